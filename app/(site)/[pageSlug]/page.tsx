@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { formatDate } from '@/lib/format';
+import { renderMarkdown } from '@/lib/markdown';
+import { readPage } from '@/lib/reader-data';
+
+// Static pages edited by volunteers: About, Privacy, Medical disclaimer…
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ pageSlug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await readPage((await params).pageSlug);
+  return page ? { title: page.title, alternates: { canonical: `/${page.slug}` } } : {};
+}
+
+export default async function StaticPage({ params }: Props) {
+  const page = await readPage((await params).pageSlug);
+  if (!page) notFound();
+  return (
+    <article className="page-narrow" aria-labelledby="page-title">
+      <h1 id="page-title">{page.title}</h1>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(page.body).html }} />
+      {page.updatedAt && (
+        <p className="post-meta">
+          Last updated <time dateTime={page.updatedAt}>{formatDate(page.updatedAt)}</time>
+        </p>
+      )}
+    </article>
+  );
+}

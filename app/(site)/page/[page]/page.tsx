@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PostList } from '@/components/posts/post-list';
+import { parsePageNumber } from '@/lib/pagination';
+import { readPostList, readSite } from '@/lib/reader-data';
+
+// The home page (`/` is rewritten to /page/1) and its older pages, rendered on first visit and cached.
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ page: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = parsePageNumber((await params).page);
+  return page && page > 1 ? { title: `Latest posts, page ${page}` } : { alternates: { canonical: '/' } };
+}
+
+export default async function HomePage({ params }: Props) {
+  const page = parsePageNumber((await params).page);
+  const list = page && (await readPostList(page));
+  if (!list) notFound();
+  const site = await readSite();
+  return <PostList heading={page === 1 ? `Latest from ${site.name}` : `Latest posts, page ${page}`} list={list} basePath="/" />;
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PostMeta } from '@/components/posts/post-meta';
+import { PostNeighbours } from '@/components/posts/post-neighbours';
+import { TableOfContents } from '@/components/posts/table-of-contents';
+import { renderMarkdown } from '@/lib/markdown';
+import { readAdjacentPosts, readPost } from '@/lib/reader-data';
+
+// Rendered on first visit, then cached until the post (or the post list) changes.
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await readPost((await params).slug);
+  if (!post) return {};
+  return {
+    title: post.title,
+    description: post.excerpt,
+    alternates: { canonical: `/posts/${post.slug}` },
+  };
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = await readPost((await params).slug);
+  if (!post) notFound();
+  const { html, headings } = renderMarkdown(post.body);
+  const neighbours = await readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt });
+  return (
+    <article className="post" aria-labelledby="post-title">
+      <header className="post__header">
+        {post.category && (
+          <p className="post__category">
+            Posted in <Link href={`/category/${post.category.slug}`}>{post.category.name}</Link>
+          </p>
+        )}
+        <h1 id="post-title">{post.title}</h1>
+        <PostMeta post={post} linkComments />
+        {post.tags.length > 0 && (
+          <ul className="tag-list" aria-label="Tags">
+            {post.tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link href={`/tag/${tag.slug}`}>#{tag.name}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+      <TableOfContents headings={headings} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* The subscribe box ("get new posts by email") goes here, after the article. */}
+      <PostNeighbours {...neighbours} />
+      <section id="comments" aria-labelledby="comments-heading" className="comments">
+        <h2 id="comments-heading">Comments</h2>
+        {/* The comment thread and, for members, the comment form go here. */}
+        <p>No comments yet.</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+/** The footer every page shares: what this site is, the community's links, and the static pages. */
+import Link from 'next/link';
+import type { PageLink } from '@/db/queries/pages';
+import type { SiteInfo } from '@/db/queries/settings';
+
+type Props = { site: SiteInfo; pages: PageLink[] };
+
+export function SiteFooter({ site, pages }: Props) {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        {site.about && (
+          <section aria-labelledby="footer-about">
+            <h2 id="footer-about">About {site.name}</h2>
+            <p>{site.about}</p>
+          </section>
+        )}
+        {site.communityLinks.length > 0 && (
+          <section aria-labelledby="footer-community">
+            <h2 id="footer-community">Our community</h2>
+            <ul className="plain-list">
+              {site.communityLinks.map((link) => (
+                <li key={`${link.label}-${link.url}`}>
+                  <a href={link.url} rel="noopener">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {/* The email subscribe box joins the footer here (email subscriptions issue). */}
+        {pages.length > 0 && (
+          <nav aria-label="Site pages">
+            <h2>This site</h2>
+            <ul className="plain-list">
+              {pages.map((page) => (
+                <li key={page.slug}>
+                  <Link href={`/${page.slug}`}>{page.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,44 @@
+/** The site's masthead: name, tagline and the main navigation. Same HTML for every visitor. */
+import Link from 'next/link';
+import type { CategoryInfo } from '@/db/queries/taxonomy';
+import type { PageLink } from '@/db/queries/pages';
+
+type Props = { name: string; tagline: string; categories: CategoryInfo[]; pages: PageLink[] };
+
+export function SiteHeader({ name, tagline, categories, pages }: Props) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="site-header__inner">
+        <div className="site-brand">
+          <Link href="/" className="site-brand__name">
+            {name}
+          </Link>
+          {tagline && <p className="site-brand__tagline">{tagline}</p>}
+        </div>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            <li>
+              <Link href="/">Home</Link>
+            </li>
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <Link href={`/category/${category.slug}`}>{category.name}</Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/archive">Archive</Link>
+            </li>
+            {pages.map((page) => (
+              <li key={page.slug}>
+                <Link href={`/${page.slug}`}>{page.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * Reads of posts for readers. Only published posts whose time has come are ever returned:
+ * drafts and scheduled posts cannot be reached by list, URL or slug guessing.
+ */
+import 'server-only';
+import { and, count, desc, asc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { categories, postTags, posts, tags, users } from '@/db/schema';
+
+export type PostSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  /** ISO 8601 strings: these objects pass through Next's JSON cache. */
+  publishedAt: string;
+  updatedAt: string | null;
+  readingMinutes: number;
+  commentCount: number;
+  author: { name: string; slug: string | null };
+  category: { name: string; slug: string } | null;
+};
+
+export type PostDetail = PostSummary & { body: string; tags: { name: string; slug: string }[] };
+
+export type PostPage = { posts: PostSummary[]; page: number; totalPages: number; total: number };
+
+export type PostFilter = { categoryId?: number; tagId?: number; authorId?: string };
+
+export const POSTS_PER_PAGE = 10;
+const WORDS_PER_MINUTE = 200;
+
+/** Counted in SQL so lists never load whole bodies; the same figure shows on cards and posts. */
+const wordCount = sql<number>`length(trim(${posts.body})) - length(replace(replace(trim(${posts.body}), ' ', ''), char(10), '')) + 1`;
+
+const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  publishedAt: posts.publishedAt,
+  updatedAt: posts.updatedAt,
+  words: wordCount,
+  authorName: users.name,
+  authorSlug: users.slug,
+  categoryName: categories.name,
+  categorySlug: categories.slug,
+};
+
+type SummaryRow = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  words: number;
+  authorName: string | null;
+  authorSlug: string | null;
+  categoryName: string | null;
+  categorySlug: string | null;
+};
+
+function toSummary(row: SummaryRow): PostSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    excerpt: row.excerpt,
+    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
+    updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
+    readingMinutes: Math.max(1, Math.round(row.words / WORDS_PER_MINUTE)),
+    // The comments table arrives with the comment threads; until then every count is 0.
+    commentCount: 0,
+    author: { name: row.authorName ?? 'Unknown author', slug: row.authorSlug },
+    category: row.categoryName && row.categorySlug ? { name: row.categoryName, slug: row.categorySlug } : null,
+  };
+}
+
+/** Published and due: the one definition of "a reader may see this post". */
+export function isVisible(now: Date): SQL {
+  return and(eq(posts.status, 'published'), lte(posts.publishedAt, now))!;
+}
+
+function filterClause(filter: PostFilter): SQL[] {
+  const db = getDb();
+  const clauses: SQL[] = [];
+  if (filter.categoryId !== undefined) clauses.push(eq(posts.categoryId, filter.categoryId));
+  if (filter.authorId !== undefined) clauses.push(eq(posts.authorId, filter.authorId));
+  if (filter.tagId !== undefined) {
+    clauses.push(inArray(posts.id, db.select({ id: postTags.postId }).from(postTags).where(eq(postTags.tagId, filter.tagId))));
+  }
+  return clauses;
+}
+
+function summaryQuery() {
+  return getDb()
+    .select(summaryColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(categories, eq(categories.id, posts.categoryId));
+}
+
+/**
+ * One page of visible posts, newest first. Returns null for a page number past the end
+ * (page 1 always exists, even when there are no posts yet).
+ */
+export function listPublishedPosts(page: number, filter: PostFilter = {}, now = new Date()): PostPage | null {
+  const where = and(isVisible(now), ...filterClause(filter));
+  const [{ total }] = getDb().select({ total: count() }).from(posts).where(where).all();
+  const totalPages = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return null;
+  const rows = summaryQuery()
+    .where(where)
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(POSTS_PER_PAGE)
+    .offset((page - 1) * POSTS_PER_PAGE)
+    .all();
+  return { posts: rows.map(toSummary), page, totalPages, total };
+}
+
+export function getPublishedPostBySlug(slug: string, now = new Date()): PostDetail | null {
+  const db = getDb();
+  const row = db
+    .select({ ...summaryColumns, body: posts.body })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(categories, eq(categories.id, posts.categoryId))
+    .where(and(eq(posts.slug, slug), isVisible(now)))
+    .get();
+  if (!row) return null;
+  const postTagRows = db
+    .select({ name: tags.name, slug: tags.slug })
+    .from(postTags)
+    .innerJoin(tags, eq(tags.id, postTags.tagId))
+    .where(eq(postTags.postId, row.id))
+    .orderBy(asc(tags.name))
+    .all();
+  return { ...toSummary(row), body: row.body, tags: postTagRows };
+}
+
+export type PostLink = { slug: string; title: string };
+
+/** The visible posts just older and just newer than the given one. */
+export function getAdjacentPosts(post: { id: number; publishedAt: string }, now = new Date()): { previous: PostLink | null; next: PostLink | null } {
+  const db = getDb();
+  const at = new Date(post.publishedAt);
+  const link = { slug: posts.slug, title: posts.title };
+  const previous = db
+    .select(link)
+    .from(posts)
+    .where(and(isVisible(now), or(lt(posts.publishedAt, at), and(eq(posts.publishedAt, at), lt(posts.id, post.id)))))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .get();
+  const next = db
+    .select(link)
+    .from(posts)
+    .where(and(isVisible(now), or(gt(posts.publishedAt, at), and(eq(posts.publishedAt, at), gt(posts.id, post.id)))))
+    .orderBy(asc(posts.publishedAt), asc(posts.id))
+    .get();
+  return { previous: previous ?? null, next: next ?? null };
+}
+
+export type ArchiveMonth = { month: string; posts: { slug: string; title: string; publishedAt: string }[] };
+
+/** Every visible post, grouped by the UTC month of publication, newest month first. */
+export function listArchive(now = new Date()): ArchiveMonth[] {
+  const rows = getDb()
+    .select({ slug: posts.slug, title: posts.title, publishedAt: posts.publishedAt })
+    .from(posts)
+    .where(isVisible(now))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .all();
+  const months: ArchiveMonth[] = [];
+  for (const row of rows) {
+    const publishedAt = (row.publishedAt ?? new Date(0)).toISOString();
+    const month = publishedAt.slice(0, 7);
+    if (months.at(-1)?.month !== month) months.push({ month, posts: [] });
+    months.at(-1)!.posts.push({ slug: row.slug, title: row.title, publishedAt });
+  }
+  return months;
+}

@@ -1,0 +1,129 @@
+/**
+ * Every table Hearth stores, with the row types inferred from them.
+ * Times are stored as integer milliseconds since the epoch (UTC).
+ * The users table follows the shape Auth.js's Drizzle adapter expects, so sign-in can share it.
+ */
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable('users', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  /** Display name: what everyone else sees. Often a pseudonym. */
+  name: text('name'),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'timestamp_ms' }),
+  image: text('image'),
+  role: text('role', { enum: USER_ROLES }).notNull().default('member'),
+  /** Public URL segment for authors (/author/<slug>); null for members who never wrote a post. */
+  slug: text('slug').unique(),
+  bio: text('bio'),
+  createdAt: createdAt(),
+});
+
+export const categories = sqliteTable('categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+});
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    excerpt: text('excerpt').notNull().default(''),
+    /** Markdown as the author wrote it; rendered and sanitized when shown. */
+    body: text('body').notNull(),
+    status: text('status', { enum: POST_STATUSES }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Set when a published post is edited; shown to readers as "Updated". */
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('posts_status_published_idx').on(t.status, t.publishedAt),
+    index('posts_author_idx').on(t.authorId),
+    index('posts_category_idx').on(t.categoryId),
+  ],
+);
+
+export const postTags = sqliteTable(
+  'post_tags',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index('post_tags_tag_idx').on(t.tagId)],
+);
+
+export const pages = sqliteTable('pages', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  /** Position in the site navigation; null keeps the page out of the menu. */
+  navOrder: integer('nav_order'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+
+/** One row (id = 1): the settings volunteers change from the browser. */
+export const siteSettings = sqliteTable('site_settings', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  tagline: text('tagline').notNull().default(''),
+  about: text('about').notNull().default(''),
+  /** JSON array of { label, url }, in display order. */
+  communityLinks: text('community_links', { mode: 'json' })
+    .$type<{ label: string; url: string }[]>()
+    .notNull()
+    .default(sql`'[]'`),
+});
+
+export const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));
+export const postsRelations = relations(posts, ({ one, many }) => ({
+  author: one(users, { fields: [posts.authorId], references: [users.id] }),
+  category: one(categories, { fields: [posts.categoryId], references: [categories.id] }),
+  postTags: many(postTags),
+}));
+export const postTagsRelations = relations(postTags, ({ one }) => ({
+  post: one(posts, { fields: [postTags.postId], references: [posts.id] }),
+  tag: one(tags, { fields: [postTags.tagId], references: [tags.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type Category = typeof categories.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Page = typeof pages.$inferSelect;
+export type SiteSettings = typeof siteSettings.$inferSelect;

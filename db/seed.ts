@@ -1,0 +1,60 @@
+/**
+ * Fills an empty database with the demo community (db/seed-content.ts).
+ * It never touches a database that already holds people, posts, pages or settings.
+ */
+import 'server-only';
+import { count } from 'drizzle-orm';
+import type { Db } from '@/db/index';
+import { categories, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
+import { slugify } from '@/lib/slug';
+import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings } from './seed-content';
+
+export function isEmpty(db: Db): boolean {
+  return [users, posts, pages, siteSettings].every((table) => db.select({ n: count() }).from(table).get()!.n === 0);
+}
+
+/** Seeds in one transaction; returns false (and writes nothing) when the database is not empty. */
+export function seedIfEmpty(db: Db): boolean {
+  return db.transaction((tx) => {
+    if (!isEmpty(tx as unknown as Db)) return false;
+    tx.insert(siteSettings).values({ id: 1, ...seedSettings }).run();
+    const authorIds = new Map<string, string>();
+    for (const author of seedAuthors) {
+      const row = tx
+        .insert(users)
+        .values({ name: author.displayName, email: author.email, role: author.role, slug: author.slug, bio: author.bio })
+        .returning({ id: users.id })
+        .get();
+      authorIds.set(author.slug, row.id);
+    }
+    const categoryIds = new Map<string, number>();
+    for (const category of seedCategories) {
+      categoryIds.set(category.slug, tx.insert(categories).values(category).returning({ id: categories.id }).get().id);
+    }
+    const tagIds = new Map<string, number>();
+    for (const post of seedPosts) {
+      const postId = tx
+        .insert(posts)
+        .values({
+          slug: post.slug,
+          title: post.title,
+          excerpt: post.excerpt,
+          body: post.body,
+          status: post.status,
+          publishedAt: new Date(post.publishedAt),
+          updatedAt: post.updatedAt ? new Date(post.updatedAt) : null,
+          authorId: authorIds.get(post.author)!,
+          categoryId: categoryIds.get(post.category) ?? null,
+        })
+        .returning({ id: posts.id })
+        .get().id;
+      for (const name of post.tags) {
+        const slug = slugify(name);
+        if (!tagIds.has(slug)) tagIds.set(slug, tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id);
+        tx.insert(postTags).values({ postId, tagId: tagIds.get(slug)! }).run();
+      }
+    }
+    for (const page of seedPages) tx.insert(pages).values(page).run();
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+// Unit, component and integration tests (the browser journeys have jest.e2e.config.js).
+const nextJest = require('next/jest');
+
+const createJestConfig = nextJest({ dir: __dirname });
+
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
+  moduleNameMapper: {
+    // 'server-only' throws outside Next's server bundle; in tests it is only a marker.
+    '^server-only$': '<rootDir>/tests/helpers/server-only.js',
+    '^@/(.*)$': '<rootDir>/$1',
+  },
+};
+
+// ESM-only packages must be compiled for jest on Node 20; next/jest would skip all of node_modules.
+const esmPackages = ['htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype', 'next-auth', '@auth', 'jose', 'oauth4webapi', 'preact', 'preact-render-to-string'];
+
+module.exports = async () => {
+  const resolved = await createJestConfig(config)();
+  resolved.transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`, '^.+\\.module\\.(css|sass|scss)$'];
+  return resolved;
+};

@@ -1,0 +1,22 @@
+/**
+ * Cache tags for reader pages. A page is rendered once and kept until one of the tags it
+ * read is invalidated; writes call revalidateTag/updateTag with exactly these names.
+ */
+import { unstable_cache } from 'next/cache';
+
+export const TAGS = {
+  /** Any list of posts (home, category, tag, author, archive, neighbours). */
+  posts: 'posts',
+  post: (slug: string) => `post:${slug}`,
+  /** Site name, navigation, community links and static pages. */
+  site: 'site',
+} as const;
+
+/** Wraps a read so that pages calling it are tagged; its JSON arguments become part of the cache key. */
+export function taggedRead<Args extends unknown[], Result>(
+  name: string,
+  read: (...args: Args) => Result,
+  tagsFor: (...args: Args) => string[],
+): (...args: Args) => Promise<Awaited<Result>> {
+  return (...args) => unstable_cache(async () => read(...args), [name, JSON.stringify(args)], { tags: tagsFor(...args) })();
+}

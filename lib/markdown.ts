@@ -1,0 +1,56 @@
+/**
+ * The one Markdown renderer readers see: GitHub-flavoured Markdown (tables, strikethrough,
+ * autolinks, footnotes) with heading anchors, then an allow-list sanitizer as a second wall,
+ * so raw HTML, event handlers and script URLs never reach a page.
+ */
+import MarkdownIt from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import footnote from 'markdown-it-footnote';
+import sanitizeHtml from 'sanitize-html';
+import { slugify } from './slug';
+
+export type Heading = { level: number; id: string; text: string };
+export type RenderedMarkdown = { html: string; headings: Heading[] };
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true })
+  .use(anchor, { level: [1, 2, 3, 4], slugify: (text: string) => slugify(text) || 'section' })
+  .use(footnote);
+
+const headingTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 's', 'section', 'sup', 'sub'],
+  allowedAttributes: {
+    a: ['href', 'title', 'id', 'class'],
+    img: ['src', 'alt', 'title', 'loading'],
+    li: ['id', 'class'],
+    ol: ['start', 'class'],
+    sup: ['id', 'class'],
+    section: ['class'],
+    hr: ['class'],
+    th: ['style'],
+    td: ['style'],
+    ...Object.fromEntries(headingTags.map((tag) => [tag, ['id']])),
+  },
+  allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  // Images only from this site: readers' browsers never call other hosts.
+  allowedSchemesByTag: { img: [] },
+  allowProtocolRelative: false,
+  transformTags: { img: sanitizeHtml.simpleTransform('img', { loading: 'lazy' }) },
+};
+
+/** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
+export function renderMarkdown(source: string): RenderedMarkdown {
+  const env = {};
+  const tokens = markdown.parse(source, env);
+  const headings: Heading[] = [];
+  tokens.forEach((token, i) => {
+    const level = Number(token.tag.slice(1));
+    if (token.type === 'heading_open' && (level === 2 || level === 3)) {
+      headings.push({ level, id: token.attrGet('id') ?? '', text: tokens[i + 1]?.content ?? '' });
+    }
+  });
+  const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, env), sanitizeOptions);
+  return { html, headings };
+}

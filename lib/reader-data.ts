@@ -1,0 +1,25 @@
+/**
+ * The reads behind reader pages, each tagged for invalidation. Pages import from here so
+ * that every cached page carries the tags of the data it shows.
+ */
+import 'server-only';
+import { getPageBySlug, listNavPages } from '@/db/queries/pages';
+import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPublishedPosts } from '@/db/queries/posts';
+import { getSiteSettings } from '@/db/queries/settings';
+import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
+import { getAuthorBySlug } from '@/db/queries/users';
+import { TAGS, taggedRead } from './cache';
+
+export const readSite = taggedRead('site', getSiteSettings, () => [TAGS.site]);
+export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.site]);
+export const readCategories = taggedRead('categories', listCategories, () => [TAGS.site, TAGS.posts]);
+export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);
+
+export const readPostList = taggedRead('post-list', listPublishedPosts, () => [TAGS.posts]);
+export const readArchive = taggedRead('archive', listArchive, () => [TAGS.posts]);
+export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TAGS.posts, TAGS.post(slug)]);
+export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => [TAGS.posts]);
+
+export const readCategory = taggedRead('category', getCategoryBySlug, () => [TAGS.posts]);
+export const readTag = taggedRead('tag', getTagBySlug, () => [TAGS.posts]);
+export const readAuthor = taggedRead('author', getAuthorBySlug, () => [TAGS.posts]);

@@ -1,0 +1,22 @@
+/**
+ * Next.js configuration.
+ * Reader pages are rendered on first request and then cached in memory until a cache tag
+ * is invalidated; nothing is flushed to disk so a restart with another database never
+ * serves pages made from the old one.
+ */
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  experimental: { isrFlushToDisk: false },
+  async rewrites() {
+    // The home page is page 1 of the post list: a dynamic route, so it is rendered on
+    // demand from the live database rather than frozen at build time.
+    return [{ source: '/', destination: '/page/1' }];
+  },
+  async redirects() {
+    return [{ source: '/page/1', destination: '/', permanent: true }];
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,12 @@
+/**
+ * Runs before every test file: jest-dom matchers, and a fresh SQLite file of its own
+ * (created and migrated with the real migrations on first use, removed afterwards).
+ */
+import '@testing-library/jest-dom';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-'));
+process.env.DATABASE_URL = `file:${path.join(dir, 'hearth.db')}`;
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,27 @@
+import { getDb } from '@/db/index';
+import { listPublishedPosts } from '@/db/queries/posts';
+import { getPageBySlug } from '@/db/queries/pages';
+import { getSiteSettings } from '@/db/queries/settings';
+import { listCategories } from '@/db/queries/taxonomy';
+import { isEmpty, seedIfEmpty } from '@/db/seed';
+import { posts } from '@/db/schema';
+
+describe('demo content', () => {
+  it('fills an empty database with posts, categories, pages and settings', () => {
+    expect(isEmpty(getDb())).toBe(true);
+    expect(seedIfEmpty(getDb())).toBe(true);
+    const list = listPublishedPosts(1)!;
+    expect(list.total).toBeGreaterThanOrEqual(8);
+    expect(list.totalPages).toBeGreaterThanOrEqual(2);
+    expect(new Set(list.posts.map((p) => p.author.slug)).size).toBeGreaterThanOrEqual(2);
+    expect(listCategories().length).toBeGreaterThanOrEqual(3);
+    for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(getPageBySlug(slug)).not.toBeNull();
+    expect(getSiteSettings().communityLinks.length).toBeGreaterThan(0);
+  });
+
+  it('never writes into a database that already holds data', () => {
+    const before = getDb().select().from(posts).all().length;
+    expect(seedIfEmpty(getDb())).toBe(false);
+    expect(getDb().select().from(posts).all()).toHaveLength(before);
+  });
+});
