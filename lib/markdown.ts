@@ -48,7 +48,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   tokens.forEach((token, i) => {
     const level = Number(token.tag.slice(1));
     if (token.type === 'heading_open' && (level === 2 || level === 3)) {
-      headings.push({ level, id: token.attrGet('id') ?? '', text: tokens[i + 1]?.content ?? '' });
+      headings.push({ level, id: String(token.attrGet('id') ?? ''), text: tokens[i + 1]?.content ?? '' });
     }
   });
   const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, env), sanitizeOptions);

@@ -15,6 +15,10 @@ describe('TableOfContents', () => {
     render(<TableOfContents headings={headings} />);
     expect(screen.getByRole('navigation', { name: 'On this page' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Second' })).toHaveAttribute('href', '#b');
+    // The h3 nests inside the first h2's item, so the top level counts only the h2s.
+    const nav = screen.getByRole('navigation', { name: 'On this page' });
+    expect(nav.querySelectorAll(':scope > ol > li')).toHaveLength(2);
+    expect(nav.querySelector('ol > li:first-child ul a')).toHaveTextContent('Second');
   });
   it('stays away from short posts', () => {
     const { container } = render(<TableOfContents headings={headings.slice(0, 2)} />);
