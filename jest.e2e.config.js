@@ -10,4 +10,6 @@ module.exports = createJestConfig({
   globalTeardown: '<rootDir>/tests/e2e/global-teardown.js',
   testTimeout: 60_000,
   maxWorkers: 1,
+  // Servers and browsers are stopped in afterAll hooks; do not let a stray keep-alive socket hold CI.
+  forceExit: true,
 });

@@ -5,6 +5,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,6 +20,17 @@ const schema = z.object({
       message: 'DATABASE_URL must look like file:path/to/hearth.db',
     }),
   SITE_URL: z.url().optional(),
+  /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
+  EMAIL_SERVER: optional,
+  EMAIL_FROM: z.string().default('Hearth <no-reply@localhost>'),
+  /** Comma-separated addresses that become admins when they sign in. */
+  ADMIN_EMAILS: z.string().default(''),
+  /** Unset = generated once and kept in the data folder. */
+  AUTH_SECRET: optional,
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GOOGLE_ID: optional,
+  AUTH_GOOGLE_SECRET: optional,
 });
 
 const parsed = schema.safeParse(process.env);
@@ -22,10 +38,22 @@ if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
 }
 
+const data = parsed.data;
+const databasePath = path.resolve(data.DATABASE_URL.slice('file:'.length));
+
 export const env = {
-  ...parsed.data,
+  ...data,
   /** Absolute path of the SQLite file named by DATABASE_URL. */
-  databasePath: path.resolve(parsed.data.DATABASE_URL.slice('file:'.length)),
+  databasePath,
+  /** Folder for the database and other files the server keeps (the generated auth secret). */
+  dataDir: path.dirname(databasePath),
   /** Public origin used in links and metadata, without a trailing slash. */
-  siteUrl: (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+  siteUrl: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
+  adminEmails: new Set(
+    data.ADMIN_EMAILS.split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+  github: data.AUTH_GITHUB_ID && data.AUTH_GITHUB_SECRET ? { clientId: data.AUTH_GITHUB_ID, clientSecret: data.AUTH_GITHUB_SECRET } : null,
+  google: data.AUTH_GOOGLE_ID && data.AUTH_GOOGLE_SECRET ? { clientId: data.AUTH_GOOGLE_ID, clientSecret: data.AUTH_GOOGLE_SECRET } : null,
 };

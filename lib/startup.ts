@@ -1,15 +1,22 @@
 /**
- * Server start-up: open and migrate the database, seed demo content into an empty one.
+ * Server start-up: open and migrate the database, seed demo content into an empty one,
+ * make sure there is an auth secret, and say how email is delivered.
  * A database that cannot be opened stops the server with one clear message.
  */
 import { DatabaseOpenError, getDb } from '@/db/index';
 import { seedIfEmpty } from '@/db/seed';
+import { getAuthSecret } from './auth-secret';
 import { env } from './env';
+import { emailDeliveryConfigured } from './mail/transport';
 
 export function prepareServer(): void {
   try {
     const seeded = seedIfEmpty(getDb());
     console.log(`[hearth] database ready at ${env.databasePath}${seeded ? ' (seeded with demo content)' : ''}`);
+    getAuthSecret();
+    if (!emailDeliveryConfigured()) {
+      console.log('[hearth] email delivery is not configured (EMAIL_SERVER is unset): emails, sign-in links included, are written to this log.');
+    }
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(`[hearth] ${error.message}`);

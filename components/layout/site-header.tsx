@@ -1,11 +1,12 @@
 /** The site's masthead: name, tagline and the main navigation. Same HTML for every visitor. */
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { CategoryInfo } from '@/db/queries/taxonomy';
 import type { PageLink } from '@/db/queries/pages';
 
-type Props = { name: string; tagline: string; categories: CategoryInfo[]; pages: PageLink[] };
+type Props = { name: string; tagline: string; categories: CategoryInfo[]; pages: PageLink[]; account: ReactNode };
 
-export function SiteHeader({ name, tagline, categories, pages }: Props) {
+export function SiteHeader({ name, tagline, categories, pages, account }: Props) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -38,6 +39,7 @@ export function SiteHeader({ name, tagline, categories, pages }: Props) {
             ))}
           </ul>
         </nav>
+        <div className="site-header__account">{account}</div>
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { users } from '@/db/schema';
+import { accounts, posts, users } from '@/db/schema';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
 
@@ -14,4 +14,50 @@ export function getAuthorBySlug(slug: string): AuthorProfile | null {
     .get();
   if (!row || !row.slug) return null;
   return { id: row.id, slug: row.slug, name: row.name ?? 'Unnamed author', bio: row.bio ?? '' };
+}
+
+export function promoteToAdmin(userId: string): void {
+  getDb().update(users).set({ role: 'admin' }).where(eq(users.id, userId)).run();
+}
+
+/** What a member sees of themselves on /account (their own email included). */
+export type OwnAccount = { id: string; name: string | null; email: string; role: string; joinedAt: string };
+
+export function getOwnAccount(userId: string): OwnAccount | null {
+  const row = getDb()
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return row ? { id: row.id, name: row.name, email: row.email, role: row.role, joinedAt: row.createdAt.toISOString() } : null;
+}
+
+export function updateDisplayName(userId: string, name: string): void {
+  getDb().update(users).set({ name }).where(eq(users.id, userId)).run();
+}
+
+/** Everything stored about a member, for "download my data". */
+export function exportUserData(userId: string) {
+  const db = getDb();
+  const profile = getOwnAccount(userId);
+  if (!profile) return null;
+  const signInMethods = db
+    .select({ provider: accounts.provider })
+    .from(accounts)
+    .where(eq(accounts.userId, userId))
+    .all()
+    .map((a) => a.provider);
+  const authoredPosts = db.select({ slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)).all();
+  return { profile, signInMethods, authoredPosts };
+}
+
+export type DeleteAccountResult = 'deleted' | 'has-posts' | 'not-found';
+
+/** Removes the member, their sessions and linked sign-in methods (cascade). Authors keep their account until their posts move. */
+export function deleteUser(userId: string): DeleteAccountResult {
+  return getDb().transaction((tx) => {
+    if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return 'has-posts';
+    const removed = tx.delete(users).where(eq(users.id, userId)).run();
+    return removed.changes === 1 ? 'deleted' : 'not-found';
+  });
 }

@@ -1,0 +1,29 @@
+'use client';
+/** Choosing or changing the name others see. */
+import { TextField } from '@/components/ui/text-field';
+import { FormStatus } from '@/components/ui/form-status';
+import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { displayNameSchema } from '@/lib/validations/display-name';
+
+type Props = { action: FormAction; currentName: string | null; submitLabel: string; next?: string };
+
+export function DisplayNameForm({ action, currentName, submitLabel, next }: Props) {
+  const { form, state, pending, formAction, onSubmit } = useActionForm(displayNameSchema, action, { name: currentName ?? '' });
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="stack-form">
+      <TextField
+        label="Display name"
+        hint="This is what others see next to your comments. A first name or a pseudonym is fine; your email is never shown."
+        autoComplete="nickname"
+        maxLength={80}
+        error={form.formState.errors.name?.message}
+        registration={form.register('name')}
+      />
+      {next && <input type="hidden" name="next" value={next} />}
+      <button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : submitLabel}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+/**
+ * The signed-in part of the header. It asks /api/me after the page loads, so the page itself
+ * stays the same cached HTML for every visitor. Without JavaScript it is a "Sign in" link.
+ */
+import { usePathname } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { InitialsAvatar } from '@/components/ui/initials-avatar';
+
+type Me = { name: string | null; role: string } | null;
+
+export function AccountMenu({ signOutAction }: { signOutAction: () => Promise<void> }) {
+  const [me, setMe] = useState<Me>(null);
+  const pathname = usePathname();
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/me', { cache: 'no-store', credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.json() : { user: null }))
+      .then((body: { user: Me }) => !cancelled && setMe(body.user))
+      .catch(() => !cancelled && setMe(null));
+    return () => {
+      cancelled = true;
+    };
+  }, [pathname]);
+
+  if (!me) {
+    const back = pathname && !pathname.startsWith('/signin') ? `?${new URLSearchParams({ callbackUrl: pathname })}` : '';
+    return (
+      <a className="account-menu__signin" href={`/signin${back}`}>
+        Sign in
+      </a>
+    );
+  }
+  return (
+    <div className="account-menu">
+      <a href={me.name ? '/account' : '/welcome'} className="account-menu__me">
+        <InitialsAvatar name={me.name} size={32} />
+        <span>{me.name ?? 'Choose a display name'}</span>
+      </a>
+      <form action={signOutAction}>
+        <button type="submit" className="button--quiet">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** The typed answer every server action returns to its form. */
+import type { z } from 'zod';
+
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** A full page load to make next, for destinations outside the app router (Auth.js routes). */
+  redirectTo?: string;
+};
+
+export const initialActionState: ActionState = { ok: false };
+
+export function invalid(error: z.ZodError): ActionState {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { ok: false, message: 'Please check the highlighted field.', fieldErrors };
+}
+
+export const SIGNED_OUT: ActionState = { ok: false, message: 'Your session has ended. Please sign in again; nothing was changed.' };
+export const UNEXPECTED: ActionState = { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' };
+
+/** FormData → plain object of its string fields, for safeParse. */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
+  return fields;
+}

@@ -1,0 +1,84 @@
+/**
+ * Auth.js: sign-in by emailed link or code (no passwords), optional GitHub and Google,
+ * database sessions in SQLite through the Drizzle adapter.
+ */
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import type { EmailConfig } from 'next-auth/providers';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { cache } from 'react';
+import { getDb } from '@/db/index';
+import { promoteToAdmin } from '@/db/queries/users';
+import { getSiteSettings } from '@/db/queries/settings';
+import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
+import { getAuthSecret } from './auth-secret';
+import { env } from './env';
+import { signInEmail } from './mail/sign-in-email';
+import { sendMail } from './mail/transport';
+import { safeCallbackPath } from './safe-redirect';
+import { generateSignInCode, SIGN_IN_MAX_AGE_SECONDS } from './sign-in-code';
+
+declare module 'next-auth' {
+  interface User {
+    role?: UserRole;
+  }
+  interface Session {
+    user: { id: string; name: string | null; role: UserRole };
+  }
+}
+
+export const EMAIL_PROVIDER_ID = 'email';
+
+const emailProvider: EmailConfig = {
+  id: EMAIL_PROVIDER_ID,
+  type: 'email',
+  name: 'Email',
+  from: env.EMAIL_FROM,
+  maxAge: SIGN_IN_MAX_AGE_SECONDS,
+  options: {},
+  generateVerificationToken: generateSignInCode,
+  async sendVerificationRequest({ identifier, token, url }) {
+    // Links are built from SITE_URL, never from the request's Host header.
+    const callbackUrl = safeCallbackPath(new URL(url).searchParams.get('callbackUrl')) ?? '/';
+    const confirmUrl = `${env.siteUrl}/signin/confirm?${new URLSearchParams({ email: identifier, token, callbackUrl })}`;
+    const message = signInEmail({ siteName: getSiteSettings().name, confirmUrl, code: token });
+    // Not awaited: the answer (and its timing) must not depend on the mail server.
+    sendMail({ to: identifier, ...message }).catch((error) => console.error('[hearth] sign-in email failed:', error));
+  },
+};
+
+function config(): NextAuthConfig {
+  return {
+    adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    secret: getAuthSecret(),
+    trustHost: true,
+    session: { strategy: 'database' },
+    pages: { signIn: '/signin', verifyRequest: '/signin/check', error: '/signin' },
+    providers: [
+      emailProvider,
+      ...(env.github ? [GitHub(env.github)] : []),
+      ...(env.google ? [Google(env.google)] : []),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        session.user = { id: user.id, name: user.name ?? null, role: user.role ?? 'member' } as typeof session.user;
+        return session;
+      },
+      redirect({ url }) {
+        return `${env.siteUrl}${safeCallbackPath(url) ?? '/'}`;
+      },
+    },
+    events: {
+      signIn({ user }) {
+        if (user.id && user.email && env.adminEmails.has(user.email.toLowerCase())) promoteToAdmin(user.id);
+      },
+    },
+  };
+}
+
+const nextAuth = NextAuth(config);
+export const { handlers, signIn, signOut } = nextAuth;
+/** The session for this request, read once per render. */
+export const auth = cache(() => nextAuth.auth());

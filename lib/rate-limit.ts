@@ -1,0 +1,23 @@
+/** Rate-limit rules. Subjects are hashed so the table never holds an address. */
+import 'server-only';
+import crypto from 'node:crypto';
+import { recordRateLimitHit } from '@/db/queries/rate-limits';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+export const SIGN_IN_LIMIT_PER_ADDRESS = 5;
+/** Higher: a household or a clinic shares one address. */
+export const SIGN_IN_LIMIT_PER_IP = 20;
+
+const hash = (value: string) => crypto.createHash('sha256').update(value).digest('hex').slice(0, 32);
+
+/** At most 5 sign-in emails per address and 20 per client IP in 15 minutes. Both are counted. */
+export function allowSignInEmail(email: string, ip: string, now = new Date()): boolean {
+  const byEmail = recordRateLimitHit(`sign-in:email:${hash(email)}`, SIGN_IN_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byIp = recordRateLimitHit(`sign-in:ip:${hash(ip)}`, SIGN_IN_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
+  return byEmail && byIp;
+}
+
+/** At most 10 typed codes per address in 15 minutes. */
+export function allowSignInAttempt(email: string, now = new Date()): boolean {
+  return recordRateLimitHit(`sign-in:code:${hash(email)}`, 10, FIFTEEN_MINUTES, now);
+}

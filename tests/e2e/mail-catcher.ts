@@ -1,0 +1,50 @@
+/** A real SMTP server (npm smtp-server) on 127.0.0.1 that keeps every message it receives. */
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export type MailCatcher = { url: string; messages: ParsedMail[]; waitFor(to: string, count?: number): Promise<ParsedMail>; close(): Promise<void> };
+
+export async function startMailCatcher(): Promise<MailCatcher> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    // Its built-in certificate has expired; plain SMTP on loopback is what the test needs.
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const sentTo = (mail: ParsedMail, to: string) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((a) => a?.text.includes(to));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    async waitFor(to, count = 1) {
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const found = messages.filter((m) => sentTo(m, to));
+        if (found.length >= count) return found[count - 1];
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`No message number ${count} for ${to} within 15 s (got ${messages.length} in all)`);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The confirmation link and the code from a sign-in email's plain-text part. */
+export function readSignInEmail(mail: ParsedMail): { link: string; code: string } {
+  const text = mail.text ?? '';
+  const link = text.match(/https?:\/\/\S+\/signin\/confirm\?\S+/)?.[0];
+  const code = text.match(/Your code: ([A-Z0-9]{4}-[A-Z0-9]{4})/)?.[1];
+  if (!link || !code) throw new Error(`Not a sign-in email:\n${text}`);
+  return { link, code };
+}

@@ -1,0 +1,149 @@
+/**
+ * Signing in for real: the app sends through a real SMTP server started here, Chromium follows
+ * the emailed link (or types the code), and the member picks a display name, manages the account and signs out.
+ */
+import Database from 'better-sqlite3';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { readSignInEmail, startMailCatcher, type MailCatcher } from './mail-catcher';
+import { startServer } from './server';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+let mail: MailCatcher;
+let server: Server;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>', ADMIN_EMAILS: 'boss@example.org' } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await mail?.close();
+});
+
+async function askForEmail(page: Page, email: string, from = '/') {
+  await page.goto(`${server.url}${from}`);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/signin/);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL(/\/signin\/check$/);
+}
+
+const whoAmI = (page: Page) => page.evaluate(async () => (await (await fetch('/api/me')).json()).user);
+
+describe('signing in by email', () => {
+  it('link → confirmation page → display name → back to the post, signed in; the link works once', async () => {
+    const page = await browser.newPage();
+    const postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
+    await askForEmail(page, 'River@Example.org', postPath);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your email');
+
+    const message = await mail.waitFor('river@example.org');
+    expect(message.subject).toBe('Your sign-in link for Hearth');
+    expect(message.text).toContain('You received this because someone asked to sign in to Hearth');
+    expect(message.html).toContain('Open the sign-in page');
+    const { link } = readSignInEmail(message);
+    expect(new URL(link).origin).toBe(server.url);
+
+    // Opening the link (as a mail scanner would) signs nobody in.
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as river@example.org?');
+    await expect(whoAmI(page)).resolves.toBeNull();
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/welcome/);
+    await page.getByLabel('Display name').fill('x');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByText('Use at least 2 characters.').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Display name').fill('  River   Stone ');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${server.url}${postPath}`);
+    await page.getByText('River Stone').waitFor();
+    await expect(whoAmI(page)).resolves.toEqual({ name: 'River Stone', role: 'member' });
+
+    const cookies = await browser.cookies(server.url);
+    const session = cookies.find((c) => c.name === 'authjs.session-token')!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // The same link again: refused with a clear message.
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/signin\?error=Verification/);
+    await expect(page.locator('.notice--error').textContent()).resolves.toContain('expired or was already used');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await expect(whoAmI(page)).resolves.toBeNull();
+    await page.close();
+  });
+
+  it('accepts the code typed on the check-your-email page, and makes ADMIN_EMAILS admins', async () => {
+    const other = await launchBrowser();
+    const page = await other.newPage();
+    await askForEmail(page, 'boss@example.org');
+    const { code } = readSignInEmail(await mail.waitFor('boss@example.org'));
+
+    await page.getByLabel('Code from the email').fill('WRNG-2345');
+    await page.getByRole('button', { name: 'Sign in with this code' }).click();
+    await page.getByText('That code is not right').waitFor();
+
+    await page.getByLabel('Code from the email').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Sign in with this code' }).click();
+    await page.waitForURL(/\/welcome/);
+    await page.getByLabel('Display name').fill('Wren');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await expect(whoAmI(page)).resolves.toEqual({ name: 'Wren', role: 'admin' });
+    await other.close();
+  });
+
+  it('refuses an expired link', async () => {
+    const other = await launchBrowser();
+    const page = await other.newPage();
+    await askForEmail(page, 'late@example.org');
+    const { link } = readSignInEmail(await mail.waitFor('late@example.org'));
+    const db = new Database(server.databaseFile);
+    db.prepare("update verification_tokens set expires = ? where identifier = 'late@example.org'").run(Date.now() - 1000);
+    db.close();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/signin\?error=Verification/);
+    await expect(whoAmI(page)).resolves.toBeNull();
+    await other.close();
+  });
+
+  it('refuses bad addresses and foreign return addresses without sending anything', async () => {
+    const page = await browser.newPage();
+    const before = mail.messages.length;
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('Email address').fill('not-an-address');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('Enter a valid email address').waitFor();
+    await page.getByLabel('Email address').fill(`${'a'.repeat(250)}@example.org`);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('That address is too long').waitFor();
+
+    // A crafted link: the page drops the foreign callback and signs in back to this site.
+    await page.goto(`${server.url}/signin?callbackUrl=${encodeURIComponent('https://evil.example/steal')}`);
+    await expect(page.locator('input[name="callbackUrl"]').inputValue()).resolves.toBe('/');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mail.messages.length).toBe(before);
+    await page.close();
+  });
+
+  it('limits sign-in emails per address', async () => {
+    const other = await launchBrowser();
+    const page = await other.newPage();
+    for (let i = 1; i <= 5; i++) await askForEmail(page, 'eager@example.org');
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('Email address').fill('eager@example.org');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('Too many sign-in emails').waitFor();
+    await other.close();
+  });
+});
