@@ -147,3 +147,59 @@ describe('signing in by email', () => {
     await other.close();
   });
 });
+
+describe('the account page', () => {
+  it('changes the display name, downloads the member’s data and deletes the account', async () => {
+    const own = await launchBrowser();
+    const page = await own.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/account`);
+    await page.waitForURL(/\/signin\?callbackUrl=(%2F|\/)account/);
+    await page.getByLabel('Email address').fill('leaving@example.org');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.waitForURL(/\/signin\/check$/);
+    const { code } = readSignInEmail(await mail.waitFor('leaving@example.org'));
+    await page.getByLabel('Code from the email').fill(code);
+    await page.getByRole('button', { name: 'Sign in with this code' }).click();
+    await page.waitForURL(/\/welcome/);
+    await page.getByLabel('Display name').fill('Leaf');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${server.url}/account`);
+    await page.getByText('Signed in as leaving@example.org').waitFor();
+
+    await page.getByRole('textbox', { name: 'Display name' }).fill('Autumn Leaf');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('Saved. Others now see you as “Autumn Leaf”.').waitFor();
+
+    const download = await page.request.get(`${server.url}/api/account/export`);
+    expect(download.headers()['cache-control']).toBe('private, no-store');
+    expect(download.headers()['content-disposition']).toContain('attachment');
+    const data = await download.json();
+    expect(data.profile).toMatchObject({ name: 'Autumn Leaf', email: 'leaving@example.org', role: 'member' });
+    expect(data).toHaveProperty('comments');
+
+    await page.getByLabel(/To confirm, type/).fill('delete');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByText('Type “delete my account” to confirm.').waitFor();
+    await page.getByLabel(/To confirm, type/).fill('delete my account');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL(/\/signin\?deleted=1/);
+    await page.getByText('Your account has been deleted.').waitFor();
+    await expect(whoAmI(page)).resolves.toBeNull();
+    const db = new Database(server.databaseFile, { readonly: true });
+    expect(db.prepare("select count(*) as n from users where email = 'leaving@example.org'").get()).toEqual({ n: 0 });
+    db.close();
+    await own.close();
+  });
+
+  it('answers 401 to a data download without a session, and sends signed-out visitors to sign in', async () => {
+    const response = await fetch(`${server.url}/api/account/export`);
+    expect(response.status).toBe(401);
+    const me = await fetch(`${server.url}/api/me`);
+    expect(me.headers.get('cache-control')).toBe('private, no-store');
+    expect(await me.json()).toEqual({ user: null });
+    const account = await fetch(`${server.url}/account`, { redirect: 'manual' });
+    expect(account.status).toBeGreaterThanOrEqual(300);
+    expect(account.headers.get('location')).toContain('/signin');
+  });
+});

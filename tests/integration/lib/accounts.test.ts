@@ -1,0 +1,67 @@
+import { getDb } from '@/db/index';
+import { recordRateLimitHit } from '@/db/queries/rate-limits';
+import { deleteUser, exportUserData, getOwnAccount, updateDisplayName } from '@/db/queries/users';
+import { accounts, rateLimitHits, sessions, users } from '@/db/schema';
+import { allowSignInEmail } from '@/lib/rate-limit';
+import { createAuthor, createPost } from '../../helpers/fixtures';
+
+function createMember(email: string) {
+  const user = getDb().insert(users).values({ email, name: null }).returning().get();
+  getDb().insert(sessions).values({ sessionToken: `session-${email}`, userId: user.id, expires: new Date(Date.now() + 86_400_000) }).run();
+  getDb().insert(accounts).values({ userId: user.id, type: 'email', provider: 'email', providerAccountId: email }).run();
+  return user;
+}
+
+describe('a member’s own data', () => {
+  it('changes only that member’s display name', () => {
+    const a = createMember('a@example.org');
+    const b = createMember('b@example.org');
+    updateDisplayName(a.id, 'Ash');
+    expect(getOwnAccount(a.id)!.name).toBe('Ash');
+    expect(getOwnAccount(b.id)!.name).toBeNull();
+  });
+
+  it('exports the profile and sign-in methods of that member only', () => {
+    const c = createMember('c@example.org');
+    createMember('d@example.org');
+    const data = exportUserData(c.id)!;
+    expect(data.profile).toMatchObject({ email: 'c@example.org', role: 'member' });
+    expect(data.signInMethods).toEqual(['email']);
+    expect(JSON.stringify(data)).not.toContain('d@example.org');
+  });
+
+  it('deletes the account with its sessions and sign-in methods, leaving others alone', () => {
+    const e = createMember('e@example.org');
+    const f = createMember('f@example.org');
+    expect(deleteUser(e.id)).toBe('deleted');
+    expect(getOwnAccount(e.id)).toBeNull();
+    const remainingSessions = getDb().select().from(sessions).all().map((s) => s.userId);
+    expect(remainingSessions).not.toContain(e.id);
+    expect(remainingSessions).toContain(f.id);
+    expect(getDb().select().from(accounts).all().map((a) => a.userId)).not.toContain(e.id);
+    expect(deleteUser(e.id)).toBe('not-found');
+  });
+
+  it('keeps an author’s account while posts still point to it', () => {
+    const author = createAuthor();
+    createPost({ authorId: author.id });
+    expect(deleteUser(author.id)).toBe('has-posts');
+    expect(getOwnAccount(author.id)).not.toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  it('allow 5 sign-in emails per address in 15 minutes, stored in the database', () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const results = Array.from({ length: 6 }, (_, i) => allowSignInEmail('g@example.org', `10.0.0.${i}`, now));
+    expect(results).toEqual([true, true, true, true, true, false]);
+    expect(allowSignInEmail('g@example.org', '10.0.0.9', new Date(now.getTime() + 15 * 60_000 + 1))).toBe(true);
+    expect(JSON.stringify(getDb().select().from(rateLimitHits).all())).not.toContain('g@example.org');
+  });
+
+  it('count per key within the window', () => {
+    const t = new Date('2026-11-25T12:00:00Z');
+    expect([1, 2, 3].map(() => recordRateLimitHit('k', 2, 1000, t))).toEqual([true, true, false]);
+    expect(recordRateLimitHit('k', 2, 1000, new Date(t.getTime() + 1001))).toBe(true);
+  });
+});
