@@ -1,16 +1,17 @@
 'use client';
 /** Choosing or changing the name others see. */
+import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { displayNameSchema } from '@/lib/validations/display-name';
 
 type Props = { action: FormAction; currentName: string | null; submitLabel: string; next?: string };
 
 export function DisplayNameForm({ action, currentName, submitLabel, next }: Props) {
-  const { form, state, pending, formAction, onSubmit } = useActionForm(displayNameSchema, action, { name: currentName ?? '' });
+  const controller = useActionForm(displayNameSchema, action, { name: currentName ?? '' });
+  const { form } = controller;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="stack-form">
+    <ActionForm controller={controller} submitLabel={submitLabel} pendingLabel="Saving…">
       <TextField
         label="Display name"
         hint="This is what others see next to your comments. A first name or a pseudonym is fine; your email is never shown."
@@ -20,10 +21,6 @@ export function DisplayNameForm({ action, currentName, submitLabel, next }: Prop
         registration={form.register('name')}
       />
       {next && <input type="hidden" name="next" value={next} />}
-      <button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : submitLabel}
-      </button>
-      <FormStatus state={state} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,14 +1,15 @@
 'use client';
 /** Typing the code from the sign-in email, for when the email is open on another device. */
+import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { signInCodeSchema } from '@/lib/validations/sign-in';
 
 export function SignInCodeForm({ action }: { action: FormAction }) {
-  const { form, state, pending, formAction, onSubmit } = useActionForm(signInCodeSchema, action, { code: '' });
+  const controller = useActionForm(signInCodeSchema, action, { code: '' });
+  const { form } = controller;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="stack-form">
+    <ActionForm controller={controller} submitLabel="Sign in with this code" pendingLabel="Checking…">
       <TextField
         label="Code from the email"
         hint="8 letters and numbers, like ABCD-EF23."
@@ -18,10 +19,6 @@ export function SignInCodeForm({ action }: { action: FormAction }) {
         error={form.formState.errors.code?.message}
         registration={form.register('code')}
       />
-      <button type="submit" disabled={pending}>
-        {pending ? 'Checking…' : 'Sign in with this code'}
-      </button>
-      <FormStatus state={state} />
-    </form>
+    </ActionForm>
   );
 }

@@ -25,13 +25,27 @@ afterAll(async () => {
   await mail?.close();
 });
 
+/** On the sign-in page: ask for the email and land on "check your email". */
+async function submitEmail(page: Page, email: string) {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL(/\/signin\/check$/);
+}
+
 async function askForEmail(page: Page, email: string, from = '/') {
   await page.goto(`${server.url}${from}`);
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.waitForURL(/\/signin/);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check$/);
+  await submitEmail(page, email);
+}
+
+/** On "check your email": type the code, then choose a display name on the welcome step. */
+async function finishWithCode(page: Page, code: string, displayName: string) {
+  await page.getByLabel('Code from the email').fill(code);
+  await page.getByRole('button', { name: 'Sign in with this code' }).click();
+  await page.waitForURL(/\/welcome/);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 const whoAmI = (page: Page) => page.evaluate(async () => (await (await fetch('/api/me')).json()).user);
@@ -92,11 +106,7 @@ describe('signing in by email', () => {
     await page.getByRole('button', { name: 'Sign in with this code' }).click();
     await page.getByText('That code is not right').waitFor();
 
-    await page.getByLabel('Code from the email').fill(code.toLowerCase());
-    await page.getByRole('button', { name: 'Sign in with this code' }).click();
-    await page.waitForURL(/\/welcome/);
-    await page.getByLabel('Display name').fill('Wren');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await finishWithCode(page, code.toLowerCase(), 'Wren');
     await page.waitForURL(`${server.url}/`);
     await expect(whoAmI(page)).resolves.toEqual({ name: 'Wren', role: 'admin' });
     await other.close();
@@ -152,18 +162,11 @@ describe('the account page', () => {
   it('changes the display name, downloads the member’s data and deletes the account', async () => {
     const own = await launchBrowser();
     const page = await own.newPage();
-    page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/account`);
     await page.waitForURL(/\/signin\?callbackUrl=(%2F|\/)account/);
-    await page.getByLabel('Email address').fill('leaving@example.org');
-    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await page.waitForURL(/\/signin\/check$/);
+    await submitEmail(page, 'leaving@example.org');
     const { code } = readSignInEmail(await mail.waitFor('leaving@example.org'));
-    await page.getByLabel('Code from the email').fill(code);
-    await page.getByRole('button', { name: 'Sign in with this code' }).click();
-    await page.waitForURL(/\/welcome/);
-    await page.getByLabel('Display name').fill('Leaf');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await finishWithCode(page, code, 'Leaf');
     await page.waitForURL(`${server.url}/account`);
     await page.getByText('Signed in as leaving@example.org').waitFor();
 
