@@ -4,7 +4,7 @@
  * The users table follows the shape Auth.js's Drizzle adapter expects, so sign-in can share it.
  */
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -30,6 +30,8 @@ export const users = sqliteTable('users', {
   /** Public URL segment for authors (/author/<slug>); null for members who never wrote a post. */
   slug: text('slug').unique(),
   bio: text('bio'),
+  /** Set by a moderator: the member can read but no longer comment. */
+  commentingBlocked: integer('commenting_blocked', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -63,6 +65,7 @@ export const posts = sqliteTable(
       .notNull()
       .references(() => users.id),
     categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    commentsClosed: integer('comments_closed', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -107,7 +110,85 @@ export const siteSettings = sqliteTable('site_settings', {
     .$type<{ label: string; url: string }[]>()
     .notNull()
     .default(sql`'[]'`),
+  /* Moderation rules (WordPress-style). */
+  holdFirstComment: integer('hold_first_comment', { mode: 'boolean' }).notNull().default(true),
+  maxCommentLinks: integer('max_comment_links').notNull().default(2),
+  blockedWords: text('blocked_words', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** Shown to someone who reports a comment: helplines, peer support. JSON [{ label, url }]. */
+  supportResources: text('support_resources', { mode: 'json' })
+    .$type<{ label: string; url: string }[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  commentsMembersOnly: integer('comments_members_only', { mode: 'boolean' }).notNull().default(false),
+  commentsNoSnippet: integer('comments_no_snippet', { mode: 'boolean' }).notNull().default(false),
 });
+
+export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export const REPORT_REASONS = ['spam', 'unkind', 'unsafe', 'misinformation', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+/** Replies nest this deep at most; a reply to the deepest level joins that level. */
+export const MAX_COMMENT_DEPTH = 3;
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id),
+    /** 1 for a top-level comment, up to MAX_COMMENT_DEPTH. */
+    depth: integer('depth').notNull().default(1),
+    /** Null once the member deleted their account and chose to stay as "deleted member". */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** As written (Markdown-lite); empty once deleted. */
+    body: text('body').notNull(),
+    /** Rendered and sanitized when written. */
+    html: text('html').notNull(),
+    contentNote: text('content_note'),
+    status: text('status', { enum: COMMENT_STATUSES }).notNull(),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('comments_post_status_created_idx').on(t.postId, t.status, t.createdAt),
+    index('comments_author_created_idx').on(t.authorId, t.createdAt),
+    index('comments_parent_idx').on(t.parentId),
+    index('comments_status_created_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** Earlier versions of edited comments, for moderators. */
+export const commentRevisions = sqliteTable(
+  'comment_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    contentNote: text('content_note'),
+    replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('comment_revisions_comment_idx').on(t.commentId)],
+);
+
+export const commentReports = sqliteTable(
+  'comment_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comment_reports_comment_idx').on(t.commentId), index('comment_reports_open_idx').on(t.resolvedAt)],
+);
 
 /* Auth.js tables: property names are the ones @auth/drizzle-adapter reads. */
 export const accounts = sqliteTable(
@@ -183,3 +264,4 @@ export type Category = typeof categories.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type SiteSettings = typeof siteSettings.$inferSelect;
+export type Comment = typeof comments.$inferSelect;

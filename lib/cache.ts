@@ -7,7 +7,10 @@ import { unstable_cache } from 'next/cache';
 export const TAGS = {
   /** Any list of posts (home, category, tag, author, archive, neighbours). */
   posts: 'posts',
+  /** A post page: its text, its comment thread and its comment count. */
   post: (slug: string) => `post:${slug}`,
+  /** Comment counts shown on post cards. */
+  comments: 'comments',
   /** Site name, navigation, community links and static pages. */
   site: 'site',
 } as const;

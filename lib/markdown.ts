@@ -54,3 +54,23 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   const html = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, env), sanitizeOptions);
   return { html, headings };
 }
+
+/*
+ * Comments get "Markdown-lite": paragraphs, line breaks, emphasis, links, lists, quotes and inline code.
+ * No headings, images, tables or HTML; links are marked as user content and never pass on trust.
+ */
+const commentMarkdown = new MarkdownIt('zero', { html: false, linkify: true, breaks: true }).enable([
+  'paragraph', 'newline', 'emphasis', 'link', 'linkify', 'list', 'blockquote', 'backticks', 'escape', 'autolink',
+]);
+
+const commentSanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'blockquote', 'code'],
+  allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
+};
+
+export function renderCommentMarkdown(source: string): string {
+  return sanitizeHtml(commentMarkdown.render(source), commentSanitizeOptions).trim();
+}

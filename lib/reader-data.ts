@@ -3,6 +3,7 @@
  * that every cached page carries the tags of the data it shows.
  */
 import 'server-only';
+import { listThread } from '@/db/queries/comments';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPublishedPosts } from '@/db/queries/posts';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -15,9 +16,10 @@ export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.si
 export const readCategories = taggedRead('categories', listCategories, () => [TAGS.site, TAGS.posts]);
 export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);
 
-export const readPostList = taggedRead('post-list', listPublishedPosts, () => [TAGS.posts]);
+export const readPostList = taggedRead('post-list', listPublishedPosts, () => [TAGS.posts, TAGS.comments]);
 export const readArchive = taggedRead('archive', listArchive, () => [TAGS.posts]);
 export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TAGS.posts, TAGS.post(slug)]);
+export const readThread = taggedRead('thread', (postId: number, _slug: string) => listThread(postId), (_id, slug) => [TAGS.post(slug)]);
 export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => [TAGS.posts]);
 
 export const readCategory = taggedRead('category', getCategoryBySlug, () => [TAGS.posts]);

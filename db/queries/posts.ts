@@ -5,7 +5,7 @@
 import 'server-only';
 import { and, count, desc, asc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { categories, postTags, posts, tags, users } from '@/db/schema';
+import { categories, comments, postTags, posts, tags, users } from '@/db/schema';
 
 export type PostSummary = {
   id: number;
@@ -21,7 +21,7 @@ export type PostSummary = {
   category: { name: string; slug: string } | null;
 };
 
-export type PostDetail = PostSummary & { body: string; tags: { name: string; slug: string }[] };
+export type PostDetail = PostSummary & { body: string; commentsClosed: boolean; tags: { name: string; slug: string }[] };
 
 export type PostPage = { posts: PostSummary[]; page: number; totalPages: number; total: number };
 
@@ -33,6 +33,8 @@ const WORDS_PER_MINUTE = 200;
 /** Counted in SQL so lists never load whole bodies; the same figure shows on cards and posts. */
 const wordCount = sql<number>`length(trim(${posts.body})) - length(replace(replace(trim(${posts.body}), ' ', ''), char(10), '')) + 1`;
 
+const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${posts.id} and ${comments.status} = 'approved')`;
+
 const summaryColumns = {
   id: posts.id,
   slug: posts.slug,
@@ -41,6 +43,7 @@ const summaryColumns = {
   publishedAt: posts.publishedAt,
   updatedAt: posts.updatedAt,
   words: wordCount,
+  commentCount: approvedCommentCount,
   authorName: users.name,
   authorSlug: users.slug,
   categoryName: categories.name,
@@ -55,6 +58,7 @@ type SummaryRow = {
   publishedAt: Date | null;
   updatedAt: Date | null;
   words: number;
+  commentCount: number;
   authorName: string | null;
   authorSlug: string | null;
   categoryName: string | null;
@@ -70,8 +74,7 @@ function toSummary(row: SummaryRow): PostSummary {
     publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
     updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
     readingMinutes: Math.max(1, Math.round(row.words / WORDS_PER_MINUTE)),
-    // The comments table arrives with the comment threads; until then every count is 0.
-    commentCount: 0,
+    commentCount: row.commentCount,
     author: { name: row.authorName ?? 'Unknown author', slug: row.authorSlug },
     category: row.categoryName && row.categorySlug ? { name: row.categoryName, slug: row.categorySlug } : null,
   };
@@ -122,7 +125,7 @@ export function listPublishedPosts(page: number, filter: PostFilter = {}, now = 
 export function getPublishedPostBySlug(slug: string, now = new Date()): PostDetail | null {
   const db = getDb();
   const row = db
-    .select({ ...summaryColumns, body: posts.body })
+    .select({ ...summaryColumns, body: posts.body, commentsClosed: posts.commentsClosed })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(categories, eq(categories.id, posts.categoryId))
@@ -136,7 +139,7 @@ export function getPublishedPostBySlug(slug: string, now = new Date()): PostDeta
     .where(eq(postTags.postId, row.id))
     .orderBy(asc(tags.name))
     .all();
-  return { ...toSummary(row), body: row.body, tags: postTagRows };
+  return { ...toSummary(row), body: row.body, commentsClosed: row.commentsClosed, tags: postTagRows };
 }
 
 export type PostLink = { slug: string; title: string };

@@ -13,3 +13,17 @@ export function getSiteSettings(): SiteInfo {
   if (!row) return DEFAULT_SITE;
   return { name: row.name, tagline: row.tagline, about: row.about, communityLinks: row.communityLinks };
 }
+
+export type CommentSettings = {
+  holdFirstComment: boolean;
+  maxCommentLinks: number;
+  blockedWords: string[];
+  supportResources: { label: string; url: string }[];
+};
+
+export function getCommentSettings(): CommentSettings {
+  const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
+  return row
+    ? { holdFirstComment: row.holdFirstComment, maxCommentLinks: row.maxCommentLinks, blockedWords: row.blockedWords, supportResources: row.supportResources }
+    : { holdFirstComment: true, maxCommentLinks: 2, blockedWords: [], supportResources: [] };
+}

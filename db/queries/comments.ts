@@ -1,0 +1,230 @@
+/** Reads and writes of comment threads. Writes by members always carry the owner in the WHERE clause. */
+import 'server-only';
+import { and, asc, count, eq, gte, inArray, max } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { isVisible } from '@/db/queries/posts';
+import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
+
+export type CommentView = {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  html: string;
+  contentNote: string | null;
+  status: CommentStatus;
+  createdAt: string;
+  editedAt: string | null;
+  /** Null for a member who deleted their account ("deleted member"). */
+  author: { name: string; isPostAuthor: boolean; isModerator: boolean } | null;
+};
+
+export type CommentTarget = { id: number; slug: string; commentsClosed: boolean };
+
+/** The post a comment may be written on: visible to readers, whether or not comments are closed. */
+export function getCommentTarget(postId: number, now = new Date()): CommentTarget | null {
+  return (
+    getDb()
+      .select({ id: posts.id, slug: posts.slug, commentsClosed: posts.commentsClosed })
+      .from(posts)
+      .where(and(eq(posts.id, postId), isVisible(now)))
+      .get() ?? null
+  );
+}
+
+export function getComment(id: number) {
+  return getDb()
+    .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, depth: comments.depth, status: comments.status, authorId: comments.authorId })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .get() ?? null;
+}
+
+export type CommenterState = { role: string; blocked: boolean; hasApprovedComment: boolean; lastCommentAt: Date | null; inLastHour: number };
+
+export function getCommenterState(userId: string, now = new Date()): CommenterState | null {
+  const db = getDb();
+  const user = db.select({ role: users.role, blocked: users.commentingBlocked }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return null;
+  const approved = db.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), eq(comments.status, 'approved'))).get();
+  const [{ last }] = db.select({ last: max(comments.createdAt) }).from(comments).where(eq(comments.authorId, userId)).all();
+  const [{ n }] = db
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.authorId, userId), gte(comments.createdAt, new Date(now.getTime() - 3_600_000))))
+    .all();
+  return { role: user.role, blocked: user.blocked, hasApprovedComment: Boolean(approved), lastCommentAt: last ? new Date(last) : null, inLastHour: n };
+}
+
+export type NewComment = {
+  postId: number;
+  parentId: number | null;
+  depth: number;
+  authorId: string;
+  body: string;
+  html: string;
+  contentNote: string | null;
+  status: 'approved' | 'pending';
+  createdAt: Date;
+};
+
+export function insertComment(values: NewComment): { id: number; status: CommentStatus } {
+  return getDb().insert(comments).values(values).returning({ id: comments.id, status: comments.status }).get();
+}
+
+const viewColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  depth: comments.depth,
+  html: comments.html,
+  contentNote: comments.contentNote,
+  status: comments.status,
+  createdAt: comments.createdAt,
+  editedAt: comments.editedAt,
+  authorId: comments.authorId,
+  authorName: users.name,
+  authorRole: users.role,
+  postAuthorId: posts.authorId,
+};
+
+type ViewRow = { [K in keyof typeof viewColumns]: unknown } & {
+  id: number; parentId: number | null; depth: number; html: string; contentNote: string | null; status: CommentStatus;
+  createdAt: Date; editedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; postAuthorId: string;
+};
+
+function toView(row: ViewRow): CommentView {
+  const deleted = row.status === 'deleted';
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    depth: row.depth,
+    html: deleted ? '' : row.html,
+    contentNote: deleted ? null : row.contentNote,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    author:
+      row.authorId && !deleted
+        ? {
+            name: row.authorName ?? 'Member',
+            isPostAuthor: row.authorId === row.postAuthorId,
+            isModerator: row.authorRole === 'moderator' || row.authorRole === 'admin',
+          }
+        : null,
+  };
+}
+
+function viewQuery() {
+  return getDb()
+    .select(viewColumns)
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .leftJoin(users, eq(users.id, comments.authorId));
+}
+
+/** What every reader sees: approved comments and the placeholders of deleted ones, oldest first. */
+export function listThread(postId: number): CommentView[] {
+  return (viewQuery()
+    .where(and(eq(comments.postId, postId), inArray(comments.status, ['approved', 'deleted'])))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all() as ViewRow[]).map(toView);
+}
+
+/** Held comments on a post that this viewer may see: their own, or all of them for moderators. */
+export function listHeldComments(postId: number, viewer: { id: string; canModerate: boolean }): CommentView[] {
+  const held = viewer.canModerate ? inArray(comments.status, ['pending']) : and(eq(comments.status, 'pending'), eq(comments.authorId, viewer.id));
+  return (viewQuery().where(and(eq(comments.postId, postId), held)).orderBy(asc(comments.createdAt)).all() as ViewRow[]).map(toView);
+}
+
+export function listOwnCommentIds(postId: number, userId: string): number[] {
+  return getDb()
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.postId, postId), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Edits the member's own comment, keeping the earlier version for moderators. */
+export function editOwnComment(id: number, userId: string, edit: { body: string; html: string; contentNote: string | null }, now = new Date()): boolean {
+  return getDb().transaction((tx) => {
+    const current = tx
+      .select({ body: comments.body, contentNote: comments.contentNote })
+      .from(comments)
+      .where(and(eq(comments.id, id), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
+      .get();
+    if (!current) return false;
+    tx.insert(commentRevisions).values({ commentId: id, body: current.body, contentNote: current.contentNote, replacedAt: now }).run();
+    tx.update(comments).set({ ...edit, editedAt: now }).where(and(eq(comments.id, id), eq(comments.authorId, userId))).run();
+    return true;
+  });
+}
+
+/**
+ * Removes a comment. One with replies stays as a placeholder ("This comment was deleted") so the
+ * thread still reads; its words are erased either way. `authorId` limits it to the owner's own comment.
+ */
+export function removeComment(id: number, authorId?: string): boolean {
+  return getDb().transaction((tx) => {
+    const owned = authorId ? and(eq(comments.id, id), eq(comments.authorId, authorId)) : eq(comments.id, id);
+    const target = tx.select({ id: comments.id }).from(comments).where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam']))).get();
+    if (!target) return false;
+    const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
+    if (hasReplies) {
+      tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null }).where(eq(comments.id, id)).run();
+      tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
+    } else {
+      tx.delete(comments).where(eq(comments.id, id)).run();
+    }
+    return true;
+  });
+}
+
+export function setCommentStatus(id: number, status: 'approved' | 'spam'): boolean {
+  return getDb().update(comments).set({ status }).where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam']))).run().changes === 1;
+}
+
+export function blockCommenter(userId: string): void {
+  getDb().update(users).set({ commentingBlocked: true }).where(eq(users.id, userId)).run();
+}
+
+export function reportComment(commentId: number, reporterId: string, reason: ReportReason, note: string | null): void {
+  getDb().insert(commentReports).values({ commentId, reporterId, reason, note }).run();
+}
+
+export function listRevisions(commentId: number) {
+  return getDb()
+    .select({ body: commentRevisions.body, contentNote: commentRevisions.contentNote, replacedAt: commentRevisions.replacedAt })
+    .from(commentRevisions)
+    .where(eq(commentRevisions.commentId, commentId))
+    .orderBy(asc(commentRevisions.replacedAt))
+    .all()
+    .map((r) => ({ ...r, replacedAt: r.replacedAt.toISOString() }));
+}
+
+/** A member's comments, for "download my data". */
+export function listCommentsByAuthor(userId: string) {
+  return getDb()
+    .select({ id: comments.id, post: posts.slug, body: comments.body, status: comments.status, createdAt: comments.createdAt, editedAt: comments.editedAt })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .orderBy(asc(comments.createdAt))
+    .all();
+}
+
+/**
+ * Before an account is deleted: "keep" leaves the comments as "deleted member" with the words removed;
+ * "remove" deletes them, leaving placeholders only where others replied.
+ */
+export function detachCommentsOfDeletedMember(userId: string, choice: 'keep' | 'remove'): void {
+  const db = getDb();
+  const own = db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)).all();
+  if (choice === 'remove') {
+    for (const { id } of own) removeComment(id);
+    return;
+  }
+  db.update(comments)
+    .set({ authorId: null, body: '', html: '<p><em>Text removed by the member.</em></p>', contentNote: null })
+    .where(eq(comments.authorId, userId))
+    .run();
+}

@@ -1,0 +1,75 @@
+'use server';
+/** Writing, editing, deleting and reporting comments. Each action checks the session first. */
+import { updateTag } from 'next/cache';
+import { getComment, reportComment } from '@/db/queries/comments';
+import { TAGS } from '@/lib/cache';
+import { deleteComment, editComment, submitComment } from '@/lib/comments/submit';
+import { getCurrentUser } from '@/lib/session';
+import { commentSchema, editCommentSchema, reportSchema } from '@/lib/validations/comment';
+import { formFields, invalid, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+
+const FAILED = Symbol('failed');
+
+/** Runs a write; an unexpected failure is logged and becomes FAILED (answered with a generic message). */
+function guarded<T>(what: string, write: () => T): T | typeof FAILED {
+  try {
+    return write();
+  } catch (error) {
+    console.error(`[hearth] ${what} failed:`, error);
+    return FAILED;
+  }
+}
+
+export async function createCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return { ...SIGNED_OUT, message: 'Your session has ended. Sign in again and your comment will still be here.' };
+  const parsed = commentSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const outcome = guarded('comment', () => submitComment(user.id, parsed.data));
+  if (outcome === FAILED) return UNEXPECTED;
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  if (outcome.status === 'approved') {
+    updateTag(TAGS.post(outcome.postSlug));
+    updateTag(TAGS.comments);
+    return { ok: true, message: 'Your comment is published.' };
+  }
+  return { ok: true, message: 'Thank you! Your comment is awaiting moderation. Only you and the moderators can see it until it is approved.' };
+}
+
+export async function editCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  const parsed = editCommentSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const outcome = guarded('comment edit', () => editComment(user.id, parsed.data));
+  if (outcome === FAILED) return UNEXPECTED;
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  updateTag(TAGS.post(outcome.postSlug));
+  return { ok: true, message: 'Your changes are saved.' };
+}
+
+export async function deleteOwnCommentAction(commentId: number): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  if (!Number.isInteger(commentId)) return { ok: false, message: 'That comment no longer exists.' };
+  const outcome = guarded('comment delete', () => deleteComment(commentId, user.id));
+  if (outcome === FAILED) return UNEXPECTED;
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  updateTag(TAGS.post(outcome.postSlug));
+  updateTag(TAGS.comments);
+  return { ok: true, message: 'Your comment is deleted.' };
+}
+
+export async function reportCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return SIGNED_OUT;
+  const parsed = reportSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { commentId, reason, note } = parsed.data;
+  const comment = getComment(commentId);
+  if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
+  if (comment.authorId === user.id) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
+  const stored = guarded('comment report', () => reportComment(commentId, user.id, reason, note ?? null));
+  if (stored === FAILED) return UNEXPECTED;
+  return { ok: true, message: 'Thank you for telling us. A moderator will look at it soon.' };
+}

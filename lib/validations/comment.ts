@@ -1,0 +1,64 @@
+/** The comment form's schema, shared by the browser and the server actions. */
+import { z } from 'zod';
+
+export const COMMENT_MAX_LENGTH = 5000;
+export const CONTENT_NOTE_MAX_LENGTH = 80;
+
+/** NUL bytes, and the replacement character or lone surrogates that invalid UTF-8 turns into. */
+const unreadable = /[\u0000\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const commentBodySchema = z
+  .string({ error: 'Write something before posting.' })
+  .refine((value) => !unreadable.test(value), 'Your comment contains characters that could not be read (for example from a broken paste). Please remove them and try again.')
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Write something before posting.')
+      .max(COMMENT_MAX_LENGTH, `Comments can be up to ${COMMENT_MAX_LENGTH.toLocaleString('en')} characters.`),
+  );
+
+export const contentNoteSchema = z
+  .string()
+  .max(CONTENT_NOTE_MAX_LENGTH, `Keep the content note to ${CONTENT_NOTE_MAX_LENGTH} characters.`)
+  .refine((value) => !/[\u0000-\u001f\u007f\uFFFD]/.test(value), 'A content note cannot contain line breaks or control characters.')
+  .transform((value) => value.trim() || undefined)
+  .optional();
+
+const idSchema = z.coerce.number().int().positive();
+
+export const commentSchema = z.object({
+  postId: idSchema,
+  parentId: z.union([z.literal('').transform(() => undefined), idSchema]).optional(),
+  body: commentBodySchema,
+  contentNote: contentNoteSchema,
+  /** Honeypot: hidden from people, filled in by bots. */
+  website: z.string().max(0, 'Something went wrong with the form. Please reload the page.').optional(),
+});
+export type CommentInput = z.input<typeof commentSchema>;
+
+export const editCommentSchema = z.object({
+  commentId: idSchema,
+  body: commentBodySchema,
+  contentNote: contentNoteSchema,
+});
+export type EditCommentInput = z.input<typeof editCommentSchema>;
+
+export const REPORT_REASON_LABELS = {
+  spam: 'Spam or advertising',
+  unkind: 'Unkind or hurtful',
+  unsafe: 'Unsafe (for example self-harm)',
+  misinformation: 'Medical misinformation',
+  other: 'Something else',
+} as const;
+
+export const reportSchema = z.object({
+  commentId: idSchema,
+  reason: z.enum(Object.keys(REPORT_REASON_LABELS) as [keyof typeof REPORT_REASON_LABELS], { error: 'Choose a reason.' }),
+  note: z
+    .string()
+    .max(500, 'Keep the note to 500 characters.')
+    .transform((value) => value.trim() || undefined)
+    .optional(),
+});
+export type ReportInput = z.input<typeof reportSchema>;
