@@ -135,13 +135,13 @@ export function listHeldComments(postId: number, viewer: { id: string; canModera
   return (viewQuery().where(and(eq(comments.postId, postId), held)).orderBy(asc(comments.createdAt)).all() as ViewRow[]).map(toView);
 }
 
-export function listOwnCommentIds(postId: number, userId: string): number[] {
+/** The member's own comments on a post as written, for their edit forms. */
+export function listOwnComments(postId: number, userId: string): { id: number; body: string; contentNote: string | null }[] {
   return getDb()
-    .select({ id: comments.id })
+    .select({ id: comments.id, body: comments.body, contentNote: comments.contentNote })
     .from(comments)
     .where(and(eq(comments.postId, postId), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
-    .all()
-    .map((r) => r.id);
+    .all();
 }
 
 /** Edits the member's own comment, keeping the earlier version for moderators. */

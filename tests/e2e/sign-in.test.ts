@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from './mail-catcher';
 import { startServer } from './server';
+import { finishWithCode, submitEmail, whoAmI } from './sign-in-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -25,30 +26,12 @@ afterAll(async () => {
   await mail?.close();
 });
 
-/** On the sign-in page: ask for the email and land on "check your email". */
-async function submitEmail(page: Page, email: string) {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check$/);
-}
-
 async function askForEmail(page: Page, email: string, from = '/') {
   await page.goto(`${server.url}${from}`);
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.waitForURL(/\/signin/);
   await submitEmail(page, email);
 }
-
-/** On "check your email": type the code, then choose a display name on the welcome step. */
-async function finishWithCode(page: Page, code: string, displayName: string) {
-  await page.getByLabel('Code from the email').fill(code);
-  await page.getByRole('button', { name: 'Sign in with this code' }).click();
-  await page.waitForURL(/\/welcome/);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
-const whoAmI = (page: Page) => page.evaluate(async () => (await (await fetch('/api/me')).json()).user);
 
 describe('signing in by email', () => {
   it('link → confirmation page → display name → back to the post, signed in; the link works once', async () => {

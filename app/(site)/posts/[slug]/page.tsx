@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommentsSection } from '@/components/comments/comments-section';
 import { PostMeta } from '@/components/posts/post-meta';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { TableOfContents } from '@/components/posts/table-of-contents';
 import { renderMarkdown } from '@/lib/markdown';
-import { readAdjacentPosts, readPost } from '@/lib/reader-data';
+import { readAdjacentPosts, readPost, readThread } from '@/lib/reader-data';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
 export const generateStaticParams = async () => [];
@@ -26,7 +27,7 @@ export default async function PostPage({ params }: Props) {
   const post = await readPost((await params).slug);
   if (!post) notFound();
   const { html, headings } = renderMarkdown(post.body);
-  const neighbours = await readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt });
+  const [neighbours, thread] = await Promise.all([readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }), readThread(post.id, post.slug)]);
   return (
     <article className="post" aria-labelledby="post-title">
       <header className="post__header">
@@ -51,11 +52,7 @@ export default async function PostPage({ params }: Props) {
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
       {/* The subscribe box ("get new posts by email") goes here, after the article. */}
       <PostNeighbours {...neighbours} />
-      <section id="comments" aria-labelledby="comments-heading" className="comments">
-        <h2 id="comments-heading">Comments</h2>
-        {/* The comment thread and, for members, the comment form go here. */}
-        <p>No comments yet.</p>
-      </section>
+      <CommentsSection post={post} comments={thread} />
     </article>
   );
 }

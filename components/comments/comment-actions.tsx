@@ -1,0 +1,108 @@
+'use client';
+/**
+ * The controls under one comment, shown according to who is reading: reply; edit and delete for
+ * its author; report for other members; approve, spam, delete and block for moderators.
+ */
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { createCommentAction, deleteOwnCommentAction, editCommentAction } from '@/lib/actions/comments';
+import { moderateCommentAction, type ModerationDecision } from '@/lib/actions/moderation';
+import type { ActionState } from '@/lib/actions/state';
+import { CommentForm } from './comment-form';
+import { useComments } from './comments-context';
+import { ReportForm } from './report-form';
+
+type Panel = 'reply' | 'edit' | 'report' | 'confirm-delete' | null;
+type Props = { commentId: number; authorName: string | null; held?: boolean };
+
+export function CommentActions({ commentId, authorName, held = false }: Props) {
+  const { loaded, viewer, closed, refresh } = useComments();
+  const router = useRouter();
+  const [panel, setPanel] = useState<Panel>(null);
+  const [result, setResult] = useState<ActionState | null>(null);
+  const [pending, startTransition] = useTransition();
+  if (!loaded || !viewer) return null;
+
+  const own = viewer.own.find((c) => c.id === commentId);
+  const toggle = (next: Panel) => setPanel((current) => (current === next ? null : next));
+  const run = (call: () => Promise<ActionState>) =>
+    startTransition(async () => {
+      const answer = await call();
+      setResult(answer);
+      if (answer.ok) {
+        setPanel(null);
+        refresh();
+        router.refresh();
+      }
+    });
+  const moderate = (decision: ModerationDecision) => run(() => moderateCommentAction(commentId, decision));
+  const who = authorName ?? 'this member';
+
+  return (
+    <div className="comment-actions">
+      <div className="comment-actions__buttons" role="group" aria-label={`Actions for ${who}’s comment`}>
+        {!held && !closed && !viewer.blocked && (
+          <button type="button" className="button--quiet" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
+            Reply
+          </button>
+        )}
+        {own && (
+          <>
+            <button type="button" className="button--quiet" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>
+              Edit
+            </button>
+            <button type="button" className="button--quiet" aria-expanded={panel === 'confirm-delete'} onClick={() => toggle('confirm-delete')}>
+              Delete
+            </button>
+          </>
+        )}
+        {!own && !held && (
+          <button type="button" className="button--quiet" aria-expanded={panel === 'report'} onClick={() => toggle('report')}>
+            Report
+          </button>
+        )}
+        {viewer.canModerate && (
+          <>
+            {held && (
+              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('approve')}>
+                Approve
+              </button>
+            )}
+            <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('spam')}>
+              Mark as spam
+            </button>
+            {!own && (
+              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('delete')}>
+                Remove
+              </button>
+            )}
+            {!own && (
+              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('block')}>
+                Block {who} from commenting
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={createCommentAction} onDone={() => setPanel(null)} />}
+      {panel === 'edit' && own && (
+        <CommentForm mode="edit" commentId={commentId} initialBody={own.body} initialNote={own.contentNote} action={editCommentAction} onDone={() => setPanel(null)} />
+      )}
+      {panel === 'report' && <ReportForm commentId={commentId} />}
+      {panel === 'confirm-delete' && (
+        <div className="comment-actions__confirm">
+          <p>Delete your comment? This cannot be undone.</p>
+          <button type="button" className="button--danger" disabled={pending} onClick={() => run(() => deleteOwnCommentAction(commentId))}>
+            Yes, delete it
+          </button>{' '}
+          <button type="button" className="button--quiet" onClick={() => setPanel(null)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      <p aria-live="polite" className={result && !result.ok ? 'form-status form-status--error' : 'form-status'}>
+        {result?.message}
+      </p>
+    </div>
+  );
+}

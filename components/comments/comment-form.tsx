@@ -1,0 +1,110 @@
+'use client';
+/**
+ * Writing a comment, a reply or an edit: Markdown-lite, a live character count, a draft kept in the
+ * browser as the member types, and the text kept whenever the server says no.
+ */
+import { useEffect, useId } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { COMMENT_MAX_LENGTH, commentSchema, editCommentSchema } from '@/lib/validations/comment';
+import { clearDraft, loadDraft, saveDraft } from './comment-draft';
+import { useComments } from './comments-context';
+
+type Props =
+  | { mode: 'new' | 'reply'; action: FormAction; parentId?: number; commentId?: never; initialBody?: never; initialNote?: never; onDone?: () => void }
+  | { mode: 'edit'; action: FormAction; commentId: number; initialBody: string; initialNote: string | null; parentId?: never; onDone?: () => void };
+
+const LABELS = { new: ['Your comment', 'Post comment'], reply: ['Your reply', 'Post reply'], edit: ['Edit your comment', 'Save changes'] } as const;
+
+export function CommentForm(props: Props) {
+  const { postId, postPath, viewer, refresh } = useComments();
+  const id = useId();
+  const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
+  const schema = props.mode === 'edit' ? editCommentSchema : commentSchema;
+  const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
+  const { form, state, pending, formAction, onSubmit } = useActionForm(schema, props.action, {
+    ...hidden,
+    body: props.initialBody ?? '',
+    contentNote: props.initialNote ?? '',
+  } as never);
+  const body = String(form.watch('body' as never) ?? '');
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  const [label, submitLabel] = LABELS[props.mode];
+
+  useEffect(() => {
+    const draft = loadDraft(draftScope);
+    if (draft) form.setValue('body' as never, draft as never);
+  }, [draftScope, form]);
+  useEffect(() => saveDraft(draftScope, body), [draftScope, body]);
+  useEffect(() => {
+    if (!state.ok) return;
+    clearDraft(draftScope);
+    if (props.mode !== 'edit') {
+      form.setValue('body' as never, '' as never);
+      form.setValue('contentNote' as never, '' as never);
+    }
+    refresh();
+    props.onDone?.();
+    // Runs once per accepted answer, not when the text changes.
+  }, [state]);
+
+  const signInHref = `/signin?${new URLSearchParams({ callbackUrl: `${postPath}#comment-form` })}`;
+  const bodyError = errors.body?.message;
+  const noteError = errors.contentNote?.message;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="comment-form">
+      {Object.keys(hidden)
+        .filter((name) => name !== 'website')
+        .map((name) => (
+          <input key={name} type="hidden" {...form.register(name as never)} />
+        ))}
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{label}</label>
+        <p id={`${id}-hint`} className="field__hint">
+          Paragraphs, *emphasis*, **bold**, links, lists and &gt; quotes work. Your draft is kept in this browser until it is posted.
+        </p>
+        <textarea
+          id={`${id}-body`}
+          rows={props.mode === 'new' ? 6 : 4}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={`${id}-hint ${id}-count${bodyError ? ` ${id}-error` : ''}`}
+          {...form.register('body' as never)}
+        />
+        <p id={`${id}-count`} className={body.length > COMMENT_MAX_LENGTH ? 'field__count field__count--over' : 'field__count'}>
+          {body.length.toLocaleString('en')} / {COMMENT_MAX_LENGTH.toLocaleString('en')} characters
+        </p>
+        {bodyError && (
+          <p id={`${id}-error`} className="field__error">
+            {bodyError}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Content note (optional)</label>
+        <p id={`${id}-note-hint`} className="field__hint">
+          For example “mentions self-harm” or “describes side effects”. Readers see the note first and open the comment if they choose.
+        </p>
+        <input id={`${id}-note`} aria-describedby={`${id}-note-hint`} aria-invalid={noteError ? true : undefined} maxLength={120} {...form.register('contentNote' as never)} />
+        {noteError && <p className="field__error">{noteError}</p>}
+      </div>
+      {props.mode !== 'edit' && (
+        <div className="visually-hidden" aria-hidden="true">
+          <label>
+            Leave this empty <input tabIndex={-1} autoComplete="off" {...form.register('website' as never)} />
+          </label>
+        </div>
+      )}
+      {viewer ? (
+        <button type="submit" disabled={pending}>
+          {pending ? 'Sending…' : submitLabel}
+        </button>
+      ) : (
+        <a className="button-link" href={signInHref}>
+          Sign in to comment
+        </a>
+      )}
+      <FormStatus state={state} />
+      {!state.ok && state.message?.startsWith('Your session has ended') && <a href={signInHref}>Sign in again (your text is kept)</a>}
+    </form>
+  );
+}

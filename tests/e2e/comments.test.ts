@@ -1,0 +1,118 @@
+/**
+ * A conversation under a post, in Chromium against the built app: a draft that survives signing in,
+ * a first comment held for moderation, a moderator approving it from a second browser, a reply, an edit
+ * and a deletion. The post page stays one cached HTML; everything per-person comes from /api.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { readSignInEmail, startMailCatcher, type MailCatcher } from './mail-catcher';
+import { startServer } from './server';
+import { finishWithCode, signInAsNewMember, submitEmail } from './sign-in-steps';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let mail: MailCatcher;
+let server: Server;
+let member: BrowserContext;
+let moderator: BrowserContext;
+let postPath: string;
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'mod@example.org' } });
+  member = await launchBrowser();
+  moderator = await launchBrowser();
+  postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
+});
+afterAll(async () => {
+  await member?.close();
+  await moderator?.close();
+  await server?.stop();
+  await mail?.close();
+});
+
+const commentBox = (page: Page) => page.locator('#comment-form').getByLabel('Your comment');
+const publicHtml = async () => (await fetch(`${server.url}${postPath}`)).text();
+/** Flood protection allows one comment every 10 seconds per member. */
+const waitOutFloodLimit = (since: number) => new Promise((r) => setTimeout(r, Math.max(0, since + 10_500 - Date.now())));
+
+describe('a conversation under a post', () => {
+  let page: Page;
+  let firstSentAt = 0;
+
+  it('keeps a signed-out reader’s draft through signing in, and holds a first comment for moderation', async () => {
+    page = await member.newPage();
+    await page.goto(`${server.url}${postPath}`);
+    await commentBox(page).fill('This post put words to *exactly* how my week felt.');
+    await page.reload();
+    await expect(commentBox(page).inputValue()).resolves.toBe('This post put words to *exactly* how my week felt.');
+
+    await page.getByRole('link', { name: 'Sign in to comment' }).click();
+    await page.waitForURL(/\/signin\?callbackUrl=/);
+    await submitEmail(page, 'ash@example.org');
+    const { code } = readSignInEmail(await mail.waitFor('ash@example.org'));
+    await finishWithCode(page, code, 'Ash');
+    await page.waitForURL((url) => url.pathname === postPath);
+    await expect(commentBox(page).inputValue()).resolves.toBe('This post put words to *exactly* how my week felt.');
+
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    firstSentAt = Date.now();
+    await page.getByText('Your comment is awaiting moderation').waitFor();
+    const held = page.getByRole('region', { name: 'Your comments awaiting moderation' });
+    await held.getByText('exactly').waitFor();
+    await expect(held.getByText('Awaiting moderation', { exact: true }).count()).resolves.toBe(1);
+    await expect(commentBox(page).inputValue()).resolves.toBe('');
+    expect(await publicHtml()).not.toContain('put words to');
+  });
+
+  it('lets a moderator in another browser approve it, after which everyone sees it', async () => {
+    const modPage = await moderator.newPage();
+    await signInAsNewMember(modPage, server.url, mail, 'mod@example.org', 'Mo', postPath);
+    const queue = modPage.getByRole('region', { name: 'Awaiting moderation on this post' });
+    await queue.getByText('exactly').waitFor();
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await modPage.getByText('Approved: the comment is now public.').waitFor();
+    expect(await publicHtml()).toContain('put words to <em>exactly</em> how my week felt.');
+    await modPage.close();
+
+    await page.reload();
+    const comment = page.getByRole('article', { name: /^Ash/ });
+    await comment.getByText('exactly').waitFor();
+    await expect(page.getByRole('heading', { name: '1 comment' }).count()).resolves.toBe(1);
+  });
+
+  it('threads a reply, marks an edit, and leaves a placeholder for a deleted comment with replies', async () => {
+    await waitOutFloodLimit(firstSentAt);
+    const first = page.getByRole('article', { name: /^Ash/ }).first();
+    await first.getByRole('button', { name: 'Reply' }).first().click();
+    await first.getByLabel('Your reply').fill('Adding: pacing helped me too.');
+    await first.getByRole('button', { name: 'Post reply' }).click();
+    const replies = page.getByRole('list', { name: 'Replies to Ash' });
+    await replies.getByText('pacing helped me too').waitFor();
+
+    const reply = replies.getByRole('article');
+    await reply.getByRole('button', { name: 'Edit' }).click();
+    await reply.getByLabel('Edit your comment').fill('Adding: pacing helped me a lot too.');
+    await reply.getByRole('button', { name: 'Save changes' }).click();
+    await reply.getByText('pacing helped me a lot too').waitFor();
+    await reply.getByText('edited', { exact: true }).waitFor();
+
+    const top = page.locator('.comment-thread > li > article').first();
+    await top.getByRole('group', { name: /Actions for Ash/ }).first().getByRole('button', { name: 'Delete' }).click();
+    await top.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByRole('heading', { name: 'This comment was deleted' }).waitFor();
+    const html = await publicHtml();
+    expect(html).not.toContain('put words to');
+    expect(html).toContain('pacing helped me a lot too');
+  });
+
+  it('shows readers the thread without any controls, and refuses to comment for them', async () => {
+    const reader = await launchBrowser();
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`${server.url}${postPath}`);
+    await readerPage.getByText('pacing helped me a lot too').waitFor();
+    await readerPage.getByRole('link', { name: 'Sign in to comment' }).waitFor();
+    await expect(readerPage.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+    await expect(readerPage.getByRole('button', { name: 'Reply' }).count()).resolves.toBe(0);
+    await reader.close();
+  });
+});
