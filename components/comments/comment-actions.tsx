@@ -16,10 +16,9 @@ type Panel = 'reply' | 'edit' | 'report' | 'confirm-delete' | null;
 type Props = { commentId: number; authorName: string | null; held?: boolean };
 
 export function CommentActions({ commentId, authorName, held = false }: Props) {
-  const { loaded, viewer, closed, refresh } = useComments();
+  const { loaded, viewer, closed, refresh, announce } = useComments();
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
-  const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   if (!loaded || !viewer) return null;
 
@@ -28,7 +27,7 @@ export function CommentActions({ commentId, authorName, held = false }: Props) {
   const run = (call: () => Promise<ActionState>) =>
     startTransition(async () => {
       const answer = await call();
-      setResult(answer);
+      announce(answer.message ?? '', answer.ok);
       if (answer.ok) {
         setPanel(null);
         refresh();
@@ -100,9 +99,6 @@ export function CommentActions({ commentId, authorName, held = false }: Props) {
           </button>
         </div>
       )}
-      <p aria-live="polite" className={result && !result.ok ? 'form-status form-status--error' : 'form-status'}>
-        {result?.message}
-      </p>
     </div>
   );
 }

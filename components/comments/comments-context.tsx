@@ -18,6 +18,8 @@ type CommentsContextValue = {
   closed: boolean;
   supportResources: Link[];
   refresh: () => void;
+  /** Says what an action did in one live region that outlives the comment it acted on. */
+  announce: (message: string, ok: boolean) => void;
 };
 
 const CommentsContext = createContext<CommentsContextValue | null>(null);
@@ -42,5 +44,14 @@ export function CommentsProvider({ postId, postPath, closed, children }: Props) 
       });
   }, [postId]);
   useEffect(refresh, [refresh]);
-  return <CommentsContext.Provider value={{ postId, postPath, ...state, refresh }}>{children}</CommentsContext.Provider>;
+  const [announcement, setAnnouncement] = useState({ message: '', ok: true });
+  const announce = useCallback((message: string, ok: boolean) => setAnnouncement({ message, ok }), []);
+  return (
+    <CommentsContext.Provider value={{ postId, postPath, ...state, refresh, announce }}>
+      <p aria-live="polite" role="status" className={announcement.ok ? 'form-status notice' : 'form-status notice form-status--error'}>
+        {announcement.message}
+      </p>
+      {children}
+    </CommentsContext.Provider>
+  );
 }

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function askForEmail(page: Page, email: string, from = '/') {
   await page.goto(`${server.url}${from}`);
-  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/signin/);
   await submitEmail(page, email);
 }
@@ -74,7 +74,7 @@ describe('signing in by email', () => {
     await expect(page.locator('.notice--error').textContent()).resolves.toContain('expired or was already used');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await expect(whoAmI(page)).resolves.toBeNull();
     await page.close();
   });
