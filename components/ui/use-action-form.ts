@@ -21,7 +21,9 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<Schema>, unknown, z.output<Schema>>,
     defaultValues,
-    mode: 'onTouched',
+    // Check on submit, then as the person corrects: no error appears on blur, so the button never jumps away from a click.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   useEffect(() => {
     if (state.redirectTo) window.location.assign(state.redirectTo);

@@ -1,7 +1,7 @@
 /** Reads and writes of comment threads. Writes by members always carry the owner in the WHERE clause. */
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, max } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { and, asc, count, desc, eq, gte, inArray, max } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/index';
 import { isVisible } from '@/db/queries/posts';
 import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
 
@@ -159,24 +159,56 @@ export function editOwnComment(id: number, userId: string, edit: { body: string;
   });
 }
 
-/**
- * Removes a comment. One with replies stays as a placeholder ("This comment was deleted") so the
- * thread still reads; its words are erased either way. `authorId` limits it to the owner's own comment.
- */
+type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone. */
+function eraseComment(tx: Transaction, id: number): void {
+  const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
+  if (hasReplies) {
+    tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null }).where(eq(comments.id, id)).run();
+    tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
+  } else {
+    tx.delete(comments).where(eq(comments.id, id)).run();
+  }
+}
+
+/** Removes a comment so the thread still reads. `authorId` limits it to the owner's own comment. */
 export function removeComment(id: number, authorId?: string): boolean {
   return getDb().transaction((tx) => {
     const owned = authorId ? and(eq(comments.id, id), eq(comments.authorId, authorId)) : eq(comments.id, id);
     const target = tx.select({ id: comments.id }).from(comments).where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam']))).get();
     if (!target) return false;
-    const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
-    if (hasReplies) {
-      tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null }).where(eq(comments.id, id)).run();
-      tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
-    } else {
-      tx.delete(comments).where(eq(comments.id, id)).run();
-    }
+    eraseComment(tx, id);
     return true;
   });
+}
+
+export type DeletedMemberComments = 'keep' | 'remove';
+
+/**
+ * Inside an account deletion: "keep" leaves the member's comments as "deleted member" with the words
+ * removed; "remove" erases them (newest first, so a member's own replies go before what they answered).
+ * Returns the slugs of the posts whose threads changed.
+ */
+export function releaseCommentsOfMember(tx: Transaction, userId: string, choice: DeletedMemberComments): string[] {
+  const postSlugs = tx
+    .selectDistinct({ slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .all()
+    .map((r) => r.slug);
+  if (choice === 'keep') {
+    tx.update(comments)
+      .set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null })
+      .where(eq(comments.authorId, userId))
+      .run();
+    tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)))).run();
+    return postSlugs;
+  }
+  const own = tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam']))).orderBy(desc(comments.id)).all();
+  for (const { id } of own) eraseComment(tx, id);
+  return postSlugs;
 }
 
 export function setCommentStatus(id: number, status: 'approved' | 'spam'): boolean {
@@ -212,19 +244,3 @@ export function listCommentsByAuthor(userId: string) {
     .all();
 }
 
-/**
- * Before an account is deleted: "keep" leaves the comments as "deleted member" with the words removed;
- * "remove" deletes them, leaving placeholders only where others replied.
- */
-export function detachCommentsOfDeletedMember(userId: string, choice: 'keep' | 'remove'): void {
-  const db = getDb();
-  const own = db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)).all();
-  if (choice === 'remove') {
-    for (const { id } of own) removeComment(id);
-    return;
-  }
-  db.update(comments)
-    .set({ authorId: null, body: '', html: '<p><em>Text removed by the member.</em></p>', contentNote: null })
-    .where(eq(comments.authorId, userId))
-    .run();
-}

@@ -2,6 +2,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { listCommentsByAuthor, releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
 import { accounts, posts, users } from '@/db/schema';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
@@ -48,16 +49,21 @@ export function exportUserData(userId: string) {
     .all()
     .map((a) => a.provider);
   const authoredPosts = db.select({ slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)).all();
-  return { profile, signInMethods, authoredPosts };
+  return { profile, signInMethods, authoredPosts, comments: listCommentsByAuthor(userId) };
 }
 
-export type DeleteAccountResult = 'deleted' | 'has-posts' | 'not-found';
+/** What happened, and the posts whose threads changed (their pages must be refreshed). */
+export type DeleteAccountResult = { outcome: 'deleted' | 'has-posts' | 'not-found'; postSlugs: string[] };
 
-/** Removes the member, their sessions and linked sign-in methods (cascade). Authors keep their account until their posts move. */
-export function deleteUser(userId: string): DeleteAccountResult {
+/**
+ * Removes the member, their sessions and linked sign-in methods (cascade), and keeps or erases their comments
+ * as they chose, in one transaction. Authors keep their account until their posts move.
+ */
+export function deleteUser(userId: string, comments: DeletedMemberComments): DeleteAccountResult {
   return getDb().transaction((tx) => {
-    if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return 'has-posts';
+    if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return { outcome: 'has-posts', postSlugs: [] };
+    const postSlugs = releaseCommentsOfMember(tx, userId, comments);
     const removed = tx.delete(users).where(eq(users.id, userId)).run();
-    return removed.changes === 1 ? 'deleted' : 'not-found';
+    return { outcome: removed.changes === 1 ? 'deleted' : 'not-found', postSlugs };
   });
 }

@@ -1,9 +1,11 @@
 'use server';
 /** A member's own account: display name, sign-out, deletion. Each action checks the session first. */
+import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { deleteUser, updateDisplayName } from '@/db/queries/users';
 import { signOut } from '@/lib/auth';
+import { TAGS } from '@/lib/cache';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getCurrentUser } from '@/lib/session';
 import { deleteAccountSchema } from '@/lib/validations/delete-account';
@@ -42,14 +44,17 @@ export async function deleteAccountAction(_prev: ActionState, formData: FormData
   if (!parsed.success) return invalid(parsed.error);
   let result;
   try {
-    result = deleteUser(user.id);
+    result = deleteUser(user.id, parsed.data.comments);
   } catch (error) {
     console.error('[hearth] account deletion failed:', error);
     return UNEXPECTED;
   }
-  if (result === 'has-posts') {
+  if (result.outcome === 'has-posts') {
     return { ok: false, message: 'You have written posts on this site. Ask an admin to move them to another author first; nothing was deleted.' };
   }
+  // Threads and counts change when comments are kept anonymously or erased.
+  updateTag(TAGS.comments);
+  for (const slug of result.postSlugs) updateTag(TAGS.post(slug));
   // The session row went with the account; drop the now-useless cookie too.
   const jar = await cookies();
   for (const name of ['authjs.session-token', '__Secure-authjs.session-token']) jar.delete(name);

@@ -162,11 +162,13 @@ describe('the account page', () => {
     expect(download.headers()['content-disposition']).toContain('attachment');
     const data = await download.json();
     expect(data.profile).toMatchObject({ name: 'Autumn Leaf', email: 'leaving@example.org', role: 'member' });
-    expect(data).toHaveProperty('comments');
+    expect(data.comments).toEqual([]);
 
     await page.getByLabel(/To confirm, type/).fill('delete');
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await page.getByText('Type “delete my account” to confirm.').waitFor();
+    await page.getByText('Choose what happens to your comments.').waitFor();
+    await page.getByLabel(/Keep them in the conversations/).check();
     await page.getByLabel(/To confirm, type/).fill('delete my account');
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await page.waitForURL(/\/signin\?deleted=1/);

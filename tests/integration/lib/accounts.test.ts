@@ -1,7 +1,8 @@
 import { getDb } from '@/db/index';
 import { recordRateLimitHit } from '@/db/queries/rate-limits';
 import { deleteUser, exportUserData, getOwnAccount, updateDisplayName } from '@/db/queries/users';
-import { accounts, rateLimitHits, sessions, users } from '@/db/schema';
+import { listThread } from '@/db/queries/comments';
+import { accounts, comments, rateLimitHits, sessions, users } from '@/db/schema';
 import { allowSignInEmail } from '@/lib/rate-limit';
 import { createAuthor, createPost } from '../../helpers/fixtures';
 
@@ -33,20 +34,55 @@ describe('a member’s own data', () => {
   it('deletes the account with its sessions and sign-in methods, leaving others alone', () => {
     const e = createMember('e@example.org');
     const f = createMember('f@example.org');
-    expect(deleteUser(e.id)).toBe('deleted');
+    expect(deleteUser(e.id, 'keep').outcome).toBe('deleted');
     expect(getOwnAccount(e.id)).toBeNull();
     const remainingSessions = getDb().select().from(sessions).all().map((s) => s.userId);
     expect(remainingSessions).not.toContain(e.id);
     expect(remainingSessions).toContain(f.id);
     expect(getDb().select().from(accounts).all().map((a) => a.userId)).not.toContain(e.id);
-    expect(deleteUser(e.id)).toBe('not-found');
+    expect(deleteUser(e.id, 'keep').outcome).toBe('not-found');
   });
 
   it('keeps an author’s account while posts still point to it', () => {
     const author = createAuthor();
     createPost({ authorId: author.id });
-    expect(deleteUser(author.id)).toBe('has-posts');
+    expect(deleteUser(author.id, 'remove').outcome).toBe('has-posts');
     expect(getOwnAccount(author.id)).not.toBeNull();
+  });
+});
+
+describe('a deleted member’s comments', () => {
+  const author = createAuthor();
+  const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 5)) });
+  const write = (authorId: string, body: string, parentId: number | null = null) =>
+    getDb().insert(comments).values({ postId: post.id, authorId, parentId, body, html: `<p>${body}</p>`, status: 'approved' }).returning().get();
+
+  it('stay as "deleted member" with the words removed when the member chooses to keep them', () => {
+    const leaving = createMember('keep@example.org');
+    const stays = createMember('stays@example.org');
+    const mine = write(leaving.id, 'my story');
+    write(stays.id, 'a reply', mine.id);
+    const result = deleteUser(leaving.id, 'keep');
+    expect(result).toEqual({ outcome: 'deleted', postSlugs: [post.slug] });
+    const kept = listThread(post.id).find((c) => c.id === mine.id)!;
+    expect(kept.author).toBeNull();
+    expect(kept.html).not.toContain('my story');
+    expect(JSON.stringify(getDb().select().from(comments).all())).not.toContain('my story');
+  });
+
+  it('are erased when the member chooses to remove them, leaving placeholders only where others replied', () => {
+    const leaving = createMember('remove@example.org');
+    const other = createMember('other@example.org');
+    const answered = write(leaving.id, 'answered words');
+    write(other.id, 'an answer', answered.id);
+    const alone = write(leaving.id, 'lonely words');
+    const ownReply = write(leaving.id, 'own follow-up', alone.id);
+    deleteUser(leaving.id, 'remove');
+    const thread = listThread(post.id);
+    expect(thread.find((c) => c.id === answered.id)).toMatchObject({ status: 'deleted', html: '' });
+    expect(thread.find((c) => c.id === alone.id)).toBeUndefined();
+    expect(thread.find((c) => c.id === ownReply.id)).toBeUndefined();
+    expect(JSON.stringify(getDb().select().from(comments).all())).not.toMatch(/answered words|lonely words|own follow-up/);
   });
 });
 
