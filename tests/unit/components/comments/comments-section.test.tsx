@@ -1,0 +1,63 @@
+/** @jest-environment jsdom */
+import { act, render, screen, within } from '@testing-library/react';
+import { CommentsSection } from '@/components/comments/comments-section';
+import type { CommentView } from '@/db/queries/comments';
+
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
+jest.mock('@/lib/actions/comments', () => ({}));
+jest.mock('@/lib/actions/moderation', () => ({}));
+
+const comment = (id: number, overrides: Partial<CommentView> = {}): CommentView => ({
+  id,
+  parentId: null,
+  depth: 1,
+  html: `<p>Words ${id}</p>`,
+  contentNote: null,
+  status: 'approved',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  editedAt: null,
+  author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false },
+  ...overrides,
+});
+
+beforeEach(() => {
+  global.fetch = jest.fn(async () => ({ ok: true, json: async () => ({ viewer: null, closed: false, supportResources: [] }) })) as unknown as typeof fetch;
+});
+
+describe('CommentsSection', () => {
+  it('renders each comment as an article named by author and time, with replies as a nested, labelled list', async () => {
+    render(
+      <CommentsSection
+        post={{ id: 1, slug: 'p', commentCount: 4, commentsClosed: false }}
+        comments={[
+          comment(1, { author: { name: 'Robin', isPostAuthor: true, isModerator: false }, editedAt: '2026-03-02T00:00:00.000Z' }),
+          comment(2, { parentId: 1, depth: 2, author: { name: 'Mo', isPostAuthor: false, isModerator: true } }),
+          comment(3, { contentNote: 'describes side effects' }),
+          comment(4, { status: 'deleted', html: '', author: null }),
+          comment(5, { parentId: 4, depth: 2 }),
+        ]}
+      />,
+    );
+    await act(async () => {}); // let the endpoint's answer land
+    expect(global.fetch).toHaveBeenCalledWith('/api/posts/1/comments', expect.anything());
+    expect(screen.getByRole('heading', { level: 2, name: '4 comments' })).toBeInTheDocument();
+    const robin = screen.getByRole('article', { name: /^Robin/ });
+    expect(robin).toHaveAttribute('id', 'comment-1');
+    expect(within(robin).getByText('Author')).toBeInTheDocument();
+    expect(within(robin).getByText('edited')).toBeInTheDocument();
+    expect(within(robin).getByRole('link', { name: 'Link to Robin’s comment' })).toHaveAttribute('href', '#comment-1');
+    const replies = within(robin).getByRole('list', { name: 'Replies to Robin' });
+    expect(within(replies).getByRole('article', { name: /^Mo/ })).toHaveTextContent('Moderator');
+    const noted = screen.getByRole('article', { name: /^Member 3/ });
+    expect(within(noted).getByText('Content note: describes side effects. Show the comment').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByRole('heading', { name: 'This comment was deleted' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Replies to a deleted comment' })).toHaveTextContent('Words 5');
+    expect(screen.queryByRole('button', { name: 'Reply' })).not.toBeInTheDocument();
+  });
+
+  it('invites the first comment on a quiet post', async () => {
+    render(<CommentsSection post={{ id: 2, slug: 'q', commentCount: 0, commentsClosed: false }} comments={[]} />);
+    await act(async () => {});
+    expect(screen.getByText('No comments yet. Share how this landed for you.')).toBeInTheDocument();
+  });
+});
