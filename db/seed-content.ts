@@ -1201,3 +1201,10 @@ We do our best to summarise research accurately and to link to the original sour
 If you are in crisis or think you may have a medical emergency, contact your local emergency services straight away. Hearth is not monitored around the clock and cannot respond to urgent requests.`,
   },
 ];
+
+/** Shown to someone who reports a comment. Real, long-standing services; volunteers adapt the list to their community. */
+export const seedSupportResources: { label: string; url: string }[] = [
+  { label: 'Samaritans (UK and Ireland): call 116 123, any time', url: 'https://www.samaritans.org' },
+  { label: '988 Suicide & Crisis Lifeline (US): call or text 988', url: 'https://988lifeline.org' },
+  { label: 'Find a helpline in your country', url: 'https://findahelpline.com' },
+];

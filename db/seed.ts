@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '@/db/index';
 import { categories, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
 import { slugify } from '@/lib/slug';
-import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings } from './seed-content';
+import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings, seedSupportResources } from './seed-content';
 
 export function isEmpty(db: Db): boolean {
   return [users, posts, pages, siteSettings].every((table) => db.select({ n: count() }).from(table).get()!.n === 0);
@@ -17,7 +17,7 @@ export function isEmpty(db: Db): boolean {
 export function seedIfEmpty(db: Db): boolean {
   return db.transaction((tx) => {
     if (!isEmpty(tx as unknown as Db)) return false;
-    tx.insert(siteSettings).values({ id: 1, ...seedSettings }).run();
+    tx.insert(siteSettings).values({ id: 1, ...seedSettings, supportResources: seedSupportResources }).run();
     const authorIds = new Map<string, string>();
     for (const author of seedAuthors) {
       const row = tx

@@ -6,16 +6,17 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { createCommentAction, deleteOwnCommentAction, editCommentAction } from '@/lib/actions/comments';
-import { moderateCommentAction, type ModerationDecision } from '@/lib/actions/moderation';
 import type { ActionState } from '@/lib/actions/state';
 import { CommentForm } from './comment-form';
+import { EarlierVersions } from './earlier-versions';
+import { ModerationButtons } from './moderation-buttons';
 import { useComments } from './comments-context';
 import { ReportForm } from './report-form';
 
 type Panel = 'reply' | 'edit' | 'report' | 'confirm-delete' | null;
-type Props = { commentId: number; authorName: string | null; held?: boolean };
+type Props = { commentId: number; authorName: string | null; held?: boolean; edited?: boolean };
 
-export function CommentActions({ commentId, authorName, held = false }: Props) {
+export function CommentActions({ commentId, authorName, held = false, edited = false }: Props) {
   const { loaded, viewer, closed, refresh, announce } = useComments();
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
@@ -24,17 +25,15 @@ export function CommentActions({ commentId, authorName, held = false }: Props) {
 
   const own = viewer.own.find((c) => c.id === commentId);
   const toggle = (next: Panel) => setPanel((current) => (current === next ? null : next));
-  const run = (call: () => Promise<ActionState>) =>
-    startTransition(async () => {
-      const answer = await call();
-      announce(answer.message ?? '', answer.ok);
-      if (answer.ok) {
-        setPanel(null);
-        refresh();
-        router.refresh();
-      }
-    });
-  const moderate = (decision: ModerationDecision) => run(() => moderateCommentAction(commentId, decision));
+  const settle = (answer: ActionState) => {
+    announce(answer.message ?? '', answer.ok);
+    if (answer.ok) {
+      setPanel(null);
+      refresh();
+      router.refresh();
+    }
+  };
+  const run = (call: () => Promise<ActionState>) => startTransition(async () => settle(await call()));
   const who = authorName ?? 'this member';
 
   return (
@@ -60,28 +59,10 @@ export function CommentActions({ commentId, authorName, held = false }: Props) {
             Report
           </button>
         )}
-        {viewer.canModerate && (
-          <>
-            {held && (
-              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('approve')}>
-                Approve
-              </button>
-            )}
-            <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('spam')}>
-              Mark as spam
-            </button>
-            {!own && (
-              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('delete')}>
-                Remove
-              </button>
-            )}
-            {!own && (
-              <button type="button" className="button--quiet" disabled={pending} onClick={() => moderate('block')}>
-                Block {who} from commenting
-              </button>
-            )}
-          </>
+        {viewer.canModerate && !own && (
+          <ModerationButtons commentId={commentId} authorName={authorName} approveLabel={held ? 'Approve' : undefined} canBlock onDone={settle} />
         )}
+        {viewer.canModerate && edited && <EarlierVersions commentId={commentId} />}
       </div>
       {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={createCommentAction} onDone={() => setPanel(null)} />}
       {panel === 'edit' && own && (

@@ -1,6 +1,6 @@
 /** Reads and writes of comment threads. Writes by members always carry the owner in the WHERE clause. */
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { isVisible } from '@/db/queries/posts';
 import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
@@ -244,3 +244,52 @@ export function listCommentsByAuthor(userId: string) {
     .all();
 }
 
+
+export const QUEUE_FILTERS = ['pending', 'reported', 'spam', 'all'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+export type QueueItem = CommentView & { postSlug: string; postTitle: string; openReports: number; reportReasons: string | null };
+
+const openReports = sql<number>`(select count(*) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`;
+
+function queueWhere(filter: QueueFilter) {
+  if (filter === 'pending') return eq(comments.status, 'pending');
+  if (filter === 'spam') return eq(comments.status, 'spam');
+  if (filter === 'reported') return and(inArray(comments.status, ['approved', 'pending']), sql`${openReports} > 0`);
+  return inArray(comments.status, ['approved', 'pending', 'spam']);
+}
+
+/** The moderation queue at /admin/comments, newest first. */
+export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem[] {
+  const rows = getDb()
+    .select({
+      ...viewColumns,
+      postSlug: posts.slug,
+      postTitle: posts.title,
+      openReports,
+      reportReasons: sql<string | null>`(select group_concat(${commentReports.reason}, ', ') from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(queueWhere(filter))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit)
+    .all();
+  return rows.map((row) => ({ ...toView(row as ViewRow), postSlug: row.postSlug, postTitle: row.postTitle, openReports: row.openReports, reportReasons: row.reportReasons }));
+}
+
+export function countModerationQueue(): Record<QueueFilter, number> {
+  const db = getDb();
+  const n = (filter: QueueFilter) => db.select({ n: count() }).from(comments).where(queueWhere(filter)).get()!.n;
+  return { pending: n('pending'), reported: n('reported'), spam: n('spam'), all: n('all') };
+}
+
+/** A moderator looked at the reports on this comment. */
+export function resolveReports(commentId: number, now = new Date()): void {
+  getDb()
+    .update(commentReports)
+    .set({ resolvedAt: now })
+    .where(and(eq(commentReports.commentId, commentId), sql`${commentReports.resolvedAt} is null`))
+    .run();
+}

@@ -1,7 +1,7 @@
 'use server';
 /** Moderators keep threads safe: approve, mark as spam, delete, block. The role is checked on every call. */
 import { updateTag } from 'next/cache';
-import { blockCommenter, getComment, getCommentTarget, setCommentStatus } from '@/db/queries/comments';
+import { blockCommenter, getComment, getCommentTarget, resolveReports, setCommentStatus } from '@/db/queries/comments';
 import { TAGS } from '@/lib/cache';
 import { canModerate } from '@/lib/comments/moderation-rules';
 import { deleteComment } from '@/lib/comments/submit';
@@ -12,7 +12,7 @@ export type ModerationDecision = 'approve' | 'spam' | 'delete' | 'block';
 const DECISIONS: ModerationDecision[] = ['approve', 'spam', 'delete', 'block'];
 
 const DONE: Record<ModerationDecision, string> = {
-  approve: 'Approved: the comment is now public.',
+  approve: 'Approved: the comment is now public (any reports on it are closed).',
   spam: 'Marked as spam and hidden.',
   delete: 'Deleted.',
   block: 'The member can no longer comment. Their earlier comments stay until you remove them.',
@@ -26,7 +26,10 @@ export async function moderateCommentAction(commentId: number, decision: Moderat
   const postSlug = comment && getCommentTarget(comment.postId)?.slug;
   if (!comment || !postSlug) return { ok: false, message: 'That comment no longer exists.' };
   try {
-    if (decision === 'approve') setCommentStatus(commentId, 'approved');
+    if (decision === 'approve') {
+      setCommentStatus(commentId, 'approved');
+      resolveReports(commentId);
+    }
     if (decision === 'spam') setCommentStatus(commentId, 'spam');
     if (decision === 'delete') deleteComment(commentId);
     if (decision === 'block' && comment.authorId) blockCommenter(comment.authorId);

@@ -70,7 +70,7 @@ describe('a conversation under a post', () => {
     const queue = modPage.getByRole('region', { name: 'Awaiting moderation on this post' });
     await queue.getByText('exactly').waitFor();
     await queue.getByRole('button', { name: 'Approve' }).click();
-    await modPage.getByText('Approved: the comment is now public.').waitFor();
+    await modPage.getByText(/^Approved: the comment is now public/).waitFor();
     expect(await publicHtml()).toContain('put words to <em>exactly</em> how my week felt.');
     await modPage.close();
 
@@ -114,5 +114,42 @@ describe('a conversation under a post', () => {
     await expect(readerPage.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
     await expect(readerPage.getByRole('button', { name: 'Reply' }).count()).resolves.toBe(0);
     await reader.close();
+  });
+});
+
+describe('reports and the moderation queue', () => {
+  it('thanks a reporter with support links; the moderator sees earlier versions and closes the report from the queue', async () => {
+    const reporter = await launchBrowser();
+    const bo = await reporter.newPage();
+    await signInAsNewMember(bo, server.url, mail, 'bo@example.org', 'Bo', postPath);
+    const reply = bo.getByRole('article', { name: /^Ash/ }).filter({ hasText: 'pacing helped me a lot too' });
+    await reply.getByRole('button', { name: 'Report' }).click();
+    await reply.getByRole('button', { name: 'Send report' }).click();
+    await reply.getByText('Choose a reason.').waitFor();
+    await reply.getByLabel('Unkind or hurtful').check();
+    await reply.getByRole('button', { name: 'Send report' }).click();
+    await reply.getByText('Thank you for telling us.').waitFor();
+    await reply.getByRole('link', { name: /Samaritans/ }).waitFor();
+
+    // A member is refused the moderators' page and the earlier versions.
+    await bo.goto(`${server.url}/admin/comments`);
+    await bo.getByRole('heading', { name: 'Moderators only' }).waitFor();
+    const commentId = Number((await (await fetch(`${server.url}${postPath}`)).text()).match(/id="comment-(\d+)"[^>]*>(?:(?!<\/article>).)*pacing helped me a lot too/s)![1]);
+    const forbidden = await bo.evaluate(async (id) => (await fetch(`/api/comments/${id}/revisions`)).status, commentId);
+    expect(forbidden).toBe(403);
+    await reporter.close();
+
+    const mod = await moderator.newPage();
+    await mod.goto(`${server.url}${postPath}`);
+    const modReply = mod.locator(`#comment-${commentId}`);
+    await modReply.getByRole('button', { name: 'Earlier versions' }).click();
+    await modReply.getByText('Adding: pacing helped me too.').waitFor();
+
+    await mod.goto(`${server.url}/admin/comments?show=reported`);
+    await mod.getByRole('link', { name: 'Reported (1)' }).waitFor();
+    await mod.getByText('1 report: unkind').waitFor();
+    await mod.getByRole('button', { name: 'Keep it (close reports)' }).click();
+    await mod.getByRole('link', { name: 'Reported (0)' }).waitFor();
+    await mod.close();
   });
 });

@@ -1,0 +1,49 @@
+'use client';
+/** One comment in the moderation queue, with the decisions a moderator can take on it. */
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { CommentCard } from '@/components/comments/comment-card';
+import { ModerationButtons } from '@/components/comments/moderation-buttons';
+import type { QueueItem as Item } from '@/db/queries/comments';
+import type { ActionState } from '@/lib/actions/state';
+
+const STATUS_LABEL = { pending: 'Awaiting moderation', spam: 'Spam', approved: undefined, deleted: undefined } as const;
+
+export function QueueItem({ item }: { item: Item }) {
+  const router = useRouter();
+  const [answer, setAnswer] = useState<ActionState | null>(null);
+  const approveLabel = item.status !== 'approved' ? 'Approve' : item.openReports > 0 ? 'Keep it (close reports)' : undefined;
+  return (
+    <li className="queue-item">
+      <p className="queue-item__post">
+        On <a href={`/posts/${item.postSlug}#comment-${item.id}`}>{item.postTitle}</a>
+        {item.openReports > 0 && (
+          <span className="badge badge--held">
+            {item.openReports} report{item.openReports === 1 ? '' : 's'}: {item.reportReasons}
+          </span>
+        )}
+      </p>
+      <CommentCard
+        comment={item}
+        statusLabel={STATUS_LABEL[item.status]}
+        actions={
+          <div className="comment-actions__buttons" role="group" aria-label={`Decisions on ${item.author?.name ?? 'this'} comment`}>
+            <ModerationButtons
+              commentId={item.id}
+              authorName={item.author?.name ?? null}
+              approveLabel={approveLabel}
+              canBlock={item.author !== null}
+              onDone={(result) => {
+                setAnswer(result);
+                if (result.ok) router.refresh();
+              }}
+            />
+          </div>
+        }
+      />
+      <p aria-live="polite" className={answer && !answer.ok ? 'form-status form-status--error' : 'form-status'}>
+        {answer?.message}
+      </p>
+    </li>
+  );
+}

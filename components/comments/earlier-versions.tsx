@@ -1,0 +1,36 @@
+'use client';
+/** For moderators: what an edited comment said before, oldest first. */
+import { useState } from 'react';
+import { formatDate } from '@/lib/format';
+
+type Revision = { body: string; contentNote: string | null; replacedAt: string };
+
+export function EarlierVersions({ commentId }: { commentId: number }) {
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState('');
+  const load = async () => {
+    const response = await fetch(`/api/comments/${commentId}/revisions`, { cache: 'no-store' });
+    if (!response.ok) return setError('Earlier versions could not be loaded.');
+    setRevisions((await response.json()).revisions);
+  };
+  if (!revisions) {
+    return (
+      <>
+        <button type="button" className="button--quiet" onClick={load}>
+          Earlier versions
+        </button>
+        {error && <span className="field__error">{error}</span>}
+      </>
+    );
+  }
+  return (
+    <ol className="earlier-versions" aria-label="Earlier versions">
+      {revisions.map((r) => (
+        <li key={r.replacedAt}>
+          <p className="field__hint">Until {formatDate(r.replacedAt)}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
+          <pre>{r.body}</pre>
+        </li>
+      ))}
+    </ol>
+  );
+}
