@@ -6,12 +6,16 @@ import 'server-only';
 import { listThread } from '@/db/queries/comments';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPublishedPosts } from '@/db/queries/posts';
-import { getSiteSettings } from '@/db/queries/settings';
+import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
 import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { getAuthorBySlug } from '@/db/queries/users';
 import { TAGS, taggedRead } from './cache';
 
 export const readSite = taggedRead('site', getSiteSettings, () => [TAGS.site]);
+export const readCommentPrivacy = taggedRead('comment-privacy', () => {
+  const { membersOnly, noSnippet } = getCommentSettings();
+  return { membersOnly, noSnippet };
+}, () => [TAGS.site]);
 export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.site]);
 export const readCategories = taggedRead('categories', listCategories, () => [TAGS.site, TAGS.posts]);
 export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);

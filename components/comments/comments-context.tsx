@@ -7,7 +7,15 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { CommentView } from '@/db/queries/comments';
 
 export type OwnComment = { id: number; body: string; contentNote: string | null };
-export type CommentViewer = { name: string | null; canModerate: boolean; blocked: boolean; own: OwnComment[]; held: CommentView[] };
+export type CommentViewer = {
+  name: string | null;
+  canModerate: boolean;
+  blocked: boolean;
+  own: OwnComment[];
+  held: CommentView[];
+  /** Only when comments are for members only. */
+  thread?: CommentView[] | null;
+};
 type Link = { label: string; url: string };
 
 type CommentsContextValue = {

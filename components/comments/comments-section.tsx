@@ -3,45 +3,30 @@
  * the form, held comments and per-person controls are small client pieces that ask /api/posts/[id]/comments.
  */
 import type { CommentView } from '@/db/queries/comments';
-import { buildThread, type CommentNode } from '@/lib/comments/thread';
+import { buildThread } from '@/lib/comments/thread';
 import { pluralize } from '@/lib/format';
-import { CommentActions } from './comment-actions';
-import { CommentCard } from './comment-card';
 import { CommentComposer } from './comment-composer';
+import { CommentTree } from './comment-tree';
 import { CommentsProvider } from './comments-context';
 import { HeldComments } from './held-comments';
+import { MembersOnlyThread } from './members-only-thread';
 import { ThreadOrder } from './thread-order';
 
-function CommentTree({ node }: { node: CommentNode }) {
-  const name = node.author?.name ?? null;
-  return (
-    <CommentCard
-      comment={node}
-      actions={node.status === 'deleted' ? undefined : <CommentActions commentId={node.id} authorName={name} edited={node.editedAt !== null} />}
-      replies={
-        node.replies.length > 0 && (
-          <ol className="comment-replies" aria-label={`Replies to ${name ?? 'a deleted comment'}`}>
-            {node.replies.map((reply) => (
-              <li key={reply.id}>
-                <CommentTree node={reply} />
-              </li>
-            ))}
-          </ol>
-        )
-      }
-    />
-  );
-}
+type Props = {
+  post: { id: number; slug: string; commentCount: number; commentsClosed: boolean };
+  comments: CommentView[];
+  privacy?: { membersOnly: boolean; noSnippet: boolean };
+};
 
-type Props = { post: { id: number; slug: string; commentCount: number; commentsClosed: boolean }; comments: CommentView[] };
-
-export function CommentsSection({ post, comments }: Props) {
+export function CommentsSection({ post, comments, privacy = { membersOnly: false, noSnippet: false } }: Props) {
   const threads = buildThread(comments);
   return (
-    <section id="comments" aria-labelledby="comments-heading" className="comments">
+    <section id="comments" aria-labelledby="comments-heading" className="comments" data-nosnippet={privacy.noSnippet ? '' : undefined}>
       <h2 id="comments-heading">{post.commentCount > 0 ? pluralize(post.commentCount, 'comment') : 'Comments'}</h2>
       <CommentsProvider postId={post.id} postPath={`/posts/${post.slug}`} closed={post.commentsClosed}>
-        {threads.length > 0 ? (
+        {privacy.membersOnly ? (
+          <MembersOnlyThread />
+        ) : threads.length > 0 ? (
           <ThreadOrder>
             {threads.map((node) => (
               <li key={node.id}>

@@ -19,11 +19,21 @@ export type CommentSettings = {
   maxCommentLinks: number;
   blockedWords: string[];
   supportResources: { label: string; url: string }[];
+  /** Privacy: threads only for signed-in members, so never in the cached page. */
+  membersOnly: boolean;
+  /** Privacy: ask search engines not to show comment text in results. */
+  noSnippet: boolean;
 };
 
 export function getCommentSettings(): CommentSettings {
   const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
-  return row
-    ? { holdFirstComment: row.holdFirstComment, maxCommentLinks: row.maxCommentLinks, blockedWords: row.blockedWords, supportResources: row.supportResources }
-    : { holdFirstComment: true, maxCommentLinks: 2, blockedWords: [], supportResources: [] };
+  if (!row) return { holdFirstComment: true, maxCommentLinks: 2, blockedWords: [], supportResources: [], membersOnly: false, noSnippet: false };
+  return {
+    holdFirstComment: row.holdFirstComment,
+    maxCommentLinks: row.maxCommentLinks,
+    blockedWords: row.blockedWords,
+    supportResources: row.supportResources,
+    membersOnly: row.commentsMembersOnly,
+    noSnippet: row.commentsNoSnippet,
+  };
 }

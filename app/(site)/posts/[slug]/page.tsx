@@ -6,7 +6,7 @@ import { PostMeta } from '@/components/posts/post-meta';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { TableOfContents } from '@/components/posts/table-of-contents';
 import { renderMarkdown } from '@/lib/markdown';
-import { readAdjacentPosts, readPost, readThread } from '@/lib/reader-data';
+import { readAdjacentPosts, readCommentPrivacy, readPost, readThread } from '@/lib/reader-data';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
 export const generateStaticParams = async () => [];
@@ -27,7 +27,9 @@ export default async function PostPage({ params }: Props) {
   const post = await readPost((await params).slug);
   if (!post) notFound();
   const { html, headings } = renderMarkdown(post.body);
-  const [neighbours, thread] = await Promise.all([readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }), readThread(post.id, post.slug)]);
+  const [neighbours, privacy] = await Promise.all([readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }), readCommentPrivacy()]);
+  // With members-only comments the thread never enters the cached page; signed-in members fetch it.
+  const thread = privacy.membersOnly ? [] : await readThread(post.id, post.slug);
   return (
     <article className="post" aria-labelledby="post-title">
       <header className="post__header">
@@ -52,7 +54,7 @@ export default async function PostPage({ params }: Props) {
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
       {/* The subscribe box ("get new posts by email") goes here, after the article. */}
       <PostNeighbours {...neighbours} />
-      <CommentsSection post={post} comments={thread} />
+      <CommentsSection post={post} comments={thread} privacy={privacy} />
     </article>
   );
 }

@@ -20,9 +20,10 @@ const comment = (id: number, overrides: Partial<CommentView> = {}): CommentView 
   ...overrides,
 });
 
-beforeEach(() => {
-  global.fetch = jest.fn(async () => ({ ok: true, json: async () => ({ viewer: null, closed: false, supportResources: [] }) })) as unknown as typeof fetch;
-});
+function answerViewer(viewer: object | null) {
+  global.fetch = jest.fn(async () => ({ ok: true, json: async () => ({ viewer, closed: false, supportResources: [] }) })) as unknown as typeof fetch;
+}
+beforeEach(() => answerViewer(null));
 
 describe('CommentsSection', () => {
   it('renders each comment as an article named by author and time, with replies as a nested, labelled list', async () => {
@@ -59,5 +60,28 @@ describe('CommentsSection', () => {
     render(<CommentsSection post={{ id: 2, slug: 'q', commentCount: 0, commentsClosed: false }} comments={[]} />);
     await act(async () => {});
     expect(screen.getByText('No comments yet. Share how this landed for you.')).toBeInTheDocument();
+  });
+});
+
+describe('privacy choices', () => {
+  const post = { id: 3, slug: 'r', commentCount: 1, commentsClosed: false };
+
+  it('keeps members-only threads out of the page and tells signed-out readers why', async () => {
+    render(<CommentsSection post={post} comments={[]} privacy={{ membersOnly: true, noSnippet: false }} />);
+    await act(async () => {});
+    expect(screen.getByText('On this site, comments are visible to signed-in members only.')).toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
+  it('shows a members-only thread to a signed-in member from the per-visitor endpoint', async () => {
+    answerViewer({ name: 'Ash', canModerate: false, blocked: false, own: [], held: [], thread: [comment(9)] });
+    render(<CommentsSection post={post} comments={[]} privacy={{ membersOnly: true, noSnippet: false }} />);
+    expect(await screen.findByRole('article', { name: /^Member 9/ })).toHaveTextContent('Words 9');
+  });
+
+  it('marks the thread data-nosnippet when the site asks search engines not to quote comments', async () => {
+    const { container } = render(<CommentsSection post={post} comments={[comment(1)]} privacy={{ membersOnly: false, noSnippet: true }} />);
+    await act(async () => {});
+    expect(container.querySelector('#comments')).toHaveAttribute('data-nosnippet');
   });
 });
