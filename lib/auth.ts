@@ -11,12 +11,13 @@ import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { promoteToAdmin } from '@/db/queries/users';
+import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
-import { sendMail } from './mail/transport';
+import { kickMailWorker } from './mail/worker';
 import { safeCallbackPath } from './safe-redirect';
 import { generateSignInCode, SIGN_IN_MAX_AGE_SECONDS } from './sign-in-code';
 
@@ -44,8 +45,9 @@ const emailProvider: EmailConfig = {
     const callbackUrl = safeCallbackPath(new URL(url).searchParams.get('callbackUrl')) ?? '/';
     const confirmUrl = `${env.siteUrl}/signin/confirm?${new URLSearchParams({ email: identifier, token, callbackUrl })}`;
     const message = signInEmail({ siteName: getSiteSettings().name, confirmUrl, code: token });
-    // Not awaited: the answer (and its timing) must not depend on the mail server.
-    sendMail({ to: identifier, ...message }).catch((error) => console.error('[hearth] sign-in email failed:', error));
+    // Queued, not sent here: the answer (and its timing) never depends on the mail server, and an outage loses nothing.
+    enqueueMail({ kind: 'sign-in', to: identifier, ...message });
+    kickMailWorker();
   },
 };
 

@@ -23,6 +23,10 @@ const schema = z.object({
   /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
   EMAIL_SERVER: optional,
   EMAIL_FROM: z.string().default('Hearth <no-reply@localhost>'),
+  /** Messages per second the mail worker sends at most (pacing for large lists). */
+  MAIL_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  /** "inline": the server process sends queued mail; "off": a separate `npm run worker` does. */
+  MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** Comma-separated addresses that become admins when they sign in. */
   ADMIN_EMAILS: z.string().default(''),
   /** Unset = generated once and kept in the data folder. */

@@ -8,6 +8,7 @@ import { seedIfEmpty } from '@/db/seed';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { emailDeliveryConfigured } from './mail/transport';
+import { startMailWorker } from './mail/worker';
 
 export function prepareServer(): void {
   try {
@@ -17,6 +18,8 @@ export function prepareServer(): void {
     if (!emailDeliveryConfigured()) {
       console.log('[hearth] email delivery is not configured (EMAIL_SERVER is unset): emails, sign-in links included, are written to this log.');
     }
+    if (env.MAIL_WORKER === 'inline') startMailWorker();
+    else console.log('[hearth] MAIL_WORKER=off: run `npm run worker` to send queued email.');
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(`[hearth] ${error.message}`);

@@ -1,6 +1,6 @@
 /** Browser steps of signing in, shared by the journeys that need a member. */
 import type { Page } from 'playwright-core';
-import { readSignInEmail, type MailCatcher } from './mail-catcher';
+import { readSignInEmail, type MailCatcher } from '../helpers/mail-catcher';
 
 /** On the sign-in page: ask for the email and land on "check your email". */
 export async function submitEmail(page: Page, email: string) {

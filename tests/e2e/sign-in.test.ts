@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { readSignInEmail, startMailCatcher, type MailCatcher } from './mail-catcher';
+import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { finishWithCode, submitEmail, whoAmI } from './sign-in-steps';
 

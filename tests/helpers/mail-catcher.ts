@@ -3,15 +3,21 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type MailCatcher = { url: string; messages: ParsedMail[]; waitFor(to: string, count?: number): Promise<ParsedMail>; close(): Promise<void> };
+export type MailCatcher = { url: string; port: number; messages: ParsedMail[]; waitFor(to: string, count?: number): Promise<ParsedMail>; close(): Promise<void> };
+export type CatcherOptions = { port?: number; refuse?: (address: string) => boolean };
 
-export async function startMailCatcher(): Promise<MailCatcher> {
+export async function startMailCatcher(options: CatcherOptions = {}): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     // Its built-in certificate has expired; plain SMTP on loopback is what the test needs.
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address)) return callback();
+      const error = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -21,11 +27,12 @@ export async function startMailCatcher(): Promise<MailCatcher> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   const sentTo = (mail: ParsedMail, to: string) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((a) => a?.text.includes(to));
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     messages,
     async waitFor(to, count = 1) {
       const deadline = Date.now() + 15_000;

@@ -1,0 +1,69 @@
+/** The outbox: writing messages (inside the caller's transaction) and the worker's claim / sent / retry steps. */
+import 'server-only';
+import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/index';
+import { outbox } from '@/db/schema';
+
+export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string };
+type Writer = Pick<Db, 'insert'>;
+
+/** Queues a message. Pass the transaction that makes the change, so both are written or neither is. */
+export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = new Date()): void {
+  writer
+    .insert(outbox)
+    .values({ kind: mail.kind, toAddress: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey, nextAttemptAt: now })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .run();
+}
+
+export type ClaimedMail = { id: number; kind: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; attempts: number; createdAt: Date };
+
+/**
+ * Claims up to `limit` due messages for `leaseMs`: queued ones whose time has come, and ones left
+ * "sending" by a worker that died (their lease ran out). One transaction, so two workers never share a row.
+ */
+export function claimDueMail(now: Date, limit: number, leaseMs: number): ClaimedMail[] {
+  return getDb().transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(or(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))))
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      for (const id of due) {
+        const row = tx.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get()!;
+        tx.update(outbox).set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run();
+      }
+      return tx
+        .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, text: outbox.text, html: outbox.html, headers: outbox.headers, attempts: outbox.attempts, createdAt: outbox.createdAt })
+        .from(outbox)
+        .where(inArray(outbox.id, due))
+        .orderBy(asc(outbox.id))
+        .all();
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function markMailSent(id: number, now = new Date()): void {
+  getDb().update(outbox).set({ status: 'sent', sentAt: now, leaseUntil: null, lastError: null }).where(eq(outbox.id, id)).run();
+}
+
+export function markMailRetry(id: number, error: string, nextAttemptAt: Date): void {
+  getDb().update(outbox).set({ status: 'queued', nextAttemptAt, leaseUntil: null, lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+export function markMailFailed(id: number, error: string): void {
+  getDb().update(outbox).set({ status: 'failed', leaseUntil: null, lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+export function countOutbox(now = new Date()): { queued: number; sending: number; failed: number; sentToday: number } {
+  const db = getDb();
+  const n = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(outbox).where(where).get()!.n;
+  const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { queued: n(eq(outbox.status, 'queued')), sending: n(eq(outbox.status, 'sending')), failed: n(eq(outbox.status, 'failed')), sentToday: n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!) };
+}

@@ -1,0 +1,88 @@
+/**
+ * The mail worker: sends what the outbox holds, at a steady pace, and never loses or doubles a message.
+ * Rows are claimed with a lease before sending and marked sent after; a failure is retried with
+ * exponential backoff for up to 24 hours; an SMTP 5xx answer is final. Runs inside the server process
+ * (instrumentation.ts) or on its own (`npm run worker`).
+ */
+import 'server-only';
+import { claimDueMail, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { env } from '@/lib/env';
+import { sendMail, type MailMessage } from './transport';
+
+const BATCH = 50;
+const LEASE_MS = 5 * 60_000;
+const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+const MAX_BACKOFF_MS = 4 * 60 * 60_000;
+
+export type DeliveryOptions = { now?: () => Date; send?: (message: MailMessage) => Promise<void>; perSecond?: number };
+export type DeliveryReport = { sent: number; retried: number; failed: number };
+
+/** 30 s, 1 min, 2 min… up to 4 hours between tries. */
+export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+
+/** SMTP 5xx (a hard bounce, a refused address) will not get better by trying again. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends one batch of due messages; returns what happened to them. */
+export async function deliverDueMail(options: DeliveryOptions = {}): Promise<DeliveryReport> {
+  const now = options.now ?? (() => new Date());
+  const send = options.send ?? sendMail;
+  const gap = 1000 / (options.perSecond ?? env.MAIL_PER_SECOND);
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const claimed = claimDueMail(now(), BATCH, LEASE_MS);
+  for (const [i, mail] of claimed.entries()) {
+    if (i > 0) await pause(gap);
+    try {
+      await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+      markMailSent(mail.id, now());
+      report.sent++;
+    } catch (error) {
+      const at = now();
+      if (isPermanentFailure(error) || at.getTime() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS) {
+        markMailFailed(mail.id, describe(error));
+        report.failed++;
+      } else {
+        markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
+        report.retried++;
+      }
+      console.error(`[hearth] mail #${mail.id} (${mail.kind}) not sent: ${describe(error)}`);
+    }
+  }
+  return report;
+}
+
+let running = false;
+let started = false;
+
+/** One pass: keeps sending while full batches come back. Never runs twice at once in a process. */
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    while ((await deliverDueMail()).sent >= BATCH);
+  } catch (error) {
+    console.error('[hearth] mail worker pass failed:', error);
+  } finally {
+    running = false;
+  }
+}
+
+/** Polls the outbox. Inside the server the timer does not keep the process alive; on its own it does. */
+export function startMailWorker({ intervalMs = 2000, keepProcessAlive = false } = {}): void {
+  if (started) return;
+  started = true;
+  const timer = setInterval(drain, intervalMs);
+  if (!keepProcessAlive) timer.unref();
+  void drain();
+}
+
+/** Asks a worker running in this process to look at the outbox now rather than at its next tick. */
+export function kickMailWorker(): void {
+  if (started) setImmediate(drain);
+}

@@ -1,0 +1,92 @@
+/**
+ * The outbox and its worker against a real SMTP server (npm smtp-server on 127.0.0.1):
+ * exactly-once delivery, an outage, a worker that dies mid-batch, and a hard bounce.
+ */
+import { eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { getDb } from '@/db/index';
+import { claimDueMail, countOutbox, enqueueMail } from '@/db/queries/outbox';
+import { outbox } from '@/db/schema';
+import { deliverDueMail } from '@/lib/mail/worker';
+import type { MailMessage } from '@/lib/mail/transport';
+import { freePort } from '../../../e2e/server';
+import { startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
+
+const smtpSender = (port: number) => {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return async (message: MailMessage) => {
+    await transport.sendMail({ from: 'Hearth <hello@hearth.test>', ...message });
+  };
+};
+const mail = (n: number, extra: Partial<Parameters<typeof enqueueMail>[0]> = {}) => ({
+  kind: 'test',
+  to: `reader${n}@example.org`,
+  subject: `Message ${n}`,
+  text: `Hello ${n}`,
+  html: `<p>Hello ${n}</p>`,
+  ...extra,
+});
+const clearOutbox = () => getDb().delete(outbox).run();
+let catcher: MailCatcher | undefined;
+afterEach(async () => {
+  await catcher?.close();
+  catcher = undefined;
+  clearOutbox();
+});
+
+describe('the mail worker', () => {
+  it('delivers each queued message exactly once, with its headers', async () => {
+    catcher = await startMailCatcher();
+    for (let n = 1; n <= 5; n++) enqueueMail(mail(n, { headers: { 'List-Unsubscribe': `<https://example.org/u/${n}>` } }));
+    enqueueMail(mail(1, { dedupeKey: 'once' }));
+    enqueueMail(mail(1, { dedupeKey: 'once' }));
+    const send = smtpSender(catcher.port);
+    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 6, retried: 0, failed: 0 });
+    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(catcher.messages).toHaveLength(6);
+    expect(catcher.messages.find((m) => m.subject === 'Message 3')!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line).toBe('List-Unsubscribe: <https://example.org/u/3>');
+    expect(countOutbox()).toMatchObject({ queued: 0, sending: 0, failed: 0, sentToday: 6 });
+  });
+
+  it('keeps messages queued while SMTP is down, then delivers all of them once it is back', async () => {
+    const port = await freePort();
+    for (let n = 1; n <= 3; n++) enqueueMail(mail(n));
+    const t0 = Date.now();
+    const down = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0) });
+    expect(down).toEqual({ sent: 0, retried: 3, failed: 0 });
+    const rows = getDb().select().from(outbox).all();
+    expect(rows.every((r) => r.status === 'queued' && r.lastError && r.nextAttemptAt.getTime() > t0)).toBe(true);
+
+    catcher = await startMailCatcher({ port });
+    // Not due yet: the backoff holds them back.
+    expect((await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0 + 1000) })).sent).toBe(0);
+    expect(await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0 + 31_000) })).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(catcher.messages.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3']);
+  });
+
+  it('re-sends rows a dead worker had claimed only after their lease runs out, and never twice', async () => {
+    catcher = await startMailCatcher();
+    for (let n = 1; n <= 4; n++) enqueueMail(mail(n));
+    const t0 = Date.now();
+    // A worker claims the batch, sends the first message, marks it, then dies.
+    const claimed = claimDueMail(new Date(t0), 50, 5 * 60_000);
+    expect(claimed).toHaveLength(4);
+    const send = smtpSender(catcher.port);
+    await send(claimed[0]);
+    getDb().update(outbox).set({ status: 'sent', sentAt: new Date(t0) }).where(eq(outbox.id, claimed[0].id)).run();
+
+    expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 60_000) })).sent).toBe(0);
+    expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 5 * 60_000 + 1) })).sent).toBe(3);
+    expect(catcher.messages.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4']);
+  });
+
+  it('marks a message failed, with the reason, when the server refuses the address (5xx)', async () => {
+    catcher = await startMailCatcher({ refuse: (address) => address.startsWith('gone') });
+    enqueueMail(mail(1, { to: 'gone@example.org' }));
+    enqueueMail(mail(2));
+    expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1 });
+    const failed = getDb().select().from(outbox).all().find((r) => r.toAddress === 'gone@example.org')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toContain('No such mailbox');
+  });
+});
