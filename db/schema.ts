@@ -4,10 +4,13 @@
  * The users table follows the shape Auth.js's Drizzle adapter expects, so sign-in can share it.
  */
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+export const REPLY_NOTIFICATION_CHOICES = ['instant', 'daily', 'never'] as const;
+export type ReplyNotificationChoice = (typeof REPLY_NOTIFICATION_CHOICES)[number];
 
 export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
@@ -32,6 +35,8 @@ export const users = sqliteTable('users', {
   bio: text('bio'),
   /** Set by a moderator: the member can read but no longer comment. */
   commentingBlocked: integer('commenting_blocked', { mode: 'boolean' }).notNull().default(false),
+  /** "Email me when someone replies": gentle by default. */
+  replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily'),
   createdAt: createdAt(),
 });
 
@@ -244,6 +249,37 @@ export const rateLimitHits = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('rate_limit_hits_key_at_idx').on(t.key, t.at)],
+);
+
+/** "Someone replied to you": written with the approval of the reply, turned into email by the mail worker. */
+export const replyNotices = sqliteTable(
+  'reply_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientId: text('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    replyId: integer('reply_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    /** The top-level comment of the conversation, for "mute this thread". */
+    rootId: integer('root_id').notNull(),
+    createdAt: createdAt(),
+    processedAt: integer('processed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('reply_notices_once_idx').on(t.recipientId, t.replyId), index('reply_notices_open_idx').on(t.processedAt)],
+);
+
+/** Conversations a member asked not to hear about any more. */
+export const threadMutes = sqliteTable(
+  'thread_mutes',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rootId: integer('root_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;

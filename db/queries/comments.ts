@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { isVisible } from '@/db/queries/posts';
+import { recordReplyNotice } from '@/db/queries/reply-notices';
 import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
 
 export type CommentView = {
@@ -67,8 +68,13 @@ export type NewComment = {
   createdAt: Date;
 };
 
+/** Stores a comment; a public reply also records, in the same transaction, who should hear about it. */
 export function insertComment(values: NewComment): { id: number; status: CommentStatus } {
-  return getDb().insert(comments).values(values).returning({ id: comments.id, status: comments.status }).get();
+  return getDb().transaction((tx) => {
+    const created = tx.insert(comments).values(values).returning({ id: comments.id, status: comments.status }).get();
+    if (created.status === 'approved' && values.parentId !== null) recordReplyNotice(tx, created.id);
+    return created;
+  });
 }
 
 const viewColumns = {
@@ -211,8 +217,13 @@ export function releaseCommentsOfMember(tx: Transaction, userId: string, choice:
   return postSlugs;
 }
 
+/** Approving a reply is what makes it public, so that is when its notice is recorded. */
 export function setCommentStatus(id: number, status: 'approved' | 'spam'): boolean {
-  return getDb().update(comments).set({ status }).where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam']))).run().changes === 1;
+  return getDb().transaction((tx) => {
+    const changed = tx.update(comments).set({ status }).where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam']))).run().changes === 1;
+    if (changed && status === 'approved') recordReplyNotice(tx, id);
+    return changed;
+  });
 }
 
 export function blockCommenter(userId: string): void {

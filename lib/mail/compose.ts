@@ -4,6 +4,8 @@ export type EmailContent = {
   heading: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Further links under the button (for example "mute this conversation"). */
+  links?: { label: string; url: string }[];
   /** A short code shown large, for typing on another device. */
   code?: string;
   reason: string;
@@ -20,6 +22,7 @@ export function composeEmail(content: EmailContent): { text: string; html: strin
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
+    ...(content.links ?? []).flatMap((link) => [`${link.label}: ${link.url}`, '']),
     ...(content.code ? [`Your code: ${content.code}`, ''] : []),
     '—',
     content.reason,
@@ -31,6 +34,7 @@ export function composeEmail(content: EmailContent): { text: string; html: strin
 <h1 style="font-size:24px;margin:0 0 16px">${escapeHtml(content.heading)}</h1>
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${content.action ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#9a3d12;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>` : ''}
+${(content.links ?? []).map((link) => `<p><a href="${escapeHtml(link.url)}" style="color:#9a3d12">${escapeHtml(link.label)}</a></p>`).join('\n')}
 ${content.code ? `<p>Your code: <strong style="font-size:26px;letter-spacing:3px;font-family:monospace">${escapeHtml(content.code)}</strong></p>` : ''}
 <p style="font-size:14px;color:#5b504a;border-top:1px solid #e3d8cc;padding-top:12px">${escapeHtml(content.reason)}</p>
 </div></body></html>`;

@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { claimDueMail, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
 import { sendMail, type MailMessage } from './transport';
 
@@ -60,11 +61,12 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
 let running = false;
 let started = false;
 
-/** One pass: keeps sending while full batches come back. Never runs twice at once in a process. */
+/** One pass: turns reply notices into mail, then sends while full batches come back. Never runs twice at once in a process. */
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
   try {
+    processReplyNotices();
     while ((await deliverDueMail()).sent >= BATCH);
   } catch (error) {
     console.error('[hearth] mail worker pass failed:', error);

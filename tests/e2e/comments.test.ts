@@ -153,3 +153,32 @@ describe('reports and the moderation queue', () => {
     await mod.close();
   });
 });
+
+describe('reply notifications', () => {
+  it('emails a member who chose "at once" about a reply, and mutes the conversation from the email', async () => {
+    const ashPage = await member.newPage();
+    await ashPage.goto(`${server.url}/account`);
+    await ashPage.getByLabel('At once, one email per reply').check();
+    await ashPage.getByRole('button', { name: 'Save email choices' }).click();
+    await ashPage.getByText('Saved.', { exact: true }).waitFor();
+
+    const mod = await moderator.newPage();
+    await mod.goto(`${server.url}${postPath}`);
+    const ashReply = mod.getByRole('article', { name: /^Ash/ }).filter({ hasText: 'pacing helped me a lot too' });
+    await ashReply.getByRole('button', { name: 'Reply' }).click();
+    await ashReply.getByLabel('Your reply').fill('So glad pacing is helping, Ash.');
+    await ashReply.getByRole('button', { name: 'Post reply' }).click();
+    await mod.getByText('So glad pacing is helping').first().waitFor();
+    await mod.close();
+
+    const notice = await mail.waitFor('ash@example.org', 2);
+    expect(notice.subject).toMatch(/^Mo replied to you on “/);
+    expect(notice.text).toContain('So glad pacing is helping, Ash.');
+    const muteLink = notice.text!.match(/Mute this conversation: (\S+)/)![1];
+    expect(new URL(muteLink).origin).toBe(server.url);
+    await ashPage.goto(muteLink);
+    await ashPage.getByRole('button', { name: 'Mute this conversation' }).click();
+    await ashPage.getByText('you won’t get emails about this conversation any more').waitFor();
+    await ashPage.close();
+  });
+});

@@ -4,7 +4,9 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { DisplayNameForm } from '@/components/account/display-name-form';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 import { getOwnAccount } from '@/db/queries/users';
+import { ReplyNotificationsForm } from '@/components/account/reply-notifications-form';
 import { deleteAccountAction, updateDisplayNameAction } from '@/lib/actions/account';
+import { replyNotificationsAction } from '@/lib/actions/notifications';
 import { formatDate } from '@/lib/format';
 import { getCurrentUser } from '@/lib/session';
 
@@ -33,10 +35,8 @@ export default async function AccountPage() {
 
       <section aria-labelledby="email-heading">
         <h2 id="email-heading">Email preferences</h2>
-        <ul>
-          <li>Sign-in emails: sent only when you ask for one.</li>
-          <li>New posts by email and reply notifications: not switched on. You will be able to choose them here.</li>
-        </ul>
+        <ReplyNotificationsForm action={replyNotificationsAction} current={account.replyNotifications} />
+        <p>Sign-in emails are sent only when you ask for one. Every reply email also has a link to mute that one conversation.</p>
       </section>
 
       <section aria-labelledby="data-heading">

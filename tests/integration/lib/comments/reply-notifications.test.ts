@@ -1,0 +1,120 @@
+/** Reply notices → email, at once or in a daily digest, through the real outbox and a real SMTP server. */
+import { eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { getDb } from '@/db/index';
+import { setCommentStatus } from '@/db/queries/comments';
+import { setReplyNotifications } from '@/db/queries/reply-notices';
+import { outbox, replyNotices, siteSettings, users, type ReplyNotificationChoice } from '@/db/schema';
+import { muteThreadAction } from '@/lib/actions/notifications';
+import { submitComment } from '@/lib/comments/submit';
+import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifications';
+import { deliverDueMail } from '@/lib/mail/worker';
+import { startMailCatcher } from '../../../helpers/mail-catcher';
+import { createAuthor, createPost } from '../../../helpers/fixtures';
+
+getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false }).run();
+const author = createAuthor();
+const post = createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+// Notices are stamped by the database clock, so the test clock starts at the real time.
+let clock = Date.now();
+const tick = () => new Date((clock += 15_000));
+
+function member(name: string, choice: ReplyNotificationChoice) {
+  return getDb().insert(users).values({ email: `${name.toLowerCase()}@example.org`, name, replyNotifications: choice }).returning().get();
+}
+function comment(userId: string, body: string, parentId?: number) {
+  const result = submitComment(userId, { postId: post.id, body, parentId }, tick());
+  if (!result.ok) throw new Error(result.message);
+  return result.commentId;
+}
+const queued = () => getDb().select().from(outbox).all();
+const clear = () => {
+  getDb().delete(outbox).run();
+  getDb().delete(replyNotices).run();
+};
+let catcher: Awaited<ReturnType<typeof startMailCatcher>> | undefined;
+afterEach(async () => {
+  clear();
+  await catcher?.close();
+  catcher = undefined;
+});
+
+describe('reply notifications', () => {
+  it('email an "at once" member about a reply, with a link to it and a working mute link', async () => {
+    const ash = member('Ash', 'instant');
+    const bo = member('Bo', 'instant');
+    const top = comment(ash.id, 'How do you all pace on work days?');
+    const reply = comment(bo.id, 'I plan *rests* first, then tasks.', top);
+    comment(ash.id, 'Thank you!', reply); // Bo hears about this one
+    comment(ash.id, 'Talking to myself', top); // nobody hears about their own reply
+    processReplyNotices(new Date(clock + 1000));
+    expect(queued().map((m) => m.toAddress).sort()).toEqual(['ash@example.org', 'bo@example.org']);
+
+    catcher = await startMailCatcher();
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true });
+    const send = async (m: Parameters<typeof transport.sendMail>[0]) => void (await transport.sendMail({ from: 'hello@hearth.test', ...m }));
+    expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(clock + 2000) })).sent).toBe(2);
+    const toAsh = await catcher.waitFor('ash@example.org');
+    expect(toAsh.subject).toBe('Bo replied to you on “Pacing with an energy budget”');
+    expect(toAsh.text).toContain('I plan *rests* first, then tasks.');
+    expect(toAsh.text).toContain(`/posts/${post.slug}#comment-${reply}`);
+    expect(toAsh.text).toContain('You received this because you asked Hearth to email you about replies');
+    const muteLink = toAsh.text!.match(/Mute this conversation: (\S+)/)![1];
+
+    // The mute link, pressed: no more email about this conversation.
+    const form = new FormData();
+    form.set('token', new URL(muteLink).searchParams.get('token')!);
+    expect(await muteThreadAction({ ok: false }, form)).toMatchObject({ ok: true });
+    const tampered = new FormData();
+    tampered.set('token', `${new URL(muteLink).searchParams.get('token')!}x`);
+    expect(await muteThreadAction({ ok: false }, tampered)).toMatchObject({ ok: false });
+    clear();
+    comment(bo.id, 'Another thought', top);
+    processReplyNotices(new Date(clock + 1000));
+    expect(queued()).toEqual([]);
+  });
+
+  it('says nothing about a held reply until a moderator approves it', () => {
+    getDb().update(siteSettings).set({ holdFirstComment: true }).run();
+    const cy = member('Cy', 'instant');
+    const newcomer = member('Newcomer', 'instant');
+    getDb().update(users).set({ role: 'moderator' }).where(eq(users.id, cy.id)).run();
+    const top = comment(cy.id, 'Welcome, everyone.');
+    const held = comment(newcomer.id, 'Hello from a first-timer.', top);
+    processReplyNotices(new Date(clock + 1000));
+    expect(queued()).toEqual([]);
+    setCommentStatus(held, 'approved');
+    processReplyNotices(new Date(clock + 2000));
+    expect(queued().map((m) => m.toAddress)).toEqual(['cy@example.org']);
+    getDb().update(siteSettings).set({ holdFirstComment: false }).run();
+  });
+
+  it('gathers a "daily" member’s replies into one digest at 08:00 UTC, once', () => {
+    const dee = member('Dee', 'daily');
+    const eli = member('Eli', 'never');
+    const top = comment(dee.id, 'What helps your sleep?');
+    comment(eli.id, 'A cool room.', top);
+    comment(eli.id, 'And no screens late.', top);
+    processReplyNotices(new Date(clock + 1000));
+    expect(queued()).toEqual([]);
+    const nextMorning = new Date(digestMoment(new Date(Date.now() + 86_400_000)).getTime() + 60_000);
+    processReplyNotices(nextMorning);
+    const digests = queued();
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({ toAddress: 'dee@example.org', subject: '2 new replies to your comments on Hearth', kind: 'reply-digest' });
+    expect(digests[0].text).toContain('A cool room.');
+    expect(digests[0].text).toContain('And no screens late.');
+    processReplyNotices(new Date(nextMorning.getTime() + 3_600_000));
+    expect(queued()).toHaveLength(1);
+  });
+
+  it('tells nobody who chose "never"', () => {
+    const fay = member('Fay', 'instant');
+    setReplyNotifications(fay.id, 'never');
+    const gus = member('Gus', 'instant');
+    const top = comment(fay.id, 'Quiet please.');
+    comment(gus.id, 'Of course.', top);
+    processReplyNotices(new Date(clock + 1000));
+    expect(queued()).toEqual([]);
+  });
+});
