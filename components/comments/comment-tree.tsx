@@ -2,6 +2,7 @@
 import type { CommentNode } from '@/lib/comments/thread';
 import { CommentActions } from './comment-actions';
 import { CommentCard } from './comment-card';
+import { ThreadOrder } from './thread-order';
 
 export function CommentTree({ node }: { node: CommentNode }) {
   const name = node.author?.name ?? null;
@@ -21,5 +22,18 @@ export function CommentTree({ node }: { node: CommentNode }) {
         )
       }
     />
+  );
+}
+
+/** All conversations of a post, in the reader's chosen order. */
+export function ThreadList({ threads }: { threads: CommentNode[] }) {
+  return (
+    <ThreadOrder>
+      {threads.map((node) => (
+        <li key={node.id}>
+          <CommentTree node={node} />
+        </li>
+      ))}
+    </ThreadOrder>
   );
 }

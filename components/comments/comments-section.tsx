@@ -6,11 +6,10 @@ import type { CommentView } from '@/db/queries/comments';
 import { buildThread } from '@/lib/comments/thread';
 import { pluralize } from '@/lib/format';
 import { CommentComposer } from './comment-composer';
-import { CommentTree } from './comment-tree';
+import { ThreadList } from './comment-tree';
 import { CommentsProvider } from './comments-context';
 import { HeldComments } from './held-comments';
 import { MembersOnlyThread } from './members-only-thread';
-import { ThreadOrder } from './thread-order';
 
 type Props = {
   post: { id: number; slug: string; commentCount: number; commentsClosed: boolean };
@@ -27,13 +26,7 @@ export function CommentsSection({ post, comments, privacy = { membersOnly: false
         {privacy.membersOnly ? (
           <MembersOnlyThread />
         ) : threads.length > 0 ? (
-          <ThreadOrder>
-            {threads.map((node) => (
-              <li key={node.id}>
-                <CommentTree node={node} />
-              </li>
-            ))}
-          </ThreadOrder>
+          <ThreadList threads={threads} />
         ) : (
           <p>No comments yet. Share how this landed for you.</p>
         )}

@@ -1,9 +1,8 @@
 'use client';
 /** When the site keeps comments for members: the thread arrives with the signed-in member's own data. */
 import { buildThread } from '@/lib/comments/thread';
-import { CommentTree } from './comment-tree';
+import { ThreadList } from './comment-tree';
 import { useComments } from './comments-context';
-import { ThreadOrder } from './thread-order';
 
 export function MembersOnlyThread() {
   const { loaded, viewer } = useComments();
@@ -11,13 +10,5 @@ export function MembersOnlyThread() {
   if (!viewer?.thread) return <p className="notice">On this site, comments are visible to signed-in members only.</p>;
   const threads = buildThread(viewer.thread);
   if (threads.length === 0) return <p>No comments yet. Share how this landed for you.</p>;
-  return (
-    <ThreadOrder>
-      {threads.map((node) => (
-        <li key={node.id}>
-          <CommentTree node={node} />
-        </li>
-      ))}
-    </ThreadOrder>
-  );
+  return <ThreadList threads={threads} />;
 }
