@@ -34,7 +34,9 @@ export function CommentForm(props: Props) {
   useEffect(() => {
     const draft = loadDraft(draftScope);
     if (draft) form.setValue('body' as never, draft as never);
-  }, [draftScope, form]);
+    // A reply or edit form opens where the person pressed the button: take them straight to the text.
+    if (props.mode !== 'new') form.setFocus('body' as never);
+  }, [draftScope, form, props.mode]);
   useEffect(() => saveDraft(draftScope, body), [draftScope, body]);
   useEffect(() => {
     if (!state.ok) return;

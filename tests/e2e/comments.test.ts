@@ -182,3 +182,25 @@ describe('reply notifications', () => {
     await ashPage.close();
   });
 });
+
+describe('keyboard only', () => {
+  it('reaches the skip link first, then a Reply button, and Enter opens the reply form with the cursor in it', async () => {
+    const page = await member.newPage();
+    await page.goto(`${server.url}${postPath}`);
+    await page.getByRole('button', { name: 'Reply' }).first().waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    let label = '';
+    for (let i = 0; i < 300 && label !== 'Reply'; i++) {
+      await page.keyboard.press('Tab');
+      label = (await page.evaluate(() => document.activeElement?.textContent?.trim())) ?? '';
+    }
+    expect(label).toBe('Reply');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Your reply').first().waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA', undefined, { timeout: 5000 });
+    await page.keyboard.type('Typed without a mouse.');
+    await expect(page.getByLabel('Your reply').first().inputValue()).resolves.toBe('Typed without a mouse.');
+    await page.close();
+  });
+});
