@@ -11,6 +11,10 @@ export async function SiteShell({ children }: { children: ReactNode }) {
   const [site, categories, pages] = await Promise.all([readSite(), readCategories(), readNavPages()]);
   return (
     <>
+      {/* Feed autodiscovery; React places these links in the document head. */}
+      <link rel="alternate" type="application/rss+xml" title={`${site.name} (RSS)`} href="/feed.xml" />
+      <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/atom.xml" />
+      <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed.json" />
       <SiteHeader name={site.name} tagline={site.tagline} categories={categories} pages={pages} account={<AccountMenu signOutAction={signOutAction} />} />
       <main id="main" tabIndex={-1}>
         {children}

@@ -183,3 +183,34 @@ export function listArchive(now = new Date()): ArchiveMonth[] {
   }
   return months;
 }
+
+export type FeedPost = PostSummary & { body: string; tags: string[] };
+
+/** The newest visible posts with their bodies, for feeds. */
+export function listFeedPosts(limit: number, filter: PostFilter = {}, now = new Date()): FeedPost[] {
+  const db = getDb();
+  const rows = db
+    .select({ ...summaryColumns, body: posts.body })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(categories, eq(categories.id, posts.categoryId))
+    .where(and(isVisible(now), ...filterClause(filter)))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit)
+    .all();
+  const tagRows = rows.length
+    ? db.select({ postId: postTags.postId, name: tags.name }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(inArray(postTags.postId, rows.map((r) => r.id))).all()
+    : [];
+  return rows.map((row) => ({ ...toSummary(row), body: row.body, tags: tagRows.filter((t) => t.postId === row.id).map((t) => t.name) }));
+}
+
+/** Every visible post's address and last change, for the sitemap. */
+export function listSitemapPosts(now = new Date()): { slug: string; lastModified: string }[] {
+  return getDb()
+    .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(isVisible(now))
+    .orderBy(desc(posts.publishedAt))
+    .all()
+    .map((r) => ({ slug: r.slug, lastModified: (r.updatedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+}

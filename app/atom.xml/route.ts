@@ -1,0 +1,3 @@
+import { feedResponse } from '@/lib/feed-response';
+
+export const GET = () => feedResponse('atom');

@@ -1,0 +1,53 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { FeedPost } from '@/db/queries/posts';
+import { buildFeed, renderFeed, xmlSafe } from '@/lib/feeds';
+
+const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [] };
+const hostileTitle = 'Pain & fatigue <b>“flares”</b>\u0001\u0008 💛 שלום';
+const post: FeedPost = {
+  id: 1,
+  slug: 'pain-and-fatigue',
+  title: hostileTitle,
+  excerpt: 'Fog & rest < effort',
+  publishedAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: null,
+  readingMinutes: 3,
+  commentCount: 2,
+  author: { name: 'Wren & Co', slug: 'wren' },
+  category: { name: 'Research news', slug: 'research-news' },
+  body: 'See [the about page](/about) and ![a chart](/uploads/chart.png).\n\n<script>alert(1)</script>\n\nClaim.[^1]\n\n[^1]: Clauw DJ. 2014.',
+  tags: ['Pacing', 'Sleep & rest'],
+};
+const scope = { title: 'Hearth', description: 'A warm place', path: '/', feedPath: '/' };
+const feed = () => buildFeed(site, [post], scope, 'https://hearth.example');
+const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
+
+describe('feeds', () => {
+  it('strips characters XML cannot carry', () => {
+    expect(xmlSafe('a\u0000b\u001Fc\uFFFEd\tf\ng')).toBe('abcd\tf\ng');
+  });
+
+  it('writes valid RSS 2.0 whatever the title holds, with full, sanitized content and absolute links', () => {
+    const xml = renderFeed(feed(), 'rss');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const item = parser.parse(xml).rss.channel.item;
+    expect(item.title).toBe(xmlSafe(hostileTitle));
+    expect(item.link).toBe('https://hearth.example/posts/pain-and-fatigue');
+    const content: string = item['content:encoded'];
+    expect(content).toContain('href="https://hearth.example/about"');
+    expect(content).toContain('src="https://hearth.example/uploads/chart.png"');
+    expect(content).toContain('class="footnotes"');
+    expect(content).not.toMatch(/<script/i);
+    expect(xml).not.toMatch(/comment/i);
+  });
+
+  it('writes valid Atom and JSON Feed too', () => {
+    const atom = renderFeed(feed(), 'atom');
+    expect(XMLValidator.validate(atom)).toBe(true);
+    expect(parser.parse(atom).feed.entry.title['#text'] ?? parser.parse(atom).feed.entry.title).toBe(xmlSafe(hostileTitle));
+    const json = JSON.parse(renderFeed(feed(), 'json'));
+    expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
+    expect(json.items[0]).toMatchObject({ url: 'https://hearth.example/posts/pain-and-fatigue', title: xmlSafe(hostileTitle) });
+    expect(json.items[0].content_html).not.toMatch(/<script/i);
+  });
+});
