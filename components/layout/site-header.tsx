@@ -1,6 +1,7 @@
 /** The site's masthead: name, tagline and the main navigation. Same HTML for every visitor. */
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SearchForm } from '@/components/search/search-form';
 import type { CategoryInfo } from '@/db/queries/taxonomy';
 import type { PageLink } from '@/db/queries/pages';
 
@@ -39,6 +40,7 @@ export function SiteHeader({ name, tagline, categories, pages, account }: Props)
             ))}
           </ul>
         </nav>
+        <SearchForm id="header-search" />
         <div className="site-header__account">{account}</div>
       </div>
     </header>

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SearchForm } from '@/components/search/search-form';
+import { searchPosts, SEARCH_PAGE_SIZE } from '@/db/queries/search';
+import { formatDate, pluralize } from '@/lib/format';
+import { parsePageNumber } from '@/lib/pagination';
+import { toFtsQuery } from '@/lib/search-query';
+import { snippetHtml } from '@/lib/search-snippet';
+
+export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+// Rendered per request (it depends on the query); the results come from SQLite FTS5.
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const query = first(params.q).slice(0, 1000);
+  const page = parsePageNumber(first(params.page) || undefined) ?? 1;
+  const fts = toFtsQuery(query);
+  const results = fts ? searchPosts(fts, page) : null;
+  const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
+  const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
+  return (
+    <div className="page-narrow search-page">
+      <h1>Search</h1>
+      <SearchForm query={query} id="search-page" />
+      <div aria-live="polite">
+        {!fts && query.trim() === '' && <p>Type a word or two, for example “pacing” or “sleep”.</p>}
+        {!fts && query.trim() !== '' && <p>That search has no words we can look for. Try letters or numbers, for example “fatigue”.</p>}
+        {results && results.total === 0 && <p>Nothing matched “{query}”. Fewer or different words may help, or browse the <Link href="/archive">archive</Link>.</p>}
+        {results && results.total > 0 && (
+          <p>
+            {pluralize(results.total, 'post')} found for “{query}”.
+          </p>
+        )}
+      </div>
+      {results && results.hits.length > 0 && (
+        <ol className="search-results" start={(page - 1) * SEARCH_PAGE_SIZE + 1}>
+          {results.hits.map((hit) => (
+            <li key={hit.slug}>
+              <h2>
+                <Link href={`/posts/${hit.slug}`}>{hit.title}</Link>
+              </h2>
+              <p className="post-meta">
+                <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
+              </p>
+              <p dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet) }} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {results && pages > 1 && (
+        <nav aria-label="Search result pages" className="pagination">
+          {page > 1 ? <Link href={pageLink(page - 1)}>← Previous</Link> : <span />}
+          <span className="pagination__status">
+            Page {Math.min(page, pages)} of {pages}
+          </span>
+          {page < pages ? <Link href={pageLink(page + 1)}>Next →</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}
