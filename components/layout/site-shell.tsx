@@ -30,5 +30,7 @@ export async function siteMetadata(): Promise<Metadata> {
   return {
     title: { default: site.tagline ? `${site.name} — ${site.tagline}` : site.name, template: `%s · ${site.name}` },
     description: site.about || site.tagline,
+    openGraph: { siteName: site.name, type: 'website', locale: 'en_GB' },
+    twitter: { card: 'summary' },
   };
 }

@@ -50,3 +50,28 @@ describe('feeds and discovery', () => {
     expect(head).toContain('href="/feed.json"');
   });
 });
+
+describe('sharing metadata', () => {
+  const jsonLd = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+
+  it('describes a post for link previews and search engines', async () => {
+    const home = await (await get('/')).text();
+    const postPath = home.match(/href="(\/posts\/[^"]+)"/)![1];
+    const html = await (await get(postPath)).text();
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toMatch(/<meta property="og:site_name" content="Hearth"\/>/);
+    expect(html).toContain(`<meta property="og:url" content="${baseUrl()}${postPath}"/>`);
+    expect(html).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(html).toContain(`<link rel="canonical" href="${baseUrl()}${postPath}"/>`);
+    const graph = jsonLd(html).flatMap((d) => d['@graph'] ?? [d]);
+    const posting = graph.find((d) => d['@type'] === 'BlogPosting');
+    expect(posting.url).toBe(`${baseUrl()}${postPath}`);
+    expect(graph.find((d) => d['@type'] === 'BreadcrumbList').itemListElement.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('describes the site, with its search, on the home page', async () => {
+    const site = jsonLd(await (await get('/')).text()).find((d) => d['@type'] === 'WebSite');
+    expect(site.potentialAction.target).toBe(`${baseUrl()}/search?q={search_term_string}`);
+  });
+});

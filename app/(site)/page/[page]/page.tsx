@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
+import { JsonLd } from '@/components/seo/json-ld';
+import { websiteLd } from '@/lib/structured-data';
 import { parsePageNumber } from '@/lib/pagination';
 import { readPostList, readSite } from '@/lib/reader-data';
 
@@ -19,5 +21,10 @@ export default async function HomePage({ params }: Props) {
   const list = page && (await readPostList(page));
   if (!list) notFound();
   const site = await readSite();
-  return <PostList heading={page === 1 ? `Latest from ${site.name}` : `Latest posts, page ${page}`} list={list} basePath="/" />;
+  return (
+    <>
+      {page === 1 && <JsonLd data={websiteLd(site.name)} />}
+      <PostList heading={page === 1 ? `Latest from ${site.name}` : `Latest posts, page ${page}`} list={list} basePath="/" />
+    </>
+  );
 }

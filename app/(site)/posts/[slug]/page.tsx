@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { PostMeta } from '@/components/posts/post-meta';
+import { JsonLd } from '@/components/seo/json-ld';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { TableOfContents } from '@/components/posts/table-of-contents';
 import { renderMarkdown } from '@/lib/markdown';
-import { readAdjacentPosts, readCommentPrivacy, readPost, readThread } from '@/lib/reader-data';
+import { readAdjacentPosts, readCommentPrivacy, readPost, readSite, readThread } from '@/lib/reader-data';
+import { blogPostingLd } from '@/lib/structured-data';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
 export const generateStaticParams = async () => [];
@@ -14,12 +16,25 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const post = await readPost((await params).slug);
+  const [post, site] = await Promise.all([readPost((await params).slug), readSite()]);
   if (!post) return {};
   return {
     title: post.title,
     description: post.excerpt,
     alternates: { canonical: `/posts/${post.slug}` },
+    openGraph: {
+      type: 'article',
+      siteName: site.name,
+      title: post.title,
+      description: post.excerpt,
+      url: `/posts/${post.slug}`,
+      publishedTime: post.publishedAt,
+      modifiedTime: post.updatedAt ?? undefined,
+      authors: [post.author.name],
+      section: post.category?.name,
+      tags: post.tags.map((t) => t.name),
+    },
+    twitter: { card: 'summary', title: post.title, description: post.excerpt },
   };
 }
 
@@ -27,11 +42,12 @@ export default async function PostPage({ params }: Props) {
   const post = await readPost((await params).slug);
   if (!post) notFound();
   const { html, headings } = renderMarkdown(post.body);
-  const [neighbours, privacy] = await Promise.all([readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }), readCommentPrivacy()]);
+  const [neighbours, privacy, site] = await Promise.all([readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }), readCommentPrivacy(), readSite()]);
   // With members-only comments the thread never enters the cached page; signed-in members fetch it.
   const thread = privacy.membersOnly ? [] : await readThread(post.id, post.slug);
   return (
     <article className="post" aria-labelledby="post-title">
+      <JsonLd data={blogPostingLd(post, site.name)} />
       <header className="post__header">
         {post.category && (
           <p className="post__category">
