@@ -70,6 +70,18 @@ describe('sharing metadata', () => {
     expect(graph.find((d) => d['@type'] === 'BreadcrumbList').itemListElement.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('generates a preview image for each post', async () => {
+    const home = await (await get('/')).text();
+    const postPath = home.match(/href="(\/posts\/[^"]+)"/)![1];
+    const html = await (await get(postPath)).text();
+    const imageUrl = html.match(/<meta property="og:image" content="([^"]+)"/)![1].replace(/&amp;/g, '&');
+    expect(imageUrl.startsWith(`${baseUrl()}${postPath}/opengraph-image`)).toBe(true);
+    const image = await fetch(imageUrl);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('describes the site, with its search, on the home page', async () => {
     const site = jsonLd(await (await get('/')).text()).find((d) => d['@type'] === 'WebSite');
     expect(site.potentialAction.target).toBe(`${baseUrl()}/search?q={search_term_string}`);
