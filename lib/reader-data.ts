@@ -5,7 +5,7 @@
 import 'server-only';
 import { listThread } from '@/db/queries/comments';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
-import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPublishedPosts } from '@/db/queries/posts';
+import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPopularPosts, listPublishedPosts, listRelatedPosts } from '@/db/queries/posts';
 import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
 import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { getAuthorBySlug } from '@/db/queries/users';
@@ -24,6 +24,8 @@ export const readPostList = taggedRead('post-list', listPublishedPosts, () => [T
 export const readArchive = taggedRead('archive', listArchive, () => [TAGS.posts]);
 export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TAGS.posts, TAGS.post(slug)]);
 export const readThread = taggedRead('thread', (postId: number, _slug: string) => listThread(postId), (_id, slug) => [TAGS.post(slug)]);
+export const readRelatedPosts = taggedRead('related', listRelatedPosts, () => [TAGS.posts]);
+export const readPopularPosts = taggedRead('popular', listPopularPosts, () => [TAGS.posts, TAGS.comments]);
 export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => [TAGS.posts]);
 
 export const readCategory = taggedRead('category', getCategoryBySlug, () => [TAGS.posts]);

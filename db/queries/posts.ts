@@ -214,3 +214,35 @@ export function listSitemapPosts(now = new Date()): { slug: string; lastModified
     .all()
     .map((r) => ({ slug: r.slug, lastModified: (r.updatedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
 }
+
+/** The outer post row in a correlated subquery: Drizzle leaves single-table select columns unqualified. */
+const outerPostId = sql.raw('"posts"."id"');
+
+/** Up to `limit` visible posts sharing the most tags (and then the category) with this one. */
+export function listRelatedPosts(post: { id: number; categorySlug: string | null }, limit = 3, now = new Date()): PostLink[] {
+  const categoryId = post.categorySlug
+    ? (getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).get()?.id ?? null)
+    : null;
+  const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`;
+  const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`;
+  return getDb()
+    .select({ slug: posts.slug, title: posts.title })
+    .from(posts)
+    .where(and(isVisible(now), sql`${posts.id} <> ${post.id}`, sql`${score} > 0`))
+    .orderBy(desc(score), desc(posts.publishedAt))
+    .limit(limit)
+    .all();
+}
+
+/** The visible posts with the most approved comments in the last 30 days. */
+export function listPopularPosts(limit = 5, now = new Date()): (PostLink & { recentComments: number })[] {
+  const since = now.getTime() - 30 * 24 * 60 * 60 * 1000;
+  const recent = sql<number>`(select count(*) from ${comments} c where c.post_id = ${outerPostId} and c.status = 'approved' and c.created_at >= ${since})`;
+  return getDb()
+    .select({ slug: posts.slug, title: posts.title, recentComments: recent })
+    .from(posts)
+    .where(and(isVisible(now), sql`${recent} > 0`))
+    .orderBy(desc(recent), desc(posts.publishedAt))
+    .limit(limit)
+    .all();
+}

@@ -25,6 +25,7 @@ describe('reader routes', () => {
     expect(links.some((l) => l.startsWith('/tag/'))).toBe(true);
     expect(links.some((l) => l.startsWith('/author/'))).toBe(true);
     for (const link of links) expect((await get(link)).status).toBe(200);
+    expect(post).toContain('id="related-heading"');
   });
 
   it.each([
