@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import { READING_BOOT_SCRIPT } from '@/lib/reading-preferences';
 import './globals.css';
 
 export const metadata: Metadata = { metadataBase: new URL(env.siteUrl) };
@@ -13,7 +16,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // The boot script sets reading preferences on <html> before hydration, hence suppressHydrationWarning.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: READING_BOOT_SCRIPT }} />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SearchForm } from '@/components/search/search-form';
+import { ReadingPreferences } from './reading-preferences';
 import type { CategoryInfo } from '@/db/queries/taxonomy';
 import type { PageLink } from '@/db/queries/pages';
 
@@ -41,6 +42,7 @@ export function SiteHeader({ name, tagline, categories, pages, account }: Props)
           </ul>
         </nav>
         <SearchForm id="header-search" />
+        <ReadingPreferences />
         <div className="site-header__account">{account}</div>
       </div>
     </header>
