@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
+import { violations } from './axe';
 import { finishWithCode, signInAsNewMember, submitEmail } from './sign-in-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -202,5 +203,26 @@ describe('keyboard only', () => {
     await page.keyboard.type('Typed without a mouse.');
     await expect(page.getByLabel('Your reply').first().inputValue()).resolves.toBe('Typed without a mouse.');
     await page.close();
+  });
+});
+
+describe('accessibility of member and moderator pages', () => {
+  it('has no axe violations on the account page, the post page with controls, and the moderation queue', async () => {
+    const ashPage = await member.newPage();
+    const modPage = await moderator.newPage();
+    const report: Record<string, string[]> = {};
+    for (const [who, page, path] of [
+      ['member', ashPage, '/account'],
+      ['member', ashPage, postPath],
+      ['moderator', modPage, '/admin/comments?show=all'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      const found = await violations(page);
+      if (found.length) report[`${who} ${path}`] = found;
+    }
+    expect(report).toEqual({});
+    await ashPage.close();
+    await modPage.close();
   });
 });

@@ -1,0 +1,43 @@
+/** axe-core (WCAG 2.2 A and AA rules) on every reader page type, in light and dark colours. */
+import type { BrowserContext } from 'playwright-core';
+import { violations } from './axe';
+import { baseUrl, launchBrowser } from './browser';
+
+describe('accessibility', () => {
+  let browser: BrowserContext;
+  let postPath: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    postPath = (await (await fetch(`${baseUrl()}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('would notice a violation (the check itself works)', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl());
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/missing.png"><button></button>'));
+    const found = await violations(page);
+    expect(found.some((v) => v.startsWith('image-alt'))).toBe(true);
+    expect(found.some((v) => v.startsWith('button-name'))).toBe(true);
+    await page.close();
+  });
+
+  const pages = () => ['/', postPath, '/category/living-well', '/archive', '/about', '/search?q=pacing', '/signin', '/no-such-page'];
+
+  it.each(['light', 'dark'])('has no axe violations on any page type in %s colours', async (theme) => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl());
+    await page.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
+    const report: Record<string, string[]> = {};
+    for (const path of pages()) {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.waitForLoadState('networkidle');
+      const found = await violations(page);
+      if (found.length) report[path] = found;
+    }
+    expect(report).toEqual({});
+    await page.close();
+  });
+});
