@@ -40,4 +40,28 @@ describe('accessibility', () => {
     expect(report).toEqual({});
     await page.close();
   });
+
+  it('fits a 320-pixel-wide phone screen without sideways scrolling', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    const wide: Record<string, number> = {};
+    for (const path of pages()) {
+      await page.goto(`${baseUrl()}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide[path] = width;
+    }
+    expect(wide).toEqual({});
+    await page.close();
+  });
+
+  it('prints just the article with its references', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}${postPath}`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(['.site-header', '.site-footer', '#comments', '.post-neighbours', '.prose'].map((s) => [s, getComputedStyle(document.querySelector(s)!).display !== 'none'])),
+    );
+    expect(shown).toEqual({ '.site-header': false, '.site-footer': false, '#comments': false, '.post-neighbours': false, '.prose': true });
+    await page.close();
+  });
 });
