@@ -12,6 +12,8 @@ import { env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside db.transaction(…): pass it to queries that must commit together. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Raised when the database file cannot be opened, written or migrated. */
 export class DatabaseOpenError extends Error {

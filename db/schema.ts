@@ -5,6 +5,9 @@
  */
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from '../lib/subscriptions/choices';
+
+export { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency };
 
 export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -71,6 +74,8 @@ export const posts = sqliteTable(
       .references(() => users.id),
     categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
     commentsClosed: integer('comments_closed', { mode: 'boolean' }).notNull().default(false),
+    /** When the new-post emails were queued: set once, so publishing again never emails subscribers twice. */
+    subscribersNotifiedAt: integer('subscribers_notified_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -282,7 +287,8 @@ export const threadMutes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
 
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+/** "cancelled": the person left the list (or their address bounced) before the message went out. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 
 /**
  * Every outgoing email, written in the same transaction as the change that causes it and sent by the
@@ -309,7 +315,45 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_sent_idx').on(t.status, t.sentAt)],
+);
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'undeliverable'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+/** People who follow the blog by email. No account needed; an address only gets posts once it is confirmed. */
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Lower-cased. */
+    email: text('email').notNull().unique(),
+    status: text('status', { enum: SUBSCRIBER_STATUSES }).notNull().default('pending'),
+    frequency: text('frequency', { enum: SUBSCRIPTION_FREQUENCIES }).notNull().default('each-post'),
+    /** True: every post. False: only posts in the categories listed in subscriber_categories. */
+    allCategories: integer('all_categories', { mode: 'boolean' }).notNull().default(true),
+    /** When the newest confirmation email was queued; pending sign-ups expire 7 days after it. */
+    confirmationSentAt: integer('confirmation_sent_at', { mode: 'timestamp_ms' }),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+    /** The weekly digest moment last handled for this subscriber (sent or, with nothing new, skipped). */
+    lastDigestAt: integer('last_digest_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('subscribers_status_idx').on(t.status, t.frequency)],
+);
+
+export const subscriberCategories = sqliteTable(
+  'subscriber_categories',
+  {
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.categoryId] }), index('subscriber_categories_category_idx').on(t.categoryId)],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));

@@ -21,3 +21,13 @@ export function allowSignInEmail(email: string, ip: string, now = new Date()): b
 export function allowSignInAttempt(email: string, now = new Date()): boolean {
   return recordRateLimitHit(`sign-in:code:${hash(email)}`, 10, FIFTEEN_MINUTES, now);
 }
+
+export const SUBSCRIBE_LIMIT_PER_ADDRESS = 3;
+export const SUBSCRIBE_LIMIT_PER_IP = 20;
+
+/** At most 3 subscription emails (confirmations, resends) per address and 20 sign-ups per client IP in 15 minutes. */
+export function allowSubscribeRequest(email: string, ip: string, now = new Date()): boolean {
+  const byEmail = recordRateLimitHit(`subscribe:email:${hash(email)}`, SUBSCRIBE_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byIp = recordRateLimitHit(`subscribe:ip:${hash(ip)}`, SUBSCRIBE_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
+  return byEmail && byIp;
+}

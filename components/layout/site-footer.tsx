@@ -1,11 +1,13 @@
-/** The footer every page shares: what this site is, the community's links, and the static pages. */
+/** The footer every page shares: what this site is, the community's links, subscribing by email, and the static pages. */
 import Link from 'next/link';
 import type { PageLink } from '@/db/queries/pages';
 import type { SiteInfo } from '@/db/queries/settings';
+import { SubscribeBox } from '@/components/subscriptions/subscribe-box';
+import type { TopicOption } from '@/components/subscriptions/choice-fields';
 
-type Props = { site: SiteInfo; pages: PageLink[] };
+type Props = { site: SiteInfo; pages: PageLink[]; topics: TopicOption[] };
 
-export function SiteFooter({ site, pages }: Props) {
+export function SiteFooter({ site, pages, topics }: Props) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -29,7 +31,7 @@ export function SiteFooter({ site, pages }: Props) {
             </ul>
           </section>
         )}
-        {/* The email subscribe box joins the footer here (email subscriptions issue). */}
+        <SubscribeBox topics={topics} idPrefix="footer-subscribe" />
         {pages.length > 0 && (
           <nav aria-label="Site pages">
             <h2>This site</h2>

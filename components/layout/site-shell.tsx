@@ -19,7 +19,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter site={site} pages={pages} />
+      <SiteFooter site={site} pages={pages} topics={categories} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** Reads and writes of comment threads. Writes by members always carry the owner in the WHERE clause. */
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/index';
+import { getDb, type Transaction } from '@/db/index';
 import { isVisible } from '@/db/queries/posts';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
 import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
@@ -165,7 +165,6 @@ export function editOwnComment(id: number, userId: string, edit: { body: string;
   });
 }
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone. */
 function eraseComment(tx: Transaction, id: number): void {

@@ -1,19 +1,42 @@
 /** The outbox: writing messages (inside the caller's transaction) and the worker's claim / sent / retry steps. */
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { outbox } from '@/db/schema';
 
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string };
 type Writer = Pick<Db, 'insert'>;
 
-/** Queues a message. Pass the transaction that makes the change, so both are written or neither is. */
+/** Rows per INSERT: well inside SQLite's limit on bound values (10 per row). */
+const INSERT_CHUNK = 500;
+
+/**
+ * Queues messages. Pass the transaction that makes the change, so both are written or neither is.
+ * A message whose dedupe key is already in the outbox is skipped: it is never queued twice.
+ */
+export function enqueueMails(mails: OutgoingMail[], writer: Writer = getDb(), now = new Date()): void {
+  for (let start = 0; start < mails.length; start += INSERT_CHUNK) {
+    writer
+      .insert(outbox)
+      .values(
+        mails.slice(start, start + INSERT_CHUNK).map((mail) => ({
+          kind: mail.kind,
+          toAddress: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers ?? {},
+          dedupeKey: mail.dedupeKey,
+          nextAttemptAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .run();
+  }
+}
+
 export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = new Date()): void {
-  writer
-    .insert(outbox)
-    .values({ kind: mail.kind, toAddress: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey, nextAttemptAt: now })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .run();
+  enqueueMails([mail], writer, now);
 }
 
 export type ClaimedMail = { id: number; kind: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; attempts: number; createdAt: Date };
@@ -61,9 +84,33 @@ export function markMailFailed(id: number, error: string): void {
   getDb().update(outbox).set({ status: 'failed', leaseUntil: null, lastError: error }).where(eq(outbox.id, id)).run();
 }
 
+export function markMailCancelled(id: number): void {
+  getDb().update(outbox).set({ status: 'cancelled', leaseUntil: null, lastError: 'Not sent: the address left the list or bounced before it went out.' }).where(eq(outbox.id, id)).run();
+}
+
 export function countOutbox(now = new Date()): { queued: number; sending: number; failed: number; sentToday: number } {
   const db = getDb();
   const n = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(outbox).where(where).get()!.n;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return { queued: n(eq(outbox.status, 'queued')), sending: n(eq(outbox.status, 'sending')), failed: n(eq(outbox.status, 'failed')), sentToday: n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!) };
+}
+
+export type MailProblem = { id: number; kind: string; to: string; subject: string; status: string; attempts: number; lastError: string | null; createdAt: Date; nextAttemptAt: Date };
+
+/** Messages that failed for good, or are waiting to be tried again after an error (newest first). */
+const needsAttention = or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'queued'), isNotNull(outbox.lastError)));
+
+export function listMailProblems(limit = 50): MailProblem[] {
+  return getDb()
+    .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt, nextAttemptAt: outbox.nextAttemptAt })
+    .from(outbox)
+    .where(needsAttention)
+    .orderBy(desc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+/** "Retry now": failed messages and ones waiting out a backoff become due at once. Returns how many. */
+export function retryMailNow(now = new Date()): number {
+  return getDb().update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(needsAttention).run().changes;
 }

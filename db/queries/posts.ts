@@ -1,5 +1,5 @@
 /**
- * Reads of posts for readers. Only published posts whose time has come are ever returned:
+ * Reads of posts for readers. Only posts whose publication time has come are ever returned:
  * drafts and scheduled posts cannot be reached by list, URL or slug guessing.
  */
 import 'server-only';
@@ -80,9 +80,22 @@ function toSummary(row: SummaryRow): PostSummary {
   };
 }
 
-/** Published and due: the one definition of "a reader may see this post". */
+/**
+ * Published, or scheduled, and due: the one definition of "a reader may see this post".
+ * A scheduled post shows at its time by itself; the mail worker then marks it published and emails subscribers.
+ */
 export function isVisible(now: Date): SQL {
-  return and(eq(posts.status, 'published'), lte(posts.publishedAt, now))!;
+  return and(inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now))!;
+}
+
+/** The next moment a scheduled post becomes visible, so cached lists know when they go stale. */
+export function getNextScheduledAt(now = new Date()): Date | null {
+  const row = getDb()
+    .select({ at: sql<number | null>`min(${posts.publishedAt})` })
+    .from(posts)
+    .where(and(eq(posts.status, 'scheduled'), gt(posts.publishedAt, now)))
+    .get();
+  return row?.at ? new Date(row.at) : null;
 }
 
 function filterClause(filter: PostFilter): SQL[] {

@@ -5,11 +5,10 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db } from '@/db/index';
+import { getDb, type Transaction } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { comments, posts, replyNotices, threadMutes, users, type ReplyNotificationChoice } from '@/db/schema';
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 const parents = alias(comments, 'parents');
 
 /** The top-level comment of a conversation (threads are at most three deep). */

@@ -14,7 +14,7 @@ export const MATCH_END = '\u0003';
 /** `ftsQuery` must come from toFtsQuery(). Title matches weigh most, then tags, excerpt, body. */
 export function searchPosts(ftsQuery: string, page: number, now = new Date()): SearchResults {
   const db = getDb();
-  const visible = sql`p.status = 'published' AND p.published_at <= ${now.getTime()}`;
+  const visible = sql`p.status IN ('published', 'scheduled') AND p.published_at <= ${now.getTime()}`;
   const [{ total }] = db.all<{ total: number }>(sql`
     SELECT count(*) AS total FROM posts_fts f JOIN posts p ON p.id = f.rowid
     WHERE posts_fts MATCH ${ftsQuery} AND ${visible}`);

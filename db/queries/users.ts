@@ -3,6 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { listCommentsByAuthor, releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
+import { deleteSubscriberByEmail, getSubscriberByEmail } from '@/db/queries/subscribers';
 import { accounts, posts, users } from '@/db/schema';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
@@ -51,20 +52,31 @@ export function exportUserData(userId: string) {
     .all()
     .map((a) => a.provider);
   const authoredPosts = db.select({ slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)).all();
-  return { profile, signInMethods, authoredPosts, comments: listCommentsByAuthor(userId) };
+  const subscriber = getSubscriberByEmail(profile.email);
+  const subscription = subscriber && {
+    email: subscriber.email,
+    status: subscriber.status,
+    frequency: subscriber.frequency,
+    categories: subscriber.allCategories ? 'all' : subscriber.categoryIds,
+    subscribedAt: subscriber.createdAt,
+    confirmedAt: subscriber.confirmedAt,
+  };
+  return { profile, signInMethods, authoredPosts, comments: listCommentsByAuthor(userId), subscription };
 }
 
 /** What happened, and the posts whose threads changed (their pages must be refreshed). */
 export type DeleteAccountResult = { outcome: 'deleted' | 'has-posts' | 'not-found'; postSlugs: string[] };
 
 /**
- * Removes the member, their sessions and linked sign-in methods (cascade), and keeps or erases their comments
- * as they chose, in one transaction. Authors keep their account until their posts move.
+ * Removes the member, their sessions and linked sign-in methods (cascade), their email subscription, and keeps
+ * or erases their comments as they chose, in one transaction. Authors keep their account until their posts move.
  */
 export function deleteUser(userId: string, comments: DeletedMemberComments): DeleteAccountResult {
   return getDb().transaction((tx) => {
     if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return { outcome: 'has-posts', postSlugs: [] };
     const postSlugs = releaseCommentsOfMember(tx, userId, comments);
+    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
+    if (email) deleteSubscriberByEmail(tx, email);
     const removed = tx.delete(users).where(eq(users.id, userId)).run();
     return { outcome: removed.changes === 1 ? 'deleted' : 'not-found', postSlugs };
   });

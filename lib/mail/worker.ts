@@ -5,9 +5,14 @@
  * (instrumentation.ts) or on its own (`npm run worker`).
  */
 import 'server-only';
-import { claimDueMail, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscribers';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
+import { publishDuePosts } from '@/lib/publishing';
+import { processWeeklyDigests } from '@/lib/subscriptions/digest';
+import { LIST_MAIL_KINDS } from '@/lib/subscriptions/emails';
+import { CONFIRMATION_VALID_MS } from '@/lib/subscriptions/links';
 import { sendMail, type MailMessage } from './transport';
 
 const BATCH = 50;
@@ -16,7 +21,7 @@ const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 const MAX_BACKOFF_MS = 4 * 60 * 60_000;
 
 export type DeliveryOptions = { now?: () => Date; send?: (message: MailMessage) => Promise<void>; perSecond?: number };
-export type DeliveryReport = { sent: number; retried: number; failed: number };
+export type DeliveryReport = { sent: number; retried: number; failed: number; cancelled: number };
 
 /** 30 s, 1 min, 2 min… up to 4 hours between tries. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
@@ -35,9 +40,15 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   const now = options.now ?? (() => new Date());
   const send = options.send ?? sendMail;
   const gap = 1000 / (options.perSecond ?? env.MAIL_PER_SECOND);
-  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
   const claimed = claimDueMail(now(), BATCH, LEASE_MS);
   for (const [i, mail] of claimed.entries()) {
+    // Someone who unsubscribed (or bounced) after this was queued must not get it.
+    if (LIST_MAIL_KINDS.has(mail.kind) && !isConfirmedSubscriber(mail.to)) {
+      markMailCancelled(mail.id);
+      report.cancelled++;
+      continue;
+    }
     if (i > 0) await pause(gap);
     try {
       await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
@@ -47,6 +58,7 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
       const at = now();
       if (isPermanentFailure(error) || at.getTime() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS) {
         markMailFailed(mail.id, describe(error));
+        if (isPermanentFailure(error)) markAddressUndeliverable(mail.to);
         report.failed++;
       } else {
         markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
@@ -61,13 +73,28 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
 let running = false;
 let started = false;
 
-/** One pass: turns reply notices into mail, then sends while full batches come back. Never runs twice at once in a process. */
+/** The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups. */
+export function runMailJobs(now = new Date()): void {
+  publishDuePosts(now);
+  processReplyNotices(now);
+  processWeeklyDigests(now);
+  deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS));
+}
+
+const handled = (report: DeliveryReport) => report.sent + report.retried + report.failed + report.cancelled;
+
+/** One pass: runs the jobs, then sends while full batches come back. Never runs twice at once in a process. */
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    processReplyNotices();
-    while ((await deliverDueMail()).sent >= BATCH);
+    runMailJobs();
+  } catch (error) {
+    // Logged, not fatal: mail already queued still goes out.
+    console.error('[hearth] mail jobs failed:', error);
+  }
+  try {
+    while (handled(await deliverDueMail()) >= BATCH);
   } catch (error) {
     console.error('[hearth] mail worker pass failed:', error);
   } finally {

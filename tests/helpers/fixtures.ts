@@ -1,6 +1,6 @@
 /** Rows written straight into the test database, for query and page tests. */
 import { getDb } from '@/db/index';
-import { categories, posts, postTags, tags, users, type NewPost, type PostStatus } from '@/db/schema';
+import { categories, posts, postTags, subscriberCategories, subscribers, tags, users, type NewPost, type PostStatus } from '@/db/schema';
 
 let counter = 0;
 const next = () => ++counter;
@@ -41,4 +41,18 @@ export function createPost({ tagIds = [], ...input }: PostInput) {
     .get();
   for (const tagId of tagIds) getDb().insert(postTags).values({ postId: post.id, tagId }).run();
   return post;
+}
+
+type SubscriberInput = Partial<typeof subscribers.$inferInsert> & { categoryIds?: number[] };
+
+/** A subscriber written straight into the database (confirmed unless told otherwise). */
+export function createSubscriber({ categoryIds = [], ...input }: SubscriberInput = {}) {
+  const n = next();
+  const subscriber = getDb()
+    .insert(subscribers)
+    .values({ email: `subscriber${n}@example.org`, status: 'confirmed', confirmedAt: new Date(Date.UTC(2025, 0, 1)), allCategories: categoryIds.length === 0, ...input })
+    .returning()
+    .get();
+  for (const categoryId of categoryIds) getDb().insert(subscriberCategories).values({ subscriberId: subscriber.id, categoryId }).run();
+  return subscriber;
 }

@@ -1,13 +1,28 @@
 /** A real SMTP server (npm smtp-server) on 127.0.0.1 that keeps every message it receives. */
 import { simpleParser, type ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type MailCatcher = { url: string; port: number; messages: ParsedMail[]; waitFor(to: string, count?: number): Promise<ParsedMail>; close(): Promise<void> };
-export type CatcherOptions = { port?: number; refuse?: (address: string) => boolean };
+export type MailCatcher = {
+  url: string;
+  port: number;
+  messages: ParsedMail[];
+  waitFor(to: string, count?: number): Promise<ParsedMail>;
+  /** Resolves when a message arrives while stalled (see `stallAfter`). */
+  stalled: Promise<void>;
+  /** Stops stalling: later messages are accepted again. */
+  release(): void;
+  close(): Promise<void>;
+};
+/** stallAfter: accept that many messages, then leave the next ones unanswered (a sender stuck mid-send). */
+export type CatcherOptions = { port?: number; refuse?: (address: string) => boolean; stallAfter?: number };
 
 export async function startMailCatcher(options: CatcherOptions = {}): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
+  let stallAfter = options.stallAfter;
+  let onStall = () => {};
+  const stalled = new Promise<void>((resolve) => (onStall = resolve));
   const server = new SMTPServer({
     authOptional: true,
     // Its built-in certificate has expired; plain SMTP on loopback is what the test needs.
@@ -19,6 +34,12 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
       callback(error);
     },
     onData(stream, _session, callback) {
+      if (stallAfter !== undefined && messages.length >= stallAfter) {
+        // Read the message but never answer: the sender waits, and the message counts as not delivered.
+        stream.resume();
+        stream.on('end', onStall);
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
@@ -34,6 +55,8 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    stalled,
+    release: () => (stallAfter = undefined),
     async waitFor(to, count = 1) {
       const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
@@ -44,6 +67,14 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
       throw new Error(`No message number ${count} for ${to} within 15 s (got ${messages.length} in all)`);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A real nodemailer SMTP sender to a catcher, for driving the mail worker in-process. */
+export function smtpSender(port: number) {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return async (message: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> }) => {
+    await transport.sendMail({ from: 'Hearth <hello@hearth.test>', ...message });
   };
 }
 

@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { DisplayNameForm } from '@/components/account/display-name-form';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 import { getOwnAccount } from '@/db/queries/users';
+import { getSubscriberByEmail } from '@/db/queries/subscribers';
+import { listCategories } from '@/db/queries/taxonomy';
+import { SubscriptionChoicesForm } from '@/components/subscriptions/subscription-choices-form';
+import { OneButtonForm } from '@/components/ui/one-button-form';
+import { subscribeMemberAction, unsubscribeAction, updateSubscriptionAction } from '@/lib/actions/subscriptions';
+import { manageToken } from '@/lib/subscriptions/links';
 import { ReplyNotificationsForm } from '@/components/account/reply-notifications-form';
 import { deleteAccountAction, updateDisplayNameAction } from '@/lib/actions/account';
 import { replyNotificationsAction } from '@/lib/actions/notifications';
 import { formatDate } from '@/lib/format';
+import { canModerate } from '@/lib/comments/moderation-rules';
+import { isAdmin } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -16,6 +25,7 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   const account = user && getOwnAccount(user.id);
   if (!account) redirect('/signin?callbackUrl=/account');
+  const subscriber = getSubscriberByEmail(account.email);
   return (
     <div className="page-narrow account-page">
       <h1>Your account</h1>
@@ -28,6 +38,18 @@ export default async function AccountPage() {
         </span>
       </p>
 
+      {canModerate(user.role) && (
+        <nav aria-label="Site administration" className="notice">
+          Site administration: <Link href="/admin/comments">comments to moderate</Link>
+          {isAdmin(user.role) && (
+            <>
+              {' · '}
+              <Link href="/admin/subscribers">subscribers and outgoing email</Link>
+            </>
+          )}
+        </nav>
+      )}
+
       <section aria-labelledby="name-heading">
         <h2 id="name-heading">Display name</h2>
         <DisplayNameForm action={updateDisplayNameAction} currentName={account.name} submitLabel="Save name" />
@@ -37,6 +59,22 @@ export default async function AccountPage() {
         <h2 id="email-heading">Email preferences</h2>
         <ReplyNotificationsForm action={replyNotificationsAction} current={account.replyNotifications} />
         <p>Sign-in emails are sent only when you ask for one. Every reply email also has a link to mute that one conversation.</p>
+      </section>
+
+      <section aria-labelledby="subscription-heading">
+        <h2 id="subscription-heading">New posts by email</h2>
+        {subscriber?.status === 'confirmed' ? (
+          <>
+            <p>New posts are emailed to {account.email}.</p>
+            <SubscriptionChoicesForm action={updateSubscriptionAction} token={manageToken(subscriber)} topics={listCategories()} current={subscriber} />
+            <OneButtonForm action={unsubscribeAction} token={manageToken(subscriber)} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />
+          </>
+        ) : (
+          <>
+            <p>Get every new post by email at {account.email}. You can choose topics or a weekly summary afterwards.</p>
+            <OneButtonForm action={subscribeMemberAction} label="Subscribe" pendingLabel="Subscribing…" />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="data-heading">
@@ -51,7 +89,7 @@ export default async function AccountPage() {
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete my account</h2>
-        <p>This removes your account and signs you out everywhere. It cannot be undone.</p>
+        <p>This removes your account and your email subscription, and signs you out everywhere. It cannot be undone.</p>
         <DeleteAccountForm action={deleteAccountAction} />
       </section>
     </div>

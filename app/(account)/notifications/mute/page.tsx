@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MuteThreadForm } from '@/components/account/mute-thread-form';
+import { OneButtonForm } from '@/components/ui/one-button-form';
 import { muteThreadAction } from '@/lib/actions/notifications';
 
 export const metadata: Metadata = { title: 'Mute a conversation' };
@@ -14,7 +14,7 @@ export default async function MuteThreadPage({ searchParams }: Props) {
     <div className="page-narrow">
       <h1>Mute this conversation?</h1>
       <p>You will stop getting emails about new replies in this conversation. Other conversations are not affected.</p>
-      <MuteThreadForm action={muteThreadAction} token={token ?? ''} />
+      <OneButtonForm action={muteThreadAction} token={token ?? ''} label="Mute this conversation" pendingLabel="Muting…" />
     </div>
   );
 }

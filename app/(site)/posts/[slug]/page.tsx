@@ -6,9 +6,10 @@ import { PostMeta } from '@/components/posts/post-meta';
 import { JsonLd } from '@/components/seo/json-ld';
 import { PostLinks } from '@/components/posts/post-links';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
+import { SubscribeBox } from '@/components/subscriptions/subscribe-box';
 import { TableOfContents } from '@/components/posts/table-of-contents';
 import { renderMarkdown } from '@/lib/markdown';
-import { readAdjacentPosts, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThread } from '@/lib/reader-data';
+import { readAdjacentPosts, readCategories, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThread } from '@/lib/reader-data';
 import { blogPostingLd } from '@/lib/structured-data';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
@@ -43,11 +44,12 @@ export default async function PostPage({ params }: Props) {
   const post = await readPost((await params).slug);
   if (!post) notFound();
   const { html, headings } = renderMarkdown(post.body);
-  const [neighbours, related, privacy, site] = await Promise.all([
+  const [neighbours, related, privacy, site, categories] = await Promise.all([
     readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }),
     readRelatedPosts({ id: post.id, categorySlug: post.category?.slug ?? null }),
     readCommentPrivacy(),
     readSite(),
+    readCategories(),
   ]);
   // With members-only comments the thread never enters the cached page; signed-in members fetch it.
   const thread = privacy.membersOnly ? [] : await readThread(post.id, post.slug);
@@ -74,7 +76,7 @@ export default async function PostPage({ params }: Props) {
       </header>
       <TableOfContents headings={headings} />
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
-      {/* The subscribe box ("get new posts by email") goes here, after the article. */}
+      <SubscribeBox topics={categories} idPrefix="post-subscribe" />
       <PostLinks heading="Related posts" posts={related} id="related-heading" />
       <PostNeighbours {...neighbours} />
       <CommentsSection post={post} comments={thread} privacy={privacy} />

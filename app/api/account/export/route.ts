@@ -9,8 +9,7 @@ export async function GET() {
   if (!data) {
     return NextResponse.json({ error: 'Sign in to download your data.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });
   }
-  // Email subscriptions join this file when they exist (email subscriptions issue).
-  const body = { exportedAt: new Date().toISOString(), ...data, subscriptions: [] };
+  const body = { exportedAt: new Date().toISOString(), ...data };
   return new NextResponse(JSON.stringify(body, null, 2), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

@@ -1,6 +1,5 @@
 /** Reply notices → email, at once or in a daily digest, through the real outbox and a real SMTP server. */
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import { getDb } from '@/db/index';
 import { setCommentStatus } from '@/db/queries/comments';
 import { setReplyNotifications } from '@/db/queries/reply-notices';
@@ -9,7 +8,7 @@ import { muteThreadAction } from '@/lib/actions/notifications';
 import { submitComment } from '@/lib/comments/submit';
 import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifications';
 import { deliverDueMail } from '@/lib/mail/worker';
-import { startMailCatcher } from '../../../helpers/mail-catcher';
+import { smtpSender, startMailCatcher } from '../../../helpers/mail-catcher';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 
 getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false }).run();
@@ -51,8 +50,7 @@ describe('reply notifications', () => {
     expect(queued().map((m) => m.toAddress).sort()).toEqual(['ash@example.org', 'bo@example.org']);
 
     catcher = await startMailCatcher();
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: catcher.port, ignoreTLS: true });
-    const send = async (m: Parameters<typeof transport.sendMail>[0]) => void (await transport.sendMail({ from: 'hello@hearth.test', ...m }));
+    const send = smtpSender(catcher.port);
     expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(clock + 2000) })).sent).toBe(2);
     const toAsh = await catcher.waitFor('ash@example.org');
     expect(toAsh.subject).toBe('Bo replied to you on “Pacing with an energy budget”');

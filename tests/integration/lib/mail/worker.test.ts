@@ -3,21 +3,13 @@
  * exactly-once delivery, an outage, a worker that dies mid-batch, and a hard bounce.
  */
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import { getDb } from '@/db/index';
 import { claimDueMail, countOutbox, enqueueMail } from '@/db/queries/outbox';
 import { outbox } from '@/db/schema';
 import { deliverDueMail } from '@/lib/mail/worker';
-import type { MailMessage } from '@/lib/mail/transport';
 import { freePort } from '../../../e2e/server';
-import { startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
+import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 
-const smtpSender = (port: number) => {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  return async (message: MailMessage) => {
-    await transport.sendMail({ from: 'Hearth <hello@hearth.test>', ...message });
-  };
-};
 const mail = (n: number, extra: Partial<Parameters<typeof enqueueMail>[0]> = {}) => ({
   kind: 'test',
   to: `reader${n}@example.org`,
@@ -41,8 +33,8 @@ describe('the mail worker', () => {
     enqueueMail(mail(1, { dedupeKey: 'once' }));
     enqueueMail(mail(1, { dedupeKey: 'once' }));
     const send = smtpSender(catcher.port);
-    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 6, retried: 0, failed: 0 });
-    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 6, retried: 0, failed: 0, cancelled: 0 });
+    expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
     expect(catcher.messages).toHaveLength(6);
     expect(catcher.messages.find((m) => m.subject === 'Message 3')!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line).toBe('List-Unsubscribe: <https://example.org/u/3>');
     expect(countOutbox()).toMatchObject({ queued: 0, sending: 0, failed: 0, sentToday: 6 });
@@ -53,14 +45,14 @@ describe('the mail worker', () => {
     for (let n = 1; n <= 3; n++) enqueueMail(mail(n));
     const t0 = Date.now();
     const down = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0) });
-    expect(down).toEqual({ sent: 0, retried: 3, failed: 0 });
+    expect(down).toEqual({ sent: 0, retried: 3, failed: 0, cancelled: 0 });
     const rows = getDb().select().from(outbox).all();
     expect(rows.every((r) => r.status === 'queued' && r.lastError && r.nextAttemptAt.getTime() > t0)).toBe(true);
 
     catcher = await startMailCatcher({ port });
     // Not due yet: the backoff holds them back.
     expect((await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0 + 1000) })).sent).toBe(0);
-    expect(await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0 + 31_000) })).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0 + 31_000) })).toEqual({ sent: 3, retried: 0, failed: 0, cancelled: 0 });
     expect(catcher.messages.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3']);
   });
 
@@ -84,7 +76,7 @@ describe('the mail worker', () => {
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('gone') });
     enqueueMail(mail(1, { to: 'gone@example.org' }));
     enqueueMail(mail(2));
-    expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1 });
+    expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1, cancelled: 0 });
     const failed = getDb().select().from(outbox).all().find((r) => r.toAddress === 'gone@example.org')!;
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toContain('No such mailbox');

@@ -1,0 +1,133 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { OneButtonForm } from '@/components/ui/one-button-form';
+import { countOutbox, listMailProblems } from '@/db/queries/outbox';
+import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscribers';
+import { retryMailAction } from '@/lib/actions/mail-admin';
+import { formatDate } from '@/lib/format';
+import { isAdmin } from '@/lib/roles';
+import { getCurrentUser } from '@/lib/session';
+import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
+
+export const metadata: Metadata = { title: 'Subscribers' };
+
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+const STATUS_LABELS = { pending: 'Awaiting confirmation', confirmed: 'Confirmed', unsubscribed: 'Unsubscribed', undeliverable: 'Undeliverable' } as const;
+
+export default async function SubscribersPage({ searchParams }: Props) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/signin?callbackUrl=/admin/subscribers');
+  if (!isAdmin(user.role)) {
+    return (
+      <div className="page-narrow">
+        <h1>Admins only</h1>
+        <p>Subscribers’ addresses are private: only the site’s admins can see this page.</p>
+      </div>
+    );
+  }
+  const params = await searchParams;
+  const search = (params.q ?? '').trim().slice(0, 254);
+  const requestedPage = Number.parseInt(params.page ?? '1', 10);
+  const page = Number.isSafeInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1;
+  const counts = countSubscribers();
+  const mail = countOutbox();
+  const problems = listMailProblems();
+  const { rows, total } = searchSubscribers(search, page);
+  const totalPages = Math.max(1, Math.ceil(total / SUBSCRIBERS_PER_PAGE));
+  const pageHref = (n: number) => `/admin/subscribers?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
+
+  return (
+    <div className="page-wide admin-page">
+      <h1>Subscribers</h1>
+      <dl className="stat-list" aria-label="Subscribers by status">
+        {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((status) => (
+          <div key={status}>
+            <dt>{STATUS_LABELS[status]}</dt>
+            <dd>{counts[status]}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="outbox-heading">
+        <h2 id="outbox-heading">Outgoing email</h2>
+        <dl className="stat-list" aria-label="Outgoing email">
+          <div><dt>Queued</dt><dd>{mail.queued}</dd></div>
+          <div><dt>Sending</dt><dd>{mail.sending}</dd></div>
+          <div><dt>Failed</dt><dd>{mail.failed}</dd></div>
+          <div><dt>Sent today</dt><dd>{mail.sentToday}</dd></div>
+        </dl>
+        {problems.length > 0 ? (
+          <>
+            <table className="data-table">
+              <caption>Messages with delivery problems (newest first)</caption>
+              <thead>
+                <tr><th scope="col">To</th><th scope="col">What</th><th scope="col">State</th><th scope="col">Tries</th><th scope="col">Last error</th></tr>
+              </thead>
+              <tbody>
+                {problems.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.to}</td>
+                    <td>{p.subject}</td>
+                    <td>{p.status === 'failed' ? 'Failed' : `Retrying at ${p.nextAttemptAt.toISOString().slice(11, 16)} UTC`}</td>
+                    <td>{p.attempts}</td>
+                    <td>{p.lastError}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <OneButtonForm action={retryMailAction} label="Retry now" pendingLabel="Retrying…" />
+          </>
+        ) : (
+          <p>No delivery problems.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">Everyone on the list</h2>
+        <form method="get" action="/admin/subscribers" role="search" className="inline-form">
+          <label htmlFor="subscriber-search">Search by address</label>
+          <input id="subscriber-search" name="q" type="search" defaultValue={search} maxLength={254} />
+          <button type="submit">Search</button>
+        </form>
+        <p>
+          <a href="/admin/subscribers/export" download>
+            Download all as CSV
+          </a>
+        </p>
+        {rows.length === 0 ? (
+          <p className="empty-state">{search ? `No address contains “${search}”.` : 'Nobody has subscribed yet.'}</p>
+        ) : (
+          <table className="data-table">
+            <caption>
+              {total} {total === 1 ? 'subscriber' : 'subscribers'}
+              {search ? ` matching “${search}”` : ''}
+            </caption>
+            <thead>
+              <tr><th scope="col">Address</th><th scope="col">Status</th><th scope="col">Gets</th><th scope="col">Topics</th><th scope="col">Since</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.email}</td>
+                  <td>{STATUS_LABELS[row.status]}</td>
+                  <td>{FREQUENCY_LABELS[row.frequency]}</td>
+                  <td>{row.topics}</td>
+                  <td>{formatDate(row.createdAt.toISOString())}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {totalPages > 1 && (
+          <nav aria-label="Pages of subscribers" className="pagination">
+            {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
+            <span className="pagination__status">Page {page} of {totalPages}</span>
+            {page < totalPages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

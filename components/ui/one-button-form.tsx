@@ -1,0 +1,27 @@
+'use client';
+/**
+ * A form that is just one button, optionally carrying the signed token of an email link (mute a
+ * conversation, confirm or leave a subscription). Pages reached from email links show this button
+ * rather than acting on a GET, because mail scanners open links but never press buttons. Works without JavaScript too.
+ */
+import { useActionState } from 'react';
+import { FormStatus } from './form-status';
+import type { FormAction } from './use-action-form';
+import { initialActionState } from '@/lib/actions/state';
+
+type Props = { action: FormAction; token?: string; label: string; pendingLabel: string; danger?: boolean };
+
+export function OneButtonForm({ action, token, label, pendingLabel, danger = false }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  return (
+    <form action={formAction} className="stack-form">
+      {token !== undefined && <input type="hidden" name="token" value={token} />}
+      {!state.ok && (
+        <button type="submit" className={danger ? 'button--danger' : undefined} disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+      )}
+      <FormStatus state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Publishing: "publish now" and the scheduler that publishes posts at their time. Either way the post's
+ * subscribers are emailed once, queued in the same transaction that publishes it.
+ */
+import 'server-only';
+import { publishDueScheduledPosts, publishPostNow, type ComposeAnnouncement } from '@/db/queries/post-publishing';
+import { getSiteSettings } from '@/db/queries/settings';
+import { newPostEmail } from '@/lib/subscriptions/emails';
+
+const announcement = (): ComposeAnnouncement => {
+  const siteName = getSiteSettings().name;
+  return (post, recipient) => newPostEmail(siteName, post, recipient);
+};
+
+/** Publishes a post at `now` and queues its announcement. Null when there is no such post. */
+export function publishPost(postId: number, now = new Date()): { slug: string; queued: number } | null {
+  return publishPostNow(postId, now, announcement());
+}
+
+/** Run by the mail worker on every tick (an injectable clock for tests). Returns the slugs published. */
+export function publishDuePosts(now = new Date()): string[] {
+  return publishDueScheduledPosts(now, announcement());
+}

@@ -1,0 +1,43 @@
+/**
+ * The weekly digest, for subscribers who chose it: every Monday at 08:00 UTC, the posts of the past
+ * week in their categories. Each subscriber's digest is queued with the mark that it was handled, so a
+ * restart never sends it twice; a week with nothing new sends nothing.
+ */
+import 'server-only';
+import { listPostsPublishedBetween, type AnnouncedPost } from '@/db/queries/post-publishing';
+import { listDigestDue, recordDigest, type Subscriber } from '@/db/queries/subscribers';
+import { getSiteSettings } from '@/db/queries/settings';
+import { weeklyDigestEmail } from './emails';
+
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+export const DIGEST_WEEKDAY = 1; // Monday
+export const DIGEST_HOUR_UTC = 8;
+const BATCH = 500;
+
+/** The latest digest moment at or before `now`. */
+export function weeklyDigestMoment(now: Date): Date {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DIGEST_HOUR_UTC));
+  const daysBack = (today.getUTCDay() - DIGEST_WEEKDAY + 7) % 7;
+  const moment = new Date(today.getTime() - daysBack * 24 * 60 * 60_000);
+  return moment > now ? new Date(moment.getTime() - WEEK_MS) : moment;
+}
+
+const follows = (subscriber: Subscriber, post: AnnouncedPost) =>
+  subscriber.allCategories || (post.categoryId !== null && subscriber.categoryIds.includes(post.categoryId));
+
+/** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
+export function processWeeklyDigests(now = new Date()): number {
+  const moment = weeklyDigestMoment(now);
+  const week = moment.toISOString().slice(0, 10);
+  const posts = listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
+  const siteName = getSiteSettings().name;
+  let handled = 0;
+  for (let due = listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = listDigestDue(moment, BATCH)) {
+    for (const subscriber of due) {
+      const theirs = posts.filter((post) => follows(subscriber, post) && (!subscriber.confirmedAt || post.publishedAt >= subscriber.confirmedAt));
+      recordDigest(subscriber.id, moment, theirs.length > 0 ? weeklyDigestEmail(siteName, theirs, subscriber, week) : null, now);
+    }
+    handled += due.length;
+  }
+  return handled;
+}

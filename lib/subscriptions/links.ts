@@ -1,0 +1,50 @@
+/**
+ * The signed links in subscription emails. Each token names one subscriber and their address and is
+ * made for one purpose: a confirmation link cannot unsubscribe anyone, and neither works for another address.
+ */
+import 'server-only';
+import { getSubscriber, type Subscriber } from '@/db/queries/subscribers';
+import { env } from '@/lib/env';
+import { signToken, verifyToken } from '@/lib/tokens';
+
+const CONFIRM = 'subscription-confirm';
+const MANAGE = 'subscription-manage';
+/** Unconfirmed sign-ups (and their links) expire after a week. */
+export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60_000;
+
+type Addressee = Pick<Subscriber, 'id' | 'email'>;
+
+export const confirmToken = (s: Addressee, now: Date) => signToken(CONFIRM, { s: s.id, e: s.email, x: now.getTime() + CONFIRMATION_VALID_MS });
+export const manageToken = (s: Addressee) => signToken(MANAGE, { s: s.id, e: s.email });
+
+export const confirmUrl = (s: Addressee, now: Date) => `${env.siteUrl}/subscription/confirm?${new URLSearchParams({ token: confirmToken(s, now) })}`;
+/** The page to change choices or leave (also "unsubscribe" in every email). */
+export const manageUrl = (s: Addressee) => `${env.siteUrl}/subscription?${new URLSearchParams({ token: manageToken(s) })}`;
+/** RFC 8058 one-click target for mail programs (List-Unsubscribe-Post). */
+export const oneClickUrl = (s: Addressee) => `${env.siteUrl}/api/subscription/unsubscribe?${new URLSearchParams({ token: manageToken(s) })}`;
+
+/** The headers that give mail programs their own "Unsubscribe" button. */
+export const unsubscribeHeaders = (s: Addressee): Record<string, string> => ({
+  'List-Unsubscribe': `<${oneClickUrl(s)}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
+/** The subscriber a token names, if it is genuine and the address still matches. */
+function subscriberFor(payload: Record<string, unknown> | null): Subscriber | null {
+  if (!payload || typeof payload.s !== 'number' || typeof payload.e !== 'string') return null;
+  const subscriber = getSubscriber(payload.s);
+  return subscriber && subscriber.email === payload.e ? subscriber : null;
+}
+
+export type ConfirmLink = { subscriber: Subscriber } | { problem: 'invalid' | 'expired' };
+
+export function readConfirmToken(token: string | undefined, now = new Date()): ConfirmLink {
+  const payload = verifyToken(CONFIRM, token);
+  if (payload && typeof payload.x === 'number' && payload.x < now.getTime()) return { problem: 'expired' };
+  const subscriber = subscriberFor(payload);
+  return subscriber ? { subscriber } : { problem: payload ? 'expired' : 'invalid' };
+}
+
+export function readManageToken(token: string | undefined): Subscriber | null {
+  return subscriberFor(verifyToken(MANAGE, token));
+}
