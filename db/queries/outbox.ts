@@ -1,38 +1,33 @@
 /** The outbox: writing messages (inside the caller's transaction) and the worker's claim / sent / retry steps. */
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { outbox } from '@/db/schema';
 
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string };
 type Writer = Pick<Db, 'insert'>;
 
-/** Rows per INSERT: well inside SQLite's limit on bound values (10 per row). */
-const INSERT_CHUNK = 500;
-
 /**
  * Queues messages. Pass the transaction that makes the change, so both are written or neither is.
  * A message whose dedupe key is already in the outbox is skipped: it is never queued twice.
+ * One prepared statement run per row: far faster than large multi-row INSERTs for big lists.
  */
 export function enqueueMails(mails: OutgoingMail[], writer: Writer = getDb(), now = new Date()): void {
-  for (let start = 0; start < mails.length; start += INSERT_CHUNK) {
-    writer
-      .insert(outbox)
-      .values(
-        mails.slice(start, start + INSERT_CHUNK).map((mail) => ({
-          kind: mail.kind,
-          toAddress: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          headers: mail.headers ?? {},
-          dedupeKey: mail.dedupeKey,
-          nextAttemptAt: now,
-        })),
-      )
-      .onConflictDoNothing({ target: outbox.dedupeKey })
-      .run();
-  }
+  const insert = writer
+    .insert(outbox)
+    .values({
+      kind: sql.placeholder('kind'),
+      toAddress: sql.placeholder('to'),
+      subject: sql.placeholder('subject'),
+      text: sql.placeholder('text'),
+      html: sql.placeholder('html'),
+      headers: sql.placeholder('headers'),
+      dedupeKey: sql.placeholder('dedupeKey'),
+      nextAttemptAt: now,
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .prepare();
+  for (const mail of mails) insert.run({ ...mail, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey ?? null });
 }
 
 export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = new Date()): void {

@@ -8,7 +8,7 @@ import type { AnnouncedPost, Recipient } from '@/db/queries/post-publishing';
 import type { Subscriber } from '@/db/queries/subscribers';
 import { env } from '@/lib/env';
 import { composeEmail } from '@/lib/mail/compose';
-import { confirmUrl, manageUrl, unsubscribeHeaders } from './links';
+import { confirmUrl, manageUrl, unsubscribeLinks } from './links';
 
 /** Kinds that go only to confirmed subscribers: the worker cancels them for anyone who left meanwhile. */
 export const LIST_MAIL_KINDS = new Set(['new-post', 'weekly-digest']);
@@ -54,35 +54,37 @@ export function alreadySubscribedEmail(siteName: string, subscriber: Subscriber)
 }
 
 export function newPostEmail(siteName: string, post: AnnouncedPost, recipient: Recipient): OutgoingMail {
+  const unsubscribe = unsubscribeLinks(recipient);
   return {
     kind: 'new-post',
     to: recipient.email,
     subject: post.title,
     dedupeKey: `new-post:${post.id}:${recipient.id}`,
-    headers: unsubscribeHeaders(recipient),
+    headers: unsubscribe.headers,
     ...composeEmail({
       siteName,
       heading: post.title,
       paragraphs: [post.excerpt, ...(post.categoryName ? [`Posted in ${post.categoryName}.`] : [])].filter(Boolean),
       action: { label: 'Read the post', url: postUrl(post) },
-      links: [{ label: 'Unsubscribe or change what you get', url: manageUrl(recipient) }],
+      links: [{ label: 'Unsubscribe or change what you get', url: unsubscribe.pageUrl }],
       reason: listReason(siteName, false),
     }),
   };
 }
 
 export function weeklyDigestEmail(siteName: string, posts: AnnouncedPost[], recipient: Recipient, week: string): OutgoingMail {
+  const unsubscribe = unsubscribeLinks(recipient);
   return {
     kind: 'weekly-digest',
     to: recipient.email,
     subject: `${posts.length === 1 ? 'A new post' : `${posts.length} new posts`} this week on ${siteName}`,
     dedupeKey: `weekly-digest:${recipient.id}:${week}`,
-    headers: unsubscribeHeaders(recipient),
+    headers: unsubscribe.headers,
     ...composeEmail({
       siteName,
       heading: 'This week’s new posts',
       paragraphs: posts.map((post) => `${post.title}: ${post.excerpt} (${postUrl(post)})`),
-      links: [{ label: 'Unsubscribe or change what you get', url: manageUrl(recipient) }],
+      links: [{ label: 'Unsubscribe or change what you get', url: unsubscribe.pageUrl }],
       reason: listReason(siteName, true),
     }),
   };

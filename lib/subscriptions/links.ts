@@ -18,16 +18,20 @@ export const confirmToken = (s: Addressee, now: Date) => signToken(CONFIRM, { s:
 export const manageToken = (s: Addressee) => signToken(MANAGE, { s: s.id, e: s.email });
 
 export const confirmUrl = (s: Addressee, now: Date) => `${env.siteUrl}/subscription/confirm?${new URLSearchParams({ token: confirmToken(s, now) })}`;
-/** The page to change choices or leave (also "unsubscribe" in every email). */
-export const manageUrl = (s: Addressee) => `${env.siteUrl}/subscription?${new URLSearchParams({ token: manageToken(s) })}`;
-/** RFC 8058 one-click target for mail programs (List-Unsubscribe-Post). */
-export const oneClickUrl = (s: Addressee) => `${env.siteUrl}/api/subscription/unsubscribe?${new URLSearchParams({ token: manageToken(s) })}`;
+/**
+ * What every list email carries: the link to the subscription page, and the headers that give mail
+ * programs their own "Unsubscribe" button (RFC 8058 one-click POST). One token serves both.
+ */
+export function unsubscribeLinks(s: Addressee): { pageUrl: string; headers: Record<string, string> } {
+  const query = new URLSearchParams({ token: manageToken(s) });
+  return {
+    pageUrl: `${env.siteUrl}/subscription?${query}`,
+    headers: { 'List-Unsubscribe': `<${env.siteUrl}/api/subscription/unsubscribe?${query}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
 
-/** The headers that give mail programs their own "Unsubscribe" button. */
-export const unsubscribeHeaders = (s: Addressee): Record<string, string> => ({
-  'List-Unsubscribe': `<${oneClickUrl(s)}>`,
-  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-});
+/** The page to change choices or leave. */
+export const manageUrl = (s: Addressee) => unsubscribeLinks(s).pageUrl;
 
 /** The subscriber a token names, if it is genuine and the address still matches. */
 function subscriberFor(payload: Record<string, unknown> | null): Subscriber | null {

@@ -28,6 +28,8 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
     // Its built-in certificate has expired; plain SMTP on loopback is what the test needs.
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A test that kills a sender mid-message must not wait 30 s for its connection to time out.
+    closeTimeout: 500,
     onRcptTo(address, _session, callback) {
       if (!options.refuse?.(address.address)) return callback();
       const error = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
