@@ -116,7 +116,8 @@ describe('announcing a new post', () => {
     publishPost(draft({ title: 'Killed mid-batch' }).id);
     // The server answers five messages, then leaves the sixth hanging: the worker is stuck mid-send when killed.
     catcher = await startMailCatcher({ stallAfter: 5 });
-    const worker = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+    // node itself (not the tsx wrapper, which would leave its child running): SIGKILL must hit the worker.
+    const worker = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/worker.ts'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: env.DATABASE_URL, EMAIL_SERVER: catcher.url, MAIL_PER_SECOND: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,7 +125,9 @@ describe('announcing a new post', () => {
     let output = '';
     worker.stdout.on('data', (c) => (output += c));
     worker.stderr.on('data', (c) => (output += c));
-    await Promise.race([catcher.stalled, new Promise((_, reject) => setTimeout(() => reject(new Error(`worker never got stuck:\n${output}`)), 20_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([catcher.stalled, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`worker never got stuck:\n${output}`)), 20_000)))]);
+    clearTimeout(timer);
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker.once('exit', resolve));
     expect(catcher.messages).toHaveLength(5);
