@@ -3,7 +3,7 @@
  * read is invalidated; writes call revalidateTag/updateTag with exactly these names.
  */
 import { unstable_cache } from 'next/cache';
-import { getNextScheduledAt } from '@/db/queries/posts';
+import { getPublicationClock } from '@/db/queries/posts';
 
 export const TAGS = {
   /** Any list of posts (home, category, tag, author, archive, neighbours). */
@@ -19,12 +19,14 @@ export const TAGS = {
 const showsPosts = (tags: string[]) => tags.some((tag) => tag === TAGS.posts || tag.startsWith('post:'));
 
 /**
- * Seconds until the next scheduled post is due, or undefined when none is waiting. Reads of posts
- * expire then, so a scheduled post appears on every list at its time without anyone pressing a button.
+ * Reads of posts carry the publication clock: the cached copy expires when the next scheduled post is
+ * due (so the page is made again then), and its key changes once it is visible (so that new copy is
+ * made from fresh data, not from the stale one). A scheduled post appears without anyone pressing a button.
  */
-function secondsUntilNextScheduledPost(now = Date.now()): number | undefined {
-  const next = getNextScheduledAt(new Date(now));
-  return next ? Math.max(1, Math.ceil((next.getTime() - now) / 1000)) : undefined;
+function scheduleAware(now = Date.now()): { keyPart: string; revalidate: number | undefined } {
+  const clock = getPublicationClock(new Date(now));
+  const next = clock.nextScheduledAt?.getTime();
+  return { keyPart: clock.visibleVersion, revalidate: next ? Math.max(1, Math.ceil((next - now) / 1000)) : undefined };
 }
 
 /** Wraps a synchronous read so that pages calling it are tagged; its JSON arguments become part of the cache key. */
@@ -35,7 +37,7 @@ export function taggedRead<Args extends unknown[], Result>(
 ): (...args: Args) => Promise<Result> {
   return (...args) => {
     const tags = tagsFor(...args);
-    const revalidate = showsPosts(tags) ? secondsUntilNextScheduledPost() : undefined;
-    return unstable_cache(async () => read(...args), [name, JSON.stringify(args)], { tags, revalidate })();
+    const { keyPart, revalidate } = showsPosts(tags) ? scheduleAware() : { keyPart: '', revalidate: undefined };
+    return unstable_cache(async () => read(...args), [name, JSON.stringify(args), keyPart], { tags, revalidate })();
   };
 }

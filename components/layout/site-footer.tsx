@@ -31,7 +31,7 @@ export function SiteFooter({ site, pages, topics }: Props) {
             </ul>
           </section>
         )}
-        <SubscribeBox topics={topics} idPrefix="footer-subscribe" />
+        <SubscribeBox topics={topics} idPrefix="footer-subscribe" heading="Follow by email" />
         {pages.length > 0 && (
           <nav aria-label="Site pages">
             <h2>This site</h2>

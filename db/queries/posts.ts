@@ -88,14 +88,26 @@ export function isVisible(now: Date): SQL {
   return and(inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now))!;
 }
 
-/** The next moment a scheduled post becomes visible, so cached lists know when they go stale. */
-export function getNextScheduledAt(now = new Date()): Date | null {
+export type PublicationClock = {
+  /** Changes whenever a post becomes visible (count and newest time of visible posts). */
+  visibleVersion: string;
+  /** The next moment a scheduled post becomes visible, or null. */
+  nextScheduledAt: Date | null;
+};
+
+/** Where publishing stands at `now`: cached reads of posts use it to go stale exactly when a scheduled post appears. */
+export function getPublicationClock(now = new Date()): PublicationClock {
+  const at = now.getTime();
   const row = getDb()
-    .select({ at: sql<number | null>`min(${posts.publishedAt})` })
+    .select({
+      visible: sql<number>`count(case when ${posts.publishedAt} <= ${at} then 1 end)`,
+      newest: sql<number | null>`max(case when ${posts.publishedAt} <= ${at} then ${posts.publishedAt} end)`,
+      next: sql<number | null>`min(case when ${posts.status} = 'scheduled' and ${posts.publishedAt} > ${at} then ${posts.publishedAt} end)`,
+    })
     .from(posts)
-    .where(and(eq(posts.status, 'scheduled'), gt(posts.publishedAt, now)))
+    .where(inArray(posts.status, ['published', 'scheduled']))
     .get();
-  return row?.at ? new Date(row.at) : null;
+  return { visibleVersion: `${row?.visible ?? 0}:${row?.newest ?? 0}`, nextScheduledAt: row?.next ? new Date(row.next) : null };
 }
 
 function filterClause(filter: PostFilter): SQL[] {

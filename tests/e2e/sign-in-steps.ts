@@ -4,7 +4,7 @@ import { readSignInEmail, type MailCatcher } from '../helpers/mail-catcher';
 
 /** On the sign-in page: ask for the email and land on "check your email". */
 export async function submitEmail(page: Page, email: string) {
-  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('main').getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.waitForURL(/\/signin\/check$/);
 }

@@ -114,10 +114,10 @@ describe('signing in by email', () => {
     const page = await browser.newPage();
     const before = mail.messages.length;
     await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email address').fill('not-an-address');
+    await page.getByRole('main').getByLabel('Email address').fill('not-an-address');
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Enter a valid email address').waitFor();
-    await page.getByLabel('Email address').fill(`${'a'.repeat(250)}@example.org`);
+    await page.getByRole('main').getByLabel('Email address').fill(`${'a'.repeat(250)}@example.org`);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('That address is too long').waitFor();
 
@@ -134,7 +134,7 @@ describe('signing in by email', () => {
     const page = await other.newPage();
     for (let i = 1; i <= 5; i++) await askForEmail(page, 'eager@example.org');
     await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email address').fill('eager@example.org');
+    await page.getByRole('main').getByLabel('Email address').fill('eager@example.org');
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Too many sign-in emails').waitFor();
     await other.close();

@@ -76,7 +76,7 @@ export default async function PostPage({ params }: Props) {
       </header>
       <TableOfContents headings={headings} />
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
-      <SubscribeBox topics={categories} idPrefix="post-subscribe" />
+      <SubscribeBox topics={categories} idPrefix="post-subscribe" heading="Get new posts by email" />
       <PostLinks heading="Related posts" posts={related} id="related-heading" />
       <PostNeighbours {...neighbours} />
       <CommentsSection post={post} comments={thread} privacy={privacy} />
