@@ -29,6 +29,8 @@ const schema = z.object({
   MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** Comma-separated addresses that become admins when they sign in. */
   ADMIN_EMAILS: z.string().default(''),
+  /** Where the mail worker reaches this server to refresh cached pages after publishing (default: loopback on PORT). */
+  INTERNAL_URL: optional,
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
   AUTH_GITHUB_ID: optional,
@@ -53,6 +55,7 @@ export const env = {
   dataDir: path.dirname(databasePath),
   /** Public origin used in links and metadata, without a trailing slash. */
   siteUrl: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
+  internalUrl: (data.INTERNAL_URL ?? `http://127.0.0.1:${data.PORT}`).replace(/\/+$/, ''),
   adminEmails: new Set(
     data.ADMIN_EMAILS.split(',')
       .map((e) => e.trim().toLowerCase())

@@ -5,7 +5,7 @@
  */
 import { startTransition, useRef, type FormEvent } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
-import { TextField } from '@/components/ui/text-field';
+import { EmailField } from '@/components/ui/email-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { subscribeSchema } from '@/lib/validations/subscription';
 import { ChoiceFields, type TopicOption } from './choice-fields';
@@ -41,15 +41,7 @@ export function SubscribeForm({ action, topics, idPrefix }: Props) {
   }
   return (
     <ActionForm controller={{ ...controller, onSubmit: remember }} submitLabel="Subscribe" pendingLabel="Subscribing…">
-      <TextField
-        id={`${idPrefix}-email`}
-        label="Email address"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        error={form.formState.errors.email?.message}
-        registration={form.register('email')}
-      />
+      <EmailField id={`${idPrefix}-email`} error={form.formState.errors.email?.message} registration={form.register('email')} />
       <details className="subscribe-options">
         <summary>Choose topics or a weekly summary (optional)</summary>
         <ChoiceFields

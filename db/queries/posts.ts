@@ -82,32 +82,11 @@ function toSummary(row: SummaryRow): PostSummary {
 
 /**
  * Published, or scheduled, and due: the one definition of "a reader may see this post".
- * A scheduled post shows at its time by itself; the mail worker then marks it published and emails subscribers.
+ * A scheduled post shows at its time by itself; the mail worker then marks it published, emails subscribers
+ * and has cached pages refreshed (lib/page-refresh.ts).
  */
 export function isVisible(now: Date): SQL {
   return and(inArray(posts.status, ['published', 'scheduled']), lte(posts.publishedAt, now))!;
-}
-
-export type PublicationClock = {
-  /** Changes whenever a post becomes visible (count and newest time of visible posts). */
-  visibleVersion: string;
-  /** The next moment a scheduled post becomes visible, or null. */
-  nextScheduledAt: Date | null;
-};
-
-/** Where publishing stands at `now`: cached reads of posts use it to go stale exactly when a scheduled post appears. */
-export function getPublicationClock(now = new Date()): PublicationClock {
-  const at = now.getTime();
-  const row = getDb()
-    .select({
-      visible: sql<number>`count(case when ${posts.publishedAt} <= ${at} then 1 end)`,
-      newest: sql<number | null>`max(case when ${posts.publishedAt} <= ${at} then ${posts.publishedAt} end)`,
-      next: sql<number | null>`min(case when ${posts.status} = 'scheduled' and ${posts.publishedAt} > ${at} then ${posts.publishedAt} end)`,
-    })
-    .from(posts)
-    .where(inArray(posts.status, ['published', 'scheduled']))
-    .get();
-  return { visibleVersion: `${row?.visible ?? 0}:${row?.newest ?? 0}`, nextScheduledAt: row?.next ? new Date(row.next) : null };
 }
 
 function filterClause(filter: PostFilter): SQL[] {

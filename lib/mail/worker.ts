@@ -9,6 +9,7 @@ import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMai
 import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscribers';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
+import { refreshPublishedPages } from '@/lib/page-refresh';
 import { publishDuePosts } from '@/lib/publishing';
 import { processWeeklyDigests } from '@/lib/subscriptions/digest';
 import { LIST_MAIL_KINDS } from '@/lib/subscriptions/emails';
@@ -73,12 +74,13 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
 let running = false;
 let started = false;
 
-/** The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups. */
-export function runMailJobs(now = new Date()): void {
-  publishDuePosts(now);
+/** The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups. Returns the slugs published. */
+export function runMailJobs(now = new Date()): string[] {
+  const published = publishDuePosts(now);
   processReplyNotices(now);
   processWeeklyDigests(now);
   deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS));
+  return published;
 }
 
 const handled = (report: DeliveryReport) => report.sent + report.retried + report.failed + report.cancelled;
@@ -88,7 +90,7 @@ async function drain(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    runMailJobs();
+    await refreshPublishedPages(runMailJobs());
   } catch (error) {
     // Logged, not fatal: mail already queued still goes out.
     console.error('[hearth] mail jobs failed:', error);

@@ -23,7 +23,7 @@ describe('accessibility', () => {
     await page.close();
   });
 
-  const pages = () => ['/', postPath, '/category/living-well', '/archive', '/about', '/search?q=pacing', '/signin', '/no-such-page'];
+  const pages = () => ['/', postPath, '/category/living-well', '/archive', '/about', '/search?q=pacing', '/signin', '/subscription/confirm?token=cut-short', '/no-such-page'];
 
   it.each(['light', 'dark'])('has no axe violations on any page type in %s colours', async (theme) => {
     const page = await browser.newPage();
