@@ -74,6 +74,12 @@ export const posts = sqliteTable(
       .references(() => users.id),
     categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
     commentsClosed: integer('comments_closed', { mode: 'boolean' }).notNull().default(false),
+    /** Shown above the post, folded, for readers who want warning (e.g. "discusses suicide"). */
+    contentNote: text('content_note'),
+    /** For health-information posts: when someone last checked it is still right. */
+    lastReviewedAt: integer('last_reviewed_at', { mode: 'timestamp_ms' }),
+    coverImageId: integer('cover_image_id').references((): AnySQLiteColumn => uploads.id, { onDelete: 'set null' }),
+    coverAlt: text('cover_alt'),
     /** When the new-post emails were queued: set once, so publishing again never emails subscribers twice. */
     subscribersNotifiedAt: integer('subscribers_notified_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -316,6 +322,44 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_sent_idx').on(t.status, t.sentAt)],
+);
+
+/** Images editors uploaded, stored resized in the data folder (served at /media/<file>). */
+export const uploads = sqliteTable('uploads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The stored file's name, e.g. "3f9c…e1.webp". */
+  file: text('file').notNull().unique(),
+  mimeType: text('mime_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: integer('bytes').notNull(),
+  uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** A post's earlier slugs: old links keep working with a permanent redirect. */
+export const slugRedirects = sqliteTable('slug_redirects', {
+  oldSlug: text('old_slug').primaryKey(),
+  postId: integer('post_id')
+    .notNull()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+});
+
+/** Who did what, and when: editorial and moderation actions, shown at /admin/activity. */
+export const activityLog = sqliteTable(
+  'activity_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The actor's name at the time, kept if the account goes. */
+    actorName: text('actor_name').notNull(),
+    /** e.g. "post.publish", "comment.approve", "settings.update". */
+    action: text('action').notNull(),
+    /** What it was done to, in words ("“Pacing with an energy budget”"). */
+    subject: text('subject').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('activity_log_at_idx').on(t.at)],
 );
 
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'undeliverable'] as const;

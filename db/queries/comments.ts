@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { isVisible } from '@/db/queries/posts';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
-import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason } from '@/db/schema';
+import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason, type UserRole } from '@/db/schema';
 
 export type CommentView = {
   id: number;
@@ -40,7 +40,7 @@ export function getComment(id: number) {
     .get() ?? null;
 }
 
-export type CommenterState = { role: string; blocked: boolean; hasApprovedComment: boolean; lastCommentAt: Date | null; inLastHour: number };
+export type CommenterState = { role: UserRole; blocked: boolean; hasApprovedComment: boolean; lastCommentAt: Date | null; inLastHour: number };
 
 export function getCommenterState(userId: string, now = new Date()): CommenterState | null {
   const db = getDb();

@@ -3,7 +3,7 @@
 import { updateTag } from 'next/cache';
 import { blockCommenter, getComment, getCommentTarget, resolveReports, setCommentStatus } from '@/db/queries/comments';
 import { TAGS } from '@/lib/cache';
-import { canModerate } from '@/lib/comments/moderation-rules';
+import { canModerate } from '@/lib/roles';
 import { deleteComment } from '@/lib/comments/submit';
 import { getCurrentUser } from '@/lib/session';
 import type { ActionState } from './state';

@@ -45,4 +45,3 @@ export function floodMessage(lastCommentAt: Date | null, commentsInLastHour: num
   return null;
 }
 
-export const canModerate = (role: string): boolean => role === 'moderator' || role === 'admin';

@@ -7,7 +7,8 @@ import { editOwnComment, getComment, getCommentTarget, getCommenterState, insert
 import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
 import { renderCommentMarkdown } from '@/lib/markdown';
-import { canModerate, decideCommentStatus, floodMessage } from './moderation-rules';
+import { canModerate } from '@/lib/roles';
+import { decideCommentStatus, floodMessage } from './moderation-rules';
 
 export type CommentOutcome =
   | { ok: true; commentId: number; postSlug: string; status: 'approved' | 'pending' }

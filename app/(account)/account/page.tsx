@@ -15,7 +15,7 @@ import { ReplyNotificationsForm } from '@/components/account/reply-notifications
 import { deleteAccountAction, updateDisplayNameAction } from '@/lib/actions/account';
 import { replyNotificationsAction } from '@/lib/actions/notifications';
 import { formatDate } from '@/lib/format';
-import { canModerate } from '@/lib/comments/moderation-rules';
+import { canModerate } from '@/lib/roles';
 import { isAdmin } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { QueueItem } from '@/components/admin/queue-item';
 import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/comments';
-import { canModerate } from '@/lib/comments/moderation-rules';
+import { canModerate } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Comments to moderate' };

@@ -1,7 +1,7 @@
 // Earlier versions of an edited comment: for moderators only.
 import { NextResponse } from 'next/server';
 import { listRevisions } from '@/db/queries/comments';
-import { canModerate } from '@/lib/comments/moderation-rules';
+import { canModerate } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 
 const headers = { 'Cache-Control': 'private, no-store' };

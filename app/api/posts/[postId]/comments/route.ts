@@ -3,7 +3,7 @@
 import { NextResponse } from 'next/server';
 import { getCommentTarget, getCommenterState, listHeldComments, listOwnComments, listThread } from '@/db/queries/comments';
 import { getCommentSettings } from '@/db/queries/settings';
-import { canModerate } from '@/lib/comments/moderation-rules';
+import { canModerate } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 
 const headers = { 'Cache-Control': 'private, no-store' };
