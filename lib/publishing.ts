@@ -3,6 +3,7 @@
  * subscribers are emailed once, queued in the same transaction that publishes it.
  */
 import 'server-only';
+import type { Actor } from '@/db/queries/activity';
 import { publishDueScheduledPosts, publishPostNow, type ComposeAnnouncement } from '@/db/queries/post-publishing';
 import { getSiteSettings } from '@/db/queries/settings';
 import { newPostEmail } from '@/lib/subscriptions/emails';
@@ -12,9 +13,9 @@ const announcement = (): ComposeAnnouncement => {
   return (post, recipient) => newPostEmail(siteName, post, recipient);
 };
 
-/** Publishes a post at `now` and queues its announcement. Null when there is no such post. */
-export function publishPost(postId: number, now = new Date()): { slug: string; queued: number } | null {
-  return publishPostNow(postId, now, announcement());
+/** Publishes a post at `now` and queues its announcement (logged as the actor's, when given). Null when there is no such post. */
+export function publishPost(postId: number, now = new Date(), actor?: Actor): { slug: string; queued: number } | null {
+  return publishPostNow(postId, now, announcement(), actor);
 }
 
 /** Run by the mail worker on every tick (an injectable clock for tests). Returns the slugs published. */

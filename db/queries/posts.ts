@@ -5,7 +5,7 @@
 import 'server-only';
 import { and, count, desc, asc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { categories, comments, postTags, posts, tags, users } from '@/db/schema';
+import { categories, comments, postTags, posts, tags, uploads, users } from '@/db/schema';
 
 export type PostSummary = {
   id: number;
@@ -21,7 +21,14 @@ export type PostSummary = {
   category: { name: string; slug: string } | null;
 };
 
-export type PostDetail = PostSummary & { body: string; commentsClosed: boolean; tags: { name: string; slug: string }[] };
+export type PostDetail = PostSummary & {
+  body: string;
+  commentsClosed: boolean;
+  tags: { name: string; slug: string }[];
+  contentNote: string | null;
+  lastReviewedAt: string | null;
+  cover: { url: string; width: number; height: number; alt: string } | null;
+};
 
 export type PostPage = { posts: PostSummary[]; page: number; totalPages: number; total: number };
 
@@ -126,14 +133,25 @@ export function listPublishedPosts(page: number, filter: PostFilter = {}, now = 
   return { posts: rows.map(toSummary), page, totalPages, total };
 }
 
-export function getPublishedPostBySlug(slug: string, now = new Date()): PostDetail | null {
+function postDetail(where: SQL): PostDetail | null {
   const db = getDb();
   const row = db
-    .select({ ...summaryColumns, body: posts.body, commentsClosed: posts.commentsClosed })
+    .select({
+      ...summaryColumns,
+      body: posts.body,
+      commentsClosed: posts.commentsClosed,
+      contentNote: posts.contentNote,
+      lastReviewedAt: posts.lastReviewedAt,
+      coverFile: uploads.file,
+      coverWidth: uploads.width,
+      coverHeight: uploads.height,
+      coverAlt: posts.coverAlt,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(categories, eq(categories.id, posts.categoryId))
-    .where(and(eq(posts.slug, slug), isVisible(now)))
+    .leftJoin(uploads, eq(uploads.id, posts.coverImageId))
+    .where(where)
     .get();
   if (!row) return null;
   const postTagRows = db
@@ -143,7 +161,24 @@ export function getPublishedPostBySlug(slug: string, now = new Date()): PostDeta
     .where(eq(postTags.postId, row.id))
     .orderBy(asc(tags.name))
     .all();
-  return { ...toSummary(row), body: row.body, commentsClosed: row.commentsClosed, tags: postTagRows };
+  return {
+    ...toSummary({ ...row, publishedAt: row.publishedAt ?? new Date(0) }),
+    body: row.body,
+    commentsClosed: row.commentsClosed,
+    tags: postTagRows,
+    contentNote: row.contentNote,
+    lastReviewedAt: row.lastReviewedAt ? row.lastReviewedAt.toISOString() : null,
+    cover: row.coverFile ? { url: `/media/${row.coverFile}`, width: row.coverWidth!, height: row.coverHeight!, alt: row.coverAlt ?? '' } : null,
+  };
+}
+
+export function getPublishedPostBySlug(slug: string, now = new Date()): PostDetail | null {
+  return postDetail(and(eq(posts.slug, slug), isVisible(now))!);
+}
+
+/** Any post, whatever its status: for the author's preview only (the caller checks who is asking). */
+export function getPostForPreview(id: number): PostDetail | null {
+  return postDetail(eq(posts.id, id));
 }
 
 export type PostLink = { slug: string; title: string };

@@ -1,7 +1,8 @@
-/** Reads the single row of site settings, with safe defaults before anything is configured. */
+/** Reads and writes the single row of site settings, with safe defaults before anything is configured. */
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { recordActivity, type Actor } from '@/db/queries/activity';
 import { siteSettings } from '@/db/schema';
 
 export type SiteInfo = { name: string; tagline: string; about: string; communityLinks: { label: string; url: string }[] };
@@ -36,4 +37,17 @@ export function getCommentSettings(): CommentSettings {
     membersOnly: row.commentsMembersOnly,
     noSnippet: row.commentsNoSnippet,
   };
+}
+
+export type SiteSettingsRow = Omit<typeof siteSettings.$inferInsert, 'id'>;
+
+/** Replaces every setting at once (creating the row on first save), logged in the same transaction. */
+export function updateSiteSettings(actor: Actor, values: SiteSettingsRow): void {
+  getDb().transaction(
+    (tx) => {
+      tx.insert(siteSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: siteSettings.id, set: values }).run();
+      recordActivity(tx, actor, 'settings.update', 'Site settings');
+    },
+    { behavior: 'immediate' },
+  );
 }

@@ -1,10 +1,15 @@
-/** Public reads of people: only what may be shown to anyone (never an email address). */
+/**
+ * People: public reads show only what may be shown to anyone (never an email address); the admin reads
+ * and role changes at the end are for /admin/people only.
+ */
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { and, asc, count, eq, like, ne, or, sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/index';
+import { recordActivity, type Actor } from '@/db/queries/activity';
 import { listCommentsByAuthor, releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
 import { deleteSubscriberByEmail, getSubscriberByEmail } from '@/db/queries/subscribers';
-import { accounts, posts, users } from '@/db/schema';
+import { accounts, posts, users, type UserRole } from '@/db/schema';
+import { slugify } from '@/lib/slug';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
 
@@ -80,4 +85,70 @@ export function deleteUser(userId: string, comments: DeletedMemberComments): Del
     const removed = tx.delete(users).where(eq(users.id, userId)).run();
     return { outcome: removed.changes === 1 ? 'deleted' : 'not-found', postSlugs };
   });
+}
+
+/** A row of /admin/people. Carries the email address: admins only. */
+export type PersonRow = { id: string; name: string | null; email: string; role: UserRole; joinedAt: Date };
+
+const personColumns = { id: users.id, name: users.name, email: users.email, role: users.role, joinedAt: users.createdAt };
+
+/** Everyone with more than the member role, by role then name. */
+export function listStaff(): PersonRow[] {
+  return getDb().select(personColumns).from(users).where(ne(users.role, 'member')).orderBy(asc(users.role), asc(users.name)).all();
+}
+
+export const PEOPLE_SEARCH_LIMIT = 20;
+
+/** Anyone whose email or display name contains the text. */
+export function searchPeople(text: string): PersonRow[] {
+  const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select(personColumns)
+    .from(users)
+    .where(or(sql`${users.email} like ${pattern} escape '\\'`, sql`${users.name} like ${pattern} escape '\\'`))
+    .orderBy(asc(users.name), asc(users.email))
+    .limit(PEOPLE_SEARCH_LIMIT)
+    .all();
+}
+
+/** "Robin Ash" → "robin-ash", or "robin-ash-2" when taken: the person's /author/<slug>. */
+function uniqueAuthorSlug(tx: Transaction, name: string | null): string {
+  const base = slugify(name ?? '').slice(0, 60).replace(/-+$/, '') || 'author';
+  const taken = new Set(
+    tx
+      .select({ slug: users.slug })
+      .from(users)
+      .where(or(eq(users.slug, base), like(users.slug, `${base}-%`)))
+      .all()
+      .map((row) => row.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+export type RoleChange = { outcome: 'changed'; name: string | null; slug: string | null } | { outcome: 'not-found' | 'unchanged' | 'last-admin' };
+
+/**
+ * Gives someone a new role, logged in the same transaction. The admin count is read inside the
+ * transaction so two admins demoting each other at the same moment cannot leave the site without one.
+ * With needsAuthorSlug, someone without an author page gets a unique slug for /author/<slug>.
+ */
+export function changeUserRole(actor: Actor, userId: string, role: UserRole, needsAuthorSlug: boolean): RoleChange {
+  return getDb().transaction(
+    (tx): RoleChange => {
+      const person = tx.select({ name: users.name, role: users.role, slug: users.slug }).from(users).where(eq(users.id, userId)).get();
+      if (!person) return { outcome: 'not-found' };
+      if (person.role === role) return { outcome: 'unchanged' };
+      if (person.role === 'admin') {
+        const admins = tx.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get()!.n;
+        if (admins <= 1) return { outcome: 'last-admin' };
+      }
+      const slug = person.slug ?? (needsAuthorSlug ? uniqueAuthorSlug(tx, person.name) : null);
+      tx.update(users).set({ role, slug }).where(and(eq(users.id, userId), eq(users.role, person.role))).run();
+      recordActivity(tx, actor, 'person.role', `${person.name ?? 'Unnamed member'} → ${role}`);
+      return { outcome: 'changed', name: person.name, slug };
+    },
+    { behavior: 'immediate' },
+  );
 }

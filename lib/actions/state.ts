@@ -7,6 +7,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** A full page load to make next, for destinations outside the app router (Auth.js routes). */
   redirectTo?: string;
+  /** The id of what the action created (a new post's, so the editor can keep saving to it). */
+  id?: number;
 };
 
 export const initialActionState: ActionState = { ok: false };

@@ -1,0 +1,94 @@
+/**
+ * What editors may do with posts, checked here for every call (the server actions are thin wrappers):
+ * authors write and publish their own posts, admins anyone's; moderators and members nothing.
+ * Each function says which cache tags its change makes stale.
+ */
+import 'server-only';
+import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
+import type { UserRole } from '@/db/schema';
+import { TAGS } from '@/lib/cache';
+import { publishPost } from '@/lib/publishing';
+import { canEditPost, canWritePosts } from '@/lib/roles';
+import type { PostEditorValues } from '@/lib/validations/post-editor';
+
+export type Editor = { id: string; name: string | null; role: UserRole };
+export type EditorResult =
+  | { ok: true; postId: number; slug: string; staleTags: string[] }
+  | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
+
+const REFUSED: EditorResult = { ok: false, message: 'Only the post’s author or an admin can do this.' };
+const NOT_FOUND: EditorResult = { ok: false, message: 'That post no longer exists.' };
+
+/** A readers' page shows this post now or will at its time: lists and its own page must be refreshed. */
+const isPublic = (post: Pick<EditablePost, 'status'>) => post.status !== 'draft';
+const staleTagsFor = (post: Pick<EditablePost, 'status' | 'slug'>, ...oldSlugs: (string | null)[]) => [
+  ...(isPublic(post) ? [TAGS.posts] : []),
+  TAGS.post(post.slug),
+  ...oldSlugs.filter((s): s is string => Boolean(s)).map(TAGS.post),
+];
+
+function editablePost(actor: Editor, id: number): EditablePost | EditorResult {
+  if (!canWritePosts(actor.role)) return REFUSED;
+  const post = getEditablePost(id);
+  if (!post) return NOT_FOUND;
+  return canEditPost(actor, post.authorId) ? post : REFUSED;
+}
+const isResult = (value: EditablePost | EditorResult): value is EditorResult => 'ok' in value;
+
+/** Creates (id null) or updates a post's text and settings; never changes whether it is public. */
+export function savePost(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+  if (!canWritePosts(actor.role)) return REFUSED;
+  const existing = id === null ? null : editablePost(actor, id);
+  if (existing && isResult(existing)) return existing;
+  const fieldErrors: Record<string, string[]> = {};
+  if (isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
+  if (values.categoryId !== null && !categoryExists(values.categoryId)) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];
+  if (values.coverImageId !== null && !uploadExists(values.coverImageId)) fieldErrors.coverImageId = ['That image is gone. Upload it again.'];
+  if (values.coverImageId !== null && !values.coverAlt) fieldErrors.coverAlt = ['Describe the image for people who cannot see it.'];
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors };
+
+  const { tags: tagNames, lastReviewedAt, ...rest } = values;
+  const saved = savePostFields(actor, id, { ...rest, tagNames, lastReviewedAt: lastReviewedAt ? new Date(`${lastReviewedAt}T00:00:00Z`) : null }, now);
+  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: existing?.status ?? 'draft', slug: values.slug }, saved.oldSlug) };
+}
+
+/** Publishes now and emails the post's subscribers (once, ever). */
+export function publishNow(actor: Editor, id: number, now = new Date()): EditorResult {
+  const post = editablePost(actor, id);
+  if (isResult(post)) return post;
+  publishPost(id, now, actor);
+  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+}
+
+/** The post appears at `at` by itself; the mail worker then marks it published and emails subscribers. */
+export function schedule(actor: Editor, id: number, at: Date, now = new Date()): EditorResult {
+  const post = editablePost(actor, id);
+  if (isResult(post)) return post;
+  if (at.getTime() <= now.getTime()) return { ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } };
+  if (post.status === 'published' && post.publishedAt && post.publishedAt <= now) {
+    return { ok: false, message: 'This post is already published. Unpublish it first to schedule it again.' };
+  }
+  setPostStatus(actor, id, 'scheduled', at, now);
+  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'scheduled', slug: post.slug }) };
+}
+
+/** Back to draft: readers no longer see it (its old address answers "not found"). */
+export function unpublish(actor: Editor, id: number, now = new Date()): EditorResult {
+  const post = editablePost(actor, id);
+  if (isResult(post)) return post;
+  setPostStatus(actor, id, 'draft', post.publishedAt, now);
+  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+}
+
+export function deletePost(actor: Editor, id: number, now = new Date()): EditorResult {
+  const post = editablePost(actor, id);
+  if (isResult(post)) return post;
+  deletePostById(actor, id, now);
+  return { ok: true, postId: id, slug: post.slug, staleTags: [...staleTagsFor({ status: 'published', slug: post.slug }), TAGS.comments] };
+}
+
+/** For pages that show the editor: the post if this person may edit it. */
+export function postForEditing(actor: Editor, id: number): EditablePost | null {
+  const post = editablePost(actor, id);
+  return isResult(post) ? null : post;
+}

@@ -1,0 +1,53 @@
+/** Schemas of the post editor, shared by the browser (zodResolver) and the server actions. */
+import { z } from 'zod';
+
+export const BODY_MAX_BYTES = 200 * 1024;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A checkbox arrives as true/false from the browser form and as "on"/absent from a plain form post. */
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
+const optionalText = (max: number, message: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null), z.string().max(max, message).nullable());
+
+export const postEditorSchema = z.object({
+  title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
+  slug: z
+    .string()
+    .trim()
+    .min(1, 'Give the post a web address (slug).')
+    .max(120, 'Keep the web address under 120 characters.')
+    .regex(SLUG_PATTERN, 'Use only lowercase letters, digits and single hyphens, like “pacing-tips” (no spaces or other characters).'),
+  excerpt: z.string().trim().max(500, 'Keep the summary under 500 characters.'),
+  body: z
+    .string()
+    .refine((v) => v.trim().length > 0, 'Write the post before saving it.')
+    .refine((v) => new TextEncoder().encode(v).length <= BODY_MAX_BYTES, 'The post is longer than 200 KB. Split it into two posts.'),
+  categoryId: optionalId,
+  tags: z
+    .string()
+    .max(1000, 'Too many tags.')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    )
+    .refine((list) => list.length <= 20, 'Use at most 20 tags.')
+    .refine((list) => list.every((t) => t.length <= 40), 'Keep each tag under 40 characters.'),
+  commentsClosed: checkbox,
+  contentNote: optionalText(200, 'Keep the content note under 200 characters.'),
+  lastReviewedAt: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.iso.date({ error: 'Enter the date as YYYY-MM-DD.' }).nullable(),
+  ),
+  coverImageId: optionalId,
+  coverAlt: optionalText(300, 'Keep the image description under 300 characters.'),
+});
+export type PostEditorInput = z.input<typeof postEditorSchema>;
+export type PostEditorValues = z.output<typeof postEditorSchema>;
+
+/** "Schedule for": the browser turns the local date and time into an ISO instant before sending. */
+export const scheduleSchema = z.object({
+  publishAt: z.iso.datetime({ error: 'Choose a date and time.' }),
+});
