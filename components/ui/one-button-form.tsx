@@ -9,13 +9,16 @@ import { FormStatus } from './form-status';
 import type { FormAction } from './use-action-form';
 import { initialActionState } from '@/lib/actions/state';
 
-type Props = { action: FormAction; token?: string; label: string; pendingLabel: string; danger?: boolean };
+type Props = { action: FormAction; token?: string; /** Other hidden fields, e.g. the id of what the button acts on. */ fields?: Record<string, string>; label: string; pendingLabel: string; danger?: boolean };
 
-export function OneButtonForm({ action, token, label, pendingLabel, danger = false }: Props) {
+export function OneButtonForm({ action, token, fields = {}, label, pendingLabel, danger = false }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="stack-form">
       {token !== undefined && <input type="hidden" name="token" value={token} />}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {!state.ok && (
         <button type="submit" className={danger ? 'button--danger' : undefined} disabled={pending}>
           {pending ? pendingLabel : label}

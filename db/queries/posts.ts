@@ -162,7 +162,7 @@ function postDetail(where: SQL): PostDetail | null {
     .orderBy(asc(tags.name))
     .all();
   return {
-    ...toSummary({ ...row, publishedAt: row.publishedAt ?? new Date(0) }),
+    ...toSummary({ ...row, publishedAt: row.publishedAt ?? new Date() }), // an undated draft previews as "today"
     body: row.body,
     commentsClosed: row.commentsClosed,
     tags: postTagRows,

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { deletePost, publishNow, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
 import { kickMailWorker } from '@/lib/mail/worker';
 import { getCurrentUser } from '@/lib/session';
-import { postEditorSchema, scheduleSchema } from '@/lib/validations/post-editor';
+import { deletePostSchema, postEditorSchema, scheduleSchema } from '@/lib/validations/post-editor';
 import { formFields, invalid, SIGNED_OUT, type ActionState } from './state';
 
 const postIdOf = (formData: FormData): number | null => {
@@ -36,9 +36,10 @@ export async function publishPostAction(_prev: ActionState, formData: FormData):
   if (!user) return SIGNED_OUT;
   const id = postIdOf(formData);
   if (id === null) return NO_POST;
-  const state = answer(publishNow(user, id), 'Published. Subscribers are being emailed.');
-  if (state.ok) kickMailWorker();
-  return state;
+  const state = answer(publishNow(user, id), 'Published.');
+  if (!state.ok) return state;
+  kickMailWorker();
+  redirect(`/admin/posts/${id}?note=published`);
 }
 
 export async function schedulePostAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -48,8 +49,9 @@ export async function schedulePostAction(_prev: ActionState, formData: FormData)
   if (id === null) return NO_POST;
   const parsed = scheduleSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const at = new Date(parsed.data.publishAt);
-  return answer(schedule(user, id, at), `Scheduled: it will appear on ${at.toUTCString().replace(' GMT', ' UTC')}.`);
+  const state = answer(schedule(user, id, parsed.data), 'Scheduled.');
+  if (!state.ok) return state;
+  redirect(`/admin/posts/${id}?note=scheduled`);
 }
 
 export async function unpublishPostAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -57,7 +59,9 @@ export async function unpublishPostAction(_prev: ActionState, formData: FormData
   if (!user) return SIGNED_OUT;
   const id = postIdOf(formData);
   if (id === null) return NO_POST;
-  return answer(unpublish(user, id), 'Unpublished: it is a draft again.');
+  const state = answer(unpublish(user, id), 'Unpublished.');
+  if (!state.ok) return state;
+  redirect(`/admin/posts/${id}?note=unpublished`);
 }
 
 export async function deletePostAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -65,7 +69,8 @@ export async function deletePostAction(_prev: ActionState, formData: FormData): 
   if (!user) return SIGNED_OUT;
   const id = postIdOf(formData);
   if (id === null) return NO_POST;
-  if (formData.get('confirm') !== 'delete') return { ok: false, fieldErrors: { confirm: ['Type “delete” to confirm.'] } };
+  const parsed = deletePostSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const state = answer(deletePost(user, id), 'Deleted.');
   if (!state.ok) return state;
   redirect('/admin/posts?deleted=1');

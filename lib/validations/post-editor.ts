@@ -47,7 +47,20 @@ export const postEditorSchema = z.object({
 export type PostEditorInput = z.input<typeof postEditorSchema>;
 export type PostEditorValues = z.output<typeof postEditorSchema>;
 
-/** "Schedule for": the browser turns the local date and time into an ISO instant before sending. */
-export const scheduleSchema = z.object({
-  publishAt: z.iso.datetime({ error: 'Choose a date and time.' }),
+/**
+ * "Schedule for": the date and time as the editor's browser shows them, with its offset from UTC
+ * (minutes, as getTimezoneOffset gives it), so the post appears at the moment the editor meant.
+ */
+export const scheduleSchema = z
+  .object({
+    publishAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Choose a date and time.'),
+    timezoneOffset: z.coerce.number().int().min(-840).max(840),
+  })
+  .transform(({ publishAt, timezoneOffset }) => new Date(Date.parse(`${publishAt}:00Z`) + timezoneOffset * 60_000))
+  .refine((at) => !Number.isNaN(at.getTime()), { message: 'Choose a date and time.', path: ['publishAt'] })
+  .refine((at) => at.getTime() > Date.now(), { message: 'Choose a time in the future.', path: ['publishAt'] });
+export type ScheduleInput = z.input<typeof scheduleSchema>;
+
+export const deletePostSchema = z.object({
+  confirm: z.string().refine((v) => v.trim().toLowerCase() === 'delete', 'Type “delete” to confirm.'),
 });

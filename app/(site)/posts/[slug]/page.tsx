@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { CommentsSection } from '@/components/comments/comments-section';
-import { PostMeta } from '@/components/posts/post-meta';
 import { JsonLd } from '@/components/seo/json-ld';
+import { getRedirectedSlug } from '@/db/queries/editor-posts';
+import { PostBody } from '@/components/posts/post-body';
 import { PostLinks } from '@/components/posts/post-links';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { SubscribeBox } from '@/components/subscriptions/subscribe-box';
-import { TableOfContents } from '@/components/posts/table-of-contents';
-import { renderMarkdown } from '@/lib/markdown';
 import { readAdjacentPosts, readCategories, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThread } from '@/lib/reader-data';
 import { blogPostingLd } from '@/lib/structured-data';
 
@@ -41,9 +39,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const post = await readPost((await params).slug);
-  if (!post) notFound();
-  const { html, headings } = renderMarkdown(post.body);
+  const { slug } = await params;
+  const post = await readPost(slug);
+  if (!post) {
+    // A post whose address changed keeps its old links working.
+    const moved = getRedirectedSlug(slug);
+    if (moved) permanentRedirect(`/posts/${moved}`);
+    notFound();
+  }
   const [neighbours, related, privacy, site, categories] = await Promise.all([
     readAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }),
     readRelatedPosts({ id: post.id, categorySlug: post.category?.slug ?? null }),
@@ -56,26 +59,7 @@ export default async function PostPage({ params }: Props) {
   return (
     <article className="post" aria-labelledby="post-title">
       <JsonLd data={blogPostingLd(post, site.name)} />
-      <header className="post__header">
-        {post.category && (
-          <p className="post__category">
-            Posted in <Link href={`/category/${post.category.slug}`}>{post.category.name}</Link>
-          </p>
-        )}
-        <h1 id="post-title">{post.title}</h1>
-        <PostMeta post={post} linkComments />
-        {post.tags.length > 0 && (
-          <ul className="tag-list" aria-label="Tags">
-            {post.tags.map((tag) => (
-              <li key={tag.slug}>
-                <Link href={`/tag/${tag.slug}`}>#{tag.name}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </header>
-      <TableOfContents headings={headings} />
-      <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      <PostBody post={post} />
       <SubscribeBox topics={categories} idPrefix="post-subscribe" heading="Get new posts by email" />
       <PostLinks heading="Related posts" posts={related} id="related-heading" />
       <PostNeighbours {...neighbours} />

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
+import { signedInOrRedirect } from '@/lib/admin-access';
+import { isAdmin } from '@/lib/roles';
+
+export const metadata: Metadata = { title: 'Activity' };
+
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function ActivityPage({ searchParams }: Props) {
+  const user = await signedInOrRedirect('/admin/activity');
+  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const requested = Number.parseInt((await searchParams).page ?? '1', 10);
+  const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
+  const { entries, total } = listActivity(page);
+  const totalPages = Math.max(1, Math.ceil(total / ACTIVITY_PER_PAGE));
+  return (
+    <div className="page-wide">
+      <h1>Activity</h1>
+      <p>Who did what, newest first: editing, publishing, moderation and settings.</p>
+      {entries.length === 0 ? (
+        <p className="empty-state">Nothing has happened yet.</p>
+      ) : (
+        <table className="data-table">
+          <caption>Editorial and moderation actions</caption>
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">On</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().slice(0, 16).replace('T', ' ')}</time>
+                </td>
+                <td>{entry.actorName}</td>
+                <td>{entry.action}</td>
+                <td>{entry.subject}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {totalPages > 1 && (
+        <nav aria-label="Pages of activity" className="pagination">
+          {page > 1 ? <Link href={`/admin/activity?page=${page - 1}`}>← Newer</Link> : <span />}
+          <span className="pagination__status">
+            Page {page} of {totalPages}
+          </span>
+          {page < totalPages ? <Link href={`/admin/activity?page=${page + 1}`}>Older →</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}

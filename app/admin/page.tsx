@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { countModerationQueue } from '@/db/queries/comments';
+import { countPostsByStatus } from '@/db/queries/editor-posts';
+import { countOutbox } from '@/db/queries/outbox';
+import { countSubscribers } from '@/db/queries/subscribers';
+import { signedInOrRedirect } from '@/lib/admin-access';
+import { canModerate, canWritePosts, isAdmin, isStaff } from '@/lib/roles';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+type Stat = { label: string; value: number; href: string };
+
+export default async function DashboardPage() {
+  const user = await signedInOrRedirect('/admin');
+  if (!isStaff(user.role)) return <NotAllowed who="the site’s authors, moderators and admins" />;
+  const stats: Stat[] = [];
+  if (canWritePosts(user.role)) {
+    const posts = countPostsByStatus();
+    stats.push(
+      { label: 'Posts published', value: posts.published, href: '/admin/posts?status=published' },
+      { label: 'Scheduled', value: posts.scheduled, href: '/admin/posts?status=scheduled' },
+      { label: 'Drafts', value: posts.draft, href: '/admin/posts?status=draft' },
+    );
+  }
+  if (canModerate(user.role)) stats.push({ label: 'Comments awaiting moderation', value: countModerationQueue().pending, href: '/admin/comments' });
+  if (isAdmin(user.role)) {
+    const mail = countOutbox();
+    stats.push(
+      { label: 'Subscribers', value: countSubscribers().confirmed, href: '/admin/subscribers' },
+      { label: 'Emails queued', value: mail.queued + mail.sending, href: '/admin/subscribers#outbox-heading' },
+      { label: 'Emails failed', value: mail.failed, href: '/admin/subscribers#outbox-heading' },
+    );
+  }
+  return (
+    <div className="page-wide">
+      <h1>Dashboard</h1>
+      <ul className="stat-list" aria-label="At a glance">
+        {stats.map((stat) => (
+          <li key={stat.label}>
+            <Link href={stat.href}>
+              <span className="stat-list__label">{stat.label}</span>
+              <span className="stat-list__value">{stat.value}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {canWritePosts(user.role) && (
+        <p>
+          <Link href="/admin/posts/new" className="button-link">
+            Write a new post
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+/**
+ * The post editor: fields on the left, the post as readers will see it on the right. Drafts save
+ * themselves every few seconds once they are valid, and leaving with unsaved changes asks first.
+ */
+import { useRouter } from 'next/navigation';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { slugify } from '@/lib/slug';
+import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
+import { ImageUpload } from './image-upload';
+import { MarkdownPreview } from './markdown-preview';
+
+const AUTOSAVE_MS = 5000;
+
+type Props = {
+  action: FormAction;
+  postId: number | null;
+  defaults: PostEditorInput;
+  categories: { id: number; name: string }[];
+  cover: { url: string; width: number; height: number } | null;
+  /** Tells the publishing panel whether what it acts on is saved. */
+  onDirtyChange?: (dirty: boolean) => void;
+};
+
+export function PostEditor({ action, postId, defaults, categories, cover: initialCover, onDirtyChange }: Props) {
+  const router = useRouter();
+  const { form, state, pending, formAction, onSubmit } = useActionForm(postEditorSchema, action, defaults);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [slugEdited, setSlugEdited] = useState(postId !== null);
+  const [cover, setCover] = useState(initialCover);
+  const dirty = form.formState.isDirty;
+
+  // After a save the saved values become the new baseline; a new post moves to its own address.
+  useEffect(() => {
+    if (!state.ok) return;
+    form.reset(form.getValues());
+    if (postId === null && state.id) router.replace(`/admin/posts/${state.id}`);
+  }, [state, form, postId, router]);
+
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      if (!form.formState.isDirty || pending || !formRef.current) return;
+      if (await form.trigger()) startTransition(() => formAction(new FormData(formRef.current!)));
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [form, pending, formAction]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (form.formState.isDirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [form]);
+
+  const title = form.register('title', { onChange: (e) => !slugEdited && form.setValue('slug', slugify(e.target.value), { shouldDirty: true }) });
+  const errors = form.formState.errors;
+  return (
+    <div className="post-editor">
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack-form" aria-label="Post">
+        <input type="hidden" name="postId" value={postId ?? ''} />
+        <TextField label="Title" error={errors.title?.message} registration={title} />
+        <TextField
+          label="Web address (slug)"
+          hint="Lowercase letters, digits and hyphens. Changing it later keeps the old address working."
+          error={errors.slug?.message}
+          registration={form.register('slug', { onChange: () => setSlugEdited(true) })}
+        />
+        <TextField label="Summary" hint="Shown on lists, in feeds and in emails to subscribers." error={errors.excerpt?.message} registration={form.register('excerpt')} />
+        <div className="field">
+          <label htmlFor="field-categoryId">Category</label>
+          <select id="field-categoryId" {...form.register('categoryId')}>
+            <option value="">No category</option>
+            {categories.map((c) => (
+              <option key={c.id} value={String(c.id)}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {errors.categoryId && <p className="field__error">{errors.categoryId.message}</p>}
+        </div>
+        <TextField label="Tags" hint="Separated by commas; new tags are created as you save." error={errors.tags?.message} registration={form.register('tags')} />
+        <div className="field">
+          <label htmlFor="field-body">Text (Markdown)</label>
+          <textarea id="field-body" aria-invalid={errors.body ? true : undefined} aria-describedby={errors.body ? 'field-body-error' : undefined} {...form.register('body')} />
+          {errors.body && (
+            <p id="field-body-error" className="field__error">
+              {errors.body.message}
+            </p>
+          )}
+        </div>
+        <fieldset className="choices">
+          <legend>Cover image (optional)</legend>
+          {cover && <img src={cover.url} width={cover.width} height={cover.height} alt="" className="post__cover" />}
+          <ImageUpload
+            label={cover ? 'Replace the cover image' : 'Upload a cover image'}
+            onUploaded={(upload) => {
+              setCover(upload);
+              form.setValue('coverImageId', String(upload.id), { shouldDirty: true });
+            }}
+          />
+          <input type="hidden" {...form.register('coverImageId')} />
+          {errors.coverImageId && <p className="field__error">{errors.coverImageId.message}</p>}
+          <TextField label="Image description (alt text)" hint="What the image shows, for people who cannot see it." error={errors.coverAlt?.message} registration={form.register('coverAlt')} />
+        </fieldset>
+        <TextField
+          label="Content note (optional)"
+          hint="For example “discusses suicide” or “describes medication side effects”: readers see it first and open the post themselves."
+          error={errors.contentNote?.message}
+          registration={form.register('contentNote')}
+        />
+        <TextField label="Health information last reviewed (optional)" type="date" error={errors.lastReviewedAt?.message} registration={form.register('lastReviewedAt')} />
+        <label className="choice">
+          <input type="checkbox" {...form.register('commentsClosed')} /> Close comments on this post
+        </label>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save draft'}
+        </button>
+        <p className="field__hint" aria-live="polite">
+          {dirty ? 'Unsaved changes (saved automatically every few seconds once the post is valid).' : postId ? 'All changes saved.' : ''}
+        </p>
+        <FormStatus state={state} />
+      </form>
+      <section aria-labelledby="preview-heading" className="post-editor__preview">
+        <h2 id="preview-heading">Preview</h2>
+        <MarkdownPreview body={form.watch('body') ?? ''} />
+      </section>
+    </div>
+  );
+}

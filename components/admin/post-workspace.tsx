@@ -1,0 +1,57 @@
+'use client';
+/** The editor and its publishing panel; the panel waits while there are unsaved changes, since it acts on the saved post. */
+import { useState } from 'react';
+import type { PostStatus } from '@/db/schema';
+import type { FormAction } from '@/components/ui/use-action-form';
+import { OneButtonForm } from '@/components/ui/one-button-form';
+import type { PostEditorInput } from '@/lib/validations/post-editor';
+import { DeletePostForm } from './delete-post-form';
+import { PostEditor } from './post-editor';
+import { ScheduleForm } from './schedule-form';
+
+export type PostActions = { save: FormAction; publish: FormAction; schedule: FormAction; unpublish: FormAction; remove: FormAction };
+
+type Props = {
+  actions: PostActions;
+  post: { id: number; slug: string; status: PostStatus; statusText: string } | null;
+  defaults: PostEditorInput;
+  categories: { id: number; name: string }[];
+  cover: { url: string; width: number; height: number } | null;
+};
+
+export function PostWorkspace({ actions, post, defaults, categories, cover }: Props) {
+  const [dirty, setDirty] = useState(false);
+  return (
+    <>
+      <PostEditor action={actions.save} postId={post?.id ?? null} defaults={defaults} categories={categories} cover={cover} onDirtyChange={setDirty} />
+      {post && (
+        <section aria-labelledby="publishing-heading" className="publish-panel">
+          <h2 id="publishing-heading">Publishing</h2>
+          <p role="status">{post.statusText}</p>
+          <p>
+            <a href={`/admin/posts/${post.id}/preview`}>Preview as readers will see it</a>
+            {post.status === 'published' && (
+              <>
+                {' · '}
+                <a href={`/posts/${post.slug}`}>View the post</a>
+              </>
+            )}
+          </p>
+          {dirty ? (
+            <p className="notice">Save your changes first: publishing uses the saved version.</p>
+          ) : (
+            <>
+              {post.status !== 'published' && <OneButtonForm action={actions.publish} fields={{ postId: String(post.id) }} label="Publish now" pendingLabel="Publishing…" />}
+              {post.status !== 'published' && <ScheduleForm action={actions.schedule} postId={post.id} />}
+              {post.status !== 'draft' && <OneButtonForm action={actions.unpublish} fields={{ postId: String(post.id) }} label="Unpublish (back to draft)" pendingLabel="Unpublishing…" />}
+            </>
+          )}
+          <details>
+            <summary>Delete this post</summary>
+            <DeletePostForm action={actions.remove} postId={post.id} />
+          </details>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The editors' rules on a real database: who may write, publish, schedule, unpublish and delete which
+ * posts (a table, every action × every role); slugs, redirects and bad input that changes nothing;
+ * scheduling on an injected clock; the activity log.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { listActivity } from '@/db/queries/activity';
+import { getEditablePost, getRedirectedSlug } from '@/db/queries/editor-posts';
+import { getPublishedPostBySlug } from '@/db/queries/posts';
+import { outbox, posts, users, type UserRole } from '@/db/schema';
+import { deletePost, publishNow, savePost, schedule, unpublish, type Editor } from '@/lib/editorial/posts';
+import { publishDuePosts } from '@/lib/publishing';
+import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
+import { createCategory, createSubscriber } from '../../helpers/fixtures';
+
+let n = 0;
+function person(role: UserRole): Editor {
+  const id = `user-${role}-${++n}`;
+  getDb().insert(users).values({ id, name: `${role} ${n}`, email: `${id}@example.org`, role }).run();
+  return { id, name: `${role} ${n}`, role };
+}
+/** What the editor form sends. */
+const raw = (extra: Partial<PostEditorInput> = {}): PostEditorInput => ({ title: 'Pacing on work days', slug: `pacing-${++n}`, excerpt: 'How we pace.', body: 'Some **words**.', categoryId: '', tags: 'Pacing, Work', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '', ...extra });
+const input = (extra: Partial<PostEditorInput> = {}) => postEditorSchema.parse(raw(extra));
+const created = (result: ReturnType<typeof savePost>) => {
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.postId;
+};
+const statusOf = (id: number) => getDb().select({ status: posts.status }).from(posts).where(eq(posts.id, id)).get()?.status;
+
+const author = person('author');
+const otherAuthor = person('author');
+const admin = person('admin');
+const member = person('member');
+const moderator = person('moderator');
+
+describe('who may do what with a post', () => {
+  type Act = (actor: Editor, id: number) => { ok: boolean };
+  const future = () => new Date(Date.now() + 60 * 60_000);
+  const actions: Record<string, Act> = {
+    edit: (actor, id) => savePost(actor, id, input({ title: 'Changed' })),
+    publish: (actor, id) => publishNow(actor, id),
+    schedule: (actor, id) => schedule(actor, id, future()),
+    unpublish: (actor, id) => unpublish(actor, id),
+    delete: (actor, id) => deletePost(actor, id),
+  };
+  // Allowed on a post written by `author`.
+  const allowed: Record<string, boolean> = { member: false, moderator: false, 'another author': false, 'its author': true, admin: true };
+  const actors: Record<string, Editor> = { member, moderator, 'another author': otherAuthor, 'its author': author, admin };
+
+  for (const [actionName, act] of Object.entries(actions)) {
+    for (const [who, actor] of Object.entries(actors)) {
+      it(`${actionName} by ${who}: ${allowed[who] ? 'allowed' : 'refused, nothing changed'}`, () => {
+        const id = created(savePost(author, null, input()));
+        const before = getEditablePost(id);
+        const result = act(actor, id);
+        expect(result.ok).toBe(allowed[who]);
+        if (!allowed[who]) expect(getEditablePost(id)).toEqual(before);
+      });
+    }
+  }
+
+  it('lets members and moderators create nothing', () => {
+    for (const actor of [member, moderator]) expect(savePost(actor, null, input())).toMatchObject({ ok: false });
+  });
+});
+
+describe('writing and publishing', () => {
+  it('creates a draft with tags made on the fly, invisible to readers until published, then logs it all', () => {
+    const id = created(savePost(author, null, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' })));
+    expect(getEditablePost(id)).toMatchObject({ status: 'draft', tagNames: ['Brand New Tag', 'Pacing'] });
+    expect(getPublishedPostBySlug('first-draft')).toBeNull();
+    expect(publishNow(author, id)).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
+    expect(getPublishedPostBySlug('first-draft')?.title).toBe('Pacing on work days');
+    const actions = listActivity(1).entries.filter((e) => e.subject === '“Pacing on work days”').map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
+  });
+
+  it('keeps the old address working after a slug change, and never gives it to another post', () => {
+    const id = created(savePost(author, null, input({ slug: 'old-address' })));
+    publishNow(author, id);
+    const renamed = savePost(author, id, input({ slug: 'new-address' }));
+    expect(renamed).toMatchObject({ ok: true, staleTags: ['posts', 'post:new-address', 'post:old-address'] });
+    expect(getRedirectedSlug('old-address')).toBe('new-address');
+    expect(savePost(otherAuthor, null, input({ slug: 'old-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('already uses')] } });
+    expect(savePost(otherAuthor, null, input({ slug: 'new-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: expect.any(Array) } });
+    // Moving back to the old address is fine: it is this post's own.
+    expect(savePost(author, id, input({ slug: 'old-address' }))).toMatchObject({ ok: true });
+    expect(getRedirectedSlug('new-address')).toBe('old-address');
+    expect(getRedirectedSlug('old-address')).toBeNull();
+  });
+
+  it('refuses bad input with a clear message and saves nothing', () => {
+    const parse = (extra: Partial<PostEditorInput>) => postEditorSchema.safeParse(raw(extra));
+    expect(parse({ title: '  ' }).error?.issues[0].message).toBe('Give the post a title.');
+    expect(parse({ slug: 'has spaces' }).error?.issues[0].message).toContain('no spaces or other characters');
+    expect(parse({ slug: 'Ünïcode/slug' }).error?.issues[0].message).toContain('lowercase letters');
+    expect(parse({ body: 'x'.repeat(200 * 1024 + 1) }).error?.issues[0].message).toBe('The post is longer than 200 KB. Split it into two posts.');
+    expect(parse({ lastReviewedAt: '31/12/2026' }).error?.issues[0].message).toBe('Enter the date as YYYY-MM-DD.');
+
+    const id = created(savePost(author, null, input({ slug: 'stays-the-same' })));
+    const before = getEditablePost(id);
+    expect(savePost(author, id, input({ slug: 'stays-the-same', title: 'New title', categoryId: '987654' }))).toMatchObject({ ok: false, fieldErrors: { categoryId: expect.any(Array) } });
+    expect(savePost(author, id, input({ slug: 'stays-the-same', coverImageId: '987654', coverAlt: 'A cup' }))).toMatchObject({ ok: false, fieldErrors: { coverImageId: expect.any(Array) } });
+    expect(getEditablePost(id)).toEqual(before);
+  });
+
+  it('schedules only for the future; the post appears and subscribers are emailed when its time passes (injected clock)', () => {
+    const category = createCategory();
+    createSubscriber({ email: `sched-${n}@example.org` });
+    const id = created(savePost(author, null, input({ slug: 'spring-meetup', categoryId: String(category.id) })));
+    const now = new Date();
+    expect(schedule(author, id, new Date(now.getTime() - 1000), now)).toMatchObject({ ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } });
+    expect(statusOf(id)).toBe('draft');
+
+    const at = new Date(now.getTime() + 2 * 60 * 60_000);
+    expect(schedule(author, id, at, now)).toMatchObject({ ok: true });
+    expect(getPublishedPostBySlug('spring-meetup', new Date(at.getTime() - 1))).toBeNull();
+    expect(publishDuePosts(new Date(at.getTime() - 1))).not.toContain('spring-meetup');
+    expect(getPublishedPostBySlug('spring-meetup', at)?.title).toBe('Pacing on work days');
+    expect(publishDuePosts(at)).toContain('spring-meetup');
+    expect(statusOf(id)).toBe('published');
+    expect(getDb().select().from(outbox).all().filter((m) => m.kind === 'new-post' && m.subject === 'Pacing on work days').map((m) => m.toAddress)).toContain(`sched-${n}@example.org`);
+
+    expect(schedule(author, id, new Date(at.getTime() + 60_000), at)).toMatchObject({ ok: false, message: expect.stringContaining('already published') });
+  });
+
+  it('unpublishes back to draft and deletes with its redirects', () => {
+    const id = created(savePost(author, null, input({ slug: 'short-lived' })));
+    publishNow(author, id);
+    expect(unpublish(author, id)).toMatchObject({ ok: true });
+    expect(getPublishedPostBySlug('short-lived')).toBeNull();
+    savePost(author, id, input({ slug: 'short-lived-2' }));
+    expect(deletePost(author, id)).toMatchObject({ ok: true, staleTags: expect.arrayContaining(['posts', 'post:short-lived-2', 'comments']) });
+    expect(getEditablePost(id)).toBeNull();
+    expect(getRedirectedSlug('short-lived')).toBeNull();
+    expect(deletePost(author, id)).toMatchObject({ ok: false, message: 'That post no longer exists.' });
+  });
+});
