@@ -1,6 +1,7 @@
 'use server';
 /** Moderators keep threads safe: approve, mark as spam, delete, block. The role is checked on every call. */
 import { updateTag } from 'next/cache';
+import { logActivity } from '@/db/queries/activity';
 import { blockCommenter, getComment, getCommentTarget, resolveReports, setCommentStatus } from '@/db/queries/comments';
 import { TAGS } from '@/lib/cache';
 import { canModerate } from '@/lib/roles';
@@ -37,6 +38,7 @@ export async function moderateCommentAction(commentId: number, decision: Moderat
     console.error('[hearth] moderation failed:', error);
     return { ok: false, message: 'Something went wrong on our side and nothing was changed.' };
   }
+  logActivity(user, `comment.${decision}`, `comment #${commentId} on /posts/${postSlug}`);
   updateTag(TAGS.post(postSlug));
   updateTag(TAGS.comments);
   return { ok: true, message: DONE[decision] };
