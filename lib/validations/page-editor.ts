@@ -22,11 +22,11 @@ function utf8Bytes(text: string): number {
 /** Says exactly what is wrong with a slug, so a volunteer can fix it without guessing. */
 function slugProblem(slug: string): string | null {
   if (slug === '') return 'Give the page a web address (slug), like “about”.';
+  if (RESERVED_PAGE_SLUGS.includes(slug)) return `“/${slug}” is already used by the site itself. Choose another web address.`;
   if (/\s/.test(slug)) return 'A web address cannot contain spaces: use hyphens instead, like “medical-disclaimer”.';
   if (/[A-Z]/.test(slug)) return 'Use lowercase letters only in the web address.';
   if (/[^a-z0-9-]/.test(slug)) return 'Use only lowercase letters, digits and hyphens in the web address (no other characters).';
   if (/^-|-$|--/.test(slug)) return 'Hyphens go between words: not at the start or end, and not two in a row.';
-  if (RESERVED_PAGE_SLUGS.includes(slug)) return `“/${slug}” is already used by the site itself. Choose another web address.`;
   return null;
 }
 

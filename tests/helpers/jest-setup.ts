@@ -10,3 +10,9 @@ import path from 'node:path';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-'));
 process.env.DATABASE_URL = `file:${path.join(dir, 'hearth.db')}`;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// jsdom lacks TextEncoder, which browsers and Node have (the editor's schema counts bytes with it).
+if (typeof globalThis.TextEncoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  globalThis.TextEncoder = require('node:util').TextEncoder;
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { listPagesForAdmin } from '@/db/queries/pages';
+import { formatDate } from '@/lib/format';
+import { isAdmin } from '@/lib/roles';
+import { getCurrentUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Pages' };
+
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function AdminPagesPage({ searchParams }: Props) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/signin?callbackUrl=/admin/pages');
+  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const deleted = (await searchParams).deleted?.slice(0, 200);
+  const pages = listPagesForAdmin();
+  return (
+    <div className="page-wide">
+      <h1>Pages</h1>
+      {deleted && (
+        <p className="notice" role="status">
+          “{deleted}” was deleted.
+        </p>
+      )}
+      <p>Pages that stay put, like About or Privacy. Those with a menu position appear in the site’s menu.</p>
+      <p>
+        <Link href="/admin/pages/new" className="button-link">
+          New page
+        </Link>
+      </p>
+      {pages.length === 0 ? (
+        <p className="empty-state">No pages yet.</p>
+      ) : (
+        <table className="data-table">
+          <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
+          <thead>
+            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">In the menu</th><th scope="col">Last saved</th></tr>
+          </thead>
+          <tbody>
+            {pages.map((page) => (
+              <tr key={page.id}>
+                <td>
+                  <Link href={`/admin/pages/${page.id}`}>{page.title}</Link>
+                </td>
+                <td>
+                  <Link href={`/${page.slug}`}>/{page.slug}</Link>
+                </td>
+                <td>{page.navOrder === null ? 'No' : `Position ${page.navOrder}`}</td>
+                <td>{page.updatedAt ? formatDate(page.updatedAt.toISOString()) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { getPageBySlug } from '@/db/queries/pages';
+import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
+import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/users';
+import { activityLog, pages, users, type UserRole } from '@/db/schema';
+import { setRole } from '@/lib/site-admin/people';
+import { deletePage, savePage } from '@/lib/site-admin/pages';
+import { updateSettings } from '@/lib/site-admin/settings';
+import type { SiteSettingsInput } from '@/lib/validations/site-settings';
+
+let counter = 0;
+function createPerson(role: UserRole, name = `Person ${++counter}`) {
+  const row = getDb().insert(users).values({ name, email: `person${++counter}@example.org`, role }).returning().get();
+  return { id: row.id, name: row.name, role: row.role };
+}
+
+const activity = () => getDb().select({ action: activityLog.action, subject: activityLog.subject, actorName: activityLog.actorName }).from(activityLog).all();
+const roleOf = (id: string) => getDb().select({ role: users.role, slug: users.slug }).from(users).where(eq(users.id, id)).get()!;
+
+const NON_ADMINS: UserRole[] = ['member', 'author', 'moderator'];
+
+const validSettings: SiteSettingsInput = {
+  name: 'Hearth Together',
+  tagline: 'Living well with long illness',
+  about: 'A peer community.',
+  communityLinks: [
+    { label: 'Forum', url: 'https://forum.example.org' },
+    { label: 'Mastodon', url: 'https://social.example.org/@hearth' },
+  ],
+  supportResources: [{ label: 'Samaritans: 116 123', url: 'https://www.samaritans.org' }],
+  holdFirstComment: false,
+  maxCommentLinks: '5',
+  blockedWords: 'Spamword\n\n  cheap pills \nspamword',
+  commentsMembersOnly: true,
+  commentsNoSnippet: 'on',
+};
+
+describe('updateSettings', () => {
+  it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', (role) => {
+    const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
+    const result = updateSettings(createPerson(role), validSettings);
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
+  });
+
+  it('saves everything for an admin and logs it in the same transaction', () => {
+    const admin = createPerson('admin', 'Ada');
+    expect(updateSettings(admin, validSettings)).toMatchObject({ ok: true });
+    expect(getSiteSettings()).toEqual({
+      name: 'Hearth Together',
+      tagline: 'Living well with long illness',
+      about: 'A peer community.',
+      communityLinks: validSettings.communityLinks,
+    });
+    expect(getCommentSettings()).toEqual({
+      holdFirstComment: false,
+      maxCommentLinks: 5,
+      blockedWords: ['spamword', 'cheap pills'],
+      supportResources: validSettings.supportResources,
+      membersOnly: true,
+      noSnippet: true,
+    });
+    expect(activity().at(-1)).toEqual({ action: 'settings.update', subject: 'Site settings', actorName: 'Ada' });
+  });
+
+  it.each([
+    ['a javascript: link', { communityLinks: [{ label: 'Click', url: 'javascript:alert(1)' }] }, 'communityLinks'],
+    ['an address without http(s)', { supportResources: [{ label: 'Helpline', url: 'www.example.org' }] }, 'supportResources'],
+    ['a label over 60 characters', { communityLinks: [{ label: 'x'.repeat(61), url: 'https://example.org' }] }, 'communityLinks'],
+    ['201 blocked words', { blockedWords: Array.from({ length: 201 }, (_, i) => `word${i}`).join('\n') }, 'blockedWords'],
+    ['21 links allowed per comment', { maxCommentLinks: '21' }, 'maxCommentLinks'],
+    ['an empty name', { name: '   ' }, 'name'],
+  ])('refuses %s with a field error and changes nothing', (_case, change, field) => {
+    const admin = createPerson('admin');
+    const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
+    const result = updateSettings(admin, { ...validSettings, name: 'Changed', ...change });
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
+    expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
+  });
+});
+
+describe('setRole', () => {
+  it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', (role) => {
+    const target = createPerson('member');
+    const log = activity().length;
+    expect(setRole(createPerson(role), target.id, 'admin')).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(roleOf(target.id).role).toBe('member');
+    expect(activity()).toHaveLength(log);
+  });
+
+  it('makes a member an author with a unique author slug from their name, and logs it', () => {
+    const admin = createPerson('admin', 'Ada');
+    const first = createPerson('member', 'Robin Ash');
+    const second = createPerson('member', 'Robin Ash');
+    expect(setRole(admin, first.id, 'author')).toMatchObject({ ok: true, message: expect.stringContaining('/author/robin-ash') });
+    expect(setRole(admin, second.id, 'author')).toMatchObject({ ok: true });
+    expect(roleOf(first.id)).toEqual({ role: 'author', slug: 'robin-ash' });
+    expect(roleOf(second.id)).toEqual({ role: 'author', slug: 'robin-ash-2' });
+    expect(activity().at(-1)).toEqual({ action: 'person.role', subject: 'Robin Ash → author', actorName: 'Ada' });
+  });
+
+  it('keeps an existing author slug when the role changes again', () => {
+    const admin = createPerson('admin');
+    const person = createPerson('member', 'Sam');
+    setRole(admin, person.id, 'author');
+    setRole(admin, person.id, 'moderator');
+    expect(roleOf(person.id)).toEqual({ role: 'moderator', slug: 'sam' });
+  });
+
+  it('refuses a change of your own role', () => {
+    const admin = createPerson('admin');
+    const log = activity().length;
+    expect(setRole(admin, admin.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('your own role') });
+    expect(roleOf(admin.id).role).toBe('admin');
+    expect(activity()).toHaveLength(log);
+  });
+
+  it('never leaves the site without an admin, even when two admins demote each other', () => {
+    // Start from a database whose only admins are these two.
+    getDb().update(users).set({ role: 'member' }).where(eq(users.role, 'admin')).run();
+    const first = createPerson('admin');
+    const second = createPerson('admin');
+    expect(setRole(first, second.id, 'member')).toMatchObject({ ok: true });
+    // The second admin's page was loaded before the demotion: their session still says admin.
+    const log = activity().length;
+    expect(setRole(second, first.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
+    expect(roleOf(first.id).role).toBe('admin');
+    expect(activity()).toHaveLength(log);
+  });
+
+  it('refuses unknown roles and people with a clear message', () => {
+    const admin = createPerson('admin');
+    const target = createPerson('member');
+    expect(setRole(admin, target.id, 'owner')).toMatchObject({ ok: false, fieldErrors: { role: ['Choose a role from the list.'] } });
+    expect(setRole(admin, 'no-such-person', 'author')).toMatchObject({ ok: false, message: expect.stringContaining('no longer has an account') });
+    expect(roleOf(target.id).role).toBe('member');
+  });
+});
+
+describe('finding people for /admin/people', () => {
+  it('lists only people with more than the member role', () => {
+    const member = createPerson('member');
+    const moderator = createPerson('moderator');
+    const ids = listStaff().map((p) => p.id);
+    expect(ids).toContain(moderator.id);
+    expect(ids).not.toContain(member.id);
+  });
+
+  it('searches email and name, reads % and _ literally, and stops at the limit', () => {
+    const named = createPerson('member', 'Quill 100%');
+    expect(searchPeople('quill 100%').map((p) => p.id)).toEqual([named.id]);
+    expect(searchPeople('Qu_ll')).toEqual([]);
+    expect(searchPeople(`person${counter}@`).map((p) => p.id)).toEqual([named.id]);
+    for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) createPerson('member', `Many ${i}`);
+    expect(searchPeople('Many')).toHaveLength(PEOPLE_SEARCH_LIMIT);
+  });
+});
+
+describe('savePage and deletePage', () => {
+  const about = { id: '', title: 'About Hearth', slug: 'about', body: '# Hello\n\nWe are a peer community.', navOrder: '1' };
+  const pageCount = () => getDb().select().from(pages).all().length;
+
+  it.each(NON_ADMINS)('refuse anyone with the %s role and change nothing', (role) => {
+    const actor = createPerson(role);
+    const before = { pages: pageCount(), log: activity().length };
+    expect(savePage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    const existing = getDb().insert(pages).values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' }).returning().get();
+    expect(deletePage(actor, existing.id)).toMatchObject({ ok: false });
+    expect(getPageBySlug(`kept-${role}`)).not.toBeNull();
+    expect({ pages: pageCount() - 1, log: activity().length }).toEqual(before);
+  });
+
+  it('creates, updates and deletes a page for an admin, logging each step', () => {
+    const admin = createPerson('admin', 'Ada');
+    const created = savePage(admin, about);
+    expect(created).toMatchObject({ ok: true, created: true });
+    const id = created.ok ? created.id : 0;
+    expect(getPageBySlug('about')).toMatchObject({ title: 'About Hearth', body: about.body });
+
+    expect(savePage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
+    expect(getPageBySlug('about')).toBeNull();
+    expect(getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)).get()).toEqual({ navOrder: null, title: 'About us' });
+
+    expect(deletePage(admin, id)).toMatchObject({ ok: true, title: 'About us' });
+    expect(getPageBySlug('about-us')).toBeNull();
+    expect(deletePage(admin, id)).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
+
+    expect(activity().slice(-3)).toEqual([
+      { action: 'page.create', subject: '“About Hearth”', actorName: 'Ada' },
+      { action: 'page.update', subject: '“About us”', actorName: 'Ada' },
+      { action: 'page.delete', subject: '“About us”', actorName: 'Ada' },
+    ]);
+  });
+
+  it('refuses a slug another page already uses, and changes nothing', () => {
+    const admin = createPerson('admin');
+    savePage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
+    const other = savePage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
+    const before = { pages: pageCount(), log: activity().length };
+    expect(savePage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: ['Another page already uses “/privacy”. Choose another web address.'] },
+    });
+    expect(savePage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(getPageBySlug('privacy')!.title).toBe('Privacy');
+    expect({ pages: pageCount(), log: activity().length }).toEqual(before);
+  });
+
+  it.each([
+    ['admin', 'already used by the site itself'],
+    ['feed.xml', 'already used by the site itself'],
+    ['About', 'lowercase'],
+    ['about us', 'cannot contain spaces'],
+    ['über', 'only lowercase letters, digits and hyphens'],
+    ['-about', 'Hyphens go between words'],
+  ])('refuses the slug “%s” (%s) and changes nothing', (slug, problem) => {
+    const admin = createPerson('admin');
+    const before = { pages: pageCount(), log: activity().length };
+    const result = savePage(admin, { ...about, slug });
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.fieldErrors?.slug?.[0]).toContain(problem);
+    expect({ pages: pageCount(), log: activity().length }).toEqual(before);
+  });
+
+  it('refuses a body over 200 KB and a menu position that is not a whole number', () => {
+    const admin = createPerson('admin');
+    expect(savePage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
+    expect(savePage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
+    expect(getPageBySlug('long')).toBeNull();
+    expect(getPageBySlug('menu')).toBeNull();
+  });
+});
