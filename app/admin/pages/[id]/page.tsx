@@ -6,7 +6,6 @@ import { PageDeleteForm } from '@/components/admin/page-delete-form';
 import { PageEditor } from '@/components/admin/page-editor';
 import { getEditablePage } from '@/db/queries/pages';
 import { deletePageAction, savePageAction } from '@/lib/actions/site-admin';
-import { renderMarkdown } from '@/lib/markdown';
 import { isAdmin } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 import '../../site-admin.css';
@@ -23,7 +22,7 @@ export default async function EditPagePage({ params }: Props) {
   const page = /^\d{1,9}$/.test(id) ? getEditablePage(Number(id)) : null;
   if (!page) notFound();
   return (
-    <div className="page-narrow">
+    <div className="page-wide">
       <p>
         <Link href="/admin/pages">← All pages</Link>
       </p>
@@ -35,11 +34,6 @@ export default async function EditPagePage({ params }: Props) {
         action={savePageAction}
         current={{ id: String(page.id), title: page.title, slug: page.slug, body: page.body, navOrder: page.navOrder === null ? '' : String(page.navOrder) }}
       />
-      <section aria-labelledby="preview-heading" className="page-preview">
-        <h2 id="preview-heading">As readers see it (last saved version)</h2>
-        {/* The same renderer and sanitizer as the reader page. */}
-        <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(page.body).html }} />
-      </section>
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete</h2>
         <PageDeleteForm action={deletePageAction} page={{ id: page.id, title: page.title, slug: page.slug }} />

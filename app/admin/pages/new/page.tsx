@@ -14,7 +14,7 @@ export default async function NewPagePage() {
   if (!user) redirect('/signin?callbackUrl=/admin/pages/new');
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   return (
-    <div className="page-narrow">
+    <div className="page-wide">
       <p>
         <Link href="/admin/pages">← All pages</Link>
       </p>
