@@ -6,6 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { slugify } from '@/lib/slug';
@@ -85,15 +86,7 @@ export function PostEditor({ action, postId, defaults, categories, cover: initia
           {errors.categoryId && <p className="field__error">{errors.categoryId.message}</p>}
         </div>
         <TextField label="Tags" hint="Separated by commas; new tags are created as you save." error={errors.tags?.message} registration={form.register('tags')} />
-        <div className="field">
-          <label htmlFor="field-body">Text (Markdown)</label>
-          <textarea id="field-body" aria-invalid={errors.body ? true : undefined} aria-describedby={errors.body ? 'field-body-error' : undefined} {...form.register('body')} />
-          {errors.body && (
-            <p id="field-body-error" className="field__error">
-              {errors.body.message}
-            </p>
-          )}
-        </div>
+        <TextAreaField label="Text (Markdown)" error={errors.body?.message} registration={form.register('body')} />
         <fieldset className="choices">
           <legend>Cover image (optional)</legend>
           {cover && <img src={cover.url} width={cover.width} height={cover.height} alt="" className="post__cover" />}

@@ -2,14 +2,13 @@
 /** The editor and its publishing panel; the panel waits while there are unsaved changes, since it acts on the saved post. */
 import { useState } from 'react';
 import type { PostStatus } from '@/db/schema';
-import type { FormAction } from '@/components/ui/use-action-form';
 import { OneButtonForm } from '@/components/ui/one-button-form';
+import type { PostActions } from '@/lib/actions/post-actions';
 import type { PostEditorInput } from '@/lib/validations/post-editor';
 import { DeletePostForm } from './delete-post-form';
 import { PostEditor } from './post-editor';
 import { ScheduleForm } from './schedule-form';
 
-export type PostActions = { save: FormAction; publish: FormAction; schedule: FormAction; unpublish: FormAction; remove: FormAction };
 
 type Props = {
   actions: PostActions;

@@ -1,6 +1,7 @@
-/** A labelled multi-line input with its hint and error tied to it for screen readers (TextField's sibling). */
+/** A labelled multi-line input with its hint and error tied to it for screen readers. */
 import type { TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldFrame } from './field-frame';
 
 type Props = {
   label: string;
@@ -10,29 +11,9 @@ type Props = {
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>;
 
 export function TextAreaField({ label, hint, error, registration, id, ...textarea }: Props) {
-  const inputId = id ?? `field-${registration.name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...textarea}
-        {...registration}
-      />
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id ?? `field-${registration.name}`} label={label} hint={hint} error={error}>
+      {(control) => <textarea {...control} {...textarea} {...registration} />}
+    </FieldFrame>
   );
 }

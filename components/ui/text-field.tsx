@@ -1,6 +1,7 @@
 /** A labelled input with its hint and error tied to it for screen readers. */
 import type { InputHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldFrame } from './field-frame';
 
 type Props = {
   label: string;
@@ -10,29 +11,9 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
 
 export function TextField({ label, hint, error, registration, id, ...input }: Props) {
-  const inputId = id ?? `field-${registration.name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...input}
-        {...registration}
-      />
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id ?? `field-${registration.name}`} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} {...input} {...registration} />}
+    </FieldFrame>
   );
 }

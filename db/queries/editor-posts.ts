@@ -6,8 +6,10 @@ import 'server-only';
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
+import { containsText } from '@/db/queries/contains-text';
 import { categories, posts, postTags, slugRedirects, tags, uploads, users, type PostStatus } from '@/db/schema';
 import { slugify } from '@/lib/slug';
+import { isVisible } from './posts';
 
 export type EditorPostRow = { id: number; slug: string; title: string; status: PostStatus; publishedAt: Date | null; authorId: string; authorName: string | null; updatedAt: Date | null };
 
@@ -15,10 +17,7 @@ export function listPostsForEditor(filter: { status?: PostStatus; search?: strin
   const clauses: SQL[] = [];
   if (filter.status) clauses.push(eq(posts.status, filter.status));
   if (filter.authorId) clauses.push(eq(posts.authorId, filter.authorId));
-  if (filter.search) {
-    const pattern = `%${filter.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    clauses.push(sql`(${posts.title} like ${pattern} escape '\\' or ${posts.slug} like ${pattern} escape '\\')`);
-  }
+  if (filter.search) clauses.push(or(containsText(posts.title, filter.search), containsText(posts.slug, filter.search))!);
   return getDb()
     .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, publishedAt: posts.publishedAt, authorId: posts.authorId, authorName: users.name, updatedAt: posts.updatedAt })
     .from(posts)
@@ -91,14 +90,14 @@ export function categoryExists(id: number): boolean {
   return Boolean(getDb().select({ id: categories.id }).from(categories).where(eq(categories.id, id)).get());
 }
 
-/** Where an old slug now lives, for a permanent redirect. */
-export function getRedirectedSlug(oldSlug: string): string | null {
+/** Where an old slug now lives, for a permanent redirect; only to a post readers may see. */
+export function getRedirectedSlug(oldSlug: string, now = new Date()): string | null {
   return (
     getDb()
       .select({ slug: posts.slug })
       .from(slugRedirects)
       .innerJoin(posts, eq(posts.id, slugRedirects.postId))
-      .where(eq(slugRedirects.oldSlug, oldSlug))
+      .where(and(eq(slugRedirects.oldSlug, oldSlug), isVisible(now)))
       .get()?.slug ?? null
   );
 }

@@ -1,6 +1,6 @@
 /** The outbox: writing messages (inside the caller's transaction) and the worker's claim / sent / retry steps. */
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { outbox } from '@/db/schema';
 
@@ -92,8 +92,11 @@ export function countOutbox(now = new Date()): { queued: number; sending: number
 
 export type MailProblem = { id: number; kind: string; to: string; subject: string; status: string; attempts: number; lastError: string | null; createdAt: Date; nextAttemptAt: Date };
 
-/** Messages that failed for good, or are waiting to be tried again after an error (newest first). */
-const needsAttention = or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'queued'), isNotNull(outbox.lastError)));
+/**
+ * Messages that failed for good, or are waiting to be tried again after an error (newest first).
+ * Sign-in emails are left out: their codes expire in 15 minutes, so retrying an old one only confuses.
+ */
+const needsAttention = and(ne(outbox.kind, 'sign-in'), or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'queued'), isNotNull(outbox.lastError))));
 
 export function listMailProblems(limit = 50): MailProblem[] {
   return getDb()

@@ -5,6 +5,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
+import { containsText } from '@/db/queries/contains-text';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { categories, subscriberCategories, subscribers, type SubscriberStatus, type SubscriptionFrequency } from '@/db/schema';
 
@@ -216,9 +217,7 @@ const topics = sql<string>`case when ${subscribers.allCategories} then 'All post
 
 /** Addresses containing `search` (LIKE wildcards in it are taken literally). */
 function emailContains(search: string): SQL | undefined {
-  if (!search) return undefined;
-  const pattern = `%${search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return sql`${subscribers.email} like ${pattern} escape '\\'`;
+  return search ? containsText(subscribers.email, search.toLowerCase()) : undefined;
 }
 
 function subscriberRows(search: string) {

@@ -3,7 +3,7 @@
  * every <img> its width and height. The files themselves live on disk (lib/uploads.ts).
  */
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { uploads } from '@/db/schema';
@@ -32,9 +32,4 @@ export function getUpload(id: number): Upload | null {
 export function getUploadByFile(file: string): Upload | null {
   const row = getDb().select(columns).from(uploads).where(eq(uploads.file, file)).get();
   return row ? withUrl(row) : null;
-}
-
-/** Newest first, for picking an image already uploaded. */
-export function listRecentUploads(limit: number): Upload[] {
-  return getDb().select(columns).from(uploads).orderBy(desc(uploads.createdAt), desc(uploads.id)).limit(limit).all().map(withUrl);
 }

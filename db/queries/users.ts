@@ -3,10 +3,11 @@
  * and role changes at the end are for /admin/people only.
  */
 import 'server-only';
-import { and, asc, count, eq, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, ne, or } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { listCommentsByAuthor, releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
+import { containsText } from '@/db/queries/contains-text';
 import { deleteSubscriberByEmail, getSubscriberByEmail } from '@/db/queries/subscribers';
 import { accounts, posts, users, type UserRole } from '@/db/schema';
 import { slugify } from '@/lib/slug';
@@ -101,11 +102,10 @@ export const PEOPLE_SEARCH_LIMIT = 20;
 
 /** Anyone whose email or display name contains the text. */
 export function searchPeople(text: string): PersonRow[] {
-  const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return getDb()
     .select(personColumns)
     .from(users)
-    .where(or(sql`${users.email} like ${pattern} escape '\\'`, sql`${users.name} like ${pattern} escape '\\'`))
+    .where(or(containsText(users.email, text), containsText(users.name, text)))
     .orderBy(asc(users.name), asc(users.email))
     .limit(PEOPLE_SEARCH_LIMIT)
     .all();

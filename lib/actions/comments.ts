@@ -6,27 +6,16 @@ import { TAGS } from '@/lib/cache';
 import { deleteComment, editComment, submitComment } from '@/lib/comments/submit';
 import { getCurrentUser } from '@/lib/session';
 import { commentSchema, editCommentSchema, reportSchema } from '@/lib/validations/comment';
-import { formFields, invalid, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+import { formFields, invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
-const FAILED = Symbol('failed');
-
-/** Runs a write; an unexpected failure is logged and becomes FAILED (answered with a generic message). */
-function guarded<T>(what: string, write: () => T): T | typeof FAILED {
-  try {
-    return write();
-  } catch (error) {
-    console.error(`[hearth] ${what} failed:`, error);
-    return FAILED;
-  }
-}
 
 export async function createCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return { ...SIGNED_OUT, message: 'Your session has ended. Sign in again and your comment will still be here.' };
   const parsed = commentSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const outcome = guarded('comment', () => submitComment(user.id, parsed.data));
-  if (outcome === FAILED) return UNEXPECTED;
+  const outcome = orUnexpected('comment', () => submitComment(user.id, parsed.data));
+  if (outcome === UNEXPECTED) return UNEXPECTED;
   if (!outcome.ok) return { ok: false, message: outcome.message };
   if (outcome.status === 'approved') {
     updateTag(TAGS.post(outcome.postSlug));
@@ -41,8 +30,8 @@ export async function editCommentAction(_prev: ActionState, formData: FormData):
   if (!user) return SIGNED_OUT;
   const parsed = editCommentSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const outcome = guarded('comment edit', () => editComment(user.id, parsed.data));
-  if (outcome === FAILED) return UNEXPECTED;
+  const outcome = orUnexpected('comment edit', () => editComment(user.id, parsed.data));
+  if (outcome === UNEXPECTED) return UNEXPECTED;
   if (!outcome.ok) return { ok: false, message: outcome.message };
   updateTag(TAGS.post(outcome.postSlug));
   return { ok: true, message: 'Your changes are saved.' };
@@ -52,8 +41,8 @@ export async function deleteOwnCommentAction(commentId: number): Promise<ActionS
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
   if (!Number.isInteger(commentId)) return { ok: false, message: 'That comment no longer exists.' };
-  const outcome = guarded('comment delete', () => deleteComment(commentId, user.id));
-  if (outcome === FAILED) return UNEXPECTED;
+  const outcome = orUnexpected('comment delete', () => deleteComment(commentId, user.id));
+  if (outcome === UNEXPECTED) return UNEXPECTED;
   if (!outcome.ok) return { ok: false, message: outcome.message };
   updateTag(TAGS.post(outcome.postSlug));
   updateTag(TAGS.comments);
@@ -69,7 +58,7 @@ export async function reportCommentAction(_prev: ActionState, formData: FormData
   const comment = getComment(commentId);
   if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
   if (comment.authorId === user.id) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
-  const stored = guarded('comment report', () => reportComment(commentId, user.id, reason, note ?? null));
-  if (stored === FAILED) return UNEXPECTED;
+  const stored = orUnexpected('comment report', () => reportComment(commentId, user.id, reason, note ?? null));
+  if (stored === UNEXPECTED) return UNEXPECTED;
   return { ok: true, message: 'Thank you for telling us. A moderator will look at it soon.' };
 }

@@ -34,11 +34,11 @@ export async function moderateCommentAction(commentId: number, decision: Moderat
     if (decision === 'spam') setCommentStatus(commentId, 'spam');
     if (decision === 'delete') deleteComment(commentId);
     if (decision === 'block' && comment.authorId) blockCommenter(comment.authorId);
+    logActivity(user, `comment.${decision}`, `comment #${commentId} on /posts/${postSlug}`);
   } catch (error) {
     console.error('[hearth] moderation failed:', error);
     return { ok: false, message: 'Something went wrong on our side and nothing was changed.' };
   }
-  logActivity(user, `comment.${decision}`, `comment #${commentId} on /posts/${postSlug}`);
   updateTag(TAGS.post(postSlug));
   updateTag(TAGS.comments);
   return { ok: true, message: DONE[decision] };

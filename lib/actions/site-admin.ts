@@ -10,20 +10,9 @@ import { TAGS } from '@/lib/cache';
 import { getCurrentUser } from '@/lib/session';
 import { setRole } from '@/lib/site-admin/people';
 import { deletePage, savePage } from '@/lib/site-admin/pages';
-import type { Refusal } from '@/lib/site-admin/result';
 import { updateSettings } from '@/lib/site-admin/settings';
 import type { LinkInput, LinkListName, SiteSettingsInput } from '@/lib/validations/site-settings';
-import { formFields, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
-
-/** Runs a rule, turning an unexpected failure into the generic message (the details go to the log). */
-function attempt<Result>(what: string, rule: () => Result): Result | Refusal {
-  try {
-    return rule();
-  } catch (error) {
-    console.error(`[hearth] ${what} failed:`, error);
-    return { ...UNEXPECTED, ok: false };
-  }
-}
+import { formFields, orUnexpected, SIGNED_OUT, type ActionState } from './state';
 
 /** `communityLinks.0.label`, `communityLinks.0.url`, … as the link list posts them, back into rows in index order. */
 function postedLinks(fields: Record<string, string>, list: LinkListName): LinkInput[] {
@@ -54,7 +43,7 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
     commentsMembersOnly: fields.commentsMembersOnly,
     commentsNoSnippet: fields.commentsNoSnippet,
   };
-  const result = attempt('settings update', () => updateSettings(user, input));
+  const result = orUnexpected('settings update', () => updateSettings(user, input));
   // The shell (name, links), the comment rules and the privacy switches are all read under this tag.
   if (result.ok) updateTag(TAGS.site);
   return result;
@@ -63,7 +52,7 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
 export async function setRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
-  const result = attempt('role change', () => setRole(user, String(formData.get('userId') ?? ''), String(formData.get('role') ?? '')));
+  const result = orUnexpected('role change', () => setRole(user, String(formData.get('userId') ?? ''), String(formData.get('role') ?? '')));
   // A new author's /author/<slug> may be cached as "not found"; author pages are read under the posts tag.
   if (result.ok) updateTag(TAGS.posts);
   return result;
@@ -74,7 +63,7 @@ export async function savePageAction(_prev: ActionState, formData: FormData): Pr
   if (!user) return SIGNED_OUT;
   const fields = formFields(formData);
   const input = { id: fields.id ?? '', title: fields.title ?? '', slug: fields.slug ?? '', body: fields.body ?? '', navOrder: fields.navOrder ?? '' };
-  const result = attempt('page save', () => savePage(user, input));
+  const result = orUnexpected('page save', () => savePage(user, input));
   if (!result.ok) return result;
   // Pages and the menu are read under the site tag.
   updateTag(TAGS.site);
@@ -85,7 +74,7 @@ export async function savePageAction(_prev: ActionState, formData: FormData): Pr
 export async function deletePageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
-  const result = attempt('page deletion', () => deletePage(user, Number(formData.get('id'))));
+  const result = orUnexpected('page deletion', () => deletePage(user, Number(formData.get('id'))));
   if (!result.ok) return result;
   updateTag(TAGS.site);
   redirect(`/admin/pages?deleted=${encodeURIComponent(result.title)}`);

@@ -23,7 +23,17 @@ export function invalid(error: z.ZodError): ActionState {
 }
 
 export const SIGNED_OUT: ActionState = { ok: false, message: 'Your session has ended. Please sign in again; nothing was changed.' };
-export const UNEXPECTED: ActionState = { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' };
+export const UNEXPECTED: ActionState & { ok: false } = { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' };
+
+/** Runs a rule or a write; an unexpected failure is logged (details stay in the log) and answered with the generic message. */
+export function orUnexpected<T>(what: string, run: () => T): T | typeof UNEXPECTED {
+  try {
+    return run();
+  } catch (error) {
+    console.error(`[hearth] ${what} failed:`, error);
+    return UNEXPECTED;
+  }
+}
 
 /** FormData → plain object of its string fields, for safeParse. */
 export function formFields(formData: FormData): Record<string, string> {

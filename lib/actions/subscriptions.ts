@@ -4,13 +4,13 @@
  * (from signed email links, no sign-in needed), and subscribing from /account (signed-in members).
  */
 import { redirect } from 'next/navigation';
-import { existingCategoryIds, getSubscriberByEmail, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices, confirmSubscriber } from '@/db/queries/subscribers';
+import { existingCategoryIds, getSubscriberByEmail, type SubscriptionChoices, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices, confirmSubscriber } from '@/db/queries/subscribers';
 import { getOwnAccount } from '@/db/queries/users';
 import { getClientIp, getCurrentUser } from '@/lib/session';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
 import { requestSubscription } from '@/lib/subscriptions/subscribe';
 import { subscribeSchema, subscriptionChoicesSchema } from '@/lib/validations/subscription';
-import { invalid, SIGNED_OUT, type ActionState } from './state';
+import { invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
 const BAD_LINK: ActionState = { ok: false, message: 'This link is not valid (it may have been cut short). Open it again from the newest email.' };
 const UNKNOWN_TOPIC: ActionState = { ok: false, fieldErrors: { categoryIds: ['One of those topics no longer exists. Reload the page and choose again.'] } };
@@ -33,7 +33,9 @@ export async function subscribeAction(_prev: ActionState, formData: FormData): P
   if (!parsed.success) return invalid(parsed.error);
   const { email, frequency, categoryIds } = parsed.data;
   if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
-  const outcome = requestSubscription(email, { frequency, categoryIds }, await getClientIp());
+  const ip = await getClientIp();
+  const outcome = orUnexpected('subscription', () => requestSubscription(email, { frequency, categoryIds }, ip));
+  if (outcome === UNEXPECTED) return UNEXPECTED;
   if (outcome === 'rate-limited') {
     return { ok: false, message: 'We have sent several emails to this address in the last few minutes. Please wait 15 minutes before asking again; the links already sent still work.' };
   }
@@ -52,21 +54,21 @@ export async function confirmSubscriptionAction(_prev: ActionState, formData: Fo
   if (subscriber.status === 'unsubscribed' || subscriber.status === 'undeliverable') {
     return { ok: false, message: 'This link is older than your decision to unsubscribe, so nothing changed. To subscribe again, use the form at the bottom of any page.' };
   }
-  confirmSubscriber(subscriber.id);
+  if (orUnexpected('confirmation', () => confirmSubscriber(subscriber.id)) === UNEXPECTED) return UNEXPECTED;
   redirect(managePage(subscriber, 'confirmed'));
 }
 
 export async function unsubscribeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const subscriber = readManageToken(String(formData.get('token') ?? ''));
   if (!subscriber) return BAD_LINK;
-  unsubscribe(subscriber.id);
+  if (orUnexpected('unsubscribe', () => unsubscribe(subscriber.id)) === UNEXPECTED) return UNEXPECTED;
   redirect(managePage(subscriber));
 }
 
 export async function resubscribeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const subscriber = readManageToken(String(formData.get('token') ?? ''));
   if (!subscriber) return BAD_LINK;
-  resubscribe(subscriber.id);
+  if (orUnexpected('resubscribe', () => resubscribe(subscriber.id)) === UNEXPECTED) return UNEXPECTED;
   redirect(managePage(subscriber, 'confirmed'));
 }
 
@@ -77,7 +79,7 @@ export async function updateSubscriptionAction(_prev: ActionState, formData: For
   if (!subscriber) return BAD_LINK;
   const { frequency, categoryIds } = parsed.data;
   if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
-  updateSubscriptionChoices(subscriber.id, { frequency, categoryIds });
+  if (orUnexpected('subscription choices', () => updateSubscriptionChoices(subscriber.id, { frequency, categoryIds })) === UNEXPECTED) return UNEXPECTED;
   return { ok: true, message: 'Saved. Your next email follows these choices.' };
 }
 
@@ -87,6 +89,7 @@ export async function subscribeMemberAction(_prev: ActionState, _formData: FormD
   const account = user && getOwnAccount(user.id);
   if (!account) return SIGNED_OUT;
   const existing = getSubscriberByEmail(account.email);
-  if (existing?.status !== 'confirmed') saveMemberSubscription(account.email, { frequency: existing?.frequency ?? 'each-post', categoryIds: existing?.categoryIds ?? [] });
+  const choices: SubscriptionChoices = { frequency: existing?.frequency ?? 'each-post', categoryIds: existing?.categoryIds ?? [] };
+  if (existing?.status !== 'confirmed' && orUnexpected('member subscription', () => saveMemberSubscription(account.email, choices)) === UNEXPECTED) return UNEXPECTED;
   redirect('/account#subscription-heading');
 }

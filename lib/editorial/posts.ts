@@ -5,13 +5,14 @@
  */
 import 'server-only';
 import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
-import type { UserRole } from '@/db/schema';
+import type { CurrentUser } from '@/lib/session';
 import { TAGS } from '@/lib/cache';
 import { publishPost } from '@/lib/publishing';
 import { canEditPost, canWritePosts } from '@/lib/roles';
 import type { PostEditorValues } from '@/lib/validations/post-editor';
 
-export type Editor = { id: string; name: string | null; role: UserRole };
+/** Who is acting: the signed-in person as getCurrentUser() gives them. */
+export type Editor = CurrentUser;
 export type EditorResult =
   | { ok: true; postId: number; slug: string; staleTags: string[] }
   | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
@@ -56,7 +57,7 @@ export function savePost(actor: Editor, id: number | null, values: PostEditorVal
 export function publishNow(actor: Editor, id: number, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
-  publishPost(id, now, actor);
+  if (!publishPost(id, now, actor)) return NOT_FOUND;
   return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
 }
 

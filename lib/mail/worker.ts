@@ -74,12 +74,30 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
 let running = false;
 let started = false;
 
-/** The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups. Returns the slugs published. */
+const JOBS: [string, (now: Date) => unknown][] = [
+  ['reply notices', processReplyNotices],
+  ['weekly digest', processWeeklyDigests],
+  ['expired sign-ups', (now) => deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS))],
+];
+
+/**
+ * The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups.
+ * Each runs on its own, so one failing job neither stops the others nor loses the slugs just published.
+ */
 export function runMailJobs(now = new Date()): string[] {
-  const published = publishDuePosts(now);
-  processReplyNotices(now);
-  processWeeklyDigests(now);
-  deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS));
+  let published: string[] = [];
+  try {
+    published = publishDuePosts(now);
+  } catch (error) {
+    console.error('[hearth] publishing scheduled posts failed:', error);
+  }
+  for (const [name, job] of JOBS) {
+    try {
+      job(now);
+    } catch (error) {
+      console.error(`[hearth] mail job "${name}" failed:`, error);
+    }
+  }
   return published;
 }
 
@@ -89,12 +107,7 @@ const handled = (report: DeliveryReport) => report.sent + report.retried + repor
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
-  try {
-    await refreshPublishedPages(runMailJobs());
-  } catch (error) {
-    // Logged, not fatal: mail already queued still goes out.
-    console.error('[hearth] mail jobs failed:', error);
-  }
+  await refreshPublishedPages(runMailJobs());
   try {
     while (handled(await deliverDueMail()) >= BATCH);
   } catch (error) {

@@ -3,12 +3,12 @@
  * it straight to the form, plus whatever the caller needs next (a new page's id).
  */
 import type { z } from 'zod';
-import type { UserRole } from '@/db/schema';
+import type { CurrentUser } from '@/lib/session';
 import { invalid, type ActionState } from '@/lib/actions/state';
 import { isAdmin } from '@/lib/roles';
 
 /** Who is acting: the signed-in user as getCurrentUser() returns them. */
-export type SiteAdminActor = { id: string; name: string | null; role: UserRole };
+export type SiteAdminActor = CurrentUser;
 
 export type Refusal = ActionState & { ok: false };
 export type Done<Extra = object> = { ok: true; message: string } & Extra;

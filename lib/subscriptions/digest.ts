@@ -10,8 +10,8 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { weeklyDigestEmail } from './emails';
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
-export const DIGEST_WEEKDAY = 1; // Monday
-export const DIGEST_HOUR_UTC = 8;
+const DIGEST_WEEKDAY = 1; // Monday
+const DIGEST_HOUR_UTC = 8;
 const BATCH = 500;
 
 /** The latest digest moment at or before `now`. */

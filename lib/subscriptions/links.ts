@@ -14,7 +14,7 @@ export const CONFIRMATION_VALID_MS = 7 * 24 * 60 * 60_000;
 
 type Addressee = Pick<Subscriber, 'id' | 'email'>;
 
-export const confirmToken = (s: Addressee, now: Date) => signToken(CONFIRM, { s: s.id, e: s.email, x: now.getTime() + CONFIRMATION_VALID_MS });
+const confirmToken = (s: Addressee, now: Date) => signToken(CONFIRM, { s: s.id, e: s.email, x: now.getTime() + CONFIRMATION_VALID_MS });
 export const manageToken = (s: Addressee) => signToken(MANAGE, { s: s.id, e: s.email });
 
 export const confirmUrl = (s: Addressee, now: Date) => `${env.siteUrl}/subscription/confirm?${new URLSearchParams({ token: confirmToken(s, now) })}`;

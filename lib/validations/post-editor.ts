@@ -1,11 +1,10 @@
 /** Schemas of the post editor, shared by the browser (zodResolver) and the server actions. */
 import { z } from 'zod';
+import { checkbox } from './fields';
 
 export const BODY_MAX_BYTES = 200 * 1024;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A checkbox arrives as true/false from the browser form and as "on"/absent from a plain form post. */
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
 const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null), z.string().max(max, message).nullable());
@@ -34,7 +33,8 @@ export const postEditorSchema = z.object({
         .filter(Boolean),
     )
     .refine((list) => list.length <= 20, 'Use at most 20 tags.')
-    .refine((list) => list.every((t) => t.length <= 40), 'Keep each tag under 40 characters.'),
+    .refine((list) => list.every((t) => t.length <= 40), 'Keep each tag under 40 characters.')
+    .refine((list) => list.every((t) => /[\p{L}\p{N}]/u.test(t)), 'Each tag needs at least one letter or digit.'),
   commentsClosed: checkbox,
   contentNote: optionalText(200, 'Keep the content note under 200 characters.'),
   lastReviewedAt: z.preprocess(

@@ -1,5 +1,6 @@
 /** The site settings form (/admin/settings), shared by the browser (zodResolver) and the server. */
 import { z } from 'zod';
+import { checkbox } from './fields';
 
 export const MAX_LINKS = 20;
 export const MAX_BLOCKED_WORDS = 200;
@@ -26,8 +27,6 @@ export type LinkInput = z.input<typeof linkSchema>;
 
 const linkListSchema = z.array(linkSchema).max(MAX_LINKS, `Use at most ${MAX_LINKS} links.`);
 
-/** A checkbox arrives as true/false from the browser form and as "on"/absent from a plain form post. */
-const checkbox = z.preprocess((value) => value === true || value === 'on', z.boolean());
 
 export const siteSettingsSchema = z.object({
   name: z.string().trim().min(1, 'Give the site a name.').max(80, 'Keep the name under 80 characters.'),

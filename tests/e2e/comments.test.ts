@@ -134,7 +134,7 @@ describe('reports and the moderation queue', () => {
 
     // A member is refused the moderators' page and the earlier versions.
     await bo.goto(`${server.url}/admin/comments`);
-    await bo.getByRole('heading', { name: 'Moderators only' }).waitFor();
+    await bo.getByRole('heading', { name: 'Not available to you' }).waitFor();
     const commentId = Number((await (await fetch(`${server.url}${postPath}`)).text()).match(/id="comment-(\d+)"[^>]*>(?:(?!<\/article>).)*pacing helped me a lot too/s)![1]);
     const forbidden = await bo.evaluate(async (id) => (await fetch(`/api/comments/${id}/revisions`)).status, commentId);
     expect(forbidden).toBe(403);

@@ -66,7 +66,7 @@ export default async function AccountPage() {
         {subscriber?.status === 'confirmed' ? (
           <>
             <p>New posts are emailed to {account.email}.</p>
-            <SubscriptionChoicesForm action={updateSubscriptionAction} token={manageToken(subscriber)} topics={listCategories()} current={subscriber} />
+            <SubscriptionChoicesForm action={updateSubscriptionAction} token={manageToken(subscriber)} topics={listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
             <OneButtonForm action={unsubscribeAction} token={manageToken(subscriber)} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />
           </>
         ) : (

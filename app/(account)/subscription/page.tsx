@@ -56,7 +56,7 @@ export default async function SubscriptionPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="choices-heading">
         <h2 id="choices-heading">What you get</h2>
-        <SubscriptionChoicesForm action={updateSubscriptionAction} token={token} topics={listCategories()} current={subscriber} />
+        <SubscriptionChoicesForm action={updateSubscriptionAction} token={token} topics={listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
       </section>
     </div>
   );

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { QueueItem } from '@/components/admin/queue-item';
 import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/comments';
 import { canModerate } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'Comments to moderate' };
 
@@ -13,16 +13,8 @@ const LABELS: Record<QueueFilter, string> = { pending: 'Awaiting moderation', re
 type Props = { searchParams: Promise<{ show?: string }> };
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin/comments');
-  if (!canModerate(user.role)) {
-    return (
-      <div className="page-narrow">
-        <h1>Moderators only</h1>
-        <p>This page is for the site’s moderators. If you think you should have access, ask an admin.</p>
-      </div>
-    );
-  }
+  const user = await signedInOrRedirect('/admin/comments');
+  if (!canModerate(user.role)) return <NotAllowed who="the site’s moderators" />;
   const requested = (await searchParams).show;
   const filter: QueueFilter = QUEUE_FILTERS.includes(requested as QueueFilter) ? (requested as QueueFilter) : 'pending';
   const [counts, items] = [countModerationQueue(), listModerationQueue(filter)];

@@ -1,19 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listPagesForAdmin } from '@/db/queries/pages';
 import { formatDate } from '@/lib/format';
 import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'Pages' };
 
 type Props = { searchParams: Promise<{ deleted?: string }> };
 
 export default async function AdminPagesPage({ searchParams }: Props) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin/pages');
+  const user = await signedInOrRedirect('/admin/pages');
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   const deleted = (await searchParams).deleted?.slice(0, 200);
   const pages = listPagesForAdmin();

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PersonRoleForm } from '@/components/admin/person-role-form';
 import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople, type PersonRow } from '@/db/queries/users';
 import { setRoleAction } from '@/lib/actions/site-admin';
 import { formatDate } from '@/lib/format';
 import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 import { ROLE_LABELS } from '@/lib/validations/person-role';
 
 export const metadata: Metadata = { title: 'People and roles' };
@@ -42,8 +41,7 @@ function PeopleTable({ caption, people, currentUserId }: { caption: string; peop
 }
 
 export default async function PeoplePage({ searchParams }: Props) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin/people');
+  const user = await signedInOrRedirect('/admin/people');
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   const search = ((await searchParams).q ?? '').trim().slice(0, 254);
   const found = search ? searchPeople(search) : [];

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { OneButtonForm } from '@/components/ui/one-button-form';
 import { countOutbox, listMailProblems } from '@/db/queries/outbox';
 import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscribers';
 import { retryMailAction } from '@/lib/actions/mail-admin';
 import { formatDate } from '@/lib/format';
 import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
 
 export const metadata: Metadata = { title: 'Subscribers' };
@@ -17,16 +17,8 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 const STATUS_LABELS = { pending: 'Awaiting confirmation', confirmed: 'Confirmed', unsubscribed: 'Unsubscribed', undeliverable: 'Undeliverable' } as const;
 
 export default async function SubscribersPage({ searchParams }: Props) {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin/subscribers');
-  if (!isAdmin(user.role)) {
-    return (
-      <div className="page-narrow">
-        <h1>Admins only</h1>
-        <p>Subscribers’ addresses are private: only the site’s admins can see this page.</p>
-      </div>
-    );
-  }
+  const user = await signedInOrRedirect('/admin/subscribers');
+  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 254);
   const requestedPage = Number.parseInt(params.page ?? '1', 10);

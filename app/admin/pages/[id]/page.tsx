@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PageDeleteForm } from '@/components/admin/page-delete-form';
 import { PageEditor } from '@/components/admin/page-editor';
 import { getEditablePage } from '@/db/queries/pages';
 import { deletePageAction, savePageAction } from '@/lib/actions/site-admin';
 import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 import '../../site-admin.css';
 
 export const metadata: Metadata = { title: 'Edit page' };
@@ -16,8 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditPagePage({ params }: Props) {
   const { id } = await params;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=/admin/pages/${encodeURIComponent(id)}`);
+  const user = await signedInOrRedirect(`/admin/pages/${id}`);
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   const page = /^\d{1,9}$/.test(id) ? getEditablePage(Number(id)) : null;
   if (!page) notFound();

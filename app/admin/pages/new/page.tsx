@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PageEditor } from '@/components/admin/page-editor';
 import { savePageAction } from '@/lib/actions/site-admin';
 import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { signedInOrRedirect } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'New page' };
 
 export default async function NewPagePage() {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin/pages/new');
+  const user = await signedInOrRedirect('/admin/pages/new');
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   return (
     <div className="page-wide">
