@@ -28,23 +28,8 @@ export function listPostsForEditor(filter: { status?: PostStatus; search?: strin
     .all();
 }
 
-export type EditablePost = {
-  id: number;
-  slug: string;
-  title: string;
-  excerpt: string;
-  body: string;
-  status: PostStatus;
-  publishedAt: Date | null;
-  authorId: string;
-  categoryId: number | null;
-  tagNames: string[];
-  commentsClosed: boolean;
-  contentNote: string | null;
-  lastReviewedAt: Date | null;
-  coverImageId: number | null;
-  coverAlt: string | null;
-};
+/** A post as the editor loads it: its fields plus what the publishing panel needs. */
+export type EditablePost = PostFields & { id: number; status: PostStatus; publishedAt: Date | null; authorId: string };
 
 export function getEditablePost(id: number): EditablePost | null {
   const db = getDb();
