@@ -27,6 +27,8 @@ const schema = z.object({
   MAIL_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
   /** "inline": the server process sends queued mail; "off": a separate `npm run worker` does. */
   MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** "off" lifts the per-member comment pace limits: for load benchmarks only, never on a live site. */
+  COMMENT_FLOOD_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Comma-separated addresses that become admins when they sign in. */
   ADMIN_EMAILS: z.string().default(''),
   /** Where the mail worker reaches this server to refresh cached pages after publishing (default: loopback on PORT). */

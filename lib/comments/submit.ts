@@ -6,6 +6,7 @@ import 'server-only';
 import { editOwnComment, getComment, getCommentTarget, getCommenterState, insertComment, removeComment } from '@/db/queries/comments';
 import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
+import { env } from '@/lib/env';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { canModerate } from '@/lib/roles';
 import { decideCommentStatus, floodMessage } from './moderation-rules';
@@ -23,7 +24,7 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
   const commenter = getCommenterState(userId, now);
   if (!commenter) return { ok: false, message: 'Your session has ended. Please sign in again; your text is kept.' };
   if (commenter.blocked) return { ok: false, message: 'A moderator has paused commenting for your account. Contact the site’s team if you think this is a mistake.' };
-  const flood = floodMessage(commenter.lastCommentAt, commenter.inLastHour, now);
+  const flood = env.COMMENT_FLOOD_LIMITS === 'on' ? floodMessage(commenter.lastCommentAt, commenter.inLastHour, now) : null;
   if (flood) return { ok: false, message: flood };
 
   let parentId: number | null = null;
