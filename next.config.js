@@ -8,6 +8,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // server/index.js gzips after swapping in each response's CSP nonce, and the body differs per
+  // response, so Next neither compresses nor hashes pages for ETags.
+  compress: false,
+  generateEtags: false,
   experimental: { isrFlushToDisk: false },
   async rewrites() {
     // The home page is page 1 of the post list: a dynamic route, so it is rendered on

@@ -19,7 +19,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The boot script sets reading preferences on <html> before hydration, hence suppressHydrationWarning.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: READING_BOOT_SCRIPT }} />
+        {/* The placeholder becomes this response's CSP nonce in server/index.js (unset under `next dev`, which sends no CSP). */}
+        <script nonce={env.HEARTH_NONCE_PLACEHOLDER} dangerouslySetInnerHTML={{ __html: READING_BOOT_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>

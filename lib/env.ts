@@ -1,5 +1,6 @@
 /**
- * The validated environment: the only module that reads process.env.
+ * The validated environment: the only module of the app that reads process.env (the production
+ * server wrapper in server/ reads its own PORT, HOST, SITE_URL and LOG_LEVEL).
  * Every variable has a default so that a fresh clone starts with no configuration.
  */
 import path from 'node:path';
@@ -33,6 +34,8 @@ const schema = z.object({
   ADMIN_EMAILS: z.string().default(''),
   /** Where the mail worker reaches this server to refresh cached pages after publishing (default: loopback on PORT). */
   INTERNAL_URL: optional,
+  /** Set by server/index.js (random per process, never sent): rendered where a script needs the CSP nonce. */
+  HEARTH_NONCE_PLACEHOLDER: optional,
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
   AUTH_GITHUB_ID: optional,

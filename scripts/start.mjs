@@ -24,7 +24,7 @@ if (builtAt < sourcesAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// next start reads PORT itself (default 3000).
-const server = spawn(nextBin, ['start', ...process.argv.slice(2)], { stdio: 'inherit' });
+// Hearth's server (Next's handler plus security headers, CSP nonces and logs) reads PORT and HOST.
+const server = spawn(process.execPath, [path.join(root, 'server', 'index.js')], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

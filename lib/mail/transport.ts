@@ -14,7 +14,9 @@ export const emailDeliveryConfigured = (): boolean => Boolean(env.EMAIL_SERVER);
 
 export async function sendMail(message: MailMessage): Promise<void> {
   if (!env.EMAIL_SERVER) {
-    console.log(`[hearth] email not sent (EMAIL_SERVER is not set) — to: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n[hearth] end of email`);
+    // Written to the terminal as it is, outside the scrubbed structured log: on a local site without
+    // an email server this is how its owner gets sign-in links (a public site refuses to start so).
+    process.stdout.write(`[hearth] email not sent (EMAIL_SERVER is not set) — to: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n[hearth] end of email\n`);
     return;
   }
   transport ??= nodemailer.createTransport(env.EMAIL_SERVER);

@@ -1,5 +1,5 @@
 /**
- * Starts the built app (`next start`) on 127.0.0.1 and a free port, with its own database,
+ * Starts the built app (Hearth's production server, server/index.js) on 127.0.0.1 and a free port, with its own database,
  * and stops it again. Used by the browser tests and anything else that needs real HTTP.
  */
 const { spawn } = require('node:child_process');
@@ -9,7 +9,16 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
-const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const serverEntry = path.join(root, 'server', 'index.js');
+
+/** The production server as its own process (the PID is the server's, for tests that kill it). */
+function spawnServer(port, env) {
+  return spawn(process.execPath, [serverEntry], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -23,17 +32,13 @@ function freePort() {
   });
 }
 
-/** Spawns `next start`; resolves once it answers HTTP, rejects with its output if it exits first. */
+/** Starts the server; resolves once it answers HTTP, rejects with its output if it exits first. */
 async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const dataDir = databaseFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
   const file = databaseFile ?? path.join(dataDir, 'hearth.db');
   const url = `http://localhost:${port}`;
-  const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `file:${file}`, SITE_URL: url, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(port, { DATABASE_URL: `file:${file}`, SITE_URL: url, ...env });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -50,7 +55,7 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
       if (response.status < 500) return { url, port, databaseFile: file, pid: child.pid, stop, output: () => output };
@@ -60,17 +65,13 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`the server did not answer within ${timeoutMs} ms:\n${output}`);
 }
 
-/** Runs `next start` expecting it to refuse to start; resolves with its exit code and output. */
+/** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 async function startServerExpectingFailure({ env, timeoutMs = 30_000 }) {
   const port = await freePort();
-  const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(port, env);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

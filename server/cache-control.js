@@ -1,0 +1,18 @@
+/**
+ * Cache-Control as Hearth means it. Next marks its cached pages `s-maxage=<a year>`, which would let
+ * a shared cache keep a page long after a new comment. Those pages become cacheable by a shared
+ * cache for one second (nginx's micro-cache) and revalidated by browsers; answers that did not say
+ * anything default to per-visitor.
+ */
+const PUBLIC_PAGE = 'public, max-age=0, s-maxage=1';
+const PER_VISITOR = 'private, no-store';
+
+function hearthCacheControl(current) {
+  if (!current) return PER_VISITOR;
+  const value = String(current);
+  if (/\b(private|no-store|no-cache)\b/.test(value) || /\bimmutable\b/.test(value)) return value;
+  if (/\bs-maxage=/.test(value)) return PUBLIC_PAGE;
+  return value;
+}
+
+module.exports = { hearthCacheControl, PUBLIC_PAGE, PER_VISITOR };

@@ -1,0 +1,82 @@
+/**
+ * Hearth's production server: Next's request handler inside a plain node:http server that adds
+ * what Next cannot do for cached pages — a fresh CSP nonce per response, security headers,
+ * Hearth's Cache-Control, gzip after the nonce is in place, and structured request logs.
+ *
+ * Settings: PORT (3000), HOST (127.0.0.1; set 0.0.0.0 to listen on every interface), SITE_URL,
+ * LOG_LEVEL. It refuses to start on an insecure production configuration (see config-check.js).
+ */
+const http = require('node:http');
+const path = require('node:path');
+const compression = require('compression');
+const onHeaders = require('on-headers');
+const next = require('next');
+const { hearthCacheControl } = require('./cache-control');
+const { insecureSettings } = require('./config-check');
+const { logger, loggablePath, routeConsoleToLogger } = require('./log');
+const { newNonce, swapNonceInBody } = require('./nonce');
+const { securityHeaders } = require('./security-headers');
+
+process.env.NODE_ENV = 'production';
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || '127.0.0.1';
+const https = (process.env.SITE_URL ?? '').startsWith('https:');
+
+const problems = insecureSettings({ ...process.env, HOST: hostname });
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`[hearth] refusing to start: ${problem}`);
+  console.error('[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)');
+  process.exit(1);
+}
+
+routeConsoleToLogger();
+// Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
+const noncePlaceholder = newNonce();
+process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
+const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
+const handle = app.getRequestHandler();
+const compress = compression({ threshold: 1024 });
+
+function serve(req, res) {
+  const startedAt = process.hrtime.bigint();
+  const nonce = newNonce();
+  req.headers['content-security-policy'] = `script-src 'nonce-${noncePlaceholder}'`;
+  delete req.headers['content-security-policy-report-only'];
+
+  onHeaders(res, () => {
+    for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
+    res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
+  });
+  res.once('close', () => {
+    const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
+    logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+  });
+
+  // compression wraps res first, so the body is gzipped after its nonce is swapped in.
+  compress(req, res, () => {
+    swapNonceInBody(res, noncePlaceholder, nonce);
+    handle(req, res).catch((error) => {
+      logger.error({ err: { type: error?.name, message: String(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+}
+
+app
+  .prepare()
+  .then(() => {
+    const server = http.createServer(serve);
+    server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, 'hearth is listening'));
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.once(signal, () => {
+        server.close(() => process.exit(0));
+        server.closeIdleConnections();
+        setTimeout(() => process.exit(0), 5000).unref();
+      });
+    }
+  })
+  .catch((error) => {
+    logger.fatal({ err: { type: error?.name, message: String(error?.message ?? error) } }, 'could not start');
+    process.exit(1);
+  });

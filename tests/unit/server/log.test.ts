@@ -1,0 +1,23 @@
+/** @jest-environment node */
+import { loggablePath, scrub } from '../../../server/log';
+
+describe('what may reach the log', () => {
+  it('removes email addresses', () => {
+    expect(scrub('mail to jo.smith+fibro@example.org failed')).toBe('mail to [email] failed');
+  });
+
+  it('removes the parameters of a failed query (comment text, addresses)', () => {
+    const message = 'Failed query: insert into "comments" ("body") values (?)\nparams: my private story,jo@example.org';
+    expect(scrub(message)).toBe('Failed query: insert into "comments" ("body") values (?)\nparams: [redacted]');
+  });
+
+  it('removes token-like values and secrets in URLs', () => {
+    expect(scrub('GET /subscription/confirm?token=abc.def&x=1')).toBe('GET /subscription/confirm?token=[redacted]&x=1');
+    expect(scrub(`key ${'a1B2'.repeat(10)} end`)).toBe('key [redacted] end');
+  });
+
+  it('logs request paths without their query strings', () => {
+    expect(loggablePath('/api/auth/callback/nodemailer?token=t0k3n&email=jo%40example.org')).toBe('/api/auth/callback/nodemailer');
+    expect(loggablePath('/search?q=my+diagnosis')).toBe('/search');
+  });
+});
