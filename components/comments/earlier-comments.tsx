@@ -19,7 +19,7 @@ export function EarlierComments({ post, thread, noSnippet }: Props) {
   const { page, earlierPages } = thread;
   const later = page < earlierPages ? `${postPath}/comments/${page + 1}` : `${postPath}#comments`;
   return (
-    <section aria-labelledby="earlier-comments-heading" className="comments" data-nosnippet={noSnippet ? '' : undefined}>
+    <section aria-labelledby="earlier-comments-heading" className="earlier-comments" data-nosnippet={noSnippet ? '' : undefined}>
       <p>
         <a href={postPath}>← Back to the post</a>
       </p>
