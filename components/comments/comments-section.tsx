@@ -30,7 +30,7 @@ export function CommentsSection({ post, comments, earlier, privacy = { membersOn
         <FollowCommentLink threadInPage={!privacy.membersOnly} />
         {!privacy.membersOnly && earlier && earlier.count > 0 && (
           <p className="comments__earlier">
-            <a href={earlier.href}>Read {pluralize(earlier.count, 'earlier comment')}</a>
+            <a href={earlier.href}>{`Read ${pluralize(earlier.count, 'earlier comment')}`}</a>
           </p>
         )}
         {privacy.membersOnly ? (
