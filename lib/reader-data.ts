@@ -10,6 +10,7 @@ import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
 import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { getAuthorBySlug } from '@/db/queries/users';
 import { TAGS, taggedRead } from './cache';
+import { threadPage } from './comments/thread-pages';
 
 export const readSite = taggedRead('site', getSiteSettings, () => [TAGS.site]);
 export const readCommentPrivacy = taggedRead('comment-privacy', () => {
@@ -23,7 +24,8 @@ export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);
 export const readPostList = taggedRead('post-list', listPublishedPosts, () => [TAGS.posts, TAGS.comments]);
 export const readArchive = taggedRead('archive', listArchive, () => [TAGS.posts]);
 export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TAGS.posts, TAGS.post(slug)]);
-export const readThread = taggedRead('thread', (postId: number, _slug: string) => listThread(postId), (_id, slug) => [TAGS.post(slug)]);
+/** One page of a post's thread (0: the newest conversations, on the post page itself); only that page is cached with the page. */
+export const readThreadPage = taggedRead('thread-page', (postId: number, _slug: string, page: number) => threadPage(listThread(postId), page), (_id, slug) => [TAGS.post(slug)]);
 export const readRelatedPosts = taggedRead('related', listRelatedPosts, () => [TAGS.posts]);
 export const readPopularPosts = taggedRead('popular', listPopularPosts, () => [TAGS.posts, TAGS.comments]);
 export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => [TAGS.posts]);

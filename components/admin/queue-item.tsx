@@ -6,17 +6,20 @@ import { CommentCard } from '@/components/comments/comment-card';
 import { ModerationButtons } from '@/components/comments/moderation-buttons';
 import type { QueueItem as Item } from '@/db/queries/comments';
 import type { ActionState } from '@/lib/actions/state';
+import { commentPermalink } from '@/lib/comments/thread-pages';
 
 const STATUS_LABEL = { pending: 'Awaiting moderation', spam: 'Spam', approved: undefined, deleted: undefined } as const;
 
 export function QueueItem({ item }: { item: Item }) {
   const router = useRouter();
   const [answer, setAnswer] = useState<ActionState | null>(null);
+  // A public comment may be on an earlier page of a long thread; held ones show on the post page for moderators.
+  const href = item.status === 'approved' ? commentPermalink(item.id) : `/posts/${item.postSlug}#comment-${item.id}`;
   const approveLabel = item.status !== 'approved' ? 'Approve' : item.openReports > 0 ? 'Keep it (close reports)' : undefined;
   return (
     <li className="queue-item">
       <p className="queue-item__post">
-        On <a href={`/posts/${item.postSlug}#comment-${item.id}`}>{item.postTitle}</a>
+        On <a href={href}>{item.postTitle}</a>
         {item.openReports > 0 && (
           <span className="badge badge--held">
             {item.openReports} report{item.openReports === 1 ? '' : 's'}: {item.reportReasons}

@@ -5,12 +5,13 @@
  */
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { createCommentAction, deleteOwnCommentAction, editCommentAction } from '@/lib/actions/comments';
+import { deleteOwnCommentAction, editCommentAction } from '@/lib/actions/comments';
 import type { ActionState } from '@/lib/actions/state';
 import { CommentForm } from './comment-form';
 import { EarlierVersions } from './earlier-versions';
 import { ModerationButtons } from './moderation-buttons';
 import { useComments } from './comments-context';
+import { usePostComment } from './post-comment';
 import { ReportForm } from './report-form';
 
 type Panel = 'reply' | 'edit' | 'report' | 'confirm-delete' | null;
@@ -19,6 +20,7 @@ type Props = { commentId: number; authorName: string | null; held?: boolean; edi
 export function CommentActions({ commentId, authorName, held = false, edited = false }: Props) {
   const { loaded, viewer, closed, refresh, announce } = useComments();
   const router = useRouter();
+  const postComment = usePostComment();
   const [panel, setPanel] = useState<Panel>(null);
   const [pending, startTransition] = useTransition();
   if (!loaded || !viewer) return null;
@@ -64,7 +66,7 @@ export function CommentActions({ commentId, authorName, held = false, edited = f
         )}
         {viewer.canModerate && edited && <EarlierVersions commentId={commentId} />}
       </div>
-      {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={createCommentAction} onDone={() => setPanel(null)} />}
+      {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={postComment} onDone={() => setPanel(null)} />}
       {panel === 'edit' && own && (
         <CommentForm mode="edit" commentId={commentId} initialBody={own.body} initialNote={own.contentNote} action={editCommentAction} onDone={() => setPanel(null)} />
       )}

@@ -6,7 +6,7 @@
 import { useEffect, useId } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
-import { COMMENT_MAX_LENGTH, commentSchema, editCommentSchema } from '@/lib/validations/comment';
+import { COMMENT_MAX_LENGTH } from '@/lib/validations/comment-limits';
 import { clearDraft, loadDraft, saveDraft } from './comment-draft';
 import { useComments } from './comments-context';
 
@@ -20,7 +20,8 @@ export function CommentForm(props: Props) {
   const { postId, postPath, viewer, refresh } = useComments();
   const id = useId();
   const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
-  const schema = props.mode === 'edit' ? editCommentSchema : commentSchema;
+  // Loaded when the form is first checked: zod stays out of the post page's first load.
+  const schema = () => import('@/lib/validations/comment').then((m) => (props.mode === 'edit' ? m.editCommentSchema : m.commentSchema));
   const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
   const { form, state, pending, formAction, onSubmit } = useActionForm(schema, props.action, {
     ...hidden,

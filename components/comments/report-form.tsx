@@ -3,12 +3,14 @@
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { reportCommentAction } from '@/lib/actions/comments';
-import { REPORT_REASON_LABELS, reportSchema } from '@/lib/validations/comment';
+import { REPORT_REASON_LABELS } from '@/lib/validations/comment-limits';
 import { useComments } from './comments-context';
+
+const loadReportSchema = () => import('@/lib/validations/comment').then((m) => m.reportSchema);
 
 export function ReportForm({ commentId }: { commentId: number }) {
   const { supportResources } = useComments();
-  const { form, state, pending, formAction, onSubmit } = useActionForm(reportSchema, reportCommentAction, { commentId, reason: undefined as never, note: '' });
+  const { form, state, pending, formAction, onSubmit } = useActionForm(loadReportSchema, reportCommentAction, { commentId, reason: undefined as never, note: '' });
   if (state.ok) {
     return (
       <div className="comment-report" role="status">

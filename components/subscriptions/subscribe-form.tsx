@@ -7,13 +7,15 @@ import { startTransition, useRef, type FormEvent } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmailField } from '@/components/ui/email-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
-import { subscribeSchema } from '@/lib/validations/subscription';
 import { ChoiceFields, type TopicOption } from './choice-fields';
+
+// Loaded when the form is first checked: zod stays out of every page's first load (this form is in the footer).
+const loadSubscribeSchema = () => import('@/lib/validations/subscription').then((m) => m.subscribeSchema);
 
 type Props = { action: FormAction; topics: TopicOption[]; idPrefix: string };
 
 export function SubscribeForm({ action, topics, idPrefix }: Props) {
-  const controller = useActionForm(subscribeSchema, action, { email: '', frequency: 'each-post', categoryIds: [] });
+  const controller = useActionForm(loadSubscribeSchema, action, { email: '', frequency: 'each-post', categoryIds: [] });
   const { form, state, pending, formAction } = controller;
   const lastSent = useRef<FormData | null>(null);
   const remember = (event: FormEvent<HTMLFormElement>) => {

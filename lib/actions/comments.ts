@@ -1,29 +1,15 @@
 'use server';
-/** Writing, editing, deleting and reporting comments. Each action checks the session first. */
+/**
+ * Editing, deleting and reporting comments. Each action checks the session first.
+ * New comments go to POST /api/posts/[postId]/comments (JSON), which does not render the page in its answer.
+ */
 import { updateTag } from 'next/cache';
 import { getComment, reportComment } from '@/db/queries/comments';
 import { TAGS } from '@/lib/cache';
-import { deleteComment, editComment, submitComment } from '@/lib/comments/submit';
+import { deleteComment, editComment } from '@/lib/comments/submit';
 import { getCurrentUser } from '@/lib/session';
-import { commentSchema, editCommentSchema, reportSchema } from '@/lib/validations/comment';
+import { editCommentSchema, reportSchema } from '@/lib/validations/comment';
 import { formFields, invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
-
-
-export async function createCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return { ...SIGNED_OUT, message: 'Your session has ended. Sign in again and your comment will still be here.' };
-  const parsed = commentSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const outcome = orUnexpected('comment', () => submitComment(user.id, parsed.data));
-  if (outcome === UNEXPECTED) return UNEXPECTED;
-  if (!outcome.ok) return { ok: false, message: outcome.message };
-  if (outcome.status === 'approved') {
-    updateTag(TAGS.post(outcome.postSlug));
-    updateTag(TAGS.comments);
-    return { ok: true, message: 'Your comment is published.' };
-  }
-  return { ok: true, message: 'Thank you! Your comment is awaiting moderation. Only you and the moderators can see it until it is approved.' };
-}
 
 export async function editCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();

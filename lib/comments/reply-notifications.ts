@@ -5,6 +5,7 @@
 import 'server-only';
 import { closeNotices, listOpenNotices, type OpenNotice } from '@/db/queries/reply-notices';
 import { getSiteSettings } from '@/db/queries/settings';
+import { commentPermalink } from '@/lib/comments/thread-pages';
 import { env } from '@/lib/env';
 import { composeEmail } from '@/lib/mail/compose';
 import { signToken } from '@/lib/tokens';
@@ -13,7 +14,8 @@ export const DIGEST_HOUR_UTC = 8;
 export const MUTE_PURPOSE = 'mute-thread';
 
 const excerpt = (text: string) => (text.length > 400 ? `${text.slice(0, 400).trimEnd()}…` : text);
-const replyUrl = (n: OpenNotice) => `${env.siteUrl}/posts/${n.post.slug}#comment-${n.reply.id}`;
+// The thread may span several pages: /comments/<id> leads to the one that shows the reply.
+const replyUrl = (n: OpenNotice) => `${env.siteUrl}${commentPermalink(n.reply.id)}`;
 const muteUrl = (n: OpenNotice) => `${env.siteUrl}/notifications/mute?${new URLSearchParams({ token: signToken(MUTE_PURPOSE, { u: n.recipient.id, r: n.rootId }) })}`;
 const who = (n: OpenNotice) => n.reply.authorName ?? 'A member';
 

@@ -1,8 +1,6 @@
 /** The comment form's schema, shared by the browser and the server actions. */
 import { z } from 'zod';
-
-export const COMMENT_MAX_LENGTH = 5000;
-export const CONTENT_NOTE_MAX_LENGTH = 80;
+import { COMMENT_MAX_LENGTH, CONTENT_NOTE_MAX_LENGTH, REPORT_REASON_LABELS } from './comment-limits';
 
 /** NUL bytes, and the replacement character or lone surrogates that invalid UTF-8 turns into. */
 const unreadable = /[\u0000\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -43,14 +41,6 @@ export const editCommentSchema = z.object({
   contentNote: contentNoteSchema,
 });
 export type EditCommentInput = z.input<typeof editCommentSchema>;
-
-export const REPORT_REASON_LABELS = {
-  spam: 'Spam or advertising',
-  unkind: 'Unkind or hurtful',
-  unsafe: 'Unsafe (for example self-harm)',
-  misinformation: 'Medical misinformation',
-  other: 'Something else',
-} as const;
 
 export const reportSchema = z.object({
   commentId: idSchema,

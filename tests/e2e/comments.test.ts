@@ -55,7 +55,10 @@ describe('a conversation under a post', () => {
     await page.waitForURL((url) => url.pathname === postPath);
     await expect(commentBox(page).inputValue()).resolves.toBe('This post put words to *exactly* how my week felt.');
 
+    // Sent as JSON to the comments route, not as a server action (whose answer would carry the whole page).
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/comments'));
     await page.getByRole('button', { name: 'Post comment' }).click();
+    expect((await sent).headers()['content-type']).toBe('application/json');
     firstSentAt = Date.now();
     await page.getByText('Your comment is awaiting moderation').waitFor();
     const held = page.getByRole('region', { name: 'Your comments awaiting moderation' });
@@ -175,6 +178,11 @@ describe('reply notifications', () => {
     const notice = await mail.waitFor('ash@example.org', 2);
     expect(notice.subject).toMatch(/^Mo replied to you on “/);
     expect(notice.text).toContain('So glad pacing is helping, Ash.');
+    const readLink = notice.text!.match(/Read the conversation: (\S+)/)![1];
+    expect(readLink).toMatch(/\/comments\/\d+$/);
+    await ashPage.goto(readLink);
+    await ashPage.waitForURL(new RegExp(`${postPath}#comment-\\d+$`));
+    await ashPage.locator(`#${new URL(ashPage.url()).hash.slice(1)}`).getByText('So glad pacing is helping').waitFor();
     const muteLink = notice.text!.match(/Mute this conversation: (\S+)/)![1];
     expect(new URL(muteLink).origin).toBe(server.url);
     await ashPage.goto(muteLink);

@@ -7,7 +7,7 @@ import { PostBody } from '@/components/posts/post-body';
 import { PostLinks } from '@/components/posts/post-links';
 import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { SubscribeBox } from '@/components/subscriptions/subscribe-box';
-import { readAdjacentPosts, readCategories, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThread } from '@/lib/reader-data';
+import { readAdjacentPosts, readCategories, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThreadPage } from '@/lib/reader-data';
 import { blogPostingLd } from '@/lib/structured-data';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
@@ -55,7 +55,9 @@ export default async function PostPage({ params }: Props) {
     readCategories(),
   ]);
   // With members-only comments the thread never enters the cached page; signed-in members fetch it.
-  const thread = privacy.membersOnly ? [] : await readThread(post.id, post.slug);
+  // Otherwise the page carries the newest conversations only (about 50 comments), to stay light.
+  const thread = privacy.membersOnly ? null : await readThreadPage(post.id, post.slug, 0);
+  const earlier = thread && thread.earlierPages > 0 ? { count: thread.before, href: `/posts/${post.slug}/comments/${thread.earlierPages}` } : undefined;
   return (
     <article className="post" aria-labelledby="post-title">
       <JsonLd data={blogPostingLd(post, site.name)} />
@@ -63,7 +65,7 @@ export default async function PostPage({ params }: Props) {
       <SubscribeBox topics={categories} idPrefix="post-subscribe" heading="Get new posts by email" />
       <PostLinks heading="Related posts" posts={related} id="related-heading" />
       <PostNeighbours {...neighbours} />
-      <CommentsSection post={post} comments={thread} privacy={privacy} />
+      <CommentsSection post={post} comments={thread?.comments ?? []} earlier={earlier} privacy={privacy} />
     </article>
   );
 }

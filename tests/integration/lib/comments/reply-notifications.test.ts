@@ -55,7 +55,7 @@ describe('reply notifications', () => {
     const toAsh = await catcher.waitFor('ash@example.org');
     expect(toAsh.subject).toBe('Bo replied to you on “Pacing with an energy budget”');
     expect(toAsh.text).toContain('I plan *rests* first, then tasks.');
-    expect(toAsh.text).toContain(`/posts/${post.slug}#comment-${reply}`);
+    expect(toAsh.text).toContain(`/comments/${reply}`);
     expect(toAsh.text).toContain('You received this because you asked Hearth to email you about replies');
     const muteLink = toAsh.text!.match(/Mute this conversation: (\S+)/)![1];
 

@@ -1,0 +1,48 @@
+/**
+ * One page of a long thread's earlier conversations, at /posts/<slug>/comments/<page> (page 1 the
+ * oldest). Cached like the post page and read without JavaScript; members can still reply, edit and report.
+ */
+import type { ThreadPage } from '@/lib/comments/thread-pages';
+import { buildThread } from '@/lib/comments/thread';
+import { ThreadList } from './comment-tree';
+import { CommentsProvider } from './comments-context';
+import { FollowCommentLink } from './follow-comment-link';
+
+type Props = {
+  post: { id: number; slug: string; title: string; commentsClosed: boolean };
+  thread: ThreadPage;
+  noSnippet: boolean;
+};
+
+export function EarlierComments({ post, thread, noSnippet }: Props) {
+  const postPath = `/posts/${post.slug}`;
+  const { page, earlierPages } = thread;
+  const later = page < earlierPages ? `${postPath}/comments/${page + 1}` : `${postPath}#comments`;
+  return (
+    <section aria-labelledby="earlier-comments-heading" className="earlier-comments" data-nosnippet={noSnippet ? '' : undefined}>
+      <p>
+        <a href={postPath}>← Back to the post</a>
+      </p>
+      <h1 id="earlier-comments-heading">Earlier comments on “{post.title}”</h1>
+      <CommentsProvider postId={post.id} postPath={postPath} closed={post.commentsClosed}>
+        <FollowCommentLink />
+        <ThreadList threads={buildThread(thread.comments)} />
+      </CommentsProvider>
+      <nav aria-label="Pages of comments" className="pagination">
+        {page > 1 ? (
+          <a href={`${postPath}/comments/${page - 1}`} rel="prev">
+            ← Earlier comments
+          </a>
+        ) : (
+          <span />
+        )}
+        <span className="pagination__status">
+          Page {page} of {earlierPages}
+        </span>
+        <a href={later} rel="next">
+          {page < earlierPages ? 'Later comments →' : 'Newest comments →'}
+        </a>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Where a comment can be read: the post page for the newest conversations, an earlier-comments page
+ * for older ones. Behind /comments/<id>, the address emails and the moderation queue link to.
+ */
+import 'server-only';
+import { getComment, getCommentTarget, listThread } from '@/db/queries/comments';
+import { getCommentSettings } from '@/db/queries/settings';
+import { pageOfComment } from './thread-pages';
+
+/** The page showing this comment, with its fragment; null unless readers can see it (a deleted one's placeholder included). */
+export function commentPagePath(commentId: number, now = new Date()): string | null {
+  const comment = getComment(commentId);
+  if (!comment || (comment.status !== 'approved' && comment.status !== 'deleted')) return null;
+  const post = getCommentTarget(comment.postId, now);
+  if (!post) return null;
+  const fragment = `#comment-${commentId}`;
+  // Members-only threads come whole to signed-in members on the post page itself.
+  if (getCommentSettings().membersOnly) return `/posts/${post.slug}${fragment}`;
+  const page = pageOfComment(listThread(post.id), commentId);
+  if (page === null) return null;
+  return page === 0 ? `/posts/${post.slug}${fragment}` : `/posts/${post.slug}/comments/${page}${fragment}`;
+}
