@@ -30,7 +30,12 @@ export async function commentStorm(
   baseUrl: string,
   postId: number,
   members: Person[],
-  { perMember, shouldStop = () => false, tag = 'storm' }: { perMember: number; shouldStop?: () => boolean; tag?: string },
+  {
+    perMember,
+    shouldStop = () => false,
+    onAccepted = () => {},
+    tag = 'storm',
+  }: { perMember: number; shouldStop?: () => boolean; onAccepted?: (acceptedSoFar: number) => void; tag?: string },
 ): Promise<StormResult> {
   const result: StormResult = { accepted: [], answers: new Map(), failures: [] };
   await Promise.all(
@@ -45,8 +50,10 @@ export async function commentStorm(
           return;
         }
         result.answers.set(answer.status, (result.answers.get(answer.status) ?? 0) + 1);
-        if (answer.status === 201 && typeof answer.json?.id === 'number') result.accepted.push({ id: answer.json.id, body, at: Date.now() });
-        else if (answer.status >= 500) result.failures.push(`${answer.status}: ${answer.body.slice(0, 200)}`);
+        if (answer.status === 201 && typeof answer.json?.id === 'number') {
+          result.accepted.push({ id: answer.json.id, body, at: Date.now() });
+          onAccepted(result.accepted.length);
+        }        else if (answer.status >= 500) result.failures.push(`${answer.status}: ${answer.body.slice(0, 200)}`);
       }
     }),
   );
