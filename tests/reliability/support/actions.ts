@@ -5,22 +5,40 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { oneShot } from './one-shot';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node') as { encodeReply(value: unknown): Promise<FormData | string> };
 
-type Manifest = { node: Record<string, { exportedName: string; filename: string }> };
+type Manifest = { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
+type ActionRef = { id: string; path: string };
 
-let ids: Map<string, string> | undefined;
+let refs: Map<string, ActionRef> | undefined;
+
+/**
+ * A page that bundles the action, e.g. `app/(account)/account/page` → `/account` (dynamic segments get a
+ * placeholder). Posting there runs the action in that page's own worker: posted anywhere else, Next
+ * forwards it internally and the forwarded answer's status is not the action's.
+ */
+function pagePath(worker: string): string {
+  const route = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\/\([^)]*\)/g, '').replace(/\[[^\]]+\]/g, '_');
+  return route === '' ? '/' : route;
+}
 
 /** Every server action the build knows, by exported name. */
-export function actionIds(): Map<string, string> {
-  if (!ids) {
+export function actionRefs(): Map<string, ActionRef> {
+  if (!refs) {
     const file = path.resolve(__dirname, '..', '..', '..', '.next', 'server', 'server-reference-manifest.json');
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-    ids = new Map(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName, id]));
+    refs = new Map(
+      Object.entries(manifest.node).map(([id, entry]) => {
+        const workers = Object.keys(entry.workers);
+        const worker = workers.find((w) => !w.includes('[')) ?? workers[0];
+        return [entry.exportedName, { id, path: pagePath(worker) }];
+      }),
+    );
   }
-  return ids;
+  return refs;
 }
 
 export type ActionAnswer = { status: number; result: Record<string, unknown> | null; redirect: string | null; text: string };
@@ -49,16 +67,15 @@ export function form(fields: Record<string, string | string[]>): FormData {
 
 /** Calls an action with already-encoded arguments, or with raw bytes (for malformed encodings). */
 export async function callActionRaw(baseUrl: string, name: string, body: BodyInit, cookie?: string, contentType?: string): Promise<ActionAnswer> {
-  const id = actionIds().get(name);
-  if (!id) throw new Error(`No server action named ${name} in the build`);
-  const response = await fetch(`${baseUrl}/`, {
+  const ref = actionRefs().get(name);
+  if (!ref) throw new Error(`No server action named ${name} in the build`);
+  const answer = await oneShot(`${baseUrl}${ref.path}`, {
     method: 'POST',
-    headers: { 'Next-Action': id, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}), ...(contentType ? { 'Content-Type': contentType } : {}) },
+    headers: { 'Next-Action': ref.id, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}), ...(contentType ? { 'Content-Type': contentType } : {}) },
     body,
-    redirect: 'manual',
   });
-  const text = await response.text();
-  return { status: response.status, result: readResult(text), redirect: response.headers.get('x-action-redirect'), text };
+  const redirect = answer.headers['x-action-redirect'];
+  return { status: answer.status, result: readResult(answer.text), redirect: typeof redirect === 'string' ? redirect : null, text: answer.text };
 }
 
 /** Calls an action with its arguments, e.g. `[previousState, formData]` or `[commentId, 'approve']`. */
