@@ -14,14 +14,22 @@ export async function oneShot(url: string, init: { method?: string; headers?: Re
   const headers: Record<string, string> = Object.fromEntries(encoded.headers.entries());
   if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const request = http.request(url, { method: encoded.method, headers, agent: false }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
-    // The server may stop reading a body it refuses: that is an answer, not a failure.
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    // The server may answer and stop reading a body it refuses, so writing the rest fails: that is not a
+    // failure while its answer arrives; a connection that closes with no answer at all is.
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    request.on('close', () => {
+      if (!answered) reject(new Error(`${encoded.method} ${url}: the connection closed without an answer`));
+    });
     request.end(body);
   });
 }
