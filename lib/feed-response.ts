@@ -12,12 +12,12 @@ function feedBody(format: FeedFormat, categorySlug: string | null): string | nul
   const site = getSiteSettings();
   if (!categorySlug) {
     const scope = { title: site.name, description: site.tagline || site.about, path: '/', feedPath: '/' };
-    return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE), scope, env.siteUrl), format);
+    return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE), scope, env.siteUrl, format), format);
   }
   const category = getCategoryBySlug(categorySlug);
   if (!category) return null;
   const scope = { title: `${category.name} · ${site.name}`, description: category.description, path: `/category/${category.slug}`, feedPath: `/category/${category.slug}/` };
-  return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE, { categoryId: category.id }), scope, env.siteUrl), format);
+  return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE, { categoryId: category.id }), scope, env.siteUrl, format), format);
 }
 
 const readFeedBody = taggedRead('feed', feedBody, () => [TAGS.posts, TAGS.site]);

@@ -18,12 +18,23 @@ export const FEED_SIZE = 20;
 /** Characters XML 1.0 forbids (control characters, U+FFFE/U+FFFF) would make the whole feed unreadable. */
 export const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
+/**
+ * An item's title and summary as the XML feeds declare them: Atom says type="html" and RSS readers treat
+ * <description> as HTML, so a post titled `<script>…` must arrive escaped, as text. JSON Feed's are plain text.
+ */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const itemText = (format: FeedFormat) => (text: string) => (format === 'json' ? xmlSafe(text) : escapeHtml(xmlSafe(text)));
+
+/** The feed library writes category names into XML attributes escaping only `&`: a `<` there breaks the XML. */
+const categoryName = (name: string) => xmlSafe(name).replace(/[<>]/g, '');
+
 /** Feed readers need absolute links; the renderer writes site-relative ones. */
 const absolutize = (html: string, siteUrl: string) => html.replace(/(href|src)="\//g, `$1="${siteUrl}/`);
 
 type Scope = { title: string; description: string; path: string; feedPath: string };
 
-export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteUrl: string): Feed {
+export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteUrl: string, format: FeedFormat): Feed {
+  const text = itemText(format);
   const feed = new Feed({
     id: `${siteUrl}${scope.path}`,
     link: `${siteUrl}${scope.path}`,
@@ -44,13 +55,13 @@ export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteU
     feed.addItem({
       id: url,
       link: url,
-      title: xmlSafe(post.title),
-      description: xmlSafe(post.excerpt),
+      title: text(post.title),
+      description: text(post.excerpt),
       content: xmlSafe(absolutize(renderMarkdown(post.body).html, siteUrl)),
       date: new Date(post.updatedAt ?? post.publishedAt),
       published: new Date(post.publishedAt),
       author: [{ name: xmlSafe(post.author.name), link: post.author.slug ? `${siteUrl}/author/${post.author.slug}` : undefined }],
-      category: [...(post.category ? [{ name: xmlSafe(post.category.name) }] : []), ...post.tags.map((name) => ({ name: xmlSafe(name) }))],
+      category: [...(post.category ? [{ name: categoryName(post.category.name) }] : []), ...post.tags.map((name) => ({ name: categoryName(name) }))],
     });
   }
   return feed;

@@ -9,7 +9,7 @@ import { deletePostSchema, postEditorSchema, scheduleSchema } from '@/lib/valida
 import { formFields, invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
 const postIdOf = (formData: FormData): number | null => {
-  const id = Number.parseInt(String(formData.get('postId') ?? ''), 10);
+  const id = Number.parseInt(formFields(formData).postId ?? '', 10);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 };
 const NO_POST: ActionState = { ok: false, message: 'Save the post first.' };

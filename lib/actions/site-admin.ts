@@ -52,7 +52,8 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
 export async function setRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
-  const result = orUnexpected('role change', () => setRole(user, String(formData.get('userId') ?? ''), String(formData.get('role') ?? '')));
+  const { userId = '', role = '' } = formFields(formData);
+  const result = orUnexpected('role change', () => setRole(user, userId, role));
   // A new author's /author/<slug> may be cached as "not found"; author pages are read under the posts tag.
   if (result.ok) updateTag(TAGS.posts);
   return result;
@@ -74,7 +75,7 @@ export async function savePageAction(_prev: ActionState, formData: FormData): Pr
 export async function deletePageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return SIGNED_OUT;
-  const result = orUnexpected('page deletion', () => deletePage(user, Number(formData.get('id'))));
+  const result = orUnexpected('page deletion', () => deletePage(user, Number(formFields(formData).id)));
   if (!result.ok) return result;
   updateTag(TAGS.site);
   redirect(`/admin/pages?deleted=${encodeURIComponent(result.title)}`);

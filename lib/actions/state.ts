@@ -35,9 +35,15 @@ export function orUnexpected<T>(what: string, run: () => T): T | typeof UNEXPECT
   }
 }
 
+/**
+ * The posted form. Actions are public endpoints: a hand-made request can pass any value where the
+ * browser passes FormData, and that must read as an empty form (refused by the schema), not crash.
+ */
+export const postedForm = (value: unknown): FormData => (value instanceof FormData ? value : new FormData());
+
 /** FormData → plain object of its string fields, for safeParse. */
 export function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
+  for (const [key, value] of postedForm(formData).entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
   return fields;
 }

@@ -10,18 +10,22 @@ import { getClientIp, getCurrentUser } from '@/lib/session';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
 import { requestSubscription } from '@/lib/subscriptions/subscribe';
 import { subscribeSchema, subscriptionChoicesSchema } from '@/lib/validations/subscription';
-import { invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+import { formFields, invalid, orUnexpected, postedForm, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
 const BAD_LINK: ActionState = { ok: false, message: 'This link is not valid (it may have been cut short). Open it again from the newest email.' };
 const UNKNOWN_TOPIC: ActionState = { ok: false, fieldErrors: { categoryIds: ['One of those topics no longer exists. Reload the page and choose again.'] } };
 
 /** A form's fields, with every ticked category box (FormData repeats the name). */
-const subscriptionFields = (formData: FormData) => ({
-  email: formData.get('email') ?? undefined,
-  token: formData.get('token') ?? undefined,
-  frequency: formData.get('frequency') ?? undefined,
-  categoryIds: formData.getAll('categoryIds').filter((v) => typeof v === 'string'),
-});
+const subscriptionFields = (formData: FormData) => {
+  const form = postedForm(formData);
+  return {
+    email: form.get('email') ?? undefined,
+    token: form.get('token') ?? undefined,
+    frequency: form.get('frequency') ?? undefined,
+    categoryIds: form.getAll('categoryIds').filter((v) => typeof v === 'string'),
+  };
+};
+const tokenOf = (formData: FormData) => formFields(formData).token ?? '';
 
 const allExist = (ids: number[]) => existingCategoryIds(ids).length === new Set(ids).size;
 
@@ -44,7 +48,7 @@ export async function subscribeAction(_prev: ActionState, formData: FormData): P
 }
 
 export async function confirmSubscriptionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const link = readConfirmToken(String(formData.get('token') ?? ''));
+  const link = readConfirmToken(tokenOf(formData));
   if ('problem' in link) {
     return link.problem === 'expired'
       ? { ok: false, message: 'This confirmation link has expired (they last 7 days). Subscribe again to get a new one.' }
@@ -59,14 +63,14 @@ export async function confirmSubscriptionAction(_prev: ActionState, formData: Fo
 }
 
 export async function unsubscribeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const subscriber = readManageToken(String(formData.get('token') ?? ''));
+  const subscriber = readManageToken(tokenOf(formData));
   if (!subscriber) return BAD_LINK;
   if (orUnexpected('unsubscribe', () => unsubscribe(subscriber.id)) === UNEXPECTED) return UNEXPECTED;
   redirect(managePage(subscriber));
 }
 
 export async function resubscribeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const subscriber = readManageToken(String(formData.get('token') ?? ''));
+  const subscriber = readManageToken(tokenOf(formData));
   if (!subscriber) return BAD_LINK;
   if (orUnexpected('resubscribe', () => resubscribe(subscriber.id)) === UNEXPECTED) return UNEXPECTED;
   redirect(managePage(subscriber, 'confirmed'));

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedPost } from '@/db/queries/posts';
-import { buildFeed, renderFeed, xmlSafe } from '@/lib/feeds';
+import { buildFeed, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
 
 const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [] };
 const hostileTitle = 'Pain & fatigue <b>“flares”</b>\u0001\u0008 💛 שלום';
@@ -16,10 +16,12 @@ const post: FeedPost = {
   author: { name: 'Wren & Co', slug: 'wren' },
   category: { name: 'Research news', slug: 'research-news' },
   body: 'See [the about page](/about) and ![a chart](/uploads/chart.png).\n\n<script>alert(1)</script>\n\nClaim.[^1]\n\n[^1]: Clauw DJ. 2014.',
-  tags: ['Pacing', 'Sleep & rest'],
+  tags: ['Pacing', 'Sleep & rest', '<b>"Bold"</b>'],
 };
 const scope = { title: 'Hearth', description: 'A warm place', path: '/', feedPath: '/' };
-const feed = () => buildFeed(site, [post], scope, 'https://hearth.example');
+const feed = (format: FeedFormat) => buildFeed(site, [post], scope, 'https://hearth.example', format);
+/** What an HTML-reading feed reader shows for the title: the text, tags and all, never markup. */
+const escapedTitle = xmlSafe(hostileTitle).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
 
 describe('feeds', () => {
@@ -28,10 +30,11 @@ describe('feeds', () => {
   });
 
   it('writes valid RSS 2.0 whatever the title holds, with full, sanitized content and absolute links', () => {
-    const xml = renderFeed(feed(), 'rss');
+    const xml = renderFeed(feed('rss'), 'rss');
     expect(XMLValidator.validate(xml)).toBe(true);
     const item = parser.parse(xml).rss.channel.item;
-    expect(item.title).toBe(xmlSafe(hostileTitle));
+    expect(item.title).toBe(escapedTitle);
+    expect(item.description).toBe('Fog &amp; rest &lt; effort');
     expect(item.link).toBe('https://hearth.example/posts/pain-and-fatigue');
     const content: string = item['content:encoded'];
     expect(content).toContain('href="https://hearth.example/about"');
@@ -42,10 +45,12 @@ describe('feeds', () => {
   });
 
   it('writes valid Atom and JSON Feed too', () => {
-    const atom = renderFeed(feed(), 'atom');
+    const atom = renderFeed(feed('atom'), 'atom');
     expect(XMLValidator.validate(atom)).toBe(true);
-    expect(parser.parse(atom).feed.entry.title['#text'] ?? parser.parse(atom).feed.entry.title).toBe(xmlSafe(hostileTitle));
-    const json = JSON.parse(renderFeed(feed(), 'json'));
+    expect(parser.parse(atom).feed.entry.title['#text'] ?? parser.parse(atom).feed.entry.title).toBe(escapedTitle);
+    // XML forbids a raw < in an attribute value (the category labels).
+    expect(atom).not.toMatch(/="[^"]*</);
+    const json = JSON.parse(renderFeed(feed('json'), 'json'));
     expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
     expect(json.items[0]).toMatchObject({ url: 'https://hearth.example/posts/pain-and-fatigue', title: xmlSafe(hostileTitle) });
     expect(json.items[0].content_html).not.toMatch(/<script/i);

@@ -1,0 +1,16 @@
+// Reliability suite (`npm run test:reliability`): load, crash, outage, hostile input, permissions and backups
+// against the built app over real HTTP. Needs an existing build (CI runs it after `npm run test:e2e` built the app).
+const nextJest = require('next/jest');
+
+const createJestConfig = nextJest({ dir: __dirname });
+
+module.exports = createJestConfig({
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/reliability'],
+  globalSetup: '<rootDir>/tests/reliability/support/require-build.js',
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+  // Each file starts its own servers; generous because the machine is shared, but every loop is bounded.
+  testTimeout: 180_000,
+  maxWorkers: 1,
+  forceExit: true,
+});

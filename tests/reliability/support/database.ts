@@ -1,0 +1,46 @@
+/**
+ * Direct access to the app's SQLite file from the test process: people and sessions made the way
+ * Auth.js's Drizzle adapter stores them (the sign-in flow itself is tested in tests/e2e), and counts.
+ * WAL mode and a busy timeout let the test read and write while the server runs.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export type Role = 'member' | 'author' | 'moderator' | 'admin';
+export type Person = { id: string; email: string; role: Role; cookie: string };
+
+export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+  const db = new Database(file, options);
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+
+let counter = 0;
+
+/** A person with a live database session; `cookie` is the Cookie header that signs them in. */
+export function createPerson(db: Database.Database, role: Role = 'member', name?: string): Person {
+  const n = ++counter;
+  const id = randomUUID();
+  const email = `${role}-${n}-${id.slice(0, 8)}@example.org`;
+  const slug = role === 'author' || role === 'admin' ? `${role}-${n}-${id.slice(0, 8)}` : null;
+  db.prepare('INSERT INTO users (id, name, email, role, slug, email_verified) VALUES (?, ?, ?, ?, ?, ?)').run(id, name ?? `${role} ${n}`, email, role, slug, Date.now());
+  const token = randomBytes(32).toString('hex');
+  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, id, Date.now() + 86_400_000);
+  return { id, email, role, cookie: `authjs.session-token=${token}` };
+}
+
+/** A published post open for comments (the seeded demo content has several). */
+export function openPost(db: Database.Database): { id: number; slug: string } {
+  return db.prepare("SELECT id, slug FROM posts WHERE status = 'published' AND comments_closed = 0 ORDER BY id LIMIT 1").get() as { id: number; slug: string };
+}
+
+export const countRows = (db: Database.Database, table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+export const integrityCheck = (db: Database.Database): string =>
+  (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+
+/** An approved comment written straight into the database (a conversation to reply to, or a commenter's track record). */
+export function insertApprovedComment(db: Database.Database, postId: number, authorId: string, body: string): number {
+  const html = `<p>${body}</p>`;
+  return Number(db.prepare("INSERT INTO comments (post_id, author_id, body, html, status, depth) VALUES (?, ?, ?, ?, 'approved', 1)").run(postId, authorId, body, html).lastInsertRowid);
+}
