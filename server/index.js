@@ -37,6 +37,21 @@ const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, por
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024 });
 
+/** Requests Next would answer with a 500 although the client is at fault: answered 400/413 here. */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024; // Next's own default limit for server-action bodies
+
+function malformedRequest(req) {
+  try {
+    decodeURIComponent((req.url ?? '/').split('?')[0]);
+  } catch {
+    return { status: 400, message: 'That address is not valid.' };
+  }
+  if (req.headers['next-action'] && Number(req.headers['content-length'] ?? 0) > SERVER_ACTION_BODY_LIMIT) {
+    return { status: 413, message: 'That form is too large to send.' };
+  }
+  return null;
+}
+
 function serve(req, res) {
   const startedAt = process.hrtime.bigint();
   const nonce = newNonce();
@@ -44,6 +59,12 @@ function serve(req, res) {
   delete req.headers['content-security-policy-report-only'];
 
   onHeaders(res, () => {
+    // A server-action request whose body Next's decoder cannot read (only a hand-made request does
+    // that: our actions catch their own failures and answer with a message) is the client's error.
+    if (req.headers['next-action'] && res.statusCode >= 500) {
+      logger.warn({ path: loggablePath(req.url), status: res.statusCode }, 'unreadable server action request answered 400');
+      res.statusCode = 400;
+    }
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
   });
@@ -51,6 +72,12 @@ function serve(req, res) {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
     logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
   });
+
+  const malformed = malformedRequest(req);
+  if (malformed) {
+    res.writeHead(malformed.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(malformed.message);
+    return;
+  }
 
   // compression wraps res first, so the body is gzipped after its nonce is swapped in.
   compress(req, res, () => {

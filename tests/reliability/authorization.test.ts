@@ -65,7 +65,13 @@ const noChange = () => null;
 
 const TABLE: Row[] = [
   // Comments
-  { name: 'createCommentAction', owner: 'member', allowed: signedIn, state: (c) => one('SELECT count(*) AS n FROM comments WHERE post_id = ?', c.postId), action: (c) => submitForm(c.url, 'createCommentAction', { postId: String(c.postId), body: `new ${unique()}` }, cookieOf(c)) },
+  {
+    name: 'POST /api/posts/<id>/comments',
+    owner: 'member',
+    allowed: signedIn,
+    state: (c) => one('SELECT count(*) AS n FROM comments WHERE post_id = ?', c.postId),
+    route: (c) => fetch(`${c.url}/api/posts/${c.postId}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: JSON.stringify({ body: `new ${unique()}` }) }),
+  },
   { name: 'editCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)) },
   { name: 'deleteOwnCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'deleteOwnCommentAction', [t.commentId], cookieOf(c)) },
   { name: 'reportCommentAction (someone’s comment)', owner: 'member', allowed: otherSignedIn, setup: ownComment, state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ?', t.commentId), action: (c, t) => submitForm(c.url, 'reportCommentAction', { commentId: String(t.commentId), reason: 'unkind' }, cookieOf(c)) },
