@@ -41,7 +41,12 @@ export async function signInMembers(baseUrl: string, mail: MailCatcher, emails: 
     const worker = async () => {
       while (next < emails.length) {
         const i = next++;
-        cookies[i] = await signIn(browser, baseUrl, mail, emails[i], `10.99.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+        const address = `10.99.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+        cookies[i] = await signIn(browser, baseUrl, mail, emails[i], address).catch((error: Error) => {
+          // Seen twice here: Chromium's first navigation refused although the server answered; one retry, said aloud.
+          console.log(`[bench] signing in ${emails[i]} failed (${error.message.split('\n')[0]}); trying once more`);
+          return signIn(browser, baseUrl, mail, emails[i], address);
+        });
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallel, emails.length) }, worker));

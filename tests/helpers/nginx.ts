@@ -77,6 +77,9 @@ export async function startNginx(binary: string, upstreamPort: number, timeoutMs
       '  include /etc/nginx/mime.types;',
       '  default_type application/octet-stream;',
       '  sendfile on;',
+      // autocannon reuses a connection after nginx's `Connection: close` (keepalive_requests, default 1000)
+      // and counts an error; browsers do not, so this wrapper lets connections live on.
+      '  keepalive_requests 1000000;',
       `  access_log ${temp('access.log')} combined buffer=64k flush=1s;`,
       ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${temp(kind)};`),
       `  include ${temp('hearth.conf')};`,
