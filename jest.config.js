@@ -7,7 +7,8 @@ const createJestConfig = nextJest({ dir: __dirname });
 const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  // Browser journeys and reliability suites run against the built app with their own configs.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/reliability/'],
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
   moduleNameMapper: {
     // 'server-only' throws outside Next's server bundle; in tests it is only a marker.
