@@ -7,6 +7,7 @@ const createJestConfig = nextJest({ dir: __dirname });
 const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
+  // Browser journeys and reliability suites run against the built app with their own configs.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/reliability/'],
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
   moduleNameMapper: {

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: the side-by-side benchmark of issue 8. Builds the app when needed, fills a temporary
+ * database (bench/seed.ts), starts the production server and a private nginx with the shipped
+ * configuration, signs members in through the real flow, then drives each target in turn with
+ * autocannon and compares it with a bare node:http server sending the post page's bytes.
+ * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildIfStale } from '../scripts/build-if-stale.mjs';
+import { startServer as startServerUntyped } from '../tests/e2e/server';
+import { startMailCatcher } from '../tests/helpers/mail-catcher';
+import { ensureNginx, startNginx } from '../tests/helpers/nginx';
+import { firstLoadJs } from './first-load-js';
+import { measureTarget, type Target, type TargetResult } from './load';
+import { checkTargets } from './targets';
+import { formatTable, writeReport, type Report } from './report';
+import type { BenchData } from './seed';
+import { commentBody, randomSource } from './seed-text';
+import { signInMembers, whoIs } from './sessions';
+
+const root = path.join(__dirname, '..');
+const SIZES = { posts: 1000, threadComments: 200, subscribers: 5000 };
+const COMMENTERS = 50;
+const CONNECTIONS = 32;
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const serverEnv = { COMMENT_FLOOD_LIMITS: 'off' };
+
+// tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
+const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function seedDatabase(file: string): BenchData {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(__dirname, 'seed-cli.ts'), JSON.stringify(SIZES)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as BenchData;
+}
+
+/** The bare node:http server of bench/baseline-server.mjs, serving `file`. */
+async function startBaseline(file: string): Promise<{ port: number; pid: number }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'baseline-server.mjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(() => void child.kill('SIGKILL'));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
+  });
+  return { port, pid: child.pid! };
+}
+
+function nginxVersion(binary: string): string {
+  return execFileSync(binary, ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || 'nginx';
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  buildIfStale(root);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const databaseFile = path.join(dir, 'hearth.db');
+  let started = Date.now();
+  const data = seedDatabase(databaseFile);
+  log(`database: ${SIZES.posts} published posts, ${data.threadPost.comments} comments on /posts/${data.threadPost.slug}, ${SIZES.subscribers} subscribers (${Date.now() - started} ms)`);
+
+  const mail = await startMailCatcher();
+  cleanups.push(() => mail.close());
+  const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000' } });
+  cleanups.push(() => server.stop());
+  process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
+  log(`server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (benchmark only: lifts the per-member comment pace limits)`);
+
+  started = Date.now();
+  const members = data.memberEmails.slice(0, COMMENTERS + 1);
+  const cookies = await signInMembers(server.url, mail, members, 4);
+  for (const [i, cookie] of cookies.entries()) {
+    if (!(await whoIs(server.url, cookie))) throw new Error(`The session of ${members[i]} is not signed in`);
+  }
+  log(`${cookies.length} members signed in through the sign-in form and their emailed links (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  const app = `http://127.0.0.1:${server.port}`;
+  const postPath = `/posts/${data.threadPost.slug}`;
+  const pageResponse = await fetch(app + postPath, { headers: { 'accept-encoding': 'identity' } });
+  if (!pageResponse.ok) throw new Error(`${postPath} answered ${pageResponse.status}`);
+  const pageFile = path.join(dir, 'post-page.html');
+  fs.writeFileSync(pageFile, Buffer.from(await pageResponse.arrayBuffer()));
+  const baseline = await startBaseline(pageFile);
+  if (!server.pid) throw new Error('The server has no pid');
+  const appServer = { label: 'app', pid: server.pid };
+
+  const targets: Target[] = [
+    { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
+    { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
+    { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
+    { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
+    { name: 'home page', url: `${app}/`, servers: [appServer] },
+    { name: 'RSS feed /feed.xml', url: `${app}/feed.xml`, servers: [appServer] },
+    { name: `search /search?q=${data.searchTerm}`, url: `${app}/search?q=${data.searchTerm}`, servers: [appServer] },
+  ];
+
+  const skipped: string[] = [];
+  const nginx = ensureNginx(log);
+  let nginxName: string | null = null;
+  if ('unavailable' in nginx) {
+    skipped.push(`nginx targets: ${nginx.unavailable}`);
+    log(`skipping the nginx targets: ${nginx.unavailable}`);
+  } else {
+    nginxName = nginxVersion(nginx.binary);
+    const proxy = await startNginx(nginx.binary, server.port);
+    cleanups.push(() => proxy.stop());
+    log(`${nginxName} pid ${proxy.pid} on port ${proxy.port}, deploy/nginx/hearth.conf (1 s micro-cache)`);
+    const viaProxy = `http://127.0.0.1:${proxy.port}`;
+    const both = [appServer, { label: 'nginx', pid: proxy.pid }];
+    targets.push(
+      { name: 'nginx: post page, anonymous', url: viaProxy + postPath, servers: both },
+      { name: 'nginx: post page, anonymous, gzip', url: viaProxy + postPath, servers: both, headers: { 'accept-encoding': 'gzip' } },
+      { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
+      { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
+    );
+  }
+
+  // Last: it changes a post and the comment counts, which refreshes cached pages.
+  const random = randomSource(7);
+  const bodies = Array.from({ length: 64 }, () => commentBody(random));
+  targets.push({
+    name: `comment submission, ${COMMENTERS} members`,
+    url: `${app}/api/posts/${data.commentPost.id}/comments`,
+    servers: [appServer],
+    expectStatus: 201,
+    clients: cookies.slice(1).map((cookie) => ({
+      method: 'POST' as const,
+      headers: { cookie, 'content-type': 'application/json' },
+      body: (n: number) => JSON.stringify({ body: `${bodies[n % bodies.length]} (${n})` }),
+    })),
+  });
+
+  // Measured before the load, on the pages as seeded.
+  const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };
+
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    log(`${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
+    results.push(await measureTarget(target, { seconds, warmupSeconds, connections: CONNECTIONS }));
+  }
+  const baselineRate = results[0].requestsPerSecond;
+
+  const report: Report = {
+    startedAt,
+    command: 'npm run bench',
+    machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName },
+    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv },
+    data: { ...SIZES, threadPost: postPath, threadComments: data.threadPost.comments, postPageHtmlBytes: fs.statSync(pageFile).size, membersSignedIn: cookies.length },
+    baseline: 'bench/baseline-server.mjs: node:http sending the post page bytes as fetched from the app',
+    results: results.map((r) => ({ ...r, ratioToBaseline: baselineRate ? Number((r.requestsPerSecond / baselineRate).toFixed(4)) : null })),
+    firstLoadJs: firstLoad,
+    skipped,
+    targets: [],
+  };
+  report.targets = checkTargets(report);
+  console.log(`\n${formatTable(report)}\n`);
+  log(`wrote ${path.relative(root, writeReport(report, path.join(__dirname, 'results')))}`);
+}
+
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups.length = 0;
+}
+
+process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+main()
+  .then(cleanUp)
+  .catch(async (error) => {
+    console.error(error);
+    await cleanUp();
+    process.exit(1);
+  });

@@ -1,0 +1,28 @@
+/** Issue 8's performance targets, checked against the benchmark's own report (never a timed test). */
+import type { Report } from './report';
+
+const ms = (value: number) => `${value} ms`;
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}% of baseline`);
+
+export function checkTargets(report: Report): Report['targets'] {
+  const find = (name: string) => report.results.find((r) => r.name.startsWith(name));
+  const checks: Report['targets'] = [];
+  const post = find('post page, 200 comments, anonymous');
+  if (post) {
+    checks.push({ target: 'post page (app alone) >= 10% of baseline', measured: percent(post.ratioToBaseline), met: (post.ratioToBaseline ?? 0) >= 0.1 });
+    checks.push({ target: 'post page (app alone) <= 2 ms server CPU per request', measured: ms(post.cpuMsPerRequest.app), met: post.cpuMsPerRequest.app <= 2 });
+    checks.push({ target: 'post page (app alone) p99 < 100 ms at 32 connections', measured: ms(post.latencyMs.p99), met: post.latencyMs.p99 < 100 });
+  }
+  const proxied = find('nginx: post page, anonymous');
+  if (proxied) checks.push({ target: 'post page behind nginx >= 50% of baseline', measured: percent(proxied.ratioToBaseline), met: (proxied.ratioToBaseline ?? 0) >= 0.5 });
+  const comments = find('comment submission');
+  if (comments) {
+    const measured = `${comments.requestsPerSecond} accepted/s, ${comments.badStatus + comments.errors} errors, p99 ${ms(comments.latencyMs.p99)}`;
+    checks.push({ target: 'comments >= 200 accepted/s, zero errors, p99 < 300 ms', measured, met: comments.requestsPerSecond >= 200 && comments.badStatus + comments.errors === 0 && comments.latencyMs.p99 < 300 });
+  }
+  const appPeak = Math.max(...report.results.map((r) => r.peakRssMb.app ?? 0));
+  checks.push({ target: 'app peak RSS < 300 MB', measured: `${appPeak} MB`, met: appPeak < 300 });
+  const js = report.firstLoadJs['post page'];
+  if (js) checks.push({ target: 'post page first-load JS < 120 kB gzipped', measured: `${js.totalGzipKb} kB`, met: js.totalGzipKb < 120 });
+  return checks;
+}

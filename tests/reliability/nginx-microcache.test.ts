@@ -1,0 +1,133 @@
+/**
+ * The shipped nginx configuration (deploy/nginx/hearth.conf) in front of the built app: anonymous
+ * pages are micro-cached, a member's new comment is in the page they get at once and in everyone's
+ * within the cache lifetime, and nothing per-visitor is ever answered from the cache.
+ * Real processes only: the app on a migrated SQLite file, nginx, an SMTP catcher, Chromium for sign-in.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchData } from '../../bench/seed';
+import { signInMembers } from '../../bench/sessions';
+import { startServer as startServerUntyped } from '../e2e/server';
+import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
+
+// tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
+const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+
+const root = path.join(__dirname, '..', '..');
+const nginx = ensureNginx();
+const FROM_CACHE = ['HIT', 'STALE', 'UPDATING', 'REVALIDATED'];
+
+if ('unavailable' in nginx) console.warn(`Skipping the nginx micro-cache tests: ${nginx.unavailable}`);
+const describeWithNginx = 'unavailable' in nginx ? describe.skip : describe;
+
+describeWithNginx('nginx micro-cache in front of Hearth', () => {
+  let dir: string;
+  let mail: MailCatcher;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let proxy: RunningNginx;
+  let data: BenchData;
+  let cookie: string;
+  let postPath: string;
+
+  const get = (pathname: string, headers: Record<string, string> = {}) => fetch(proxy.url + pathname, { headers, redirect: 'manual' });
+  const cacheStatus = (response: Response) => response.headers.get('x-cache-status') ?? '(none)';
+
+  /** Fetches until `accept` holds for a response, at most `tries` times; returns every cache status seen. */
+  async function fetchUntil(pathname: string, accept: (response: Response, body: string) => boolean, tries = 40) {
+    const seen: string[] = [];
+    for (let i = 0; i < tries; i++) {
+      const response = await get(pathname);
+      const body = await response.text();
+      seen.push(cacheStatus(response));
+      if (accept(response, body)) return { found: true, seen };
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return { found: false, seen };
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No build found: run `next build` first.');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-test-'));
+    const databaseFile = path.join(dir, 'hearth.db');
+    // The benchmark's seeding, small: members who already have an approved comment, so a new one is published at once.
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'bench/seed-cli.ts', JSON.stringify({ posts: 25, threadComments: 2, subscribers: 0 })], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      encoding: 'utf8',
+    });
+    data = JSON.parse(output) as BenchData;
+    postPath = `/posts/${data.threadPost.slug}`;
+    mail = await startMailCatcher();
+    server = await startServer({ databaseFile, env: { EMAIL_SERVER: mail.url } });
+    proxy = await startNginx((nginx as { binary: string }).binary, server.port);
+    // Cookies belong to a host, not a port: the session made on the app works through nginx on localhost too.
+    [cookie] = await signInMembers(server.url, mail, [data.memberEmails[0]], 1);
+  }, 120_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await server?.stop();
+    await mail?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers anonymous readers from the cache, in gzip or inflated', async () => {
+    const cached = await fetchUntil(postPath, (response) => response.headers.get('x-cache-status') === 'HIT');
+    expect(cached).toMatchObject({ found: true });
+
+    const gzip = await get(postPath, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get(postPath, { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain(`id="comment-`);
+  });
+
+  it('shows a new comment to its author at once and to everyone within the cache lifetime', async () => {
+    // An anonymous copy without the comment is in the cache first.
+    expect(await fetchUntil(postPath, (response) => response.headers.get('x-cache-status') === 'HIT')).toMatchObject({ found: true });
+
+    const text = `Through the proxy, right now ${Date.now()}`;
+    const posted = await fetch(`${proxy.url}/api/posts/${data.threadPost.id}/comments`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: text }),
+    });
+    expect(posted.status).toBe(201);
+    const { id, status } = (await posted.json()) as { id: number; status: string };
+    expect(status).toBe('approved');
+
+    const own = await get(postPath, { cookie });
+    expect(cacheStatus(own)).toBe('BYPASS');
+    expect(await own.text()).toContain(`id="comment-${id}"`);
+
+    // Polled, never timed: the cached copy lives 1 s, so a few seconds is ample.
+    const everyone = await fetchUntil(postPath, (_response, body) => body.includes(`id="comment-${id}"`));
+    expect(everyone).toMatchObject({ found: true });
+  });
+
+  it('never answers per-visitor requests from the cache', async () => {
+    for (let i = 0; i < 5; i++) {
+      const me = await get('/api/me', { cookie });
+      expect(FROM_CACHE).not.toContain(cacheStatus(me));
+      expect(((await me.json()) as { user: { name: string } | null }).user).not.toBeNull();
+
+      const anonymousMe = await get('/api/me');
+      expect(FROM_CACHE).not.toContain(cacheStatus(anonymousMe));
+      expect(((await anonymousMe.json()) as { user: unknown }).user).toBeNull();
+
+      const signedInPage = await get(postPath, { cookie });
+      expect(cacheStatus(signedInPage)).toBe('BYPASS');
+      await signedInPage.arrayBuffer();
+
+      // Marked `private, no-store` by the app, without any session cookie: fetched, never stored.
+      const signIn = await get('/signin');
+      expect(signIn.headers.get('cache-control')).toMatch(/private|no-store/);
+      expect(FROM_CACHE).not.toContain(cacheStatus(signIn));
+      await signIn.arrayBuffer();
+    }
+  });
+});
