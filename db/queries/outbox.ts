@@ -40,6 +40,9 @@ export type ClaimedMail = { id: number; kind: string; to: string; subject: strin
  * Claims up to `limit` due messages for `leaseMs`: queued ones whose time has come, and ones left
  * "sending" by a worker that died (their lease ran out). One transaction, so two workers never share a row.
  */
+/** Mail someone is waiting for on a page (sign-in, confirming a subscription) goes before list mail. */
+const WAITED_FOR_FIRST = sql`CASE WHEN ${outbox.kind} IN ('sign-in', 'subscription-confirm', 'subscription-notice') THEN 0 ELSE 1 END`;
+
 export function claimDueMail(now: Date, limit: number, leaseMs: number): ClaimedMail[] {
   return getDb().transaction(
     (tx) => {
@@ -47,7 +50,7 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Claimed
         .select({ id: outbox.id })
         .from(outbox)
         .where(or(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .orderBy(WAITED_FOR_FIRST, asc(outbox.nextAttemptAt), asc(outbox.id))
         .limit(limit)
         .all()
         .map((r) => r.id);
@@ -60,7 +63,7 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Claimed
         .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, text: outbox.text, html: outbox.html, headers: outbox.headers, attempts: outbox.attempts, createdAt: outbox.createdAt })
         .from(outbox)
         .where(inArray(outbox.id, due))
-        .orderBy(asc(outbox.id))
+        .orderBy(WAITED_FOR_FIRST, asc(outbox.id))
         .all();
     },
     { behavior: 'immediate' },

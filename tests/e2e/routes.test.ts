@@ -71,3 +71,19 @@ describe('start-up', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('Auth.js endpoints', () => {
+  it('refuses sign-in emails asked for past the sign-in form (its per-address and per-IP limits)', async () => {
+    const csrf = await get('/api/auth/csrf');
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const response = await fetch(`${baseUrl()}/api/auth/signin/email`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+      body: new URLSearchParams({ csrfToken, email: 'bypass@example.org', callbackUrl: '/' }),
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toMatch(/sign-in page/);
+  });
+});

@@ -56,6 +56,15 @@ describe('the mail worker', () => {
     expect(catcher.messages.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3']);
   });
 
+  it('claims mail someone is waiting for (sign-in, subscription confirmation) before a queue of list mail', () => {
+    for (let n = 1; n <= 60; n++) enqueueMail(mail(n, { kind: 'new-post' }));
+    enqueueMail(mail(100, { kind: 'sign-in' }));
+    enqueueMail(mail(101, { kind: 'subscription-confirm' }));
+    const firstBatch = claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
+    expect(firstBatch.map((m) => m.kind).slice(0, 2).sort()).toEqual(['sign-in', 'subscription-confirm']);
+    expect(firstBatch.filter((m) => m.kind === 'new-post')).toHaveLength(48);
+  });
+
   it('re-sends rows a dead worker had claimed only after their lease runs out, and never twice', async () => {
     catcher = await startMailCatcher();
     for (let n = 1; n <= 4; n++) enqueueMail(mail(n));
