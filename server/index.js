@@ -4,7 +4,7 @@
  * Hearth's Cache-Control, gzip after the nonce is in place, and structured request logs.
  *
  * Settings: PORT (3000), HOST (127.0.0.1; set 0.0.0.0 to listen on every interface), SITE_URL,
- * LOG_LEVEL. It refuses to start on an insecure production configuration (see config-check.js).
+ * LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns it off). It refuses to start on an insecure production configuration (see config-check.js).
  */
 const http = require('node:http');
 const path = require('node:path');
@@ -15,6 +15,7 @@ const { hearthCacheControl } = require('./cache-control');
 const { insecureSettings } = require('./config-check');
 const { logger, loggablePath, routeConsoleToLogger } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
+const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 
 process.env.NODE_ENV = 'production';
@@ -36,6 +37,7 @@ process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024 });
+const pageCache = createPageCache({ lifetimeMs: Number(process.env.PAGE_CACHE_MS ?? 1000) });
 
 /** Requests Next would answer with a 500 although the client is at fault: answered 400/413 here. */
 const SERVER_ACTION_BODY_LIMIT = 1024 * 1024; // Next's own default limit for server-action bodies
@@ -54,6 +56,13 @@ function malformedRequest(req) {
 
 function serve(req, res) {
   const startedAt = process.hrtime.bigint();
+  res.once('close', () => {
+    const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
+    logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+  });
+  const cacheKey = pageCache.keyFor(req);
+  if (cacheKey && pageCache.answer(cacheKey, req, res)) return;
+
   const nonce = newNonce();
   req.headers['content-security-policy'] = `script-src 'nonce-${noncePlaceholder}'`;
   delete req.headers['content-security-policy-report-only'];
@@ -68,10 +77,6 @@ function serve(req, res) {
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
   });
-  res.once('close', () => {
-    const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
-    logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-  });
 
   const malformed = malformedRequest(req);
   if (malformed) {
@@ -79,7 +84,9 @@ function serve(req, res) {
     return;
   }
 
-  // compression wraps res first, so the body is gzipped after its nonce is swapped in.
+  // Wrapped innermost first: the cache keeps what goes out, compression gzips the body after its
+  // nonce is swapped in.
+  if (cacheKey) pageCache.recordInto(cacheKey, req, res);
   compress(req, res, () => {
     swapNonceInBody(res, noncePlaceholder, nonce);
     handle(req, res).catch((error) => {

@@ -1,0 +1,99 @@
+/**
+ * A one-second cache of finished public pages inside the server process: the same micro-cache the
+ * nginx configuration keeps, for sites that run without a proxy. A hit is sent as stored — headers
+ * (its CSP nonce included) and already-compressed body — without reaching Next at all.
+ *
+ * Only anonymous GETs of reader pages are looked up, and only responses Hearth marks as shareable
+ * (`public, …, s-maxage`) without cookies are stored. Signed-in visitors always reach Next, so an
+ * author sees their own new comment at once; everyone else within the lifetime.
+ *
+ * A nonce shared by the copies of one stored page protects as much as one per response: it is drawn
+ * after the page's content was fixed, so nothing in that content can know it.
+ */
+const { PUBLIC_PAGE } = require('./cache-control');
+
+const SESSION_COOKIE = /(^|;)\s*(__Secure-)?authjs\.session-token=/;
+const PER_VISITOR_PATHS = /^\/(api|admin|account|_next)(\/|$)/;
+const NOT_STORED_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
+const KEY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'accept-encoding'];
+
+function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes = 2 * 1024 * 1024, now = Date.now }) {
+  /** key → { status, headers, body, expiresAt }, oldest first. */
+  const pages = new Map();
+  let storedBytes = 0;
+
+  function forget(key) {
+    const page = pages.get(key);
+    if (!page) return;
+    storedBytes -= page.body.length;
+    pages.delete(key);
+  }
+
+  function store(key, page) {
+    forget(key);
+    pages.set(key, page);
+    storedBytes += page.body.length;
+    for (const [oldest] of pages) {
+      if (storedBytes <= maxBytes) break;
+      forget(oldest);
+    }
+  }
+
+  /** The cache key of a request that may be answered from the cache, or null. */
+  function keyFor(req) {
+    if (lifetimeMs <= 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
+    if (req.headers['next-action'] || req.headers.range || SESSION_COOKIE.test(req.headers.cookie ?? '')) return null;
+    if (PER_VISITOR_PATHS.test(req.url ?? '/')) return null;
+    return [req.url, ...KEY_HEADERS.map((name) => req.headers[name] ?? '')].join('\n');
+  }
+
+  /** Sends the stored page for `key`; false when there is none (or it expired). */
+  function answer(key, req, res) {
+    const page = pages.get(key);
+    if (!page) return false;
+    if (page.expiresAt <= now()) {
+      forget(key);
+      return false;
+    }
+    res.writeHead(page.status, { ...page.headers, 'content-length': page.body.length });
+    res.end(req.method === 'HEAD' ? undefined : page.body);
+    return true;
+  }
+
+  /** Wraps res.write/res.end (call before anything else wraps them) to keep the bytes sent for `key`. */
+  function recordInto(key, req, res) {
+    if (req.method !== 'GET') return;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const chunks = [];
+    let size = 0;
+    let storable = null; // decided once the headers are final, at the first byte
+
+    const keep = (chunk, encoding) => {
+      storable ??= res.statusCode === 200 && res.getHeader('cache-control') === PUBLIC_PAGE && !res.hasHeader('set-cookie');
+      if (!storable || chunk == null || typeof chunk === 'function') return;
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+      size += buffer.length;
+      if (size > maxPageBytes) storable = false;
+      else chunks.push(Buffer.from(buffer));
+    };
+    // Both run after compression and the on-headers hooks, so status and headers are final here.
+    res.write = (chunk, encoding, callback) => {
+      keep(chunk, encoding);
+      return write(chunk, encoding, callback);
+    };
+    res.end = (chunk, encoding, callback) => {
+      keep(chunk, encoding);
+      if (storable && res.writableEnded === false) {
+        const headers = { ...res.getHeaders() };
+        for (const name of NOT_STORED_HEADERS) delete headers[name];
+        store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), expiresAt: now() + lifetimeMs });
+      }
+      return end(chunk, encoding, callback);
+    };
+  }
+
+  return { keyFor, answer, recordInto, size: () => pages.size };
+}
+
+module.exports = { createPageCache };
