@@ -11,7 +11,7 @@ export function SignInForm({ action, callbackUrl }: { action: FormAction; callba
   return (
     <ActionForm controller={controller} submitLabel="Email me a sign-in link" pendingLabel="Sending…">
       <EmailField hint="We’ll email you a link and a code. No password needed." error={form.formState.errors.email?.message} registration={form.register('email')} />
-      {callbackUrl && <input type="hidden" {...form.register('callbackUrl')} />}
+      {callbackUrl && <input type="hidden" defaultValue={callbackUrl} {...form.register('callbackUrl')} />}
     </ActionForm>
   );
 }

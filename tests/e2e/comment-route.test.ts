@@ -59,12 +59,15 @@ describe('POST /api/posts/<id>/comments', () => {
     expect(await (await fetch(`${server.url}/posts/${postSlug}`)).text()).not.toContain('My very first words here.');
   });
 
-  it('publishes a known member’s comment (201 approved), in the public page at once, and a reply under it', async () => {
+  it('publishes a known member’s comment (201 approved), in the page at once for its author and within a second for everyone, and a reply under it', async () => {
     const bo = member('Bo', { approvedCommentOn: postId });
     const response = await post(JSON.stringify({ body: 'Pacing *really* helped me.', contentNote: 'mentions fatigue' }), json(bo.cookie));
     expect(response.status).toBe(201);
     const answer = await response.json();
     expect(answer).toMatchObject({ ok: true, status: 'approved', message: 'Your comment is published.' });
+    expect(await (await fetch(`${server.url}/posts/${postSlug}`, { headers: { Cookie: bo.cookie } })).text()).toContain('Pacing <em>really</em> helped me.');
+    // Anonymous readers share a finished page for a second (PAGE_CACHE_MS).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await (await fetch(`${server.url}/posts/${postSlug}`)).text()).toContain('Pacing <em>really</em> helped me.');
 
     const mo = member('Mo', { approvedCommentOn: postId });
