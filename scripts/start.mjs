@@ -2,11 +2,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfStale } from './build-if-stale.mjs';
+import nodeArgs from '../server/node-args.js';
 
 const root = process.cwd();
 buildIfStale(root);
 
 // Hearth's server (Next's handler plus security headers, CSP nonces and logs) reads PORT and HOST.
-const server = spawn(process.execPath, [path.join(root, 'server', 'index.js')], { stdio: 'inherit' });
+const server = spawn(process.execPath, [...nodeArgs.serverNodeArgs(), path.join(root, 'server', 'index.js')], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

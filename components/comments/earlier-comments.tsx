@@ -4,6 +4,7 @@
  */
 import type { ThreadPage } from '@/lib/comments/thread-pages';
 import { buildThread } from '@/lib/comments/thread';
+import { PageLinks } from '@/components/ui/pagination';
 import { ThreadList } from './comment-tree';
 import { CommentsProvider } from './comments-context';
 import { FollowCommentLink } from './follow-comment-link';
@@ -28,21 +29,13 @@ export function EarlierComments({ post, thread, noSnippet }: Props) {
         <FollowCommentLink />
         <ThreadList threads={buildThread(thread.comments)} />
       </CommentsProvider>
-      <nav aria-label="Pages of comments" className="pagination">
-        {page > 1 ? (
-          <a href={`${postPath}/comments/${page - 1}`} rel="prev">
-            ← Earlier comments
-          </a>
-        ) : (
-          <span />
-        )}
-        <span className="pagination__status">
-          Page {page} of {earlierPages}
-        </span>
-        <a href={later} rel="next">
-          {page < earlierPages ? 'Later comments →' : 'Newest comments →'}
-        </a>
-      </nav>
+      <PageLinks
+        label="Pages of comments"
+        page={page}
+        totalPages={earlierPages}
+        prev={page > 1 ? { href: `${postPath}/comments/${page - 1}`, text: '← Earlier comments' } : undefined}
+        next={{ href: later, text: page < earlierPages ? 'Later comments →' : 'Newest comments →' }}
+      />
     </section>
   );
 }

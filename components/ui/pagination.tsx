@@ -1,5 +1,33 @@
-/** Newer/older links between pages of a list; page 1 lives at the list's own URL. */
+/** Previous/next links between pages; for lists of posts, page 1 lives at the list's own URL. */
 import Link from 'next/link';
+
+type PageLink = { href: string; text: string };
+type PageLinksProps = { label: string; page: number; totalPages: number; prev?: PageLink; next?: PageLink };
+
+/** A labelled "← previous · Page N of M · next →" bar; a missing link leaves its place empty. */
+export function PageLinks({ label, page, totalPages, prev, next }: PageLinksProps) {
+  return (
+    <nav aria-label={label} className="pagination">
+      {prev ? (
+        <Link href={prev.href} rel="prev">
+          {prev.text}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="pagination__status">
+        Page {page} of {totalPages}
+      </span>
+      {next ? (
+        <Link href={next.href} rel="next">
+          {next.text}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
 
 type Props = { basePath: string; page: number; totalPages: number };
 
@@ -11,24 +39,12 @@ export function pageHref(basePath: string, page: number): string {
 export function Pagination({ basePath, page, totalPages }: Props) {
   if (totalPages <= 1) return null;
   return (
-    <nav aria-label="Pagination" className="pagination">
-      {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
-          ← Newer posts
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="pagination__status">
-        Page {page} of {totalPages}
-      </span>
-      {page < totalPages ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
-          Older posts →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <PageLinks
+      label="Pagination"
+      page={page}
+      totalPages={totalPages}
+      prev={page > 1 ? { href: pageHref(basePath, page - 1), text: '← Newer posts' } : undefined}
+      next={page < totalPages ? { href: pageHref(basePath, page + 1), text: 'Older posts →' } : undefined}
+    />
   );
 }

@@ -9,11 +9,13 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
+const { serverNodeArgs } = require('../../server/node-args');
+
 const serverEntry = path.join(root, 'server', 'index.js');
 
 /** The production server as its own process (the PID is the server's, for tests that kill it). */
 function spawnServer(port, env) {
-  return spawn(process.execPath, [serverEntry], {
+  return spawn(process.execPath, [...serverNodeArgs(), serverEntry], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
