@@ -15,4 +15,4 @@ function hearthCacheControl(current) {
   return value;
 }
 
-module.exports = { hearthCacheControl, PUBLIC_PAGE, PER_VISITOR };
+module.exports = { hearthCacheControl, PUBLIC_PAGE };

@@ -13,7 +13,7 @@ const onHeaders = require('on-headers');
 const next = require('next');
 const { hearthCacheControl } = require('./cache-control');
 const { insecureSettings } = require('./config-check');
-const { logger, loggablePath, routeConsoleToLogger } = require('./log');
+const { logger, loggablePath, routeConsoleToLogger, scrub } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
@@ -70,9 +70,14 @@ function serve(req, res) {
   onHeaders(res, () => {
     // A server-action request whose body Next's decoder cannot read (only a hand-made request does
     // that: our actions catch their own failures and answer with a message) is the client's error.
+    // Logged as an error all the same, so a real failure inside an action would still be seen.
     if (req.headers['next-action'] && res.statusCode >= 500) {
-      logger.warn({ path: loggablePath(req.url), status: res.statusCode }, 'unreadable server action request answered 400');
+      logger.error({ path: loggablePath(req.url), status: res.statusCode }, 'server action request failed in Next; answered 400');
       res.statusCode = 400;
+    }
+    // React repeats stylesheet nonces in a Link preload header: the placeholder must not leave in a header either.
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (String(value).includes(noncePlaceholder)) res.setHeader(name, String(value).split(noncePlaceholder).join(nonce));
     }
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
@@ -90,7 +95,8 @@ function serve(req, res) {
   compress(req, res, () => {
     swapNonceInBody(res, noncePlaceholder, nonce);
     handle(req, res).catch((error) => {
-      logger.error({ err: { type: error?.name, message: String(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');
+      logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');
+      pageCache.discard(res);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
@@ -111,6 +117,6 @@ app
     }
   })
   .catch((error) => {
-    logger.fatal({ err: { type: error?.name, message: String(error?.message ?? error) } }, 'could not start');
+    logger.fatal({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'could not start');
     process.exit(1);
   });

@@ -67,4 +67,4 @@ function swapNonceInBody(res, placeholder, nonce) {
   };
 }
 
-module.exports = { newNonce, createNonceSwapper, swapNonceInBody, NONCE_BYTES };
+module.exports = { newNonce, createNonceSwapper, swapNonceInBody };

@@ -7,14 +7,16 @@
  * (`public, …, s-maxage`) without cookies are stored. Signed-in visitors always reach Next, so an
  * author sees their own new comment at once; everyone else within the lifetime.
  *
- * A nonce shared by the copies of one stored page protects as much as one per response: it is drawn
- * after the page's content was fixed, so nothing in that content can know it.
+ * The copies of one stored page share its CSP nonce for that second. It was drawn after the page's
+ * content was fixed, so nothing in that content can know it; a reader who sees it learns nothing
+ * that works on the next copy.
  */
 const { PUBLIC_PAGE } = require('./cache-control');
 
 const SESSION_COOKIE = /(^|;)\s*(__Secure-)?authjs\.session-token=/;
 const PER_VISITOR_PATHS = /^\/(api|admin|account|_next)(\/|$)/;
 const NOT_STORED_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
+const FAILED = Symbol('hearth: response failed');
 const KEY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'accept-encoding'];
 
 function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes = 2 * 1024 * 1024, now = Date.now }) {
@@ -60,6 +62,11 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     return true;
   }
 
+  /** Marks a response that failed part-way: whatever it sent is not kept. */
+  function discard(res) {
+    res[FAILED] = true;
+  }
+
   /** Wraps res.write/res.end (call before anything else wraps them) to keep the bytes sent for `key`. */
   function recordInto(key, req, res) {
     if (req.method !== 'GET') return;
@@ -84,7 +91,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     };
     res.end = (chunk, encoding, callback) => {
       keep(chunk, encoding);
-      if (storable && res.writableEnded === false) {
+      if (storable && !res[FAILED] && res.writableEnded === false) {
         const headers = { ...res.getHeaders() };
         for (const name of NOT_STORED_HEADERS) delete headers[name];
         store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), expiresAt: now() + lifetimeMs });
@@ -93,7 +100,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     };
   }
 
-  return { keyFor, answer, recordInto, size: () => pages.size };
+  return { keyFor, answer, recordInto, discard };
 }
 
 module.exports = { createPageCache };

@@ -46,4 +46,4 @@ function securityHeaders(nonce, { https, env }) {
   };
 }
 
-module.exports = { contentSecurityPolicy, securityHeaders };
+module.exports = { securityHeaders };

@@ -36,13 +36,13 @@ export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = 
 
 export type ClaimedMail = { id: number; kind: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; attempts: number; createdAt: Date };
 
+/** Mail someone is waiting for on a page (sign-in, confirming a subscription) goes before list mail. */
+const WAITED_FOR_FIRST = sql`CASE WHEN ${outbox.kind} IN ('sign-in', 'subscription-confirm', 'subscription-notice') THEN 0 ELSE 1 END`;
+
 /**
  * Claims up to `limit` due messages for `leaseMs`: queued ones whose time has come, and ones left
  * "sending" by a worker that died (their lease ran out). One transaction, so two workers never share a row.
  */
-/** Mail someone is waiting for on a page (sign-in, confirming a subscription) goes before list mail. */
-const WAITED_FOR_FIRST = sql`CASE WHEN ${outbox.kind} IN ('sign-in', 'subscription-confirm', 'subscription-notice') THEN 0 ELSE 1 END`;
-
 export function claimDueMail(now: Date, limit: number, leaseMs: number): ClaimedMail[] {
   return getDb().transaction(
     (tx) => {

@@ -53,7 +53,14 @@ describe('security headers', () => {
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
     expect(policy.get('script-src')).not.toContain("'unsafe-eval'");
     expect(policy.get('script-src')).toContain("'strict-dynamic'");
-    nonceOf(response);
+    const nonce = nonceOf(response);
+    // Any nonce repeated in a header (React's Link preload header) is this response's.
+    for (const [name, value] of response.headers) {
+      for (const [, other] of value.matchAll(/nonce[-="]+([A-Za-z0-9_-]+)/g)) expect({ name, nonce: other }).toEqual({ name, nonce });
+    }
+    if (/text\/html/.test(response.headers.get('content-type') ?? '')) {
+      expect(new Set(scriptNonces(await response.text()))).toEqual(new Set([nonce]));
+    }
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);

@@ -21,6 +21,8 @@ const root = path.join(__dirname, '..', '..');
 const nginx = ensureNginx();
 const FROM_CACHE = ['HIT', 'STALE', 'UPDATING', 'REVALIDATED'];
 
+// CI installs nginx (.ci/run): there a missing nginx is a failure, not a skip.
+if ('unavailable' in nginx && process.env.CI) throw new Error(`nginx is required in CI: ${nginx.unavailable}`);
 if ('unavailable' in nginx) console.warn(`Skipping the nginx micro-cache tests: ${nginx.unavailable}`);
 const describeWithNginx = 'unavailable' in nginx ? describe.skip : describe;
 

@@ -9,7 +9,9 @@ export const { GET } = handlers;
  * those limits, so it is closed; the other POST endpoints (sign-out, OAuth sign-in) stay open.
  */
 export async function POST(request: NextRequest) {
-  if (request.nextUrl.pathname.endsWith(`/signin/${EMAIL_PROVIDER_ID}`)) {
+  // Read the way Auth.js reads its action and provider: the last two non-empty path segments.
+  const [action, provider] = request.nextUrl.pathname.split('/').filter(Boolean).slice(-2);
+  if (action === 'signin' && provider === EMAIL_PROVIDER_ID) {
     return NextResponse.json({ message: 'Ask for a sign-in email from the sign-in page.' }, { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
   }
   return handlers.POST(request);

@@ -1,0 +1,51 @@
+/** @jest-environment node */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPageCache } from '../../../server/page-cache';
+
+type Handler = (res: http.ServerResponse, cache: ReturnType<typeof createPageCache>) => void;
+
+/** Serves one request through recordInto; the body of a second request if the cache answered it, else null. */
+async function storedAfter(handler: Handler, method = 'GET'): Promise<string | null> {
+  const cache = createPageCache({ lifetimeMs: 60_000 });
+  let handled = 0;
+  const server = http.createServer((req, res) => {
+    const key = cache.keyFor(req)!;
+    if (cache.answer(key, req, res)) return;
+    handled += 1;
+    cache.recordInto(key, req, res);
+    handler(res, cache);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/posts/a`;
+  try {
+    await (await fetch(url, { method })).arrayBuffer();
+    const again = await (await fetch(url)).text();
+    return handled === 1 ? again : null;
+  } finally {
+    server.close();
+  }
+}
+
+const publicPage = (res: http.ServerResponse) => res.setHeader('Cache-Control', 'public, max-age=0, s-maxage=1');
+
+describe('what the page cache keeps', () => {
+  it('keeps a public 200 page and sends it again as it was', async () => {
+    expect(await storedAfter((res) => (publicPage(res), res.write('<p>one '), res.end('page</p>')))).toBe('<p>one page</p>');
+  });
+
+  it.each<[string, Handler]>([
+    ['a per-visitor answer', (res) => (res.setHeader('Cache-Control', 'private, no-store'), res.end('mine'))],
+    ['an answer without Cache-Control', (res) => res.end('unsaid')],
+    ['a 404', (res) => (publicPage(res), (res.statusCode = 404), res.end('missing'))],
+    ['an answer that sets a cookie', (res) => (publicPage(res), res.setHeader('Set-Cookie', 'a=1'), res.end('cookie'))],
+    ['a page that failed part-way', (res, cache) => (publicPage(res), res.write('<p>half'), cache.discard(res), res.end())],
+    ['a page over the size limit', (res) => (publicPage(res), res.end('x'.repeat(3 * 1024 * 1024)))],
+  ])('never keeps %s', async (_name, handler) => {
+    expect(await storedAfter(handler)).toBeNull();
+  });
+
+  it('does not keep the answer to a HEAD request', async () => {
+    expect(await storedAfter((res) => (publicPage(res), res.end('head')), 'HEAD')).toBeNull();
+  });
+});
