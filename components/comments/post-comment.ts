@@ -7,7 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { FormAction } from '@/components/ui/use-action-form';
-import { formFields, type ActionState } from '@/lib/actions/state';
+import { formFields, UNEXPECTED, type ActionState } from '@/lib/actions/state';
 
 type RouteAnswer = ActionState & { status?: 'approved' | 'pending' };
 
@@ -36,7 +36,7 @@ export async function sendComment(formData: FormData): Promise<RouteAnswer> {
   const answer = (await response.json().catch(() => null)) as RouteAnswer | null;
   if (!answer || typeof answer.ok !== 'boolean') {
     console.error(`The comment route answered ${response.status} without JSON`);
-    return { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' };
+    return UNEXPECTED;
   }
   return answer;
 }
