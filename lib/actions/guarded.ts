@@ -1,0 +1,73 @@
+/**
+ * The one wrapper every server action runs inside: who is asking (and whether their role may do
+ * this), the posted input parsed with the form's zod schema, and the action's own work. Anything
+ * unexpected inside — a read, a write, a rule — is logged with a request id and answered with the
+ * generic message, so a server action never answers 5xx unless Next itself failed.
+ *
+ * redirect()/notFound() and Next's other control-flow signals pass through untouched.
+ */
+import 'server-only';
+import crypto from 'node:crypto';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { UserRole } from '@/db/schema';
+import { getCurrentUser, type CurrentUser } from '@/lib/session';
+import { formFields, invalid, postedForm, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+
+/** Who may call an action: anyone (signed links), any signed-in member, or members whose role passes. */
+export type Access = 'anyone' | 'member' | { role: (role: UserRole) => boolean; refusal: string };
+
+type UserFor<A extends Access> = A extends 'anyone' ? CurrentUser | null : CurrentUser;
+
+type Spec<A extends Access, S extends z.ZodType> = {
+  /** Short, for the log: "comment edit", "role change". */
+  name: string;
+  access: A;
+  schema: S;
+};
+
+/** The generic failure, with a reference the person can quote and the log can be searched for. */
+function unexpected(name: string, error: unknown): ActionState {
+  const requestId = crypto.randomUUID().slice(0, 8);
+  console.error(`[hearth] action "${name}" failed (request ${requestId}):`, error);
+  return { ...UNEXPECTED, message: `${UNEXPECTED.message} (Reference: ${requestId}.)` };
+}
+
+async function guard<A extends Access, S extends z.ZodType>(
+  spec: Spec<A, S>,
+  raw: () => unknown,
+  run: (input: z.infer<S>, user: UserFor<A>) => ActionState | Promise<ActionState>,
+): Promise<ActionState> {
+  try {
+    const user = await getCurrentUser();
+    if (spec.access !== 'anyone') {
+      if (!user) return SIGNED_OUT;
+      if (typeof spec.access === 'object' && !spec.access.role(user.role)) return { ok: false, message: spec.access.refusal };
+    }
+    const parsed = spec.schema.safeParse(raw());
+    if (!parsed.success) return invalid(parsed.error);
+    return await run(parsed.data, user as UserFor<A>);
+  } catch (error) {
+    unstable_rethrow(error);
+    return unexpected(spec.name, error);
+  }
+}
+
+/**
+ * A form's action: `(previousState, formData) => state`, as useActionState calls it. The schema parses
+ * the form's string fields, or what `fields` makes of the FormData (repeated names, files).
+ */
+export function formAction<A extends Access, S extends z.ZodType>(
+  spec: Spec<A, S> & { fields?: (formData: FormData) => unknown },
+  run: (input: z.infer<S>, user: UserFor<A>) => ActionState | Promise<ActionState>,
+): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+  return (_previous, formData) => guard(spec, () => (spec.fields ? spec.fields(postedForm(formData)) : formFields(formData)), run);
+}
+
+/** An action called with arguments (a button's bound id): the schema parses the argument list as a tuple. */
+export function argsAction<A extends Access, S extends z.ZodType<unknown[]>>(
+  spec: Spec<A, S>,
+  run: (input: z.infer<S>, user: UserFor<A>) => ActionState | Promise<ActionState>,
+): (...args: unknown[]) => Promise<ActionState> {
+  return (...args) => guard(spec, () => args, run);
+}
