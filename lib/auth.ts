@@ -1,24 +1,25 @@
 /**
  * Auth.js: sign-in by emailed link or code (no passwords), optional GitHub and Google,
- * database sessions in SQLite through the Drizzle adapter.
+ * database sessions in SQLite through the Drizzle adapter (wrapped: lib/auth-adapter.ts).
  */
 import 'server-only';
-import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { EmailConfig } from 'next-auth/providers';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cache } from 'react';
-import { getDb } from '@/db/index';
 import { promoteToAdmin } from '@/db/queries/users';
 import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
-import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema';
+import { hearthAdapter } from './auth-adapter';
+import { authLogger } from './auth-logger';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
 import { kickMailWorker } from './mail/worker';
 import { safeCallbackPath } from './safe-redirect';
+import { generateSessionToken } from './session-token';
 import { generateSignInCode, SIGN_IN_MAX_AGE_SECONDS } from './sign-in-code';
 
 declare module 'next-auth' {
@@ -53,10 +54,11 @@ const emailProvider: EmailConfig = {
 
 function config(): NextAuthConfig {
   return {
-    adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: hearthAdapter(),
     secret: getAuthSecret(),
     trustHost: true,
-    session: { strategy: 'database' },
+    session: { strategy: 'database', generateSessionToken },
+    logger: authLogger,
     pages: { signIn: '/signin', verifyRequest: '/signin/check', error: '/signin' },
     providers: [
       emailProvider,

@@ -17,9 +17,18 @@ export function allowSignInEmail(email: string, ip: string, now = new Date()): b
   return byEmail && byIp;
 }
 
-/** At most 10 typed codes per address in 15 minutes. */
-export function allowSignInAttempt(email: string, now = new Date()): boolean {
-  return recordRateLimitHit(`sign-in:code:${hash(email)}`, 10, FIFTEEN_MINUTES, now);
+export const SIGN_IN_GUESSES_PER_ADDRESS = 10;
+/** Higher, for the same reason; every sign-in uses one, right or wrong. */
+export const SIGN_IN_GUESSES_PER_IP = 50;
+
+/**
+ * At most 10 tries of a code or link per address and 50 per client IP in 15 minutes, however they come
+ * (typed code, the emailed link's button). Both are counted.
+ */
+export function allowSignInGuess(email: string, ip: string, now = new Date()): boolean {
+  const byEmail = recordRateLimitHit(`sign-in:code:${hash(email)}`, SIGN_IN_GUESSES_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byIp = recordRateLimitHit(`sign-in:code-ip:${hash(ip)}`, SIGN_IN_GUESSES_PER_IP, FIFTEEN_MINUTES, now);
+  return byEmail && byIp;
 }
 
 export const SUBSCRIBE_LIMIT_PER_ADDRESS = 3;

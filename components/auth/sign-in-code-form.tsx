@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { signInCodeSchema } from '@/lib/validations/sign-in';
+import { ContinueSignIn } from './continue-sign-in';
 
 export function SignInCodeForm({ action }: { action: FormAction }) {
   const controller = useActionForm(signInCodeSchema, action, { code: '' });
@@ -19,6 +20,7 @@ export function SignInCodeForm({ action }: { action: FormAction }) {
         error={form.formState.errors.code?.message}
         registration={form.register('code')}
       />
+      <ContinueSignIn state={controller.state} />
     </ActionForm>
   );
 }

@@ -1,48 +1,57 @@
 'use server';
-/** Asking for a sign-in email, and typing the code from it. */
+/**
+ * Signing in by email: asking for the email, typing its code, and pressing the emailed link's button.
+ * Both ways of using a code count the try (lib/sign-in-guess.ts) and, when it is right, give this
+ * browser the short proof that Auth.js's callback now requires (lib/sign-in-proof.ts).
+ */
 import { redirect } from 'next/navigation';
-import { isPendingSignInCode } from '@/db/queries/sign-in-codes';
 import { EMAIL_PROVIDER_ID, signIn } from '@/lib/auth';
-import { getAuthSecret } from '@/lib/auth-secret';
 import { readPendingSignIn, rememberPendingSignIn } from '@/lib/pending-sign-in';
-import { allowSignInAttempt, allowSignInEmail } from '@/lib/rate-limit';
+import { allowSignInEmail } from '@/lib/rate-limit';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getClientIp } from '@/lib/session';
-import { signInCodeSchema, signInSchema } from '@/lib/validations/sign-in';
-import { formFields, invalid, UNEXPECTED, type ActionState } from './state';
+import { TOO_MANY_GUESSES_MESSAGE, trySignInCode, type SignInGuess } from '@/lib/sign-in-guess';
+import { EMAIL_CALLBACK_PATH, grantSignInProof } from '@/lib/sign-in-proof';
+import { confirmSignInSchema, signInCodeSchema, signInSchema } from '@/lib/validations/sign-in';
+import { formAction } from './guarded';
+import type { ActionState } from './state';
 
 /** After any sign-in: the welcome step asks for a display name once, then sends the person on. */
 const afterSignIn = (callbackPath: string) => `/welcome?${new URLSearchParams({ next: callbackPath })}`;
 
-export async function requestSignInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = signInSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const callbackPath = safeCallbackPath(parsed.data.callbackUrl);
+export const requestSignInAction = formAction({ name: 'sign-in request', access: 'anyone', schema: signInSchema }, async ({ email, callbackUrl }) => {
+  const callbackPath = safeCallbackPath(callbackUrl);
   if (!callbackPath) return { ok: false, message: 'That sign-in link tried to send you to another website, so no email was sent. Start again from this site.' };
-  const { email } = parsed.data;
   if (!allowSignInEmail(email, await getClientIp())) {
     return { ok: false, message: 'Too many sign-in emails were asked for. Please wait 15 minutes, then try again (the emails already sent still work).' };
   }
-  try {
-    await signIn(EMAIL_PROVIDER_ID, { email, redirect: false, redirectTo: afterSignIn(callbackPath) });
-    await rememberPendingSignIn({ email, callbackPath });
-  } catch (error) {
-    console.error('[hearth] sign-in request failed:', error);
-    return UNEXPECTED;
-  }
+  await signIn(EMAIL_PROVIDER_ID, { email, redirect: false, redirectTo: afterSignIn(callbackPath) });
+  await rememberPendingSignIn({ email, callbackPath });
   redirect('/signin/check');
+});
+
+/**
+ * Counts and checks a code; when right, lets this browser take it to Auth.js's callback.
+ * `wrong` is what each form says about a wrong code.
+ */
+async function takeSignInCode(email: string, code: string, callbackPath: string, wrong: ActionState): Promise<ActionState> {
+  const guess: SignInGuess = trySignInCode(email, code, await getClientIp());
+  if (guess === 'too-many') return { ok: false, message: TOO_MANY_GUESSES_MESSAGE };
+  if (guess === 'wrong') return wrong;
+  await grantSignInProof(email, code);
+  return { ok: true, message: 'Signing you in…', redirectTo: `${EMAIL_CALLBACK_PATH}?${new URLSearchParams({ token: code, email, callbackUrl: callbackPath })}` };
 }
 
-export async function enterSignInCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = signInCodeSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
+export const enterSignInCodeAction = formAction({ name: 'sign-in code', access: 'anyone', schema: signInCodeSchema }, async ({ code }) => {
   const pending = await readPendingSignIn();
   if (!pending) return { ok: false, message: 'This page has expired. Ask for a new sign-in email.' };
-  if (!allowSignInAttempt(pending.email)) return { ok: false, message: 'Too many wrong codes. Please wait 15 minutes or use the link in the email.' };
-  const { code } = parsed.data;
-  if (!isPendingSignInCode(pending.email, code, getAuthSecret())) {
-    return { ok: false, fieldErrors: { code: ['That code is not right, or it has expired or been used. Check the newest email.'] } };
-  }
-  const callback = `/api/auth/callback/${EMAIL_PROVIDER_ID}?${new URLSearchParams({ token: code, email: pending.email, callbackUrl: afterSignIn(pending.callbackPath) })}`;
-  return { ok: true, message: 'Signing you in…', redirectTo: callback };
-}
+  return takeSignInCode(pending.email, code, afterSignIn(pending.callbackPath), {
+    ok: false,
+    fieldErrors: { code: ['That code is not right, or it has expired or been used. Check the newest email.'] },
+  });
+});
+
+/** The emailed link's "Sign in" button. Its return path already includes the welcome step. */
+export const confirmSignInAction = formAction({ name: 'sign-in confirm', access: 'anyone', schema: confirmSignInSchema }, async ({ email, token, callbackUrl }) =>
+  takeSignInCode(email, token, safeCallbackPath(callbackUrl) ?? '/', { ok: false, message: 'That sign-in link has expired or was already used.', redirectTo: '/signin?error=Verification' }),
+);

@@ -32,3 +32,10 @@ export const signInCodeSchema = z.object({
     .refine(isWellFormedSignInCode, 'Codes are 8 letters and numbers, like ABCD-EF23.'),
 });
 export type SignInCodeInput = z.input<typeof signInCodeSchema>;
+
+/** The emailed link's confirmation button: the address, code and return path the link carried. */
+export const confirmSignInSchema = z.object({
+  email: emailAddressSchema,
+  token: z.string().max(40),
+  callbackUrl: z.string().max(2000).optional(),
+});

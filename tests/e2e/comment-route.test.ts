@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { hashSessionToken } from '../../lib/session-token';
 import { launchBrowser } from './browser';
 import { startServer } from './server';
 
@@ -26,12 +27,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A member with a live database session; returns the Cookie header that carries it. */
+/** A member with a live database session (stored hashed, as the app stores it); returns the Cookie header that carries it. */
 function member(name: string, options: { approvedCommentOn?: number } = {}): { id: string; cookie: string } {
   const id = randomUUID();
   const token = randomUUID();
   db.prepare("insert into users (id, name, email, role) values (?, ?, ?, 'member')").run(id, name, `${id}@example.org`);
-  db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(token, id, Date.now() + 3_600_000);
+  db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 3_600_000);
   if (options.approvedCommentOn) {
     db.prepare("insert into comments (post_id, depth, author_id, body, html, status, created_at) values (?, 1, ?, 'Earlier words', '<p>Earlier words</p>', 'approved', ?)").run(
       options.approvedCommentOn, id, Date.now() - 86_400_000,

@@ -1,10 +1,12 @@
 /**
  * Direct access to the app's SQLite file from the test process: people and sessions made the way
- * Auth.js's Drizzle adapter stores them (the sign-in flow itself is tested in tests/e2e), and counts.
+ * Hearth's Auth.js adapter stores them (the token hashed: lib/session-token.ts; the sign-in flow itself
+ * is tested in tests/e2e), and counts.
  * WAL mode and a busy timeout let the test read and write while the server runs.
  */
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { hashSessionToken } from '../../../lib/session-token';
 
 export type Role = 'member' | 'author' | 'moderator' | 'admin';
 export type Person = { id: string; email: string; role: Role; cookie: string };
@@ -25,7 +27,7 @@ export function createPerson(db: Database.Database, role: Role = 'member', name?
   const slug = role === 'author' || role === 'admin' ? `${role}-${n}-${id.slice(0, 8)}` : null;
   db.prepare('INSERT INTO users (id, name, email, role, slug, email_verified) VALUES (?, ?, ?, ?, ?, ?)').run(id, name ?? `${role} ${n}`, email, role, slug, Date.now());
   const token = randomBytes(32).toString('hex');
-  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(token, id, Date.now() + 86_400_000);
+  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 86_400_000);
   return { id, email, role, cookie: `authjs.session-token=${token}` };
 }
 

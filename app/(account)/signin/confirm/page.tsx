@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
-import { EMAIL_PROVIDER_ID } from '@/lib/auth';
+import { ConfirmSignInForm } from '@/components/auth/confirm-sign-in-form';
+import { confirmSignInAction } from '@/lib/actions/sign-in';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Confirm sign-in' };
 
 type Props = { searchParams: Promise<{ email?: string; token?: string; callbackUrl?: string }> };
 
-// The emailed link lands here. Mail scanners open links but do not press buttons, so the
-// one-time code is used only when the person presses "Sign in".
+// The emailed link lands here, and so does a raw callback URL opened without confirming first.
+// Mail scanners open links but do not press buttons, so the one-time code is used only when the
+// person presses "Sign in" (which works on any device, not only the one that asked).
 export default async function ConfirmSignInPage({ searchParams }: Props) {
   const { email, token, callbackUrl } = await searchParams;
   if (!email || !token) {
@@ -23,12 +25,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
   return (
     <div className="page-narrow auth-page">
       <h1>Sign in as {email}?</h1>
-      <form method="get" action={`/api/auth/callback/${EMAIL_PROVIDER_ID}`} className="stack-form">
-        <input type="hidden" name="email" value={email} />
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl) ?? '/'} />
-        <button type="submit">Sign in</button>
-      </form>
+      <ConfirmSignInForm action={confirmSignInAction} email={email} token={token} callbackUrl={safeCallbackPath(callbackUrl) ?? '/'} />
       <p>Not you, or didn’t ask to sign in? Close this page: nothing happens until the button is pressed.</p>
     </div>
   );

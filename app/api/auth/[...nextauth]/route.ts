@@ -1,7 +1,33 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { EMAIL_PROVIDER_ID, handlers } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+import { clearSignInProof, hasSignInProof, SIGN_IN_PROOF_COOKIE } from '@/lib/sign-in-proof';
 
-export const { GET } = handlers;
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+/** Read the way Auth.js reads its action and provider: the last two non-empty path segments. */
+const authRoute = (request: NextRequest) => request.nextUrl.pathname.split('/').filter(Boolean).slice(-2);
+
+/**
+ * The emailed code's callback signs in only a browser that just confirmed that address and code on
+ * this site (lib/sign-in-proof.ts): a link or auto-submitted form from another site, or a raw callback
+ * URL, lands on the confirmation page instead, with nothing used and nobody signed in.
+ */
+export async function GET(request: NextRequest) {
+  const [action, provider] = authRoute(request);
+  if (action !== 'callback' || provider !== EMAIL_PROVIDER_ID) return handlers.GET(request);
+  const query = request.nextUrl.searchParams;
+  const email = query.get('email');
+  const token = query.get('token');
+  if (!hasSignInProof(request.cookies.get(SIGN_IN_PROOF_COOKIE)?.value, email, token)) {
+    const confirm = new URLSearchParams({ email: email ?? '', token: token ?? '', callbackUrl: safeCallbackPath(query.get('callbackUrl')) ?? '/' });
+    return NextResponse.redirect(`${env.siteUrl}/signin/confirm?${confirm}`, { status: 303, headers: PRIVATE });
+  }
+  const response = await handlers.GET(request);
+  response.headers.append('Set-Cookie', clearSignInProof());
+  return response;
+}
 
 /**
  * Sign-in emails are asked for only through the sign-in form's action, which applies the per-address
@@ -9,10 +35,9 @@ export const { GET } = handlers;
  * those limits, so it is closed; the other POST endpoints (sign-out, OAuth sign-in) stay open.
  */
 export async function POST(request: NextRequest) {
-  // Read the way Auth.js reads its action and provider: the last two non-empty path segments.
-  const [action, provider] = request.nextUrl.pathname.split('/').filter(Boolean).slice(-2);
+  const [action, provider] = authRoute(request);
   if (action === 'signin' && provider === EMAIL_PROVIDER_ID) {
-    return NextResponse.json({ message: 'Ask for a sign-in email from the sign-in page.' }, { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
+    return NextResponse.json({ message: 'Ask for a sign-in email from the sign-in page.' }, { status: 403, headers: PRIVATE });
   }
   return handlers.POST(request);
 }

@@ -1,0 +1,16 @@
+/**
+ * Upkeep of the sessions table outside Auth.js's adapter. Rows written before tokens were stored
+ * hashed hold a usable token in plain text; they are deleted, which signs those members out cleanly.
+ */
+import 'server-only';
+import { or, sql } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { sessions } from '@/db/schema';
+
+/** Deletes every session whose stored token is not a SHA-256 hex digest (64 of 0-9a-f); returns how many. */
+export function deleteLegacySessions(): number {
+  return getDb()
+    .delete(sessions)
+    .where(or(sql`length(${sessions.sessionToken}) <> 64`, sql`${sessions.sessionToken} GLOB '*[^0-9a-f]*'`))
+    .run().changes;
+}
