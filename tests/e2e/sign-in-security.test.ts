@@ -1,0 +1,223 @@
+/**
+ * Signing in as an attacker would try it, against the built app with a real SMTP server and Chromium:
+ * login CSRF from a page on another origin, guessing codes through every path, earlier codes after a
+ * new email, a session token read from a copy of the database, and open redirects after sign-in.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hashSessionToken } from '../../lib/session-token';
+import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { launchBrowser } from './browser';
+import { startServer } from './server';
+import { submitEmail, whoAmI } from './sign-in-steps';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+let mail: MailCatcher;
+let server: Server;
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>' } });
+});
+afterAll(async () => {
+  await server?.stop();
+  await mail?.close();
+});
+
+/** A fresh browser for one test, closed whatever happens. */
+async function withBrowser(run: (browser: BrowserContext, page: Page) => Promise<void>) {
+  const browser = await launchBrowser();
+  try {
+    await run(browser, await browser.newPage());
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Asks for a sign-in email in this page and returns the `nth` email's link and code (token as in the link). */
+async function askForCode(page: Page, email: string, nth = 1) {
+  await page.goto(`${server.url}/signin`);
+  await submitEmail(page, email);
+  const { link, code } = readSignInEmail(await mail.waitFor(email, nth));
+  return { link, code, token: new URL(link).searchParams.get('token')! };
+}
+
+const callbackUrl = (email: string, token: string) => `${server.url}/api/auth/callback/email?${new URLSearchParams({ token, email, callbackUrl: '/' })}`;
+
+const query = <T>(sql: string, ...params: unknown[]): T => {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+};
+const codesFor = (email: string) => query<{ n: number }>('select count(*) as n from verification_tokens where identifier = ?', email).n;
+
+/** A page on another origin (127.0.0.1 on its own port: another site than localhost) that tries to sign its visitor in. */
+async function startAttackerSite(target: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const action = new URL(target);
+  const fields = [...action.searchParams].map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join('');
+  const site = http.createServer((request, response) => {
+    const autoSubmit = request.url?.startsWith('/auto');
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><title>Free tea</title><a id="claim" href="${target}">Claim your tea</a>` +
+        `<form id="f" method="get" action="${action.origin}${action.pathname}">${fields}</form>` +
+        (autoSubmit ? '<script>document.getElementById("f").submit()</script>' : ''),
+    );
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(site.address() as AddressInfo).port}`, close: () => new Promise((resolve) => site.close(() => resolve())) };
+}
+
+describe('login CSRF', () => {
+  it('a page on another site cannot sign a visitor into the attacker’s account, by auto-submitted form or by link', async () => {
+    let attack = { token: '', email: 'mallory@example.org' };
+    await withBrowser(async (_browser, page) => {
+      attack = { ...attack, token: (await askForCode(page, attack.email)).token };
+    });
+    const evil = await startAttackerSite(callbackUrl(attack.email, attack.token));
+    try {
+      await withBrowser(async (_browser, page) => {
+        await page.goto(`${evil.url}/auto`);
+        await page.waitForURL(/\/signin\/confirm\?/);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as mallory@example.org?');
+        await expect(whoAmI(page)).resolves.toBeNull();
+
+        await page.goto(evil.url);
+        await page.locator('#claim').click();
+        await page.waitForURL(/\/signin\/confirm\?/);
+        await expect(whoAmI(page)).resolves.toBeNull();
+      });
+      // Nothing was used up: the code still waits for its owner.
+      expect(codesFor(attack.email)).toBe(1);
+    } finally {
+      await evil.close();
+    }
+  });
+});
+
+describe('guessing sign-in codes', () => {
+  it('Auth.js’s callback tests no code that was not confirmed on this site: 100 guesses sign nobody in', async () => {
+    const email = 'guessed@example.org';
+    let token = '';
+    await withBrowser(async (_browser, page) => {
+      token = (await askForCode(page, email)).token;
+    });
+    const guesses = Array.from({ length: 100 }, (_, i) => `guess-${i}`);
+    for (const guess of [...guesses, token]) {
+      const response = await fetch(callbackUrl(email, guess), { redirect: 'manual' });
+      expect(response.status).toBe(303);
+      expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
+      expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+    }
+    expect(codesFor(email)).toBe(1);
+  });
+
+  it('the typed code and the link’s button share one limit of 10 tries; past it the codes are void and the person is told to ask again later', async () => {
+    const email = 'unlucky@example.org';
+    await withBrowser(async (_browser, page) => {
+      const { code, token } = await askForCode(page, email);
+      const wrong = ['WRNG-2345', 'WRNG-2346', 'WRNG-2347', 'WRNG-2348', 'WRNG-2349'];
+      for (const guess of wrong) {
+        await page.getByLabel('Code from the email').fill(guess);
+        await page.getByRole('button', { name: 'Sign in with this code' }).click();
+        await page.getByText('That code is not right').waitFor();
+      }
+      for (const guess of wrong) {
+        await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token: guess.replace('-', ''), callbackUrl: '/' })}`);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(/\/signin\?error=Verification/);
+      }
+      // The eleventh try is the right code: too late.
+      await page.goto(`${server.url}/signin/check`);
+      await page.getByLabel('Code from the email').fill(code);
+      await page.getByRole('button', { name: 'Sign in with this code' }).click();
+      await page.getByText('Too many tries for this sign-in').waitFor();
+      await expect(page.getByText('Please ask for a new sign-in email in 15 minutes.').isVisible()).resolves.toBe(true);
+      expect(codesFor(email)).toBe(0);
+      // The emailed link's button cannot use it either.
+      await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token, callbackUrl: '/' })}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Too many tries for this sign-in').waitFor();
+      await expect(whoAmI(page)).resolves.toBeNull();
+      // Refused tries are everyday events: no stack traces, and no codes in the log.
+      expect(server.output()).not.toContain('[auth][error]');
+      for (const secret of [code, token, ...wrong]) expect(server.output()).not.toContain(secret);
+    });
+  });
+});
+
+describe('codes and sessions at rest', () => {
+  it('a new email voids the earlier code; the database holds only a hash of the session token, which does not work as a cookie', async () => {
+    const email = 'twice@example.org';
+    await withBrowser(async (browser, page) => {
+      const first = await askForCode(page, email, 1);
+      const second = await askForCode(page, email, 2);
+      expect(second.token).not.toBe(first.token);
+
+      await page.goto(first.link);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/signin\?error=Verification/);
+      await expect(whoAmI(page)).resolves.toBeNull();
+
+      await page.goto(second.link);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/welcome/);
+      const cookie = (await browser.cookies(server.url)).find((c) => c.name === 'authjs.session-token')!;
+      const stored = query<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = ?', email).session_token;
+      expect(stored).toBe(hashSessionToken(cookie.value));
+      expect(stored).not.toBe(cookie.value);
+
+      const me = async (token: string) => (await (await fetch(`${server.url}/api/me`, { headers: { Cookie: `authjs.session-token=${token}` } })).json()).user;
+      await expect(me(stored)).resolves.toBeNull();
+      await expect(me(cookie.value)).resolves.toMatchObject({ role: 'member' });
+    });
+  });
+
+  it('a session row stored the old way (token in plain text) is not a credential', async () => {
+    const id = randomUUID();
+    const token = randomUUID();
+    const db = new Database(server.databaseFile);
+    db.prepare("insert into users (id, name, email, role) values (?, 'Old', ?, 'member')").run(id, `${id}@example.org`);
+    db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(token, id, Date.now() + 3_600_000);
+    db.close();
+    const response = await fetch(`${server.url}/api/me`, { headers: { Cookie: `authjs.session-token=${token}` } });
+    expect((await response.json()).user).toBeNull();
+  });
+});
+
+describe('after signing in, only this site', () => {
+  let cookie = '';
+  beforeAll(() => {
+    const db = new Database(server.databaseFile);
+    const id = randomUUID();
+    db.prepare("insert into users (id, name, email, role) values (?, 'Named', ?, 'member')").run(id, `${id}@example.org`);
+    const token = `welcome-${id}`;
+    db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 3_600_000);
+    db.close();
+    cookie = `authjs.session-token=${token}`;
+  });
+
+  it.each(['/.//evil.example', '/..//evil.example/x', '/%2e%2e//evil.example', '//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)'])(
+    '/welcome?next=%s redirects a signed-in member to a path on this site',
+    async (next) => {
+      const response = await fetch(`${server.url}/welcome?${new URLSearchParams({ next })}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+      expect(response.status).toBeGreaterThanOrEqual(300);
+      expect(response.status).toBeLessThan(400);
+      const location = response.headers.get('location')!;
+      expect(location).not.toMatch(/^[/\\]{2}|^\/\\/);
+      expect(new URL(location, server.url).origin).toBe(server.url);
+    },
+  );
+
+  it('keeps a return path on this site', async () => {
+    const response = await fetch(`${server.url}/welcome?next=${encodeURIComponent('/posts/x?y=1')}`, { headers: { Cookie: cookie }, redirect: 'manual' });
+    expect(response.headers.get('location')).toBe('/posts/x?y=1');
+  });
+});
