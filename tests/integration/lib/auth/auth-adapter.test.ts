@@ -1,0 +1,58 @@
+/** Hearth's wrapped Auth.js adapter on a real SQLite file: hashed session tokens, old rows signed out, one live code per address. */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { sessions, users, verificationTokens } from '@/db/schema';
+import { hearthAdapter } from '@/lib/auth-adapter';
+import { generateSessionToken, hashSessionToken } from '@/lib/session-token';
+
+const member = (email: string) => getDb().insert(users).values({ email, name: 'M' }).returning().get();
+const storedTokens = () => getDb().select({ token: sessions.sessionToken }).from(sessions).all().map((row) => row.token);
+const inAnHour = () => new Date(Date.now() + 3_600_000);
+
+describe('sessions through the adapter', () => {
+  it('signs out sessions stored in plain text before any session is read, and keeps hashed ones', async () => {
+    const user = member('old@example.org');
+    const hashed = hashSessionToken('kept-token');
+    getDb().insert(sessions).values([
+      { sessionToken: '3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11', userId: user.id, expires: inAnHour() },
+      { sessionToken: hashed, userId: user.id, expires: inAnHour() },
+    ]).run();
+    const adapter = hearthAdapter();
+    await expect(adapter.getSessionAndUser!('3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11')).resolves.toBeNull();
+    expect(storedTokens()).toEqual([hashed]);
+    await expect(adapter.getSessionAndUser!('kept-token')).resolves.toMatchObject({ session: { sessionToken: 'kept-token', userId: user.id } });
+  });
+
+  it('stores only the hash of a new token; the token finds the session, the stored hash does not', async () => {
+    const user = member('new@example.org');
+    const adapter = hearthAdapter();
+    const token = generateSessionToken();
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    const created = await adapter.createSession!({ sessionToken: token, userId: user.id, expires: inAnHour() });
+    expect(created.sessionToken).toBe(token);
+    const [row] = getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all();
+    expect(row.sessionToken).toBe(hashSessionToken(token));
+    expect(row.sessionToken).toMatch(/^[0-9a-f]{64}$/);
+
+    await expect(adapter.getSessionAndUser!(row.sessionToken)).resolves.toBeNull();
+    await expect(adapter.getSessionAndUser!(token)).resolves.toMatchObject({ session: { sessionToken: token }, user: { email: 'new@example.org' } });
+
+    const later = new Date(Date.now() + 7_200_000);
+    await expect(adapter.updateSession!({ sessionToken: token, expires: later })).resolves.toMatchObject({ sessionToken: token, expires: later });
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).get()?.expires).toEqual(later);
+
+    await adapter.deleteSession!(token);
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+  });
+});
+
+describe('sign-in codes through the adapter', () => {
+  it('a new code voids the address’s earlier ones and leaves other addresses alone', async () => {
+    const adapter = hearthAdapter();
+    await adapter.createVerificationToken!({ identifier: 'other@example.org', token: 'o1', expires: inAnHour() });
+    for (const token of ['c1', 'c2', 'c3']) await adapter.createVerificationToken!({ identifier: 'code@example.org', token, expires: inAnHour() });
+    const rows = getDb().select({ identifier: verificationTokens.identifier, token: verificationTokens.token }).from(verificationTokens).all();
+    expect(rows).toEqual(expect.arrayContaining([{ identifier: 'code@example.org', token: 'c3' }, { identifier: 'other@example.org', token: 'o1' }]));
+    expect(rows).toHaveLength(2);
+  });
+});
