@@ -93,6 +93,7 @@ const TABLE: Row[] = [
   { name: 'subscribeAction', owner: 'member', allowed: ['anonymous', ...signedIn], state: () => one('SELECT count(*) AS n FROM subscribers'), action: (c) => submitForm(c.url, 'subscribeAction', { email: `sub-${unique()}@example.org`, frequency: 'each-post' }, cookieOf(c)) },
   { name: 'requestSignInAction', owner: 'member', allowed: ['anonymous', ...signedIn], state: () => one('SELECT count(*) AS n FROM verification_tokens'), action: (c) => submitForm(c.url, 'requestSignInAction', { email: `signin-${unique()}@example.org`, callbackUrl: '/' }, cookieOf(c)) },
   { name: 'enterSignInCodeAction (no pending sign-in)', owner: 'member', allowed: [], state: () => all('SELECT session_token FROM sessions'), action: (c) => submitForm(c.url, 'enterSignInCodeAction', { code: 'ABCD-EFGH' }, cookieOf(c)) },
+  { name: 'confirmSignInAction (wrong code)', owner: 'member', allowed: [], state: () => all('SELECT session_token FROM sessions'), action: (c) => submitForm(c.url, 'confirmSignInAction', { email: `confirm-${unique()}@example.org`, token: 'ABCDEFGH', callbackUrl: '/' }, cookieOf(c)) },
   ...(['confirmSubscriptionAction', 'unsubscribeAction', 'resubscribeAction', 'muteThreadAction'] as const).map(
     (name): Row => ({ name: `${name} (forged token)`, owner: 'member', allowed: [], state: () => [all('SELECT * FROM subscribers'), all('SELECT * FROM thread_mutes')], action: (c) => submitForm(c.url, name, { token: 'eyJ1IjoiYSJ9.forged' }, cookieOf(c)) }),
   ),

@@ -13,7 +13,7 @@ afterEach(() => jest.restoreAllMocks());
 const printed = (spy: jest.SpyInstance) => spy.mock.calls.map((args) => args.map(String).join(' ')).join('\n');
 
 describe('authLogger', () => {
-  it.each([new Verification({ hasInvite: false, expired: false }), new AccessDenied('river@example.org was refused')])('logs %s as one short line', (refusal) => {
+  it.each([new Verification(), new AccessDenied('river@example.org was refused')])('logs %s as one short line', (refusal) => {
     authLogger.error(refusal);
     expect(error).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
@@ -25,7 +25,7 @@ describe('authLogger', () => {
 
   it('logs other errors in full, with addresses and tokens scrubbed', () => {
     const cause = new Error('lookup failed for river@example.org at /api/auth/callback/email?token=ABCDEFGH&email=river%40example.org');
-    authLogger.error(new AdapterError(cause));
+    authLogger.error(new AdapterError('getUserByEmail failed for river@example.org', { cause: { err: cause } }));
     const text = printed(error);
     expect(text).toContain('AdapterError');
     expect(text).toContain('lookup failed');
