@@ -16,6 +16,9 @@ import { submitEmail, whoAmI } from './sign-in-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
+/** Journeys with several emails and browser steps: the machine is shared, so more than the suite's 60 s. */
+const JOURNEY_TIMEOUT = 180_000;
+
 let mail: MailCatcher;
 let server: Server;
 
@@ -58,18 +61,23 @@ const query = <T>(sql: string, ...params: unknown[]): T => {
 };
 const codesFor = (email: string) => query<{ n: number }>('select count(*) as n from verification_tokens where identifier = ?', email).n;
 
-/** A page on another origin (127.0.0.1 on its own port: another site than localhost) that tries to sign its visitor in. */
+/**
+ * A page on another origin (127.0.0.1 on its own port: another site than localhost) that tries to sign
+ * its visitor in: a link, and forms sent by script on GET (`/get`) or POST (`/post`; Auth.js serves the
+ * callback on both, reading the code from the query).
+ */
 async function startAttackerSite(target: string): Promise<{ url: string; close: () => Promise<void> }> {
   const action = new URL(target);
   const fields = [...action.searchParams].map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join('');
   const site = http.createServer((request, response) => {
-    const autoSubmit = request.url?.startsWith('/auto');
+    const form =
+      request.url === '/get'
+        ? `<form id="f" method="get" action="${action.origin}${action.pathname}">${fields}</form>`
+        : request.url === '/post'
+          ? `<form id="f" method="post" action="${target}"><input type="hidden" name="x" value="1"></form>`
+          : '';
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(
-      `<!doctype html><title>Free tea</title><a id="claim" href="${target}">Claim your tea</a>` +
-        `<form id="f" method="get" action="${action.origin}${action.pathname}">${fields}</form>` +
-        (autoSubmit ? '<script>document.getElementById("f").submit()</script>' : ''),
-    );
+    response.end(`<!doctype html><title>Free tea</title><a id="claim" href="${target}">Claim your tea</a>${form}${form ? '<script>document.getElementById("f").submit()</script>' : ''}`);
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(site.address() as AddressInfo).port}`, close: () => new Promise((resolve) => site.close(() => resolve())) };
@@ -84,11 +92,12 @@ describe('login CSRF', () => {
     const evil = await startAttackerSite(callbackUrl(attack.email, attack.token));
     try {
       await withBrowser(async (_browser, page) => {
-        await page.goto(`${evil.url}/auto`);
-        await page.waitForURL(/\/signin\/confirm\?/);
-        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as mallory@example.org?');
-        await expect(whoAmI(page)).resolves.toBeNull();
-
+        for (const attack of ['/get', '/post']) {
+          await page.goto(`${evil.url}${attack}`);
+          await page.waitForURL(/\/signin\/confirm\?/);
+          await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as mallory@example.org?');
+          await expect(whoAmI(page)).resolves.toBeNull();
+        }
         await page.goto(evil.url);
         await page.locator('#claim').click();
         await page.waitForURL(/\/signin\/confirm\?/);
@@ -99,25 +108,49 @@ describe('login CSRF', () => {
     } finally {
       await evil.close();
     }
-  });
+  }, JOURNEY_TIMEOUT);
+});
+
+describe('without JavaScript', () => {
+  it('the emailed link’s button and the typed code still sign in, through a link to continue', async () => {
+    const browser = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await browser.newPage();
+      const { link } = await askForCode(page, 'plain@example.org');
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('link', { name: 'Continue signing in' }).click();
+      await page.waitForURL(/\/welcome/);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welcome');
+
+      const other = await browser.newPage();
+      const { code } = await askForCode(other, 'typed@example.org');
+      await other.getByLabel('Code from the email').fill(code);
+      await other.getByRole('button', { name: 'Sign in with this code' }).click();
+      await other.getByRole('link', { name: 'Continue signing in' }).click();
+      await other.waitForURL(/\/welcome/);
+    } finally {
+      await browser.close();
+    }
+  }, JOURNEY_TIMEOUT);
 });
 
 describe('guessing sign-in codes', () => {
-  it('Auth.js’s callback tests no code that was not confirmed on this site: 100 guesses sign nobody in', async () => {
+  it('Auth.js’s callback tests no code that was not confirmed on this site: 100 guesses by GET and POST sign nobody in', async () => {
     const email = 'guessed@example.org';
     let token = '';
     await withBrowser(async (_browser, page) => {
       token = (await askForCode(page, email)).token;
     });
     const guesses = Array.from({ length: 100 }, (_, i) => `guess-${i}`);
-    for (const guess of [...guesses, token]) {
-      const response = await fetch(callbackUrl(email, guess), { redirect: 'manual' });
+    for (const [i, guess] of [...guesses, token].entries()) {
+      const response = await fetch(callbackUrl(email, guess), { method: i % 2 ? 'POST' : 'GET', redirect: 'manual' });
       expect(response.status).toBe(303);
       expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
       expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
     }
     expect(codesFor(email)).toBe(1);
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('the typed code and the link’s button share one limit of 10 tries; past it the codes are void and the person is told to ask again later', async () => {
     const email = 'unlucky@example.org';
@@ -150,7 +183,7 @@ describe('guessing sign-in codes', () => {
       expect(server.output()).not.toContain('[auth][error]');
       for (const secret of [code, token, ...wrong]) expect(server.output()).not.toContain(secret);
     });
-  });
+  }, JOURNEY_TIMEOUT);
 });
 
 describe('codes and sessions at rest', () => {
@@ -178,7 +211,7 @@ describe('codes and sessions at rest', () => {
       await expect(me(stored)).resolves.toBeNull();
       await expect(me(cookie.value)).resolves.toMatchObject({ role: 'member' });
     });
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('a session row stored the old way (token in plain text) is not a credential', async () => {
     const id = randomUUID();

@@ -5,18 +5,18 @@ import { safeCallbackPath } from '@/lib/safe-redirect';
 import { clearSignInProof, hasSignInProof, SIGN_IN_PROOF_COOKIE } from '@/lib/sign-in-proof';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
+type Handler = (request: NextRequest) => Promise<Response>;
 
 /** Read the way Auth.js reads its action and provider: the last two non-empty path segments. */
 const authRoute = (request: NextRequest) => request.nextUrl.pathname.split('/').filter(Boolean).slice(-2);
 
 /**
- * The emailed code's callback signs in only a browser that just confirmed that address and code on
- * this site (lib/sign-in-proof.ts): a link or auto-submitted form from another site, or a raw callback
- * URL, lands on the confirmation page instead, with nothing used and nobody signed in.
+ * The emailed code's callback (Auth.js serves it on GET and POST alike) signs in only a browser that
+ * just confirmed that address and code on this site (lib/sign-in-proof.ts): a link or auto-submitted
+ * form from another site, or a raw callback URL, lands on the confirmation page instead, with
+ * nothing used and nobody signed in.
  */
-export async function GET(request: NextRequest) {
-  const [action, provider] = authRoute(request);
-  if (action !== 'callback' || provider !== EMAIL_PROVIDER_ID) return handlers.GET(request);
+async function emailCallback(request: NextRequest, handler: Handler): Promise<Response> {
   const query = request.nextUrl.searchParams;
   const email = query.get('email');
   const token = query.get('token');
@@ -24,9 +24,15 @@ export async function GET(request: NextRequest) {
     const confirm = new URLSearchParams({ email: email ?? '', token: token ?? '', callbackUrl: safeCallbackPath(query.get('callbackUrl')) ?? '/' });
     return NextResponse.redirect(`${env.siteUrl}/signin/confirm?${confirm}`, { status: 303, headers: PRIVATE });
   }
-  const response = await handlers.GET(request);
+  const response = await handler(request);
   response.headers.append('Set-Cookie', clearSignInProof());
   return response;
+}
+
+export async function GET(request: NextRequest) {
+  const [action, provider] = authRoute(request);
+  if (action === 'callback' && provider === EMAIL_PROVIDER_ID) return emailCallback(request, handlers.GET);
+  return handlers.GET(request);
 }
 
 /**
@@ -39,5 +45,6 @@ export async function POST(request: NextRequest) {
   if (action === 'signin' && provider === EMAIL_PROVIDER_ID) {
     return NextResponse.json({ message: 'Ask for a sign-in email from the sign-in page.' }, { status: 403, headers: PRIVATE });
   }
+  if (action === 'callback' && provider === EMAIL_PROVIDER_ID) return emailCallback(request, handlers.POST);
   return handlers.POST(request);
 }
