@@ -10,7 +10,7 @@ import { readPendingSignIn, rememberPendingSignIn } from '@/lib/pending-sign-in'
 import { allowSignInEmail } from '@/lib/rate-limit';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getClientIp } from '@/lib/session';
-import { TOO_MANY_GUESSES_MESSAGE, trySignInCode, type SignInGuess } from '@/lib/sign-in-guess';
+import { TOO_MANY_GUESSES_MESSAGE, trySignInCode } from '@/lib/sign-in-guess';
 import { EMAIL_CALLBACK_PATH, grantSignInProof } from '@/lib/sign-in-proof';
 import { confirmSignInSchema, signInCodeSchema, signInSchema } from '@/lib/validations/sign-in';
 import { formAction } from './guarded';
@@ -35,7 +35,7 @@ export const requestSignInAction = formAction({ name: 'sign-in request', access:
  * `wrong` is what each form says about a wrong code.
  */
 async function takeSignInCode(email: string, code: string, callbackPath: string, wrong: ActionState): Promise<ActionState> {
-  const guess: SignInGuess = trySignInCode(email, code, await getClientIp());
+  const guess = trySignInCode(email, code, await getClientIp());
   if (guess === 'too-many') return { ok: false, message: TOO_MANY_GUESSES_MESSAGE };
   if (guess === 'wrong') return wrong;
   await grantSignInProof(email, code);
