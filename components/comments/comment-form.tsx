@@ -3,11 +3,11 @@
  * Writing a comment, a reply or an edit: Markdown-lite, a live character count, a draft kept in the
  * browser as the member types, and the text kept whenever the server says no.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { COMMENT_MAX_LENGTH } from '@/lib/validations/comment-limits';
-import { clearDraft, loadDraft, saveDraft } from './comment-draft';
+import { clearDraft, loadDraft, saveDraft, type DraftOwner } from './comment-draft';
 import { useComments } from './comments-context';
 
 type Props =
@@ -17,9 +17,15 @@ type Props =
 const LABELS = { new: ['Your comment', 'Post comment'], reply: ['Your reply', 'Post reply'], edit: ['Edit your comment', 'Save changes'] } as const;
 
 export function CommentForm(props: Props) {
-  const { postId, postPath, viewer, refresh } = useComments();
+  const { postId, postPath, loaded, viewer, refresh } = useComments();
   const id = useId();
   const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
+  // Whose draft this form keeps: fixed once known (undefined until then), so text written by one
+  // member is never saved as someone else's, even if their session ends while the form is open.
+  const [draftOwner, setDraftOwner] = useState<DraftOwner | undefined>(undefined);
+  useEffect(() => {
+    if (loaded && draftOwner === undefined) setDraftOwner(viewer?.id ?? null);
+  }, [loaded, viewer, draftOwner]);
   // Loaded when the form is first checked: zod stays out of the post page's first load.
   const schema = () => import('@/lib/validations/comment').then((m) => (props.mode === 'edit' ? m.editCommentSchema : m.commentSchema));
   const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
@@ -33,15 +39,21 @@ export function CommentForm(props: Props) {
   const [label, submitLabel] = LABELS[props.mode];
 
   useEffect(() => {
-    const draft = loadDraft(draftScope);
-    if (draft) form.setValue('body' as never, draft as never);
     // A reply or edit form opens where the person pressed the button: take them straight to the text.
     if (props.mode !== 'new') form.setFocus('body' as never);
-  }, [draftScope, form, props.mode]);
-  useEffect(() => saveDraft(draftScope, body), [draftScope, body]);
+  }, [form, props.mode]);
+  useEffect(() => {
+    if (draftOwner === undefined) return;
+    const draft = loadDraft(draftOwner, draftScope);
+    if (draft) form.setValue('body' as never, draft as never);
+    // Only when the writer or the form changes: the text itself is saved by the next effect.
+  }, [draftOwner, draftScope, form]);
+  useEffect(() => {
+    if (draftOwner !== undefined) saveDraft(draftOwner, draftScope, body);
+  }, [draftOwner, draftScope, body]);
   useEffect(() => {
     if (!state.ok) return;
-    clearDraft(draftScope);
+    if (draftOwner !== undefined) clearDraft(draftOwner, draftScope);
     if (props.mode !== 'edit') {
       form.setValue('body' as never, '' as never);
       form.setValue('contentNote' as never, '' as never);
