@@ -3,7 +3,7 @@
  * Writing a comment, a reply or an edit: Markdown-lite, a live character count, a draft kept in the
  * browser as the member types, and the text kept whenever the server says no.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { COMMENT_MAX_LENGTH } from '@/lib/validations/comment-limits';
@@ -20,12 +20,10 @@ export function CommentForm(props: Props) {
   const { postId, postPath, loaded, viewer, refresh } = useComments();
   const id = useId();
   const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
-  // Whose draft this form keeps: fixed once known (undefined until then), so text written by one
-  // member is never saved as someone else's, even if their session ends while the form is open.
-  const [draftOwner, setDraftOwner] = useState<DraftOwner | undefined>(undefined);
-  useEffect(() => {
-    if (loaded && draftOwner === undefined) setDraftOwner(viewer?.id ?? null);
-  }, [loaded, viewer, draftOwner]);
+  // Whose draft this form keeps: fixed once the page knows (so a member's text is never kept as someone
+  // else's, even if their session ends while the form is open). Text typed before that is a guest draft,
+  // which the member then takes over.
+  const draftOwner = useRef<DraftOwner | undefined>(undefined);
   // Loaded when the form is first checked: zod stays out of the post page's first load.
   const schema = () => import('@/lib/validations/comment').then((m) => (props.mode === 'edit' ? m.editCommentSchema : m.commentSchema));
   const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
@@ -43,17 +41,21 @@ export function CommentForm(props: Props) {
     if (props.mode !== 'new') form.setFocus('body' as never);
   }, [form, props.mode]);
   useEffect(() => {
-    if (draftOwner === undefined) return;
-    const draft = loadDraft(draftOwner, draftScope);
+    if (!loaded || draftOwner.current !== undefined) return;
+    draftOwner.current = viewer?.id ?? null;
+    const draft = loadDraft(draftOwner.current, draftScope);
     if (draft) form.setValue('body' as never, draft as never);
-    // Only when the writer or the form changes: the text itself is saved by the next effect.
-  }, [draftOwner, draftScope, form]);
+  }, [loaded, viewer, draftScope, form]);
   useEffect(() => {
-    if (draftOwner !== undefined) saveDraft(draftOwner, draftScope, body);
-  }, [draftOwner, draftScope, body]);
+    // Only what the person types is kept (not the text a draft or an accepted answer puts in the box).
+    const typing = form.watch((values, { name, type }) => {
+      if (name === 'body' && type === 'change') saveDraft(draftOwner.current ?? null, draftScope, String((values as { body?: unknown }).body ?? ''));
+    });
+    return () => typing.unsubscribe();
+  }, [draftScope, form]);
   useEffect(() => {
     if (!state.ok) return;
-    if (draftOwner !== undefined) clearDraft(draftOwner, draftScope);
+    clearDraft(draftOwner.current ?? null, draftScope);
     if (props.mode !== 'edit') {
       form.setValue('body' as never, '' as never);
       form.setValue('contentNote' as never, '' as never);

@@ -33,6 +33,7 @@ async function openPost(who: CommentViewer | null, action = jest.fn(async (): Pr
 }
 const draftKeys = () => Object.keys(window.localStorage).filter((k) => k.startsWith('hearth:comment-draft:')).sort();
 
+jest.setTimeout(30_000); // typing character by character is slow on a busy machine
 beforeEach(() => window.localStorage.clear());
 
 it('never offers one member’s drafts to the next member on the same browser', async () => {
