@@ -203,8 +203,31 @@ export const commentReports = sqliteTable(
     createdAt: createdAt(),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('comment_reports_comment_idx').on(t.commentId), index('comment_reports_open_idx').on(t.resolvedAt)],
+  (t) => [
+    index('comment_reports_comment_idx').on(t.commentId),
+    index('comment_reports_open_idx').on(t.resolvedAt),
+    // One report per member per comment: a second one would only weigh the queue.
+    uniqueIndex('comment_reports_reporter_idx').on(t.commentId, t.reporterId),
+  ],
 );
+
+export const HOLD_REASONS = ['first-comment', 'links', 'blocked-word'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/**
+ * An edit of a public comment that the moderation rules held: the approved text stays public until a
+ * moderator approves the edit (it then replaces the text) or rejects it (this row goes). One per comment.
+ */
+export const commentPendingEdits = sqliteTable('comment_pending_edits', {
+  commentId: integer('comment_id')
+    .primaryKey()
+    .references(() => comments.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  html: text('html').notNull(),
+  contentNote: text('content_note'),
+  reason: text('reason', { enum: HOLD_REASONS }).notNull(),
+  submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /* Auth.js tables: property names are the ones @auth/drizzle-adapter reads. */
 export const accounts = sqliteTable(

@@ -9,6 +9,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { commentPermalink } from '@/lib/comments/thread-pages';
 
 const STATUS_LABEL = { pending: 'Awaiting moderation', spam: 'Spam', approved: undefined, deleted: undefined } as const;
+const HOLD_REASON = { 'blocked-word': 'it contains a blocked word', links: 'it has more links than allowed', 'first-comment': 'it changes the member’s only approved comment' } as const;
 
 export function QueueItem({ item }: { item: Item }) {
   const router = useRouter();
@@ -28,20 +29,32 @@ export function QueueItem({ item }: { item: Item }) {
       </p>
       <CommentCard
         comment={item}
-        statusLabel={STATUS_LABEL[item.status]}
+        statusLabel={item.pendingEdit ? 'Public now; an edit awaits moderation' : STATUS_LABEL[item.status]}
         actions={
-          <div className="comment-actions__buttons" role="group" aria-label={`Decisions on ${item.author?.name ?? 'this'} comment`}>
-            <ModerationButtons
-              commentId={item.id}
-              authorName={item.author?.name ?? null}
-              approveLabel={approveLabel}
-              canBlock={item.author !== null}
-              onDone={(result) => {
-                setAnswer(result);
-                if (result.ok) router.refresh();
-              }}
-            />
-          </div>
+          <>
+            {item.pendingEdit && (
+              <section className="notice" aria-label={`Proposed edit of ${item.author?.name ?? 'a member'}’s comment`}>
+                <p>
+                  Proposed edit, held because {HOLD_REASON[item.pendingEdit.reason]}
+                  {item.pendingEdit.contentNote ? ` (content note: ${item.pendingEdit.contentNote})` : ''}:
+                </p>
+                <div className="comment__body" dangerouslySetInnerHTML={{ __html: item.pendingEdit.html }} />
+              </section>
+            )}
+            <div className="comment-actions__buttons" role="group" aria-label={`Decisions on ${item.author?.name ?? 'this'} comment`}>
+              <ModerationButtons
+                commentId={item.id}
+                authorName={item.author?.name ?? null}
+                approveLabel={approveLabel}
+                canBlock={item.author !== null}
+                heldEdit={item.pendingEdit !== null}
+                onDone={(result) => {
+                  setAnswer(result);
+                  if (result.ok) router.refresh();
+                }}
+              />
+            </div>
+          </>
         }
       />
       <p aria-live="polite" className={answer && !answer.ok ? 'form-status form-status--error' : 'form-status'}>

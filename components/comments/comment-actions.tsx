@@ -66,6 +66,9 @@ export function CommentActions({ commentId, authorName, held = false, edited = f
         )}
         {viewer.canModerate && edited && <EarlierVersions commentId={commentId} />}
       </div>
+      {own?.editAwaitsModeration && (
+        <p className="notice">Your edit is awaiting moderation. Until a moderator approves it, everyone else sees the text above.</p>
+      )}
       {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={postComment} onDone={() => setPanel(null)} />}
       {panel === 'edit' && own && (
         <CommentForm mode="edit" commentId={commentId} initialBody={own.body} initialNote={own.contentNote} action={editCommentAction} onDone={() => setPanel(null)} />

@@ -3,11 +3,11 @@
  * Writing a comment, a reply or an edit: Markdown-lite, a live character count, a draft kept in the
  * browser as the member types, and the text kept whenever the server says no.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { COMMENT_MAX_LENGTH } from '@/lib/validations/comment-limits';
-import { clearDraft, loadDraft, saveDraft } from './comment-draft';
+import { clearDraft, loadDraft, saveDraft, type DraftOwner } from './comment-draft';
 import { useComments } from './comments-context';
 
 type Props =
@@ -17,9 +17,13 @@ type Props =
 const LABELS = { new: ['Your comment', 'Post comment'], reply: ['Your reply', 'Post reply'], edit: ['Edit your comment', 'Save changes'] } as const;
 
 export function CommentForm(props: Props) {
-  const { postId, postPath, viewer, refresh } = useComments();
+  const { postId, postPath, loaded, viewer, refresh } = useComments();
   const id = useId();
   const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
+  // Whose draft this form keeps: fixed once the page knows (so a member's text is never kept as someone
+  // else's, even if their session ends while the form is open). Text typed before that is a guest draft,
+  // which the member then takes over.
+  const draftOwner = useRef<DraftOwner | undefined>(undefined);
   // Loaded when the form is first checked: zod stays out of the post page's first load.
   const schema = () => import('@/lib/validations/comment').then((m) => (props.mode === 'edit' ? m.editCommentSchema : m.commentSchema));
   const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
@@ -33,15 +37,25 @@ export function CommentForm(props: Props) {
   const [label, submitLabel] = LABELS[props.mode];
 
   useEffect(() => {
-    const draft = loadDraft(draftScope);
-    if (draft) form.setValue('body' as never, draft as never);
     // A reply or edit form opens where the person pressed the button: take them straight to the text.
     if (props.mode !== 'new') form.setFocus('body' as never);
-  }, [draftScope, form, props.mode]);
-  useEffect(() => saveDraft(draftScope, body), [draftScope, body]);
+  }, [form, props.mode]);
+  useEffect(() => {
+    if (!loaded || draftOwner.current !== undefined) return;
+    draftOwner.current = viewer?.id ?? null;
+    const draft = loadDraft(draftOwner.current, draftScope);
+    if (draft) form.setValue('body' as never, draft as never);
+  }, [loaded, viewer, draftScope, form]);
+  useEffect(() => {
+    // Only what the person types is kept (not the text a draft or an accepted answer puts in the box).
+    const typing = form.watch((values, { name, type }) => {
+      if (name === 'body' && type === 'change') saveDraft(draftOwner.current ?? null, draftScope, String((values as { body?: unknown }).body ?? ''));
+    });
+    return () => typing.unsubscribe();
+  }, [draftScope, form]);
   useEffect(() => {
     if (!state.ok) return;
-    clearDraft(draftScope);
+    clearDraft(draftOwner.current ?? null, draftScope);
     if (props.mode !== 'edit') {
       form.setValue('body' as never, '' as never);
       form.setValue('contentNote' as never, '' as never);

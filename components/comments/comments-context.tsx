@@ -4,10 +4,10 @@
  * what they may edit) and shares it with the small interactive pieces of the thread.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { CommentView } from '@/db/queries/comments';
-
-export type OwnComment = { id: number; body: string; contentNote: string | null };
+import type { CommentView, OwnComment } from '@/db/queries/comments';
 export type CommentViewer = {
+  /** The member's own id: their comment drafts in this browser are kept under it. */
+  id: string;
   name: string | null;
   canModerate: boolean;
   blocked: boolean;

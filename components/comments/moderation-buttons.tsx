@@ -1,5 +1,5 @@
 'use client';
-/** A moderator's decisions on one comment, used in the thread and in the queue at /admin/comments. */
+/** A moderator's decisions on one comment (and on an edit of it held for moderation), used in the thread and in the queue at /admin/comments. */
 import { useTransition } from 'react';
 import { moderateCommentAction, type ModerationDecision } from '@/lib/actions/moderation';
 import type { ActionState } from '@/lib/actions/state';
@@ -10,14 +10,26 @@ type Props = {
   /** Held or spam comments can be approved; "approve" on a reported one keeps it and closes the reports. */
   approveLabel?: string;
   canBlock: boolean;
+  /** The comment has an edit held for moderation: approve or reject that edit. */
+  heldEdit?: boolean;
   onDone: (answer: ActionState) => void;
 };
 
-export function ModerationButtons({ commentId, authorName, approveLabel, canBlock, onDone }: Props) {
+export function ModerationButtons({ commentId, authorName, approveLabel, canBlock, heldEdit = false, onDone }: Props) {
   const [pending, startTransition] = useTransition();
   const decide = (decision: ModerationDecision) => startTransition(async () => onDone(await moderateCommentAction(commentId, decision)));
   return (
     <>
+      {heldEdit && (
+        <>
+          <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('approve-edit')}>
+            Approve the edit
+          </button>
+          <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('reject-edit')}>
+            Reject the edit
+          </button>
+        </>
+      )}
       {approveLabel && (
         <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('approve')}>
           {approveLabel}

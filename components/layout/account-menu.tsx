@@ -5,6 +5,7 @@
  */
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { clearAllDrafts } from '@/components/comments/comment-draft';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 
 type Me = { name: string | null; role: string } | null;
@@ -37,7 +38,8 @@ export function AccountMenu({ signOutAction }: { signOutAction: () => Promise<vo
         <InitialsAvatar name={me.name} size={32} />
         <span>{me.name ?? 'Choose a display name'}</span>
       </a>
-      <form action={signOutAction}>
+      {/* Comment drafts are forgotten before the session ends, so the next person here is offered none. */}
+      <form action={signOutAction} onSubmit={clearAllDrafts}>
         <button type="submit" className="button--quiet">
           Sign out
         </button>

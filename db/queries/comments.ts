@@ -1,10 +1,11 @@
 /** Reads and writes of comment threads. Writes by members always carry the owner in the WHERE clause. */
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
+import { dropPendingEdit } from '@/db/queries/comment-edits';
 import { isVisible } from '@/db/queries/posts';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
-import { commentReports, commentRevisions, comments, posts, users, type CommentStatus, type ReportReason, type UserRole } from '@/db/schema';
+import { commentPendingEdits, commentReports, commentRevisions, comments, posts, users, type CommentStatus, type HoldReason, type UserRole } from '@/db/schema';
 
 export type CommentView = {
   id: number;
@@ -40,20 +41,19 @@ export function getComment(id: number) {
     .get() ?? null;
 }
 
-export type CommenterState = { role: UserRole; blocked: boolean; hasApprovedComment: boolean; lastCommentAt: Date | null; inLastHour: number };
+export type CommenterState = { role: UserRole; blocked: boolean; hasApprovedComment: boolean };
 
-export function getCommenterState(userId: string, now = new Date()): CommenterState | null {
+/**
+ * What the moderation rules need to know about a member. `besides`: for an edit, the comment being
+ * edited does not count as approved, so an approved first comment cannot be rewritten unseen.
+ */
+export function getCommenterState(userId: string, besides?: number): CommenterState | null {
   const db = getDb();
   const user = db.select({ role: users.role, blocked: users.commentingBlocked }).from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
-  const approved = db.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), eq(comments.status, 'approved'))).get();
-  const [{ last }] = db.select({ last: max(comments.createdAt) }).from(comments).where(eq(comments.authorId, userId)).all();
-  const [{ n }] = db
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.authorId, userId), gte(comments.createdAt, new Date(now.getTime() - 3_600_000))))
-    .all();
-  return { role: user.role, blocked: user.blocked, hasApprovedComment: Boolean(approved), lastCommentAt: last ? new Date(last) : null, inLastHour: n };
+  const others = besides === undefined ? undefined : ne(comments.id, besides);
+  const approved = db.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), eq(comments.status, 'approved'), others)).get();
+  return { role: user.role, blocked: user.blocked, hasApprovedComment: Boolean(approved) };
 }
 
 export type NewComment = {
@@ -141,37 +141,30 @@ export function listHeldComments(postId: number, viewer: { id: string; canModera
   return (viewQuery().where(and(eq(comments.postId, postId), held)).orderBy(asc(comments.createdAt)).all() as ViewRow[]).map(toView);
 }
 
-/** The member's own comments on a post as written, for their edit forms. */
-export function listOwnComments(postId: number, userId: string): { id: number; body: string; contentNote: string | null }[] {
+export type OwnComment = { id: number; body: string; contentNote: string | null; editAwaitsModeration: boolean };
+
+/** The member's own comments on a post as written (a held edit's text where there is one), for their edit forms. */
+export function listOwnComments(postId: number, userId: string): OwnComment[] {
   return getDb()
-    .select({ id: comments.id, body: comments.body, contentNote: comments.contentNote })
+    .select({
+      id: comments.id,
+      body: sql<string>`coalesce(${commentPendingEdits.body}, ${comments.body})`,
+      contentNote: sql<string | null>`case when ${commentPendingEdits.commentId} is null then ${comments.contentNote} else ${commentPendingEdits.contentNote} end`,
+      editAwaitsModeration: sql<boolean>`${commentPendingEdits.commentId} is not null`.mapWith(Boolean),
+    })
     .from(comments)
+    .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
     .where(and(eq(comments.postId, postId), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
     .all();
 }
 
-/** Edits the member's own comment, keeping the earlier version for moderators. */
-export function editOwnComment(id: number, userId: string, edit: { body: string; html: string; contentNote: string | null }, now = new Date()): boolean {
-  return getDb().transaction((tx) => {
-    const current = tx
-      .select({ body: comments.body, contentNote: comments.contentNote })
-      .from(comments)
-      .where(and(eq(comments.id, id), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
-      .get();
-    if (!current) return false;
-    tx.insert(commentRevisions).values({ commentId: id, body: current.body, contentNote: current.contentNote, replacedAt: now }).run();
-    tx.update(comments).set({ ...edit, editedAt: now }).where(and(eq(comments.id, id), eq(comments.authorId, userId))).run();
-    return true;
-  });
-}
-
-
 /** Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone. */
-function eraseComment(tx: Transaction, id: number): void {
+export function eraseComment(tx: Transaction, id: number): void {
   const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
   if (hasReplies) {
     tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null }).where(eq(comments.id, id)).run();
     tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
+    dropPendingEdit(tx, id);
   } else {
     tx.delete(comments).where(eq(comments.id, id)).run();
   }
@@ -208,29 +201,14 @@ export function releaseCommentsOfMember(tx: Transaction, userId: string, choice:
       .set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null })
       .where(eq(comments.authorId, userId))
       .run();
-    tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)))).run();
+    const theirs = tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
+    tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, theirs)).run();
+    tx.delete(commentPendingEdits).where(inArray(commentPendingEdits.commentId, theirs)).run();
     return postSlugs;
   }
   const own = tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam']))).orderBy(desc(comments.id)).all();
   for (const { id } of own) eraseComment(tx, id);
   return postSlugs;
-}
-
-/** Approving a reply is what makes it public, so that is when its notice is recorded. */
-export function setCommentStatus(id: number, status: 'approved' | 'spam'): boolean {
-  return getDb().transaction((tx) => {
-    const changed = tx.update(comments).set({ status }).where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam']))).run().changes === 1;
-    if (changed && status === 'approved') recordReplyNotice(tx, id);
-    return changed;
-  });
-}
-
-export function blockCommenter(userId: string): void {
-  getDb().update(users).set({ commentingBlocked: true }).where(eq(users.id, userId)).run();
-}
-
-export function reportComment(commentId: number, reporterId: string, reason: ReportReason, note: string | null): void {
-  getDb().insert(commentReports).values({ commentId, reporterId, reason, note }).run();
 }
 
 export function listRevisions(commentId: number) {
@@ -246,9 +224,18 @@ export function listRevisions(commentId: number) {
 /** A member's comments, for "download my data". */
 export function listCommentsByAuthor(userId: string) {
   return getDb()
-    .select({ id: comments.id, post: posts.slug, body: comments.body, status: comments.status, createdAt: comments.createdAt, editedAt: comments.editedAt })
+    .select({
+      id: comments.id,
+      post: posts.slug,
+      body: comments.body,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      editAwaitingModeration: commentPendingEdits.body,
+    })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
+    .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
     .where(eq(comments.authorId, userId))
     .orderBy(asc(comments.createdAt))
     .all();
@@ -258,12 +245,15 @@ export function listCommentsByAuthor(userId: string) {
 export const QUEUE_FILTERS = ['pending', 'reported', 'spam', 'all'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
-export type QueueItem = CommentView & { postSlug: string; postTitle: string; openReports: number; reportReasons: string | null };
+/** A held edit of a public comment, shown to moderators beside the text it would replace. */
+export type PendingEditView = { html: string; contentNote: string | null; reason: HoldReason; submittedAt: string };
+export type QueueItem = CommentView & { postSlug: string; postTitle: string; openReports: number; reportReasons: string | null; pendingEdit: PendingEditView | null };
 
+const hasPendingEdit = sql`exists (select 1 from ${commentPendingEdits} where ${commentPendingEdits.commentId} = ${comments.id})`;
 const openReports = sql<number>`(select count(*) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`;
 
 function queueWhere(filter: QueueFilter) {
-  if (filter === 'pending') return eq(comments.status, 'pending');
+  if (filter === 'pending') return or(eq(comments.status, 'pending'), and(eq(comments.status, 'approved'), hasPendingEdit));
   if (filter === 'spam') return eq(comments.status, 'spam');
   if (filter === 'reported') return and(inArray(comments.status, ['approved', 'pending']), sql`${openReports} > 0`);
   return inArray(comments.status, ['approved', 'pending', 'spam']);
@@ -278,28 +268,31 @@ export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem
       postTitle: posts.title,
       openReports,
       reportReasons: sql<string | null>`(select group_concat(${commentReports.reason}, ', ') from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`,
+      editHtml: commentPendingEdits.html,
+      editNote: commentPendingEdits.contentNote,
+      editReason: commentPendingEdits.reason,
+      editAt: commentPendingEdits.submittedAt,
     })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
     .where(queueWhere(filter))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit)
     .all();
-  return rows.map((row) => ({ ...toView(row as ViewRow), postSlug: row.postSlug, postTitle: row.postTitle, openReports: row.openReports, reportReasons: row.reportReasons }));
+  return rows.map((row) => ({
+    ...toView(row as ViewRow),
+    postSlug: row.postSlug,
+    postTitle: row.postTitle,
+    openReports: row.openReports,
+    reportReasons: row.reportReasons,
+    pendingEdit: row.editHtml !== null && row.editReason && row.editAt ? { html: row.editHtml, contentNote: row.editNote, reason: row.editReason, submittedAt: row.editAt.toISOString() } : null,
+  }));
 }
 
 export function countModerationQueue(): Record<QueueFilter, number> {
   const db = getDb();
   const n = (filter: QueueFilter) => db.select({ n: count() }).from(comments).where(queueWhere(filter)).get()!.n;
   return { pending: n('pending'), reported: n('reported'), spam: n('spam'), all: n('all') };
-}
-
-/** A moderator looked at the reports on this comment. */
-export function resolveReports(commentId: number, now = new Date()): void {
-  getDb()
-    .update(commentReports)
-    .set({ resolvedAt: now })
-    .where(and(eq(commentReports.commentId, commentId), sql`${commentReports.resolvedAt} is null`))
-    .run();
 }

@@ -1,50 +1,39 @@
 'use server';
 /**
- * Editing, deleting and reporting comments. Each action checks the session first.
+ * Editing, deleting and reporting comments, each inside the shared action wrapper (session, parse, unexpected failures).
  * New comments go to POST /api/posts/[postId]/comments (JSON), which does not render the page in its answer.
  */
 import { updateTag } from 'next/cache';
-import { getComment, reportComment } from '@/db/queries/comments';
+import { z } from 'zod';
 import { TAGS } from '@/lib/cache';
+import { reportCommentAs } from '@/lib/comments/report';
 import { deleteComment, editComment } from '@/lib/comments/submit';
-import { getCurrentUser } from '@/lib/session';
 import { editCommentSchema, reportSchema } from '@/lib/validations/comment';
-import { formFields, invalid, orUnexpected, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+import { argsAction, formAction } from './guarded';
 
-export async function editCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return SIGNED_OUT;
-  const parsed = editCommentSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const outcome = orUnexpected('comment edit', () => editComment(user.id, parsed.data));
-  if (outcome === UNEXPECTED) return UNEXPECTED;
-  if (!outcome.ok) return { ok: false, message: outcome.message };
-  updateTag(TAGS.post(outcome.postSlug));
-  return { ok: true, message: 'Your changes are saved.' };
-}
+const EDIT_ANSWERS = {
+  published: 'Your changes are saved.',
+  held: 'Your edit is awaiting moderation. Until a moderator approves it, everyone else still sees your earlier text.',
+  replaced: 'Your changes are saved. Your comment is still awaiting moderation.',
+} as const;
 
-export async function deleteOwnCommentAction(commentId: number): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return SIGNED_OUT;
-  if (!Number.isInteger(commentId)) return { ok: false, message: 'That comment no longer exists.' };
-  const outcome = orUnexpected('comment delete', () => deleteComment(commentId, user.id));
-  if (outcome === UNEXPECTED) return UNEXPECTED;
-  if (!outcome.ok) return { ok: false, message: outcome.message };
-  updateTag(TAGS.post(outcome.postSlug));
-  updateTag(TAGS.comments);
-  return { ok: true, message: 'Your comment is deleted.' };
-}
+export const editCommentAction = formAction({ name: 'comment edit', access: 'member', schema: editCommentSchema }, (input, user) => {
+  const outcome = editComment(user.id, input);
+  if (!outcome.ok) return outcome;
+  // Only a published edit changes what readers see.
+  if (outcome.result === 'published') updateTag(TAGS.post(outcome.postSlug));
+  return { ok: true, message: EDIT_ANSWERS[outcome.result] };
+});
 
-export async function reportCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return SIGNED_OUT;
-  const parsed = reportSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { commentId, reason, note } = parsed.data;
-  const comment = getComment(commentId);
-  if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
-  if (comment.authorId === user.id) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
-  const stored = orUnexpected('comment report', () => reportComment(commentId, user.id, reason, note ?? null));
-  if (stored === UNEXPECTED) return UNEXPECTED;
-  return { ok: true, message: 'Thank you for telling us. A moderator will look at it soon.' };
-}
+export const deleteOwnCommentAction = argsAction(
+  { name: 'comment delete', access: 'member', schema: z.tuple([z.number().int().positive()], { error: 'That comment no longer exists.' }) },
+  ([commentId], user) => {
+    const outcome = deleteComment(commentId, user.id);
+    if (!outcome.ok) return outcome;
+    updateTag(TAGS.post(outcome.postSlug));
+    updateTag(TAGS.comments);
+    return { ok: true, message: 'Your comment is deleted.' };
+  },
+);
+
+export const reportCommentAction = formAction({ name: 'comment report', access: 'member', schema: reportSchema }, (input, user) => reportCommentAs(user.id, input));

@@ -1,45 +1,37 @@
 'use server';
-/** Moderators keep threads safe: approve, mark as spam, delete, block. The role is checked on every call. */
+/** Moderators keep threads safe: approve, mark as spam, delete, block, and decide on held edits. The role is checked on every call. */
 import { updateTag } from 'next/cache';
-import { logActivity } from '@/db/queries/activity';
-import { blockCommenter, getComment, getCommentTarget, resolveReports, setCommentStatus } from '@/db/queries/comments';
+import { z } from 'zod';
+import { MODERATION_DECISIONS, moderateComment, type ModerationDecision } from '@/db/queries/comment-moderation';
 import { TAGS } from '@/lib/cache';
 import { canModerate } from '@/lib/roles';
-import { deleteComment } from '@/lib/comments/submit';
-import { getCurrentUser } from '@/lib/session';
-import type { ActionState } from './state';
+import { argsAction } from './guarded';
 
-export type ModerationDecision = 'approve' | 'spam' | 'delete' | 'block';
-const DECISIONS: ModerationDecision[] = ['approve', 'spam', 'delete', 'block'];
+export type { ModerationDecision };
 
 const DONE: Record<ModerationDecision, string> = {
   approve: 'Approved: the comment is now public (any reports on it are closed).',
   spam: 'Marked as spam and hidden.',
   delete: 'Deleted.',
   block: 'The member can no longer comment. Their earlier comments stay until you remove them.',
+  'approve-edit': 'Edit approved: the new text is now public, and the earlier one is kept as a revision.',
+  'reject-edit': 'Edit rejected: the earlier text stays public.',
 };
 
-export async function moderateCommentAction(commentId: number, decision: ModerationDecision): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user || !canModerate(user.role)) return { ok: false, message: 'Only moderators can do that.' };
-  if (!Number.isInteger(commentId) || !DECISIONS.includes(decision)) return { ok: false, message: 'That request was not understood; nothing changed.' };
-  const comment = getComment(commentId);
-  const postSlug = comment && getCommentTarget(comment.postId)?.slug;
-  if (!comment || !postSlug) return { ok: false, message: 'That comment no longer exists.' };
-  try {
-    if (decision === 'approve') {
-      setCommentStatus(commentId, 'approved');
-      resolveReports(commentId);
+const NOT_UNDERSTOOD = 'That request was not understood; nothing changed.';
+const decisionSchema = z.tuple([z.number({ error: NOT_UNDERSTOOD }).int().positive(), z.enum(MODERATION_DECISIONS, { error: NOT_UNDERSTOOD })]);
+
+export const moderateCommentAction = argsAction(
+  { name: 'moderation', access: { role: canModerate, refusal: 'Only moderators can do that.' }, schema: decisionSchema },
+  ([commentId, decision], user) => {
+    const result = moderateComment(commentId, decision, user);
+    if (result === 'no-such-comment') return { ok: false, message: 'That comment no longer exists.' };
+    if (result === 'no-pending-edit') return { ok: false, message: 'That edit was already decided; nothing changed.' };
+    // Blocking a member or rejecting a held edit changes nothing readers see.
+    if (decision !== 'block' && decision !== 'reject-edit') {
+      updateTag(TAGS.post(result.postSlug));
+      updateTag(TAGS.comments);
     }
-    if (decision === 'spam') setCommentStatus(commentId, 'spam');
-    if (decision === 'delete') deleteComment(commentId);
-    if (decision === 'block' && comment.authorId) blockCommenter(comment.authorId);
-    logActivity(user, `comment.${decision}`, `comment #${commentId} on /posts/${postSlug}`);
-  } catch (error) {
-    console.error('[hearth] moderation failed:', error);
-    return { ok: false, message: 'Something went wrong on our side and nothing was changed.' };
-  }
-  updateTag(TAGS.post(postSlug));
-  updateTag(TAGS.comments);
-  return { ok: true, message: DONE[decision] };
-}
+    return { ok: true, message: DONE[decision] };
+  },
+);

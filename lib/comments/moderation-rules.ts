@@ -1,9 +1,10 @@
 /**
- * Whether a new comment is published at once or held for a moderator (WordPress-style rules),
- * and how fast one member may comment.
+ * Whether a new comment or an edit is published at once or held for a moderator (WordPress-style rules).
  */
+import type { HoldReason } from '@/db/schema';
+
 export type ModerationSettings = { holdFirstComment: boolean; maxCommentLinks: number; blockedWords: string[] };
-export type HoldDecision = { status: 'approved' } | { status: 'pending'; reason: 'first-comment' | 'links' | 'blocked-word' };
+export type HoldDecision = { status: 'approved' } | { status: 'pending'; reason: HoldReason };
 
 export function countLinks(body: string): number {
   return (body.match(/\b(?:https?:\/\/|www\.)[^\s)]+|\bmailto:/gi) ?? []).length;
@@ -30,18 +31,3 @@ export function decideCommentStatus(
   if (settings.holdFirstComment && !author.hasApprovedComment) return { status: 'pending', reason: 'first-comment' };
   return { status: 'approved' };
 }
-
-export const FLOOD_MIN_INTERVAL_MS = 10_000;
-export const FLOOD_MAX_PER_HOUR = 30;
-
-/** A clear sentence when the member is commenting too fast, or null. */
-export function floodMessage(lastCommentAt: Date | null, commentsInLastHour: number, now: Date): string | null {
-  if (lastCommentAt && now.getTime() - lastCommentAt.getTime() < FLOOD_MIN_INTERVAL_MS) {
-    return 'You are commenting very quickly. Please wait a few seconds and send it again; your text is kept.';
-  }
-  if (commentsInLastHour >= FLOOD_MAX_PER_HOUR) {
-    return `You have posted ${FLOOD_MAX_PER_HOUR} comments in the last hour, the most we allow. Please take a break and try again later; your text is kept.`;
-  }
-  return null;
-}
-

@@ -3,17 +3,24 @@
  * session; every refusal is a sentence the member can act on, and a refused request stores nothing.
  */
 import 'server-only';
-import { editOwnComment, getComment, getCommentTarget, getCommenterState, insertComment, removeComment } from '@/db/queries/comments';
+import { applyCommentEdit, getOwnEditableComment, type EditResult } from '@/db/queries/comment-edits';
+import { getComment, getCommentTarget, getCommenterState, insertComment, removeComment, type CommenterState } from '@/db/queries/comments';
 import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
-import { env } from '@/lib/env';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { canModerate } from '@/lib/roles';
-import { decideCommentStatus, floodMessage } from './moderation-rules';
+import { decideCommentStatus } from './moderation-rules';
+import { commentWriteRefusal } from './pace';
 
 export type CommentOutcome =
   | { ok: true; commentId: number; postSlug: string; status: 'approved' | 'pending' }
   | { ok: false; message: string };
+
+const SESSION_ENDED = 'Your session has ended. Please sign in again; your text is kept.';
+const BLOCKED = 'A moderator has paused commenting for your account. Contact the site’s team if you think this is a mistake.';
+
+const decide = (body: string, commenter: CommenterState) =>
+  decideCommentStatus(body, { canModerate: canModerate(commenter.role), hasApprovedComment: commenter.hasApprovedComment }, getCommentSettings());
 
 type NewCommentInput = { postId: number; parentId?: number; body: string; contentNote?: string };
 
@@ -21,11 +28,9 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
   const target = getCommentTarget(input.postId, now);
   if (!target) return { ok: false, message: 'This post is not open for comments.' };
   if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
-  const commenter = getCommenterState(userId, now);
-  if (!commenter) return { ok: false, message: 'Your session has ended. Please sign in again; your text is kept.' };
-  if (commenter.blocked) return { ok: false, message: 'A moderator has paused commenting for your account. Contact the site’s team if you think this is a mistake.' };
-  const flood = env.COMMENT_FLOOD_LIMITS === 'on' ? floodMessage(commenter.lastCommentAt, commenter.inLastHour, now) : null;
-  if (flood) return { ok: false, message: flood };
+  const commenter = getCommenterState(userId);
+  if (!commenter) return { ok: false, message: SESSION_ENDED };
+  if (commenter.blocked) return { ok: false, message: BLOCKED };
 
   let parentId: number | null = null;
   let depth = 1;
@@ -38,11 +43,9 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
     depth = Math.min(parent.depth + 1, MAX_COMMENT_DEPTH);
   }
 
-  const decision = decideCommentStatus(
-    input.body,
-    { canModerate: canModerate(commenter.role), hasApprovedComment: commenter.hasApprovedComment },
-    getCommentSettings(),
-  );
+  const flood = commentWriteRefusal(userId, now);
+  if (flood) return { ok: false, message: flood };
+  const decision = decide(input.body, commenter);
   const created = insertComment({
     postId: target.id,
     parentId,
@@ -64,12 +67,26 @@ function slugOfCommentPost(commentId: number): string | null {
   return comment ? (getCommentTarget(comment.postId)?.slug ?? null) : null;
 }
 
-export function editComment(userId: string, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): ChangeOutcome {
-  const postSlug = slugOfCommentPost(input.commentId);
-  const edited =
-    postSlug !== null &&
-    editOwnComment(input.commentId, userId, { body: input.body, html: renderCommentMarkdown(input.body), contentNote: input.contentNote ?? null }, now);
-  return edited ? { ok: true, postSlug } : { ok: false, message: 'You can only edit your own comments.' };
+export type EditOutcome = { ok: true; postSlug: string; result: EditResult } | { ok: false; message: string };
+const NOT_YOURS = 'You can only edit your own comments.';
+
+/**
+ * An edit passes the same rules as a new comment: a blocked member cannot edit, edits count towards
+ * the same pace, and an edit the rules would hold is held while the approved text stays public.
+ */
+export function editComment(userId: string, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): EditOutcome {
+  const comment = getOwnEditableComment(input.commentId, userId);
+  const post = comment && getCommentTarget(comment.postId, now);
+  if (!comment || !post) return { ok: false, message: NOT_YOURS };
+  const commenter = getCommenterState(userId, comment.id);
+  if (!commenter) return { ok: false, message: SESSION_ENDED };
+  if (commenter.blocked) return { ok: false, message: BLOCKED };
+  const flood = commentWriteRefusal(userId, now);
+  if (flood) return { ok: false, message: flood };
+  const decision = decide(input.body, commenter);
+  const edit = { body: input.body, html: renderCommentMarkdown(input.body), contentNote: input.contentNote ?? null };
+  const result = applyCommentEdit(comment.id, userId, edit, decision.status === 'pending' ? decision.reason : null, now);
+  return result ? { ok: true, postSlug: post.slug, result } : { ok: false, message: NOT_YOURS };
 }
 
 /** Members remove their own comments; moderators any comment (pass no owner). */

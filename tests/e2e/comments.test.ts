@@ -1,8 +1,9 @@
 /**
  * A conversation under a post, in Chromium against the built app: a draft that survives signing in,
  * a first comment held for moderation, a moderator approving it from a second browser, a reply, an edit
- * and a deletion. The post page stays one cached HTML; everything per-person comes from /api.
+ * and a deletion, an edit held for moderation while the approved text stays public. The post page stays one cached HTML; everything per-person comes from /api.
  */
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
@@ -16,6 +17,8 @@ let server: Server;
 let member: BrowserContext;
 let moderator: BrowserContext;
 let postPath: string;
+/** When Ash last wrote or edited a comment, for the flood limit. */
+let ashWroteAt = 0;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
@@ -32,8 +35,11 @@ afterAll(async () => {
 });
 
 const commentBox = (page: Page) => page.locator('#comment-form').getByLabel('Your comment');
+/** The draft is offered once the page knows who is writing (after /api answers). */
+const draftOffered = (page: Page, text: string) =>
+  page.waitForFunction((expected) => document.querySelector<HTMLTextAreaElement>('#comment-form textarea')?.value === expected, text, { timeout: 10_000 });
 const publicHtml = async () => (await fetch(`${server.url}${postPath}`)).text();
-/** Flood protection allows one comment every 10 seconds per member. */
+/** Flood protection allows one comment or edit every 10 seconds per member. */
 const waitOutFloodLimit = (since: number) => new Promise((r) => setTimeout(r, Math.max(0, since + 10_500 - Date.now())));
 
 describe('a conversation under a post', () => {
@@ -45,7 +51,7 @@ describe('a conversation under a post', () => {
     await page.goto(`${server.url}${postPath}`);
     await commentBox(page).fill('This post put words to *exactly* how my week felt.');
     await page.reload();
-    await expect(commentBox(page).inputValue()).resolves.toBe('This post put words to *exactly* how my week felt.');
+    await draftOffered(page, 'This post put words to *exactly* how my week felt.');
 
     await page.getByRole('link', { name: 'Sign in to comment' }).click();
     await page.waitForURL(/\/signin\?callbackUrl=/);
@@ -53,7 +59,7 @@ describe('a conversation under a post', () => {
     const { code } = readSignInEmail(await mail.waitFor('ash@example.org'));
     await finishWithCode(page, code, 'Ash');
     await page.waitForURL((url) => url.pathname === postPath);
-    await expect(commentBox(page).inputValue()).resolves.toBe('This post put words to *exactly* how my week felt.');
+    await draftOffered(page, 'This post put words to *exactly* how my week felt.');
 
     // Sent as JSON to the comments route, not as a server action (whose answer would carry the whole page).
     const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/comments'));
@@ -90,13 +96,17 @@ describe('a conversation under a post', () => {
     await first.getByRole('button', { name: 'Reply' }).first().click();
     await first.getByLabel('Your reply').fill('Adding: pacing helped me too.');
     await first.getByRole('button', { name: 'Post reply' }).click();
+    const replySentAt = Date.now();
     const replies = page.getByRole('list', { name: 'Replies to Ash' });
     await replies.getByText('pacing helped me too').waitFor();
 
+    // Edits share the pace of new comments.
+    await waitOutFloodLimit(replySentAt);
     const reply = replies.getByRole('article');
     await reply.getByRole('button', { name: 'Edit' }).click();
     await reply.getByLabel('Edit your comment').fill('Adding: pacing helped me a lot too.');
     await reply.getByRole('button', { name: 'Save changes' }).click();
+    ashWroteAt = Date.now();
     await reply.getByText('pacing helped me a lot too').waitFor();
     await reply.getByText('edited', { exact: true }).waitFor();
 
@@ -155,6 +165,56 @@ describe('reports and the moderation queue', () => {
     await mod.getByRole('button', { name: 'Keep it (close reports)' }).click();
     await mod.getByRole('link', { name: 'Reported (0)' }).waitFor();
     await mod.close();
+  });
+});
+
+describe('an edit that needs moderation', () => {
+  it('keeps the approved text public until a moderator approves an edit with a blocked word', async () => {
+    const db = new Database(server.databaseFile);
+    db.prepare('UPDATE site_settings SET blocked_words = ? WHERE id = 1').run(JSON.stringify(['miracle cure', 'snake oil']));
+    db.close();
+    const before = 'Adding: pacing helped me a lot too.';
+    const after = 'Adding: pacing helped me a lot too. Someone once sold me a “Miracle Cure” — £40, ça n’a rien fait.';
+
+    await waitOutFloodLimit(ashWroteAt);
+    const ashPage = await member.newPage();
+    await ashPage.goto(`${server.url}${postPath}`);
+    const reply = ashPage.getByRole('article', { name: /^Ash/ }).filter({ hasText: before });
+    await reply.getByRole('button', { name: 'Edit' }).click();
+    await reply.getByLabel('Edit your comment').fill(after);
+    await reply.getByRole('button', { name: 'Save changes' }).click();
+    ashWroteAt = Date.now();
+    await ashPage.getByText('Your edit is awaiting moderation. Until a moderator approves it, everyone else sees the text above.').waitFor();
+    await expect(reply.locator('.comment__body').innerText()).resolves.toBe(before);
+
+    // Another visitor, not signed in, still reads the approved text.
+    const reader = await launchBrowser();
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`${server.url}${postPath}`);
+    await readerPage.getByText(before, { exact: true }).waitFor();
+    await expect(readerPage.getByText('Miracle Cure').count()).resolves.toBe(0);
+    expect(await publicHtml()).not.toContain('Miracle Cure');
+
+    // The moderator sees the old and the new text side by side, and approves the edit.
+    const mod = await moderator.newPage();
+    await mod.goto(`${server.url}/admin/comments`);
+    const proposed = mod.getByRole('region', { name: 'Proposed edit of Ash’s comment' });
+    await proposed.getByText('held because it contains a blocked word').waitFor();
+    await proposed.getByText('Miracle Cure').waitFor();
+    const item = mod.locator('.queue-item').filter({ has: proposed });
+    await expect(item.locator('.comment > .comment__body').innerText()).resolves.toBe(before);
+    await item.getByRole('button', { name: 'Approve the edit' }).click();
+    await mod.getByText(/^Edit approved: the new text is now public/).waitFor();
+    await mod.close();
+
+    await readerPage.reload();
+    await readerPage.getByText('Someone once sold me a “Miracle Cure”').waitFor();
+    expect(await publicHtml()).toContain('ça n’a rien fait');
+    await reader.close();
+    await ashPage.reload();
+    await ashPage.getByText('Someone once sold me a “Miracle Cure”').waitFor();
+    await expect(ashPage.getByText('Your edit is awaiting moderation').count()).resolves.toBe(0);
+    await ashPage.close();
   });
 });
 

@@ -75,7 +75,8 @@ const TABLE: Row[] = [
     state: (c) => one('SELECT count(*) AS n FROM comments WHERE post_id = ?', c.postId),
     route: (c) => fetch(`${c.url}/api/posts/${c.postId}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: JSON.stringify({ body: `new ${unique()}` }) }),
   },
-  { name: 'editCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)) },
+  // The owner's only approved comment: the first-comment hold keeps their edit for a moderator, so it is stored as a pending edit.
+  { name: 'editCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => [commentRow(t), all('SELECT body FROM comment_pending_edits WHERE comment_id = ?', t.commentId)], action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)) },
   { name: 'deleteOwnCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'deleteOwnCommentAction', [t.commentId], cookieOf(c)) },
   { name: 'reportCommentAction (someone’s comment)', owner: 'member', allowed: otherSignedIn, setup: ownComment, state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ?', t.commentId), action: (c, t) => submitForm(c.url, 'reportCommentAction', { commentId: String(t.commentId), reason: 'unkind' }, cookieOf(c)) },
   { name: 'moderateCommentAction approve', owner: 'member', allowed: moderators, setup: pendingComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'approve'], cookieOf(c)) },

@@ -1,7 +1,7 @@
 /** Reply notices → email, at once or in a daily digest, through the real outbox and a real SMTP server. */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { setCommentStatus } from '@/db/queries/comments';
+import { moderateComment } from '@/db/queries/comment-moderation';
 import { setReplyNotifications } from '@/db/queries/reply-notices';
 import { outbox, replyNotices, siteSettings, users, type ReplyNotificationChoice } from '@/db/schema';
 import { muteThreadAction } from '@/lib/actions/notifications';
@@ -81,7 +81,7 @@ describe('reply notifications', () => {
     const held = comment(newcomer.id, 'Hello from a first-timer.', top);
     processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
-    setCommentStatus(held, 'approved');
+    moderateComment(held, 'approve', cy);
     processReplyNotices(new Date(clock + 2000));
     expect(queued().map((m) => m.toAddress)).toEqual(['cy@example.org']);
     getDb().update(siteSettings).set({ holdFirstComment: false }).run();

@@ -7,7 +7,7 @@ import { CommentsProvider, type CommentViewer } from '@/components/comments/comm
 const refreshPage = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: refreshPage }) }));
 
-const member: CommentViewer = { name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
+const member: CommentViewer = { id: 'member-ash', name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
 type Answer = { status: number; body: unknown };
 
 /** The browser's view of the comments route: GET answers who is reading, each POST takes the next answer. */
@@ -53,7 +53,7 @@ describe('CommentComposer', () => {
     expect(JSON.parse(String(sent[0].init.body))).toEqual({ body: 'Pacing helps.', contentNote: '', website: '' });
     await waitFor(() => expect(screen.getByLabelText('Your comment')).toHaveValue(''));
     expect(refreshPage).toHaveBeenCalledTimes(1);
-    expect(window.localStorage.getItem('hearth:comment-draft:7:new')).toBeNull();
+    expect(window.localStorage.getItem('hearth:comment-draft:member:member-ash:7:new')).toBeNull();
   });
 
   it('says a held comment awaits moderation without reloading the page', async () => {
@@ -73,7 +73,7 @@ describe('CommentComposer', () => {
     expect(await screen.findByText('Keep the content note to 80 characters.')).toBeInTheDocument();
     expect(screen.getByLabelText('Content note (optional)')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Your comment')).toHaveValue('Words.');
-    expect(window.localStorage.getItem('hearth:comment-draft:7:new')).toBe('Words.');
+    expect(window.localStorage.getItem('hearth:comment-draft:member:member-ash:7:new')).toBe('Words.');
   });
 
   it('offers to sign in again when the session has ended, keeping the text', async () => {

@@ -7,7 +7,7 @@ import type { ActionState } from '@/lib/actions/state';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
 
-const member: CommentViewer = { name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
+const member: CommentViewer = { id: 'member-ash', name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
 
 /** The per-visitor endpoint answers as a browser would see it. */
 function answerViewer(viewer: CommentViewer | null) {
@@ -51,7 +51,7 @@ describe('CommentForm', () => {
     const action = jest.fn(async (): Promise<ActionState> => answers.shift()!);
     await renderForm(action);
     await userEvent.type(screen.getByLabelText('Your comment'), 'Thank you for this.');
-    expect(window.localStorage.getItem('hearth:comment-draft:7:new')).toBe('Thank you for this.');
+    expect(window.localStorage.getItem('hearth:comment-draft:member:member-ash:7:new')).toBe('Thank you for this.');
     await userEvent.click(await screen.findByRole('button', { name: 'Post comment' }));
     expect(await screen.findByText(/commenting very quickly/)).toBeInTheDocument();
     expect(screen.getByLabelText('Your comment')).toHaveValue('Thank you for this.');
@@ -61,11 +61,11 @@ describe('CommentForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Post comment' }));
     expect(await screen.findByText('Your comment is published.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Your comment')).toHaveValue(''));
-    expect(window.localStorage.getItem('hearth:comment-draft:7:new')).toBeNull();
+    expect(window.localStorage.getItem('hearth:comment-draft:member:member-ash:7:new')).toBeNull();
   });
 
   it('restores a draft after a reload and offers a sign-in link that comes back to the form when signed out', async () => {
-    window.localStorage.setItem('hearth:comment-draft:7:new', 'Half a thought');
+    window.localStorage.setItem('hearth:comment-draft:guest:7:new', 'Half a thought');
     await renderForm(jest.fn(), null);
     await waitFor(() => expect(screen.getByLabelText('Your comment')).toHaveValue('Half a thought'));
     expect(screen.getByRole('link', { name: 'Sign in to comment' })).toHaveAttribute('href', '/signin?callbackUrl=%2Fposts%2Fpacing%23comment-form');

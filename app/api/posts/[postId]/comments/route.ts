@@ -27,6 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
   return NextResponse.json(
     {
       viewer: {
+        id: user.id,
         name: user.name,
         canModerate: moderator,
         blocked: getCommenterState(user.id)?.blocked ?? false,

@@ -1,0 +1,25 @@
+/**
+ * Members tell moderators about a comment. One report per member per comment (a second one is
+ * thanked and stores nothing), and a pace per member, so reports cannot be used to bury a comment.
+ */
+import 'server-only';
+import { hasReported, reportComment } from '@/db/queries/comment-reports';
+import { getComment } from '@/db/queries/comments';
+import type { ReportReason } from '@/db/schema';
+import { reportRefusal } from './pace';
+
+export type ReportOutcome = { ok: boolean; message: string };
+
+const THANKS = 'Thank you for telling us. A moderator will look at it soon.';
+const ALREADY = 'You have already reported this comment, thank you. A moderator will look at it soon; there is no need to send it again.';
+
+export function reportCommentAs(userId: string, input: { commentId: number; reason: ReportReason; note?: string }, now = new Date()): ReportOutcome {
+  const comment = getComment(input.commentId);
+  if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
+  if (comment.authorId === userId) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
+  if (hasReported(comment.id, userId)) return { ok: true, message: ALREADY };
+  const tooMany = reportRefusal(userId, now);
+  if (tooMany) return { ok: false, message: tooMany };
+  // Two reports sent at once: the unique index keeps one, and the other is thanked the same way.
+  return { ok: true, message: reportComment(comment.id, userId, input.reason, input.note ?? null, now) ? THANKS : ALREADY };
+}
