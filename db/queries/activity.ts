@@ -15,11 +15,6 @@ export function recordActivity(writer: Pick<Db | Transaction, 'insert'>, actor: 
   writer.insert(activityLog).values({ actorId: actor.id, actorName: actor.name ?? 'Unnamed member', action, subject, at }).run();
 }
 
-/** For changes made by several queries of their own (moderation): logged once they all succeeded. */
-export function logActivity(actor: Actor, action: string, subject: string, at = new Date()): void {
-  recordActivity(getDb(), actor, action, subject, at);
-}
-
 export const ACTIVITY_PER_PAGE = 50;
 
 export function listActivity(page: number): { entries: ActivityEntry[]; total: number } {
