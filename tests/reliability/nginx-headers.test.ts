@@ -88,13 +88,13 @@ describe('deploy/nginx/hearth.conf, read as text', () => {
   });
 });
 
-type Echo = { method: string; url: string; headers: http.IncomingHttpHeaders };
+type Echo = { method: string; url: string; headers: http.IncomingHttpHeaders; upstreamPort: number };
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** One request over its own connection, with any Host header (fetch would not send a chosen one). */
-function send(port: number, pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(port: number, pathname: string, { method = 'GET', headers = {}, body, agent = false }: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent | false } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: pathname, method, headers, agent: false }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, path: pathname, method, headers, agent }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk) => (text += chunk));
@@ -111,13 +111,14 @@ describeWithNginx('the shipped nginx in front of an upstream that echoes what it
   let siteHost: string;
 
   beforeAll(async () => {
+    // Node's defaults, as the app has them (a 5 s keep-alive timeout among them).
     upstream = http.createServer((req, res) => {
       req.resume();
       req.on('end', () => {
         // Shareable only under /posts/shared-: the cookie checks below need pages the cache may keep.
         const shareable = req.url?.startsWith('/posts/shared-');
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': shareable ? 'public, max-age=60' : 'private, no-store' });
-        res.end(JSON.stringify({ method: req.method ?? '', url: req.url ?? '', headers: req.headers } satisfies Echo));
+        res.end(JSON.stringify({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, upstreamPort: req.socket.remotePort ?? 0 } satisfies Echo));
       });
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -206,5 +207,24 @@ describeWithNginx('the shipped nginx in front of an upstream that echoes what it
     const pathname = `/posts/shared-${Math.random()}`;
     expect((await send(proxy.port, pathname, { headers: { Cookie: cookie } })).headers['x-cache-status']).toBe('MISS');
     expect((await send(proxy.port, pathname, { headers: { Cookie: cookie } })).headers['x-cache-status']).toBe('HIT');
+  });
+
+  it('drops idle connections to the app before the app would, so a form is never sent on one being closed', async () => {
+    // One client connection, so one nginx worker and its own pool of connections to the upstream.
+    const client = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const via = async (method: string) => JSON.parse((await send(proxy.port, `/api/x?n=${Math.random()}`, { method, agent: client, body: method === 'POST' ? 'a=1' : undefined })).body) as Echo;
+    try {
+      const used = new Set<number>();
+      for (let i = 0; i < 3; i++) used.add((await via('GET')).upstreamPort);
+      expect(used.size).toBe(1); // kept alive between requests
+      expect(http.createServer().keepAliveTimeout).toBe(5000);
+      // Idle longer than nginx keeps it (4 s) and shorter than the app does (5 s): nginx must have let it go.
+      await new Promise((r) => setTimeout(r, 4500));
+      const post = await via('POST');
+      expect(post.method).toBe('POST');
+      expect(used.has(post.upstreamPort)).toBe(false);
+    } finally {
+      client.destroy();
+    }
   });
 });
