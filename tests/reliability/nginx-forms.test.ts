@@ -74,7 +74,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       failures.push(`${response.status()} ${response.request().method()} ${response.url()} (from ${headers['next-url'] ?? headers.referer ?? '?'}, nginx cache: ${response.headers()['x-cache-status'] ?? 'off'}, during "${expect.getState().currentTestName}")`);
     });
     // Every step is quick when it works: a broken step fails in seconds, not after Playwright's 30 s.
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(15_000);
     browsers.push(context);
     return context.newPage();
   }
