@@ -18,6 +18,15 @@ export async function finishWithCode(page: Page, code: string, displayName: stri
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** Opens the emailed link, presses its confirmation button, then chooses a display name on the welcome step. */
+export async function finishWithLink(page: Page, link: string, displayName: string) {
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/welcome/);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 /** Signs a new member in from the sign-in page with the code from their email; ends back at `returnTo`. */
 export async function signInAsNewMember(page: Page, baseUrl: string, mail: MailCatcher, email: string, displayName: string, returnTo = '/') {
   await page.goto(`${baseUrl}/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);

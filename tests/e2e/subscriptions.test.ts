@@ -10,6 +10,7 @@ import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
+import { confirmFromEmail as confirmWith, linkIn } from './subscription-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -37,7 +38,8 @@ const statusOf = (email: string) => {
     db.close();
   }
 };
-const linkIn = (text: string | undefined, path: string) => text!.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))![0];
+
+const confirmFromEmail = (page: Page, email: string, count = 1) => confirmWith(page, mail, email, statusOf, count);
 
 /** Writes a post scheduled `inMs` from now, as the editor will; the server publishes it at that time by itself. */
 function schedulePost(slug: string, title: string, inMs: number) {
@@ -51,17 +53,6 @@ function schedulePost(slug: string, title: string, inMs: number) {
   } finally {
     db.close();
   }
-}
-
-async function confirmFromEmail(page: Page, email: string, count = 1) {
-  const confirmation = await mail.waitFor(email, count);
-  expect(confirmation.subject).toBe('Confirm your subscription to Hearth');
-  await page.goto(linkIn(confirmation.text, '/subscription/confirm'));
-  await page.getByRole('heading', { level: 1, name: 'Confirm your subscription' }).waitFor();
-  expect(statusOf(email)).toBe('pending'); // opening the link (as a mail scanner would) confirms nobody
-  await page.getByRole('button', { name: 'Confirm my subscription' }).click();
-  await page.getByText('You are subscribed. Welcome!').waitFor();
-  expect(statusOf(email)).toBe('confirmed');
 }
 
 describe('following the blog by email', () => {

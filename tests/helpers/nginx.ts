@@ -1,8 +1,8 @@
 /**
  * A private nginx in front of a running app, built from the production file deploy/nginx/hearth.conf:
- * only its "site-specific" blocks are replaced (a local port, a temporary cache folder, no TLS), so
- * what the benchmark and the tests measure is the shipped configuration. Non-daemon, everything
- * (pid, logs, cache, temp files) in a temporary folder, stopped and removed by `stop()`.
+ * only its "site-specific" blocks are replaced (a local port and the matching site host, a temporary
+ * cache folder, no TLS), so what the benchmark and the tests measure is the shipped configuration.
+ * Non-daemon, everything (pid, logs, cache, temp files) in a temporary folder, stopped and removed by `stop()`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../e2e/server';
 
-const configFile = path.join(__dirname, '..', '..', 'deploy', 'nginx', 'hearth.conf');
+export const configFile = path.join(__dirname, '..', '..', 'deploy', 'nginx', 'hearth.conf');
 const candidates = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'];
 
 const findNginx = () => candidates.find((file) => fs.existsSync(file)) ?? null;
@@ -36,7 +36,7 @@ export function ensureNginx(log: (line: string) => void = console.log): { binary
   return { unavailable: `apt-get install -y nginx failed: ${(install.stderr || install.error?.message || '').trim().split('\n').slice(-3).join(' ')}` };
 }
 
-type Replacements = Record<'cache' | 'upstream' | 'redirect' | 'listen', (block: string) => string>;
+type Replacements = Record<'cache' | 'upstream' | 'host' | 'redirect' | 'listen', (block: string) => string>;
 
 /** deploy/nginx/hearth.conf with each `# >>> site-specific: NAME` … `# <<< site-specific: NAME` block rewritten. */
 export function renderHearthConfig(replace: Replacements): string {
@@ -52,13 +52,23 @@ export function renderHearthConfig(replace: Replacements): string {
 
 export type RunningNginx = { url: string; port: number; pid: number; dir: string; stop(): Promise<void>; errorLog(): string };
 
-/** Starts nginx with the shipped configuration on a free 127.0.0.1 port, proxying to the app on `upstreamPort`. */
-export async function startNginx(binary: string, upstreamPort: number, timeoutMs = 15_000): Promise<RunningNginx> {
-  const port = await freePort();
+type NginxOptions = {
+  /** The 127.0.0.1 port to listen on (a free one when absent): reserve it first when the app's SITE_URL must name it. */
+  port?: number;
+  timeoutMs?: number;
+};
+
+/**
+ * Starts nginx with the shipped configuration on 127.0.0.1, proxying to the app on `upstreamPort`. The
+ * site is `http://localhost:<port>`, the address a browser uses, so that is the host the app receives.
+ */
+export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000 }: NginxOptions = {}): Promise<RunningNginx> {
+  const port = wanted ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-'));
   const site = renderHearthConfig({
     cache: (block) => block.replace('/var/cache/nginx/hearth', path.join(dir, 'cache')),
     upstream: (block) => block.replace(/server \S+;/, `server 127.0.0.1:${upstreamPort};`),
+    host: () => `    set $hearth_site_host localhost:${port};\n`,
     redirect: () => '',
     listen: () => `    listen 127.0.0.1:${port};\n    server_name localhost;\n`,
   });

@@ -64,7 +64,8 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
     data = JSON.parse(output) as BenchData;
     postPath = `/posts/${data.threadPost.slug}`;
     mail = await startMailCatcher();
-    server = await startServer({ databaseFile, env: { EMAIL_SERVER: mail.url } });
+    // The proxy is the app's only trusted peer, as the deployment docs say.
+    server = await startServer({ databaseFile, env: { EMAIL_SERVER: mail.url, TRUSTED_PROXIES: '127.0.0.1' } });
     proxy = await startNginx((nginx as { binary: string }).binary, server.port);
     // Cookies belong to a host, not a port: the session made on the app works through nginx on localhost too.
     [cookie] = await signInMembers(server.url, mail, [data.memberEmails[0]], 1);
@@ -133,5 +134,28 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
       expect(FROM_CACHE).not.toContain(cacheStatus(signIn));
       await signIn.arrayBuffer();
     }
+  });
+
+  it('treats a session cookie split into chunks as signed in: never answered from the cache, never stored in it', async () => {
+    // Auth.js joins `authjs.session-token.0`, `.1`… back into one session: this is the member's real session.
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    const chunked = `authjs.session-token.0=${token.slice(0, 10)}; authjs.session-token.1=${token.slice(10)}`;
+    const me = (await (await get('/api/me', { cookie: chunked })).json()) as { user: unknown };
+    expect(me.user).not.toBeNull();
+
+    expect(await fetchUntil(postPath, (response) => response.headers.get('x-cache-status') === 'HIT')).toMatchObject({ found: true });
+    const signedIn = await get(postPath, { cookie: chunked });
+    expect(cacheStatus(signedIn)).toBe('BYPASS');
+    await signedIn.arrayBuffer();
+
+    // A page nobody asked for yet: fetched for the member, then anonymously at once (well inside the
+    // 1 s lifetime). Had the member's copy been stored, the anonymous one would be a HIT.
+    const fresh = `${postPath}?chunked=${Date.now()}`;
+    const first = await get(fresh, { cookie: chunked });
+    expect(cacheStatus(first)).toBe('BYPASS');
+    await first.arrayBuffer();
+    const anonymous = await get(fresh);
+    expect(cacheStatus(anonymous)).toBe('MISS');
+    await anonymous.arrayBuffer();
   });
 });
