@@ -12,7 +12,8 @@ const nextConfig = {
   // response, so Next neither compresses nor hashes pages for ETags.
   compress: false,
   generateEtags: false,
-  experimental: { isrFlushToDisk: false },
+  // globalNotFound: app/global-not-found.tsx answers unmatched addresses, rendered per request with its CSP nonce.
+  experimental: { isrFlushToDisk: false, globalNotFound: true },
   async rewrites() {
     // The home page is page 1 of the post list: a dynamic route, so it is rendered on
     // demand from the live database rather than frozen at build time.

@@ -7,13 +7,16 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
 
 /** All pages in one step: one read transaction, so the copy is one snapshot even while others write (WAL). */
 const ALL_PAGES = 0x7fffffff;
 
 export async function backupDatabase(sourceFile: string, targetFile: string): Promise<void> {
   if (fs.existsSync(targetFile)) throw new Error(`${targetFile} already exists; choose a new file name.`);
-  fs.mkdirSync(path.dirname(targetFile), { recursive: true });
+  fs.mkdirSync(path.dirname(targetFile), { recursive: true, mode: OWNER_DIR_MODE });
+  // Owner-only from the start (SQLite keeps an existing file's mode, and gives its journal the same one).
+  fs.closeSync(fs.openSync(targetFile, 'wx', OWNER_FILE_MODE));
   const source = new Database(sourceFile, { readonly: true, fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { env } from '@/lib/env';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,7 +29,9 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export function openDatabase(filePath: string): Db {
   try {
-    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: OWNER_DIR_MODE });
+    // Created owner-only before SQLite sees it: SQLite gives the -wal and -shm it creates the database file's mode.
+    fs.closeSync(fs.openSync(filePath, 'a', OWNER_FILE_MODE));
     const sqlite = new Database(filePath);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

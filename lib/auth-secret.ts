@@ -5,7 +5,8 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '@/db/file-modes';
+import { dataPaths } from './data-folder';
 import { env } from './env';
 
 let cached: string | undefined;
@@ -13,12 +14,12 @@ let cached: string | undefined;
 export function getAuthSecret(): string {
   if (cached) return cached;
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
-  const file = path.join(env.dataDir, 'auth-secret');
+  const file = dataPaths.authSecret;
   if (fs.existsSync(file)) return (cached = fs.readFileSync(file, 'utf8').trim());
-  fs.mkdirSync(env.dataDir, { recursive: true });
+  fs.mkdirSync(dataPaths.folder, { recursive: true, mode: OWNER_DIR_MODE });
   const secret = crypto.randomBytes(32).toString('base64url');
   try {
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(file, secret, { mode: OWNER_FILE_MODE, flag: 'wx' });
     console.log(`[hearth] AUTH_SECRET is not set: generated one and stored it in ${file} (owner-only).`);
   } catch (error) {
     // Another process wrote it first: use theirs.

@@ -1,11 +1,12 @@
 /**
  * Server start-up: open and migrate the database, seed demo content into an empty one,
- * make sure there is an auth secret, and say how email is delivered.
+ * make sure there is an auth secret, make the data folder owner-only, and say how email is delivered.
  * A database that cannot be opened stops the server with one clear message.
  */
 import { DatabaseOpenError, getDb } from '@/db/index';
 import { seedIfEmpty } from '@/db/seed';
 import { getAuthSecret } from './auth-secret';
+import { tightenDataFolder } from './data-folder';
 import { env } from './env';
 import { emailDeliveryConfigured } from './mail/transport';
 import { startMailWorker } from './mail/worker';
@@ -15,6 +16,8 @@ export function prepareServer(): void {
     const seeded = seedIfEmpty(getDb());
     console.log(`[hearth] database ready at ${env.databasePath}${seeded ? ' (seeded with demo content)' : ''}`);
     getAuthSecret();
+    const tightened = tightenDataFolder();
+    if (tightened) console.log(tightened);
     if (!emailDeliveryConfigured()) {
       console.log('[hearth] email delivery is not configured (EMAIL_SERVER is unset): emails, sign-in links included, are written to this log.');
     }

@@ -9,10 +9,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '@/db/file-modes';
 import type { Actor } from '@/db/queries/activity';
 import { createUpload, getUploadByFile } from '@/db/queries/uploads';
 import type { UserRole } from '@/db/schema';
-import { env } from '@/lib/env';
+import { dataPaths } from '@/lib/data-folder';
 import { canWritePosts } from '@/lib/roles';
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -83,15 +84,16 @@ async function encodeAsWebp(bytes: Buffer): Promise<Encoded | null> {
   }
 }
 
-const uploadsDir = () => path.join(env.dataDir, 'uploads');
-
-/** Written under a temporary name first, so a crash mid-write never leaves a truncated file under a real one. */
+/**
+ * Written under a temporary name first, so a crash mid-write never leaves a truncated file under a real one.
+ * Owner-only (folder 0700, files 0600): only the server reads them, to serve /media.
+ */
 async function writeStoredFile(file: string, data: Buffer): Promise<void> {
-  const target = path.join(uploadsDir(), file);
+  const target = path.join(dataPaths.uploads, file);
   const partial = `${target}.partial`;
-  await fs.mkdir(uploadsDir(), { recursive: true });
+  await fs.mkdir(dataPaths.uploads, { recursive: true, mode: OWNER_DIR_MODE });
   try {
-    await fs.writeFile(partial, data);
+    await fs.writeFile(partial, data, { mode: OWNER_FILE_MODE });
     await fs.rename(partial, target);
   } catch (error) {
     await fs.rm(partial, { force: true });
@@ -114,7 +116,7 @@ export async function storeUpload(uploader: Uploader, bytes: Buffer, now = new D
     const upload = createUpload(uploader, { file, mimeType: 'image/webp', width: image.width, height: image.height, bytes: image.data.length }, now);
     return { ok: true, upload: { id: upload.id, url: upload.url, width: upload.width, height: upload.height } };
   } catch (error) {
-    await fs.rm(path.join(uploadsDir(), file), { force: true });
+    await fs.rm(path.join(dataPaths.uploads, file), { force: true });
     throw error;
   }
 }
@@ -128,10 +130,10 @@ export async function readStoredUpload(file: string): Promise<{ mimeType: string
   const upload = getUploadByFile(file);
   if (!upload) return null;
   try {
-    return { mimeType: upload.mimeType, data: await fs.readFile(path.join(uploadsDir(), file)) };
+    return { mimeType: upload.mimeType, data: await fs.readFile(path.join(dataPaths.uploads, file)) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    console.error(`Upload ${file} is recorded but missing from ${uploadsDir()}.`);
+    console.error(`Upload ${file} is recorded but missing from ${dataPaths.uploads}.`);
     return null;
   }
 }

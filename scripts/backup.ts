@@ -1,22 +1,15 @@
-// `npm run backup [file]`: a consistent copy of the live database, safe while the server runs and writes.
+// `npm run backup [folder]`: one owner-only folder with a consistent copy of the live database, the uploads and
+// the auth secret, safe while the server runs and writes (see lib/backups/create.ts).
 import path from 'node:path';
-import { backupDatabase, checkDatabaseFile } from '@/db/backup';
-import { env } from '@/lib/env';
+import { createBackup, defaultBackupTarget } from '@/lib/backups/create';
 
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-const target = path.resolve(process.argv[2] ?? path.join(env.dataDir, 'backups', `hearth-${stamp}.db`));
+// Whatever this process creates is the owner's alone, even before the explicit modes are set.
+process.umask(0o077);
 
-async function main() {
-  await backupDatabase(env.databasePath, target);
-  const check = checkDatabaseFile(target);
-  if (!check.ok) {
-    console.error(`The backup at ${target} failed its check: ${check.problem}`);
+createBackup(path.resolve(process.argv[2] ?? defaultBackupTarget())).then(
+  (summary) => console.log(summary),
+  (error: unknown) => {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
-  }
-  console.log(`Backed up ${env.databasePath} to ${target} (integrity_check ok).`);
-}
-
-main().catch((error: unknown) => {
-  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+  },
+);

@@ -2,14 +2,20 @@
  * `npm run backup` while the server takes a write storm, then `npm run restore` into a fresh place:
  * the restored file is intact and holds every comment acknowledged before the backup began.
  * Restore refuses a damaged file and a database that a running server has open.
+ * A backup holds everything needed to come back: restored onto an empty data folder, a new server serves the
+ * uploaded images, honours the unsubscribe links already emailed, and signs a member in.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from '../e2e/browser';
+import { submitEmail, whoAmI } from '../e2e/sign-in-steps';
+import { readSignInEmail, startMailCatcher } from '../helpers/mail-catcher';
 import { startServer, type App } from './support/app';
 import { commentStorm, type StormResult } from './support/comments';
 import { createPerson, integrityCheck, openDatabase, openPost } from './support/database';
 import { runScript } from './support/scripts';
+import { subscribeAndSchedulePost, uploadImage } from './support/site-content';
 
 let app: App;
 let dir: string;
@@ -29,7 +35,7 @@ it('backs up a consistent copy mid-storm that restores intact with every earlier
   const members = Array.from({ length: 20 }, () => createPerson(setup));
   setup.close();
 
-  const backupFile = path.join(dir, 'backups', 'mid-storm.db');
+  const backupFile = path.join(dir, 'backups', 'mid-storm');
   let backupStartedAt = 0;
   let backup: Promise<{ code: number; output: string }> | undefined;
   let backupDone = false;
@@ -65,7 +71,7 @@ it('backs up a consistent copy mid-storm that restores intact with every earlier
 });
 
 it('refuses to restore over a database the running server has open, and keeps it untouched', async () => {
-  const backupFile = path.join(dir, 'backups', 'for-refusal.db');
+  const backupFile = path.join(dir, 'backups', 'for-refusal');
   expect(await runScript('backup', [backupFile], app.databaseFile)).toMatchObject({ code: 0 });
   const before = fs.statSync(app.databaseFile).ino;
   const run = await runScript('restore', [backupFile], app.databaseFile);
@@ -76,7 +82,7 @@ it('refuses to restore over a database the running server has open, and keeps it
 
 it('refuses to restore a damaged file', async () => {
   const damaged = path.join(dir, 'damaged.db');
-  fs.copyFileSync(path.join(dir, 'backups', 'mid-storm.db'), damaged);
+  fs.copyFileSync(path.join(dir, 'backups', 'mid-storm', 'hearth.db'), damaged);
   const fd = fs.openSync(damaged, 'r+');
   // Overwrite a stretch of pages past the header.
   fs.writeSync(fd, Buffer.alloc(64 * 1024, 0x5a), 0, 64 * 1024, 8192);
@@ -85,4 +91,61 @@ it('refuses to restore a damaged file', async () => {
   expect(run.code).not.toBe(0);
   expect(run.output).toMatch(/Not restoring/);
   expect(fs.existsSync(path.join(dir, 'elsewhere', 'hearth.db'))).toBe(false);
+});
+
+it('restores the database, uploads and secret onto an empty data folder: images, emailed links and sign-in work', async () => {
+  const mail = await startMailCatcher();
+  const browser = await launchBrowser();
+  const servers: App[] = [];
+  try {
+    const site = await startServer({ databaseFile: path.join(dir, 'site', 'hearth.db'), env: { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '50' } });
+    servers.push(site);
+    const db = openDatabase(site.databaseFile);
+    const author = createPerson(db, 'author', 'Robin');
+    subscribeAndSchedulePost(db, 'reader@example.org');
+    db.close();
+    const image = await uploadImage(site.url, author);
+    const imageBytes = Buffer.from(await (await fetch(`${site.url}${image}`)).arrayBuffer());
+    const sent = await mail.waitFor('reader@example.org');
+    const unsubscribe = sent.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.match(/<(\S+)>/)![1];
+
+    const backup = path.join(dir, 'everything');
+    expect(await runScript('backup', [backup], site.databaseFile)).toMatchObject({ code: 0 });
+    await site.stop();
+
+    const emptyDataFolder = path.join(dir, 'new-machine', 'data');
+    fs.mkdirSync(emptyDataFolder, { recursive: true });
+    const restore = await runScript('restore', [backup], path.join(emptyDataFolder, 'hearth.db'));
+    expect(restore).toMatchObject({ code: 0 });
+    expect(restore.output).toMatch(/Restored the uploads/);
+    expect(restore.output).toMatch(/Restored the auth secret/);
+
+    const restored = await startServer({ databaseFile: path.join(emptyDataFolder, 'hearth.db'), env: { EMAIL_SERVER: mail.url } });
+    servers.push(restored);
+    const served = await fetch(`${restored.url}${image}`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(imageBytes)).toBe(true);
+
+    // The link emailed by the old server, signed with its secret, works on the new one (RFC 8058 one-click).
+    const oneClick = unsubscribe.replace(site.url, restored.url);
+    const answer = await fetch(oneClick, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(answer.status).toBe(200);
+    const check = openDatabase(restored.databaseFile, { readonly: true });
+    expect(check.prepare('SELECT status FROM subscribers WHERE email = ?').get('reader@example.org')).toEqual({ status: 'unsubscribed' });
+    check.close();
+
+    // Sessions need not survive a restore; signing in afresh must work.
+    const page = await browser.newPage();
+    await page.goto(`${restored.url}/signin`);
+    await submitEmail(page, author.email);
+    const { code } = readSignInEmail(await mail.waitFor(author.email));
+    await page.getByLabel('Code from the email').fill(code);
+    await page.getByRole('button', { name: 'Sign in with this code' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+    expect(await whoAmI(page)).toMatchObject({ name: 'Robin', role: 'author' });
+  } finally {
+    await browser.close();
+    for (const server of servers) await server.stop();
+    await mail.close();
+  }
 });

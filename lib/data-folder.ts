@@ -1,0 +1,44 @@
+/**
+ * The data folder (the folder of DATABASE_URL's file) and what Hearth keeps in it, named in one place for the
+ * server, uploads, the generated secret and backups. At start every one of them is made owner-only, so an
+ * install made before modes were set (0644 files in 0755 folders) is tightened, and the log says what changed.
+ */
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeOwnerOnly } from '@/db/file-modes';
+import { env } from './env';
+
+export const dataPaths = {
+  folder: env.dataDir,
+  database: env.databasePath,
+  uploads: path.join(env.dataDir, 'uploads'),
+  authSecret: path.join(env.dataDir, 'auth-secret'),
+  backups: path.join(env.dataDir, 'backups'),
+};
+
+/**
+ * Names Hearth writes in the data folder, with the copies restore keeps (`hearth.db-wal`, `uploads.replaced-…`),
+ * in the order the log line lists them: the database first.
+ */
+const OURS = [dataPaths.database, dataPaths.authSecret, dataPaths.uploads, dataPaths.backups].map((p) => path.basename(p));
+const rank = (name: string) => OURS.findIndex((prefix) => name.startsWith(prefix));
+
+const SHOWN = 5;
+
+/** Makes the data folder and Hearth's files in it owner-only; returns one log line when anything changed. */
+export function tightenDataFolder(): string | null {
+  const { folder } = dataPaths;
+  if (!fs.existsSync(folder)) return null;
+  const changed = [
+    ...makeOwnerOnly(folder, { recursive: false }),
+    ...fs
+      .readdirSync(folder)
+      .filter((name) => rank(name) >= 0)
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+      .flatMap((name) => makeOwnerOnly(path.join(folder, name))),
+  ];
+  if (changed.length === 0) return null;
+  const more = changed.length > SHOWN ? ` and ${changed.length - SHOWN} more` : '';
+  return `[hearth] made the data folder owner-only (folders 0700, files 0600): ${changed.slice(0, SHOWN).join(', ')}${more}`;
+}
