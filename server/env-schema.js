@@ -38,6 +38,8 @@ const envSchema = z.object({
       }
       return entries;
     }),
+  /** "true" lets server/index.js start on an insecure production configuration (config-check.js): deliberate test setups only. */
+  ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
   EMAIL_SERVER: optional,
   EMAIL_FROM: z.string().default('Hearth <no-reply@localhost>'),
@@ -71,6 +73,7 @@ const HINTS = {
   MAIL_PER_SECOND: 'MAIL_PER_SECOND must be a number above 0 and at most 1000, for example 10.',
   MAIL_WORKER: 'MAIL_WORKER must be inline or off.',
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
+  ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
 };
 
 /**

@@ -35,7 +35,7 @@ process.env.NODE_ENV = 'production';
 const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES } = settings.env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
-const problems = insecureSettings({ ...process.env, HOST: hostname });
+const problems = insecureSettings(settings.env);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`[hearth] refusing to start: ${problem}`);
   console.error('[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)');
