@@ -1,9 +1,9 @@
 /**
  * Server-action bodies, read here before Next sees them. Next answers a 500 to a body it cannot take
  * (over its 1 MB limit, a no-JavaScript form included; one its decoder cannot read, see decodable()),
- * exactly as it answers a failure inside an action. So those client errors are
- * recognised here, by reading the body itself, and answered 413 / 400; whatever reaches Next is a body
- * it can decode, and a 5xx from it is a real failure. The body is then handed to Next unchanged.
+ * exactly as it answers a failure inside an action. So those client errors are recognised here, by
+ * reading the body itself, and answered 413 / 400; whatever reaches Next is a body it can decode, so
+ * a 5xx from it is a real failure. The body is then handed to Next unchanged.
  */
 const http = require('node:http');
 
@@ -22,9 +22,10 @@ function isPossibleAction(req) {
 }
 
 const TOO_LARGE = { status: 413, message: 'That form is too large to send (the limit is 1 MB).' };
+const CUT_SHORT = { status: 400, message: 'The form did not arrive whole. Send it again.' };
 const UNREADABLE = { status: 400, message: 'That form could not be read. Reload the page and send it again.' };
 
-/** Reads the body up to the limit; resolves with the bytes, or with TOO_LARGE as soon as it is over. */
+/** Reads the body up to the limit; resolves with the bytes, or with a refusal (TOO_LARGE as soon as it is over). */
 function readBody(req) {
   if (Number(req.headers['content-length'] ?? 0) > SERVER_ACTION_BODY_LIMIT) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
@@ -39,6 +40,8 @@ function readBody(req) {
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
+    // A client that goes away mid-body: nothing to hand to Next (a no-op once the body has ended).
+    req.once('close', () => resolve(CUT_SHORT));
     req.once('error', reject);
   });
 }
@@ -105,4 +108,4 @@ async function screenActionBody(req) {
   return { req: replay(req, body) };
 }
 
-module.exports = { screenActionBody, SERVER_ACTION_BODY_LIMIT };
+module.exports = { screenActionBody };
