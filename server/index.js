@@ -29,7 +29,7 @@ const { logger, loggablePath, routeConsoleToLogger, scrub } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
-const { applyClientAddress, createProxyTrust } = require('./trusted-proxies');
+const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
 
 process.env.NODE_ENV = 'production';
 const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES } = settings.env;
@@ -67,7 +67,13 @@ function refuse(res, { status, message }) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 413 ? { Connection: 'close' } : {}) }).end(message);
 }
 
+let warnedAboutProxy = false;
+
 function serve(req, res) {
+  if (!warnedAboutProxy && forwardedByUntrustedLocalProxy(req, proxyTrust)) {
+    warnedAboutProxy = true;
+    logger.warn('a proxy on this machine forwards requests but TRUSTED_PROXIES does not list it: every visitor counts as that proxy for the sign-in and subscribe limits. Set TRUSTED_PROXIES=127.0.0.1 (or the proxy\'s address).');
+  }
   applyClientAddress(req, proxyTrust);
   const startedAt = process.hrtime.bigint();
   res.once('close', () => {

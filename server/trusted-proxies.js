@@ -84,4 +84,15 @@ function applyClientAddress(req, trust) {
   return client;
 }
 
-module.exports = { parseTrustedProxies, createProxyTrust, applyClientAddress, normalizeAddress };
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+/**
+ * True for a request a proxy on this machine forwarded (loopback peer, X-Forwarded-For present) while
+ * it is not trusted: then every visitor shares the proxy's address for the per-IP limits.
+ */
+function forwardedByUntrustedLocalProxy(req, trust) {
+  const peer = normalizeAddress(req.socket?.remoteAddress);
+  return Boolean(req.headers['x-forwarded-for']) && LOOPBACK.has(peer) && !trust.trusts(peer);
+}
+
+module.exports = { parseTrustedProxies, createProxyTrust, applyClientAddress, forwardedByUntrustedLocalProxy, normalizeAddress };

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { applyClientAddress, createProxyTrust, parseTrustedProxies } from '../../../server/trusted-proxies';
+import { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy, parseTrustedProxies } from '../../../server/trusted-proxies';
 
 const trustOf = (text: string) => {
   const { entries, invalid } = parseTrustedProxies(text);
@@ -81,5 +81,21 @@ describe('the headers Next and the app read', () => {
     const req = request('127.0.0.1', { ...sent, 'x-forwarded-for': '6.6.6.6, 203.0.113.9' });
     applyClientAddress(req, local);
     expect(req.headers).toEqual({ ...sent, 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.9' });
+  });
+});
+
+describe('a local proxy nobody listed', () => {
+  const request = (peer: string, headers: Record<string, string> = { 'x-forwarded-for': '203.0.113.9' }) => ({ socket: { remoteAddress: peer }, headers });
+
+  it('is noticed when a loopback peer forwards and TRUSTED_PROXIES is empty', () => {
+    expect(forwardedByUntrustedLocalProxy(request('127.0.0.1'), trustOf(''))).toBe(true);
+    expect(forwardedByUntrustedLocalProxy(request('::ffff:127.0.0.1'), trustOf(''))).toBe(true);
+    expect(forwardedByUntrustedLocalProxy(request('::1'), trustOf('10.0.0.1'))).toBe(true);
+  });
+
+  it('is not claimed for a trusted proxy, a request without the header, or a remote peer', () => {
+    expect(forwardedByUntrustedLocalProxy(request('127.0.0.1'), trustOf('127.0.0.1'))).toBe(false);
+    expect(forwardedByUntrustedLocalProxy(request('127.0.0.1', {}), trustOf(''))).toBe(false);
+    expect(forwardedByUntrustedLocalProxy(request('203.0.113.7'), trustOf(''))).toBe(false);
   });
 });
