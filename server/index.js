@@ -52,6 +52,21 @@ const compress = compression({ threshold: 1024 });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 
+/**
+ * An absolute-form request-target (`GET http://host/path`, what clients send to a proxy, which HTTP/1.1
+ * servers must accept) becomes the path it names, with its host, before anything reads the URL.
+ */
+function toOriginForm(req) {
+  if (!/^https?:\/\//i.test(req.url ?? '')) return;
+  try {
+    const target = new URL(req.url);
+    req.url = target.pathname + target.search;
+    req.headers.host = target.host;
+  } catch {
+    // Left as it is: malformedTarget() refuses it.
+  }
+}
+
 /** Requests Next would answer with a 500 although the client is at fault, whatever their body: answered 400 here. */
 function malformedTarget(req) {
   if (!(req.url ?? '').startsWith('/')) return { status: 400, message: 'This server answers requests for a path such as / only.' };
@@ -75,6 +90,7 @@ function serve(req, res) {
     logger.warn('a proxy on this machine forwards requests but TRUSTED_PROXIES does not list it: every visitor counts as that proxy for the sign-in and subscribe limits. Set TRUSTED_PROXIES=127.0.0.1 (or the proxy\'s address).');
   }
   applyClientAddress(req, proxyTrust);
+  toOriginForm(req);
   const startedAt = process.hrtime.bigint();
   res.once('close', () => {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;

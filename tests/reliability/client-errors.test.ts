@@ -60,6 +60,12 @@ describe('client errors', () => {
     expect(answer.body).toMatch(/path such as \//);
   });
 
+  it('answers an absolute-form request like the path it names', async () => {
+    const answer = await raw(`GET http://localhost:${app.port}/robots.txt HTTP/1.1\r\nHost: localhost:${app.port}\r\nConnection: close\r\n\r\n`);
+    expect(answer.statusLine).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer.body).toMatch(/User-Agent/i);
+  });
+
   it('answers a no-JavaScript form over 1 MB with a 413, with or without Content-Length', async () => {
     const form = noScriptForm('x'.repeat(1_100_000));
     const sized = await raw(`POST /signin HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${form.type}\r\nContent-Length: ${form.body.length}\r\nConnection: close\r\n\r\n${form.body}`);
