@@ -1,55 +1,16 @@
 /**
- * The validated environment: the only module of the app that reads process.env (the production
- * server wrapper in server/ reads its own PORT, HOST, SITE_URL and LOG_LEVEL).
- * Every variable has a default so that a fresh clone starts with no configuration.
+ * The validated environment: the only module of the app that reads process.env. The rules live in
+ * server/env-schema.js, which the production server (server/index.js) checks before it listens.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import { readEnv } from '@/server/env-schema';
 
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
-
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .default('file:data/hearth.db')
-    .refine((v) => v.startsWith('file:') && v.length > 'file:'.length, {
-      message: 'DATABASE_URL must look like file:path/to/hearth.db',
-    }),
-  SITE_URL: z.url().optional(),
-  /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
-  EMAIL_SERVER: optional,
-  EMAIL_FROM: z.string().default('Hearth <no-reply@localhost>'),
-  /** Messages per second the mail worker sends at most (pacing for large lists). */
-  MAIL_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
-  /** "inline": the server process sends queued mail; "off": a separate `npm run worker` does. */
-  MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
-  /** "off" lifts the per-member comment pace limits: for load benchmarks only, never on a live site. */
-  COMMENT_FLOOD_LIMITS: z.enum(['on', 'off']).default('on'),
-  /** Comma-separated addresses that become admins when they sign in. */
-  ADMIN_EMAILS: z.string().default(''),
-  /** Where the mail worker reaches this server to refresh cached pages after publishing (default: loopback on PORT). */
-  INTERNAL_URL: optional,
-  /** Set by server/index.js (random per process, never sent): rendered where a script needs the CSP nonce. */
-  HEARTH_NONCE_PLACEHOLDER: optional,
-  /** Unset = generated once and kept in the data folder. */
-  AUTH_SECRET: optional,
-  AUTH_GITHUB_ID: optional,
-  AUTH_GITHUB_SECRET: optional,
-  AUTH_GOOGLE_ID: optional,
-  AUTH_GOOGLE_SECRET: optional,
-});
-
-const parsed = schema.safeParse(process.env);
-if (!parsed.success) {
-  throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+const parsed = readEnv(process.env);
+if (!parsed.ok) {
+  throw new Error(`Invalid environment: ${parsed.problems.join(' ')}`);
 }
 
-const data = parsed.data;
+const data = parsed.env;
 const databasePath = path.resolve(data.DATABASE_URL.slice('file:'.length));
 
 export const env = {

@@ -11,8 +11,12 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return session?.user?.id ? { id: session.user.id, name: session.user.name, role: session.user.role } : null;
 }
 
-/** The client's address as the server saw it (first X-Forwarded-For hop, set by Next or a proxy). */
+/**
+ * The client's address. server/index.js replaces X-Forwarded-For with the one address it decided
+ * (the socket's peer, or the right-most hop past TRUSTED_PROXIES), so whatever a client sent is gone.
+ * Without that server (`next dev`), the right-most hop is the one nearest to this process.
+ */
 export async function getClientIp(): Promise<string> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  return h.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }

@@ -8,16 +8,11 @@ function isLoopback(hostname) {
   return LOOPBACK.has(hostname) || hostname.endsWith('.localhost');
 }
 
-/** The problems with `env` for a production server; empty when it is safe to start. */
+/** The problems with `env` (already valid by env-schema.js) for a production server; empty when it is safe to start. */
 function insecureSettings(env) {
   if (env.ALLOW_INSECURE === 'true') return [];
   const problems = [];
-  let site = null;
-  try {
-    site = env.SITE_URL ? new URL(env.SITE_URL) : null;
-  } catch {
-    problems.push('SITE_URL is not a valid URL (for example https://blog.example.org).');
-  }
+  const site = env.SITE_URL ? new URL(env.SITE_URL) : null;
   const publicHost = (site && !isLoopback(site.hostname)) || (env.HOST && !isLoopback(env.HOST));
   if (publicHost && site && site.protocol !== 'https:') {
     problems.push(`SITE_URL is ${site.origin}: a public site must be served over https, or sign-in links and session cookies travel in clear text. Put a TLS proxy in front and set SITE_URL=https://…`);

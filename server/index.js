@@ -3,27 +3,39 @@
  * what Next cannot do for cached pages — a fresh CSP nonce per response, security headers,
  * Hearth's Cache-Control, gzip after the nonce is in place, and structured request logs.
  *
- * Settings: PORT (3000), HOST (127.0.0.1; set 0.0.0.0 to listen on every interface), SITE_URL,
- * LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns it off). It refuses to start on an insecure production configuration (see config-check.js).
+ * Settings (rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
+ * SITE_URL, LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns
+ * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js). It refuses to
+ * start on an invalid setting or an insecure production configuration (see config-check.js).
  */
-const http = require('node:http');
 const path = require('node:path');
+const { readEnv } = require('./env-schema');
+
+// Every setting is checked before anything else loads: a bad one stops the server with one line each.
+const settings = readEnv({ ...process.env, NODE_ENV: 'production' });
+if (!settings.ok) {
+  for (const problem of settings.problems) console.error(`[hearth] refusing to start: ${problem}`);
+  process.exit(1);
+}
+
+const http = require('node:http');
 const compression = require('compression');
 const onHeaders = require('on-headers');
 const next = require('next');
+const { screenActionBody } = require('./action-body');
 const { hearthCacheControl } = require('./cache-control');
 const { insecureSettings } = require('./config-check');
 const { logger, loggablePath, routeConsoleToLogger, scrub } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
+const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
 
 process.env.NODE_ENV = 'production';
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOST || '127.0.0.1';
-const https = (process.env.SITE_URL ?? '').startsWith('https:');
+const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES } = settings.env;
+const https = (SITE_URL ?? '').startsWith('https:');
 
-const problems = insecureSettings({ ...process.env, HOST: hostname });
+const problems = insecureSettings(settings.env);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`[hearth] refusing to start: ${problem}`);
   console.error('[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)');
@@ -37,24 +49,48 @@ process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024 });
-const pageCache = createPageCache({ lifetimeMs: Number(process.env.PAGE_CACHE_MS ?? 1000) });
+const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
+const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 
-/** Requests Next would answer with a 500 although the client is at fault: answered 400/413 here. */
-const SERVER_ACTION_BODY_LIMIT = 1024 * 1024; // Next's own default limit for server-action bodies
-
-function malformedRequest(req) {
+/**
+ * An absolute-form request-target (`GET http://host/path`, what clients send to a proxy, which HTTP/1.1
+ * servers must accept) becomes the path it names, with its host, before anything reads the URL.
+ */
+function toOriginForm(req) {
+  if (!/^https?:\/\//i.test(req.url ?? '')) return;
   try {
-    decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const target = new URL(req.url);
+    req.url = target.pathname + target.search;
+    req.headers.host = target.host;
+  } catch {
+    // Left as it is: malformedTarget() refuses it.
+  }
+}
+
+/** Requests Next would answer with a 500 although the client is at fault, whatever their body: answered 400 here. */
+function malformedTarget(req) {
+  if (!(req.url ?? '').startsWith('/')) return { status: 400, message: 'This server answers requests for a path such as / only.' };
+  try {
+    decodeURIComponent(req.url.split('?')[0]);
   } catch {
     return { status: 400, message: 'That address is not valid.' };
-  }
-  if (req.headers['next-action'] && Number(req.headers['content-length'] ?? 0) > SERVER_ACTION_BODY_LIMIT) {
-    return { status: 413, message: 'That form is too large to send.' };
   }
   return null;
 }
 
+function refuse(res, { status, message }) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 413 ? { Connection: 'close' } : {}) }).end(message);
+}
+
+let warnedAboutProxy = false;
+
 function serve(req, res) {
+  if (!warnedAboutProxy && forwardedByUntrustedLocalProxy(req, proxyTrust)) {
+    warnedAboutProxy = true;
+    logger.warn('a proxy on this machine forwards requests but TRUSTED_PROXIES does not list it: every visitor counts as that proxy for the sign-in and subscribe limits. Set TRUSTED_PROXIES=127.0.0.1 (or the proxy\'s address).');
+  }
+  applyClientAddress(req, proxyTrust);
+  toOriginForm(req);
   const startedAt = process.hrtime.bigint();
   res.once('close', () => {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
@@ -68,13 +104,6 @@ function serve(req, res) {
   delete req.headers['content-security-policy-report-only'];
 
   onHeaders(res, () => {
-    // A server-action request whose body Next's decoder cannot read (only a hand-made request does
-    // that: our actions catch their own failures and answer with a message) is the client's error.
-    // Logged as an error all the same, so a real failure inside an action would still be seen.
-    if (req.headers['next-action'] && res.statusCode >= 500) {
-      logger.error({ path: loggablePath(req.url), status: res.statusCode }, 'server action request failed in Next; answered 400');
-      res.statusCode = 400;
-    }
     // React repeats stylesheet nonces in a Link preload header: the placeholder must not leave in a header either.
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (String(value).includes(noncePlaceholder)) res.setHeader(name, String(value).split(noncePlaceholder).join(nonce));
@@ -83,23 +112,24 @@ function serve(req, res) {
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
   });
 
-  const malformed = malformedRequest(req);
-  if (malformed) {
-    res.writeHead(malformed.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(malformed.message);
-    return;
-  }
+  const malformed = malformedTarget(req);
+  if (malformed) return refuse(res, malformed);
 
   // Wrapped innermost first: the cache keeps what goes out, compression gzips the body after its
   // nonce is swapped in.
   if (cacheKey) pageCache.recordInto(cacheKey, req, res);
-  compress(req, res, () => {
+  compress(req, res, async () => {
     swapNonceInBody(res, noncePlaceholder, nonce);
-    handle(req, res).catch((error) => {
+    try {
+      const screened = await screenActionBody(req);
+      if (screened.refused) return refuse(res, screened.refused);
+      await handle(screened.req, res);
+    } catch (error) {
       logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');
       pageCache.discard(res);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
-    });
+    }
   });
 }
 

@@ -13,7 +13,8 @@
  */
 const { PUBLIC_PAGE } = require('./cache-control');
 
-const SESSION_COOKIE = /(^|;)\s*(__Secure-)?authjs\.session-token=/;
+// Auth.js splits a large session cookie into `authjs.session-token.0`, `.1`, …: every form is a session.
+const SESSION_COOKIE = /(^|;)\s*(__Secure-)?authjs\.session-token(\.\d+)?=/;
 const PER_VISITOR_PATHS = /^\/(api|admin|account|_next)(\/|$)/;
 const NOT_STORED_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
 const FAILED = Symbol('hearth: response failed');

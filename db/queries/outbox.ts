@@ -39,9 +39,17 @@ export type ClaimedMail = { id: number; kind: string; to: string; subject: strin
 /** Mail someone is waiting for on a page (sign-in, confirming a subscription) goes before list mail. */
 const WAITED_FOR_FIRST = sql`CASE WHEN ${outbox.kind} IN ('sign-in', 'subscription-confirm', 'subscription-notice') THEN 0 ELSE 1 END`;
 
+/** A message's place among its recipient's due messages: 1 for the first, 2 for the next… */
+const RECIPIENT_TURN = sql`row_number() OVER (PARTITION BY ${outbox.toAddress} ORDER BY ${WAITED_FOR_FIRST}, ${outbox.nextAttemptAt}, ${outbox.id})`;
+
+/** Queued messages whose time has come, and ones left "sending" by a worker that died (their lease ran out). */
+const isDue = (now: Date) => or(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)));
+
 /**
- * Claims up to `limit` due messages for `leaseMs`: queued ones whose time has come, and ones left
- * "sending" by a worker that died (their lease ran out). One transaction, so two workers never share a row.
+ * Claims up to `limit` due messages for `leaseMs`. Mail someone waits for goes first; within that,
+ * recipients take turns (each address's 1st message, then each one's 2nd…), so hundreds queued for
+ * one address never hold back another address's sign-in email. One transaction, so two workers
+ * never share a row.
  */
 export function claimDueMail(now: Date, limit: number, leaseMs: number): ClaimedMail[] {
   return getDb().transaction(
@@ -49,8 +57,8 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Claimed
       const due = tx
         .select({ id: outbox.id })
         .from(outbox)
-        .where(or(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))))
-        .orderBy(WAITED_FOR_FIRST, asc(outbox.nextAttemptAt), asc(outbox.id))
+        .where(isDue(now))
+        .orderBy(WAITED_FOR_FIRST, RECIPIENT_TURN, asc(outbox.id))
         .limit(limit)
         .all()
         .map((r) => r.id);
@@ -59,12 +67,13 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Claimed
         const row = tx.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get()!;
         tx.update(outbox).set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run();
       }
+      const place = new Map(due.map((id, i) => [id, i]));
       return tx
         .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, text: outbox.text, html: outbox.html, headers: outbox.headers, attempts: outbox.attempts, createdAt: outbox.createdAt })
         .from(outbox)
         .where(inArray(outbox.id, due))
-        .orderBy(WAITED_FOR_FIRST, asc(outbox.id))
-        .all();
+        .all()
+        .sort((a, b) => place.get(a.id)! - place.get(b.id)!); // sent in the order claimed
     },
     { behavior: 'immediate' },
   );

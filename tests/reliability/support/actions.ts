@@ -65,14 +65,18 @@ export function form(fields: Record<string, string | string[]>): FormData {
   return data;
 }
 
+/** Other headers, another page to post to, or another client address (see oneShot) for one call. */
+export type CallOptions = { headers?: Record<string, string>; path?: string; localAddress?: string };
+
 /** Calls an action with already-encoded arguments, or with raw bytes (for malformed encodings). */
-export async function callActionRaw(baseUrl: string, name: string, body: BodyInit, cookie?: string, contentType?: string): Promise<ActionAnswer> {
+export async function callActionRaw(baseUrl: string, name: string, body: BodyInit, cookie?: string, contentType?: string, options: CallOptions = {}): Promise<ActionAnswer> {
   const ref = actionRefs().get(name);
   if (!ref) throw new Error(`No server action named ${name} in the build`);
-  const answer = await oneShot(`${baseUrl}${ref.path}`, {
+  const answer = await oneShot(`${baseUrl}${options.path ?? ref.path}`, {
     method: 'POST',
-    headers: { 'Next-Action': ref.id, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}), ...(contentType ? { 'Content-Type': contentType } : {}) },
+    headers: { 'Next-Action': ref.id, Accept: 'text/x-component', ...(cookie ? { Cookie: cookie } : {}), ...(contentType ? { 'Content-Type': contentType } : {}), ...options.headers },
     body,
+    localAddress: options.localAddress,
   });
   const redirect = answer.headers['x-action-redirect'];
   return { status: answer.status, result: readResult(answer.text), redirect: typeof redirect === 'string' ? redirect : null, text: answer.text };
@@ -84,5 +88,5 @@ export async function callAction(baseUrl: string, name: string, args: unknown[],
 }
 
 /** A form action (`(previousState, formData)`), the shape every form in the app posts. */
-export const submitForm = (baseUrl: string, name: string, fields: Record<string, string | string[]>, cookie?: string) =>
-  callAction(baseUrl, name, [{ ok: false }, form(fields)], cookie);
+export const submitForm = async (baseUrl: string, name: string, fields: Record<string, string | string[]>, cookie?: string, options?: CallOptions) =>
+  callActionRaw(baseUrl, name, (await encodeReply([{ ok: false }, form(fields)])) as BodyInit, cookie, undefined, options);

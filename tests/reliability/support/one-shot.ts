@@ -7,7 +7,8 @@ import http from 'node:http';
 
 export type OneShotAnswer = { status: number; headers: http.IncomingHttpHeaders; text: string };
 
-export async function oneShot(url: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }): Promise<OneShotAnswer> {
+/** `localAddress` picks the loopback address the request comes from (127.0.0.2…), to act as another client. */
+export async function oneShot(url: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit; localAddress?: string }): Promise<OneShotAnswer> {
   // Let the platform encode the body (FormData → multipart with its boundary), then send the bytes.
   const encoded = new Request(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body });
   const body = init.body === undefined ? undefined : Buffer.from(await encoded.arrayBuffer());
@@ -15,7 +16,7 @@ export async function oneShot(url: string, init: { method?: string; headers?: Re
   if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
     let answered = false;
-    const request = http.request(url, { method: encoded.method, headers, agent: false }, (response) => {
+    const request = http.request(url, { method: encoded.method, headers, agent: false, localAddress: init.localAddress }, (response) => {
       answered = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

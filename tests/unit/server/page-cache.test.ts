@@ -13,11 +13,15 @@ describe('which requests the page cache may answer', () => {
     expect(cache.keyFor(request('/posts/a', { 'accept-encoding': 'gzip' }))).not.toBe(plain);
     expect(cache.keyFor(request('/posts/a', { rsc: '1' }))).not.toBe(plain);
     expect(cache.keyFor(request('/posts/a', { cookie: 'theme=dark' }))).toBe(plain);
+    // Look-alikes that Auth.js never reads as a session stay anonymous.
+    expect(cache.keyFor(request('/posts/a', { cookie: 'authjs.session-token.x=1; my-authjs.session-token=2' }))).toBe(plain);
   });
 
   it.each([
     ['a signed-in visitor', request('/posts/a', { cookie: 'x=1; authjs.session-token=abc' })],
     ['a signed-in visitor over https', request('/posts/a', { cookie: '__Secure-authjs.session-token=abc' })],
+    ['a signed-in visitor whose session cookie is chunked', request('/posts/a', { cookie: 'authjs.session-token.0=abc; authjs.session-token.1=def' })],
+    ['a signed-in visitor with a chunked cookie over https', request('/posts/a', { cookie: 'theme=dark;__Secure-authjs.session-token.1=def' })],
     ['a POST', request('/posts/a', {}, 'POST')],
     ['a server action', request('/posts/a', { 'next-action': 'abc' })],
     ['an API route', request('/api/me')],

@@ -65,6 +65,26 @@ describe('the mail worker', () => {
     expect(firstBatch.filter((m) => m.kind === 'new-post')).toHaveLength(48);
   });
 
+  it("never lets one address's flood delay another address's sign-in email", async () => {
+    catcher = await startMailCatcher();
+    for (let n = 1; n <= 300; n++) enqueueMail(mail(n, { kind: 'sign-in', to: 'flooded@example.org' }));
+    enqueueMail(mail(0, { kind: 'sign-in', to: 'member@example.org', subject: 'Your sign-in code' }));
+    const report = await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 });
+    expect(report.sent).toBe(50);
+    // Addresses take turns: the member's email is the second one sent, not the 301st.
+    expect(catcher.messages.slice(0, 2).map((m) => m.subject).sort()).toEqual(['Message 1', 'Your sign-in code']);
+    expect(countOutbox()).toMatchObject({ queued: 251, sending: 0 });
+  }, 30_000);
+
+  it('lets addresses take turns without putting list mail before mail someone waits for', () => {
+    for (let n = 1; n <= 3; n++) enqueueMail(mail(n, { kind: 'new-post', to: 'a@example.org' }));
+    for (let n = 4; n <= 6; n++) enqueueMail(mail(n, { kind: 'sign-in', to: 'a@example.org' }));
+    enqueueMail(mail(7, { kind: 'new-post', to: 'b@example.org' }));
+    enqueueMail(mail(8, { kind: 'sign-in', to: 'b@example.org' }));
+    const claimed = claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
+    expect(claimed.map((m) => m.subject)).toEqual(['Message 4', 'Message 8', 'Message 5', 'Message 6', 'Message 7', 'Message 1', 'Message 2', 'Message 3']);
+  });
+
   it('re-sends rows a dead worker had claimed only after their lease runs out, and never twice', async () => {
     catcher = await startMailCatcher();
     for (let n = 1; n <= 4; n++) enqueueMail(mail(n));
