@@ -26,12 +26,21 @@ const rank = (name: string) => OURS.findIndex((prefix) => name.startsWith(prefix
 
 const SHOWN = 5;
 
+/**
+ * A folder others rely on (sticky like /tmp, or owned by someone else): DATABASE_URL may name a file in it,
+ * and making it owner-only would lock everyone else out. Hearth's own files in it are still tightened.
+ */
+function isSharedFolder(folder: string): boolean {
+  const stat = fs.statSync(folder);
+  return (stat.mode & 0o1000) !== 0 || (process.getuid !== undefined && stat.uid !== process.getuid());
+}
+
 /** Makes the data folder and Hearth's files in it owner-only; returns one log line when anything changed. */
 export function tightenDataFolder(): string | null {
   const { folder } = dataPaths;
   if (!fs.existsSync(folder)) return null;
   const changed = [
-    ...makeOwnerOnly(folder, { recursive: false }),
+    ...(isSharedFolder(folder) ? [] : makeOwnerOnly(folder, { recursive: false })),
     ...fs
       .readdirSync(folder)
       .filter((name) => rank(name) >= 0)
