@@ -1,5 +1,5 @@
 'use server';
-/** A member's own account: display name, sign-out, deletion. Each action checks the session first. */
+/** A member's own account: display name, sign-out, deletion. Each runs inside the action wrapper. */
 import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -7,48 +7,31 @@ import { deleteUser, updateDisplayName } from '@/db/queries/users';
 import { signOut } from '@/lib/auth';
 import { TAGS } from '@/lib/cache';
 import { safeCallbackPath } from '@/lib/safe-redirect';
-import { getCurrentUser } from '@/lib/session';
 import { deleteAccountSchema } from '@/lib/validations/delete-account';
-import { displayNameSchema } from '@/lib/validations/display-name';
-import { formFields, invalid, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
+import { displayNameSchema, welcomeNameSchema } from '@/lib/validations/display-name';
+import { signOutSchema } from '@/lib/validations/one-button';
+import { argsAction, formAction } from './guarded';
 
-export async function updateDisplayNameAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return SIGNED_OUT;
-  const parsed = displayNameSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    updateDisplayName(user.id, parsed.data.name);
-  } catch (error) {
-    console.error('[hearth] display name update failed:', error);
-    return UNEXPECTED;
-  }
-  return { ok: true, message: `Saved. Others now see you as “${parsed.data.name}”.` };
-}
+export const updateDisplayNameAction = formAction({ name: 'display name', access: 'member', schema: displayNameSchema }, ({ name }, user) => {
+  updateDisplayName(user.id, name);
+  return { ok: true, message: `Saved. Others now see you as “${name}”.` };
+});
 
 /** The first-sign-in step: save the name, then continue to where the person was going. */
-export async function chooseDisplayNameAction(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await updateDisplayNameAction(prev, formData);
-  if (!result.ok) return result;
-  redirect(safeCallbackPath(String(formData.get('next') ?? '/')) ?? '/');
+export const chooseDisplayNameAction = formAction({ name: 'welcome name', access: 'member', schema: welcomeNameSchema }, ({ name, next }, user) => {
+  updateDisplayName(user.id, name);
+  redirect(safeCallbackPath(next) ?? '/');
+});
+
+/** Signed out or not, the person ends up signed out on the home page. */
+const signOutGuarded = argsAction({ name: 'sign out', access: 'anyone', schema: signOutSchema }, () => signOut({ redirectTo: '/' }));
+/** The sign-out button is a bare `<form action>`, which takes a function answering nothing; a failure is still logged with a reference. */
+export async function signOutAction(...args: unknown[]): Promise<void> {
+  await signOutGuarded(...args);
 }
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
-}
-
-export async function deleteAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return SIGNED_OUT;
-  const parsed = deleteAccountSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  let result;
-  try {
-    result = deleteUser(user.id, parsed.data.comments);
-  } catch (error) {
-    console.error('[hearth] account deletion failed:', error);
-    return UNEXPECTED;
-  }
+export const deleteAccountAction = formAction({ name: 'account deletion', access: 'member', schema: deleteAccountSchema }, async ({ comments }, user) => {
+  const result = deleteUser(user.id, comments);
   if (result.outcome === 'has-posts') {
     return { ok: false, message: 'You have written posts on this site. Ask an admin to move them to another author first; nothing was deleted.' };
   }
@@ -59,4 +42,4 @@ export async function deleteAccountAction(_prev: ActionState, formData: FormData
   const jar = await cookies();
   for (const name of ['authjs.session-token', '__Secure-authjs.session-token']) jar.delete(name);
   redirect('/signin?deleted=1');
-}
+});

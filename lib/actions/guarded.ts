@@ -14,10 +14,13 @@ import type { UserRole } from '@/db/schema';
 import { getCurrentUser, type CurrentUser } from '@/lib/session';
 import { formFields, invalid, postedForm, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
-/** Who may call an action: anyone (signed links), any signed-in member, or members whose role passes. */
+/**
+ * Who may call an action: anyone (public forms, signed links: who is signed in does not matter, so the
+ * session is not even read), any signed-in member, or members whose role passes.
+ */
 export type Access = 'anyone' | 'member' | { role: (role: UserRole) => boolean; refusal: string };
 
-type UserFor<A extends Access> = A extends 'anyone' ? CurrentUser | null : CurrentUser;
+type UserFor<A extends Access> = A extends 'anyone' ? null : CurrentUser;
 
 type Spec<A extends Access, S extends z.ZodType> = {
   /** Short, for the log: "comment edit", "role change". */
@@ -39,8 +42,9 @@ async function guard<A extends Access, S extends z.ZodType>(
   run: (input: z.infer<S>, user: UserFor<A>) => ActionState | Promise<ActionState>,
 ): Promise<ActionState> {
   try {
-    const user = await getCurrentUser();
+    let user: CurrentUser | null = null;
     if (spec.access !== 'anyone') {
+      user = await getCurrentUser();
       if (!user) return SIGNED_OUT;
       if (typeof spec.access === 'object' && !spec.access.role(user.role)) return { ok: false, message: spec.access.refusal };
     }

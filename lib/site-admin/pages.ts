@@ -1,16 +1,14 @@
-/** Creating, editing and deleting static pages: admins only, with slugs that never clash. */
+/** Creating, editing and deleting static pages: admins only, with slugs that never clash. Values arrive parsed with the editor's schema. */
 import { deletePageById, savePageFields } from '@/db/queries/pages';
-import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-editor';
-import { refuseInvalid, refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import type { PageEditorValues } from '@/lib/validations/page-editor';
+import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
 
 const PAGE_GONE: Refusal = { ok: false, message: 'That page no longer exists; it may have been deleted in another tab.' };
 
-export function savePage(actor: SiteAdminActor, input: PageEditorInput): Done<{ id: number; created: boolean }> | Refusal {
+export function savePage(actor: SiteAdminActor, values: PageEditorValues): Done<{ id: number; created: boolean }> | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const parsed = pageEditorSchema.safeParse(input);
-  if (!parsed.success) return refuseInvalid(parsed.error);
-  const { id, ...fields } = parsed.data;
+  const { id, ...fields } = values;
   const existingId = id === '' ? null : Number(id);
   const saved = savePageFields(actor, existingId, fields);
   if (saved.outcome === 'slug-taken') {

@@ -1,16 +1,13 @@
 /** Changing someone's role: admins only, never your own, and the site always keeps an admin. */
 import { changeUserRole } from '@/db/queries/users';
 import { canWritePosts } from '@/lib/roles';
-import { personRoleSchema, ROLE_LABELS } from '@/lib/validations/person-role';
-import { refuseInvalid, refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { ROLE_LABELS, type PersonRoleValues } from '@/lib/validations/person-role';
+import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
 
-/** userId and role as posted: both are checked here. */
-export function setRole(actor: SiteAdminActor, userId: string, role: string): Done | Refusal {
+/** Who and which role, already parsed with the form's schema. */
+export function setRole(actor: SiteAdminActor, target: PersonRoleValues): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const parsed = personRoleSchema.safeParse({ userId, role });
-  if (!parsed.success) return refuseInvalid(parsed.error);
-  const target = parsed.data;
   // An admin who demotes themselves by mistake cannot undo it.
   if (target.userId === actor.id) return { ok: false, message: 'You cannot change your own role. Ask another admin if it needs to change.' };
   const roleName = ROLE_LABELS[target.role].toLowerCase();

@@ -9,3 +9,6 @@ export const displayNameSchema = z.object({
     .pipe(z.string().min(2, 'Use at least 2 characters.').max(50, 'Use 50 characters at most.')),
 });
 export type DisplayNameInput = z.input<typeof displayNameSchema>;
+
+/** The first-sign-in step (/welcome): the name, and where the person was going (checked before use). */
+export const welcomeNameSchema = displayNameSchema.extend({ next: z.string().max(2000).catch('/') });

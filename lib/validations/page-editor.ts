@@ -56,3 +56,6 @@ export const pageEditorSchema = z.object({
 });
 export type PageEditorInput = z.input<typeof pageEditorSchema>;
 export type PageEditorValues = z.output<typeof pageEditorSchema>;
+
+/** Deleting a page: its id from the form's hidden field (an unknown id is answered as a page that no longer exists). */
+export const pageDeleteSchema = z.object({ id: z.coerce.number().catch(Number.NaN) });

@@ -17,3 +17,4 @@ export const personRoleSchema = z.object({
   role: z.enum(roles, { error: 'Choose a role from the list.' }),
 });
 export type PersonRoleInput = z.input<typeof personRoleSchema>;
+export type PersonRoleValues = z.output<typeof personRoleSchema>;

@@ -48,6 +48,18 @@ export type PostEditorInput = z.input<typeof postEditorSchema>;
 export type PostEditorValues = z.output<typeof postEditorSchema>;
 
 /**
+ * The saved post a publishing button acts on, from the form's hidden field. Before the first save it
+ * is empty (null): the action answers that itself, since nobody can see or correct a hidden field.
+ */
+const savedPostId = z
+  .preprocess((v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null), z.number().int().positive().nullable())
+  .catch(null);
+export const postIdSchema = z.object({ postId: savedPostId });
+
+/** The editor form as the server receives it: the post's fields and which post (none yet for a new one). */
+export const savePostSchema = postEditorSchema.extend({ postId: savedPostId });
+
+/**
  * "Schedule for": the date and time as the editor's browser shows them, with its offset from UTC
  * (minutes, as getTimezoneOffset gives it), so the post appears at the moment the editor meant.
  */
@@ -56,11 +68,13 @@ export const scheduleSchema = z
     publishAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Choose a date and time.'),
     timezoneOffset: z.coerce.number().int().min(-840).max(840),
   })
-  .transform(({ publishAt, timezoneOffset }) => new Date(Date.parse(`${publishAt}:00Z`) + timezoneOffset * 60_000))
-  .refine((at) => !Number.isNaN(at.getTime()), { message: 'Choose a date and time.', path: ['publishAt'] })
-  .refine((at) => at.getTime() > Date.now(), { message: 'Choose a time in the future.', path: ['publishAt'] });
+  .transform(({ publishAt, timezoneOffset }) => ({ at: new Date(Date.parse(`${publishAt}:00Z`) + timezoneOffset * 60_000) }))
+  .refine(({ at }) => !Number.isNaN(at.getTime()), { message: 'Choose a date and time.', path: ['publishAt'] })
+  .refine(({ at }) => at.getTime() > Date.now(), { message: 'Choose a time in the future.', path: ['publishAt'] });
 export type ScheduleInput = z.input<typeof scheduleSchema>;
+export const schedulePostSchema = postIdSchema.and(scheduleSchema);
 
 export const deletePostSchema = z.object({
   confirm: z.string().refine((v) => v.trim().toLowerCase() === 'delete', 'Type “delete” to confirm.'),
 });
+export const deletePostFormSchema = deletePostSchema.extend({ postId: savedPostId });

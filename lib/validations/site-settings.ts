@@ -27,7 +27,6 @@ export type LinkInput = z.input<typeof linkSchema>;
 
 const linkListSchema = z.array(linkSchema).max(MAX_LINKS, `Use at most ${MAX_LINKS} links.`);
 
-
 export const siteSettingsSchema = z.object({
   name: z.string().trim().min(1, 'Give the site a name.').max(80, 'Keep the name under 80 characters.'),
   tagline: z.string().trim().max(160, 'Keep the tagline under 160 characters.'),

@@ -4,10 +4,22 @@ import { getPageBySlug } from '@/db/queries/pages';
 import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
 import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/users';
 import { activityLog, pages, users, type UserRole } from '@/db/schema';
+import { invalid } from '@/lib/actions/state';
 import { setRole } from '@/lib/site-admin/people';
 import { deletePage, savePage } from '@/lib/site-admin/pages';
 import { updateSettings } from '@/lib/site-admin/settings';
-import type { SiteSettingsInput } from '@/lib/validations/site-settings';
+import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-editor';
+import { personRoleSchema } from '@/lib/validations/person-role';
+import { siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/site-settings';
+import type { SiteAdminActor } from '@/lib/site-admin/result';
+import type { z } from 'zod';
+
+
+/** As the server actions call the rules: the form parsed with its schema (refused with the field errors), then the rule. */
+const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R) => (parsed.success ? rule(parsed.data) : invalid(parsed.error));
+const saveSettings = (actor: SiteAdminActor, input: SiteSettingsInput) => parsedOr(siteSettingsSchema.safeParse(input), (values) => updateSettings(actor, values));
+const changeRole = (actor: SiteAdminActor, userId: string, role: string) => parsedOr(personRoleSchema.safeParse({ userId, role }), (target) => setRole(actor, target));
+const saveAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => savePage(actor, values));
 
 let counter = 0;
 function createPerson(role: UserRole, name = `Person ${++counter}`) {
@@ -39,14 +51,14 @@ const validSettings: SiteSettingsInput = {
 describe('updateSettings', () => {
   it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', (role) => {
     const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
-    const result = updateSettings(createPerson(role), validSettings);
+    const result = saveSettings(createPerson(role), validSettings);
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
   });
 
   it('saves everything for an admin and logs it in the same transaction', () => {
     const admin = createPerson('admin', 'Ada');
-    expect(updateSettings(admin, validSettings)).toMatchObject({ ok: true });
+    expect(saveSettings(admin, validSettings)).toMatchObject({ ok: true });
     expect(getSiteSettings()).toEqual({
       name: 'Hearth Together',
       tagline: 'Living well with long illness',
@@ -74,7 +86,7 @@ describe('updateSettings', () => {
   ])('refuses %s with a field error and changes nothing', (_case, change, field) => {
     const admin = createPerson('admin');
     const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
-    const result = updateSettings(admin, { ...validSettings, name: 'Changed', ...change });
+    const result = saveSettings(admin, { ...validSettings, name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
     expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
@@ -85,7 +97,7 @@ describe('setRole', () => {
   it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', (role) => {
     const target = createPerson('member');
     const log = activity().length;
-    expect(setRole(createPerson(role), target.id, 'admin')).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(changeRole(createPerson(role), target.id, 'admin')).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect(roleOf(target.id).role).toBe('member');
     expect(activity()).toHaveLength(log);
   });
@@ -94,8 +106,8 @@ describe('setRole', () => {
     const admin = createPerson('admin', 'Ada');
     const first = createPerson('member', 'Robin Ash');
     const second = createPerson('member', 'Robin Ash');
-    expect(setRole(admin, first.id, 'author')).toMatchObject({ ok: true, message: expect.stringContaining('/author/robin-ash') });
-    expect(setRole(admin, second.id, 'author')).toMatchObject({ ok: true });
+    expect(changeRole(admin, first.id, 'author')).toMatchObject({ ok: true, message: expect.stringContaining('/author/robin-ash') });
+    expect(changeRole(admin, second.id, 'author')).toMatchObject({ ok: true });
     expect(roleOf(first.id)).toEqual({ role: 'author', slug: 'robin-ash' });
     expect(roleOf(second.id)).toEqual({ role: 'author', slug: 'robin-ash-2' });
     expect(activity().at(-1)).toEqual({ action: 'person.role', subject: 'Robin Ash → author', actorName: 'Ada' });
@@ -104,15 +116,15 @@ describe('setRole', () => {
   it('keeps an existing author slug when the role changes again', () => {
     const admin = createPerson('admin');
     const person = createPerson('member', 'Sam');
-    setRole(admin, person.id, 'author');
-    setRole(admin, person.id, 'moderator');
+    changeRole(admin, person.id, 'author');
+    changeRole(admin, person.id, 'moderator');
     expect(roleOf(person.id)).toEqual({ role: 'moderator', slug: 'sam' });
   });
 
   it('refuses a change of your own role', () => {
     const admin = createPerson('admin');
     const log = activity().length;
-    expect(setRole(admin, admin.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('your own role') });
+    expect(changeRole(admin, admin.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('your own role') });
     expect(roleOf(admin.id).role).toBe('admin');
     expect(activity()).toHaveLength(log);
   });
@@ -122,10 +134,10 @@ describe('setRole', () => {
     getDb().update(users).set({ role: 'member' }).where(eq(users.role, 'admin')).run();
     const first = createPerson('admin');
     const second = createPerson('admin');
-    expect(setRole(first, second.id, 'member')).toMatchObject({ ok: true });
+    expect(changeRole(first, second.id, 'member')).toMatchObject({ ok: true });
     // The second admin's page was loaded before the demotion: their session still says admin.
     const log = activity().length;
-    expect(setRole(second, first.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
+    expect(changeRole(second, first.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
     expect(roleOf(first.id).role).toBe('admin');
     expect(activity()).toHaveLength(log);
   });
@@ -133,8 +145,8 @@ describe('setRole', () => {
   it('refuses unknown roles and people with a clear message', () => {
     const admin = createPerson('admin');
     const target = createPerson('member');
-    expect(setRole(admin, target.id, 'owner')).toMatchObject({ ok: false, fieldErrors: { role: ['Choose a role from the list.'] } });
-    expect(setRole(admin, 'no-such-person', 'author')).toMatchObject({ ok: false, message: expect.stringContaining('no longer has an account') });
+    expect(changeRole(admin, target.id, 'owner')).toMatchObject({ ok: false, fieldErrors: { role: ['Choose a role from the list.'] } });
+    expect(changeRole(admin, 'no-such-person', 'author')).toMatchObject({ ok: false, message: expect.stringContaining('no longer has an account') });
     expect(roleOf(target.id).role).toBe('member');
   });
 });
@@ -165,7 +177,7 @@ describe('savePage and deletePage', () => {
   it.each(NON_ADMINS)('refuse anyone with the %s role and change nothing', (role) => {
     const actor = createPerson(role);
     const before = { pages: pageCount(), log: activity().length };
-    expect(savePage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(saveAPage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     const existing = getDb().insert(pages).values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' }).returning().get();
     expect(deletePage(actor, existing.id)).toMatchObject({ ok: false });
     expect(getPageBySlug(`kept-${role}`)).not.toBeNull();
@@ -174,12 +186,12 @@ describe('savePage and deletePage', () => {
 
   it('creates, updates and deletes a page for an admin, logging each step', () => {
     const admin = createPerson('admin', 'Ada');
-    const created = savePage(admin, about);
+    const created = saveAPage(admin, about);
     expect(created).toMatchObject({ ok: true, created: true });
-    const id = created.ok ? created.id : 0;
+    const id = (created.ok && created.id) || 0;
     expect(getPageBySlug('about')).toMatchObject({ title: 'About Hearth', body: about.body });
 
-    expect(savePage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
+    expect(saveAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
     expect(getPageBySlug('about')).toBeNull();
     expect(getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)).get()).toEqual({ navOrder: null, title: 'About us' });
 
@@ -196,14 +208,14 @@ describe('savePage and deletePage', () => {
 
   it('refuses a slug another page already uses, and changes nothing', () => {
     const admin = createPerson('admin');
-    savePage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
-    const other = savePage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
+    saveAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
+    const other = saveAPage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
     const before = { pages: pageCount(), log: activity().length };
-    expect(savePage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
+    expect(saveAPage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
       ok: false,
       fieldErrors: { slug: ['Another page already uses “/privacy”. Choose another web address.'] },
     });
-    expect(savePage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(saveAPage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
     expect(getPageBySlug('privacy')!.title).toBe('Privacy');
     expect({ pages: pageCount(), log: activity().length }).toEqual(before);
   });
@@ -218,7 +230,7 @@ describe('savePage and deletePage', () => {
   ])('refuses the slug “%s” (%s) and changes nothing', (slug, problem) => {
     const admin = createPerson('admin');
     const before = { pages: pageCount(), log: activity().length };
-    const result = savePage(admin, { ...about, slug });
+    const result = saveAPage(admin, { ...about, slug });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.slug?.[0]).toContain(problem);
     expect({ pages: pageCount(), log: activity().length }).toEqual(before);
@@ -226,8 +238,8 @@ describe('savePage and deletePage', () => {
 
   it('refuses a body over 200 KB and a menu position that is not a whole number', () => {
     const admin = createPerson('admin');
-    expect(savePage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
-    expect(savePage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
+    expect(saveAPage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
+    expect(saveAPage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
     expect(getPageBySlug('long')).toBeNull();
     expect(getPageBySlug('menu')).toBeNull();
   });

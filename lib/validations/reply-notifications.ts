@@ -1,0 +1,7 @@
+/** The /account choice of when to be emailed about replies. */
+import { z } from 'zod';
+import { REPLY_NOTIFICATION_CHOICES } from '@/db/schema';
+
+export const replyNotificationsSchema = z.object({
+  replyNotifications: z.enum(REPLY_NOTIFICATION_CHOICES, { error: 'Choose one of the options.' }),
+});

@@ -1,0 +1,122 @@
+/**
+ * The action wrapper on its own, with real writes to a real temporary SQLite database. Who is signed in
+ * comes from Auth.js cookies in a request; here the test says who is asking (the session module is the
+ * only thing replaced). Over HTTP against the built app: tests/reliability/action-failures.test.ts.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/index';
+import { updateDisplayName } from '@/db/queries/users';
+import { users, type UserRole } from '@/db/schema';
+import { argsAction, formAction } from '@/lib/actions/guarded';
+import { SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';
+import { isAdmin } from '@/lib/roles';
+import { getCurrentUser } from '@/lib/session';
+import { createAuthor } from '../../../helpers/fixtures';
+
+jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+const signedIn = (role: UserRole | null) => {
+  const row = role ? createAuthor({ role }) : null;
+  jest.mocked(getCurrentUser).mockResolvedValue(row && { id: row.id, name: row.name, role: row.role });
+  return row;
+};
+const nameOf = (id: string) => getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name;
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+
+const renameSchema = z.object({ name: z.string().min(2, 'Too short.'), note: z.string().max(3, 'Too long.') });
+const run = jest.fn((input: z.infer<typeof renameSchema>, user: { id: string }) => {
+  updateDisplayName(user.id, input.name);
+  return { ok: true, message: 'Renamed.' };
+});
+const admins = { role: isAdmin, refusal: 'Admins only.' };
+const renameAction = formAction({ name: 'test rename', access: admins, schema: renameSchema }, run);
+
+let errors: jest.SpyInstance;
+beforeEach(() => {
+  run.mockClear();
+  jest.mocked(getCurrentUser).mockReset();
+  errors = jest.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => errors.mockRestore());
+
+describe('formAction', () => {
+  it('runs the work with the parsed input and the signed-in user whose role passes', async () => {
+    const admin = signedIn('admin')!;
+    expect(await renameAction({ ok: false }, form({ name: 'Ada Admin', note: 'hi', $ACTION_ID_x: 'ignored' }))).toEqual({ ok: true, message: 'Renamed.' });
+    expect(run).toHaveBeenCalledWith({ name: 'Ada Admin', note: 'hi' }, { id: admin.id, name: admin.name, role: 'admin' });
+    expect(nameOf(admin.id)).toBe('Ada Admin');
+  });
+
+  it('refuses the signed-out and the wrong role before parsing or running anything', async () => {
+    signedIn(null);
+    expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual(SIGNED_OUT);
+    const author = signedIn('author')!;
+    expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual({ ok: false, message: 'Admins only.' });
+    expect(run).not.toHaveBeenCalled();
+    expect(nameOf(author.id)).toBe(author.name);
+  });
+
+  it('answers every field error at once, and reads a hand-made non-form body as an empty form', async () => {
+    signedIn('admin');
+    expect(await renameAction({ ok: false }, form({ name: 'A', note: 'much too long' }))).toEqual({
+      ok: false,
+      message: 'Please check the highlighted field.',
+      fieldErrors: { name: ['Too short.'], note: ['Too long.'] },
+    });
+    const fromScript = await renameAction({ ok: false }, 'not a form' as unknown as FormData);
+    expect(fromScript).toMatchObject({ ok: false, fieldErrors: { name: [expect.any(String)], note: [expect.any(String)] } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('turns a real database failure into the generic answer with a reference, logged once, and changes nothing', async () => {
+    const admin = signedIn('admin')!;
+    getDb().run(sql.raw("CREATE TRIGGER guarded_test_failure BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+    try {
+      const answer = await renameAction({ ok: false }, form({ name: 'Never saved', note: '' }));
+      expect(answer).toEqual({ ok: false, message: expect.stringMatching(/\(Reference: [0-9a-f]{8}\.\)$/) });
+      expect(answer.message!.startsWith(UNEXPECTED.message!)).toBe(true);
+      const reference = /Reference: ([0-9a-f]{8})/.exec(answer.message!)![1];
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(errors.mock.calls[0][0]).toBe(`[hearth] action "test rename" failed (request ${reference}):`);
+      expect(String(errors.mock.calls[0][1])).toContain('injected failure');
+    } finally {
+      getDb().run(sql.raw('DROP TRIGGER guarded_test_failure'));
+    }
+    expect(nameOf(admin.id)).toBe(admin.name);
+  });
+
+  it('answers a failing session read the same way', async () => {
+    jest.mocked(getCurrentUser).mockRejectedValue(new Error('session table unreadable'));
+    expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toMatchObject({ ok: false, message: expect.stringContaining('(Reference: ') });
+    expect(errors).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets redirect() through untouched', async () => {
+    signedIn('member');
+    const leave = formAction({ name: 'test leave', access: 'member', schema: z.object({}) }, () => redirect('/elsewhere'));
+    await expect(leave({ ok: false }, form({}))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('never reads the session for access "anyone" (signed links and public forms)', async () => {
+    const open = formAction({ name: 'test open', access: 'anyone', schema: z.object({ token: z.string() }) }, ({ token }, user) => ({ ok: user === null, message: token }));
+    expect(await open({ ok: false }, form({ token: 'abc' }))).toEqual({ ok: true, message: 'abc' });
+    expect(getCurrentUser).not.toHaveBeenCalled();
+  });
+});
+
+describe('argsAction', () => {
+  const moderate = argsAction({ name: 'test args', access: 'member', schema: z.tuple([z.number().int().positive(), z.enum(['approve', 'spam'])]) }, ([id, decision]) => ({ ok: true, message: `${decision} ${id}` }));
+
+  it('parses the argument list as a tuple', async () => {
+    signedIn('member');
+    expect(await moderate(7, 'spam')).toEqual({ ok: true, message: 'spam 7' });
+    expect(await moderate('7; DROP TABLE users', 'spam')).toMatchObject({ ok: false, fieldErrors: { '0': [expect.any(String)] } });
+    expect(await moderate(7, 'delete-everything')).toMatchObject({ ok: false, fieldErrors: { '1': [expect.any(String)] } });
+  });
+});
