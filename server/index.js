@@ -78,8 +78,24 @@ function malformedTarget(req) {
   return null;
 }
 
-function refuse(res, { status, message }) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 413 ? { Connection: 'close' } : {}) }).end(message);
+/** Bodies read (and thrown away) after a refusal, before the connection is cut. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Answers a client error once the client has finished sending. A connection closed with unread bytes
+ * is reset by the kernel, and the client loses the answer with it; so the rest of the body is read and
+ * discarded first, up to DRAIN_LIMIT (a client that sends more is cut off without one).
+ */
+function refuse(req, res, { status, message }) {
+  const answer = () => res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+  if (req.readableEnded) return answer();
+  let drained = 0;
+  req.on('data', (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.once('end', answer);
+  req.resume();
 }
 
 let warnedAboutProxy = false;
@@ -113,7 +129,7 @@ function serve(req, res) {
   });
 
   const malformed = malformedTarget(req);
-  if (malformed) return refuse(res, malformed);
+  if (malformed) return refuse(req, res, malformed);
 
   // Wrapped innermost first: the cache keeps what goes out, compression gzips the body after its
   // nonce is swapped in.
@@ -122,7 +138,7 @@ function serve(req, res) {
     swapNonceInBody(res, noncePlaceholder, nonce);
     try {
       const screened = await screenActionBody(req);
-      if (screened.refused) return refuse(res, screened.refused);
+      if (screened.refused) return refuse(req, res, screened.refused);
       await handle(screened.req, res);
     } catch (error) {
       logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');

@@ -196,7 +196,13 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await own.getByRole('button', { name: 'Edit' }).click();
       await own.getByLabel('Edit your comment').fill('Pacing saved my *whole* autumn.');
       await own.getByRole('button', { name: 'Save changes' }).click();
-      await own.getByText('edited', { exact: true }).waitFor();
+      // Her only approved comment: the edit waits for a moderator, as a first comment would.
+      await zoe.getByText(/^Your edit is awaiting moderation/).waitFor();
+      await mod.goto(`${site}/admin/comments`);
+      await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).getByRole('button', { name: 'Approve the edit' }).click();
+      await mod.getByText(/^Edit approved: the new text is now public/).waitFor();
+      await zoe.reload();
+      await articleBy(zoe, ZOE).getByText('edited', { exact: true }).waitFor();
       expect(commentBy('zoe@example.org', 'Pacing')?.body).toBe('Pacing saved my *whole* autumn.');
 
       await lukasz.reload();
@@ -243,16 +249,29 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       const amelie = await browser(false);
       await amelie.goto(`${site}/signin`);
       await submitEmail(amelie, 'amelie@example.org');
-      const { code, link } = readSignInEmail(await mail.waitFor('amelie@example.org'));
-      // The code form's answer comes back through nginx; following it to the sign-in needs JavaScript in
-      // today's app (the action answers with an address for the browser to open), so the link finishes.
+      const { code } = readSignInEmail(await mail.waitFor('amelie@example.org'));
+      // Without JavaScript the checked code answers with a link that finishes the sign-in.
       await amelie.getByLabel('Code from the email').fill(code);
       await amelie.getByRole('button', { name: 'Sign in with this code' }).click();
-      await amelie.getByText('Signing you in…').waitFor();
-      await finishWithLink(amelie, link, AMELIE);
+      await amelie.getByRole('link', { name: 'Continue signing in' }).click();
+      await amelie.waitForURL(/\/welcome/);
+      await amelie.getByLabel('Display name').fill(AMELIE);
+      await amelie.getByRole('button', { name: 'Continue' }).click();
       await amelie.waitForURL(`${site}/`);
       expect(nameOf('amelie@example.org')).toBe(AMELIE);
       await expect(meThroughProxy(amelie)).resolves.toEqual({ name: AMELIE, role: 'member' });
+
+      // A second email, its link opened on another device: the confirm button, then the same finishing link.
+      const phone = await browser(false);
+      await phone.goto(`${site}/signin`);
+      await submitEmail(phone, 'amelie@example.org');
+      const { link } = readSignInEmail(await mail.waitFor('amelie@example.org', 2));
+      const tablet = await browser(false);
+      await tablet.goto(link);
+      await tablet.getByRole('button', { name: 'Sign in' }).click();
+      await tablet.getByRole('link', { name: 'Continue signing in' }).click();
+      await tablet.waitForURL(`${site}/`);
+      await expect(meThroughProxy(tablet)).resolves.toEqual({ name: AMELIE, role: 'member' });
     });
 
     it('subscribes, confirms from the email, leaves and rejoins', async () => {
