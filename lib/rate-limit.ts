@@ -23,12 +23,12 @@ export const SIGN_IN_GUESSES_PER_IP = 50;
 
 /**
  * At most 10 tries of a code or link per address and 50 per client IP in 15 minutes, however they come
- * (typed code, the emailed link's button). Both are counted.
+ * (typed code, the emailed link's button). Both are counted; the answer says which limits still allow it.
  */
-export function allowSignInGuess(email: string, ip: string, now = new Date()): boolean {
-  const byEmail = recordRateLimitHit(`sign-in:code:${hash(email)}`, SIGN_IN_GUESSES_PER_ADDRESS, FIFTEEN_MINUTES, now);
+export function allowSignInGuess(email: string, ip: string, now = new Date()): { address: boolean; ip: boolean } {
+  const address = recordRateLimitHit(`sign-in:code:${hash(email)}`, SIGN_IN_GUESSES_PER_ADDRESS, FIFTEEN_MINUTES, now);
   const byIp = recordRateLimitHit(`sign-in:code-ip:${hash(ip)}`, SIGN_IN_GUESSES_PER_IP, FIFTEEN_MINUTES, now);
-  return byEmail && byIp;
+  return { address, ip: byIp };
 }
 
 export const SUBSCRIBE_LIMIT_PER_ADDRESS = 3;

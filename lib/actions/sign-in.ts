@@ -10,7 +10,7 @@ import { readPendingSignIn, rememberPendingSignIn } from '@/lib/pending-sign-in'
 import { allowSignInEmail } from '@/lib/rate-limit';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getClientIp } from '@/lib/session';
-import { TOO_MANY_GUESSES_MESSAGE, trySignInCode } from '@/lib/sign-in-guess';
+import { TOO_MANY_GUESSES_MESSAGE, TOO_MANY_HERE_MESSAGE, trySignInCode } from '@/lib/sign-in-guess';
 import { EMAIL_CALLBACK_PATH, grantSignInProof } from '@/lib/sign-in-proof';
 import { confirmSignInSchema, signInCodeSchema, signInSchema } from '@/lib/validations/sign-in';
 import { formAction } from './guarded';
@@ -37,6 +37,7 @@ export const requestSignInAction = formAction({ name: 'sign-in request', access:
 async function takeSignInCode(email: string, code: string, callbackPath: string, wrong: ActionState): Promise<ActionState> {
   const guess = trySignInCode(email, code, await getClientIp());
   if (guess === 'too-many') return { ok: false, message: TOO_MANY_GUESSES_MESSAGE };
+  if (guess === 'too-many-here') return { ok: false, message: TOO_MANY_HERE_MESSAGE };
   if (guess === 'wrong') return wrong;
   await grantSignInProof(email, code);
   return { ok: true, message: 'Signing you in…', redirectTo: `${EMAIL_CALLBACK_PATH}?${new URLSearchParams({ token: code, email, callbackUrl: callbackPath })}` };

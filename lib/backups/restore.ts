@@ -7,8 +7,8 @@
 import 'server-only';
 import fs from 'node:fs';
 import { backupDatabase, checkDatabaseFile, processesUsing } from '@/db/backup';
-import { makeOwnerOnly, OWNER_DIR_MODE } from '@/db/file-modes';
-import { dataPaths } from '@/lib/data-folder';
+import { OWNER_DIR_MODE } from '@/db/file-modes';
+import { dataPaths, tightenDataFolder } from '@/lib/data-folder';
 import { env } from '@/lib/env';
 import { backupLayout, fileStamp } from './layout';
 
@@ -65,6 +65,7 @@ export async function restoreBackup(source: string): Promise<string[]> {
       report.push('The backup holds no auth secret (AUTH_SECRET came from the environment): start the server with the same AUTH_SECRET as before.');
     }
   }
-  for (const restored of [dataPaths.folder, target, dataPaths.uploads, dataPaths.authSecret]) makeOwnerOnly(restored, { recursive: restored !== dataPaths.folder });
+  // Owner-only, as at start (a shared folder such as /tmp keeps its own mode; what Hearth put in it does not).
+  tightenDataFolder();
   return report;
 }

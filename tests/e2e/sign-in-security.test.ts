@@ -152,6 +152,35 @@ describe('guessing sign-in codes', () => {
     expect(codesFor(email)).toBe(1);
   }, JOURNEY_TIMEOUT);
 
+  it('a proof granted for one address and code lets no other through, even repeated in the callback’s query', async () => {
+    const victim = 'victim@example.org';
+    let victimToken = '';
+    await withBrowser(async (_browser, page) => {
+      victimToken = (await askForCode(page, victim)).token;
+    });
+    await withBrowser(async (browser, page) => {
+      const own = 'mallory.own@example.org';
+      const { token } = await askForCode(page, own);
+      // Press the button for one's own code, but keep the proof instead of letting the browser use it.
+      await page.route('**/api/auth/callback/email**', (route) => route.abort());
+      await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email: own, token, callbackUrl: '/' })}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const proofCookie = async () => (await browser.cookies()).find((c) => c.path.startsWith('/api/auth/callback'));
+      for (let wait = 0; wait < 100 && !(await proofCookie()); wait++) await page.waitForTimeout(100);
+      const proof = (await proofCookie())!;
+      expect(proof).toBeDefined();
+      // Auth.js would read the last of repeated parameters: the victim's address and real code.
+      const repeated = new URLSearchParams([['email', own], ['token', token], ['email', victim], ['token', victimToken], ['callbackUrl', '/']]);
+      for (const method of ['GET', 'POST']) {
+        const response = await fetch(`${server.url}/api/auth/callback/email?${repeated}`, { method, headers: { cookie: `${proof.name}=${proof.value}` }, redirect: 'manual' });
+        expect(response.status).toBe(303);
+        expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
+        expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+      }
+      expect(codesFor(victim)).toBe(1);
+    });
+  }, JOURNEY_TIMEOUT);
+
   it('the typed code and the link’s button share one limit of 10 tries; past it the codes are void and the person is told to ask again later', async () => {
     const email = 'unlucky@example.org';
     await withBrowser(async (_browser, page) => {

@@ -20,7 +20,9 @@ async function emailCallback(request: NextRequest, handler: Handler): Promise<Re
   const query = request.nextUrl.searchParams;
   const email = query.get('email');
   const token = query.get('token');
-  if (!hasSignInProof(request.cookies.get(SIGN_IN_PROOF_COOKIE)?.value, email, token)) {
+  // Auth.js reads the last of repeated parameters, this check the first: a repeated one is never let through.
+  const single = query.getAll('email').length === 1 && query.getAll('token').length === 1;
+  if (!single || !hasSignInProof(request.cookies.get(SIGN_IN_PROOF_COOKIE)?.value, email, token)) {
     const confirm = new URLSearchParams({ email: email ?? '', token: token ?? '', callbackUrl: safeCallbackPath(query.get('callbackUrl')) ?? '/' });
     return NextResponse.redirect(`${env.siteUrl}/signin/confirm?${confirm}`, { status: 303, headers: PRIVATE });
   }
