@@ -3,6 +3,7 @@
 import { useTransition } from 'react';
 import { moderateCommentAction, type ModerationDecision } from '@/lib/actions/moderation';
 import type { ActionState } from '@/lib/actions/state';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Props = {
   commentId: number;
@@ -17,32 +18,34 @@ type Props = {
 
 export function ModerationButtons({ commentId, authorName, approveLabel, canBlock, heldEdit = false, onDone }: Props) {
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const busy = pending || !hydrated;
   const decide = (decision: ModerationDecision) => startTransition(async () => onDone(await moderateCommentAction(commentId, decision)));
   return (
     <>
       {heldEdit && (
         <>
-          <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('approve-edit')}>
+          <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('approve-edit')}>
             Approve the edit
           </button>
-          <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('reject-edit')}>
+          <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('reject-edit')}>
             Reject the edit
           </button>
         </>
       )}
       {approveLabel && (
-        <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('approve')}>
+        <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('approve')}>
           {approveLabel}
         </button>
       )}
-      <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('spam')}>
+      <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('spam')}>
         Mark as spam
       </button>
-      <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('delete')}>
+      <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('delete')}>
         Remove
       </button>
       {canBlock && (
-        <button type="button" className="button--quiet" disabled={pending} onClick={() => decide('block')}>
+        <button type="button" className="button--quiet" disabled={busy} onClick={() => decide('block')}>
           Block {authorName ?? 'this member'} from commenting
         </button>
       )}
