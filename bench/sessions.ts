@@ -10,7 +10,8 @@ import { readSignInEmail, type MailCatcher } from '../tests/helpers/mail-catcher
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
 
 async function signIn(browser: Browser, baseUrl: string, mail: MailCatcher, email: string, address: string): Promise<string> {
-  // Each member comes from an address of their own, as real members do: the sign-in form allows 20 emails per address.
+  // Each member comes from an address of their own, as real members do (the sign-in form allows 20 emails per address); the
+  // benchmark's server trusts this loopback "proxy" (TRUSTED_PROXIES=127.0.0.1 in bench/run.ts).
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
   try {
     const page = await context.newPage();
