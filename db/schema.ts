@@ -15,6 +15,13 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const REPLY_NOTIFICATION_CHOICES = ['instant', 'daily', 'never'] as const;
 export type ReplyNotificationChoice = (typeof REPLY_NOTIFICATION_CHOICES)[number];
 
+/** How dates read: long "26 November 2026", short "26 Nov 2026", numeric "2026-11-26", us "November 26, 2026". */
+export const DATE_FORMATS = ['long', 'short', 'numeric', 'us'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+export const MODERATION_ALERT_CHOICES = ['instant', 'daily', 'never'] as const;
+export type ModerationAlertChoice = (typeof MODERATION_ALERT_CHOICES)[number];
+
 export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
@@ -40,6 +47,10 @@ export const users = sqliteTable('users', {
   commentingBlocked: integer('commenting_blocked', { mode: 'boolean' }).notNull().default(false),
   /** "Email me when someone replies": gentle by default. */
   replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily'),
+  /** Staff only: emails about comments held for moderation and new reports. */
+  moderationAlerts: text('moderation_alerts', { enum: MODERATION_ALERT_CHOICES }).notNull().default('never'),
+  /** The last moment a daily moderation summary covered (held items and reports after it are new). */
+  moderationDigestAt: integer('moderation_digest_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -48,6 +59,16 @@ export const categories = sqliteTable('categories', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  /** Order in admin lists and category pickers (lowest first). */
+  position: integer('position').notNull().default(0),
+});
+
+/** A category's earlier slugs: /category/<old> redirects permanently after a rename. */
+export const categoryRedirects = sqliteTable('category_redirects', {
+  oldSlug: text('old_slug').primaryKey(),
+  categoryId: integer('category_id')
+    .notNull()
+    .references(() => categories.id, { onDelete: 'cascade' }),
 });
 
 export const tags = sqliteTable('tags', {
@@ -91,6 +112,14 @@ export const posts = sqliteTable(
   ],
 );
 
+/** A tag's earlier slugs (renamed, or merged into another tag): /tag/<old> redirects permanently. */
+export const tagRedirects = sqliteTable('tag_redirects', {
+  oldSlug: text('old_slug').primaryKey(),
+  tagId: integer('tag_id')
+    .notNull()
+    .references(() => tags.id, { onDelete: 'cascade' }),
+});
+
 export const postTags = sqliteTable(
   'post_tags',
   {
@@ -104,16 +133,98 @@ export const postTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index('post_tags_tag_idx').on(t.tagId)],
 );
 
+export const PAGE_STATUSES = ['draft', 'published'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
 export const pages = sqliteTable('pages', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   body: text('body').notNull(),
+  /** Pages that existed before drafts were possible were all public: they stay published. */
+  status: text('status', { enum: PAGE_STATUSES }).notNull().default('published'),
   /** Position in the site navigation; null keeps the page out of the menu. */
   navOrder: integer('nav_order'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
+
+/**
+ * Unpublished edits of a published or scheduled post (or a published page): autosave writes here, never to
+ * the public row, until the editor presses Update. One per post/page; Discard deletes it.
+ * `fields` holds the editor's fields as a JSON object (title, excerpt, body, …).
+ */
+export const postWorkingCopies = sqliteTable('post_working_copies', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  savedById: text('saved_by_id').references(() => users.id, { onDelete: 'set null' }),
+  savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const pageWorkingCopies = sqliteTable('page_working_copies', {
+  pageId: integer('page_id')
+    .primaryKey()
+    .references(() => pages.id, { onDelete: 'cascade' }),
+  fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  savedById: text('saved_by_id').references(() => users.id, { onDelete: 'set null' }),
+  savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** What a post said before each update (and publish), for the editor's history and Restore. */
+export const postRevisions = sqliteTable(
+  'post_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Who made this version, as named at the time. */
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('post_revisions_post_idx').on(t.postId, t.createdAt)],
+);
+
+export const pageRevisions = sqliteTable(
+  'page_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
+);
+
+export const MENU_ITEM_KINDS = ['page', 'category', 'link'] as const;
+export type MenuItemKind = (typeof MENU_ITEM_KINDS)[number];
+
+/**
+ * The site's navigation, edited at /admin/menu: pages, categories and links (inside or to other sites),
+ * one level of sub-items (parentId). Label null: a page's or category's own name.
+ */
+export const menuItems = sqliteTable(
+  'menu_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => menuItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: MENU_ITEM_KINDS }).notNull(),
+    pageId: integer('page_id').references(() => pages.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    url: text('url'),
+  },
+  (t) => [index('menu_items_parent_idx').on(t.parentId, t.position)],
+);
 
 /** One row (id = 1): the settings volunteers change from the browser. */
 export const siteSettings = sqliteTable('site_settings', {
@@ -137,6 +248,16 @@ export const siteSettings = sqliteTable('site_settings', {
     .default(sql`'[]'`),
   commentsMembersOnly: integer('comments_members_only', { mode: 'boolean' }).notNull().default(false),
   commentsNoSnippet: integer('comments_no_snippet', { mode: 'boolean' }).notNull().default(false),
+  /* Site identity. */
+  // Columns added to existing tables carry no foreign key (SQLite's ADD COLUMN cannot say ON DELETE):
+  // the media library refuses to delete an upload that is the icon or logo.
+  iconUploadId: integer('icon_upload_id'),
+  logoUploadId: integer('logo_upload_id'),
+  /** IANA zone, e.g. "Europe/London": every date shown, and when daily and weekly emails go out. */
+  timeZone: text('time_zone').notNull().default('UTC'),
+  dateFormat: text('date_format', { enum: DATE_FORMATS }).notNull().default('long'),
+  /** Page views are counted (privately, see page_view_counts) unless an admin turns it off. */
+  statsEnabled: integer('stats_enabled', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
@@ -166,6 +287,8 @@ export const comments = sqliteTable(
     status: text('status', { enum: COMMENT_STATUSES }).notNull(),
     createdAt: createdAt(),
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    /** Set when a moderator last changed the text (shown to readers and the author as "edited by a moderator"). */
+    moderatorEditedAt: integer('moderator_edited_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('comments_post_status_created_idx').on(t.postId, t.status, t.createdAt),
@@ -186,6 +309,9 @@ export const commentRevisions = sqliteTable(
     body: text('body').notNull(),
     contentNote: text('content_note'),
     replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when a moderator (not the author) made the change that replaced this version. */
+    /** No foreign key (added to an existing table): read with a left join; a deleted moderator reads as "a moderator". */
+    replacedByModeratorId: text('replaced_by_moderator_id'),
   },
   (t) => [index('comment_revisions_comment_idx').on(t.commentId)],
 );
@@ -336,6 +462,9 @@ export const outbox = sqliteTable(
     headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     /** Set for messages that must go out at most once (a reply notice per comment and recipient). */
     dedupeKey: text('dedupe_key').unique(),
+    /** The post a new-post email announces: the post's admin page shows its delivery. */
+    /** No foreign key (added to an existing table): the outbox is a log, and outlives a deleted post. */
+    postId: integer('post_id'),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
@@ -344,7 +473,11 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_sent_idx').on(t.status, t.sentAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_sent_idx').on(t.status, t.sentAt),
+    index('outbox_post_idx').on(t.postId, t.status),
+  ],
 );
 
 /** Images editors uploaded, stored resized in the data folder (served at /media/<file>). */
@@ -356,9 +489,43 @@ export const uploads = sqliteTable('uploads', {
   width: integer('width').notNull(),
   height: integer('height').notNull(),
   bytes: integer('bytes').notNull(),
+  /** The name the file had on the uploader's computer, for searching the library. */
+  originalName: text('original_name').notNull().default(''),
+  /** Describes the picture for people who cannot see it; required before it goes into a post. */
+  alt: text('alt').notNull().default(''),
+  caption: text('caption').notNull().default(''),
+  /** Widths of the smaller copies stored beside the file ("<name>-<width>.webp"), for srcset. */
+  variantWidths: text('variant_widths', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
   uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/**
+ * Private reading counts: views per day and path, and per day and referring site. No visitor is stored
+ * (no IP, no user agent, no cookie); a row is only a counter. `day` is "YYYY-MM-DD" in the site's time zone.
+ */
+export const pageViewCounts = sqliteTable(
+  'page_view_counts',
+  {
+    day: text('day').notNull(),
+    /** The reader path counted, e.g. "/posts/pacing"; postId is set for post pages. */
+    path: text('path').notNull(),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'set null' }),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.path] }), index('page_view_counts_post_idx').on(t.postId, t.day)],
+);
+
+export const referrerCounts = sqliteTable(
+  'referrer_counts',
+  {
+    day: text('day').notNull(),
+    /** The referring site's host only (never the full address), e.g. "forum.example.org". */
+    host: text('host').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.host] })],
+);
 
 /** A post's earlier slugs: old links keep working with a permanent redirect. */
 export const slugRedirects = sqliteTable('slug_redirects', {
@@ -442,3 +609,5 @@ export type Tag = typeof tags.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type SiteSettings = typeof siteSettings.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export type MenuItem = typeof menuItems.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;
