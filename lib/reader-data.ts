@@ -6,7 +6,7 @@ import 'server-only';
 import { listThread } from '@/db/queries/comments';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPopularPosts, listPublishedPosts, listRelatedPosts } from '@/db/queries/posts';
-import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
+import { getCommentSettings, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { getAuthorBySlug } from '@/db/queries/users';
 import { TAGS, taggedRead } from './cache';
@@ -17,6 +17,13 @@ export const readCommentPrivacy = taggedRead('comment-privacy', () => {
   const { membersOnly, noSnippet } = getCommentSettings();
   return { membersOnly, noSnippet };
 }, () => [TAGS.site]);
+/** The site's time zone and date format, for every date shown and the archive's months. */
+export const readDateStyle = taggedRead('date-style', () => {
+  const { timeZone, dateFormat } = getSiteIdentity();
+  return { timeZone, dateFormat };
+}, () => [TAGS.site]);
+/** Icon and logo: their upload ids version the icon addresses, so a new upload gets new URLs. */
+export const readSiteIdentity = taggedRead('site-identity', getSiteIdentity, () => [TAGS.site]);
 export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.site]);
 export const readCategories = taggedRead('categories', listCategories, () => [TAGS.site, TAGS.posts]);
 export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);

@@ -7,7 +7,7 @@ import { initialActionState } from '@/lib/actions/state';
 
 const CHOICES = [
   { value: 'instant', label: 'At once, one email per reply' },
-  { value: 'daily', label: 'One summary a day (at 08:00 UTC), only when there are replies' },
+  { value: 'daily', label: 'One summary a day (at 08:00 in the site’s time zone), only when there are replies' },
   { value: 'never', label: 'Never' },
 ] as const;
 

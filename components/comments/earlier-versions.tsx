@@ -1,6 +1,7 @@
 'use client';
 /** For moderators: what an edited comment said before, oldest first. */
 import { useState } from 'react';
+import { useDateStyle } from '@/components/layout/site-date';
 import { formatDate } from '@/lib/format';
 
 type Revision = { body: string; contentNote: string | null; replacedAt: string };
@@ -8,6 +9,7 @@ type Revision = { body: string; contentNote: string | null; replacedAt: string }
 export function EarlierVersions({ commentId }: { commentId: number }) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState('');
+  const style = useDateStyle();
   const load = async () => {
     const response = await fetch(`/api/comments/${commentId}/revisions`, { cache: 'no-store' });
     if (!response.ok) return setError('Earlier versions could not be loaded.');
@@ -27,7 +29,7 @@ export function EarlierVersions({ commentId }: { commentId: number }) {
     <ol className="earlier-versions" aria-label="Earlier versions">
       {revisions.map((r) => (
         <li key={r.replacedAt}>
-          <p className="field__hint">Until {formatDate(r.replacedAt)}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
+          <p className="field__hint">Until {formatDate(r.replacedAt, style)}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
           <pre>{r.body}</pre>
         </li>
       ))}

@@ -1,9 +1,9 @@
 'use client';
-/** "3 hours ago", with the exact time on hover. The cached HTML carries the exact date; the browser adds the relative one. */
+/** "3 hours ago", with the exact time on hover. The cached HTML carries the exact date (the site's zone and format); the browser adds the relative one. */
 import { useEffect, useState } from 'react';
-import { formatDate } from '@/lib/format';
+import { useDateStyle } from '@/components/layout/site-date';
+import { formatDate, formatDateTime } from '@/lib/format';
 
-const exactFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60]];
 
@@ -14,10 +14,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
 }
 
 export function RelativeTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(() => formatDate(iso));
+  const style = useDateStyle();
+  const [text, setText] = useState(() => formatDate(iso, style));
   useEffect(() => setText(relativeTime(iso)), [iso]);
   return (
-    <time dateTime={iso} title={`${exactFormat.format(new Date(iso))} UTC`}>
+    <time dateTime={iso} title={formatDateTime(iso, style)}>
       {text}
     </time>
   );

@@ -4,7 +4,7 @@
  */
 import Link from 'next/link';
 import type { PostDetail } from '@/db/queries/posts';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { renderMarkdown } from '@/lib/markdown';
 import { PostMeta } from './post-meta';
 import { TableOfContents } from './table-of-contents';
@@ -23,7 +23,7 @@ export function PostBody({ post }: { post: PostDetail }) {
         <PostMeta post={post} linkComments />
         {post.lastReviewedAt && (
           <p className="post__reviewed">
-            Health information last reviewed on <time dateTime={post.lastReviewedAt}>{formatDate(post.lastReviewedAt)}</time>
+            Health information last reviewed on <SiteDate iso={post.lastReviewedAt} />
           </p>
         )}
         {post.tags.length > 0 && (

@@ -1,7 +1,8 @@
 /** The byline under a post title: author, dates, reading time and comment count. */
 import Link from 'next/link';
 import type { PostSummary } from '@/db/queries/posts';
-import { formatDate, pluralize } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
+import { pluralize } from '@/lib/format';
 
 export function PostMeta({ post, linkComments = false }: { post: PostSummary; linkComments?: boolean }) {
   const comments = post.commentCount === 0 ? 'No comments yet' : pluralize(post.commentCount, 'comment');
@@ -12,11 +13,11 @@ export function PostMeta({ post, linkComments = false }: { post: PostSummary; li
         {post.author.slug ? <Link href={`/author/${post.author.slug}`}>{post.author.name}</Link> : post.author.name}
       </span>
       <span>
-        <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
+        <SiteDate iso={post.publishedAt} />
       </span>
       {post.updatedAt && (
         <span>
-          Updated <time dateTime={post.updatedAt}>{formatDate(post.updatedAt)}</time>
+          Updated <SiteDate iso={post.updatedAt} />
         </span>
       )}
       <span>{post.readingMinutes} min read</span>

@@ -203,24 +203,17 @@ export function getAdjacentPosts(post: { id: number; publishedAt: string }, now 
   return { previous: previous ?? null, next: next ?? null };
 }
 
-export type ArchiveMonth = { month: string; posts: { slug: string; title: string; publishedAt: string }[] };
+export type ArchivePost = { slug: string; title: string; publishedAt: string };
 
-/** Every visible post, grouped by the UTC month of publication, newest month first. */
-export function listArchive(now = new Date()): ArchiveMonth[] {
-  const rows = getDb()
+/** Every visible post for the archive, newest first (lib/archive groups them by the site's months). */
+export function listArchive(now = new Date()): ArchivePost[] {
+  return getDb()
     .select({ slug: posts.slug, title: posts.title, publishedAt: posts.publishedAt })
     .from(posts)
     .where(isVisible(now))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .all();
-  const months: ArchiveMonth[] = [];
-  for (const row of rows) {
-    const publishedAt = (row.publishedAt ?? new Date(0)).toISOString();
-    const month = publishedAt.slice(0, 7);
-    if (months.at(-1)?.month !== month) months.push({ month, posts: [] });
-    months.at(-1)!.posts.push({ slug: row.slug, title: row.title, publishedAt });
-  }
-  return months;
+    .all()
+    .map((row) => ({ slug: row.slug, title: row.title, publishedAt: (row.publishedAt ?? new Date(0)).toISOString() }));
 }
 
 export type FeedPost = PostSummary & { body: string; tags: string[] };

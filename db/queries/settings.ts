@@ -3,7 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { siteSettings } from '@/db/schema';
+import { siteSettings, type DateFormat } from '@/db/schema';
 
 export type SiteInfo = { name: string; tagline: string; about: string; communityLinks: { label: string; url: string }[] };
 
@@ -13,6 +13,18 @@ export function getSiteSettings(): SiteInfo {
   const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
   if (!row) return DEFAULT_SITE;
   return { name: row.name, tagline: row.tagline, about: row.about, communityLinks: row.communityLinks };
+}
+
+/** The site's identity: its zone and date format (every date shown, when daily and weekly emails go), icon and logo. */
+export type SiteIdentity = { timeZone: string; dateFormat: DateFormat; iconUploadId: number | null; logoUploadId: number | null };
+
+export function getSiteIdentity(): SiteIdentity {
+  const row = getDb()
+    .select({ timeZone: siteSettings.timeZone, dateFormat: siteSettings.dateFormat, iconUploadId: siteSettings.iconUploadId, logoUploadId: siteSettings.logoUploadId })
+    .from(siteSettings)
+    .where(eq(siteSettings.id, 1))
+    .get();
+  return row ?? { timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null };
 }
 
 export type CommentSettings = {

@@ -1,16 +1,17 @@
 /**
- * Turns reply notices into email: at once, in one daily digest (sent at 08:00 UTC), or never,
+ * Turns reply notices into email: at once, in one daily digest (sent at 08:00 in the site's time zone), or never,
  * as each member chose on /account. Every email links to the conversation and can mute it.
  */
 import 'server-only';
 import { closeNotices, listOpenNotices, type OpenNotice } from '@/db/queries/reply-notices';
-import { getSiteSettings } from '@/db/queries/settings';
+import { getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { commentPermalink } from '@/lib/comments/thread-pages';
 import { env } from '@/lib/env';
+import { localDay, todayAt } from '@/lib/local-time';
 import { composeEmail } from '@/lib/mail/compose';
 import { signToken } from '@/lib/tokens';
 
-export const DIGEST_HOUR_UTC = 8;
+export const DIGEST_HOUR = 8;
 export const MUTE_PURPOSE = 'mute-thread';
 
 const excerpt = (text: string) => (text.length > 400 ? `${text.slice(0, 400).trimEnd()}…` : text);
@@ -58,22 +59,23 @@ function digestEmail(siteName: string, notices: OpenNotice[], day: string) {
   };
 }
 
-/** Today's digest moment (UTC); notices written before it go into today's digest. */
-export function digestMoment(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DIGEST_HOUR_UTC));
+/** Today's digest moment by the site's clock; notices written before it go into today's digest. */
+export function digestMoment(now: Date, timeZone: string): Date {
+  return todayAt(now, timeZone, DIGEST_HOUR);
 }
 
 export function processReplyNotices(now = new Date()): void {
   const open = listOpenNotices(now);
   if (open.length === 0) return;
   const siteName = getSiteSettings().name;
-  const digestAt = digestMoment(now);
+  const { timeZone } = getSiteIdentity();
+  const digestAt = digestMoment(now, timeZone);
   const daily = new Map<string, OpenNotice[]>();
   for (const notice of open) {
     if (notice.recipient.choice === 'never') closeNotices([notice.id], null, now);
     else if (notice.recipient.choice === 'instant') closeNotices([notice.id], instantEmail(siteName, notice), now);
     else if (now >= digestAt && notice.createdAt < digestAt) daily.set(notice.recipient.id, [...(daily.get(notice.recipient.id) ?? []), notice]);
   }
-  const day = digestAt.toISOString().slice(0, 10);
+  const day = localDay(digestAt, timeZone);
   for (const notices of daily.values()) closeNotices(notices.map((n) => n.id), digestEmail(siteName, notices, day), now);
 }

@@ -1,25 +1,23 @@
 /**
- * The weekly digest, for subscribers who chose it: every Monday at 08:00 UTC, the posts of the past
+ * The weekly digest, for subscribers who chose it: every Monday at 08:00 in the site's time zone, the posts of the past
  * week in their categories. Each subscriber's digest is queued with the mark that it was handled, so a
  * restart never sends it twice; a week with nothing new sends nothing.
  */
 import 'server-only';
 import { listPostsPublishedBetween, type AnnouncedPost } from '@/db/queries/post-publishing';
 import { listDigestDue, recordDigest, type Subscriber } from '@/db/queries/subscribers';
-import { getSiteSettings } from '@/db/queries/settings';
+import { getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
+import { lastWeekdayAt, localDay } from '@/lib/local-time';
 import { weeklyDigestEmail } from './emails';
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 const DIGEST_WEEKDAY = 1; // Monday
-const DIGEST_HOUR_UTC = 8;
+const DIGEST_HOUR = 8;
 const BATCH = 500;
 
-/** The latest digest moment at or before `now`. */
-export function weeklyDigestMoment(now: Date): Date {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DIGEST_HOUR_UTC));
-  const daysBack = (today.getUTCDay() - DIGEST_WEEKDAY + 7) % 7;
-  const moment = new Date(today.getTime() - daysBack * 24 * 60 * 60_000);
-  return moment > now ? new Date(moment.getTime() - WEEK_MS) : moment;
+/** The latest digest moment at or before `now`, by the site's clock. */
+export function weeklyDigestMoment(now: Date, timeZone: string): Date {
+  return lastWeekdayAt(now, timeZone, DIGEST_WEEKDAY, DIGEST_HOUR);
 }
 
 const follows = (subscriber: Subscriber, post: AnnouncedPost) =>
@@ -27,8 +25,9 @@ const follows = (subscriber: Subscriber, post: AnnouncedPost) =>
 
 /** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
 export function processWeeklyDigests(now = new Date()): number {
-  const moment = weeklyDigestMoment(now);
-  const week = moment.toISOString().slice(0, 10);
+  const { timeZone } = getSiteIdentity();
+  const moment = weeklyDigestMoment(now, timeZone);
+  const week = localDay(moment, timeZone);
   const posts = listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
   const siteName = getSiteSettings().name;
   let handled = 0;

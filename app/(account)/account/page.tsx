@@ -14,7 +14,7 @@ import { manageToken } from '@/lib/subscriptions/links';
 import { ReplyNotificationsForm } from '@/components/account/reply-notifications-form';
 import { deleteAccountAction, updateDisplayNameAction } from '@/lib/actions/account';
 import { replyNotificationsAction } from '@/lib/actions/notifications';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { canModerate } from '@/lib/roles';
 import { isAdmin } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
@@ -34,7 +34,7 @@ export default async function AccountPage() {
         <span>
           <strong>{account.name ?? 'No display name yet'}</strong>
           <br />
-          Signed in as {account.email} (only you and the site’s admins can see this) · member since {formatDate(account.joinedAt)}
+          Signed in as {account.email} (only you and the site’s admins can see this) · member since <SiteDate iso={account.joinedAt} />
         </span>
       </p>
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { renderMarkdown } from '@/lib/markdown';
 import { readPage } from '@/lib/reader-data';
 
@@ -23,7 +23,7 @@ export default async function StaticPage({ params }: Props) {
       <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(page.body).html }} />
       {page.updatedAt && (
         <p className="post-meta">
-          Last updated <time dateTime={page.updatedAt}>{formatDate(page.updatedAt)}</time>
+          Last updated <SiteDate iso={page.updatedAt} />
         </p>
       )}
     </article>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/search-form';
 import { searchPosts, SEARCH_PAGE_SIZE } from '@/db/queries/search';
-import { formatDate, pluralize } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
+import { pluralize } from '@/lib/format';
 import { parsePageNumber } from '@/lib/pagination';
 import { toFtsQuery } from '@/lib/search-query';
 import { snippetHtml } from '@/lib/search-snippet';
@@ -44,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <Link href={`/posts/${hit.slug}`}>{hit.title}</Link>
               </h2>
               <p className="post-meta">
-                <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
+                <SiteDate iso={hit.publishedAt} />
               </p>
               <p dangerouslySetInnerHTML={{ __html: snippetHtml(hit.snippet) }} />
             </li>

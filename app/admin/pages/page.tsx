@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listPagesForAdmin } from '@/db/queries/pages';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 
@@ -47,7 +47,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
                   <Link href={`/${page.slug}`}>/{page.slug}</Link>
                 </td>
                 <td>{page.navOrder === null ? 'No' : `Position ${page.navOrder}`}</td>
-                <td>{page.updatedAt ? formatDate(page.updatedAt.toISOString()) : '—'}</td>
+                <td>{page.updatedAt ? <SiteDate iso={page.updatedAt.toISOString()} /> : '—'}</td>
               </tr>
             ))}
           </tbody>

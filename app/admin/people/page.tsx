@@ -3,7 +3,7 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { PersonRoleForm } from '@/components/admin/person-role-form';
 import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople, type PersonRow } from '@/db/queries/users';
 import { setRoleAction } from '@/lib/actions/site-admin';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { ROLE_LABELS } from '@/lib/validations/person-role';
@@ -24,7 +24,7 @@ function PeopleTable({ caption, people, currentUserId }: { caption: string; peop
           <tr key={person.id}>
             <td>{person.name ?? <em>No display name yet</em>}</td>
             <td>{person.email}</td>
-            <td>{formatDate(person.joinedAt.toISOString())}</td>
+            <td><SiteDate iso={person.joinedAt.toISOString()} /></td>
             <td>
               {person.id === currentUserId ? (
                 // Changing your own role is refused anyway: saying so beats a form that always fails.

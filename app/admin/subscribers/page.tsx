@@ -5,7 +5,7 @@ import { OneButtonForm } from '@/components/ui/one-button-form';
 import { countOutbox, listMailProblems } from '@/db/queries/outbox';
 import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscribers';
 import { retryMailAction } from '@/lib/actions/mail-admin';
-import { formatDate } from '@/lib/format';
+import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
@@ -106,7 +106,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
                   <td>{STATUS_LABELS[row.status]}</td>
                   <td>{FREQUENCY_LABELS[row.frequency]}</td>
                   <td>{row.topics}</td>
-                  <td>{formatDate(row.createdAt.toISOString())}</td>
+                  <td><SiteDate iso={row.createdAt.toISOString()} /></td>
                 </tr>
               ))}
             </tbody>

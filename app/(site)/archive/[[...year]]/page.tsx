@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatDate, formatMonth } from '@/lib/format';
-import { readArchive } from '@/lib/reader-data';
+import { SiteDate } from '@/components/layout/site-date';
+import { archiveMonths } from '@/lib/archive';
+import { formatMonth } from '@/lib/format';
+import { readArchive, readDateStyle } from '@/lib/reader-data';
 
 // `/archive` lists every post by month; `/archive/2026` narrows it to one year.
 export const generateStaticParams = async () => [];
@@ -22,7 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArchivePage({ params }: Props) {
   const year = parseYear((await params).year);
   if (year === null) notFound();
-  const months = (await readArchive()).filter((m) => !year || m.month.startsWith(`${year}-`));
+  const style = await readDateStyle();
+  const months = archiveMonths(await readArchive(), style.timeZone).filter((m) => !year || m.month.startsWith(`${year}-`));
   if (year && months.length === 0) notFound();
   return (
     <div className="archive">
@@ -35,11 +38,11 @@ export default async function ArchivePage({ params }: Props) {
       {months.length === 0 && <p className="empty-state">Nothing has been published yet.</p>}
       {months.map((month) => (
         <section key={month.month} aria-labelledby={`month-${month.month}`}>
-          <h2 id={`month-${month.month}`}>{formatMonth(month.month)}</h2>
+          <h2 id={`month-${month.month}`}>{formatMonth(month.month, style)}</h2>
           <ul className="archive__list">
             {month.posts.map((post) => (
               <li key={post.slug}>
-                <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>{' '}
+                <SiteDate iso={post.publishedAt} />{' '}
                 <Link href={`/posts/${post.slug}`}>{post.title}</Link>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPublishedPosts, POSTS_PER_PAGE } from '@/db/queries/posts';
+import { archiveMonths } from '@/lib/archive';
 import { createAuthor, createCategory, createPost, createTag } from '../../../helpers/fixtures';
 
 const now = new Date(Date.UTC(2026, 5, 1));
@@ -82,7 +83,7 @@ describe('post queries', () => {
   });
 
   it('groups the archive by month, newest month first', () => {
-    const archive = listArchive(now);
+    const archive = archiveMonths(listArchive(now), 'UTC');
     expect(archive.map((m) => m.month)).toEqual(['2026-02']);
     expect(archive[0].posts).toHaveLength(23);
   });

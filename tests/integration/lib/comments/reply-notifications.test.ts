@@ -95,7 +95,7 @@ describe('reply notifications', () => {
     comment(eli.id, 'And no screens late.', top);
     processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
-    const nextMorning = new Date(digestMoment(new Date(Date.now() + 86_400_000)).getTime() + 60_000);
+    const nextMorning = new Date(digestMoment(new Date(Date.now() + 86_400_000), 'UTC').getTime() + 60_000);
     processReplyNotices(nextMorning);
     const digests = queued();
     expect(digests).toHaveLength(1);

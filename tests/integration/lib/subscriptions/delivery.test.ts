@@ -178,7 +178,7 @@ describe('the weekly digest', () => {
   it('sends one summary per weekly subscriber of that week’s posts in their topics, once, at Monday 08:00 UTC', async () => {
     const wanted = createCategory();
     const other = createCategory();
-    const moment = weeklyDigestMoment(new Date());
+    const moment = weeklyDigestMoment(new Date(), 'UTC');
     const inWeek = (hoursBefore: number) => new Date(moment.getTime() - hoursBefore * 60 * 60_000);
     createPost({ authorId: author.id, title: 'In topic', categoryId: wanted.id, publishedAt: inWeek(30) });
     createPost({ authorId: author.id, title: 'Other topic', categoryId: other.id, publishedAt: inWeek(20) });
@@ -193,8 +193,8 @@ describe('the weekly digest', () => {
     runMailJobs(new Date(moment.getTime() + 3000));
     const digests = queued('weekly-digest');
     expect(digests.map((d) => d.toAddress).sort()).toEqual(['weekly-all@example.org', 'weekly-topic@example.org']);
-    expect(weeklyDigestMoment(new Date('2026-11-25T12:00:00Z')).toISOString()).toBe('2026-11-23T08:00:00.000Z');
-    expect(weeklyDigestMoment(new Date('2026-11-23T07:59:00Z')).toISOString()).toBe('2026-11-16T08:00:00.000Z');
+    expect(weeklyDigestMoment(new Date('2026-11-25T12:00:00Z'), 'UTC').toISOString()).toBe('2026-11-23T08:00:00.000Z');
+    expect(weeklyDigestMoment(new Date('2026-11-23T07:59:00Z'), 'UTC').toISOString()).toBe('2026-11-16T08:00:00.000Z');
 
     catcher = await startMailCatcher();
     await sendAll(catcher.port);
