@@ -1,19 +1,20 @@
 'use client';
-/** Everything about the site that volunteers change: its name and links, the comment rules, privacy. */
+/** Everything about the site that volunteers change: its name and links, its icon, logo, clock and dates, the comment rules, privacy. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { MAX_BLOCKED_WORDS, siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/site-settings';
 import { LinkListFields } from './link-list-fields';
+import { SiteIdentityFields, type IdentityImage } from './site-identity-fields';
 
 type CheckboxName = 'holdFirstComment' | 'commentsMembersOnly' | 'commentsNoSnippet';
 /** The current settings as the form shows them: numbers and word lists as text, switches as booleans. */
 export type SettingsFormValues = Omit<SiteSettingsInput, CheckboxName> & Record<CheckboxName, boolean>;
 
-type Props = { action: FormAction; current: SettingsFormValues };
+type Props = { action: FormAction; current: SettingsFormValues; timeZones: string[]; icon: IdentityImage; logo: IdentityImage };
 
-export function SettingsForm({ action, current }: Props) {
+export function SettingsForm({ action, current, timeZones, icon, logo }: Props) {
   const controller = useActionForm(siteSettingsSchema, action, current);
   const { form } = controller;
   const { errors } = form.formState;
@@ -37,6 +38,8 @@ export function SettingsForm({ action, current }: Props) {
         hint="Helplines and peer support, shown to someone who reports a comment."
         itemNoun="Resource"
       />
+
+      <SiteIdentityFields form={form} timeZones={timeZones} icon={icon} logo={logo} />
 
       <h2>Comments</h2>
       {checkbox('holdFirstComment', 'Hold a member’s first comment until a moderator approves it')}

@@ -5,10 +5,11 @@ import { SearchForm } from '@/components/search/search-form';
 import { ReadingPreferences } from './reading-preferences';
 import type { CategoryInfo } from '@/db/queries/taxonomy';
 import type { PageLink } from '@/db/queries/pages';
+import type { SiteLogo } from '@/db/queries/settings';
 
-type Props = { name: string; tagline: string; categories: CategoryInfo[]; pages: PageLink[]; account: ReactNode };
+type Props = { name: string; logo?: SiteLogo | null; tagline: string; categories: CategoryInfo[]; pages: PageLink[]; account: ReactNode };
 
-export function SiteHeader({ name, tagline, categories, pages, account }: Props) {
+export function SiteHeader({ name, logo, tagline, categories, pages, account }: Props) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -17,7 +18,7 @@ export function SiteHeader({ name, tagline, categories, pages, account }: Props)
       <div className="site-header__inner">
         <div className="site-brand">
           <Link href="/" className="site-brand__name">
-            {name}
+            {logo ? <img className="site-brand__logo" src={logo.url} width={logo.width} height={logo.height} alt={name} /> : name}
           </Link>
           {tagline && <p className="site-brand__tagline">{tagline}</p>}
         </div>

@@ -15,7 +15,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       <link rel="alternate" type="application/rss+xml" title={`${site.name} (RSS)`} href="/feed.xml" />
       <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/atom.xml" />
       <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed.json" />
-      <SiteHeader name={site.name} tagline={site.tagline} categories={categories} pages={pages} account={<AccountMenu signOutAction={signOutAction} />} />
+      <SiteHeader name={site.name} logo={site.logo} tagline={site.tagline} categories={categories} pages={pages} account={<AccountMenu signOutAction={signOutAction} />} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -3,16 +3,24 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { siteSettings, type DateFormat } from '@/db/schema';
+import { siteSettings, uploads, type DateFormat } from '@/db/schema';
 
-export type SiteInfo = { name: string; tagline: string; about: string; communityLinks: { label: string; url: string }[] };
+export type SiteLogo = { url: string; width: number; height: number };
+export type SiteInfo = { name: string; tagline: string; about: string; communityLinks: { label: string; url: string }[]; logo: SiteLogo | null };
 
-const DEFAULT_SITE: SiteInfo = { name: 'Hearth', tagline: '', about: '', communityLinks: [] };
+const DEFAULT_SITE: SiteInfo = { name: 'Hearth', tagline: '', about: '', communityLinks: [], logo: null };
 
 export function getSiteSettings(): SiteInfo {
-  const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
+  const row = getDb()
+    .select({ settings: siteSettings, logoFile: uploads.file, logoWidth: uploads.width, logoHeight: uploads.height })
+    .from(siteSettings)
+    .leftJoin(uploads, eq(uploads.id, siteSettings.logoUploadId))
+    .where(eq(siteSettings.id, 1))
+    .get();
   if (!row) return DEFAULT_SITE;
-  return { name: row.name, tagline: row.tagline, about: row.about, communityLinks: row.communityLinks };
+  const { name, tagline, about, communityLinks } = row.settings;
+  const logo = row.logoFile ? { url: `/media/${row.logoFile}`, width: row.logoWidth!, height: row.logoHeight! } : null;
+  return { name, tagline, about, communityLinks, logo };
 }
 
 /** The site's identity: its zone and date format (every date shown, when daily and weekly emails go), icon and logo. */

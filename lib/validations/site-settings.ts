@@ -1,5 +1,7 @@
 /** The site settings form (/admin/settings), shared by the browser (zodResolver) and the server. */
 import { z } from 'zod';
+import { DATE_FORMATS } from '@/db/schema';
+import { isTimeZone } from '@/lib/local-time';
 import { checkbox } from './fields';
 
 export const MAX_LINKS = 20;
@@ -25,6 +27,13 @@ const linkSchema = z.object({
 });
 export type LinkInput = z.input<typeof linkSchema>;
 
+/** An uploaded image's id from the hidden field ("" for none): the server checks that it exists. */
+const uploadId = z
+  .string()
+  .trim()
+  .regex(/^\d{0,12}$/, 'Upload the image again.')
+  .transform((value) => (value === '' ? null : Number(value)));
+
 const linkListSchema = z.array(linkSchema).max(MAX_LINKS, `Use at most ${MAX_LINKS} links.`);
 
 export const siteSettingsSchema = z.object({
@@ -49,6 +58,11 @@ export const siteSettingsSchema = z.object({
     .refine((words) => words.every((word) => word.length <= 60), 'Keep each blocked word or phrase under 60 characters.'),
   commentsMembersOnly: checkbox,
   commentsNoSnippet: checkbox,
+  /* Site identity. */
+  iconUploadId: uploadId,
+  logoUploadId: uploadId,
+  timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, for example Europe/London.'),
+  dateFormat: z.enum(DATE_FORMATS, 'Choose one of the date formats.'),
 });
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 export type SiteSettingsValues = z.output<typeof siteSettingsSchema>;

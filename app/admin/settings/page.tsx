@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SettingsForm } from '@/components/admin/settings-form';
-import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
+import { getCommentSettings, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
+import { getUpload } from '@/db/queries/uploads';
 import { updateSettingsAction } from '@/lib/actions/site-admin';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
+import { timeZoneChoices } from '@/lib/site-identity/time-zones';
 import '../site-admin.css';
+import './site-identity.css';
 
 export const metadata: Metadata = { title: 'Site settings' };
 
@@ -14,6 +17,11 @@ export default async function SiteSettingsPage() {
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
   const site = getSiteSettings();
   const comments = getCommentSettings();
+  const identity = getSiteIdentity();
+  const image = (id: number | null) => {
+    const upload = id === null ? null : getUpload(id);
+    return upload ? { url: upload.url, width: upload.width, height: upload.height } : null;
+  };
   return (
     <div className="page-narrow">
       <h1>Site settings</h1>
@@ -30,7 +38,14 @@ export default async function SiteSettingsPage() {
           blockedWords: comments.blockedWords.join('\n'),
           commentsMembersOnly: comments.membersOnly,
           commentsNoSnippet: comments.noSnippet,
+          iconUploadId: identity.iconUploadId === null ? '' : String(identity.iconUploadId),
+          logoUploadId: identity.logoUploadId === null ? '' : String(identity.logoUploadId),
+          timeZone: identity.timeZone,
+          dateFormat: identity.dateFormat,
         }}
+        timeZones={timeZoneChoices(identity.timeZone)}
+        icon={image(identity.iconUploadId)}
+        logo={image(identity.logoUploadId)}
       />
     </div>
   );

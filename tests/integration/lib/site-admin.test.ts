@@ -46,6 +46,10 @@ const validSettings: SiteSettingsInput = {
   blockedWords: 'Spamword\n\n  cheap pills \nspamword',
   commentsMembersOnly: true,
   commentsNoSnippet: 'on',
+  iconUploadId: '',
+  logoUploadId: '',
+  timeZone: 'Europe/London',
+  dateFormat: 'short',
 };
 
 describe('updateSettings', () => {
@@ -64,6 +68,7 @@ describe('updateSettings', () => {
       tagline: 'Living well with long illness',
       about: 'A peer community.',
       communityLinks: validSettings.communityLinks,
+      logo: null,
     });
     expect(getCommentSettings()).toEqual({
       holdFirstComment: false,

@@ -15,11 +15,17 @@ const current: SettingsFormValues = {
   blockedWords: '',
   commentsMembersOnly: false,
   commentsNoSnippet: false,
+  iconUploadId: '',
+  logoUploadId: '7',
+  timeZone: 'Asia/Kolkata',
+  dateFormat: 'short',
 };
+const timeZones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Europe/London'];
+const logo = { url: '/media/logo.webp', width: 300, height: 80 };
 
 function setup(result: ActionState = { ok: true, message: 'Saved.' }) {
   const action = jest.fn(async (_prev: ActionState, _data: FormData): Promise<ActionState> => result);
-  render(<SettingsForm action={action} current={current} />);
+  render(<SettingsForm action={action} current={current} timeZones={timeZones} icon={null} logo={logo} />);
   const sent = () => action.mock.calls[0][1];
   return { action, sent };
 }
@@ -73,6 +79,34 @@ describe('SettingsForm', () => {
     setup({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { blockedWords: ['Use at most 200 blocked words.'] } });
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Use at most 200 blocked words.')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Please check the highlighted field.');
+    // The form's own status line (each image upload has one of its own too).
+    expect(screen.getByText('Please check the highlighted field.')).toHaveAttribute('role', 'status');
+  });
+
+  it('shows the site’s zone, format and logo, and sends the ones chosen (with the logo removed)', async () => {
+    const { action, sent } = setup();
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Asia/Kolkata');
+    expect(screen.getByRole('radio', { name: 'Short: 26 Nov 2026' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'US: November 26, 2026' })).not.toBeChecked();
+    expect(screen.getByText(/Hearth’s own icon is used/)).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Time zone'), 'America/New_York');
+    await userEvent.click(screen.getByRole('radio', { name: 'US: November 26, 2026' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove the logo' }));
+    expect(screen.getByText(/the site’s name is shown/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(sent().get('timeZone')).toBe('America/New_York');
+    expect(sent().get('dateFormat')).toBe('us');
+    expect(sent().get('logoUploadId')).toBe('');
+    expect(sent().get('iconUploadId')).toBe('');
+  });
+
+  it('sends the current zone, format and logo untouched when nothing of them changed', async () => {
+    const { sent } = setup();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(sent().get('timeZone')).toBe('Asia/Kolkata');
+    expect(sent().get('dateFormat')).toBe('short');
+    expect(sent().get('logoUploadId')).toBe('7');
   });
 });
