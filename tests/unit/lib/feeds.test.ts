@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedPost } from '@/db/queries/posts';
 import { buildFeed, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
 
-const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [] };
+const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [], logo: null };
 const hostileTitle = 'Pain & fatigue <b>“flares”</b>\u0001\u0008 💛 שלום';
 const post: FeedPost = {
   id: 1,
