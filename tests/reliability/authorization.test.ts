@@ -64,6 +64,8 @@ const postForm = (t: Target, extra: Record<string, string> = {}) => ({ postId: S
 const editorFields = (title: string) => ({ title, slug: `edited-${unique()}`, excerpt: '', body: 'New body.', categoryId: '', tags: '', contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' });
 const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { headers: cell.caller ? { Cookie: cell.caller.cookie } : {}, redirect: 'manual' });
 const noChange = () => null;
+/** The site identity fields of the settings form, left as they are. */
+const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dateFormat: 'long' };
 
 const TABLE: Row[] = [
   // Comments
@@ -107,7 +109,7 @@ const TABLE: Row[] = [
   { name: 'unpublishPostAction (own post)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'unpublishPostAction', postForm(t), cookieOf(c)) },
   { name: 'deletePostAction (own post)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'deletePostAction', postForm(t, { confirm: 'delete' }), cookieOf(c)) },
   // Running the site: admins only.
-  { name: 'updateSettingsAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM site_settings'), action: (c) => submitForm(c.url, 'updateSettingsAction', { name: `Site ${unique()}`, tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', holdFirstComment: 'on' }, cookieOf(c)) },
+  { name: 'updateSettingsAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM site_settings'), action: (c) => submitForm(c.url, 'updateSettingsAction', { name: `Site ${unique()}`, tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', holdFirstComment: 'on', ...SAME_IDENTITY }, cookieOf(c)) },
   { name: 'setRoleAction', owner: 'member', allowed: admins, state: (c) => one('SELECT role FROM users WHERE id = ?', c.owner.id), action: (c) => submitForm(c.url, 'setRoleAction', { userId: c.owner.id, role: 'moderator' }, cookieOf(c)) },
   { name: 'savePageAction (new page)', owner: 'member', allowed: admins, state: () => all('SELECT id FROM pages'), action: (c) => submitForm(c.url, 'savePageAction', { id: '', title: 'A page', slug: `page-${unique()}`, body: 'Text.', navOrder: '' }, cookieOf(c)) },
   {
@@ -158,6 +160,17 @@ const TABLE: Row[] = [
     },
   },
   { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },
+  // Issue 14, identity
+  {
+    name: 'updateSettingsAction (site icon, logo, time zone, date format)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes) VALUES (?, 'image/webp', 512, 512, 100)").run(`${unique()}.webp`).lastInsertRowid) }),
+    state: () => all('SELECT icon_upload_id, logo_upload_id, time_zone, date_format FROM site_settings'),
+    action: (c, t) =>
+      submitForm(c.url, 'updateSettingsAction', { name: 'Hearth', tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', iconUploadId: String(t.uploadId), logoUploadId: String(t.uploadId), timeZone: 'America/New_York', dateFormat: 'us' }, cookieOf(c)),
+  },
+  ...['/favicon.ico', '/apple-touch-icon.png', '/icons/32.png', '/icons/192.png', '/icons/512.png'].map((path): Row => ({ name: `GET ${path} (public)`, owner: 'member', allowed: [...CALLERS], state: noChange, route: page(path) })),
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };
