@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { SiteDate } from '@/components/layout/site-date';
 import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { isAdmin } from '@/lib/roles';
@@ -27,7 +28,7 @@ export default async function ActivityPage({ searchParams }: Props) {
           <caption>Editorial and moderation actions</caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
               <th scope="col">On</th>
@@ -37,7 +38,7 @@ export default async function ActivityPage({ searchParams }: Props) {
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().slice(0, 16).replace('T', ' ')}</time>
+                  <SiteDate iso={entry.at.toISOString()} withTime />
                 </td>
                 <td>{entry.actorName}</td>
                 <td>{entry.action}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { SiteDate } from '@/components/layout/site-date';
 import { listPostsForEditor } from '@/db/queries/editor-posts';
 import { POST_STATUSES, type PostStatus } from '@/db/schema';
 import { signedInOrRedirect } from '@/lib/admin-access';
@@ -61,7 +62,7 @@ export default async function PostsPage({ searchParams }: Props) {
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Status</th>
-              <th scope="col">Date (UTC)</th>
+              <th scope="col">Date</th>
               <th scope="col">Author</th>
             </tr>
           </thead>
@@ -72,7 +73,7 @@ export default async function PostsPage({ searchParams }: Props) {
                   <Link href={`/admin/posts/${row.id}`}>{row.title}</Link>
                 </td>
                 <td>{STATUS_LABELS[row.status]}</td>
-                <td>{row.publishedAt ? row.publishedAt.toISOString().slice(0, 16).replace('T', ' ') : '—'}</td>
+                <td>{row.publishedAt ? <SiteDate iso={row.publishedAt.toISOString()} withTime /> : '—'}</td>
                 <td>{row.authorName ?? 'Unnamed'}</td>
               </tr>
             ))}

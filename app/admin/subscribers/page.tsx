@@ -62,7 +62,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
                   <tr key={p.id}>
                     <td>{p.to}</td>
                     <td>{p.subject}</td>
-                    <td>{p.status === 'failed' ? 'Failed' : `Retrying at ${p.nextAttemptAt.toISOString().slice(11, 16)} UTC`}</td>
+                    <td>{p.status === 'failed' ? 'Failed' : <>Retrying at <SiteDate iso={p.nextAttemptAt.toISOString()} withTime /></>}</td>
                     <td>{p.attempts}</td>
                     <td>{p.lastError}</td>
                   </tr>

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PostWorkspace } from '@/components/admin/post-workspace';
+import { getSiteIdentity } from '@/db/queries/settings';
 import { getUpload } from '@/db/queries/uploads';
 import { listCategories } from '@/db/queries/taxonomy';
 import type { EditablePost } from '@/db/queries/editor-posts';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { postActions } from '@/lib/actions/post-actions';
 import { postForEditing } from '@/lib/editorial/posts';
+import { formatDateTime, type DateStyle } from '@/lib/format';
 import { canWritePosts } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Edit post' };
@@ -20,12 +22,10 @@ const NOTES: Record<string, string> = {
   unpublished: 'Unpublished: it is a draft again, and readers no longer see it.',
 };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-function describeStatus(post: EditablePost): string {
+function describeStatus(post: EditablePost, style: DateStyle): string {
   if (post.status === 'draft') return 'Draft: only authors and admins can see it.';
-  if (post.status === 'scheduled') return `Scheduled for ${utc(post.publishedAt!)}.`;
-  return `Published on ${utc(post.publishedAt!)}.`;
+  if (post.status === 'scheduled') return `Scheduled for ${formatDateTime(post.publishedAt!, style)}.`;
+  return `Published on ${formatDateTime(post.publishedAt!, style)}.`;
 }
 
 export default async function EditPostPage({ params, searchParams }: Props) {
@@ -47,7 +47,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       )}
       <PostWorkspace
         actions={postActions}
-        post={{ id: post.id, slug: post.slug, status: post.status, statusText: describeStatus(post) }}
+        post={{ id: post.id, slug: post.slug, status: post.status, statusText: describeStatus(post, getSiteIdentity()) }}
         categories={listCategories()}
         cover={cover ? { url: `/media/${cover.file}`, width: cover.width, height: cover.height } : null}
         defaults={{
