@@ -29,7 +29,7 @@ export function referringHost(sent: unknown, ownHostnames: string[]): string | n
   if (typeof sent !== 'string' || sent.length === 0 || sent.length > 253) return null;
   const host = sent.trim().toLowerCase().replace(/\.$/, '');
   // A host name with an optional port, nothing else (no path, user, query): letters, digits, dots, dashes.
-  const match = /^([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*)(?::\d{1,5})?$/.exec(host);
+  const match = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?::\d{1,5})?$/.exec(host);
   if (!match) return null;
   const hostname = match[1].replace(/^www\./, '');
   const own = ownHostnames.map((name) => name.toLowerCase().replace(/^www\./, ''));
