@@ -157,7 +157,34 @@ const TABLE: Row[] = [
       return response.status === 415 ? new Response('reached the image check', { status: 200 }) : response;
     },
   },
-  { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },
+  { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },  // Issue 14, stats
+  {
+    // The view beacon is public and reads no cookie: every caller's view of a published post counts alike.
+    name: 'POST /api/views',
+    owner: 'author',
+    allowed: ['anonymous', ...signedIn],
+    writes: true,
+    setup: (cell) => {
+      db.prepare('UPDATE site_settings SET stats_enabled = 1').run();
+      const { postId } = publishedPost(cell);
+      return { postId, slug: String(one('SELECT slug FROM posts WHERE id = ?', postId)!.slug) };
+    },
+    state: (_c, t) => all('SELECT views FROM page_view_counts WHERE post_id = ?', t.postId),
+    route: (c, t) =>
+      fetch(`${c.url}/api/views`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
+        body: JSON.stringify({ path: `/posts/${t.slug}`, referrer: '' }),
+      }),
+  },
+  {
+    name: 'setStatsCountingAction',
+    owner: 'member',
+    allowed: admins,
+    state: () => all('SELECT stats_enabled FROM site_settings'),
+    action: (c) => submitForm(c.url, 'setStatsCountingAction', { counting: one('SELECT stats_enabled FROM site_settings')?.stats_enabled === 0 ? 'on' : 'off' }, cookieOf(c)),
+  },
+  { name: 'GET /admin/stats', owner: 'member', allowed: admins, state: noChange, route: page('/admin/stats') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };
