@@ -6,6 +6,7 @@
  * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import type autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,18 @@ const serverEnv = { COMMENT_FLOOD_LIMITS: 'off', TRUSTED_PROXIES: '127.0.0.1' };
 
 // tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
 const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+
+/**
+ * One anonymous reader's page view with counting on: the page, then the beacon a real browser's page
+ * sends (a browser's User-Agent, a referring site; see components/layout/view-beacon.tsx).
+ */
+function viewSequence(postPath: string): autocannon.Request[] {
+  const headers = { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' };
+  return [
+    { method: 'GET', path: postPath },
+    { method: 'POST', path: '/api/views', headers, body: JSON.stringify({ path: postPath, referrer: 'forum.example.org' }) },
+  ];
+}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -103,6 +116,9 @@ async function main() {
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
+    // Counting on: each simulated reader's page view is the page and then the beacon its page sends.
+    { name: 'post page + view beacon (counting on), anonymous', url: app + postPath, servers: [appServer], sequence: viewSequence(postPath) },
+    { name: 'view beacon alone', url: `${app}/api/views`, servers: [appServer], sequence: viewSequence(postPath).slice(1), expectStatus: 204 },
     { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
     { name: 'home page', url: `${app}/`, servers: [appServer] },
     { name: 'RSS feed /feed.xml', url: `${app}/feed.xml`, servers: [appServer] },
@@ -125,6 +141,7 @@ async function main() {
     targets.push(
       { name: 'nginx: post page, anonymous', url: viaProxy + postPath, servers: both },
       { name: 'nginx: post page, anonymous, gzip', url: viaProxy + postPath, servers: both, headers: { 'accept-encoding': 'gzip' } },
+      { name: 'nginx: post page + view beacon (counting on), anonymous', url: viaProxy + postPath, servers: both, sequence: viewSequence(postPath) },
       { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
       { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
     );
