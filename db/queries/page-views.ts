@@ -1,5 +1,5 @@
 /**
- * The view beacon's writes: one upsert per counted view (views = views + 1), nothing else. What is
+ * The view beacon's writes: one upsert per path and referring site in a batch (views = views + n), nothing else. What is
  * stored is a day, a reader path (and its post), and a referring site's host: never an address, a
  * browser's name or anything else that could tell one reader from another.
  */
@@ -45,22 +45,27 @@ export function findReaderPage(target: CountedPath, now = new Date()): { postId:
   }
 }
 
-/** Adds one view of `path` on `day`, and one for the referring site when there is one, in one transaction. */
-export function countView(view: { day: string; path: string; postId: number | null; referrerHost: string | null }): void {
+export type ViewRow = { path: string; postId: number | null; referrerHost: string | null; views: number };
+
+/** Adds each row's views to its path on `day`, and to its referring site when there is one, in one transaction. */
+export function countViewRows(day: string, rows: ViewRow[]): void {
+  if (rows.length === 0) return;
   getDb().transaction(
     (tx) => {
-      tx.insert(pageViewCounts)
-        .values({ day: view.day, path: view.path, postId: view.postId, views: 1 })
-        .onConflictDoUpdate({ target: [pageViewCounts.day, pageViewCounts.path], set: { views: sql`${pageViewCounts.views} + 1`, postId: view.postId } })
-        .run();
-      if (!view.referrerHost) return;
-      let host = view.referrerHost;
-      const known = tx.select({ n: count() }).from(referrerCounts).where(and(eq(referrerCounts.day, view.day), eq(referrerCounts.host, host))).get()!.n > 0;
-      if (!known && tx.select({ n: count() }).from(referrerCounts).where(eq(referrerCounts.day, view.day)).get()!.n >= REFERRER_HOSTS_PER_DAY) host = OTHER_REFERRERS;
-      tx.insert(referrerCounts)
-        .values({ day: view.day, host, views: 1 })
-        .onConflictDoUpdate({ target: [referrerCounts.day, referrerCounts.host], set: { views: sql`${referrerCounts.views} + 1` } })
-        .run();
+      for (const row of rows) {
+        tx.insert(pageViewCounts)
+          .values({ day, path: row.path, postId: row.postId, views: row.views })
+          .onConflictDoUpdate({ target: [pageViewCounts.day, pageViewCounts.path], set: { views: sql`${pageViewCounts.views} + ${row.views}`, postId: row.postId } })
+          .run();
+        if (!row.referrerHost) continue;
+        let host = row.referrerHost;
+        const known = tx.select({ n: count() }).from(referrerCounts).where(and(eq(referrerCounts.day, day), eq(referrerCounts.host, host))).get()!.n > 0;
+        if (!known && tx.select({ n: count() }).from(referrerCounts).where(eq(referrerCounts.day, day)).get()!.n >= REFERRER_HOSTS_PER_DAY) host = OTHER_REFERRERS;
+        tx.insert(referrerCounts)
+          .values({ day, host, views: row.views })
+          .onConflictDoUpdate({ target: [referrerCounts.day, referrerCounts.host], set: { views: sql`${referrerCounts.views} + ${row.views}` } })
+          .run();
+      }
     },
     { behavior: 'immediate' },
   );

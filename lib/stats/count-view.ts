@@ -1,34 +1,29 @@
 /**
- * One beacon from a reader page, decided: counted (path, and the referring site when it is another
- * one) or dropped without storing anything. The browser, the reader's privacy signals and the path
- * are all checked before the database is touched.
+ * Stores the views the server's beacon collected (server/view-beacon.js already left out bots, tools and
+ * readers who ask not to be tracked): only paths of pages readers can see now are counted, by the day
+ * lib/stats/day.ts names, with the referring site's host when it is another site.
  */
 import 'server-only';
-import { countView, findReaderPage, isCountingViews } from '@/db/queries/page-views';
+import { countViewRows, findReaderPage, isCountingViews, type ViewRow } from '@/db/queries/page-views';
 import { env } from '@/lib/env';
-import { asksNotToBeTracked, isReaderBrowser, readerPath, referringHost } from './counting-rules';
+import { readerPath, referringHost } from '@/server/view-rules';
 import { statsDay } from './day';
 
-export type ViewOutcome = 'counted' | 'not-a-reader' | 'opted-out' | 'not-a-reader-page' | 'counting-off';
+export type CollectedView = { path: string; referrer: string; n: number };
 
-type Beacon = { headers: { get(name: string): string | null }; body: Record<string, unknown> };
-
-/** Our own names: the site's address, and the Host this request came to (a proxy may answer on another). */
-function ownHostnames(headers: Beacon['headers']): string[] {
-  const names = [new URL(env.siteUrl).hostname];
-  const host = headers.get('host');
-  if (host) names.push(host.replace(/:\d+$/, ''));
-  return names;
-}
-
-export function countBeacon({ headers, body }: Beacon, now = new Date()): ViewOutcome {
-  if (!isReaderBrowser(headers.get('user-agent'))) return 'not-a-reader';
-  if (asksNotToBeTracked(headers)) return 'opted-out';
-  const target = readerPath(body.path);
-  if (!target) return 'not-a-reader-page';
-  if (!isCountingViews()) return 'counting-off';
-  const found = findReaderPage(target, now);
-  if (!found) return 'not-a-reader-page';
-  countView({ day: statsDay(now), path: target.path, postId: found.postId, referrerHost: referringHost(body.referrer, ownHostnames(headers)) });
-  return 'counted';
+/** Returns how many views were stored (none while an admin has turned counting off). */
+export function countViews(views: CollectedView[], now = new Date()): number {
+  if (views.length === 0 || !isCountingViews()) return 0;
+  const ownHostname = new URL(env.siteUrl).hostname;
+  const found = new Map<string, { postId: number | null } | undefined>();
+  const rows: ViewRow[] = [];
+  for (const view of views) {
+    const target = readerPath(view.path);
+    if (!target) continue;
+    if (!found.has(target.path)) found.set(target.path, findReaderPage(target, now));
+    const page = found.get(target.path);
+    if (page) rows.push({ path: target.path, postId: page.postId, referrerHost: referringHost(view.referrer, [ownHostname]), views: view.n });
+  }
+  countViewRows(statsDay(now), rows);
+  return rows.reduce((sum, row) => sum + row.views, 0);
 }

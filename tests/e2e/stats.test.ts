@@ -45,6 +45,18 @@ async function readerViews(path: string, referer?: string): Promise<void> {
 }
 
 const totals = () => admin.getByRole('list', { name: 'Totals' });
+/** The first total, once the server has handed its counts over (every two seconds): reloaded until it shows `expected`. */
+async function viewsTotal(expected: string): Promise<string | null> {
+  let shown: string | null = null;
+  for (let i = 0; i < 20 && shown !== expected; i++) {
+    if (i > 0) await admin.waitForTimeout(250);
+    await admin.reload();
+    shown = await totals().getByRole('listitem').first().textContent();
+  }
+  return shown;
+}
+/** A beacon that must not count is handed over within this (server/view-beacon.js hands over every 2 s). */
+const HANDOVER_MS = 2500;
 
 describe('an admin reads the stats', () => {
   it('shows the views, top posts, referring sites and charts readers produced', async () => {
@@ -59,7 +71,7 @@ describe('an admin reads the stats', () => {
     await admin.getByRole('navigation', { name: 'Site administration' }).getByRole('link', { name: 'Stats' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Stats' }).waitFor();
 
-    await expect(totals().getByRole('listitem').first().textContent()).resolves.toBe('4 page views, 30 days');
+    await expect(viewsTotal('4 page views, 30 days')).resolves.toBe('4 page views, 30 days');
     const views = admin.getByRole('img', { name: /page views from/ });
     await expect(views.getAttribute('aria-label')).resolves.toMatch(/^4 page views from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}; the most, 4, on /);
     await expect(admin.locator('svg.stats-chart__svg').count()).resolves.toBe(4);
@@ -80,14 +92,15 @@ describe('an admin reads the stats', () => {
     await admin.getByText('Counting is off: no views are counted until you turn it on again.').waitFor();
     await admin.getByRole('button', { name: 'Turn counting on' }).waitFor();
     await readerViews(APOLOGISING, 'https://forum.example.org/');
-    await admin.reload();
-    await expect(totals().getByRole('listitem').first().textContent()).resolves.toBe('4 page views, 30 days');
+    await admin.waitForTimeout(HANDOVER_MS);
 
     await admin.getByRole('button', { name: 'Turn counting on' }).click();
     await admin.getByText('Views are counted again from now on.').waitFor();
     await readerViews(APOLOGISING);
-    await admin.reload();
-    await expect(totals().getByRole('listitem').first().textContent()).resolves.toBe('5 page views, 30 days');
+    // 5, not 6: the view while counting was off was never stored.
+    await expect(viewsTotal('5 page views, 30 days')).resolves.toBe('5 page views, 30 days');
+    await admin.waitForTimeout(HANDOVER_MS);
+    await expect(viewsTotal('5 page views, 30 days')).resolves.toBe('5 page views, 30 days');
   });
 
   it.each(['light', 'dark'])('has no axe violations in %s colours', async (theme) => {

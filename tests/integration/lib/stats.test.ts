@@ -1,23 +1,22 @@
 /**
- * Private view counting against a real SQLite file: what a beacon stores (and what it never stores),
- * the upsert, the cap on referring sites, the admin switch, and the figures /admin/stats reads.
+ * Private view counting against a real SQLite file: what the beacon's batches store (and what they never
+ * store), the upsert, the cap on referring sites, the admin switch, and the figures /admin/stats reads.
+ * (Which requests the server's beacon counts at all: tests/unit/server/view-beacon.test.ts.)
  */
 import { getDb } from '@/db/index';
 import { OTHER_REFERRERS, REFERRER_HOSTS_PER_DAY } from '@/db/queries/page-views';
 import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, setStatsEnabled, topPosts, topReferrers, viewsPerDay } from '@/db/queries/stats';
 import { comments, outbox, pages } from '@/db/schema';
-import { countBeacon } from '@/lib/stats/count-view';
+import { countViews } from '@/lib/stats/count-view';
 import { createAuthor, createCategory, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
 
-const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const day1 = new Date('2026-03-02T09:00:00Z');
 const day2 = new Date('2026-03-03T21:30:00Z');
 const sqlite = () => getDb().$client;
 const rows = (table: string) => sqlite().prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 
-function beacon(path: unknown, { referrer = '', headers = {}, at = day1 }: { referrer?: string; headers?: Record<string, string>; at?: Date } = {}) {
-  return countBeacon({ headers: new Headers({ 'user-agent': CHROME, host: 'localhost:3000', ...headers }), body: { path, referrer } }, at);
-}
+/** One view as the server's beacon hands it over; the number of views stored. */
+const beacon = (path: string, { referrer = '', at = day1, n = 1 }: { referrer?: string; at?: Date; n?: number } = {}) => countViews([{ path, referrer, n }], at);
 
 describe('counting views privately', () => {
   const zoe = createAuthor({ name: 'Zoë O’Brien-Ñúñez', slug: 'zoe-obrien-nunez' });
@@ -32,18 +31,18 @@ describe('counting views privately', () => {
   createPost({ authorId: zoe.id, slug: 'not-yet', publishedAt: new Date('2099-01-01T00:00:00Z') });
   getDb().insert(pages).values([{ slug: 'about', title: 'About', body: 'Hi' }, { slug: 'unfinished', title: 'Unfinished', body: 'x', status: 'draft' }]).run();
 
-  it('counts reader pages from browsers, with the referring site by host, and adds up repeat views', () => {
-    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe('counted');
-    expect(beacon('/posts/pacing-through-a-flare?utm=x', { referrer: 'localhost:3000' })).toBe('counted');
-    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'www.forum.example.org' })).toBe('counted');
-    expect(beacon('/posts/kitchen-stool', { referrer: 'chat.zoë-group.example' })).toBe('counted');
-    expect(beacon('/category/living-well/2')).toBe('counted');
-    expect(beacon('/tag/sleep')).toBe('counted');
-    expect(beacon('/author/zoe-obrien-nunez')).toBe('counted');
-    expect(beacon('/about')).toBe('counted');
-    expect(beacon('/search?q=my+new+diagnosis')).toBe('counted');
-    expect(beacon('/', { at: day2, referrer: 'partner-blog.example' })).toBe('counted');
-    expect(beacon('/posts/kitchen-stool', { at: day2 })).toBe('counted');
+  it('counts every kind of reader page, with the referring site by host, and adds up repeat views', () => {
+    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe(1);
+    expect(beacon('/posts/pacing-through-a-flare?utm=x', { referrer: 'localhost:3000' })).toBe(1);
+    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'www.forum.example.org' })).toBe(1);
+    expect(beacon('/posts/kitchen-stool', { referrer: 'chat.zoë-group.example' })).toBe(1);
+    expect(beacon('/category/living-well/2')).toBe(1);
+    expect(beacon('/tag/sleep')).toBe(1);
+    expect(beacon('/author/zoe-obrien-nunez')).toBe(1);
+    expect(beacon('/about')).toBe(1);
+    expect(beacon('/search?q=my+new+diagnosis')).toBe(1);
+    expect(beacon('/', { at: day2, referrer: 'partner-blog.example' })).toBe(1);
+    expect(beacon('/posts/kitchen-stool', { at: day2 })).toBe(1);
 
     expect(rows('page_view_counts')).toEqual([
       { day: '2026-03-02', path: '/about', post_id: null, views: 1 },
@@ -63,17 +62,30 @@ describe('counting views privately', () => {
     ]);
   });
 
-  it('stores nothing for bots, tools, Do Not Track, Global Privacy Control, or anything that is not a visible reader page', () => {
+  it('stores nothing for paths that are not a page readers can see now', () => {
     const before = JSON.stringify([rows('page_view_counts'), rows('referrer_counts')]);
-    expect(beacon('/posts/quiet-post', { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }, referrer: 'google.com' })).toBe('not-a-reader');
-    expect(beacon('/posts/quiet-post', { headers: { 'user-agent': 'curl/8.5.0' } })).toBe('not-a-reader');
-    expect(beacon('/posts/quiet-post', { headers: { 'user-agent': '' } })).toBe('not-a-reader');
-    expect(beacon('/posts/quiet-post', { headers: { dnt: '1' }, referrer: 'forum.example.org' })).toBe('opted-out');
-    expect(beacon('/posts/quiet-post', { headers: { 'sec-gpc': '1' } })).toBe('opted-out');
-    for (const path of ['/posts/secret-draft', '/posts/not-yet', '/posts/no-such-post', '/unfinished', '/category/nope', '/tag/nope', '/author/nobody', '/admin/stats', '/api/views', 'https://evil.example/', 42, null]) {
-      expect([path, beacon(path, { referrer: 'forum.example.org' })]).toEqual([path, 'not-a-reader-page']);
-    }
+    const paths = ['/posts/secret-draft', '/posts/not-yet', '/posts/no-such-post', '/unfinished', '/category/nope', '/tag/nope', '/author/nobody', '/admin/stats', '/api/views', 'https://evil.example/', '//evil.example/x'];
+    expect(countViews(paths.map((path) => ({ path, referrer: 'forum.example.org', n: 3 })), day1)).toBe(0);
     expect(JSON.stringify([rows('page_view_counts'), rows('referrer_counts')])).toBe(before);
+  });
+
+  it('stores a whole batch at once, adding to what is there', () => {
+    const at = new Date('2026-03-06T08:00:00Z');
+    const batch = [
+      { path: '/posts/kitchen-stool', referrer: 'forum.example.org', n: 4 },
+      { path: '/posts/kitchen-stool', referrer: '', n: 2 },
+      { path: '/posts/no-such-post', referrer: 'forum.example.org', n: 9 },
+      { path: '/tag/sleep', referrer: 'localhost', n: 1 },
+    ];
+    expect(countViews(batch, at)).toBe(7);
+    expect(countViews(batch.slice(0, 1), at)).toBe(4);
+    expect(sqlite().prepare("SELECT path, views FROM page_view_counts WHERE day = '2026-03-06' ORDER BY path").all()).toEqual([
+      { path: '/posts/kitchen-stool', views: 10 },
+      { path: '/tag/sleep', views: 1 },
+    ]);
+    expect(sqlite().prepare("SELECT host, views FROM referrer_counts WHERE day = '2026-03-06'").all()).toEqual([{ host: 'forum.example.org', views: 8 }]);
+    sqlite().prepare("DELETE FROM page_view_counts WHERE day = '2026-03-06'").run();
+    sqlite().prepare("DELETE FROM referrer_counts WHERE day = '2026-03-06'").run();
   });
 
   it('keeps a flood of made-up referring sites to a fixed number of rows a day, the rest as "other"', () => {
@@ -91,10 +103,10 @@ describe('counting views privately', () => {
     const admin = { id: zoe.id, name: zoe.name };
     const at = new Date('2026-03-05T08:00:00Z');
     setStatsEnabled(admin, false);
-    expect(beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' })).toBe('counting-off');
+    expect(beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' })).toBe(0);
     expect(sqlite().prepare("SELECT count(*) AS n FROM page_view_counts WHERE day = '2026-03-05'").get()).toEqual({ n: 0 });
     setStatsEnabled(admin, true);
-    expect(beacon('/posts/quiet-post', { at })).toBe('counted');
+    expect(beacon('/posts/quiet-post', { at })).toBe(1);
     expect(sqlite().prepare("SELECT action FROM activity_log WHERE action LIKE 'stats.%' ORDER BY id").all()).toEqual([{ action: 'stats.off' }, { action: 'stats.on' }]);
   });
 

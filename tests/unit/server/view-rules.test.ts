@@ -1,5 +1,6 @@
+/** @jest-environment node */
 /** The private view counter's rules as a table: which browsers, privacy signals, referrers and paths count. */
-import { asksNotToBeTracked, isReaderBrowser, readerPath, referringHost } from '@/lib/stats/counting-rules';
+import { asksNotToBeTracked, isReaderBrowser, readerPath, referringHost } from '../../../server/view-rules';
 import { daysBetween, statsDay, statsDayBefore, weekOf } from '@/lib/stats/day';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -42,7 +43,7 @@ describe('readers who ask not to be tracked', () => {
     [{ dnt: ' 1 ' }, true],
     [{ 'sec-gpc': '0' }, false],
   ])('%j → %s', (headers, expected) => {
-    expect(asksNotToBeTracked(new Headers(headers as Record<string, string>))).toBe(expected);
+    expect(asksNotToBeTracked(headers as Record<string, string>)).toBe(expected);
   });
 });
 
