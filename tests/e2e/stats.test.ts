@@ -85,7 +85,8 @@ describe('an admin reads the stats', () => {
     // The figures behind the chart, for screen readers and anyone who wants the numbers.
     await admin.getByText('The figures').first().click();
     await expect(admin.getByRole('region', { name: 'Page views per day: the figures' }).getByRole('row').count()).resolves.toBe(31);
-  });
+    // Five fresh browsers and a sign-in: on a busy shared machine this takes well over a minute.
+  }, 180_000);
 
   it('turns counting off (a reader’s view is then not counted) and on again', async () => {
     await admin.getByRole('button', { name: 'Turn counting off' }).click();
@@ -101,7 +102,7 @@ describe('an admin reads the stats', () => {
     await expect(viewsTotal('5 page views, 30 days')).resolves.toBe('5 page views, 30 days');
     await admin.waitForTimeout(HANDOVER_MS);
     await expect(viewsTotal('5 page views, 30 days')).resolves.toBe('5 page views, 30 days');
-  });
+  }, 120_000);
 
   it.each(['light', 'dark'])('has no axe violations in %s colours', async (theme) => {
     await admin.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
