@@ -3,7 +3,9 @@
  * database (bench/seed.ts), starts the production server and a private nginx with the shipped
  * configuration, signs members in through the real flow, then drives each target in turn with
  * autocannon and compares it with a bare node:http server sending the post page's bytes.
- * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run.
+ * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run; BENCH_ONLY ('|'-separated
+ * beginnings of target names, e.g. "post page, 200|nginx: post page, anonymous") runs those targets and the baseline only, and
+ * signs members in only when one of them needs it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type autocannon from 'autocannon';
@@ -28,6 +30,10 @@ const COMMENTERS = 50;
 const CONNECTIONS = 32;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const only = (process.env.BENCH_ONLY ?? '').split('|').map((name) => name.trim()).filter(Boolean);
+const selected = (name: string) => only.length === 0 || only.some((start) => name.startsWith(start));
+/** The targets that need signed-in members (see below). */
+const MEMBER_TARGETS = ['post page, signed in', 'comment submission'];
 /**
  * COMMENT_FLOOD_LIMITS=off lifts the per-member comment pace; TRUSTED_PROXIES=127.0.0.1 lets the sign-in
  * step give each of the 51 members an address of their own through X-Forwarded-For (the benchmark plays
@@ -96,7 +102,7 @@ async function main() {
 
   started = Date.now();
   const members = data.memberEmails.slice(0, COMMENTERS + 1);
-  const cookies = await signInMembers(server.url, mail, members, 4);
+  const cookies = MEMBER_TARGETS.some(selected) ? await signInMembers(server.url, mail, members, 4) : [];
   for (const [i, cookie] of cookies.entries()) {
     if (!(await whoIs(server.url, cookie))) throw new Error(`The session of ${members[i]} is not signed in`);
   }
@@ -166,7 +172,8 @@ async function main() {
   const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };
 
   const results: TargetResult[] = [];
-  for (const target of targets) {
+  const chosen = targets.filter((target, i) => i === 0 || selected(target.name));
+  for (const target of chosen) {
     log(`${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
     results.push(await measureTarget(target, { seconds, warmupSeconds, connections: CONNECTIONS }));
   }
@@ -176,7 +183,7 @@ async function main() {
     startedAt,
     command: 'npm run bench',
     machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName },
-    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv },
+    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv, ...(only.length ? { BENCH_ONLY: only.join('|') } : {}) },
     data: { ...SIZES, threadPost: postPath, threadComments: data.threadPost.comments, postPageHtmlBytes: fs.statSync(pageFile).size, membersSignedIn: cookies.length },
     baseline: 'bench/baseline-server.mjs: node:http sending the post page bytes as fetched from the app',
     results: results.map((r) => ({ ...r, ratioToBaseline: baselineRate ? Number((r.requestsPerSecond / baselineRate).toFixed(4)) : null })),
