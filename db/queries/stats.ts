@@ -4,7 +4,8 @@
  * Days are "YYYY-MM-DD" strings (lib/stats/day.ts decides which calendar); timestamps are grouped by UTC day.
  */
 import 'server-only';
-import { and, desc, eq, gte, inArray, isNotNull, ne, sql, sum } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, ne, sql, sum, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { comments, outbox, pageViewCounts, posts, referrerCounts, siteSettings, subscribers } from '@/db/schema';
@@ -56,45 +57,25 @@ export function topReferrers(fromDay: string, limit = 15): ReferrerViews[] {
     .all();
 }
 
-/** Timestamps counted per UTC day: `column` must be a timestamp_ms column. */
-function perDay(column: typeof outbox.sentAt | typeof subscribers.confirmedAt | typeof comments.createdAt) {
-  return sql<string>`date(${column} / 1000, 'unixepoch')`;
+/** Rows of `table` counted per UTC day of `column` (a timestamp_ms column), among those `where` keeps. */
+function countPerDay(table: SQLiteTable, column: SQLiteColumn, where: SQL | undefined): DayCount[] {
+  const day = sql<string>`date(${column} / 1000, 'unixepoch')`;
+  return getDb().select({ day, count: sql<number>`count(*)`.mapWith(Number) }).from(table).where(where).groupBy(day).orderBy(day).all();
 }
 
 /** Newsletter emails sent (one per recipient), per day since `fromDay`. */
 export function newsletterSendsPerDay(fromDay: string): DayCount[] {
-  const day = perDay(outbox.sentAt);
-  return getDb()
-    .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(outbox)
-    .where(and(inArray(outbox.kind, NEWSLETTER_KINDS), eq(outbox.status, 'sent'), gte(outbox.sentAt, new Date(msOf(fromDay)))))
-    .groupBy(day)
-    .orderBy(day)
-    .all();
+  return countPerDay(outbox, outbox.sentAt, and(inArray(outbox.kind, NEWSLETTER_KINDS), eq(outbox.status, 'sent'), gte(outbox.sentAt, new Date(msOf(fromDay)))));
 }
 
 /** Subscriptions confirmed per day since `fromDay` (whether or not they are still subscribed). */
 export function confirmationsPerDay(fromDay: string): DayCount[] {
-  const day = perDay(subscribers.confirmedAt);
-  return getDb()
-    .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(subscribers)
-    .where(and(isNotNull(subscribers.confirmedAt), gte(subscribers.confirmedAt, new Date(msOf(fromDay)))))
-    .groupBy(day)
-    .orderBy(day)
-    .all();
+  return countPerDay(subscribers, subscribers.confirmedAt, and(isNotNull(subscribers.confirmedAt), gte(subscribers.confirmedAt, new Date(msOf(fromDay)))));
 }
 
 /** Comments written per day since `fromDay`, spam left out. */
 export function commentsPerDay(fromDay: string): DayCount[] {
-  const day = perDay(comments.createdAt);
-  return getDb()
-    .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(comments)
-    .where(and(ne(comments.status, 'spam'), gte(comments.createdAt, new Date(msOf(fromDay)))))
-    .groupBy(day)
-    .orderBy(day)
-    .all();
+  return countPerDay(comments, comments.createdAt, and(ne(comments.status, 'spam'), gte(comments.createdAt, new Date(msOf(fromDay)))));
 }
 
 /** Turns counting on or off (creating the settings row with its defaults if needed), logged in the same transaction. */
