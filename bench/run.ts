@@ -3,9 +3,12 @@
  * database (bench/seed.ts), starts the production server and a private nginx with the shipped
  * configuration, signs members in through the real flow, then drives each target in turn with
  * autocannon and compares it with a bare node:http server sending the post page's bytes.
- * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run.
+ * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run; BENCH_ONLY ('|'-separated
+ * beginnings of target names, e.g. "post page, 200|nginx: post page, anonymous") runs those targets and the baseline only, and
+ * signs members in only when one of them needs it.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import type autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +30,10 @@ const COMMENTERS = 50;
 const CONNECTIONS = 32;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const only = (process.env.BENCH_ONLY ?? '').split('|').map((name) => name.trim()).filter(Boolean);
+const selected = (name: string) => only.length === 0 || only.some((start) => name.startsWith(start));
+/** The targets that need signed-in members (see below). */
+const MEMBER_TARGETS = ['post page, signed in', 'comment submission'];
 /**
  * COMMENT_FLOOD_LIMITS=off lifts the per-member comment pace; TRUSTED_PROXIES=127.0.0.1 lets the sign-in
  * step give each of the 51 members an address of their own through X-Forwarded-For (the benchmark plays
@@ -36,6 +43,18 @@ const serverEnv = { COMMENT_FLOOD_LIMITS: 'off', TRUSTED_PROXIES: '127.0.0.1' };
 
 // tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
 const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+
+/**
+ * One anonymous reader's page view with counting on: the page, then the beacon a real browser's page
+ * sends (a browser's User-Agent, a referring site; see components/layout/view-beacon.tsx).
+ */
+function viewSequence(postPath: string): autocannon.Request[] {
+  const headers = { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' };
+  return [
+    { method: 'GET', path: postPath },
+    { method: 'POST', path: '/api/views', headers, body: JSON.stringify({ path: postPath, referrer: 'forum.example.org' }) },
+  ];
+}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -83,7 +102,7 @@ async function main() {
 
   started = Date.now();
   const members = data.memberEmails.slice(0, COMMENTERS + 1);
-  const cookies = await signInMembers(server.url, mail, members, 4);
+  const cookies = MEMBER_TARGETS.some(selected) ? await signInMembers(server.url, mail, members, 4) : [];
   for (const [i, cookie] of cookies.entries()) {
     if (!(await whoIs(server.url, cookie))) throw new Error(`The session of ${members[i]} is not signed in`);
   }
@@ -103,6 +122,9 @@ async function main() {
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
+    // Counting on: each simulated reader's page view is the page and then the beacon its page sends.
+    { name: 'post page + view beacon (counting on), anonymous', url: app + postPath, servers: [appServer], sequence: viewSequence(postPath) },
+    { name: 'view beacon alone', url: `${app}/api/views`, servers: [appServer], sequence: viewSequence(postPath).slice(1), expectStatus: 204 },
     { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
     { name: 'home page', url: `${app}/`, servers: [appServer] },
     { name: 'RSS feed /feed.xml', url: `${app}/feed.xml`, servers: [appServer] },
@@ -125,6 +147,7 @@ async function main() {
     targets.push(
       { name: 'nginx: post page, anonymous', url: viaProxy + postPath, servers: both },
       { name: 'nginx: post page, anonymous, gzip', url: viaProxy + postPath, servers: both, headers: { 'accept-encoding': 'gzip' } },
+      { name: 'nginx: post page + view beacon (counting on), anonymous', url: viaProxy + postPath, servers: both, sequence: viewSequence(postPath) },
       { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
       { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
     );
@@ -149,7 +172,8 @@ async function main() {
   const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };
 
   const results: TargetResult[] = [];
-  for (const target of targets) {
+  const chosen = targets.filter((target, i) => i === 0 || selected(target.name));
+  for (const target of chosen) {
     log(`${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
     results.push(await measureTarget(target, { seconds, warmupSeconds, connections: CONNECTIONS }));
   }
@@ -159,7 +183,7 @@ async function main() {
     startedAt,
     command: 'npm run bench',
     machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName },
-    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv },
+    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv, ...(only.length ? { BENCH_ONLY: only.join('|') } : {}) },
     data: { ...SIZES, threadPost: postPath, threadComments: data.threadPost.comments, postPageHtmlBytes: fs.statSync(pageFile).size, membersSignedIn: cookies.length },
     baseline: 'bench/baseline-server.mjs: node:http sending the post page bytes as fetched from the app',
     results: results.map((r) => ({ ...r, ratioToBaseline: baselineRate ? Number((r.requestsPerSecond / baselineRate).toFixed(4)) : null })),

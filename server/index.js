@@ -30,9 +30,10 @@ const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
+const { createViewBeacon } = require('./view-beacon');
 
 process.env.NODE_ENV = 'production';
-const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES } = settings.env;
+const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL } = settings.env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
 const problems = insecureSettings(settings.env);
@@ -46,11 +47,28 @@ routeConsoleToLogger();
 // Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
 const noncePlaceholder = newNonce();
 process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
+// Only this process knows it: the view beacon hands its counts to the app with it (see view-beacon.js).
+const viewsKey = newNonce();
+process.env.HEARTH_VIEWS_KEY = viewsKey;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024 });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
+const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
+const viewBeacon = createViewBeacon({
+  siteUrl: SITE_URL,
+  async flush(views) {
+    const response = await fetch(`${internalUrl}/api/internal/views`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${viewsKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ views }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`the app answered ${response.status}`);
+  },
+  onError: (error) => logger.warn({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'view counts not stored yet (kept for the next try)'),
+});
 
 /**
  * An absolute-form request-target (`GET http://host/path`, what clients send to a proxy, which HTTP/1.1
@@ -112,6 +130,7 @@ function serve(req, res) {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
     logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
   });
+  if (viewBeacon.handles(req)) return viewBeacon.answer(req, res);
   const cacheKey = pageCache.keyFor(req);
   if (cacheKey && pageCache.answer(cacheKey, req, res)) return;
 

@@ -12,6 +12,7 @@ const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => bool
   { href: '/admin/people', label: 'People', allowed: isAdmin },
   { href: '/admin/settings', label: 'Settings', allowed: isAdmin },
   { href: '/admin/activity', label: 'Activity', allowed: isAdmin },
+  { href: '/admin/stats', label: 'Stats', allowed: isAdmin },
 ];
 
 export function AdminNav({ role }: { role: UserRole }) {

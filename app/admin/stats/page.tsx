@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { StatsCountingForm } from '@/components/admin/stats-counting-form';
+import { BarChart } from '@/components/admin/stats/bar-chart';
+import { StatsTable } from '@/components/admin/stats/stats-table';
+import { isCountingViews } from '@/db/queries/page-views';
+import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, topPosts, topReferrers, viewsPerDay } from '@/db/queries/stats';
+import { setStatsCountingAction } from '@/lib/actions/stats';
+import { signedInOrRedirect } from '@/lib/admin-access';
+import { isAdmin } from '@/lib/roles';
+import { statsDay, statsDayBefore } from '@/lib/stats/day';
+import { dailyBars, weeklyBars } from '@/lib/stats/series';
+import './stats.css';
+
+export const metadata: Metadata = { title: 'Stats' };
+
+const VIEW_DAYS = 30;
+const WEEKS = 12;
+
+const total = (bars: { value: number }[]) => bars.reduce((sum, bar) => sum + bar.value, 0);
+
+export default async function StatsPage() {
+  const user = await signedInOrRedirect('/admin/stats');
+  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const today = statsDay();
+  const viewsFrom = statsDayBefore(VIEW_DAYS);
+  const weeksFrom = statsDayBefore(WEEKS * 7);
+  const views = dailyBars(viewsPerDay(viewsFrom), viewsFrom, today);
+  const sends = weeklyBars(newsletterSendsPerDay(weeksFrom), weeksFrom, today);
+  const confirmations = weeklyBars(confirmationsPerDay(weeksFrom), weeksFrom, today);
+  const comments = weeklyBars(commentsPerDay(weeksFrom), weeksFrom, today);
+  const posts = topPosts(viewsFrom);
+  const referrers = topReferrers(viewsFrom);
+  return (
+    <div className="page-wide">
+      <h1>Stats</h1>
+      <p>
+        What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Days are in UTC. Views
+        cover the last {VIEW_DAYS} days, the rest the last {WEEKS} weeks.
+      </p>
+      <StatsCountingForm action={setStatsCountingAction} counting={isCountingViews()} />
+      <ul className="stats-totals" aria-label="Totals">
+        <li>
+          <strong>{total(views)}</strong> page views, {VIEW_DAYS} days
+        </li>
+        <li>
+          <strong>{total(sends)}</strong> newsletter emails sent, {WEEKS} weeks
+        </li>
+        <li>
+          <strong>{total(confirmations)}</strong> subscriptions confirmed, {WEEKS} weeks
+        </li>
+        <li>
+          <strong>{total(comments)}</strong> comments, {WEEKS} weeks
+        </li>
+      </ul>
+      <BarChart id="views" title="Page views per day" unit="page views" labelHeader="Day" bars={views} />
+      <StatsTable
+        title="Top posts"
+        empty="No post has been viewed yet."
+        headers={['Post', 'Views']}
+        rows={posts.map((post) => ({ key: String(post.postId), cells: [{ text: post.title, href: `/posts/${post.slug}` }, { text: String(post.views) }] }))}
+      />
+      <StatsTable
+        title="Where readers came from"
+        hint="Other sites that linked readers here, by name only. Readers who came straight, from a search app that hides itself or from this site are not listed."
+        empty="No reader has come from another site yet."
+        headers={['Site', 'Views']}
+        rows={referrers.map((referrer) => ({ key: referrer.host, cells: [{ text: referrer.host === 'other' ? 'Other sites' : referrer.host }, { text: String(referrer.views) }] }))}
+      />
+      <BarChart id="sends" title="Newsletter emails sent per week" unit="emails sent" labelHeader="Week starting" bars={sends} />
+      <BarChart id="confirmations" title="Subscriptions confirmed per week" unit="confirmations" labelHeader="Week starting" bars={confirmations} />
+      <BarChart id="comments" title="Comments per week" unit="comments" labelHeader="Week starting" bars={comments} />
+    </div>
+  );
+}
