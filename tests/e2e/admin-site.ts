@@ -64,7 +64,7 @@ function writeAwkwardRows(file: string): Record<'post' | 'draft' | 'page', numbe
   const post = Number(
     db
       .prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)")
-      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\n| a | b | c | d | e |\n|---|---|---|---|---|\n| ${LONG} | 1 | 2 | 3 | 4 |`, now - 3600_000, luke, category).lastInsertRowid,
+      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`, now - 3600_000, luke, category).lastInsertRowid,
   );
   const draft = Number(
     db
