@@ -1,4 +1,7 @@
-/** The admin area's sections, each shown only to the roles that may use it (every page checks again). */
+/**
+ * The admin area's sections, each shown only to the roles that may use it (every page checks again).
+ * Folded behind one "Admin menu" control on a phone; a <details>, so it opens without JavaScript (app/admin/site-admin.css).
+ */
 import Link from 'next/link';
 import type { UserRole } from '@/db/schema';
 import { canModerate, canWritePosts, isAdmin } from '@/lib/roles';
@@ -18,13 +21,16 @@ const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => bool
 export function AdminNav({ role }: { role: UserRole }) {
   return (
     <nav aria-label="Site administration" className="admin-nav">
-      <ul>
-        {SECTIONS.filter((s) => s.allowed(role)).map((s) => (
-          <li key={s.href}>
-            <Link href={s.href}>{s.label}</Link>
-          </li>
-        ))}
-      </ul>
+      <details>
+        <summary>Admin menu</summary>
+        <ul>
+          {SECTIONS.filter((s) => s.allowed(role)).map((s) => (
+            <li key={s.href}>
+              <Link href={s.href}>{s.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </details>
     </nav>
   );
 }

@@ -2,13 +2,16 @@
 /**
  * The signed-in part of the header. It asks /api/me after the page loads, so the page itself
  * stays the same cached HTML for every visitor. Without JavaScript it is a "Sign in" link.
+ * Staff get their way into the admin area here (the pages check the role again; these links only save a detour).
  */
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { clearAllDrafts } from '@/components/comments/comment-draft';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
+import type { UserRole } from '@/db/schema';
+import { canWritePosts, isStaff } from '@/lib/roles';
 
-type Me = { name: string | null; role: string } | null;
+type Me = { name: string | null; role: UserRole } | null;
 
 export function AccountMenu({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const [me, setMe] = useState<Me>(null);
@@ -38,6 +41,16 @@ export function AccountMenu({ signOutAction }: { signOutAction: () => Promise<vo
         <InitialsAvatar name={me.name} size={32} />
         <span>{me.name ?? 'Choose a display name'}</span>
       </a>
+      {isStaff(me.role) && (
+        <a href="/admin" className="account-menu__link">
+          Dashboard
+        </a>
+      )}
+      {canWritePosts(me.role) && (
+        <a href="/admin/posts/new" className="account-menu__link">
+          Write a new post
+        </a>
+      )}
       {/* Comment drafts are forgotten before the session ends, so the next person here is offered none. */}
       <form action={signOutAction} onSubmit={clearAllDrafts}>
         <button type="submit" className="button--quiet">

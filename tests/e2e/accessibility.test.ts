@@ -1,5 +1,6 @@
-/** axe-core (WCAG 2.2 A and AA rules) on every reader page type, in light and dark colours. */
+/** axe-core (WCAG 2.2 A and AA rules) on every reader page type and every admin page, in light and dark colours. */
 import type { BrowserContext } from 'playwright-core';
+import { openAdminSite, type AdminSite } from './admin-site';
 import { violations } from './axe';
 import { baseUrl, launchBrowser } from './browser';
 
@@ -63,4 +64,29 @@ describe('accessibility', () => {
     expect(shown).toEqual({ '.site-header': false, '.site-footer': false, '#comments': false, '.post-neighbours': false, '.prose': true });
     await page.close();
   });
+});
+
+describe('accessibility of the admin area', () => {
+  let site: AdminSite;
+  beforeAll(async () => {
+    site = await openAdminSite();
+  }, 120_000);
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  // At a phone's width, where wide tables scroll inside their regions (axe checks those can be reached by keyboard).
+  it.each(['light', 'dark'])('has no axe violations on any admin page in %s colours', async (theme) => {
+    const page = await site.adminPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(site.url);
+    await page.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
+    const report: Record<string, string[]> = {};
+    await site.eachPage(page, async (path) => {
+      const found = await violations(page);
+      if (found.length) report[path] = found;
+    });
+    expect(report).toEqual({});
+    await page.close();
+  }, 600_000);
 });

@@ -44,7 +44,7 @@ describe('writing and publishing a post from the browser', () => {
     page = await editorBrowser.newPage();
     await signInAsNewMember(page, server.url, mail, 'editor@example.org', 'Edie', '/admin');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page.getByRole('link', { name: 'Write a new post' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Write a new post' }).click();
     await page.getByRole('heading', { level: 1, name: 'New post' }).waitFor();
 
     const form = editorForm();

@@ -24,6 +24,7 @@ export default async function ActivityPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="empty-state">Nothing has happened yet.</p>
       ) : (
+        <div className="table-scroll" role="region" aria-label="Activity" tabIndex={0}>
         <table className="data-table">
           <caption>Editorial and moderation actions</caption>
           <thead>
@@ -47,6 +48,7 @@ export default async function ActivityPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {totalPages > 1 && (
         <nav aria-label="Pages of activity" className="pagination">

@@ -32,6 +32,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
       {pages.length === 0 ? (
         <p className="empty-state">No pages yet.</p>
       ) : (
+        <div className="table-scroll" role="region" aria-label="Pages" tabIndex={0}>
         <table className="data-table">
           <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
           <thead>
@@ -52,6 +53,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

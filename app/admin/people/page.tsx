@@ -14,29 +14,31 @@ type Props = { searchParams: Promise<{ q?: string }> };
 
 function PeopleTable({ caption, people, currentUserId }: { caption: string; people: PersonRow[]; currentUserId: string }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th></tr>
-      </thead>
-      <tbody>
-        {people.map((person) => (
-          <tr key={person.id}>
-            <td>{person.name ?? <em>No display name yet</em>}</td>
-            <td>{person.email}</td>
-            <td><SiteDate iso={person.joinedAt.toISOString()} /></td>
-            <td>
-              {person.id === currentUserId ? (
-                // Changing your own role is refused anyway: saying so beats a form that always fails.
-                <>{ROLE_LABELS[person.role]} (you; another admin can change this)</>
-              ) : (
-                <PersonRoleForm action={setRoleAction} person={{ id: person.id, name: person.name, role: person.role }} />
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th></tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <td>{person.name ?? <em>No display name yet</em>}</td>
+              <td>{person.email}</td>
+              <td><SiteDate iso={person.joinedAt.toISOString()} /></td>
+              <td>
+                {person.id === currentUserId ? (
+                  // Changing your own role is refused anyway: saying so beats a form that always fails.
+                  <>{ROLE_LABELS[person.role]} (you; another admin can change this)</>
+                ) : (
+                  <PersonRoleForm action={setRoleAction} person={{ id: person.id, name: person.name, role: person.role }} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

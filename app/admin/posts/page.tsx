@@ -56,6 +56,7 @@ export default async function PostsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="empty-state">No posts here yet.</p>
       ) : (
+        <div className="table-scroll" role="region" aria-label="Posts" tabIndex={0}>
         <table className="data-table">
           <caption>{rows.length === 1 ? '1 post' : `${rows.length} posts`}</caption>
           <thead>
@@ -79,6 +80,7 @@ export default async function PostsPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -52,6 +52,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
         </dl>
         {problems.length > 0 ? (
           <>
+            <div className="table-scroll" role="region" aria-label="Delivery problems" tabIndex={0}>
             <table className="data-table">
               <caption>Messages with delivery problems (newest first)</caption>
               <thead>
@@ -69,6 +70,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            </div>
             <OneButtonForm action={retryMailAction} label="Retry now" pendingLabel="Retrying…" />
           </>
         ) : (
@@ -91,6 +93,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
         {rows.length === 0 ? (
           <p className="empty-state">{search ? `No address contains “${search}”.` : 'Nobody has subscribed yet.'}</p>
         ) : (
+          <div className="table-scroll" role="region" aria-label="Subscribers" tabIndex={0}>
           <table className="data-table">
             <caption>
               {total} {total === 1 ? 'subscriber' : 'subscribers'}
@@ -111,6 +114,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          </div>
         )}
         {totalPages > 1 && (
           <nav aria-label="Pages of subscribers" className="pagination">

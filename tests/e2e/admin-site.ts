@@ -1,0 +1,131 @@
+/**
+ * The whole admin area for checks that must hold on every admin page (a phone's width, axe): its list of pages,
+ * a server whose database holds varied, awkward rows (long addresses, odd names, emoji, every queue filled),
+ * and an admin signed in through the sign-in form in Chromium.
+ * A new admin page goes into ADMIN_PAGES; one still being built goes into UPCOMING_ADMIN_PAGES, skipped while it answers 404.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { startServer } from './server';
+import { signInAsNewMember } from './sign-in-steps';
+
+/** `{post}`, `{draft}` and `{page}` stand for the awkward published post, draft and page written below. */
+export const ADMIN_PAGES = [
+  '/admin',
+  '/admin/posts',
+  '/admin/posts/new',
+  '/admin/posts/{post}',
+  '/admin/posts/{post}/preview',
+  '/admin/posts/{draft}',
+  '/admin/pages',
+  '/admin/pages/new',
+  '/admin/pages/{page}',
+  '/admin/comments',
+  '/admin/comments?show=reported',
+  '/admin/people',
+  '/admin/people?q=example',
+  '/admin/subscribers',
+  '/admin/activity',
+  '/admin/settings',
+];
+export const UPCOMING_ADMIN_PAGES = ['/admin/categories', '/admin/tags', '/admin/menu', '/admin/media', '/admin/stats'];
+
+export const ADMIN_EMAIL = 'ada.admin@example.org';
+
+export type AdminSite = {
+  url: string;
+  mail: MailCatcher;
+  browser: BrowserContext;
+  /** A page of the signed-in admin's browser. */
+  adminPage(): Promise<Page>;
+  /** Opens every admin page in `page` and runs `check` on it; returns the upcoming pages skipped (404 today). */
+  eachPage(page: Page, check: (path: string) => Promise<void>): Promise<string[]>;
+  close(): Promise<void>;
+};
+
+const LONG = 'Ein-sehr-langes-Wort-ohne-Leerzeichen-Schmerztagebuchauswertungsbogen';
+
+/** Rows of every kind the admin pages list, written straight into the server's database. Returns the ids the page list refers to. */
+function writeAwkwardRows(file: string): Record<'post' | 'draft' | 'page', number> {
+  const db = new Database(file);
+  const now = Date.now();
+  const person = (name: string, email: string, role: string) => {
+    const id = randomUUID();
+    db.prepare('INSERT INTO users (id, name, email, role, slug) VALUES (?, ?, ?, ?, ?)').run(id, name, email, role, role === 'author' ? `author-${id.slice(0, 8)}` : null);
+    return id;
+  };
+  const luke = person('Łukasz "Luke" ‹Żółć›', 'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'author');
+  const zoe = person('Zoë O’Brien-Ñúñez', 'zoe.obrien-nunez@example.org', 'moderator');
+  const sam = person('Sam 🌻 Okonkwo-Lindqvist', 'sam.okonkwo.lindqvist@example.org', 'member');
+  const category = (db.prepare("SELECT id FROM categories ORDER BY id LIMIT 1").get() as { id: number }).id;
+  const post = Number(
+    db
+      .prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)")
+      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`, now - 3600_000, luke, category).lastInsertRowid,
+  );
+  const draft = Number(
+    db
+      .prepare("INSERT INTO posts (slug, title, body, status, author_id) VALUES ('zolc-draft', ?, ?, 'draft', ?)")
+      .run(`Draft 📝 by Łukasz “Luke” ‹Żółć›`, 'Not yet 🌱', luke).lastInsertRowid,
+  );
+  const page = Number(db.prepare("INSERT INTO pages (slug, title, body, status, nav_order) VALUES ('zolc-page', ?, ?, 'draft', NULL)").run(`Über uns — ${LONG}`, 'Draft words 🌻').lastInsertRowid);
+  const comment = db.prepare('INSERT INTO comments (post_id, author_id, body, html, status) VALUES (?, ?, ?, ?, ?)');
+  comment.run(post, sam, `Held: call me on 0612 345 678 ${LONG}`, `<p>Held: call me on 0612 345 678 ${LONG}</p>`, 'pending');
+  comment.run(post, sam, 'Buy miracle cures 💊 here', '<p>Buy miracle cures 💊 here</p>', 'spam');
+  const reported = comment.run(post, luke, 'A reported but kind comment', '<p>A reported but kind comment</p>', 'approved').lastInsertRowid;
+  db.prepare('INSERT INTO comment_reports (comment_id, reporter_id, reason, note) VALUES (?, ?, ?, ?)').run(reported, zoe, 'unkind', `It reads harshly to me — ${LONG}`);
+  const subscriber = db.prepare('INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, ?, ?, ?, ?)');
+  subscriber.run('lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'confirmed', 'weekly', 0, now);
+  subscriber.run('zoe+living-well@example.org', 'pending', 'each-post', 1, null);
+  subscriber.run('gone.away@example.org', 'undeliverable', 'each-post', 1, now);
+  db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, status, attempts, next_attempt_at, last_error) VALUES ('new-post', ?, ?, 'x', '<p>x</p>', 'failed', 5, ?, ?)").run(
+    'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org',
+    `New post: Łukasz’s notes 🌿 on pacing: ${LONG}`,
+    now,
+    `550 5.1.1 <lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org>: Recipient address rejected: ${LONG}`,
+  );
+  const activity = db.prepare('INSERT INTO activity_log (actor_id, actor_name, action, subject, at) VALUES (?, ?, ?, ?, ?)');
+  activity.run(luke, 'Łukasz "Luke" ‹Żółć›', 'post.publish', `“Łukasz’s notes 🌿 on pacing: ${LONG}”`, now - 60_000);
+  activity.run(zoe, 'Zoë O’Brien-Ñúñez', 'comment.approve', 'a comment by Sam 🌻 Okonkwo-Lindqvist', now);
+  db.close();
+  return { post, draft, page };
+}
+
+export async function openAdminSite(): Promise<AdminSite> {
+  const mail = await startMailCatcher();
+  const server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: ADMIN_EMAIL } });
+  const ids = writeAwkwardRows(server.databaseFile);
+  const browser = await launchBrowser();
+  const signIn = await browser.newPage();
+  await signInAsNewMember(signIn, server.url, mail, ADMIN_EMAIL, 'Ada Ñ. Admin', '/admin');
+  await signIn.close();
+  const resolve = (path: string) => path.replace(/\{(post|draft|page)\}/, (_, name: keyof typeof ids) => String(ids[name]));
+  return {
+    url: server.url,
+    mail,
+    browser,
+    adminPage: () => browser.newPage(),
+    async eachPage(page, check) {
+      const skipped: string[] = [];
+      for (const path of [...ADMIN_PAGES, ...UPCOMING_ADMIN_PAGES]) {
+        const response = await page.goto(`${server.url}${resolve(path)}`);
+        if (response?.status() === 404 && UPCOMING_ADMIN_PAGES.includes(path)) {
+          skipped.push(path);
+          continue;
+        }
+        if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+        await page.waitForLoadState('networkidle');
+        await check(path);
+      }
+      return skipped;
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+      await mail.close();
+    },
+  };
+}
