@@ -7,44 +7,37 @@ type Props = { choices: MenuChoices; onAdd: (entry: MenuEntry) => void };
 
 const blank = { pageId: null, categoryId: null, label: '', url: '' };
 
+/** A choice from a list (a page, a category) and the button that adds it. */
+function AddChoice({ id, label, options, onAdd }: { id: string; label: 'Page' | 'Category'; options: { id: number; name: string }[]; onAdd: (id: number) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <div className="inline-form">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
+        <option value="">Choose a {label.toLowerCase()}…</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button--secondary" disabled={value === ''} onClick={() => onAdd(Number(value))}>
+        Add {label.toLowerCase()}
+      </button>
+    </div>
+  );
+}
+
 export function MenuAddControls({ choices, onAdd }: Props) {
-  const [pageId, setPageId] = useState('');
-  const [categoryId, setCategoryId] = useState('');
   const [label, setLabel] = useState('');
   const [url, setUrl] = useState('');
+  const pages = choices.pages.map((page) => ({ id: page.id, name: page.published ? page.title : `${page.title} (draft)` }));
   return (
     <section aria-labelledby="menu-add" className="shape-card">
       <h2 id="menu-add">Add to the menu</h2>
       <p>New items go at the end; move them into place, then save the menu.</p>
-      <div className="inline-form">
-        <label htmlFor="menu-add-page">Page</label>
-        <select id="menu-add-page" value={pageId} onChange={(e) => setPageId(e.target.value)}>
-          <option value="">Choose a page…</option>
-          {choices.pages.map((page) => (
-            <option key={page.id} value={page.id}>
-              {page.title}
-              {page.published ? '' : ' (draft)'}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button--secondary" disabled={pageId === ''} onClick={() => onAdd({ ...blank, kind: 'page', pageId: Number(pageId) })}>
-          Add page
-        </button>
-      </div>
-      <div className="inline-form">
-        <label htmlFor="menu-add-category">Category</label>
-        <select id="menu-add-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-          <option value="">Choose a category…</option>
-          {choices.categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button--secondary" disabled={categoryId === ''} onClick={() => onAdd({ ...blank, kind: 'category', categoryId: Number(categoryId) })}>
-          Add category
-        </button>
-      </div>
+      <AddChoice id="menu-add-page" label="Page" options={pages} onAdd={(pageId) => onAdd({ ...blank, kind: 'page', pageId })} />
+      <AddChoice id="menu-add-category" label="Category" options={choices.categories} onAdd={(categoryId) => onAdd({ ...blank, kind: 'category', categoryId })} />
       <fieldset className="stack-form">
         <legend>A link to another site (https://…) or a path here (like /archive)</legend>
         <div className="field">
