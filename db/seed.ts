@@ -5,7 +5,7 @@
 import 'server-only';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/index';
-import { categories, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
+import { categories, menuItems, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings, seedSupportResources } from './seed-content';
 
@@ -28,8 +28,10 @@ export function seedIfEmpty(db: Db): boolean {
       authorIds.set(author.slug, row.id);
     }
     const categoryIds = new Map<string, number>();
-    for (const category of seedCategories) {
-      categoryIds.set(category.slug, tx.insert(categories).values(category).returning({ id: categories.id }).get().id);
+    // Alphabetical, as the fixed menu listed them before the admins could order them.
+    const byName = [...seedCategories].sort((a, b) => a.name.localeCompare(b.name));
+    for (const [position, category] of byName.entries()) {
+      categoryIds.set(category.slug, tx.insert(categories).values({ ...category, position }).returning({ id: categories.id }).get().id);
     }
     const tagIds = new Map<string, number>();
     for (const post of seedPosts) {
@@ -54,7 +56,23 @@ export function seedIfEmpty(db: Db): boolean {
         tx.insert(postTags).values({ postId, tagId: tagIds.get(slug)! }).run();
       }
     }
-    for (const page of seedPages) tx.insert(pages).values(page).run();
+    const pageIds = seedPages.map((page) => tx.insert(pages).values(page).returning({ id: pages.id }).get().id);
+    seedMenu(tx as unknown as Db, [...categoryIds.values()], pageIds);
     return true;
   });
+}
+
+/**
+ * The menu a new site starts with, as migration 0011 builds it for an existing one: Home, the categories,
+ * Archive, then the pages (replacing the Home and Archive rows the migration left in the empty database).
+ */
+function seedMenu(db: Db, categoryIds: number[], pageIds: number[]): void {
+  db.delete(menuItems).run();
+  const items: (typeof menuItems.$inferInsert)[] = [
+    { kind: 'link', label: 'Home', url: '/', position: 0 },
+    ...categoryIds.map((categoryId) => ({ kind: 'category' as const, categoryId, position: 0 })),
+    { kind: 'link', label: 'Archive', url: '/archive', position: 0 },
+    ...pageIds.map((pageId) => ({ kind: 'page' as const, pageId, position: 0 })),
+  ];
+  for (const [position, item] of items.entries()) db.insert(menuItems).values({ ...item, position }).run();
 }

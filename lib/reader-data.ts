@@ -7,7 +7,8 @@ import { listThread } from '@/db/queries/comments';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPopularPosts, listPublishedPosts, listRelatedPosts } from '@/db/queries/posts';
 import { getCommentSettings, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
-import { getCategoryBySlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
+import { listMenu } from '@/db/queries/menu';
+import { getCategoryBySlug, getRenamedCategorySlug, getRenamedTagSlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { getAuthorBySlug } from '@/db/queries/users';
 import { TAGS, taggedRead } from './cache';
 import { threadPage } from './comments/thread-pages';
@@ -26,6 +27,8 @@ export const readDateStyle = taggedRead('date-style', () => {
 export const readSiteIdentity = taggedRead('site-identity', getSiteIdentity, () => [TAGS.site]);
 export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.site]);
 export const readCategories = taggedRead('categories', listCategories, () => [TAGS.site, TAGS.posts]);
+/** The header's menu: page titles, category names and the menu itself all change under the site tag. */
+export const readMenu = taggedRead('menu', listMenu, () => [TAGS.site]);
 export const readPage = taggedRead('page', getPageBySlug, () => [TAGS.site]);
 
 export const readPostList = taggedRead('post-list', listPublishedPosts, () => [TAGS.posts, TAGS.comments]);
@@ -39,4 +42,7 @@ export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => 
 
 export const readCategory = taggedRead('category', getCategoryBySlug, () => [TAGS.posts]);
 export const readTag = taggedRead('tag', getTagBySlug, () => [TAGS.posts]);
+/** Where a renamed (or merged, or deleted-into) category's or tag's old slug leads now. */
+export const readRenamedCategory = taggedRead('renamed-category', getRenamedCategorySlug, () => [TAGS.posts]);
+export const readRenamedTag = taggedRead('renamed-tag', getRenamedTagSlug, () => [TAGS.posts]);
 export const readAuthor = taggedRead('author', getAuthorBySlug, () => [TAGS.posts]);

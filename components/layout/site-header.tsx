@@ -1,15 +1,26 @@
-/** The site's masthead: name, tagline and the main navigation. Same HTML for every visitor. */
+/** The site's masthead: name, tagline and the menu the admins edit at /admin/menu. Same HTML for every visitor. */
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SearchForm } from '@/components/search/search-form';
+import type { MenuLink } from '@/db/queries/menu';
 import { ReadingPreferences } from './reading-preferences';
-import type { CategoryInfo } from '@/db/queries/taxonomy';
-import type { PageLink } from '@/db/queries/pages';
 import type { SiteLogo } from '@/db/queries/settings';
+import './site-nav.css';
 
-type Props = { name: string; logo?: SiteLogo | null; tagline: string; categories: CategoryInfo[]; pages: PageLink[]; account: ReactNode };
+type Props = { name: string; logo?: SiteLogo | null; tagline: string; menu: MenuLink[]; account: ReactNode };
 
-export function SiteHeader({ name, logo, tagline, categories, pages, account }: Props) {
+/** Links to other sites open where the reader chooses (no forced new tab) and say where they lead. */
+function MenuAnchor({ link }: { link: MenuLink }) {
+  if (!link.external) return <Link href={link.href}>{link.label}</Link>;
+  return (
+    <a href={link.href} rel="noopener">
+      {link.label}
+      <span className="visually-hidden"> (another site)</span>
+    </a>
+  );
+}
+
+export function SiteHeader({ name, logo, tagline, menu, account }: Props) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -23,24 +34,32 @@ export function SiteHeader({ name, logo, tagline, categories, pages, account }: 
           {tagline && <p className="site-brand__tagline">{tagline}</p>}
         </div>
         <nav aria-label="Main" className="site-nav">
-          <ul>
-            <li>
-              <Link href="/">Home</Link>
-            </li>
-            {categories.map((category) => (
-              <li key={category.slug}>
-                <Link href={`/category/${category.slug}`}>{category.name}</Link>
-              </li>
-            ))}
-            <li>
-              <Link href="/archive">Archive</Link>
-            </li>
-            {pages.map((page) => (
-              <li key={page.slug}>
-                <Link href={`/${page.slug}`}>{page.title}</Link>
-              </li>
-            ))}
-          </ul>
+          {/* On a phone the menu folds behind this one control (no JavaScript needed); on wider screens it is always shown. */}
+          <details className="site-nav__fold">
+            <summary className="site-nav__toggle">Menu</summary>
+            <ul>
+              {menu.map((item, index) => (
+                <li key={`${index}-${item.href}`}>
+                  <MenuAnchor link={item} />
+                  {item.children.length > 0 && (
+                    <details className="site-nav__sub">
+                      <summary>
+                        <span aria-hidden="true">▾</span>
+                        <span className="visually-hidden">More under {item.label}</span>
+                      </summary>
+                      <ul>
+                        {item.children.map((child, childIndex) => (
+                          <li key={`${childIndex}-${child.href}`}>
+                            <MenuAnchor link={child} />
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
         </nav>
         <SearchForm id="header-search" />
         <ReadingPreferences />

@@ -2,20 +2,20 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/lib/actions/account';
-import { readCategories, readNavPages, readSite } from '@/lib/reader-data';
+import { readCategories, readMenu, readNavPages, readSite } from '@/lib/reader-data';
 import { AccountMenu } from './account-menu';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 export async function SiteShell({ children }: { children: ReactNode }) {
-  const [site, categories, pages] = await Promise.all([readSite(), readCategories(), readNavPages()]);
+  const [site, categories, pages, menu] = await Promise.all([readSite(), readCategories(), readNavPages(), readMenu()]);
   return (
     <>
       {/* Feed autodiscovery; React places these links in the document head. */}
       <link rel="alternate" type="application/rss+xml" title={`${site.name} (RSS)`} href="/feed.xml" />
       <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/atom.xml" />
       <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed.json" />
-      <SiteHeader name={site.name} logo={site.logo} tagline={site.tagline} categories={categories} pages={pages} account={<AccountMenu signOutAction={signOutAction} />} />
+      <SiteHeader name={site.name} logo={site.logo} tagline={site.tagline} menu={menu} account={<AccountMenu signOutAction={signOutAction} />} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -66,6 +66,9 @@ const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { hea
 const noChange = () => null;
 /** The site identity fields of the settings form, left as they are. */
 const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dateFormat: 'long' };
+/** A fresh category at `position`, and a fresh tag (their ids). */
+const newCategory = (position: number) => Number(db.prepare('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)').run(`topic-${unique()}`, 'A topic', position).lastInsertRowid);
+const newTag = () => Number(db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?)').run(`tag-${unique()}`, 'A tag').lastInsertRowid);
 
 const TABLE: Row[] = [
   // Comments
@@ -210,6 +213,23 @@ const TABLE: Row[] = [
     action: (c) => submitForm(c.url, 'setStatsCountingAction', { counting: one('SELECT stats_enabled FROM site_settings')?.stats_enabled === 0 ? 'on' : 'off' }, cookieOf(c)),
   },
   { name: 'GET /admin/stats', owner: 'member', allowed: admins, state: noChange, route: page('/admin/stats') },
+  { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },  // Issue 14, site-shape: categories, tags and the menu are the admins' alone.
+  { name: 'saveCategoryAction (new category)', owner: 'member', allowed: admins, state: () => all('SELECT id, slug FROM categories'), action: (c) => submitForm(c.url, 'saveCategoryAction', { id: '', name: `Topic ${unique()}`, slug: '', description: '' }, cookieOf(c)) },
+  {
+    name: 'saveCategoryAction (rename)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ categoryId: newCategory(0) }),
+    state: (_c, t) => [one('SELECT name, slug FROM categories WHERE id = ?', t.categoryId), all('SELECT * FROM category_redirects WHERE category_id = ?', t.categoryId)],
+    action: (c, t) => submitForm(c.url, 'saveCategoryAction', { id: String(t.categoryId), name: 'Renamed topic', slug: `renamed-${unique()}`, description: 'New words.' }, cookieOf(c)),
+  },
+  { name: 'moveCategoryAction', owner: 'member', allowed: admins, setup: () => ({ categoryId: newCategory(-1), otherId: newCategory(0) }), state: () => all('SELECT id, position FROM categories ORDER BY id'), action: (c, t) => submitForm(c.url, 'moveCategoryAction', { id: String(t.categoryId), direction: 'down' }, cookieOf(c)) },
+  { name: 'deleteCategoryAction (no posts)', owner: 'member', allowed: admins, setup: () => ({ categoryId: newCategory(0) }), state: (_c, t) => one('SELECT id FROM categories WHERE id = ?', t.categoryId), action: (c, t) => submitForm(c.url, 'deleteCategoryAction', { id: String(t.categoryId), targetId: '' }, cookieOf(c)) },
+  { name: 'renameTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag() }), state: (_c, t) => [one('SELECT name, slug FROM tags WHERE id = ?', t.tagId), all('SELECT * FROM tag_redirects')], action: (c, t) => submitForm(c.url, 'renameTagAction', { id: String(t.tagId), name: 'Renamed', slug: `renamed-tag-${unique()}` }, cookieOf(c)) },
+  { name: 'mergeTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag(), intoId: newTag() }), state: (_c, t) => all('SELECT id FROM tags WHERE id IN (?, ?)', t.tagId, t.intoId), action: (c, t) => submitForm(c.url, 'mergeTagAction', { id: String(t.tagId), intoId: String(t.intoId) }, cookieOf(c)) },
+  { name: 'deleteTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag() }), state: (_c, t) => one('SELECT id FROM tags WHERE id = ?', t.tagId), action: (c, t) => submitForm(c.url, 'deleteTagAction', { id: String(t.tagId) }, cookieOf(c)) },
+  { name: 'saveMenuAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM menu_items'), action: (c) => submitForm(c.url, 'saveMenuAction', { menu: JSON.stringify([{ kind: 'link', label: `Home ${unique()}`, url: '/' }]) }, cookieOf(c)) },
+  ...['/admin/categories', '/admin/tags', '/admin/menu'].map((path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) })),
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

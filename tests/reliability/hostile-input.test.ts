@@ -26,7 +26,7 @@ type Case = { name: string; run: () => Promise<Outcome> };
 
 /** Everything a request could write (rate-limit bookkeeping aside). */
 function snapshot(): string {
-  const counts = ['comments', 'comment_reports', 'posts', 'pages', 'subscribers', 'users', 'sessions', 'verification_tokens', 'uploads', 'outbox', 'tags', 'thread_mutes'].map(
+  const counts = ['comments', 'comment_reports', 'posts', 'pages', 'subscribers', 'users', 'sessions', 'verification_tokens', 'uploads', 'outbox', 'tags', 'thread_mutes', 'categories', 'menu_items'].map(
     (table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
   );
   const settings = db.prepare('SELECT * FROM site_settings').all();
@@ -164,6 +164,8 @@ function formCases(): Case[] {
     { action: 'schedulePostAction', fields: (v) => ({ postId: String(post.id), publishAt: v, timezoneOffset: v }), as: () => admin },
     { action: 'updateSubscriptionAction', fields: (v) => ({ token: v, frequency: 'weekly' }), as: () => null },
     { action: 'muteThreadAction', fields: (v) => ({ token: v }), as: () => null },
+    { action: 'saveCategoryAction', fields: (v, n) => ({ id: '', name: v.slice(0, 80) || 'x', slug: `hostile-topic-${n}`, description: v.slice(0, 500) }), as: () => admin },
+    { action: 'saveMenuAction', fields: (v) => ({ menu: JSON.stringify([{ kind: 'link', label: v.slice(0, 60) || 'x', url: '/archive' }, { kind: 'link', label: 'x', url: v }]) }), as: () => admin },
   ];
   let n = 0;
   return forms.flatMap((form) =>
@@ -290,7 +292,7 @@ describe('hostile input', () => {
       `/posts/${post.slug}`, '/', '/page/1', '/archive', '/search?q=xss_probe', '/search?q=script', '/feed.xml', '/atom.xml', '/feed.json',
       ...slugs.map((slug) => `/posts/${slug}`), ...createdPosts.map((id) => `/admin/posts/${id}/preview`), ...createdPageSlugs.map((slug) => `/${slug}`),
     ];
-    const adminPages = ['/admin', '/admin/posts', '/admin/comments', '/admin/comments?show=reported', '/admin/people', '/admin/pages', '/admin/settings', '/admin/activity', '/account', `/api/posts/${post.id}/comments`];
+    const adminPages = ['/admin', '/admin/posts', '/admin/comments', '/admin/comments?show=reported', '/admin/people', '/admin/pages', '/admin/settings', '/admin/activity', '/admin/categories', '/admin/menu', '/account', `/api/posts/${post.id}/comments`];
     const stored = db.prepare("SELECT count(*) AS n FROM comments WHERE body LIKE '%xss_probe%' AND status = 'approved'").get() as { n: number };
     expect(stored.n).toBeGreaterThan(20);
     for (const [path, cookie] of [...pages.map((p) => [p, undefined] as const), ...adminPages.map((p) => [p, admin.cookie] as const), [`/posts/${post.slug}`, commenter.cookie] as const]) {

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/index';
 import { listPublishedPosts } from '@/db/queries/posts';
+import { listMenu } from '@/db/queries/menu';
 import { getPageBySlug } from '@/db/queries/pages';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listCategories } from '@/db/queries/taxonomy';
@@ -17,6 +18,11 @@ describe('demo content', () => {
     expect(listCategories().length).toBeGreaterThanOrEqual(3);
     for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(getPageBySlug(slug)).not.toBeNull();
     expect(getSiteSettings().communityLinks.length).toBeGreaterThan(0);
+  });
+
+  it('starts with the menu the fixed navigation had: Home, the categories, Archive, then the pages', () => {
+    expect(listMenu().map((link) => link.href)).toEqual(['/', '/category/community-stories', '/category/living-well', '/category/research-news', '/archive', '/about', '/privacy', '/medical-disclaimer']);
+    expect(listMenu().map((link) => link.label).slice(1, 4)).toEqual(listCategories().map((category) => category.name));
   });
 
   it('never writes into a database that already holds data', () => {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
 import { parseListingPage } from '@/lib/pagination';
-import { readCategory, readPostList } from '@/lib/reader-data';
+import { readCategory, readPostList, readRenamedCategory } from '@/lib/reader-data';
 
 export const generateStaticParams = async () => [];
 
@@ -17,6 +17,11 @@ export default async function CategoryPage({ params }: Props) {
   const { slug, page: segments } = await params;
   const page = parseListingPage(segments);
   const category = page && (await readCategory(slug));
+  if (page && !category) {
+    // A renamed category (or one deleted into another) keeps its old links, paged ones included.
+    const moved = await readRenamedCategory(slug);
+    if (moved) permanentRedirect(`/category/${moved}${page > 1 ? `/page/${page}` : ''}`);
+  }
   const list = category && (await readPostList(page, { categoryId: category.id }));
   if (!category || !list) notFound();
   return (

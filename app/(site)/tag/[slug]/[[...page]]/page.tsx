@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
 import { parseListingPage } from '@/lib/pagination';
-import { readPostList, readTag } from '@/lib/reader-data';
+import { readPostList, readRenamedTag, readTag } from '@/lib/reader-data';
 
 export const generateStaticParams = async () => [];
 
@@ -17,6 +17,11 @@ export default async function TagPage({ params }: Props) {
   const { slug, page: segments } = await params;
   const page = parseListingPage(segments);
   const tag = page && (await readTag(slug));
+  if (page && !tag) {
+    // A renamed tag (or one merged into another) keeps its old links, paged ones included.
+    const moved = await readRenamedTag(slug);
+    if (moved) permanentRedirect(`/tag/${moved}${page > 1 ? `/page/${page}` : ''}`);
+  }
   const list = tag && (await readPostList(page, { tagId: tag.id }));
   if (!tag || !list) notFound();
   return <PostList heading={`Posts tagged “${tag.name}”`} list={list} basePath={`/tag/${tag.slug}`} />;

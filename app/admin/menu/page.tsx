@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { MenuEditor } from '@/components/admin/menu-editor';
+import { NotAllowed } from '@/components/admin/not-allowed';
+import { listMenuChoices, listMenuForEditor } from '@/db/queries/menu';
+import { saveMenuAction } from '@/lib/actions/site-shape';
+import { signedInOrRedirect } from '@/lib/admin-access';
+import { isAdmin } from '@/lib/roles';
+import '../site-shape.css';
+
+export const metadata: Metadata = { title: 'Menu' };
+
+export default async function AdminMenuPage() {
+  const user = await signedInOrRedirect('/admin/menu');
+  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  return (
+    <div className="page-wide">
+      <h1>Menu</h1>
+      <p>The links at the top of every page, in this order. Items can have sub-items (one level). On a phone the menu folds behind a “Menu” button.</p>
+      <MenuEditor action={saveMenuAction} initial={listMenuForEditor()} choices={listMenuChoices()} />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * Categories, tags and the menu as the server actions run them: the form parsed with its schema, then
+ * the admin-only rule, against a real SQLite file. Renames leave redirects (chains collapse), deletion
+ * moves posts and followers, merges keep one copy, and a bad menu changes nothing.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/index';
+import { listMenu, listMenuForEditor } from '@/db/queries/menu';
+import { getCategoryBySlug, getRenamedCategorySlug, getRenamedTagSlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
+import { activityLog, menuItems, pages, posts, postTags, subscriberCategories, users, type UserRole } from '@/db/schema';
+import { invalid } from '@/lib/actions/state';
+import { deleteCategory, moveCategoryOnePlace, saveCategory } from '@/lib/site-admin/categories';
+import { saveMenu } from '@/lib/site-admin/menu';
+import type { SiteAdminActor } from '@/lib/site-admin/result';
+import { deleteTag, mergeTagInto, renameTagTo } from '@/lib/site-admin/tags';
+import { menuSchema } from '@/lib/validations/menu';
+import { categoryDeleteSchema, categorySchema, tagMergeSchema, tagRenameSchema, type CategoryInput } from '@/lib/validations/taxonomy';
+import { createAuthor, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
+
+const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R) => (parsed.success ? rule(parsed.data) : invalid(parsed.error));
+const save = (actor: SiteAdminActor, input: CategoryInput) => parsedOr(categorySchema.safeParse(input), (values) => saveCategory(actor, values));
+const remove = (actor: SiteAdminActor, id: number, targetId: number | '') =>
+  parsedOr(categoryDeleteSchema.safeParse({ id: String(id), targetId: String(targetId) }), (v) => deleteCategory(actor, v.id, v.targetId));
+const renameTag = (actor: SiteAdminActor, id: number, name: string, slug: string) => parsedOr(tagRenameSchema.safeParse({ id: String(id), name, slug }), ({ id: tagId, ...f }) => renameTagTo(actor, tagId, f));
+const mergeTag = (actor: SiteAdminActor, id: number, intoId: number) => parsedOr(tagMergeSchema.safeParse({ id: String(id), intoId: String(intoId) }), (v) => mergeTagInto(actor, v.id, v.intoId));
+const menu = (actor: SiteAdminActor, items: unknown) => parsedOr(menuSchema.safeParse({ menu: JSON.stringify(items) }), (values) => saveMenu(actor, values));
+
+let counter = 0;
+function person(role: UserRole, name = `Person ${++counter}`): SiteAdminActor {
+  const row = getDb().insert(users).values({ name, email: `shape${++counter}@example.org`, role }).returning().get();
+  return { id: row.id, name: row.name, role: row.role } as SiteAdminActor;
+}
+const admin = person('admin', 'Zoë O’Brien-Ñúñez');
+const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
+
+const newCategory = (name: string, slug = '', description = '') => {
+  const result = save(admin, { id: '', name, slug, description });
+  expect(result).toMatchObject({ ok: true });
+  return listCategories().find((c) => c.name === name)!;
+};
+const categoryOf = (postId: number) => getDb().select({ categoryId: posts.categoryId }).from(posts).where(eq(posts.id, postId)).get()!.categoryId;
+const topicsOf = (subscriberId: number) =>
+  getDb().select({ id: subscriberCategories.categoryId }).from(subscriberCategories).where(eq(subscriberCategories.subscriberId, subscriberId)).orderBy(asc(subscriberCategories.categoryId)).all().map((r) => r.id);
+const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id)).all();
+
+describe('categories', () => {
+  it('renames with a new slug: every earlier address leads to the newest one, and a freed slug can be reused', () => {
+    const living = newCategory('Living Well', 'living-well', 'Everyday pacing.');
+    expect(save(admin, { id: String(living.id), name: 'Living Well & Pacing', slug: 'living-well-and-pacing', description: 'Everyday pacing 🌱.' })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('/category/living-well now leads there'),
+    });
+    expect(getRenamedCategorySlug('living-well')).toBe('living-well-and-pacing');
+    save(admin, { id: String(living.id), name: 'Pacing', slug: 'pacing', description: '' });
+    expect([getRenamedCategorySlug('living-well'), getRenamedCategorySlug('living-well-and-pacing')]).toEqual(['pacing', 'pacing']);
+    expect(getCategoryBySlug('living-well')).toBeNull();
+
+    const again = newCategory('Living Well (new)', 'living-well');
+    expect(getCategoryBySlug('living-well')!.id).toBe(again.id);
+    expect(getRenamedCategorySlug('living-well')).toBeNull();
+    expect(getRenamedCategorySlug('living-well-and-pacing')).toBe('pacing');
+  });
+
+  it('makes the slug from the name when it is left empty, and refuses a slug another category has', () => {
+    const corner = newCategory('Zoë’s Corner');
+    expect(corner.slug).toBe('zoe-s-corner');
+    const before = listCategories();
+    expect(save(admin, { id: '', name: 'Corner again', slug: 'zoe-s-corner', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('Another category')] } });
+    expect(save(admin, { id: '', name: '🌱🌱', slug: '', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(save(admin, { id: '', name: 'Bad', slug: 'Bad Slug!', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(listCategories()).toEqual(before);
+  });
+
+  it.each(['member', 'author', 'moderator'] as const)('refuses a %s and changes nothing', (role) => {
+    const someone = person(role);
+    const target = listCategories()[0];
+    const before = { categories: listCategories(), log: getDb().select().from(activityLog).all().length };
+    expect(save(someone, { id: '', name: 'Sneaky', slug: 'sneaky', description: '' })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(save(someone, { id: String(target.id), name: 'Renamed', slug: 'renamed', description: '' })).toMatchObject({ ok: false });
+    expect(moveCategoryOnePlace(someone, target.id, 'down')).toMatchObject({ ok: false });
+    expect(remove(someone, target.id, '')).toMatchObject({ ok: false });
+    expect({ categories: listCategories(), log: getDb().select().from(activityLog).all().length }).toEqual(before);
+  });
+
+  it('moves one place up or down, in the order readers and pickers use', () => {
+    const names = () => listCategories().map((c) => c.name);
+    const [first, second] = listCategories();
+    expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true });
+    expect(names().slice(0, 2)).toEqual([second.name, first.name]);
+    expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true }); // already first: stays
+    expect(names()[0]).toBe(second.name);
+    expect(moveCategoryOnePlace(admin, second.id, 'down')).toMatchObject({ ok: true });
+    expect(names().slice(0, 2)).toEqual([first.name, second.name]);
+  });
+
+  it('deletes a category into another: its posts, followers, old addresses and menu items move there', () => {
+    const research = newCategory('Research News', 'research-news');
+    const stories = newCategory('Community Stories', 'community-stories');
+    const other = newCategory('Ask Me Anything', 'ama');
+    const p1 = createPost({ authorId: author.id, categoryId: research.id }).id;
+    const p2 = createPost({ authorId: author.id, categoryId: research.id, status: 'draft' }).id;
+    const p3 = createPost({ authorId: author.id, categoryId: other.id }).id;
+    const onlyResearch = createSubscriber({ categoryIds: [research.id] }).id;
+    const both = createSubscriber({ categoryIds: [research.id, stories.id] }).id;
+    const elsewhere = createSubscriber({ categoryIds: [other.id] }).id;
+    save(admin, { id: String(research.id), name: 'Research', slug: 'research', description: '' });
+    getDb().insert(menuItems).values({ position: 50, kind: 'category', categoryId: research.id }).run();
+
+    const before = { categories: listCategories(), topics: topicsOf(onlyResearch) };
+    expect(remove(admin, research.id, '')).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringContaining('has posts')] } });
+    expect(remove(admin, research.id, research.id)).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)] } });
+    expect({ categories: listCategories(), topics: topicsOf(onlyResearch) }).toEqual(before);
+
+    expect(remove(admin, research.id, stories.id)).toMatchObject({ ok: true, message: expect.stringContaining('2 posts and followers are now in “Community Stories”') });
+    expect([categoryOf(p1), categoryOf(p2), categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
+    expect([topicsOf(onlyResearch), topicsOf(both), topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
+    expect([getRenamedCategorySlug('research'), getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
+    expect(menuRows().filter((row) => row.position === 50).map((row) => row.categoryId)).toEqual([stories.id]);
+  });
+
+  it('deletes a category without posts directly; its menu sub-items move up a level', () => {
+    const empty = newCategory('Empty for now', 'empty-for-now');
+    const parent = getDb().insert(menuItems).values({ position: 60, kind: 'category', categoryId: empty.id }).returning().get();
+    getDb().insert(menuItems).values({ parentId: parent.id, position: 0, kind: 'link', label: 'Chat', url: 'https://chat.example.org' }).run();
+    expect(remove(admin, empty.id, '')).toMatchObject({ ok: true });
+    expect(getCategoryBySlug('empty-for-now')).toBeNull();
+    expect(menuRows().filter((row) => row.label === 'Chat')).toEqual([expect.objectContaining({ parentId: null })]);
+  });
+});
+
+describe('tags', () => {
+  it('renames (old address redirects), merges keeping one copy per post, and deletes', () => {
+    const pacing = createTag('pacing');
+    const energy = createTag('energy');
+    const both = createPost({ authorId: author.id, tagIds: [pacing.id, energy.id] }).id;
+    const onlyPacing = createPost({ authorId: author.id, tagIds: [pacing.id] }).id;
+    expect(renameTag(admin, pacing.id, 'Pacing & rest', 'pacing-and-rest')).toMatchObject({ ok: true });
+    expect(getRenamedTagSlug('pacing')).toBe('pacing-and-rest');
+    expect(renameTag(admin, pacing.id, 'Energy', 'energy')).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('merge them')] } });
+
+    expect(mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
+    expect(mergeTag(admin, pacing.id, energy.id)).toMatchObject({ ok: true, message: '“Pacing & rest” was merged into “energy”.' });
+    const tagsOf = (postId: number) => getDb().select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, postId)).all().map((r) => r.tagId);
+    expect([tagsOf(both), tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
+    expect([getTagBySlug('pacing-and-rest'), getRenamedTagSlug('pacing-and-rest'), getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
+
+    expect(deleteTag(person('moderator'), energy.id)).toMatchObject({ ok: false });
+    expect(deleteTag(admin, energy.id)).toMatchObject({ ok: true });
+    expect([tagsOf(both), getTagBySlug('energy'), getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
+  });
+});
+
+describe('the menu', () => {
+  const about = getDb().insert(pages).values({ slug: 'about', title: 'About us', body: 'Hi.' }).returning().get();
+  const draft = getDb().insert(pages).values({ slug: 'coming-soon', title: 'Coming soon', body: 'Soon.', status: 'draft' }).returning().get();
+
+  it('saves pages, categories and links with one level of sub-items, and readers see names, order and no drafts', () => {
+    const category = listCategories()[0];
+    const saved = menu(admin, [
+      { kind: 'link', label: 'Home', url: '/' },
+      { kind: 'category', categoryId: category.id, label: '', children: [{ kind: 'link', label: 'Chat group 💬', url: 'https://chat.example.org/hearth' }] },
+      { kind: 'page', pageId: draft.id, label: '', children: [{ kind: 'page', pageId: about.id, label: 'Who we are' }] },
+    ]);
+    expect(saved).toMatchObject({ ok: true });
+    expect(listMenu()).toEqual([
+      { label: 'Home', href: '/', external: false, children: [] },
+      { label: category.name, href: `/category/${category.slug}`, external: false, children: [{ label: 'Chat group 💬', href: 'https://chat.example.org/hearth', external: true, children: [] }] },
+      { label: 'Who we are', href: '/about', external: false, children: [] },
+    ]);
+    expect(listMenuForEditor()[1]).toEqual({ kind: 'category', pageId: null, categoryId: category.id, label: '', url: '', children: [expect.objectContaining({ label: 'Chat group 💬' })] });
+  });
+
+  it.each([
+    ['a third level', [{ kind: 'link', label: 'A', url: '/a', children: [{ kind: 'link', label: 'B', url: '/b', children: [{ kind: 'link', label: 'C', url: '/c' }] }] }], 'cannot have sub-items'],
+    ['a javascript: address', [{ kind: 'link', label: 'Click', url: 'javascript:alert(1)' }], '“javascript:” addresses are not allowed'],
+    ['a data: address', [{ kind: 'link', label: 'Data', url: 'data:text/html,<script>alert(1)</script>' }], '“data:” addresses are not allowed'],
+    ['a link without a label', [{ kind: 'link', label: '  ', url: 'https://shop.example.org' }], 'Item 1: give the link a label'],
+    ['an address leaving the site through //', [{ kind: 'link', label: 'Sneaky', url: '//evil.example.org' }], 'starts with one “/”'],
+    ['a sub-item page with no page chosen', [{ kind: 'link', label: 'A', url: '/a', children: [{ kind: 'page', label: '' }] }], 'sub-item 1: choose the page'],
+  ])('refuses %s with a clear message and changes nothing', (_what, items, message) => {
+    const before = menuRows();
+    const result = menu(admin, items);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { menu: expect.arrayContaining([expect.stringContaining(message)]) } });
+    expect(menuRows()).toEqual(before);
+  });
+
+  it('refuses a page that no longer exists, and anyone who is not an admin, changing nothing', () => {
+    const before = menuRows();
+    expect(menu(admin, [{ kind: 'page', pageId: 99999, label: '' }])).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
+    expect(menu(person('author'), [{ kind: 'link', label: 'Home', url: '/' }])).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(menuRows()).toEqual(before);
+  });
+});
