@@ -213,7 +213,7 @@ const TABLE: Row[] = [
     action: (c) => submitForm(c.url, 'setStatsCountingAction', { counting: one('SELECT stats_enabled FROM site_settings')?.stats_enabled === 0 ? 'on' : 'off' }, cookieOf(c)),
   },
   { name: 'GET /admin/stats', owner: 'member', allowed: admins, state: noChange, route: page('/admin/stats') },
-  { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },  // Issue 14, site-shape: categories, tags and the menu are the admins' alone.
+  // Issue 14, site-shape: categories, tags and the menu are the admins' alone.
   { name: 'saveCategoryAction (new category)', owner: 'member', allowed: admins, state: () => all('SELECT id, slug FROM categories'), action: (c) => submitForm(c.url, 'saveCategoryAction', { id: '', name: `Topic ${unique()}`, slug: '', description: '' }, cookieOf(c)) },
   {
     name: 'saveCategoryAction (rename)',
