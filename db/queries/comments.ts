@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { dropPendingEdit } from '@/db/queries/comment-edits';
+import { queueHeldCommentAlerts, type ComposeAlert } from '@/db/queries/moderation-alerts';
 import { isVisible } from '@/db/queries/posts';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
 import { commentPendingEdits, commentReports, commentRevisions, comments, posts, users, type CommentStatus, type HoldReason, type UserRole } from '@/db/schema';
@@ -68,11 +69,15 @@ export type NewComment = {
   createdAt: Date;
 };
 
-/** Stores a comment; a public reply also records, in the same transaction, who should hear about it. */
-export function insertComment(values: NewComment): { id: number; status: CommentStatus } {
+/**
+ * Stores a comment; in the same transaction a public reply records who should hear about it, and a held
+ * comment queues the "at once" alerts to staff (`alert` composes them).
+ */
+export function insertComment(values: NewComment, alert?: ComposeAlert): { id: number; status: CommentStatus } {
   return getDb().transaction((tx) => {
     const created = tx.insert(comments).values(values).returning({ id: comments.id, status: comments.status }).get();
     if (created.status === 'approved' && values.parentId !== null) recordReplyNotice(tx, created.id);
+    if (created.status === 'pending' && alert) queueHeldCommentAlerts(tx, created.id, values.authorId, alert);
     return created;
   });
 }

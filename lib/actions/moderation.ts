@@ -1,11 +1,16 @@
 'use server';
-/** Moderators keep threads safe: approve, mark as spam, delete, block, and decide on held edits. The role is checked on every call. */
+/**
+ * Moderators keep threads safe: approve, mark as spam, delete, block, decide on held edits, and choose how
+ * they are told that something needs them. The role is checked on every call.
+ */
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { MODERATION_DECISIONS, moderateComment, type ModerationDecision } from '@/db/queries/comment-moderation';
+import { setModerationAlerts } from '@/db/queries/moderation-alerts';
 import { TAGS } from '@/lib/cache';
 import { canModerate } from '@/lib/roles';
-import { argsAction } from './guarded';
+import { moderationAlertsSchema } from '@/lib/validations/moderation-alerts';
+import { argsAction, formAction } from './guarded';
 
 export type { ModerationDecision };
 
@@ -33,5 +38,14 @@ export const moderateCommentAction = argsAction(
       updateTag(TAGS.comments);
     }
     return { ok: true, message: DONE[decision] };
+  },
+);
+
+/** Staff only: members never have this choice (and are never alerted, whatever is stored). */
+export const moderationAlertsAction = formAction(
+  { name: 'moderation alert choice', access: { role: canModerate, refusal: 'Only moderators and admins get moderation emails.' }, schema: moderationAlertsSchema },
+  ({ moderationAlerts }, user) => {
+    setModerationAlerts(user.id, moderationAlerts);
+    return { ok: true, message: 'Saved.' };
   },
 );
