@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
+import { activitySentence } from '@/lib/activity/sentence';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { isAdmin } from '@/lib/roles';
 
@@ -28,9 +29,7 @@ export default async function ActivityPage({ searchParams }: Props) {
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">On</th>
+              <th scope="col">What happened</th>
             </tr>
           </thead>
           <tbody>
@@ -39,9 +38,7 @@ export default async function ActivityPage({ searchParams }: Props) {
                 <td>
                   <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().slice(0, 16).replace('T', ' ')}</time>
                 </td>
-                <td>{entry.actorName}</td>
-                <td>{entry.action}</td>
-                <td>{entry.subject}</td>
+                <td>{activitySentence(entry)}</td>
               </tr>
             ))}
           </tbody>
