@@ -72,7 +72,10 @@ describe('a moderator told at once', () => {
   it('gets an email when a member’s comment is held, whose link opens it in the queue, and approves it', async () => {
     const memberPage = await member.newPage();
     await signInAsNewMember(memberPage, server.url, mail, 'zoe@example.org', 'Zoë O’Brien-Ñúñez', postPath);
+    await memberPage.goto(`${server.url}/account`);
+    await memberPage.getByText('Email me when someone replies to my comments').waitFor();
     await expect(memberPage.getByText('Email me about comments held for moderation').count()).resolves.toBe(0);
+    await memberPage.goto(`${server.url}${postPath}`);
     await memberPage.locator('#comment-form').getByLabel('Your comment').fill(commentText);
     await memberPage.getByRole('button', { name: 'Post comment' }).click();
     await memberPage.getByText('Your comment is awaiting moderation').waitFor();
