@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { countOpenReports } from '@/db/queries/comment-reports';
 import { countModerationQueue } from '@/db/queries/comments';
 import { countPostsByStatus } from '@/db/queries/editor-posts';
 import { countOutbox } from '@/db/queries/outbox';
@@ -24,7 +25,12 @@ export default async function DashboardPage() {
       { label: 'Drafts', value: posts.draft, href: '/admin/posts?status=draft' },
     );
   }
-  if (canModerate(user.role)) stats.push({ label: 'Comments awaiting moderation', value: countModerationQueue().pending, href: '/admin/comments' });
+  if (canModerate(user.role)) {
+    stats.push(
+      { label: 'Comments awaiting moderation', value: countModerationQueue().pending, href: '/admin/comments' },
+      { label: 'Open reports', value: countOpenReports(), href: '/admin/comments?show=reported' },
+    );
+  }
   if (isAdmin(user.role)) {
     const mail = countOutbox();
     stats.push(

@@ -1,12 +1,15 @@
 'use client';
-/** One comment in the moderation queue, with the decisions a moderator can take on it. */
+/** One comment in the moderation queue: its reports with the reporters' notes, the decisions a moderator can take, and editing its text. */
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { CommentCard } from '@/components/comments/comment-card';
 import { ModerationButtons } from '@/components/comments/moderation-buttons';
+import { moderatorEditCommentAction } from '@/lib/actions/moderation';
 import type { QueueItem as Item } from '@/db/queries/comments';
 import type { ActionState } from '@/lib/actions/state';
 import { commentPermalink } from '@/lib/comments/thread-pages';
+import { REPORT_REASON_LABELS } from '@/lib/validations/comment-limits';
+import { ModeratorEditForm } from './moderator-edit-form';
 
 const STATUS_LABEL = { pending: 'Awaiting moderation', spam: 'Spam', approved: undefined, deleted: undefined } as const;
 const HOLD_REASON = { 'blocked-word': 'it contains a blocked word', links: 'it has more links than allowed', 'first-comment': 'it changes the member’s only approved comment' } as const;
@@ -14,19 +17,42 @@ const HOLD_REASON = { 'blocked-word': 'it contains a blocked word', links: 'it h
 export function QueueItem({ item }: { item: Item }) {
   const router = useRouter();
   const [answer, setAnswer] = useState<ActionState | null>(null);
+  const [editing, setEditing] = useState(false);
+  const settle = useCallback(
+    (result: ActionState) => {
+      setAnswer(result);
+      if (result.ok) {
+        setEditing(false);
+        router.refresh();
+      }
+    },
+    [router],
+  );
+  const reports = item.reports.length;
+  const who = item.author?.name ?? 'a deleted member';
   // A public comment may be on an earlier page of a long thread; held ones show on the post page for moderators.
   const href = item.status === 'approved' ? commentPermalink(item.id) : `/posts/${item.postSlug}#comment-${item.id}`;
-  const approveLabel = item.status !== 'approved' ? 'Approve' : item.openReports > 0 ? 'Keep it (close reports)' : undefined;
+  const approveLabel = item.status !== 'approved' ? 'Approve' : reports > 0 ? 'Keep it (close reports)' : undefined;
   return (
     <li className="queue-item">
       <p className="queue-item__post">
         On <a href={href}>{item.postTitle}</a>
-        {item.openReports > 0 && (
+        {reports > 0 && (
           <span className="badge badge--held">
-            {item.openReports} report{item.openReports === 1 ? '' : 's'}: {item.reportReasons}
+            {reports} report{reports === 1 ? '' : 's'}
           </span>
         )}
       </p>
+      {reports > 0 && (
+        <ul className="queue-item__reports" aria-label={`Reports on ${who}’s comment`}>
+          {item.reports.map((report, i) => (
+            <li key={i}>
+              {REPORT_REASON_LABELS[report.reason]}
+              {report.note ? <>: “{report.note}”</> : ' (no note)'}
+            </li>
+          ))}
+        </ul>
+      )}
       <CommentCard
         comment={item}
         statusLabel={item.pendingEdit ? 'Public now; an edit awaits moderation' : STATUS_LABEL[item.status]}
@@ -48,12 +74,13 @@ export function QueueItem({ item }: { item: Item }) {
                 approveLabel={approveLabel}
                 canBlock={item.author !== null}
                 heldEdit={item.pendingEdit !== null}
-                onDone={(result) => {
-                  setAnswer(result);
-                  if (result.ok) router.refresh();
-                }}
+                onDone={settle}
               />
+              <button type="button" className="button--quiet" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
+                Edit text
+              </button>
             </div>
+            {editing && <ModeratorEditForm action={moderatorEditCommentAction} commentId={item.id} body={item.body} contentNote={item.contentNote} authorName={who} onDone={settle} />}
           </>
         }
       />

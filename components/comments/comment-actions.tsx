@@ -1,7 +1,8 @@
 'use client';
 /**
  * The controls under one comment, shown according to who is reading: reply; edit and delete for
- * its author; report for other members; approve, spam, delete and block for moderators.
+ * its author; report for other members; approve, spam, delete and block for moderators; the earlier
+ * versions of an edited comment for moderators and its author.
  */
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -64,7 +65,7 @@ export function CommentActions({ commentId, authorName, held = false, edited = f
         {viewer.canModerate && !own && (
           <ModerationButtons commentId={commentId} authorName={authorName} approveLabel={held ? 'Approve' : undefined} canBlock onDone={settle} />
         )}
-        {viewer.canModerate && edited && <EarlierVersions commentId={commentId} />}
+        {(viewer.canModerate || own) && edited && <EarlierVersions commentId={commentId} />}
       </div>
       {own?.editAwaitsModeration && (
         <p className="notice">Your edit is awaiting moderation. Until a moderator approves it, everyone else sees the text above.</p>

@@ -28,7 +28,7 @@ export function CommentCard({ comment, actions, replies, statusLabel }: Props) {
             {comment.author?.isPostAuthor && <span className="badge">Author</span>}
             {comment.author?.isModerator && <span className="badge">Moderator</span>}
             {statusLabel && <span className="badge badge--held">{statusLabel}</span>}
-            {comment.editedAt && <span className="comment__edited">edited</span>}
+            {comment.moderatorEditedAt ? <span className="comment__edited">edited by a moderator</span> : comment.editedAt && <span className="comment__edited">edited</span>}
             <a className="comment__permalink" href={`#comment-${comment.id}`} aria-label={`Link to ${name}’s comment`}>
               #
             </a>

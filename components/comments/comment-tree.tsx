@@ -9,7 +9,7 @@ export function CommentTree({ node }: { node: CommentNode }) {
   return (
     <CommentCard
       comment={node}
-      actions={node.status === 'deleted' ? undefined : <CommentActions commentId={node.id} authorName={name} edited={node.editedAt !== null} />}
+      actions={node.status === 'deleted' ? undefined : <CommentActions commentId={node.id} authorName={name} edited={node.editedAt !== null || node.moderatorEditedAt !== null} />}
       replies={
         node.replies.length > 0 && (
           <ol className="comment-replies" aria-label={`Replies to ${name ?? 'a deleted comment'}`}>

@@ -1,10 +1,10 @@
 'use client';
-/** For moderators: what an edited comment said before, oldest first. */
+/** For moderators and the comment's author: what an edited comment said before, oldest first, and who changed it. */
 import { useState } from 'react';
 import { useDateStyle } from '@/components/layout/site-date';
 import { formatDate } from '@/lib/format';
 
-type Revision = { body: string; contentNote: string | null; replacedAt: string };
+type Revision = { body: string; contentNote: string | null; replacedAt: string; byModerator: boolean };
 
 export function EarlierVersions({ commentId }: { commentId: number }) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
@@ -29,7 +29,7 @@ export function EarlierVersions({ commentId }: { commentId: number }) {
     <ol className="earlier-versions" aria-label="Earlier versions">
       {revisions.map((r) => (
         <li key={r.replacedAt}>
-          <p className="field__hint">Until {formatDate(r.replacedAt, style)}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
+          <p className="field__hint">Until {formatDate(r.replacedAt, style)}{r.byModerator ? ', when a moderator changed it' : ''}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
           <pre>{r.body}</pre>
         </li>
       ))}

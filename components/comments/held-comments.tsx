@@ -16,7 +16,7 @@ export function HeldComments() {
             <CommentCard
               comment={comment}
               statusLabel="Awaiting moderation"
-              actions={<CommentActions commentId={comment.id} authorName={comment.author?.name ?? null} edited={comment.editedAt !== null} held />}
+              actions={<CommentActions commentId={comment.id} authorName={comment.author?.name ?? null} edited={comment.editedAt !== null || comment.moderatorEditedAt !== null} held />}
             />
           </li>
         ))}

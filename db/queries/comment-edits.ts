@@ -1,7 +1,8 @@
 /**
- * Edits of a member's own comment, as the moderation rules decided: published at once (the earlier
- * text kept as a revision for moderators), held as a pending edit while the approved text stays
- * public, or — for a comment that is itself awaiting moderation — written over the held text.
+ * Edits of a comment. A member's own, as the moderation rules decided: published at once (the earlier
+ * text kept as a revision), held as a pending edit while the approved text stays public, or — for a
+ * comment that is itself awaiting moderation — written over the held text. A moderator's: always
+ * written, the earlier text kept as a revision marked as replaced by that moderator.
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -22,13 +23,21 @@ export function getOwnEditableComment(id: number, userId: string) {
   );
 }
 
-/** Replaces the public text, keeping the earlier one as a revision; any held edit is superseded. */
-function publish(tx: Transaction, id: number, edit: CommentEdit, at: Date): void {
+/**
+ * Replaces the text, keeping the earlier one as a revision; any held edit is superseded. `moderatorId`:
+ * a moderator made the change (marked on the revision, and the comment reads "edited by a moderator").
+ */
+function publish(tx: Transaction, id: number, edit: CommentEdit, at: Date, moderatorId: string | null = null): void {
   const current = tx.select({ body: comments.body, contentNote: comments.contentNote }).from(comments).where(eq(comments.id, id)).get();
   if (!current) return;
-  tx.insert(commentRevisions).values({ commentId: id, body: current.body, contentNote: current.contentNote, replacedAt: at }).run();
-  tx.update(comments).set({ ...edit, editedAt: at }).where(eq(comments.id, id)).run();
+  tx.insert(commentRevisions).values({ commentId: id, body: current.body, contentNote: current.contentNote, replacedAt: at, replacedByModeratorId: moderatorId }).run();
+  tx.update(comments).set({ ...edit, ...(moderatorId ? { moderatorEditedAt: at } : { editedAt: at }) }).where(eq(comments.id, id)).run();
   tx.delete(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).run();
+}
+
+/** A moderator's change of the text (call inside the decision's transaction, which also logs it). */
+export function publishModeratorEdit(tx: Transaction, id: number, edit: CommentEdit, moderatorId: string, at: Date): void {
+  publish(tx, id, edit, at, moderatorId);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * A moderator's decision on one comment, written whole or not at all: the status change, the
- * reports it closes and the activity-log entry commit in one transaction.
+ * A moderator's decision on one comment, written whole or not at all: the status change (or their edit
+ * of the text), the reports it closes and the activity-log entry commit in one transaction. The log
+ * names the comment as people do: "a comment by Sam on “Pacing with an energy budget”".
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { dropPendingEdit, publishPendingEdit } from '@/db/queries/comment-edits';
+import { dropPendingEdit, publishModeratorEdit, publishPendingEdit, type CommentEdit } from '@/db/queries/comment-edits';
 import { resolveReports } from '@/db/queries/comment-reports';
 import { eraseComment } from '@/db/queries/comments';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
@@ -15,7 +16,8 @@ import { comments, posts, users } from '@/db/schema';
 export const MODERATION_DECISIONS = ['approve', 'spam', 'delete', 'block', 'approve-edit', 'reject-edit'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
-export type ModerationResult = { postSlug: string } | 'no-such-comment' | 'no-pending-edit';
+/** `closedReports`: an already public comment was kept, which only closes the reports on it. */
+export type ModerationResult = { postSlug: string; closedReports: boolean } | 'no-such-comment' | 'no-pending-edit';
 
 /** Approving is what makes a held reply public, so that is when its notice is recorded. */
 function setStatus(tx: Transaction, id: number, status: 'approved' | 'spam', was: string): void {
@@ -23,16 +25,24 @@ function setStatus(tx: Transaction, id: number, status: 'approved' | 'spam', was
   if (status === 'approved' && was !== 'approved') recordReplyNotice(tx, id);
 }
 
+/** The comment as the log and the caches need it, read inside the transaction. */
+function target(tx: Transaction, id: number) {
+  const row = tx
+    .select({ status: comments.status, authorId: comments.authorId, authorName: users.name, postSlug: posts.slug, postTitle: posts.title })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.id, id))
+    .get();
+  return row && { ...row, subject: `a comment by ${row.authorName ?? 'a deleted member'} on “${row.postTitle}”` };
+}
+
 /** Applies one decision; nothing is written when any part of it fails. */
 export function moderateComment(id: number, decision: ModerationDecision, actor: Actor, now = new Date()): ModerationResult {
   return getDb().transaction((tx) => {
-    const comment = tx
-      .select({ status: comments.status, authorId: comments.authorId, postSlug: posts.slug })
-      .from(comments)
-      .innerJoin(posts, eq(posts.id, comments.postId))
-      .where(eq(comments.id, id))
-      .get();
+    const comment = target(tx, id);
     if (!comment || comment.status === 'deleted') return 'no-such-comment';
+    const closedReports = decision === 'approve' && comment.status === 'approved';
     if (decision === 'approve' || decision === 'spam') {
       setStatus(tx, id, decision === 'approve' ? 'approved' : 'spam', comment.status);
       resolveReports(tx, id, now);
@@ -42,7 +52,21 @@ export function moderateComment(id: number, decision: ModerationDecision, actor:
     if (decision === 'block' && comment.authorId) tx.update(users).set({ commentingBlocked: true }).where(eq(users.id, comment.authorId)).run();
     if (decision === 'approve-edit' && !publishPendingEdit(tx, id)) return 'no-pending-edit';
     if (decision === 'reject-edit' && !dropPendingEdit(tx, id)) return 'no-pending-edit';
-    recordActivity(tx, actor, `comment.${decision}`, `comment #${id} on /posts/${comment.postSlug}`, now);
-    return { postSlug: comment.postSlug };
+    recordActivity(tx, actor, closedReports ? 'comment.close-reports' : `comment.${decision}`, comment.subject, now);
+    return { postSlug: comment.postSlug, closedReports };
+  });
+}
+
+/**
+ * A moderator changes a comment's text (to remove a phone number, say): public at once, the earlier text
+ * kept as a revision marked as theirs, and logged. Null when the comment is gone or was deleted.
+ */
+export function editCommentAsModerator(id: number, edit: CommentEdit, actor: Actor, now = new Date()): { postSlug: string; status: string } | null {
+  return getDb().transaction((tx) => {
+    const comment = target(tx, id);
+    if (!comment || comment.status === 'deleted') return null;
+    publishModeratorEdit(tx, id, edit, actor.id, now);
+    recordActivity(tx, actor, 'comment.edit', comment.subject, now);
+    return { postSlug: comment.postSlug, status: comment.status };
   });
 }

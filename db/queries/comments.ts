@@ -3,9 +3,11 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { dropPendingEdit } from '@/db/queries/comment-edits';
+import { listOpenReports } from '@/db/queries/comment-reports';
+import { queueHeldCommentAlerts, type ComposeAlert } from '@/db/queries/moderation-alerts';
 import { isVisible } from '@/db/queries/posts';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
-import { commentPendingEdits, commentReports, commentRevisions, comments, posts, users, type CommentStatus, type HoldReason, type UserRole } from '@/db/schema';
+import { commentPendingEdits, commentReports, commentRevisions, comments, posts, users, type CommentStatus, type HoldReason, type ReportReason, type UserRole } from '@/db/schema';
 
 export type CommentView = {
   id: number;
@@ -16,6 +18,8 @@ export type CommentView = {
   status: CommentStatus;
   createdAt: string;
   editedAt: string | null;
+  /** Set when a moderator changed the text ("edited by a moderator"). */
+  moderatorEditedAt: string | null;
   /** Null for a member who deleted their account ("deleted member"). */
   author: { name: string; isPostAuthor: boolean; isModerator: boolean } | null;
 };
@@ -68,11 +72,15 @@ export type NewComment = {
   createdAt: Date;
 };
 
-/** Stores a comment; a public reply also records, in the same transaction, who should hear about it. */
-export function insertComment(values: NewComment): { id: number; status: CommentStatus } {
+/**
+ * Stores a comment; in the same transaction a public reply records who should hear about it, and a held
+ * comment queues the "at once" alerts to staff (`alert` composes them).
+ */
+export function insertComment(values: NewComment, alert?: ComposeAlert): { id: number; status: CommentStatus } {
   return getDb().transaction((tx) => {
     const created = tx.insert(comments).values(values).returning({ id: comments.id, status: comments.status }).get();
     if (created.status === 'approved' && values.parentId !== null) recordReplyNotice(tx, created.id);
+    if (created.status === 'pending' && alert) queueHeldCommentAlerts(tx, created.id, values.authorId, alert);
     return created;
   });
 }
@@ -86,6 +94,7 @@ const viewColumns = {
   status: comments.status,
   createdAt: comments.createdAt,
   editedAt: comments.editedAt,
+  moderatorEditedAt: comments.moderatorEditedAt,
   authorId: comments.authorId,
   authorName: users.name,
   authorRole: users.role,
@@ -94,7 +103,7 @@ const viewColumns = {
 
 type ViewRow = { [K in keyof typeof viewColumns]: unknown } & {
   id: number; parentId: number | null; depth: number; html: string; contentNote: string | null; status: CommentStatus;
-  createdAt: Date; editedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; postAuthorId: string;
+  createdAt: Date; editedAt: Date | null; moderatorEditedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; postAuthorId: string;
 };
 
 function toView(row: ViewRow): CommentView {
@@ -108,6 +117,7 @@ function toView(row: ViewRow): CommentView {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    moderatorEditedAt: row.moderatorEditedAt ? row.moderatorEditedAt.toISOString() : null,
     author:
       row.authorId && !deleted
         ? {
@@ -211,14 +221,20 @@ export function releaseCommentsOfMember(tx: Transaction, userId: string, choice:
   return postSlugs;
 }
 
+/** A comment's earlier texts, oldest first; `byModerator` when a moderator's change replaced one (never which moderator). */
 export function listRevisions(commentId: number) {
   return getDb()
-    .select({ body: commentRevisions.body, contentNote: commentRevisions.contentNote, replacedAt: commentRevisions.replacedAt })
+    .select({ body: commentRevisions.body, contentNote: commentRevisions.contentNote, replacedAt: commentRevisions.replacedAt, moderatorId: commentRevisions.replacedByModeratorId })
     .from(commentRevisions)
     .where(eq(commentRevisions.commentId, commentId))
-    .orderBy(asc(commentRevisions.replacedAt))
+    .orderBy(asc(commentRevisions.replacedAt), asc(commentRevisions.id))
     .all()
-    .map((r) => ({ ...r, replacedAt: r.replacedAt.toISOString() }));
+    .map(({ moderatorId, ...r }) => ({ ...r, replacedAt: r.replacedAt.toISOString(), byModerator: moderatorId !== null }));
+}
+
+/** Who wrote a comment (null when it is gone or its author left): the revisions route lets them see its history. */
+export function getCommentAuthorId(commentId: number): string | null {
+  return getDb().select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, commentId)).get()?.authorId ?? null;
 }
 
 /** A member's comments, for "download my data". */
@@ -231,6 +247,7 @@ export function listCommentsByAuthor(userId: string) {
       status: comments.status,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
+      moderatorEditedAt: comments.moderatorEditedAt,
       editAwaitingModeration: commentPendingEdits.body,
     })
     .from(comments)
@@ -247,7 +264,9 @@ export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 /** A held edit of a public comment, shown to moderators beside the text it would replace. */
 export type PendingEditView = { html: string; contentNote: string | null; reason: HoldReason; submittedAt: string };
-export type QueueItem = CommentView & { postSlug: string; postTitle: string; openReports: number; reportReasons: string | null; pendingEdit: PendingEditView | null };
+export type QueueReport = { reason: ReportReason; note: string | null };
+/** `body`: the text as written, for a moderator's edit. */
+export type QueueItem = CommentView & { body: string; postSlug: string; postTitle: string; reports: QueueReport[]; pendingEdit: PendingEditView | null };
 
 const hasPendingEdit = sql`exists (select 1 from ${commentPendingEdits} where ${commentPendingEdits.commentId} = ${comments.id})`;
 const openReports = sql<number>`(select count(*) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`;
@@ -266,8 +285,7 @@ export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem
       ...viewColumns,
       postSlug: posts.slug,
       postTitle: posts.title,
-      openReports,
-      reportReasons: sql<string | null>`(select group_concat(${commentReports.reason}, ', ') from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`,
+      body: comments.body,
       editHtml: commentPendingEdits.html,
       editNote: commentPendingEdits.contentNote,
       editReason: commentPendingEdits.reason,
@@ -281,12 +299,14 @@ export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit)
     .all();
+  const reports = new Map<number, QueueReport[]>();
+  for (const r of listOpenReports(rows.map((row) => row.id))) reports.set(r.commentId, [...(reports.get(r.commentId) ?? []), { reason: r.reason, note: r.note }]);
   return rows.map((row) => ({
     ...toView(row as ViewRow),
+    body: row.status === 'deleted' ? '' : row.body,
     postSlug: row.postSlug,
     postTitle: row.postTitle,
-    openReports: row.openReports,
-    reportReasons: row.reportReasons,
+    reports: reports.get(row.id) ?? [],
     pendingEdit: row.editHtml !== null && row.editReason && row.editAt ? { html: row.editHtml, contentNote: row.editNote, reason: row.editReason, submittedAt: row.editAt.toISOString() } : null,
   }));
 }

@@ -4,7 +4,8 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } 
 import { getDb, type Db } from '@/db/index';
 import { outbox } from '@/db/schema';
 
-export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string };
+/** `postId`: the post a new-post email announces (its admin page shows the delivery). */
+export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string; postId?: number };
 type Writer = Pick<Db, 'insert'>;
 
 /**
@@ -23,11 +24,12 @@ export function enqueueMails(mails: OutgoingMail[], writer: Writer = getDb(), no
       html: sql.placeholder('html'),
       headers: sql.placeholder('headers'),
       dedupeKey: sql.placeholder('dedupeKey'),
+      postId: sql.placeholder('postId'),
       nextAttemptAt: now,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .prepare();
-  for (const mail of mails) insert.run({ ...mail, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey ?? null });
+  for (const mail of mails) insert.run({ ...mail, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey ?? null, postId: mail.postId ?? null });
 }
 
 export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = new Date()): void {
@@ -123,4 +125,32 @@ export function listMailProblems(limit = 50): MailProblem[] {
 /** "Retry now": failed messages and ones waiting out a backoff become due at once. Returns how many. */
 export function retryMailNow(now = new Date()): number {
   return getDb().update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(needsAttention).run().changes;
+}
+
+export const DELIVERY_STATES = ['queued', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+export type DeliveryLine = { id: number; to: string; state: DeliveryState; lastError: string | null; sentAt: Date | null };
+export type PostDelivery = { counts: Record<DeliveryState, number>; lines: DeliveryLine[] };
+
+/** "Sending" is still on its way: shown as queued. */
+const deliveryState = sql<DeliveryState>`case when ${outbox.status} = 'sending' then 'queued' else ${outbox.status} end`;
+
+/**
+ * The emails announcing one post: how many are queued, sent, failed and cancelled (the address left the
+ * list first), and up to `limit` lines per state (failed first, then queued, cancelled, sent).
+ */
+export function getPostDelivery(postId: number, limit = 100): PostDelivery {
+  const db = getDb();
+  const counts: Record<DeliveryState, number> = { queued: 0, sent: 0, failed: 0, cancelled: 0 };
+  for (const row of db.select({ state: deliveryState, n: count() }).from(outbox).where(eq(outbox.postId, postId)).groupBy(deliveryState).all()) counts[row.state] += row.n;
+  const lines = (['failed', 'queued', 'cancelled', 'sent'] as const).flatMap((state) =>
+    db
+      .select({ id: outbox.id, to: outbox.toAddress, state: deliveryState, lastError: outbox.lastError, sentAt: outbox.sentAt })
+      .from(outbox)
+      .where(and(eq(outbox.postId, postId), state === 'queued' ? inArray(outbox.status, ['queued', 'sending']) : eq(outbox.status, state)))
+      .orderBy(asc(outbox.toAddress), asc(outbox.id))
+      .limit(limit)
+      .all(),
+  );
+  return { counts, lines };
 }

@@ -212,8 +212,26 @@ export const SUBSCRIBERS_PER_PAGE = 50;
 
 export type SubscriberRow = { id: number; email: string; status: SubscriberStatus; frequency: SubscriptionFrequency; topics: string; createdAt: Date; confirmedAt: Date | null };
 
-/** Category names followed, or "All posts". */
-const topics = sql<string>`case when ${subscribers.allCategories} then 'All posts' else coalesce((select group_concat(${categories.name}, ', ') from ${subscriberCategories} join ${categories} on ${categories.id} = ${subscriberCategories.categoryId} where ${subscriberCategories.subscriberId} = ${subscribers.id}), 'No topics') end`;
+type ListedRow = Omit<SubscriberRow, 'topics'> & { allCategories: boolean };
+
+/**
+ * "All posts", or the names of the categories followed (in the site's category order), or "No topics".
+ * Read in a second query keyed by subscriber id: a correlated subquery inside the select was rendered
+ * with unqualified column names and matched categories by the wrong id (another subscriber's topics).
+ */
+function withTopics(rows: ListedRow[]): SubscriberRow[] {
+  const ids = rows.map((r) => r.id);
+  const names = new Map<number, string[]>();
+  const followed = ids.length === 0 ? [] : getDb()
+    .select({ subscriberId: subscriberCategories.subscriberId, name: categories.name })
+    .from(subscriberCategories)
+    .innerJoin(categories, eq(categories.id, subscriberCategories.categoryId))
+    .where(inArray(subscriberCategories.subscriberId, ids))
+    .orderBy(asc(categories.position), asc(categories.name), asc(categories.id))
+    .all();
+  for (const { subscriberId, name } of followed) names.set(subscriberId, [...(names.get(subscriberId) ?? []), name]);
+  return rows.map(({ allCategories, ...row }) => ({ ...row, topics: allCategories ? 'All posts' : names.get(row.id)?.join(', ') || 'No topics' }));
+}
 
 /** Addresses containing `search` (LIKE wildcards in it are taken literally). */
 function emailContains(search: string): SQL | undefined {
@@ -222,22 +240,24 @@ function emailContains(search: string): SQL | undefined {
 
 function subscriberRows(search: string) {
   return getDb()
-    .select({ id: subscribers.id, email: subscribers.email, status: subscribers.status, frequency: subscribers.frequency, topics, createdAt: subscribers.createdAt, confirmedAt: subscribers.confirmedAt })
+    .select({ id: subscribers.id, email: subscribers.email, status: subscribers.status, frequency: subscribers.frequency, allCategories: subscribers.allCategories, createdAt: subscribers.createdAt, confirmedAt: subscribers.confirmedAt })
     .from(subscribers)
-    .where(emailContains(search));
+    .where(emailContains(search))
+    .orderBy(asc(subscribers.email), asc(subscribers.id));
 }
 
 export function searchSubscribers(search: string, page: number): { rows: SubscriberRow[]; total: number } {
-  const rows = subscriberRows(search)
-    .orderBy(asc(subscribers.email))
-    .limit(SUBSCRIBERS_PER_PAGE)
-    .offset((page - 1) * SUBSCRIBERS_PER_PAGE)
-    .all();
+  const rows = withTopics(subscriberRows(search).limit(SUBSCRIBERS_PER_PAGE).offset((page - 1) * SUBSCRIBERS_PER_PAGE).all());
   const total = getDb().select({ n: count() }).from(subscribers).where(emailContains(search)).get()!.n;
   return { rows, total };
 }
 
-/** Every subscriber, for the CSV export. */
+/** Every subscriber, for the CSV export (read in pages, so topics are looked up in bounded batches). */
 export function listAllSubscribers(): SubscriberRow[] {
-  return subscriberRows('').orderBy(asc(subscribers.email)).all();
+  const rows: SubscriberRow[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const batch = subscriberRows('').limit(500).offset(offset).all();
+    rows.push(...withTopics(batch));
+    if (batch.length < 500) return rows;
+  }
 }

@@ -1,11 +1,18 @@
 'use server';
-/** Moderators keep threads safe: approve, mark as spam, delete, block, and decide on held edits. The role is checked on every call. */
+/**
+ * Moderators keep threads safe: approve, mark as spam, delete, block, decide on held edits, and choose how
+ * they are told that something needs them. The role is checked on every call.
+ */
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { MODERATION_DECISIONS, moderateComment, type ModerationDecision } from '@/db/queries/comment-moderation';
+import { setModerationAlerts } from '@/db/queries/moderation-alerts';
 import { TAGS } from '@/lib/cache';
+import { editAsModerator } from '@/lib/comments/moderator-edit';
 import { canModerate } from '@/lib/roles';
-import { argsAction } from './guarded';
+import { editCommentSchema } from '@/lib/validations/comment';
+import { moderationAlertsSchema } from '@/lib/validations/moderation-alerts';
+import { argsAction, formAction } from './guarded';
 
 export type { ModerationDecision };
 
@@ -18,20 +25,39 @@ const DONE: Record<ModerationDecision, string> = {
   'reject-edit': 'Edit rejected: the earlier text stays public.',
 };
 
+const MODERATOR_ONLY = { role: canModerate, refusal: 'Only moderators can do that.' };
 const NOT_UNDERSTOOD = 'That request was not understood; nothing changed.';
 const decisionSchema = z.tuple([z.number({ error: NOT_UNDERSTOOD }).int().positive(), z.enum(MODERATION_DECISIONS, { error: NOT_UNDERSTOOD })]);
 
 export const moderateCommentAction = argsAction(
-  { name: 'moderation', access: { role: canModerate, refusal: 'Only moderators can do that.' }, schema: decisionSchema },
+  { name: 'moderation', access: MODERATOR_ONLY, schema: decisionSchema },
   ([commentId, decision], user) => {
     const result = moderateComment(commentId, decision, user);
     if (result === 'no-such-comment') return { ok: false, message: 'That comment no longer exists.' };
     if (result === 'no-pending-edit') return { ok: false, message: 'That edit was already decided; nothing changed.' };
+    if (result.closedReports) return { ok: true, message: 'Reports closed: the comment stays public as it is.' };
     // Blocking a member or rejecting a held edit changes nothing readers see.
     if (decision !== 'block' && decision !== 'reject-edit') {
       updateTag(TAGS.post(result.postSlug));
       updateTag(TAGS.comments);
     }
     return { ok: true, message: DONE[decision] };
+  },
+);
+
+/** The earlier text goes into the comment's history; readers see the change at once. */
+export const moderatorEditCommentAction = formAction({ name: 'moderator comment edit', access: MODERATOR_ONLY, schema: editCommentSchema }, (input, user) => {
+  const result = editAsModerator(user, input);
+  if (!result.ok) return result;
+  if (result.public) updateTag(TAGS.post(result.postSlug));
+  return { ok: true, message: 'Saved: the new text is shown now (marked “edited by a moderator”), and the earlier one is kept in the comment’s history.' };
+});
+
+/** Staff only: members never have this choice (and are never alerted, whatever is stored). */
+export const moderationAlertsAction = formAction(
+  { name: 'moderation alert choice', access: { role: canModerate, refusal: 'Only moderators and admins get moderation emails.' }, schema: moderationAlertsSchema },
+  ({ moderationAlerts }, user) => {
+    setModerationAlerts(user.id, moderationAlerts);
+    return { ok: true, message: 'Saved.' };
   },
 );

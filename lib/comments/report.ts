@@ -6,6 +6,7 @@ import 'server-only';
 import { hasReported, reportComment } from '@/db/queries/comment-reports';
 import { getComment } from '@/db/queries/comments';
 import type { ReportReason } from '@/db/schema';
+import { composeInstantAlert } from '@/lib/moderation/alert-emails';
 import { reportRefusal } from './pace';
 
 export type ReportOutcome = { ok: boolean; message: string };
@@ -21,5 +22,5 @@ export function reportCommentAs(userId: string, input: { commentId: number; reas
   const tooMany = reportRefusal(userId, now);
   if (tooMany) return { ok: false, message: tooMany };
   // Two reports sent at once: the unique index keeps one, and the other is thanked the same way.
-  return { ok: true, message: reportComment(comment.id, userId, input.reason, input.note ?? null, now) ? THANKS : ALREADY };
+  return { ok: true, message: reportComment(comment.id, userId, input.reason, input.note ?? null, now, composeInstantAlert) ? THANKS : ALREADY };
 }

@@ -8,6 +8,7 @@ import { getComment, getCommentTarget, getCommenterState, insertComment, removeC
 import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
 import { renderCommentMarkdown } from '@/lib/markdown';
+import { composeInstantAlert } from '@/lib/moderation/alert-emails';
 import { canModerate } from '@/lib/roles';
 import { decideCommentStatus } from './moderation-rules';
 import { commentWriteRefusal } from './pace';
@@ -56,7 +57,7 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
     contentNote: input.contentNote ?? null,
     status: decision.status,
     createdAt: now,
-  });
+  }, composeInstantAlert);
   return { ok: true, commentId: created.id, postSlug: target.slug, status: decision.status };
 }
 

@@ -9,6 +9,7 @@ import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMai
 import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscribers';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
+import { processModerationDigests } from '@/lib/moderation/alert-digest';
 import { refreshPublishedPages } from '@/lib/page-refresh';
 import { publishDuePosts } from '@/lib/publishing';
 import { processWeeklyDigests } from '@/lib/subscriptions/digest';
@@ -77,6 +78,7 @@ let started = false;
 const JOBS: [string, (now: Date) => unknown][] = [
   ['reply notices', processReplyNotices],
   ['weekly digest', processWeeklyDigests],
+  ['moderation summaries', processModerationDigests],
   ['expired sign-ups', (now) => deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS))],
 ];
 

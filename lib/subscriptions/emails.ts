@@ -60,6 +60,7 @@ export function newPostEmail(siteName: string, post: AnnouncedPost, recipient: R
     to: recipient.email,
     subject: post.title,
     dedupeKey: `new-post:${post.id}:${recipient.id}`,
+    postId: post.id,
     headers: unsubscribe.headers,
     ...composeEmail({
       siteName,

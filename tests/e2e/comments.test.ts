@@ -161,8 +161,10 @@ describe('reports and the moderation queue', () => {
 
     await mod.goto(`${server.url}/admin/comments?show=reported`);
     await mod.getByRole('link', { name: 'Reported (1)' }).waitFor();
-    await mod.getByText('1 report: unkind').waitFor();
+    await mod.getByText('1 report', { exact: true }).waitFor();
+    await mod.getByRole('list', { name: /^Reports on Ash/ }).getByText('Unkind or hurtful (no note)').waitFor();
     await mod.getByRole('button', { name: 'Keep it (close reports)' }).click();
+    await mod.getByText(/^Reports closed: the comment stays public/).waitFor();
     await mod.getByRole('link', { name: 'Reported (0)' }).waitFor();
     await mod.close();
   });

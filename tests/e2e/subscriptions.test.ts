@@ -146,11 +146,31 @@ describe('following the blog by email', () => {
     await admin.getByRole('region', { name: 'Everyone on the list' }).getByRole('button', { name: 'Search' }).click();
     await admin.getByRole('cell', { name: 'mailer@example.org' }).waitFor();
     await expect(admin.getByRole('cell', { name: 'reader@example.org' }).count()).resolves.toBe(0);
+    // Subscribers with different topics: the list and the CSV show each one's own (once they showed another's).
+    const db = new Database(server.databaseFile);
+    const topic = (slug: string) => (db.prepare('SELECT id FROM categories WHERE slug = ?').get(slug) as { id: number }).id;
+    for (const [email, slugs] of [['zoe.topics@example.org', ['living-well']], ['luke.topics@example.org', ['research-news', 'living-well']], ['kim.topics@example.org', ['community-stories']]] as const) {
+      const id = db.prepare("INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, 'confirmed', 'weekly', 0, ?)").run(email, Date.now()).lastInsertRowid;
+      for (const slug of slugs) db.prepare('INSERT INTO subscriber_categories (subscriber_id, category_id) VALUES (?, ?)').run(id, topic(slug));
+    }
+    db.close();
+    await admin.getByLabel('Search by address').fill('.topics@');
+    await admin.getByRole('region', { name: 'Everyone on the list' }).getByRole('button', { name: 'Search' }).click();
+    await admin.getByRole('cell', { name: 'zoe.topics@example.org' }).waitFor();
+    const rows = await admin.getByRole('row').allTextContents();
+    expect(rows.filter((r) => r.includes('.topics@'))).toEqual([
+      expect.stringMatching(/^kim\.topics@example\.org.*Community Stories/),
+      expect.stringMatching(/^luke\.topics@example\.org.*Living Well, Research News/),
+      expect.stringMatching(/^zoe\.topics@example\.org.*Living Well/),
+    ]);
     const csv = await admin.request.get(`${server.url}/admin/subscribers/export`);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const body = await csv.text();
     expect(body.split('\n')[0]).toBe('email,status,frequency,topics,subscribed_at,confirmed_at');
     expect(body).toContain('mailer@example.org,unsubscribed,each-post,All posts');
+    expect(body).toContain('zoe.topics@example.org,confirmed,weekly,Living Well,');
+    expect(body).toContain('luke.topics@example.org,confirmed,weekly,"Living Well, Research News",');
+    expect(body).toContain('kim.topics@example.org,confirmed,weekly,Community Stories,');
 
     const anonymous = await fetch(`${server.url}/admin/subscribers/export`);
     expect(anonymous.status).toBe(401);

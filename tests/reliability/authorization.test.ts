@@ -140,7 +140,8 @@ const TABLE: Row[] = [
   { name: 'GET /admin/posts/<own draft>', owner: 'author', allowed: postOwners, setup: draftPost, state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}`)(c) },
   { name: 'GET /admin/posts/<own draft>/preview', owner: 'author', allowed: postOwners, setup: draftPost, state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}/preview`)(c) },
   { name: 'GET /admin/comments', owner: 'member', allowed: moderators, state: noChange, route: page('/admin/comments') },
-  { name: 'GET /api/comments/<id>/revisions', owner: 'member', allowed: moderators, setup: ownComment, state: noChange, route: (c, t) => page(`/api/comments/${t.commentId}/revisions`)(c) },
+  // Issue 14: the comment's author reads its history too (a moderator may have edited it).
+  { name: 'GET /api/comments/<id>/revisions', owner: 'member', allowed: ['owner', ...moderators], setup: ownComment, state: noChange, route: (c, t) => page(`/api/comments/${t.commentId}/revisions`)(c) },
   ...['/admin/subscribers', '/admin/subscribers/export', '/admin/settings', '/admin/people', '/admin/pages', '/admin/pages/new', '/admin/activity'].map(
     (path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) }),
   ),
@@ -230,6 +231,10 @@ const TABLE: Row[] = [
   { name: 'deleteTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag() }), state: (_c, t) => one('SELECT id FROM tags WHERE id = ?', t.tagId), action: (c, t) => submitForm(c.url, 'deleteTagAction', { id: String(t.tagId) }, cookieOf(c)) },
   { name: 'saveMenuAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM menu_items'), action: (c) => submitForm(c.url, 'saveMenuAction', { menu: JSON.stringify([{ kind: 'link', label: `Home ${unique()}`, url: '/' }]) }, cookieOf(c)) },
   ...['/admin/categories', '/admin/tags', '/admin/menu'].map((path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) })),
+  // Issue 14, people and mail
+  { name: 'moderatorEditCommentAction', owner: 'member', allowed: moderators, setup: ownComment, state: (_c, t) => [commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ?', t.commentId)], action: (c, t) => submitForm(c.url, 'moderatorEditCommentAction', { commentId: String(t.commentId), body: 'Number removed by a moderator.' }, cookieOf(c)) },
+  { name: 'moderationAlertsAction', owner: 'member', allowed: moderators, state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users')), action: (c) => submitForm(c.url, 'moderationAlertsAction', { moderationAlerts: 'instant' }, cookieOf(c)) },
+  { name: 'GET /api/admin/posts/<own post>/delivery', owner: 'author', allowed: postOwners, setup: publishedPost, state: noChange, route: (c, t) => page(`/api/admin/posts/${t.postId}/delivery`)(c) },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { DisplayNameForm } from '@/components/account/display-name-form';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
+import { getModerationAlertChoice } from '@/db/queries/moderation-alerts';
 import { getOwnAccount } from '@/db/queries/users';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
 import { listCategories } from '@/db/queries/taxonomy';
@@ -11,8 +12,10 @@ import { SubscriptionChoicesForm } from '@/components/subscriptions/subscription
 import { OneButtonForm } from '@/components/ui/one-button-form';
 import { subscribeMemberAction, unsubscribeAction, updateSubscriptionAction } from '@/lib/actions/subscriptions';
 import { manageToken } from '@/lib/subscriptions/links';
+import { ModerationAlertsForm } from '@/components/account/moderation-alerts-form';
 import { ReplyNotificationsForm } from '@/components/account/reply-notifications-form';
 import { deleteAccountAction, updateDisplayNameAction } from '@/lib/actions/account';
+import { moderationAlertsAction } from '@/lib/actions/moderation';
 import { replyNotificationsAction } from '@/lib/actions/notifications';
 import { SiteDate } from '@/components/layout/site-date';
 import { canModerate } from '@/lib/roles';
@@ -59,6 +62,7 @@ export default async function AccountPage() {
         <h2 id="email-heading">Email preferences</h2>
         <ReplyNotificationsForm action={replyNotificationsAction} current={account.replyNotifications} />
         <p>Sign-in emails are sent only when you ask for one. Every reply email also has a link to mute that one conversation.</p>
+        {canModerate(user.role) && <ModerationAlertsForm action={moderationAlertsAction} current={getModerationAlertChoice(user.id) ?? 'never'} />}
       </section>
 
       <section aria-labelledby="subscription-heading">

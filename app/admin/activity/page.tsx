@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SiteDate } from '@/components/layout/site-date';
 import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
+import { activitySentence } from '@/lib/activity/sentence';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { isAdmin } from '@/lib/roles';
 
@@ -30,9 +31,7 @@ export default async function ActivityPage({ searchParams }: Props) {
           <thead>
             <tr>
               <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">On</th>
+              <th scope="col">What happened</th>
             </tr>
           </thead>
           <tbody>
@@ -41,9 +40,7 @@ export default async function ActivityPage({ searchParams }: Props) {
                 <td>
                   <SiteDate iso={entry.at.toISOString()} withTime />
                 </td>
-                <td>{entry.actorName}</td>
-                <td>{entry.action}</td>
-                <td>{entry.subject}</td>
+                <td>{activitySentence(entry)}</td>
               </tr>
             ))}
           </tbody>

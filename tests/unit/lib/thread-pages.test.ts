@@ -10,6 +10,7 @@ const view = (id: number, parentId: number | null = null): CommentView => ({
   status: 'approved',
   createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
   editedAt: null,
+  moderatorEditedAt: null,
   author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false },
 });
 

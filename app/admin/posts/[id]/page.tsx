@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { PostDelivery } from '@/components/admin/post-delivery';
 import { PostWorkspace } from '@/components/admin/post-workspace';
 import { getSiteIdentity } from '@/db/queries/settings';
 import { getUpload } from '@/db/queries/uploads';
@@ -64,6 +65,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           coverAlt: post.coverAlt ?? '',
         }}
       />
+      <PostDelivery postId={post.id} />
     </div>
   );
 }

@@ -57,7 +57,7 @@ describe('an edit the rules would hold', () => {
   it('a second held edit replaces the first; approving it publishes it and keeps the old text as a revision', () => {
     expect(editComment(zoe.id, { commentId: id, body: 'Ein Wundermittel, wirklich!' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
-    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug });
+    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect(listRevisions(id).map((r) => r.body)).toEqual(['Gentle stretching helps me 🙂']);
     expect(listModerationQueue('pending').some((c) => c.id === id)).toBe(false);
@@ -68,7 +68,7 @@ describe('an edit the rules would hold', () => {
   it('rejecting it drops the edit and the approved text stays', () => {
     expect(editComment(zoe.id, { commentId: id, body: 'See https://a.example and https://b.example' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect(listModerationQueue('pending').find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
-    expect(moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug });
+    expect(moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect(getDb().select().from(commentPendingEdits).all()).toEqual([]);
     expect(listOwnComments(post.id, zoe.id).find((c) => c.id === id)).toMatchObject({ body: 'Ein Wundermittel, wirklich!', editAwaitsModeration: false });
@@ -110,7 +110,7 @@ describe('who may edit, and how fast', () => {
     const blocked = member('Blocked B.');
     approved(blocked.id, 'An older approved comment.');
     const id = approved(blocked.id, 'Fine words.');
-    expect(moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug });
+    expect(moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(editComment(blocked.id, { commentId: id, body: 'Fine words, now rude.' }, tick())).toEqual({ ok: false, message: expect.stringContaining('paused commenting') });
     expect(publicText(id)).toBe('<p>Fine words.</p>');
     expect(listRevisions(id)).toEqual([]);

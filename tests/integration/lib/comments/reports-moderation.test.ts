@@ -101,17 +101,25 @@ describe('a moderator’s decision', () => {
     expect(getDb().select().from(commentRevisions).where(eq(commentRevisions.commentId, id)).all()).toEqual([]);
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
     stopFailing();
-    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug });
+    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(getDb().select({ body: comments.body }).from(comments).where(eq(comments.id, id)).get()).toEqual({ body: 'new words' });
-    expect(logged().at(-1)).toEqual({ action: 'comment.approve-edit', subject: `comment #${id} on /posts/${post.slug}` });
+    expect(logged().at(-1)).toEqual({ action: 'comment.approve-edit', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
   });
 
   it('approves, closes the reports and logs it together', () => {
     const id = comment(writer.id, 'Held but kind', 'pending');
     getDb().insert(commentReports).values({ commentId: id, reporterId: kemal.id, reason: 'other' }).run();
-    expect(moderateComment(id, 'approve', mod, at(100))).toEqual({ postSlug: post.slug });
+    expect(moderateComment(id, 'approve', mod, at(100))).toEqual({ postSlug: post.slug, closedReports: false });
     expect(statusOf(id)).toBe('approved');
     expect(reportsOn(id).map((r) => r.resolvedAt)).toEqual([at(100)]);
-    expect(logged().at(-1)).toEqual({ action: 'comment.approve', subject: `comment #${id} on /posts/${post.slug}` });
+    expect(logged().at(-1)).toEqual({ action: 'comment.approve', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
+  });
+
+  it('logs keeping a reported public comment as closing its reports, not as an approval', () => {
+    const id = comment(writer.id, 'Blunt but fair');
+    getDb().insert(commentReports).values({ commentId: id, reporterId: amara.id, reason: 'unkind', note: 'Felt harsh to me' }).run();
+    expect(moderateComment(id, 'approve', mod, at(200))).toEqual({ postSlug: post.slug, closedReports: true });
+    expect(reportsOn(id).map((r) => r.resolvedAt)).toEqual([at(200)]);
+    expect(logged().at(-1)).toEqual({ action: 'comment.close-reports', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
   });
 });

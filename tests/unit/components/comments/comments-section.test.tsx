@@ -16,6 +16,7 @@ const comment = (id: number, overrides: Partial<CommentView> = {}): CommentView 
   status: 'approved',
   createdAt: '2026-03-01T10:00:00.000Z',
   editedAt: null,
+  moderatorEditedAt: null,
   author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false },
   ...overrides,
 });

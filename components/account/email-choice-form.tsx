@@ -1,0 +1,28 @@
+'use client';
+/** One "when should we email you?" choice on /account (replies; for staff, comments that need a moderator). */
+import { useActionState } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import type { FormAction } from '@/components/ui/use-action-form';
+import { initialActionState } from '@/lib/actions/state';
+
+type Props = { action: FormAction; name: string; legend: string; choices: readonly { value: string; label: string }[]; current: string; submitLabel: string };
+
+export function EmailChoiceForm({ action, name, legend, choices, current, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  return (
+    <form action={formAction} className="stack-form">
+      <fieldset className="choices">
+        <legend>{legend}</legend>
+        {choices.map((choice) => (
+          <label key={choice.value} className="choice">
+            <input type="radio" name={name} value={choice.value} defaultChecked={current === choice.value} /> {choice.label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : submitLabel}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}

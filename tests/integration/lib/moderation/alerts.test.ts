@@ -1,0 +1,117 @@
+/**
+ * Staff are told when something needs them, as each chose on /account: a held comment or a new report
+ * emails "at once" staff straight away (queued with the hold or the report, never twice), "daily" staff
+ * get one summary a day listing what is new, "never" staff and members get nothing. Through a real
+ * SMTP server; the emails link to the queue item and never carry the commenter's address.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { setModerationAlerts } from '@/db/queries/moderation-alerts';
+import { comments, outbox, siteSettings, users } from '@/db/schema';
+import { reportCommentAs } from '@/lib/comments/report';
+import { submitComment } from '@/lib/comments/submit';
+import { deliverDueMail, runMailJobs } from '@/lib/mail/worker';
+import { env } from '@/lib/env';
+import { createAuthor, createPost } from '../../../helpers/fixtures';
+import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
+
+getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: true }).run();
+const writer = createAuthor({ name: 'Ada Writer' });
+const post = createPost({ authorId: writer.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+
+let n = 0;
+const person = (name: string, role: 'member' | 'moderator' | 'admin', alerts?: 'instant' | 'daily' | 'never') => {
+  const user = getDb().insert(users).values({ email: `alert${++n}@example.org`, name, role }).returning().get();
+  if (alerts) setModerationAlerts(user.id, alerts, new Date(Date.UTC(2026, 8, 1, 12)));
+  return user;
+};
+const instantMod = person('Rosa “Mod” Díaz', 'moderator', 'instant');
+const instantAdmin = person('Łukasz “Luke” ‹Żółć›', 'admin', 'instant');
+const dailyMod = person('Kemal Öztürk', 'moderator', 'daily');
+const neverMod = person('Quiet Moderator', 'moderator', 'never');
+const member = person('Zoë O’Brien-Ñúñez', 'member');
+const reporter = person('Amara Okafor-Smith', 'member');
+const veteran = person('Sam 🌱', 'member');
+// A member who chose "instant" while they were a moderator, and was demoted since: never alerted.
+const demoted = person('Former Moderator', 'moderator', 'instant');
+getDb().update(users).set({ role: 'member' }).where(eq(users.id, demoted.id)).run();
+// Sam has an approved comment, so Sam's next one is published at once (and can be reported).
+getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Hello', html: '<p>Hello</p>', status: 'approved' }).run();
+
+let catcher: MailCatcher;
+beforeAll(async () => {
+  catcher = await startMailCatcher();
+});
+afterAll(() => catcher.close());
+
+const alerts = (kind: string) => getDb().select({ to: outbox.toAddress, key: outbox.dedupeKey, subject: outbox.subject, text: outbox.text }).from(outbox).where(eq(outbox.kind, kind)).all();
+const sendAll = async (at = new Date()) => {
+  while ((await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => at })).sent > 0);
+};
+
+describe('at once', () => {
+  it('emails a held comment to staff who chose “at once” only, with a link straight to it and no address of the commenter', async () => {
+    const held = submitComment(member.id, { postId: post.id, body: 'Call me on 07700 900123, I sell a cure.' });
+    expect(held).toMatchObject({ ok: true, status: 'pending' });
+    const queued = alerts('moderation-alert');
+    expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
+
+    await sendAll();
+    const mail = await catcher.waitFor(instantMod.email);
+    expect(mail.subject).toBe('A comment is waiting for moderation on “Pacing with an energy budget”');
+    expect(mail.text).toContain('A comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget” is waiting for moderation.');
+    const commentId = (held as { commentId: number }).commentId;
+    expect(mail.text).toContain(`${env.siteUrl}/admin/comments?show=pending#comment-${commentId}`);
+    expect(mail.text).not.toContain(member.email);
+    expect(mail.text).not.toContain('07700'); // the comment's words stay on the site
+    for (const other of [dailyMod, neverMod, member, reporter, demoted, writer]) expect(catcher.messages.some((m) => m.text?.includes('waiting for moderation') && JSON.stringify(m.to).includes(other.email))).toBe(false);
+  });
+
+  it('emails a new report once (a second report of the same comment by the same member stores and sends nothing)', async () => {
+    const published = submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
+    const before = alerts('moderation-alert').length;
+    expect(reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' }).ok).toBe(true);
+    reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
+    const queued = alerts('moderation-alert').slice(before);
+    expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
+    expect(queued[0].subject).toBe('A comment was reported on “Pacing with an energy budget”');
+    expect(queued[0].text).toContain('A comment by Sam 🌱 on “Pacing with an energy budget” was reported: medical misinformation, with a note from the reporter.');
+    expect(queued[0].text).toContain(`/admin/comments?show=reported#comment-${(published as { commentId: number }).commentId}`);
+    expect(queued[0].text).not.toContain('Dangerous'); // the note is read in the queue
+  });
+
+  it('never alerts a moderator about their own report', () => {
+    const before = alerts('moderation-alert').length;
+    const published = getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Buy now', html: '<p>Buy now</p>', status: 'approved' }).returning().get();
+    expect(reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
+    expect(alerts('moderation-alert').slice(before).map((m) => m.to)).toEqual([instantAdmin.email]);
+  });
+});
+
+describe('daily', () => {
+  it('sends one summary a day, after the digest hour, listing what is new since the last one', async () => {
+    const now = new Date();
+    const morning = (days: number, hour = 9) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour));
+    // Everything above happened now, after 1 September 12:00 when Kemal chose daily.
+    runMailJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
+    expect(alerts('moderation-digest')).toEqual([]);
+    runMailJobs(morning(1)); // tomorrow morning
+    runMailJobs(morning(1, 10)); // a later tick the same day sends nothing more
+    const first = alerts('moderation-digest');
+    expect(first.map((m) => m.to)).toEqual([dailyMod.email]);
+    expect(first[0].subject).toBe('3 comments need a moderator on Hearth');
+    expect(first[0].text).toContain('A comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget” is waiting for moderation.');
+    expect(first[0].text).toContain('A comment by Sam 🌱 on “Pacing with an energy budget” was reported: medical misinformation');
+    expect(first[0].text).not.toContain(member.email);
+
+    runMailJobs(morning(2)); // nothing new since: no email, and nothing repeated
+    expect(alerts('moderation-digest')).toHaveLength(1);
+    await sendAll(morning(2));
+    expect((await catcher.waitFor(dailyMod.email)).subject).toBe('3 comments need a moderator on Hearth');
+  });
+});
+
+it('lets only staff choose (a member’s choice is not stored)', () => {
+  setModerationAlerts(member.id, 'instant');
+  expect(getDb().select({ a: users.moderationAlerts }).from(users).where(eq(users.id, member.id)).get()!.a).toBe('never');
+});
