@@ -28,7 +28,8 @@ function answer(result: EditorResult, success: string): ActionState {
 /** After a change of status or version the editor page is loaded again, so its fields, notices and buttons are current. */
 function reopen(state: ActionState, note: string): ActionState {
   if (!state.ok || !state.id) return state;
-  redirect(`/admin/posts/${state.id}?note=${note}`);
+  // `v` changes on every reload, so the editor starts again from the server's version.
+  redirect(`/admin/posts/${state.id}?note=${note}&v=${Date.now().toString(36)}`);
 }
 
 const savedAt = () => `Saved at ${new Date().toISOString().slice(11, 16)} UTC.`;
