@@ -76,8 +76,8 @@ export function getRevision(kind: EditedKind, id: number, revisionId: number): R
   );
 }
 
-/** Keeps a version, unless it says exactly what the latest one says. `author` names who made it, as named now. */
-export function recordRevision(tx: Writer, kind: EditedKind, id: number, fields: StoredFields, author: Actor & { name: string }, now: Date): void {
+/** Keeps a version, unless it says exactly what the latest one says. `author` names who made it, as named now (id null: nobody known). */
+export function recordRevision(tx: Writer, kind: EditedKind, id: number, fields: StoredFields, author: { id: string | null; name: string }, now: Date): void {
   const { revisions, key } = TABLES[kind];
   const [latest] = listRevisions(kind, id, tx);
   if (latest && JSON.stringify(latest.fields) === JSON.stringify(fields)) return;
