@@ -7,11 +7,11 @@
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { discardChanges, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
-import { deletePost, publishNow, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
-import { SAVED_PRIVATELY } from '@/lib/editorial/safe-edit';
+import { deletePost, publishNow, publishSaved, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
+import { savedPrivatelyAt } from '@/lib/editorial/safe-edit';
 import { kickMailWorker } from '@/lib/mail/worker';
 import { canWritePosts } from '@/lib/roles';
-import { deletePostFormSchema, postIdSchema, restoreRevisionSchema, savePostSchema, schedulePostSchema } from '@/lib/validations/post-editor';
+import { deletePostFormSchema, postIdSchema, publishPostSchema, restoreRevisionSchema, savePostSchema, schedulePostSchema } from '@/lib/validations/post-editor';
 import { formAction } from './guarded';
 import type { ActionState } from './state';
 
@@ -37,11 +37,12 @@ const savedAt = () => `Saved at ${new Date().toISOString().slice(11, 16)} UTC.`;
 /** Save draft and autosave: a draft is saved; a post on the site keeps the changes privately. */
 export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) => {
   const result = savePost(user, postId, values);
-  return answer(result, result.ok && result.savedPrivately ? SAVED_PRIVATELY : savedAt());
+  return answer(result, result.ok && result.savedPrivately ? savedPrivatelyAt(new Date()) : savedAt());
 });
 
-export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) => {
-  const state = answer(publishNow(user, postId, values), 'Published.');
+export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, ({ postId, ...fields }, user) => {
+  if (!('title' in fields) && postId === null) return NO_POST;
+  const state = answer('title' in fields ? publishNow(user, postId, fields) : publishSaved(user, postId!), 'Published.');
   if (state.ok) kickMailWorker();
   return reopen(state, 'published');
 });

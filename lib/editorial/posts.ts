@@ -83,6 +83,14 @@ export function publishNow(actor: Editor, id: number | null, values: PostEditorV
   return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'published', slug: values.slug }, saved.oldSlug) };
 }
 
+/** Publish the saved version as it is (no form at hand), emailing subscribers once, ever. */
+export function publishSaved(actor: Editor, id: number, now = new Date()): EditorResult {
+  const post = editablePost(actor, id);
+  if (isResult(post)) return post;
+  if (!publishPost(id, now, actor)) return NOT_FOUND;
+  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+}
+
 /** The post appears at `at` by itself; the mail worker then marks it published and emails subscribers. */
 export function schedule(actor: Editor, id: number, at: Date, now = new Date()): EditorResult {
   const post = editablePost(actor, id);

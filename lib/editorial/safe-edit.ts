@@ -8,7 +8,8 @@ import type { PageStatus, PostStatus } from '@/db/schema';
 /** Whether edits are kept privately (a working copy) rather than written to what readers get. */
 export const editsGoPrivately = (status: PostStatus | PageStatus): boolean => status !== 'draft';
 
-export const SAVED_PRIVATELY = 'Changes saved privately — not yet on the site.';
+/** The answer to one private save (the editor's status line says "Changes saved privately — not yet on the site."). */
+export const savedPrivatelyAt = (now: Date): string => `Saved privately at ${now.toISOString().slice(11, 16)} UTC. Readers still see the version on the site.`;
 export const DISCARDED = 'Your unpublished changes were discarded. The editor shows the version on the site.';
 export const RESTORED = 'That version is in the editor now, saved privately: press Update to put it on the site.';
 export const NOTHING_TO_DISCARD = 'There were no unpublished changes to discard.';

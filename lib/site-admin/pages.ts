@@ -6,7 +6,7 @@
  */
 import { deletePageById, getEditablePage, isPageSlugTaken, savePageFields, unpublishPageById, type PageFields } from '@/db/queries/pages';
 import { saveWorkingCopy } from '@/db/queries/revisions';
-import { editsGoPrivately, SAVED_PRIVATELY } from '@/lib/editorial/safe-edit';
+import { editsGoPrivately, savedPrivatelyAt } from '@/lib/editorial/safe-edit';
 import type { PageEditorValues } from '@/lib/validations/page-editor';
 import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
 
@@ -45,7 +45,7 @@ export function savePage(actor: SiteAdminActor, values: PageEditorValues, now = 
   if (existing && editsGoPrivately(existing.status)) {
     if (isPageSlugTaken(values.slug, existing.id)) return slugTaken(values.slug);
     saveWorkingCopy('page', existing.id, pageFieldsFrom(values), actor, now);
-    return { ok: true, id: existing.id, created: false, stale: false, message: SAVED_PRIVATELY };
+    return { ok: true, id: existing.id, created: false, stale: false, message: savedPrivatelyAt(now) };
   }
   return writePage(actor, values, 'draft', () => 'Draft saved: readers cannot see it yet.');
 }

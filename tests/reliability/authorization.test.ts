@@ -64,6 +64,18 @@ const postForm = (t: Target, extra: Record<string, string> = {}) => ({ postId: S
 const editorFields = (title: string) => ({ title, slug: `edited-${unique()}`, excerpt: '', body: 'New body.', categoryId: '', tags: '', contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' });
 const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { headers: cell.caller ? { Cookie: cell.caller.cookie } : {}, redirect: 'manual' });
 const noChange = () => null;
+// Issue 14: working copies, revisions and page drafts, written as the app stores them.
+const OLD_POST = JSON.stringify({ title: 'Old title', slug: 'old-title', excerpt: '', body: 'Old body.', categoryId: null, tagNames: [], commentsClosed: false, contentNote: null, lastReviewedAt: null, coverImageId: null, coverAlt: null });
+const OLD_PAGE = JSON.stringify({ title: 'Old page', slug: 'old-page', body: 'Old text.', navOrder: null });
+const postCopy = (t: Target) => one('SELECT fields FROM post_working_copies WHERE post_id = ?', t.postId);
+const pageCopy = (t: Target) => one('SELECT fields FROM page_working_copies WHERE page_id = ?', t.pageId);
+const pageRow = (t: Target) => one('SELECT title, slug, body, status FROM pages WHERE id = ?', t.pageId);
+const withPostCopy = (t: Target) => (db.prepare('INSERT INTO post_working_copies (post_id, fields, saved_at) VALUES (?, ?, ?)').run(t.postId, OLD_POST, Date.now()), t);
+const withPostRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)').run(t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez').lastInsertRowid) });
+const publishedPage = (status: 'draft' | 'published' = 'published') => ({ pageId: Number(db.prepare('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)').run(`authz-page-${unique()}`, 'A page', 'Text.', status).lastInsertRowid) });
+const withPageCopy = (t: Target) => (db.prepare('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, Date.now()), t);
+const withPageRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid) });
+const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, slug: `authz-edited-${unique()}`, body: `${title} 🌿`, navOrder: '' });
 
 const TABLE: Row[] = [
   // Comments
@@ -158,6 +170,20 @@ const TABLE: Row[] = [
     },
   },
   { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },
+  // Issue 14, safe editing of posts and pages: the working copy, Update, Discard, Restore; page drafts.
+  { name: 'savePostAction (own published post: its working copy)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Kept privately')), cookieOf(c)) },
+  { name: 'publishPostAction (own draft, with the editor’s fields)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t, editorFields('Published from the editor')), cookieOf(c)) },
+  { name: 'updatePostAction (own published post)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ?', t.postId)], action: (c, t) => submitForm(c.url, 'updatePostAction', postForm(t, editorFields('Updated')), cookieOf(c)) },
+  { name: 'discardPostChangesAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostCopy(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'discardPostChangesAction', postForm(t), cookieOf(c)) },
+  { name: 'restorePostRevisionAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'restorePostRevisionAction', postForm(t, { revisionId: String(t.revisionId) }), cookieOf(c)) },
+  { name: 'GET /admin/posts/<own published post> (with its revisions)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}`)(c) },
+  { name: 'savePageAction (published page: its working copy)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'savePageAction', pageForm(t, 'Kept privately'), cookieOf(c)) },
+  { name: 'publishPageAction (draft page)', owner: 'member', allowed: admins, setup: () => publishedPage('draft'), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'publishPageAction', pageForm(t, 'Published page'), cookieOf(c)) },
+  { name: 'updatePageAction (published page)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'updatePageAction', pageForm(t, 'Updated page'), cookieOf(c)) },
+  { name: 'unpublishPageAction', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'unpublishPageAction', { id: String(t.pageId) }, cookieOf(c)) },
+  { name: 'discardPageChangesAction', owner: 'member', allowed: admins, setup: () => withPageCopy(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)) },
+  { name: 'restorePageRevisionAction', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)) },
+  { name: 'GET /admin/pages/<published page> (with its revisions)', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: noChange, route: (c, t) => page(`/admin/pages/${t.pageId}`)(c) },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

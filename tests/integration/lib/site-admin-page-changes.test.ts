@@ -53,7 +53,7 @@ it('keeps a published page’s autosave private until Update, which keeps a revi
   const old = getDb().insert(pages).values({ slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019.', updatedAt: new Date(Date.UTC(2025, 0, 2)) }).returning().get();
   expect(old.status).toBe('published');
   const before = row(old.id);
-  expect(savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({ ok: true, stale: false, message: expect.stringContaining('saved privately') });
+  expect(savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({ ok: true, stale: false, message: expect.stringContaining('Saved privately') });
   expect(row(old.id)).toEqual(before);
   expect(getPageBySlug('about-hearth')?.body).toBe('We began in 2019.');
   expect(pageEditorView(bea, old.id)).toMatchObject({ fields: { body: 'We began in 2019 — half-typ' }, workingCopy: { savedByName: 'Bea “B” ‹Żółć› 🌿' } });
