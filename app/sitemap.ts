@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
-import { listNavPages } from '@/db/queries/pages';
+import { listPublishedPages } from '@/db/queries/pages';
 import { listSitemapPosts } from '@/db/queries/posts';
 import { listCategories } from '@/db/queries/taxonomy';
 import { TAGS, taggedRead } from '@/lib/cache';
@@ -12,7 +12,7 @@ const readSitemap = taggedRead(
     { url: `${env.siteUrl}/`, changeFrequency: 'daily', priority: 1 },
     ...listSitemapPosts().map((post) => ({ url: `${env.siteUrl}/posts/${post.slug}`, lastModified: post.lastModified })),
     ...listCategories().map((category) => ({ url: `${env.siteUrl}/category/${category.slug}` })),
-    ...listNavPages().map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
+    ...listPublishedPages().map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
     { url: `${env.siteUrl}/archive` },
   ],
   () => [TAGS.posts, TAGS.site],

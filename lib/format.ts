@@ -39,12 +39,15 @@ export function formatDate(value: string | Date, style: DateStyle): string {
   return cachedFormat(locale, { ...options, timeZone: style.timeZone }).format(date);
 }
 
+/** The site's wall-clock time alone: "14:05" ("2:05 PM" in the US style). */
+export function formatClock(value: string | Date, style: DateStyle): string {
+  const { hour, minute } = localParts(toDate(value), style.timeZone);
+  return style.dateFormat === 'us' ? `${hour % 12 || 12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}` : `${pad(hour)}:${pad(minute)}`;
+}
+
 /** The date and the site's wall-clock time: "26 November 2026, 14:05" ("November 26, 2026, 2:05 PM" in the US style). */
 export function formatDateTime(value: string | Date, style: DateStyle): string {
-  const date = toDate(value);
-  const { hour, minute } = localParts(date, style.timeZone);
-  const time = style.dateFormat === 'us' ? `${hour % 12 || 12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}` : `${pad(hour)}:${pad(minute)}`;
-  return `${formatDate(date, style)}, ${time}`;
+  return `${formatDate(value, style)}, ${formatClock(value, style)}`;
 }
 
 /** A month on the site's calendar, "2026-03" → "March 2026" ("Mar 2026", "2026-03"). */

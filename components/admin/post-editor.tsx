@@ -1,24 +1,33 @@
 'use client';
 /**
- * The post editor: fields on the left, the post as readers will see it on the right. Drafts save
- * themselves every few seconds once they are valid, and leaving with unsaved changes asks first.
+ * The post editor: fields on the left, the post as readers will see it on the right, its buttons kept in
+ * view. Changes save themselves every few seconds once they are valid: into the draft itself, or, for a
+ * post readers can see (or will, at its time), privately until Update. Leaving with unsaved changes asks first.
  */
 import { useRouter } from 'next/navigation';
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { PostStatus } from '@/db/schema';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
 import { slugify } from '@/lib/slug';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
+import { EditorActionBar, type EditorButton } from './editor-action-bar';
 import { ImageUpload } from './image-upload';
 import { MarkdownPreview } from './markdown-preview';
+import { useAutosave } from './use-autosave';
+import { useEditorActions } from './use-editor-actions';
 
-const AUTOSAVE_MS = 5000;
+export type PostEditorActions = { save: FormAction; publish: FormAction; update: FormAction; discard: FormAction };
 
 type Props = {
-  action: FormAction;
+  actions: PostEditorActions;
   postId: number | null;
+  /** Null for a post not saved yet. */
+  status: PostStatus | null;
+  /** Whether unpublished changes are kept privately already (the editor opened them). */
+  hasWorkingCopy: boolean;
   defaults: PostEditorInput;
   categories: { id: number; name: string }[];
   cover: { url: string; width: number; height: number } | null;
@@ -26,38 +35,50 @@ type Props = {
   onDirtyChange?: (dirty: boolean) => void;
 };
 
-export function PostEditor({ action, postId, defaults, categories, cover: initialCover, onDirtyChange }: Props) {
+const DISCARD: EditorButton = { intent: 'discard', label: 'Discard changes', pendingLabel: 'Discarding…', quiet: true };
+const PUBLISH: EditorButton = { intent: 'publish', label: 'Publish now', pendingLabel: 'Publishing…' };
+
+function buttonsFor(status: PostStatus | null, canDiscard: boolean): EditorButton[] {
+  const discard = canDiscard ? [DISCARD] : [];
+  if (status === 'published') return [{ intent: 'update', label: 'Update post', pendingLabel: 'Updating…' }, ...discard];
+  if (status === 'scheduled') return [{ intent: 'update', label: 'Update scheduled post', pendingLabel: 'Updating…' }, PUBLISH, ...discard];
+  return [PUBLISH, { intent: 'save', label: 'Save draft', pendingLabel: 'Saving…', quiet: true }];
+}
+
+export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, categories, cover: initialCover, onDirtyChange }: Props) {
   const router = useRouter();
-  const { form, state, pending, formAction, onSubmit } = useActionForm(postEditorSchema, action, defaults);
+  const { form, state: saveState, pending: saving, formAction } = useActionForm(postEditorSchema, actions.save, defaults);
+  const { state, last, dispatchers, pending, onSubmit } = useEditorActions(form, { state: saveState, pending: saving, formAction }, actions);
   const formRef = useRef<HTMLFormElement>(null);
   const [slugEdited, setSlugEdited] = useState(postId !== null);
   const [cover, setCover] = useState(initialCover);
+  const live = status === 'published' || status === 'scheduled';
+  const [keptPrivately, setKeptPrivately] = useState(hasWorkingCopy);
   const dirty = form.formState.isDirty;
 
   // After a save the saved values become the new baseline; a new post moves to its own address.
   useEffect(() => {
-    if (!state.ok) return;
+    if (!saveState.ok) return;
     form.reset(form.getValues());
-    if (postId === null && state.id) router.replace(`/admin/posts/${state.id}`);
-  }, [state, form, postId, router]);
+    if (live) setKeptPrivately(true);
+    if (postId === null && saveState.id) router.replace(`/admin/posts/${saveState.id}`);
+  }, [saveState, form, postId, router, live]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useAutosave(form, formRef, formAction, pending);
 
-  useEffect(() => {
-    const timer = setInterval(async () => {
-      if (!form.formState.isDirty || pending || !formRef.current) return;
-      if (await form.trigger()) startTransition(() => formAction(new FormData(formRef.current!)));
-    }, AUTOSAVE_MS);
-    return () => clearInterval(timer);
-  }, [form, pending, formAction]);
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (form.formState.isDirty) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [form]);
+  const update = status === 'scheduled' ? 'Update scheduled post' : 'Update post';
+  const where = live
+    ? dirty
+      ? `Unsaved changes: kept privately every few seconds. Readers see nothing until you press ${update}.`
+      : keptPrivately
+        ? 'Changes saved privately — not yet on the site.'
+        : 'The editor shows the version on the site.'
+    : dirty
+      ? 'Unsaved changes (saved automatically every few seconds once the post is valid).'
+      : postId
+        ? 'All changes saved.'
+        : '';
 
   const title = form.register('title', { onChange: (e) => !slugEdited && form.setValue('slug', slugify(e.target.value), { shouldDirty: true }) });
   const errors = form.formState.errors;
@@ -65,6 +86,8 @@ export function PostEditor({ action, postId, defaults, categories, cover: initia
     <div className="post-editor">
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack-form" aria-label="Post">
         <input type="hidden" name="postId" value={postId ?? ''} />
+        <EditorActionBar label="Post actions" buttons={buttonsFor(status, live && (keptPrivately || dirty))} dispatchers={dispatchers} pending={pending} last={last} status={where} />
+        <FormStatus state={state} />
         <TextField label="Title" error={errors.title?.message} registration={title} />
         <TextField
           label="Web address (slug)"
@@ -111,13 +134,6 @@ export function PostEditor({ action, postId, defaults, categories, cover: initia
         <label className="choice">
           <input type="checkbox" {...form.register('commentsClosed')} /> Close comments on this post
         </label>
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save draft'}
-        </button>
-        <p className="field__hint" aria-live="polite">
-          {dirty ? 'Unsaved changes (saved automatically every few seconds once the post is valid).' : postId ? 'All changes saved.' : ''}
-        </p>
-        <FormStatus state={state} />
       </form>
       <section aria-labelledby="preview-heading" className="post-editor__preview">
         <h2 id="preview-heading">Preview</h2>

@@ -1,5 +1,8 @@
 'use client';
-/** The editor and its publishing panel; the panel waits while there are unsaved changes, since it acts on the saved post. */
+/**
+ * The editor and its publishing panel. Publishing and updating happen from the editor's own buttons (with
+ * the fields as typed); the panel's scheduling waits while there are unsaved changes, since it acts on the saved post.
+ */
 import { useState } from 'react';
 import type { PostStatus } from '@/db/schema';
 import { OneButtonForm } from '@/components/ui/one-button-form';
@@ -9,20 +12,20 @@ import { DeletePostForm } from './delete-post-form';
 import { PostEditor } from './post-editor';
 import { ScheduleForm } from './schedule-form';
 
-
 type Props = {
   actions: PostActions;
   post: { id: number; slug: string; status: PostStatus; statusText: string } | null;
+  hasWorkingCopy: boolean;
   defaults: PostEditorInput;
   categories: { id: number; name: string }[];
   cover: { url: string; width: number; height: number } | null;
 };
 
-export function PostWorkspace({ actions, post, defaults, categories, cover }: Props) {
+export function PostWorkspace({ actions, post, hasWorkingCopy, defaults, categories, cover }: Props) {
   const [dirty, setDirty] = useState(false);
   return (
     <>
-      <PostEditor action={actions.save} postId={post?.id ?? null} defaults={defaults} categories={categories} cover={cover} onDirtyChange={setDirty} />
+      <PostEditor actions={actions} postId={post?.id ?? null} status={post?.status ?? null} hasWorkingCopy={hasWorkingCopy} defaults={defaults} categories={categories} cover={cover} onDirtyChange={setDirty} />
       {post && (
         <section aria-labelledby="publishing-heading" className="publish-panel">
           <h2 id="publishing-heading">Publishing</h2>
@@ -36,15 +39,9 @@ export function PostWorkspace({ actions, post, defaults, categories, cover }: Pr
               </>
             )}
           </p>
-          {dirty ? (
-            <p className="notice">Save your changes first: publishing uses the saved version.</p>
-          ) : (
-            <>
-              {post.status !== 'published' && <OneButtonForm action={actions.publish} fields={{ postId: String(post.id) }} label="Publish now" pendingLabel="Publishing…" />}
-              {post.status !== 'published' && <ScheduleForm action={actions.schedule} postId={post.id} />}
-              {post.status !== 'draft' && <OneButtonForm action={actions.unpublish} fields={{ postId: String(post.id) }} label="Unpublish (back to draft)" pendingLabel="Unpublishing…" />}
-            </>
-          )}
+          {post.status !== 'published' &&
+            (dirty ? <p className="notice">Save your changes first: scheduling uses the saved version.</p> : <ScheduleForm action={actions.schedule} postId={post.id} />)}
+          {post.status !== 'draft' && <OneButtonForm action={actions.unpublish} fields={{ postId: String(post.id) }} label="Unpublish (back to draft)" pendingLabel="Unpublishing…" />}
           <details>
             <summary>Delete this post</summary>
             <DeletePostForm action={actions.remove} postId={post.id} />

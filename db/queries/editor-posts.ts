@@ -7,6 +7,7 @@ import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
+import { deleteWorkingCopy, listRevisions, recordRevision } from '@/db/queries/revisions';
 import { categories, posts, postTags, slugRedirects, tags, uploads, users, type PostStatus } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 import { isVisible } from './posts';
@@ -31,8 +32,8 @@ export function listPostsForEditor(filter: { status?: PostStatus; search?: strin
 /** A post as the editor loads it: its fields plus what the publishing panel needs. */
 export type EditablePost = PostFields & { id: number; status: PostStatus; publishedAt: Date | null; authorId: string };
 
-export function getEditablePost(id: number): EditablePost | null {
-  const db = getDb();
+export function getEditablePost(id: number, reader: Pick<Transaction, 'select'> = getDb()): EditablePost | null {
+  const db = reader;
   const row = db
     .select({
       id: posts.id,
@@ -101,6 +102,39 @@ export type PostFields = {
   coverAlt: string | null;
 };
 
+/** A post's fields as working copies and revisions store them (JSON: the review date as YYYY-MM-DD). */
+export type PostSnapshot = Omit<PostFields, 'lastReviewedAt'> & { lastReviewedAt: string | null };
+
+export const postSnapshot = (f: PostFields): PostSnapshot => ({
+  title: f.title,
+  slug: f.slug,
+  excerpt: f.excerpt,
+  body: f.body,
+  categoryId: f.categoryId,
+  tagNames: f.tagNames,
+  commentsClosed: f.commentsClosed,
+  contentNote: f.contentNote,
+  lastReviewedAt: f.lastReviewedAt ? f.lastReviewedAt.toISOString().slice(0, 10) : null,
+  coverImageId: f.coverImageId,
+  coverAlt: f.coverAlt,
+});
+
+/** Keeps what the post now says as a revision (inside the transaction that changed it). */
+export function keepRevision(tx: Transaction, actor: Actor, id: number, now: Date): void {
+  recordRevision(tx, 'post', id, postSnapshot(getEditablePost(id, tx)!), { id: actor.id, name: actor.name ?? 'Unnamed member' }, now);
+}
+
+/**
+ * Before the first revision of a post published before revisions existed: what it said until now,
+ * credited to its author, so the earlier version can still be seen and restored.
+ */
+function keepFirstVersion(tx: Transaction, id: number): void {
+  if (listRevisions('post', id, tx).length > 0) return;
+  const post = tx.select({ authorId: posts.authorId, authorName: users.name, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt }).from(posts).innerJoin(users, eq(users.id, posts.authorId)).where(eq(posts.id, id)).get()!;
+  const at = post.updatedAt ?? post.publishedAt ?? new Date(0);
+  recordRevision(tx, 'post', id, postSnapshot(getEditablePost(id, tx)!), { id: post.authorId, name: post.authorName ?? 'Unnamed member' }, at);
+}
+
 function tagIdsFor(tx: Transaction, names: string[]): number[] {
   const ids: number[] = [];
   for (const name of names) {
@@ -113,12 +147,15 @@ function tagIdsFor(tx: Transaction, names: string[]): number[] {
 }
 
 /**
- * Creates (id null) or updates a post's text and settings. A changed slug leaves a redirect behind.
+ * Creates (id null) or updates a post's text and settings, and drops its working copy (the editor's
+ * fields now are the post's). A changed slug leaves a redirect behind. `keep: 'revision'` (an update of
+ * what readers see) keeps the new version, and the old one too when the post has no revision yet.
  * Returns the post id and, when it changed, the old slug (its cached page must be dropped).
  */
-export function savePostFields(actor: Actor, id: number | null, fields: PostFields, now: Date): { id: number; oldSlug: string | null } {
+export function savePostFields(actor: Actor, id: number | null, fields: PostFields, now: Date, keep?: 'revision'): { id: number; oldSlug: string | null } {
   return getDb().transaction(
     (tx) => {
+      if (id !== null && keep) keepFirstVersion(tx, id);
       const { tagNames, ...columns } = fields;
       let postId: number;
       let oldSlug: string | null = null;
@@ -139,17 +176,23 @@ export function savePostFields(actor: Actor, id: number | null, fields: PostFiel
       }
       tx.delete(postTags).where(eq(postTags.postId, postId)).run();
       for (const tagId of tagIdsFor(tx, tagNames)) tx.insert(postTags).values({ postId, tagId }).run();
+      deleteWorkingCopy('post', postId, tx);
+      if (keep) keepRevision(tx, actor, postId, now);
       return { id: postId, oldSlug };
     },
     { behavior: 'immediate' },
   );
 }
 
-/** Draft or scheduled (with its time), logged. Publishing lives in post-publishing.ts (it also emails subscribers). */
+/**
+ * Draft or scheduled (with its time), logged; a scheduled post's version is kept as a revision (readers
+ * will see it). Publishing lives in post-publishing.ts (it also emails subscribers).
+ */
 export function setPostStatus(actor: Actor, id: number, status: Exclude<PostStatus, 'published'>, publishedAt: Date | null, now: Date): void {
   getDb().transaction((tx) => {
     const post = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, id)).get()!;
     tx.update(posts).set({ status, publishedAt }).where(eq(posts.id, id)).run();
+    if (status === 'scheduled') keepRevision(tx, actor, id, now);
     recordActivity(tx, actor, status === 'scheduled' ? 'post.schedule' : 'post.unpublish', status === 'scheduled' ? `“${post.title}” for ${publishedAt!.toISOString()}` : `“${post.title}”`, now);
   });
 }

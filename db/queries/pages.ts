@@ -1,9 +1,13 @@
-/** The site's static pages (About, Privacy, Medical disclaimer…): reader reads, then the admins' editing. */
+/**
+ * The site's static pages (About, Privacy, Medical disclaimer…): reader reads (published pages only), then
+ * the admins' editing. A published page's edits wait in a working copy (db/queries/revisions.ts) until Update.
+ */
 import 'server-only';
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { pages } from '@/db/schema';
+import { deleteWorkingCopy, listRevisions, recordRevision } from '@/db/queries/revisions';
+import { pages, type PageStatus } from '@/db/schema';
 
 export type PageContent = { slug: string; title: string; body: string; updatedAt: string | null };
 export type PageLink = { slug: string; title: string };
@@ -12,7 +16,7 @@ export function getPageBySlug(slug: string): PageContent | null {
   const row = getDb()
     .select({ slug: pages.slug, title: pages.title, body: pages.body, updatedAt: pages.updatedAt })
     .from(pages)
-    .where(eq(pages.slug, slug))
+    .where(and(eq(pages.slug, slug), eq(pages.status, 'published')))
     .get();
   return row ? { ...row, updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null } : null;
 }
@@ -27,48 +31,90 @@ export function listNavPages(): PageLink[] {
     .all();
 }
 
-export type AdminPageRow = { id: number; slug: string; title: string; navOrder: number | null; updatedAt: Date | null };
+/** Published pages, for the sitemap (drafts are nobody's business). */
+export function listPublishedPages(): PageLink[] {
+  return getDb().select({ slug: pages.slug, title: pages.title }).from(pages).where(eq(pages.status, 'published')).orderBy(asc(pages.slug)).all();
+}
+
+export type AdminPageRow = { id: number; slug: string; title: string; status: PageStatus; navOrder: number | null; updatedAt: Date | null };
 
 /** Every page for /admin/pages: menu pages first, in menu order, then the rest by title. */
 export function listPagesForAdmin(): AdminPageRow[] {
   return getDb()
-    .select({ id: pages.id, slug: pages.slug, title: pages.title, navOrder: pages.navOrder, updatedAt: pages.updatedAt })
+    .select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status, navOrder: pages.navOrder, updatedAt: pages.updatedAt })
     .from(pages)
     .orderBy(sql`${pages.navOrder} is null`, asc(pages.navOrder), asc(pages.title))
     .all();
 }
 
-export type EditablePage = { id: number; slug: string; title: string; body: string; navOrder: number | null; updatedAt: Date | null };
+export type EditablePage = { id: number; slug: string; title: string; body: string; status: PageStatus; navOrder: number | null; updatedAt: Date | null };
 
-export function getEditablePage(id: number): EditablePage | null {
+export function getEditablePage(id: number, reader: Pick<Transaction, 'select'> = getDb()): EditablePage | null {
   return (
-    getDb()
-      .select({ id: pages.id, slug: pages.slug, title: pages.title, body: pages.body, navOrder: pages.navOrder, updatedAt: pages.updatedAt })
+    reader
+      .select({ id: pages.id, slug: pages.slug, title: pages.title, body: pages.body, status: pages.status, navOrder: pages.navOrder, updatedAt: pages.updatedAt })
       .from(pages)
       .where(eq(pages.id, id))
       .get() ?? null
   );
 }
 
+/** A page's fields; working copies and revisions store exactly these. */
 export type PageFields = { slug: string; title: string; body: string; navOrder: number | null };
 export type PageSave = { outcome: 'saved'; id: number } | { outcome: 'slug-taken' | 'not-found' };
 
-/** Creates (id null) or updates a page, logged in the same transaction. */
-export function savePageFields(actor: Actor, id: number | null, fields: PageFields): PageSave {
+const pageFieldsOf = (page: EditablePage): PageFields => ({ slug: page.slug, title: page.title, body: page.body, navOrder: page.navOrder });
+
+export function isPageSlugTaken(slug: string, exceptId: number): boolean {
+  return Boolean(getDb().select({ id: pages.id }).from(pages).where(and(eq(pages.slug, slug), ne(pages.id, exceptId))).get());
+}
+
+/** Keeps what the page now says as a revision; before the first one, what it said until now (pages do not record who wrote them). */
+function keepPageRevision(tx: Transaction, actor: Actor, id: number, before: EditablePage | null, now: Date): void {
+  if (before && before.status === 'published' && listRevisions('page', id, tx).length === 0) {
+    recordRevision(tx, 'page', id, pageFieldsOf(before), { id: null, name: 'an earlier editor' }, before.updatedAt ?? new Date(0));
+  }
+  recordRevision(tx, 'page', id, pageFieldsOf(getEditablePage(id, tx)!), { id: actor.id, name: actor.name ?? 'Unnamed member' }, now);
+}
+
+/**
+ * Creates (id null: a draft) or updates a page and drops its working copy, logged in the same transaction.
+ * `status: 'published'` publishes it at the same time; a page that is (or becomes) published keeps the version as a revision.
+ */
+export function savePageFields(actor: Actor, id: number | null, fields: PageFields, status?: 'published'): PageSave {
   return getDb().transaction(
     (tx): PageSave => {
       const sameSlug = tx.select({ id: pages.id }).from(pages).where(id === null ? eq(pages.slug, fields.slug) : and(eq(pages.slug, fields.slug), ne(pages.id, id))).get();
       if (sameSlug) return { outcome: 'slug-taken' };
       const now = new Date();
       if (id === null) {
-        const created = tx.insert(pages).values({ ...fields, updatedAt: now }).returning({ id: pages.id }).get();
-        recordActivity(tx, actor, 'page.create', `“${fields.title}”`, now);
+        const created = tx.insert(pages).values({ ...fields, status: status ?? 'draft', updatedAt: now }).returning({ id: pages.id }).get();
+        recordActivity(tx, actor, status === 'published' ? 'page.publish' : 'page.create', `“${fields.title}”`, now);
+        if (status === 'published') keepPageRevision(tx, actor, created.id, null, now);
         return { outcome: 'saved', id: created.id };
       }
-      const updated = tx.update(pages).set({ ...fields, updatedAt: now }).where(eq(pages.id, id)).run();
-      if (updated.changes === 0) return { outcome: 'not-found' };
-      recordActivity(tx, actor, 'page.update', `“${fields.title}”`, now);
+      const before = getEditablePage(id, tx);
+      if (!before) return { outcome: 'not-found' };
+      tx.update(pages).set({ ...fields, ...(status ? { status } : {}), updatedAt: now }).where(eq(pages.id, id)).run();
+      deleteWorkingCopy('page', id, tx);
+      const after = status ?? before.status;
+      recordActivity(tx, actor, after === before.status ? 'page.update' : 'page.publish', `“${fields.title}”`, now);
+      if (after === 'published') keepPageRevision(tx, actor, id, before, now);
       return { outcome: 'saved', id };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Back to draft (readers get "not found"); any working copy stays for the editor. Null when the page is gone. */
+export function unpublishPageById(actor: Actor, id: number): { slug: string } | null {
+  return getDb().transaction(
+    (tx) => {
+      const page = tx.select({ title: pages.title, slug: pages.slug }).from(pages).where(eq(pages.id, id)).get();
+      if (!page) return null;
+      tx.update(pages).set({ status: 'draft' }).where(eq(pages.id, id)).run();
+      recordActivity(tx, actor, 'page.unpublish', `“${page.title}”`);
+      return { slug: page.slug };
     },
     { behavior: 'immediate' },
   );

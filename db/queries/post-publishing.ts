@@ -6,6 +6,7 @@ import 'server-only';
 import { and, asc, eq, gte, lt, lte } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
+import { keepRevision } from '@/db/queries/editor-posts';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
 import { listSubscribersForPost } from '@/db/queries/subscribers';
 import { categories, posts } from '@/db/schema';
@@ -50,7 +51,7 @@ function announce(tx: Transaction, row: Row, now: Date, compose: ComposeAnnounce
 
 /**
  * "Publish now": a draft or scheduled post becomes published at `now` (a post already published keeps
- * its date) and its subscribers are emailed. Returns the post's slug and the number of emails queued, or null for no such post.
+ * its date), its subscribers are emailed and, when someone pressed the button, the version is kept as a revision. Returns the post's slug and the number of emails queued, or null for no such post.
  */
 export function publishPostNow(postId: number, now: Date, compose: ComposeAnnouncement, actor?: Actor): { slug: string; queued: number } | null {
   return getDb().transaction(
@@ -59,7 +60,10 @@ export function publishPostNow(postId: number, now: Date, compose: ComposeAnnoun
       if (!row) return null;
       const publishedAt = row.status === 'published' && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;
       tx.update(posts).set({ status: 'published', publishedAt }).where(eq(posts.id, postId)).run();
-      if (actor) recordActivity(tx, actor, 'post.publish', `“${row.title}”`, now);
+      if (actor) {
+        recordActivity(tx, actor, 'post.publish', `“${row.title}”`, now);
+        keepRevision(tx, actor, postId, now);
+      }
       return { slug: row.slug, queued: announce(tx, { ...row, publishedAt }, now, compose) };
     },
     { behavior: 'immediate' },

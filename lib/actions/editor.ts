@@ -1,15 +1,19 @@
 'use server';
 /**
  * The post editor's actions: thin on purpose. The wrapper checks that the person may write posts and
- * parses the form; the rules in lib/editorial decide whether this post is theirs; then exactly the
- * stale pages are refreshed.
+ * parses the form; the rules in lib/editorial decide whether this post is theirs and whether a change
+ * goes on the site or into the private working copy; then exactly the stale pages are refreshed.
  */
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { deletePost, publishNow, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
+import { getSiteIdentity } from '@/db/queries/settings';
+import { discardChanges, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
+import { deletePost, publishNow, publishSaved, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
+import { savedPrivatelyAt } from '@/lib/editorial/safe-edit';
+import { formatClock } from '@/lib/format';
 import { kickMailWorker } from '@/lib/mail/worker';
 import { canWritePosts } from '@/lib/roles';
-import { deletePostFormSchema, postIdSchema, savePostSchema, schedulePostSchema } from '@/lib/validations/post-editor';
+import { deletePostFormSchema, postIdSchema, publishPostSchema, restoreRevisionSchema, savePostSchema, schedulePostSchema } from '@/lib/validations/post-editor';
 import { formAction } from './guarded';
 import type { ActionState } from './state';
 
@@ -23,31 +27,46 @@ function answer(result: EditorResult, success: string): ActionState {
   return { ok: true, message: success, id: result.postId };
 }
 
-/** After a status change the editor page is loaded again, so its status line and buttons are current. */
-function reopen(state: ActionState, id: number, note: string): ActionState {
-  if (!state.ok) return state;
-  redirect(`/admin/posts/${id}?note=${note}`);
+/** After a change of status or version the editor page is loaded again, so its fields, notices and buttons are current. */
+function reopen(state: ActionState, note: string): ActionState {
+  if (!state.ok || !state.id) return state;
+  // `v` changes on every reload, so the editor starts again from the server's version.
+  redirect(`/admin/posts/${state.id}?note=${note}&v=${Date.now().toString(36)}`);
 }
 
-const savedAt = () => `Saved at ${new Date().toISOString().slice(11, 16)} UTC.`;
+const savedAt = () => `Saved at ${formatClock(new Date(), getSiteIdentity())}.`;
 
-export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) =>
-  answer(savePost(user, postId, values), savedAt()),
-);
-
-export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: postIdSchema }, ({ postId }, user) => {
-  if (postId === null) return NO_POST;
-  const state = answer(publishNow(user, postId), 'Published.');
-  if (state.ok) kickMailWorker();
-  return reopen(state, postId, 'published');
+/** Save draft and autosave: a draft is saved; a post on the site keeps the changes privately. */
+export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) => {
+  const result = savePost(user, postId, values);
+  return answer(result, result.ok && result.savedPrivately ? savedPrivatelyAt(new Date(), getSiteIdentity()) : savedAt());
 });
 
+export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, ({ postId, ...fields }, user) => {
+  if (!('title' in fields) && postId === null) return NO_POST;
+  const state = answer('title' in fields ? publishNow(user, postId, fields) : publishSaved(user, postId!), 'Published.');
+  if (state.ok) kickMailWorker();
+  return reopen(state, 'published');
+});
+
+export const updatePostAction = formAction({ name: 'post update', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) =>
+  postId === null ? NO_POST : reopen(answer(updatePost(user, postId, values), 'Updated.'), 'updated'),
+);
+
+export const discardPostChangesAction = formAction({ name: 'discarding post changes', access: writers, schema: postIdSchema }, ({ postId }, user) =>
+  postId === null ? NO_POST : reopen(answer(discardChanges(user, postId), 'Discarded.'), 'discarded'),
+);
+
+export const restorePostRevisionAction = formAction({ name: 'post restore', access: writers, schema: restoreRevisionSchema }, ({ postId, revisionId }, user) =>
+  postId === null ? NO_POST : reopen(answer(restoreRevision(user, postId, revisionId), 'Restored.'), 'restored'),
+);
+
 export const schedulePostAction = formAction({ name: 'scheduling', access: writers, schema: schedulePostSchema }, ({ postId, at }, user) =>
-  postId === null ? NO_POST : reopen(answer(schedule(user, postId, at), 'Scheduled.'), postId, 'scheduled'),
+  postId === null ? NO_POST : reopen(answer(schedule(user, postId, at), 'Scheduled.'), 'scheduled'),
 );
 
 export const unpublishPostAction = formAction({ name: 'unpublishing', access: writers, schema: postIdSchema }, ({ postId }, user) =>
-  postId === null ? NO_POST : reopen(answer(unpublish(user, postId), 'Unpublished.'), postId, 'unpublished'),
+  postId === null ? NO_POST : reopen(answer(unpublish(user, postId), 'Unpublished.'), 'unpublished'),
 );
 
 export const deletePostAction = formAction({ name: 'post deletion', access: writers, schema: deletePostFormSchema }, ({ postId }, user) => {

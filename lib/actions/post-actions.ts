@@ -1,7 +1,16 @@
 /** The post editor's server actions, passed together to the client workspace. */
 import type { FormAction } from '@/components/ui/use-action-form';
-import { deletePostAction, publishPostAction, savePostAction, schedulePostAction, unpublishPostAction } from './editor';
+import { deletePostAction, discardPostChangesAction, publishPostAction, restorePostRevisionAction, savePostAction, schedulePostAction, unpublishPostAction, updatePostAction } from './editor';
 
-export type PostActions = { save: FormAction; publish: FormAction; schedule: FormAction; unpublish: FormAction; remove: FormAction };
+export type PostActions = { save: FormAction; publish: FormAction; update: FormAction; discard: FormAction; restore: FormAction; schedule: FormAction; unpublish: FormAction; remove: FormAction };
 
-export const postActions: PostActions = { save: savePostAction, publish: publishPostAction, schedule: schedulePostAction, unpublish: unpublishPostAction, remove: deletePostAction };
+export const postActions: PostActions = {
+  save: savePostAction,
+  publish: publishPostAction,
+  update: updatePostAction,
+  discard: discardPostChangesAction,
+  restore: restorePostRevisionAction,
+  schedule: schedulePostAction,
+  unpublish: unpublishPostAction,
+  remove: deletePostAction,
+};

@@ -12,7 +12,7 @@ import { setRole } from '@/lib/site-admin/people';
 import { deletePage, savePage } from '@/lib/site-admin/pages';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
 import { updateSettings } from '@/lib/site-admin/settings';
-import { pageDeleteSchema, pageEditorSchema } from '@/lib/validations/page-editor';
+import { pageEditorSchema, pageIdSchema } from '@/lib/validations/page-editor';
 import { personRoleSchema } from '@/lib/validations/person-role';
 import { siteSettingsSchema, type LinkInput, type LinkListName, type SiteSettingsInput } from '@/lib/validations/site-settings';
 import { formAction } from './guarded';
@@ -56,16 +56,17 @@ export const setRoleAction = formAction({ name: 'role change', access: admins, s
   return result;
 });
 
+/** Save draft and autosave (lib/actions/pages.ts has the rest of the page editor's actions). */
 export const savePageAction = formAction({ name: 'page save', access: admins, schema: pageEditorSchema }, (values, user) => {
   const result = savePage(user, values);
   if (!result.ok) return result;
-  // Pages and the menu are read under the site tag.
-  updateTag(TAGS.site);
+  // Pages and the menu are read under the site tag; a draft or a private working copy changes nothing readers see.
+  if (result.stale) updateTag(TAGS.site);
   if (result.created) redirect(`/admin/pages/${result.id}`);
   return result;
 });
 
-export const deletePageAction = formAction({ name: 'page deletion', access: admins, schema: pageDeleteSchema }, ({ id }, user) => {
+export const deletePageAction = formAction({ name: 'page deletion', access: admins, schema: pageIdSchema }, ({ id }, user) => {
   const result = deletePage(user, id);
   if (!result.ok) return result;
   updateTag(TAGS.site);

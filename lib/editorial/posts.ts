@@ -1,60 +1,90 @@
 /**
  * What editors may do with posts, checked here for every call (the server actions are thin wrappers):
  * authors write and publish their own posts, admins anyone's; moderators and members nothing.
- * Each function says which cache tags its change makes stale.
+ * Drafts save into the post itself; edits of a post readers can see (or will, at its time) go to a
+ * private working copy until Update (lib/editorial/post-changes.ts). Each function says which cache tags its change makes stale.
  */
 import 'server-only';
 import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
+import { saveWorkingCopy } from '@/db/queries/revisions';
 import type { CurrentUser } from '@/lib/session';
 import { TAGS } from '@/lib/cache';
 import { publishPost } from '@/lib/publishing';
 import { canEditPost, canWritePosts } from '@/lib/roles';
 import type { PostEditorValues } from '@/lib/validations/post-editor';
+import { postFieldsOf, snapshotOfValues } from './post-fields';
+import { editsGoPrivately } from './safe-edit';
 
 /** Who is acting: the signed-in person as getCurrentUser() gives them. */
 export type Editor = CurrentUser;
 export type EditorResult =
-  | { ok: true; postId: number; slug: string; staleTags: string[] }
+  | { ok: true; postId: number; slug: string; staleTags: string[]; savedPrivately?: true }
   | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
 
 const REFUSED: EditorResult = { ok: false, message: 'Only the post’s author or an admin can do this.' };
-const NOT_FOUND: EditorResult = { ok: false, message: 'That post no longer exists.' };
+export const NOT_FOUND: EditorResult = { ok: false, message: 'That post no longer exists.' };
 
 /** A readers' page shows this post now or will at its time: lists and its own page must be refreshed. */
 const isPublic = (post: Pick<EditablePost, 'status'>) => post.status !== 'draft';
-const staleTagsFor = (post: Pick<EditablePost, 'status' | 'slug'>, ...oldSlugs: (string | null)[]) => [
+export const staleTagsFor = (post: Pick<EditablePost, 'status' | 'slug'>, ...oldSlugs: (string | null)[]) => [
   ...(isPublic(post) ? [TAGS.posts] : []),
   TAGS.post(post.slug),
-  ...oldSlugs.filter((s): s is string => Boolean(s)).map(TAGS.post),
+  ...oldSlugs.filter((s): s is string => Boolean(s) && s !== post.slug).map(TAGS.post),
 ];
 
-function editablePost(actor: Editor, id: number): EditablePost | EditorResult {
+export function editablePost(actor: Editor, id: number): EditablePost | EditorResult {
   if (!canWritePosts(actor.role)) return REFUSED;
   const post = getEditablePost(id);
   if (!post) return NOT_FOUND;
   return canEditPost(actor, post.authorId) ? post : REFUSED;
 }
-const isResult = (value: EditablePost | EditorResult): value is EditorResult => 'ok' in value;
+export const isResult = (value: EditablePost | EditorResult): value is EditorResult => 'ok' in value;
 
-/** Creates (id null) or updates a post's text and settings; never changes whether it is public. */
-export function savePost(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
-  if (!canWritePosts(actor.role)) return REFUSED;
-  const existing = id === null ? null : editablePost(actor, id);
-  if (existing && isResult(existing)) return existing;
+/** What is wrong with the fields beyond their shape (a clash, something gone), or null. */
+export function fieldProblems(values: PostEditorValues, id: number | null): EditorResult | null {
   const fieldErrors: Record<string, string[]> = {};
   if (isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
   if (values.categoryId !== null && !categoryExists(values.categoryId)) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];
   if (values.coverImageId !== null && !uploadExists(values.coverImageId)) fieldErrors.coverImageId = ['That image is gone. Upload it again.'];
   if (values.coverImageId !== null && !values.coverAlt) fieldErrors.coverAlt = ['Describe the image for people who cannot see it.'];
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors };
-
-  const { tags: tagNames, lastReviewedAt, ...rest } = values;
-  const saved = savePostFields(actor, id, { ...rest, tagNames, lastReviewedAt: lastReviewedAt ? new Date(`${lastReviewedAt}T00:00:00Z`) : null }, now);
-  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: existing?.status ?? 'draft', slug: values.slug }, saved.oldSlug) };
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors } : null;
 }
 
-/** Publishes now and emails the post's subscribers (once, ever). */
-export function publishNow(actor: Editor, id: number, now = new Date()): EditorResult {
+/**
+ * Save draft and autosave: creates (id null) or saves a draft into the post itself; for a post readers
+ * can see, keeps the changes in its private working copy instead (nothing public changes). Never changes whether it is public.
+ */
+export function savePost(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+  if (!canWritePosts(actor.role)) return REFUSED;
+  const existing = id === null ? null : editablePost(actor, id);
+  if (existing && isResult(existing)) return existing;
+  const problems = fieldProblems(values, id);
+  if (problems) return problems;
+  if (existing && editsGoPrivately(existing.status)) {
+    saveWorkingCopy('post', existing.id, snapshotOfValues(values), actor, now);
+    return { ok: true, postId: existing.id, slug: existing.slug, staleTags: [], savedPrivately: true };
+  }
+  const saved = savePostFields(actor, id, postFieldsOf(values), now);
+  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'draft', slug: values.slug }, saved.oldSlug) };
+}
+
+/**
+ * "Publish now" from the editor: the form's fields become the post (a scheduled post's version is kept
+ * as a revision), then it is published and its subscribers emailed (once, ever). A published post is updated instead.
+ */
+export function publishNow(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+  if (!canWritePosts(actor.role)) return REFUSED;
+  const existing = id === null ? null : editablePost(actor, id);
+  if (existing && isResult(existing)) return existing;
+  const problems = fieldProblems(values, id);
+  if (problems) return problems;
+  const saved = savePostFields(actor, id, postFieldsOf(values), now, existing && editsGoPrivately(existing.status) ? 'revision' : undefined);
+  if (!publishPost(saved.id, now, actor)) return NOT_FOUND;
+  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'published', slug: values.slug }, saved.oldSlug) };
+}
+
+/** Publish the saved version as it is (no form at hand), emailing subscribers once, ever. */
+export function publishSaved(actor: Editor, id: number, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   if (!publishPost(id, now, actor)) return NOT_FOUND;

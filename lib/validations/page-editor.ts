@@ -57,5 +57,8 @@ export const pageEditorSchema = z.object({
 export type PageEditorInput = z.input<typeof pageEditorSchema>;
 export type PageEditorValues = z.output<typeof pageEditorSchema>;
 
-/** Deleting a page: its id from the form's hidden field (an unknown id is answered as a page that no longer exists). */
-export const pageDeleteSchema = z.object({ id: z.coerce.number().catch(Number.NaN) });
+/** Deleting, unpublishing, discarding changes: the page's id from the form's hidden field (an unknown id is answered as a page that no longer exists). */
+export const pageIdSchema = z.object({ id: z.coerce.number().catch(Number.NaN) });
+
+/** Restore: which page, and which of its earlier versions (an id that is not a number finds none). */
+export const pageRevisionSchema = pageIdSchema.extend({ revisionId: z.coerce.number().int().positive().catch(0) });

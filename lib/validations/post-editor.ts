@@ -59,6 +59,12 @@ export const postIdSchema = z.object({ postId: savedPostId });
 /** The editor form as the server receives it: the post's fields and which post (none yet for a new one). */
 export const savePostSchema = postEditorSchema.extend({ postId: savedPostId });
 
+/** Publish now: with the editor's fields (they are saved first), or with only the post's id (its saved version as it is). */
+export const publishPostSchema = z.union([savePostSchema, postIdSchema.strict()]);
+
+/** Restore: which post, and which of its revisions (an id that is not a number finds none). */
+export const restoreRevisionSchema = postIdSchema.extend({ revisionId: z.coerce.number().int().positive().catch(0) });
+
 /**
  * "Schedule for": the date and time as the editor's browser shows them, with its offset from UTC
  * (minutes, as getTimezoneOffset gives it), so the post appears at the moment the editor meant.

@@ -99,10 +99,10 @@ describe('writing and publishing a post from the browser', () => {
     expect(post).toContain('Warmth, a <strong>pause</strong>, and a cup. Saved by itself.');
     expect(post).toContain('A mug of tea beside a folded heat pad');
 
-    // A new address keeps the old one working.
+    // A new address keeps the old one working (a published post changes with Update post).
     await editorForm().getByLabel('Web address (slug)').fill('tea-and-a-heat-pad');
-    await editorForm().getByRole('button', { name: 'Save draft' }).click();
-    await editorForm().getByText(/^Saved at/).waitFor();
+    await editorForm().getByRole('button', { name: 'Update post' }).click();
+    await page.getByText('Updated: readers see the new version now.').waitFor();
     const moved = await fetch(`${server.url}/posts/tea-with-a-heat-pad`, { redirect: 'manual' });
     expect(moved.status).toBe(308);
     expect(moved.headers.get('location')).toMatch(/\/posts\/tea-and-a-heat-pad$/);

@@ -69,6 +69,18 @@ const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dat
 /** A fresh category at `position`, and a fresh tag (their ids). */
 const newCategory = (position: number) => Number(db.prepare('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)').run(`topic-${unique()}`, 'A topic', position).lastInsertRowid);
 const newTag = () => Number(db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?)').run(`tag-${unique()}`, 'A tag').lastInsertRowid);
+// Issue 14: working copies, revisions and page drafts, written as the app stores them.
+const OLD_POST = JSON.stringify({ title: 'Old title', slug: 'old-title', excerpt: '', body: 'Old body.', categoryId: null, tagNames: [], commentsClosed: false, contentNote: null, lastReviewedAt: null, coverImageId: null, coverAlt: null });
+const OLD_PAGE = JSON.stringify({ title: 'Old page', slug: 'old-page', body: 'Old text.', navOrder: null });
+const postCopy = (t: Target) => one('SELECT fields FROM post_working_copies WHERE post_id = ?', t.postId);
+const pageCopy = (t: Target) => one('SELECT fields FROM page_working_copies WHERE page_id = ?', t.pageId);
+const pageRow = (t: Target) => one('SELECT title, slug, body, status FROM pages WHERE id = ?', t.pageId);
+const withPostCopy = (t: Target) => (db.prepare('INSERT INTO post_working_copies (post_id, fields, saved_at) VALUES (?, ?, ?)').run(t.postId, OLD_POST, Date.now()), t);
+const withPostRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)').run(t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez').lastInsertRowid) });
+const publishedPage = (status: 'draft' | 'published' = 'published') => ({ pageId: Number(db.prepare('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)').run(`authz-page-${unique()}`, 'A page', 'Text.', status).lastInsertRowid) });
+const withPageCopy = (t: Target) => (db.prepare('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, Date.now()), t);
+const withPageRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid) });
+const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, slug: `authz-edited-${unique()}`, body: `${title} 🌿`, navOrder: '' });
 
 const TABLE: Row[] = [
   // Comments
@@ -235,6 +247,20 @@ const TABLE: Row[] = [
   { name: 'moderatorEditCommentAction', owner: 'member', allowed: moderators, setup: ownComment, state: (_c, t) => [commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ?', t.commentId)], action: (c, t) => submitForm(c.url, 'moderatorEditCommentAction', { commentId: String(t.commentId), body: 'Number removed by a moderator.' }, cookieOf(c)) },
   { name: 'moderationAlertsAction', owner: 'member', allowed: moderators, state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users')), action: (c) => submitForm(c.url, 'moderationAlertsAction', { moderationAlerts: 'instant' }, cookieOf(c)) },
   { name: 'GET /api/admin/posts/<own post>/delivery', owner: 'author', allowed: postOwners, setup: publishedPost, state: noChange, route: (c, t) => page(`/api/admin/posts/${t.postId}/delivery`)(c) },
+  // Issue 14, safe editing of posts and pages: the working copy, Update, Discard, Restore; page drafts.
+  { name: 'savePostAction (own published post: its working copy)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Kept privately')), cookieOf(c)) },
+  { name: 'publishPostAction (own draft, with the editor’s fields)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t, editorFields('Published from the editor')), cookieOf(c)) },
+  { name: 'updatePostAction (own published post)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ?', t.postId)], action: (c, t) => submitForm(c.url, 'updatePostAction', postForm(t, editorFields('Updated')), cookieOf(c)) },
+  { name: 'discardPostChangesAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostCopy(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'discardPostChangesAction', postForm(t), cookieOf(c)) },
+  { name: 'restorePostRevisionAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'restorePostRevisionAction', postForm(t, { revisionId: String(t.revisionId) }), cookieOf(c)) },
+  { name: 'GET /admin/posts/<own published post> (with its revisions)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}`)(c) },
+  { name: 'savePageAction (published page: its working copy)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'savePageAction', pageForm(t, 'Kept privately'), cookieOf(c)) },
+  { name: 'publishPageAction (draft page)', owner: 'member', allowed: admins, setup: () => publishedPage('draft'), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'publishPageAction', pageForm(t, 'Published page'), cookieOf(c)) },
+  { name: 'updatePageAction (published page)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'updatePageAction', pageForm(t, 'Updated page'), cookieOf(c)) },
+  { name: 'unpublishPageAction', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'unpublishPageAction', { id: String(t.pageId) }, cookieOf(c)) },
+  { name: 'discardPageChangesAction', owner: 'member', allowed: admins, setup: () => withPageCopy(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)) },
+  { name: 'restorePageRevisionAction', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)) },
+  { name: 'GET /admin/pages/<published page> (with its revisions)', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: noChange, route: (c, t) => page(`/admin/pages/${t.pageId}`)(c) },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

@@ -23,7 +23,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
           “{deleted}” was deleted.
         </p>
       )}
-      <p>Pages that stay put, like About or Privacy. Those with a menu position appear in the site’s menu.</p>
+      <p>Pages that stay put, like About or Privacy. A new page is a draft until it is published; published pages with a menu position appear in the site’s menu.</p>
       <p>
         <Link href="/admin/pages/new" className="button-link">
           New page
@@ -36,7 +36,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
         <table className="data-table">
           <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
           <thead>
-            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">In the menu</th><th scope="col">Last saved</th></tr>
+            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">State</th><th scope="col">In the menu</th><th scope="col">Last saved</th></tr>
           </thead>
           <tbody>
             {pages.map((page) => (
@@ -44,9 +44,8 @@ export default async function AdminPagesPage({ searchParams }: Props) {
                 <td>
                   <Link href={`/admin/pages/${page.id}`}>{page.title}</Link>
                 </td>
-                <td>
-                  <Link href={`/${page.slug}`}>/{page.slug}</Link>
-                </td>
+                <td>{page.status === 'published' ? <Link href={`/${page.slug}`}>/{page.slug}</Link> : `/${page.slug}`}</td>
+                <td>{page.status === 'published' ? 'Published' : 'Draft'}</td>
                 <td>{page.navOrder === null ? 'No' : `Position ${page.navOrder}`}</td>
                 <td>{page.updatedAt ? <SiteDate iso={page.updatedAt.toISOString()} /> : '—'}</td>
               </tr>

@@ -9,6 +9,7 @@ import { listActivity } from '@/db/queries/activity';
 import { getEditablePost, getRedirectedSlug } from '@/db/queries/editor-posts';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
 import { outbox, posts, users, type UserRole } from '@/db/schema';
+import { updatePost } from '@/lib/editorial/post-changes';
 import { deletePost, publishNow, savePost, schedule, unpublish, type Editor } from '@/lib/editorial/posts';
 import { publishDuePosts } from '@/lib/publishing';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
@@ -40,7 +41,7 @@ describe('who may do what with a post', () => {
   const future = () => new Date(Date.now() + 60 * 60_000);
   const actions: Record<string, Act> = {
     edit: (actor, id) => savePost(actor, id, input({ title: 'Changed' })),
-    publish: (actor, id) => publishNow(actor, id),
+    publish: (actor, id) => publishNow(actor, id, input({ title: 'Published by someone' })),
     schedule: (actor, id) => schedule(actor, id, future()),
     unpublish: (actor, id) => unpublish(actor, id),
     delete: (actor, id) => deletePost(actor, id),
@@ -71,7 +72,7 @@ describe('writing and publishing', () => {
     const id = created(savePost(author, null, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' })));
     expect(getEditablePost(id)).toMatchObject({ status: 'draft', tagNames: ['Brand New Tag', 'Pacing'] });
     expect(getPublishedPostBySlug('first-draft')).toBeNull();
-    expect(publishNow(author, id)).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
+    expect(publishNow(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
     expect(getPublishedPostBySlug('first-draft')?.title).toBe('Pacing on work days');
     const actions = listActivity(1).entries.filter((e) => e.subject === '“Pacing on work days”').map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
@@ -79,14 +80,14 @@ describe('writing and publishing', () => {
 
   it('keeps the old address working after a slug change, and never gives it to another post', () => {
     const id = created(savePost(author, null, input({ slug: 'old-address' })));
-    publishNow(author, id);
-    const renamed = savePost(author, id, input({ slug: 'new-address' }));
+    publishNow(author, id, input({ slug: 'old-address' }));
+    const renamed = updatePost(author, id, input({ slug: 'new-address' }));
     expect(renamed).toMatchObject({ ok: true, staleTags: ['posts', 'post:new-address', 'post:old-address'] });
     expect(getRedirectedSlug('old-address')).toBe('new-address');
     expect(savePost(otherAuthor, null, input({ slug: 'old-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('already uses')] } });
     expect(savePost(otherAuthor, null, input({ slug: 'new-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: expect.any(Array) } });
     // Moving back to the old address is fine: it is this post's own.
-    expect(savePost(author, id, input({ slug: 'old-address' }))).toMatchObject({ ok: true });
+    expect(updatePost(author, id, input({ slug: 'old-address' }))).toMatchObject({ ok: true });
     expect(getRedirectedSlug('new-address')).toBe('old-address');
     expect(getRedirectedSlug('old-address')).toBeNull();
   });
@@ -128,7 +129,7 @@ describe('writing and publishing', () => {
 
   it('unpublishes back to draft and deletes with its redirects', () => {
     const id = created(savePost(author, null, input({ slug: 'short-lived' })));
-    publishNow(author, id);
+    publishNow(author, id, input({ slug: 'short-lived' }));
     expect(unpublish(author, id)).toMatchObject({ ok: true });
     expect(getPublishedPostBySlug('short-lived')).toBeNull();
     savePost(author, id, input({ slug: 'short-lived-2' }));

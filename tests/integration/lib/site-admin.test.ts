@@ -6,7 +6,8 @@ import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/users
 import { activityLog, pages, users, type UserRole } from '@/db/schema';
 import { invalid } from '@/lib/actions/state';
 import { setRole } from '@/lib/site-admin/people';
-import { deletePage, savePage } from '@/lib/site-admin/pages';
+import { updatePage } from '@/lib/site-admin/page-changes';
+import { deletePage, publishPage, savePage } from '@/lib/site-admin/pages';
 import { updateSettings } from '@/lib/site-admin/settings';
 import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-editor';
 import { personRoleSchema } from '@/lib/validations/person-role';
@@ -20,6 +21,8 @@ const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R)
 const saveSettings = (actor: SiteAdminActor, input: SiteSettingsInput) => parsedOr(siteSettingsSchema.safeParse(input), (values) => updateSettings(actor, values));
 const changeRole = (actor: SiteAdminActor, userId: string, role: string) => parsedOr(personRoleSchema.safeParse({ userId, role }), (target) => setRole(actor, target));
 const saveAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => savePage(actor, values));
+const publishAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => publishPage(actor, values));
+const updateAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => updatePage(actor, values));
 
 let counter = 0;
 function createPerson(role: UserRole, name = `Person ${++counter}`) {
@@ -191,12 +194,12 @@ describe('savePage and deletePage', () => {
 
   it('creates, updates and deletes a page for an admin, logging each step', () => {
     const admin = createPerson('admin', 'Ada');
-    const created = saveAPage(admin, about);
+    const created = publishAPage(admin, about);
     expect(created).toMatchObject({ ok: true, created: true });
     const id = (created.ok && created.id) || 0;
     expect(getPageBySlug('about')).toMatchObject({ title: 'About Hearth', body: about.body });
 
-    expect(saveAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
+    expect(updateAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
     expect(getPageBySlug('about')).toBeNull();
     expect(getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)).get()).toEqual({ navOrder: null, title: 'About us' });
 
@@ -205,7 +208,7 @@ describe('savePage and deletePage', () => {
     expect(deletePage(admin, id)).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
 
     expect(activity().slice(-3)).toEqual([
-      { action: 'page.create', subject: '“About Hearth”', actorName: 'Ada' },
+      { action: 'page.publish', subject: '“About Hearth”', actorName: 'Ada' },
       { action: 'page.update', subject: '“About us”', actorName: 'Ada' },
       { action: 'page.delete', subject: '“About us”', actorName: 'Ada' },
     ]);
@@ -213,7 +216,7 @@ describe('savePage and deletePage', () => {
 
   it('refuses a slug another page already uses, and changes nothing', () => {
     const admin = createPerson('admin');
-    saveAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
+    publishAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
     const other = saveAPage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
     const before = { pages: pageCount(), log: activity().length };
     expect(saveAPage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({

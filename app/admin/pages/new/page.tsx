@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PageEditor } from '@/components/admin/page-editor';
-import { savePageAction } from '@/lib/actions/site-admin';
+import { pageActions } from '@/lib/actions/page-editor-actions';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 
@@ -17,7 +17,7 @@ export default async function NewPagePage() {
         <Link href="/admin/pages">← All pages</Link>
       </p>
       <h1>New page</h1>
-      <PageEditor action={savePageAction} current={{ id: '', title: '', slug: '', body: '', navOrder: '' }} />
+      <PageEditor actions={pageActions} status={null} hasWorkingCopy={false} current={{ id: '', title: '', slug: '', body: '', navOrder: '' }} />
     </div>
   );
 }

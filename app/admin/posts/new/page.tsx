@@ -17,6 +17,7 @@ export default async function NewPostPage() {
       <PostWorkspace
         actions={postActions}
         post={null}
+        hasWorkingCopy={false}
         categories={listCategories()}
         cover={null}
         defaults={{ title: '', slug: '', excerpt: '', body: '', categoryId: '', tags: '', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' }}

@@ -1,12 +1,15 @@
 /** @jest-environment jsdom */
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PageEditor } from '@/components/admin/page-editor';
 import type { ActionState } from '@/lib/actions/state';
 
-function setup(current = { id: '', title: '', slug: '', body: '', navOrder: '' }) {
+const refuse = async (): Promise<ActionState> => ({ ok: false, message: 'Not this one.' });
+
+/** Renders the editor; returns the save action (the others answer "not this one"). */
+function setup(current = { id: '', title: '', slug: '', body: '', navOrder: '' }, status: 'draft' | 'published' | null = current.id ? 'draft' : null) {
   const action = jest.fn(async (_prev: ActionState, _data: FormData): Promise<ActionState> => ({ ok: true, message: 'Saved.' }));
-  render(<PageEditor action={action} current={current} />);
+  render(<PageEditor actions={{ save: action, publish: jest.fn(refuse), update: jest.fn(refuse), discard: jest.fn(refuse) }} status={status} hasWorkingCopy={false} current={current} />);
   return action;
 }
 
@@ -17,17 +20,27 @@ describe('PageEditor', () => {
     await userEvent.clear(screen.getByLabelText('Web address (slug)'));
     await userEvent.type(screen.getByLabelText('Web address (slug)'), 'medical disclaimer');
     await userEvent.type(screen.getByLabelText('Text (Markdown)'), 'Not medical advice.');
-    await userEvent.click(screen.getByRole('button', { name: 'Create page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     expect(await screen.findByText('A web address cannot contain spaces: use hyphens instead, like “medical-disclaimer”.')).toBeInTheDocument();
     expect(action).not.toHaveBeenCalled();
 
     await userEvent.clear(screen.getByLabelText('Web address (slug)'));
     await userEvent.type(screen.getByLabelText('Web address (slug)'), 'medical-disclaimer');
-    await userEvent.click(screen.getByRole('button', { name: 'Create page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(action).toHaveBeenCalledTimes(1);
     const sent = action.mock.calls[0][1];
     expect(Object.fromEntries(sent.entries())).toEqual({ id: '', title: 'Medical disclaimer', slug: 'medical-disclaimer', navOrder: '', body: 'Not medical advice.' });
+  });
+
+  it('names its buttons for the page’s state: Publish now and Save draft for a draft, Update page for a published page', () => {
+    const page = { id: '3', title: 'About', slug: 'about', body: 'Text', navOrder: '' };
+    setup(page, 'draft');
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Publish now', 'Save draft']);
+    cleanup();
+    setup(page, 'published');
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Update page']);
+    expect(screen.getByText('The editor shows the version on the site.')).toBeInTheDocument();
   });
 
   it('suggests a web address from a new page’s title', async () => {
@@ -42,7 +55,7 @@ describe('PageEditor', () => {
     await userEvent.clear(screen.getByLabelText('Web address (slug)'));
     await userEvent.type(screen.getByLabelText('Web address (slug)'), 'search');
     await userEvent.type(screen.getByLabelText('Position in the menu'), 'x');
-    await userEvent.click(screen.getByRole('button', { name: 'Save page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('“/search” is already used by the site itself. Choose another web address.')).toBeInTheDocument();
     expect(screen.getByText(/Enter a whole number from 1 to 999/)).toBeInTheDocument();
     expect(action).not.toHaveBeenCalled();

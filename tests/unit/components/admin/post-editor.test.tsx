@@ -9,6 +9,9 @@ import type { ActionState } from '@/lib/actions/state';
 const replace = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ replace }) }));
 
+const refuse = async (): Promise<ActionState> => ({ ok: false, message: 'Not this one.' });
+/** The editor's actions: `save` under test, the others must not be called. */
+const withSave = (save: (prev: ActionState, data: FormData) => Promise<ActionState>) => ({ save, publish: jest.fn(refuse), update: jest.fn(refuse), discard: jest.fn(refuse) });
 const blank = { title: '', slug: '', excerpt: '', body: '', categoryId: '', tags: '', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' };
 const categories = [{ id: 4, name: 'Living Well' }];
 
@@ -20,7 +23,7 @@ beforeEach(() => {
 describe('PostEditor', () => {
   it('explains missing and malformed fields before sending anything', async () => {
     const action = jest.fn(async (): Promise<ActionState> => ({ ok: true }));
-    render(<PostEditor action={action} postId={null} defaults={blank} categories={categories} cover={null} />);
+    render(<PostEditor actions={withSave(action)} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('Give the post a title.')).toBeInTheDocument();
     expect(screen.getByText('Write the post before saving it.')).toBeInTheDocument();
@@ -31,7 +34,7 @@ describe('PostEditor', () => {
 
   it('makes the slug from the title until the slug is edited, sends every field, and opens the new post', async () => {
     const action = jest.fn(async (): Promise<ActionState> => ({ ok: true, message: 'Saved at 10:00 UTC.', id: 42 }));
-    render(<PostEditor action={action} postId={null} defaults={blank} categories={categories} cover={null} />);
+    render(<PostEditor actions={withSave(action)} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
     await userEvent.type(screen.getByLabelText('Title'), 'Tea & a Heat Pad!');
     expect(screen.getByLabelText('Web address (slug)')).toHaveValue('tea-a-heat-pad');
     await userEvent.type(screen.getByLabelText('Text (Markdown)'), 'Warmth helps.');
@@ -48,12 +51,55 @@ describe('PostEditor', () => {
 
   it('shows the server’s field error on the field and keeps the text', async () => {
     const action = jest.fn(async (): Promise<ActionState> => ({ ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors: { slug: ['Another post already uses (or used) this web address. Choose another.'] } }));
-    render(<PostEditor action={action} postId={7} defaults={{ ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' }} categories={categories} cover={null} />);
+    render(<PostEditor actions={withSave(action)} postId={7} status="draft" hasWorkingCopy={false} defaults={{ ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' }} categories={categories} cover={null} />);
     await userEvent.type(screen.getByLabelText('Title'), ' again');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('Another post already uses (or used) this web address. Choose another.')).toBeInTheDocument();
     expect(screen.getByLabelText('Title')).toHaveValue('Pacing again');
     expect(screen.getByLabelText('Web address (slug)')).toHaveValue('pacing'); // an existing post's slug never follows the title
+  });
+});
+
+describe('PostEditor buttons for the post’s state', () => {
+  const post = { ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' };
+  const buttons = () => screen.getAllByRole('button').map((b) => b.textContent);
+
+  it('offers Publish now on a new post before any save, and Save draft', () => {
+    render(<PostEditor actions={withSave(jest.fn(refuse))} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
+    expect(buttons()).toEqual(['Publish now', 'Save draft']);
+  });
+
+  it('offers Update post (and Discard changes only with unpublished changes) for a published post, never Save draft', () => {
+    const { unmount } = render(<PostEditor actions={withSave(jest.fn(refuse))} postId={7} status="published" hasWorkingCopy={false} defaults={post} categories={categories} cover={null} />);
+    expect(buttons()).toEqual(['Update post']);
+    expect(screen.getByText('The editor shows the version on the site.')).toBeInTheDocument();
+    unmount();
+    render(<PostEditor actions={withSave(jest.fn(refuse))} postId={7} status="published" hasWorkingCopy defaults={post} categories={categories} cover={null} />);
+    expect(buttons()).toEqual(['Update post', 'Discard changes']);
+    expect(screen.getByText('Changes saved privately — not yet on the site.')).toBeInTheDocument();
+  });
+
+  it('offers Update scheduled post and Publish now for a scheduled post', () => {
+    render(<PostEditor actions={withSave(jest.fn(refuse))} postId={7} status="scheduled" hasWorkingCopy={false} defaults={post} categories={categories} cover={null} />);
+    expect(buttons()).toEqual(['Update scheduled post', 'Publish now']);
+  });
+
+  it('sends Update post to the update action with every field, and Discard changes to discard unchecked', async () => {
+    const actions = withSave(jest.fn(refuse));
+    actions.update.mockImplementation(async () => ({ ok: false, message: 'Checked by the server.' }));
+    actions.discard.mockImplementation(async () => ({ ok: false, message: 'Discard answered.' }));
+    render(<PostEditor actions={actions} postId={7} status="published" hasWorkingCopy={false} defaults={post} categories={categories} cover={null} />);
+    await userEvent.type(screen.getByLabelText('Text (Markdown)'), ' and more');
+    await userEvent.click(screen.getByRole('button', { name: 'Update post' }));
+    await waitFor(() => expect(actions.update).toHaveBeenCalledTimes(1));
+    const [, sent] = actions.update.mock.calls[0] as unknown as [ActionState, FormData];
+    expect(Object.fromEntries(sent)).toMatchObject({ postId: '7', title: 'Pacing', slug: 'pacing', body: 'Text and more' });
+    expect(await screen.findByText('Checked by the server.')).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Title'));
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(actions.discard).toHaveBeenCalledTimes(1));
+    expect(actions.save).not.toHaveBeenCalled();
+    expect(actions.publish).not.toHaveBeenCalled();
   });
 });
 

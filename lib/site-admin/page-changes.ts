@@ -1,0 +1,72 @@
+/**
+ * Changing a published page safely, with the same rules as posts (lib/editorial/safe-edit.ts): Update puts
+ * the fields on the site and keeps the version, Discard drops the working copy, Restore puts an earlier
+ * version into it. Admins only, like every page change.
+ */
+import { getEditablePage, type EditablePage, type PageFields } from '@/db/queries/pages';
+import { deleteWorkingCopy, getRevision, getWorkingCopy, listRevisions, saveWorkingCopy } from '@/db/queries/revisions';
+import { DISCARDED, NOTHING_TO_DISCARD, RESTORED, REVISION_GONE } from '@/lib/editorial/safe-edit';
+import type { PageEditorValues } from '@/lib/validations/page-editor';
+import { PAGE_GONE, pageIdOf, writePage, type PageResult } from './pages';
+import { refuseUnlessAdmin, type Refusal, type SiteAdminActor } from './result';
+
+const NOT_LIVE: Refusal = { ok: false, message: 'This page is not on the site: use Save draft or Publish now.' };
+
+/** Stored page fields, read back defensively (written by this app only). */
+function readPageFields(stored: Record<string, unknown>): PageFields {
+  const { slug, title, body, navOrder } = stored;
+  if (typeof slug !== 'string' || typeof title !== 'string' || typeof body !== 'string' || !(navOrder === null || typeof navOrder === 'number')) {
+    throw new Error('A stored page version is not readable');
+  }
+  return { slug, title, body, navOrder };
+}
+
+function livePage(actor: SiteAdminActor, id: number | null): EditablePage | Refusal {
+  const refusal = refuseUnlessAdmin(actor);
+  if (refusal) return refusal;
+  return (id !== null && Number.isSafeInteger(id) && id > 0 && getEditablePage(id)) || PAGE_GONE;
+}
+const isRefusal = (value: EditablePage | Refusal): value is Refusal => 'ok' in value;
+
+export function updatePage(actor: SiteAdminActor, values: PageEditorValues): PageResult {
+  const page = livePage(actor, pageIdOf(values));
+  if (isRefusal(page)) return page;
+  if (page.status !== 'published') return NOT_LIVE;
+  return writePage(actor, values, 'update', (slug) => `Updated: readers see the new version at /${slug} now.`);
+}
+
+export function discardPageChanges(actor: SiteAdminActor, id: number): PageResult {
+  const page = livePage(actor, id);
+  if (isRefusal(page)) return page;
+  const discarded = deleteWorkingCopy('page', page.id);
+  return { ok: true, id: page.id, created: false, stale: false, message: discarded ? DISCARDED : NOTHING_TO_DISCARD };
+}
+
+export function restorePageRevision(actor: SiteAdminActor, id: number, revisionId: number, now = new Date()): PageResult {
+  const page = livePage(actor, id);
+  if (isRefusal(page)) return page;
+  const revision = getRevision('page', page.id, revisionId);
+  if (!revision) return { ok: false, message: REVISION_GONE };
+  saveWorkingCopy('page', page.id, readPageFields(revision.fields), actor, now);
+  return { ok: true, id: page.id, created: false, stale: false, message: RESTORED };
+}
+
+export type PageEditorView = {
+  page: EditablePage;
+  fields: PageFields;
+  workingCopy: { savedAt: Date; savedByName: string | null } | null;
+  revisions: { id: number; authorName: string; createdAt: Date; fields: PageFields }[];
+};
+
+/** What the page editor shows: the working copy when there is one, the revisions; admins only. */
+export function pageEditorView(actor: SiteAdminActor, id: number): PageEditorView | null {
+  const page = livePage(actor, id);
+  if (isRefusal(page)) return null;
+  const copy = getWorkingCopy('page', page.id);
+  return {
+    page,
+    fields: copy ? readPageFields(copy.fields) : { slug: page.slug, title: page.title, body: page.body, navOrder: page.navOrder },
+    workingCopy: copy && { savedAt: copy.savedAt, savedByName: copy.savedByName },
+    revisions: listRevisions('page', page.id).map((r) => ({ ...r, fields: readPageFields(r.fields) })),
+  };
+}

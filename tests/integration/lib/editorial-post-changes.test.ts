@@ -1,0 +1,177 @@
+/**
+ * Safe editing of posts on a real database: a post readers can see (or will, at its time) is never changed
+ * by autosave, only by Update, which keeps a revision; Discard and Restore touch only the private working
+ * copy; drafts save as before. Readers' reads (post page, lists, feeds, search, sitemap) are checked directly.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { getEditablePost } from '@/db/queries/editor-posts';
+import { getPublishedPostBySlug, listFeedPosts, listSitemapPosts } from '@/db/queries/posts';
+import { getWorkingCopy, listRevisions } from '@/db/queries/revisions';
+import { searchPosts } from '@/db/queries/search';
+import { outbox, posts, postWorkingCopies, postRevisions, users, type UserRole } from '@/db/schema';
+import { discardChanges, editorViewOf, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
+import { publishNow, savePost, schedule, type Editor } from '@/lib/editorial/posts';
+import { toFtsQuery } from '@/lib/search-query';
+import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
+import { createCategory, createSubscriber } from '../../helpers/fixtures';
+
+let n = 0;
+function person(role: UserRole, name: string): Editor {
+  const id = `changes-${role}-${++n}`;
+  getDb().insert(users).values({ id, name, email: `${id}@example.org`, role }).run();
+  return { id, name, role };
+}
+const zoe = person('author', 'Zoë O’Brien-Ñúñez');
+const luke = person('author', 'Łukasz “Luke” ‹Żółć›');
+const admin = person('admin', 'Ada 🌿 Admin');
+const living = createCategory('living-well');
+const research = createCategory('research-news');
+
+const input = (extra: Partial<PostEditorInput> = {}) =>
+  postEditorSchema.parse({ title: 'Doses of amitriptyline', slug: `doses-${++n}`, excerpt: 'What we learnt.', body: 'Start low, go slow.', categoryId: String(living.id), tags: 'Medication, Sleep', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '', ...extra });
+const ok = <T extends { ok: boolean }>(result: T) => {
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result as Extract<T, { ok: true }>;
+};
+/** A published post by Zoë, as the editor makes one: a draft, then Publish now. */
+function publishedPost(extra: Partial<PostEditorInput> = {}) {
+  const values = input(extra);
+  const id = ok(savePost(zoe, null, values)).postId;
+  ok(publishNow(zoe, id, values));
+  return { id, slug: values.slug };
+}
+const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
+const search = (word: string) => searchPosts(toFtsQuery(word)!, 1).hits.map((h) => h.slug);
+const feedTitles = () => listFeedPosts(50).map((p) => p.title);
+
+describe('a published post', () => {
+  it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', () => {
+    const { id, slug } = publishedPost({ slug: 'half-typed' });
+    const before = { row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() };
+    const result = savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
+    expect(result).toEqual({ ok: true, postId: id, slug, staleTags: [], savedPrivately: true });
+    expect({ row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() }).toEqual(before);
+    expect(getPublishedPostBySlug(slug)?.title).toBe('Doses of amitriptyline');
+    expect(feedTitles()).not.toContain('DOSES OF amitrip');
+    expect(search('zzyzzx')).toEqual([]);
+    expect(getWorkingCopy('post', id)).toMatchObject({ savedByName: 'Zoë O’Brien-Ñúñez', fields: { title: 'DOSES OF amitrip', tagNames: ['Secret'] } });
+    // Reopening the editor opens the working copy, with the revision the publish kept.
+    const view = editorViewOf(zoe, id)!;
+    expect(view.fields.body).toBe('Half-typed zzyzzx dosage');
+    expect(view.workingCopy?.savedByName).toBe('Zoë O’Brien-Ñúñez');
+    expect(view.revisions.map((r) => r.fields.title)).toEqual(['Doses of amitriptyline']);
+  });
+
+  it('Update writes the post and one revision, drops the working copy, and names exactly the stale tags', () => {
+    const { id } = publishedPost({ slug: 'to-update', categoryId: String(living.id) });
+    savePost(zoe, id, input({ slug: 'to-update', body: 'A first try.' }));
+    const update = updatePost(admin, id, input({ slug: 'to-update-moved', body: 'Start low, go slow, and write it down 📓.', categoryId: String(research.id) }));
+    expect(update).toEqual({ ok: true, postId: id, slug: 'to-update-moved', staleTags: ['posts', 'post:to-update-moved', 'post:to-update'] });
+    expect(getPublishedPostBySlug('to-update-moved')?.body).toBe('Start low, go slow, and write it down 📓.');
+    expect(getWorkingCopy('post', id)).toBeNull();
+    const revisions = listRevisions('post', id);
+    expect(revisions.map((r) => [r.authorName, r.fields.body, r.fields.categoryId])).toEqual([
+      ['Ada 🌿 Admin', 'Start low, go slow, and write it down 📓.', research.id],
+      ['Zoë O’Brien-Ñúñez', 'Start low, go slow.', living.id],
+    ]);
+  });
+
+  it('Update never emails subscribers a second time', () => {
+    const email = `once-${n}@example.org`;
+    createSubscriber({ email });
+    const { id } = publishedPost({ slug: 'emailed-once' });
+    const mails = () => getDb().select().from(outbox).all().filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
+    expect(mails()).toBe(1);
+    ok(updatePost(zoe, id, input({ slug: 'emailed-once', title: 'Doses, corrected' })));
+    expect(mails()).toBe(1);
+  });
+
+  it('Discard drops the working copy and nothing else', () => {
+    const { id } = publishedPost({ slug: 'to-discard' });
+    savePost(zoe, id, input({ slug: 'to-discard', body: 'Second thoughts.' }));
+    const before = { row: row(id), revisions: listRevisions('post', id) };
+    expect(discardChanges(zoe, id)).toEqual({ ok: true, postId: id, slug: 'to-discard', staleTags: [], discarded: true });
+    expect(getWorkingCopy('post', id)).toBeNull();
+    expect({ row: row(id), revisions: listRevisions('post', id) }).toEqual(before);
+    expect(editorViewOf(zoe, id)!.fields.body).toBe('Start low, go slow.');
+    expect(discardChanges(zoe, id)).toMatchObject({ ok: true, discarded: false });
+  });
+
+  it('Restore puts an earlier version into the working copy only; Update then brings it back', () => {
+    const { id } = publishedPost({ slug: 'restored' });
+    ok(updatePost(zoe, id, input({ slug: 'restored', body: 'A newer text.' })));
+    const [, first] = listRevisions('post', id);
+    const before = row(id);
+    expect(restoreRevision(zoe, id, first.id)).toMatchObject({ ok: true, staleTags: [] });
+    expect(row(id)).toEqual(before);
+    expect(getPublishedPostBySlug('restored')?.body).toBe('A newer text.');
+    expect(editorViewOf(zoe, id)!.fields.body).toBe('Start low, go slow.');
+    ok(updatePost(zoe, id, input({ slug: 'restored', body: editorViewOf(zoe, id)!.fields.body })));
+    expect(getPublishedPostBySlug('restored')?.body).toBe('Start low, go slow.');
+    expect(listRevisions('post', id)).toHaveLength(3);
+  });
+
+  it('restores no revision of another post', () => {
+    const mine = publishedPost({ slug: 'mine-restore' });
+    const other = publishedPost({ slug: 'other-restore' });
+    const [otherRevision] = listRevisions('post', other.id);
+    expect(restoreRevision(zoe, mine.id, otherRevision.id)).toMatchObject({ ok: false });
+    expect(getWorkingCopy('post', mine.id)).toBeNull();
+  });
+
+  it('keeps the version it had before its first update when it was published before revisions existed', () => {
+    const author = getDb().select({ name: users.name }).from(users).where(eq(users.id, zoe.id)).get()!;
+    const old = getDb().insert(posts).values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id }).returning().get();
+    ok(updatePost(admin, old.id, input({ slug: 'from-before', title: 'From before', body: 'The new text.' })));
+    expect(listRevisions('post', old.id).map((r) => [r.authorName, r.fields.body, r.createdAt.toISOString()])).toEqual([
+      ['Ada 🌿 Admin', 'The new text.', expect.any(String)],
+      [author.name, 'The old text.', '2025-06-01T00:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('a scheduled post', () => {
+  it('keeps autosaves private until Update scheduled post, which keeps a revision', () => {
+    const values = input({ slug: 'scheduled-safe' });
+    const id = ok(savePost(luke, null, values)).postId;
+    ok(schedule(luke, id, new Date(Date.now() + 3_600_000)));
+    const before = row(id);
+    expect(savePost(luke, id, input({ slug: 'scheduled-safe', title: 'Not yet' }))).toMatchObject({ ok: true, savedPrivately: true, staleTags: [] });
+    expect(row(id)).toEqual(before);
+    expect(updatePost(luke, id, input({ slug: 'scheduled-safe', title: 'Ready' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:scheduled-safe'] });
+    expect(row(id)).toMatchObject({ title: 'Ready', status: 'scheduled' });
+    expect(listRevisions('post', id).map((r) => r.fields.title)).toEqual(['Ready', 'Doses of amitriptyline']);
+  });
+});
+
+describe('a draft', () => {
+  it('saves into the post itself, with no working copy and no revision', () => {
+    const id = ok(savePost(luke, null, input({ slug: 'still-a-draft' }))).postId;
+    expect(savePost(luke, id, input({ slug: 'still-a-draft', body: 'Autosaved.' }))).toMatchObject({ ok: true, staleTags: ['post:still-a-draft'] });
+    expect(row(id)?.body).toBe('Autosaved.');
+    expect(getDb().select().from(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).all()).toEqual([]);
+    expect(getDb().select().from(postRevisions).where(eq(postRevisions.postId, id)).all()).toEqual([]);
+    expect(updatePost(luke, id, input({ slug: 'still-a-draft' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
+  });
+});
+
+describe('who may change or see what', () => {
+  it('refuses another author and members everything, changing nothing; the author and admins may', () => {
+    const { id } = publishedPost({ slug: 'guarded' });
+    savePost(zoe, id, input({ slug: 'guarded', body: 'Zoë’s private change.' }));
+    const [revision] = listRevisions('post', id);
+    const state = () => ({ row: row(id), copy: getWorkingCopy('post', id), revisions: listRevisions('post', id) });
+    const before = state();
+    for (const actor of [luke, person('member', 'Mo'), person('moderator', 'Mod')]) {
+      expect(savePost(actor, id, input({ slug: 'guarded', body: 'Taken over' })).ok).toBe(false);
+      expect(updatePost(actor, id, input({ slug: 'guarded', body: 'Taken over' })).ok).toBe(false);
+      expect(discardChanges(actor, id).ok).toBe(false);
+      expect(restoreRevision(actor, id, revision.id).ok).toBe(false);
+      expect(editorViewOf(actor, id)).toBeNull();
+    }
+    expect(state()).toEqual(before);
+    expect(editorViewOf(admin, id)?.revisions).toHaveLength(1);
+    expect(discardChanges(admin, id)).toMatchObject({ ok: true, discarded: true });
+  });
+});
