@@ -90,8 +90,8 @@ export function PageEditor({ actions, current, status, hasWorkingCopy }: Props) 
           registration={form.register('slug')}
         />
         <TextField
-          label="Position in the menu"
-          hint="1 comes first. Leave empty to keep the page out of the menu."
+          label="Position in the footer"
+          hint="1 comes first. Leave empty to keep the page out of the footer's list of pages. The header's menu is arranged under Menu."
           inputMode="numeric"
           maxLength={3}
           error={errors.navOrder?.message}

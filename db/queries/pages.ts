@@ -21,12 +21,12 @@ export function getPageBySlug(slug: string): PageContent | null {
   return row ? { ...row, updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null } : null;
 }
 
-/** Pages shown in the navigation, in their configured order. */
+/** Published pages listed in the footer, in their configured order (the header's menu is edited at /admin/menu). */
 export function listNavPages(): PageLink[] {
   return getDb()
     .select({ slug: pages.slug, title: pages.title })
     .from(pages)
-    .where(isNotNull(pages.navOrder))
+    .where(and(isNotNull(pages.navOrder), eq(pages.status, 'published')))
     .orderBy(asc(pages.navOrder))
     .all();
 }

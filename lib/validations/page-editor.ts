@@ -46,13 +46,13 @@ export const pageEditorSchema = z.object({
     .string()
     .refine((body) => body.trim().length > 0, 'Write the page before saving it.')
     .refine((body) => utf8Bytes(body) <= PAGE_BODY_MAX_BYTES, 'The page is longer than 200 KB. Split it into two pages.'),
-  /** Position in the menu; empty keeps the page out of it. */
+  /** Position in the footer's list of pages; empty keeps the page out of it. */
   navOrder: z
     .string()
     .trim()
-    .regex(/^\d{0,3}$/, 'Enter a whole number from 1 to 999, or leave it empty to keep the page out of the menu.')
+    .regex(/^\d{0,3}$/, 'Enter a whole number from 1 to 999, or leave it empty to keep the page out of the footer.')
     .transform((value) => (value === '' ? null : Number(value)))
-    .refine((value) => value === null || value >= 1, 'Enter a whole number from 1 to 999, or leave it empty to keep the page out of the menu.'),
+    .refine((value) => value === null || value >= 1, 'Enter a whole number from 1 to 999, or leave it empty to keep the page out of the footer.'),
 });
 export type PageEditorInput = z.input<typeof pageEditorSchema>;
 export type PageEditorValues = z.output<typeof pageEditorSchema>;

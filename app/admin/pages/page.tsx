@@ -36,7 +36,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
         <table className="data-table">
           <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
           <thead>
-            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">State</th><th scope="col">In the menu</th><th scope="col">Last saved</th></tr>
+            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">State</th><th scope="col">In the footer</th><th scope="col">Last saved</th></tr>
           </thead>
           <tbody>
             {pages.map((page) => (

@@ -31,10 +31,10 @@ const NOTES: Record<string, string> = {
 const DIFF_LABELS = [
   { key: 'title' as const, label: 'Title' },
   { key: 'slug' as const, label: 'Web address' },
-  { key: 'navOrder' as const, label: 'Position in the menu' },
+  { key: 'navOrder' as const, label: 'Position in the footer' },
   { key: 'body' as const, label: 'Text' },
 ];
-const comparable = (page: PageFields) => ({ title: page.title, slug: `/${page.slug}`, navOrder: page.navOrder === null ? 'Not in the menu' : String(page.navOrder), body: page.body });
+const comparable = (page: PageFields) => ({ title: page.title, slug: `/${page.slug}`, navOrder: page.navOrder === null ? 'Not in the footer' : String(page.navOrder), body: page.body });
 
 export default async function EditPagePage({ params, searchParams }: Props) {
   const { id } = await params;

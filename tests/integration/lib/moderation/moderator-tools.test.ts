@@ -63,6 +63,12 @@ it('reads in plain words, older rows and unknown codes included', () => {
   expect(activitySentence({ actorName: 'Rosa', action: 'post.publish', subject: '“Cost $& of care”' })).toBe('Rosa published “Cost $& of care”');
   expect(activitySentence({ actorName: 'Rosa', action: 'settings.update', subject: 'Site settings' })).toBe('Rosa changed the site settings');
   expect(activitySentence({ actorName: 'Rosa', action: 'category.rename', subject: '“Living well” → “Living Well”' })).toBe('Rosa: category rename, “Living well” → “Living Well”');
+  // Every code the site-shape, page and stats changes write reads as a sentence.
+  expect(activitySentence({ actorName: 'Rosa', action: 'category.update', subject: '“Living well” → “Living Well”' })).toBe('Rosa changed the category “Living well” → “Living Well”');
+  expect(activitySentence({ actorName: 'Rosa', action: 'tag.merge', subject: '“sleep” into “Sleep”' })).toBe('Rosa merged the tag “sleep” into “Sleep”');
+  expect(activitySentence({ actorName: 'Rosa', action: 'page.publish', subject: '“About us”' })).toBe('Rosa published the page “About us”');
+  expect(activitySentence({ actorName: 'Rosa', action: 'menu.update', subject: '7 items' })).toBe('Rosa rearranged the menu (7 items)');
+  expect(activitySentence({ actorName: 'Rosa', action: 'stats.off', subject: 'Private view counting' })).toBe('Rosa turned private view counting off');
 });
 
 describe('a moderator’s edit', () => {

@@ -54,7 +54,7 @@ describe('PageEditor', () => {
     const action = setup({ id: '3', title: 'Search help', slug: 'about', body: 'Text', navOrder: '' });
     await userEvent.clear(screen.getByLabelText('Web address (slug)'));
     await userEvent.type(screen.getByLabelText('Web address (slug)'), 'search');
-    await userEvent.type(screen.getByLabelText('Position in the menu'), 'x');
+    await userEvent.type(screen.getByLabelText('Position in the footer'), 'x');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('“/search” is already used by the site itself. Choose another web address.')).toBeInTheDocument();
     expect(screen.getByText(/Enter a whole number from 1 to 999/)).toBeInTheDocument();
