@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { countViewRows, findReaderPage, isCountingViews, type ViewRow } from '@/db/queries/page-views';
+import { getSiteIdentity } from '@/db/queries/settings';
 import { env } from '@/lib/env';
 import { readerPath, referringHost } from '@/server/view-rules';
 import { statsDay } from './day';
@@ -24,6 +25,6 @@ export function countViews(views: CollectedView[], now = new Date()): number {
     const page = found.get(target.path);
     if (page) rows.push({ path: target.path, postId: page.postId, referrerHost: referringHost(view.referrer, [ownHostname]), views: view.n });
   }
-  countViewRows(statsDay(now), rows);
+  countViewRows(statsDay(now, getSiteIdentity().timeZone), rows);
   return rows.reduce((sum, row) => sum + row.views, 0);
 }

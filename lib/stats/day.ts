@@ -1,14 +1,13 @@
-/**
- * The calendar day a view is counted under, as "YYYY-MM-DD". One function, so that counting by the
- * site's own time zone (once it has a setting) is a one-line change here. For now: UTC.
- */
-export function statsDay(at: Date = new Date()): string {
-  return at.toISOString().slice(0, 10);
+import { localDay } from '@/lib/local-time';
+
+/** The calendar day a view is counted under, "YYYY-MM-DD" on the site's calendar (its time zone setting). */
+export function statsDay(at: Date, timeZone: string): string {
+  return localDay(at, timeZone);
 }
 
 /** The day `days - 1` days before `at`'s day: the first day of a window of `days` days ending today. */
-export function statsDayBefore(days: number, at: Date = new Date()): string {
-  return statsDay(new Date(at.getTime() - (days - 1) * 24 * 60 * 60 * 1000));
+export function statsDayBefore(days: number, at: Date, timeZone: string): string {
+  return statsDay(new Date(at.getTime() - (days - 1) * 24 * 60 * 60 * 1000), timeZone);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

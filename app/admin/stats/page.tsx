@@ -8,6 +8,7 @@ import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, topPosts, t
 import { setStatsCountingAction } from '@/lib/actions/stats';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { isAdmin } from '@/lib/roles';
+import { getSiteIdentity } from '@/db/queries/settings';
 import { statsDay, statsDayBefore } from '@/lib/stats/day';
 import { dailyBars, weeklyBars } from '@/lib/stats/series';
 import './stats.css';
@@ -22,9 +23,11 @@ const total = (bars: { value: number }[]) => bars.reduce((sum, bar) => sum + bar
 export default async function StatsPage() {
   const user = await signedInOrRedirect('/admin/stats');
   if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
-  const today = statsDay();
-  const viewsFrom = statsDayBefore(VIEW_DAYS);
-  const weeksFrom = statsDayBefore(WEEKS * 7);
+  const { timeZone } = getSiteIdentity();
+  const now = new Date();
+  const today = statsDay(now, timeZone);
+  const viewsFrom = statsDayBefore(VIEW_DAYS, now, timeZone);
+  const weeksFrom = statsDayBefore(WEEKS * 7, now, timeZone);
   const views = dailyBars(viewsPerDay(viewsFrom), viewsFrom, today);
   const sends = weeklyBars(newsletterSendsPerDay(weeksFrom), weeksFrom, today);
   const confirmations = weeklyBars(confirmationsPerDay(weeksFrom), weeksFrom, today);
@@ -35,7 +38,7 @@ export default async function StatsPage() {
     <div className="page-wide">
       <h1>Stats</h1>
       <p>
-        What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Days are in UTC. Views
+        What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Views count by the site’s calendar day (its time zone); newsletter, confirmation and comment weeks by UTC days. Views
         cover the last {VIEW_DAYS} days, the rest the last {WEEKS} weeks.
       </p>
       <StatsCountingForm action={setStatsCountingAction} counting={isCountingViews()} />

@@ -105,8 +105,11 @@ describe('which paths are reader pages (the database then checks the slug)', () 
 
 describe('days and weeks', () => {
   it('counts by UTC day, weeks start on Monday', () => {
-    expect(statsDay(new Date('2026-03-01T23:59:59Z'))).toBe('2026-03-01');
-    expect(statsDayBefore(7, new Date('2026-03-01T10:00:00Z'))).toBe('2026-02-23');
+    expect(statsDay(new Date('2026-03-01T23:59:59Z'), 'UTC')).toBe('2026-03-01');
+    // The site's calendar: late evening in New York is already tomorrow in UTC.
+    expect(statsDay(new Date('2026-03-02T03:30:00Z'), 'America/New_York')).toBe('2026-03-01');
+    expect(statsDay(new Date('2026-03-01T20:00:00Z'), 'Asia/Kolkata')).toBe('2026-03-02');
+    expect(statsDayBefore(7, new Date('2026-03-01T10:00:00Z'), 'UTC')).toBe('2026-02-23');
     expect(weekOf('2026-03-01')).toBe('2026-02-23');
     expect(weekOf('2026-02-23')).toBe('2026-02-23');
     expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
