@@ -3,7 +3,7 @@
  * every <img> its width and height. The files themselves live on disk (lib/uploads.ts).
  */
 import 'server-only';
-import { count, desc, eq, or } from 'drizzle-orm';
+import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
@@ -64,6 +64,14 @@ export function getUpload(id: number): Upload | null {
 export function getUploadByFile(file: string): Upload | null {
   const row = getDb().select(columns).from(uploads).where(eq(uploads.file, file)).get();
   return row ? withUrl(row) : null;
+}
+
+export type ImageSize = Pick<Upload, 'width' | 'height' | 'variantWidths'>;
+
+/** Sizes of the images a text mentions, by stored file name, for its <img> attributes. */
+export function getImageSizes(files: string[]): Map<string, ImageSize> {
+  const rows = getDb().select({ file: uploads.file, width: uploads.width, height: uploads.height, variantWidths: uploads.variantWidths }).from(uploads).where(inArray(uploads.file, files)).all();
+  return new Map(rows.map(({ file, ...size }) => [file, size]));
 }
 
 export const UPLOADS_PER_PAGE = 24;
