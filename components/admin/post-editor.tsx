@@ -12,6 +12,7 @@ import { useActionForm, type FormAction } from '@/components/ui/use-action-form'
 import { slugify } from '@/lib/slug';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { ImageUpload } from './image-upload';
+import { InsertImage } from './insert-image';
 import { MarkdownPreview } from './markdown-preview';
 
 const AUTOSAVE_MS = 5000;
@@ -87,6 +88,7 @@ export function PostEditor({ action, postId, defaults, categories, cover: initia
         </div>
         <TextField label="Tags" hint="Separated by commas; new tags are created as you save." error={errors.tags?.message} registration={form.register('tags')} />
         <TextAreaField label="Text (Markdown)" error={errors.body?.message} registration={form.register('body')} />
+        <InsertImage textareaId="field-body" onInsert={(body) => form.setValue('body', body, { shouldDirty: true })} />
         <fieldset className="choices">
           <legend>Cover image (optional)</legend>
           {cover && <img src={cover.url} width={cover.width} height={cover.height} alt="" className="post__cover" />}
