@@ -3,6 +3,7 @@
  * person. One table says, per action or route, who is allowed; everyone else must be refused, and a
  * refusal must leave the database exactly as it was. Each cell gets fresh people and fresh targets.
  */
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { callAction, submitForm, type ActionAnswer } from './support/actions';
 import { startServer, type App } from './support/app';
@@ -64,6 +65,10 @@ const postForm = (t: Target, extra: Record<string, string> = {}) => ({ postId: S
 const editorFields = (title: string) => ({ title, slug: `edited-${unique()}`, excerpt: '', body: 'New body.', categoryId: '', tags: '', contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' });
 const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { headers: cell.caller ? { Cookie: cell.caller.cookie } : {}, redirect: 'manual' });
 const noChange = () => null;
+/** An unused image row (its files are not needed to describe or delete it). */
+const libraryImage = (cell: Cell) => ({
+  uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id).lastInsertRowid),
+});
 
 const TABLE: Row[] = [
   // Comments
@@ -158,6 +163,18 @@ const TABLE: Row[] = [
     },
   },
   { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },
+  // Issue 14, media
+  {
+    name: 'updateUploadDetailsAction',
+    owner: 'author',
+    allowed: ['owner', 'author', 'admin'],
+    setup: libraryImage,
+    state: (_c, t) => one('SELECT alt, caption FROM uploads WHERE id = ?', t.uploadId),
+    action: (c, t) => submitForm(c.url, 'updateUploadDetailsAction', { id: String(t.uploadId), alt: `Described ${unique()}`, caption: 'Zoë’s ☀' }, cookieOf(c)),
+  },
+  { name: 'deleteUploadAction (unused image)', owner: 'author', allowed: ['owner', 'author', 'admin'], setup: libraryImage, state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId), action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)) },
+  { name: 'GET /admin/media', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/admin/media') },
+  { name: 'GET /api/admin/uploads', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/api/admin/uploads?q=a') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };
