@@ -31,6 +31,7 @@ export function InsertImageLibrary({ chosenId, onChoose }: Props) {
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    event.stopPropagation(); // React bubbles it through the portal to the post editor's form
     void load(String(new FormData(event.currentTarget).get('q') ?? ''));
   };
 

@@ -2,7 +2,8 @@
 /**
  * "Insert image" beside a Markdown text: a dialog to upload an image or pick one from the media library,
  * describe it (alt text required, prefilled from the library, unless marked as decoration) and caption it,
- * then insert it at the cursor. The dialog lives outside the editor's form (a portal), so its own forms are valid HTML.
+ * then insert it at the cursor. The dialog lives outside the editor's form (a portal), so its own forms are valid HTML;
+ * React still bubbles their submit events to the editor's form, so each form stops its own.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -81,7 +82,7 @@ export function InsertImage({ textareaId, onInsert }: Props) {
             </div>
             {open && <InsertImageLibrary chosenId={chosen?.id ?? null} onChoose={choose} />}
             {chosen && (
-              <form onSubmit={(e: FormEvent) => void insert(e)} noValidate className="stack-form" aria-label="Describe the image">
+              <form onSubmit={(e: FormEvent) => { e.stopPropagation(); void insert(e); }} noValidate className="stack-form" aria-label="Describe the image">
                 <img src={chosen.url} width={chosen.width} height={chosen.height} alt="" className="insert-image__chosen" />
                 <TextField id={`${headingId}-alt`} label="Alt text" hint="What the image shows, for people who cannot see it." error={errors.alt?.message} registration={form.register('alt')} />
                 <label className="choice">
