@@ -129,7 +129,7 @@ describe('inserting an image into a post', () => {
       expect({ theme, found: await violations(page) }).toEqual({ theme, found: [] });
     }
     await setTheme('light');
-  });
+  }, 120_000);
 
   it('picks a library image, insists on alt text, inserts it, and readers get a sized, responsive figure with its caption', async () => {
     await page.goto(`${server.url}/admin/posts/new`);
@@ -189,7 +189,7 @@ describe('inserting an image into a post', () => {
       return Boolean(img?.complete && img.naturalWidth > 0);
     });
     await reader.close();
-  });
+  }, 120_000);
 
   it('uses the cover as the post’s share image, and the generated card for a post without one', async () => {
     const home = await (await fetch(`${server.url}/`)).text();

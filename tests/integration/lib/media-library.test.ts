@@ -21,6 +21,8 @@ import { storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor, createPost } from '../../helpers/fixtures';
 
 jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+// Every upload is decoded and re-encoded four times over (main file and copies): slow on a busy machine.
+jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(getCurrentUser).mockResolvedValue(user);
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
@@ -116,7 +118,7 @@ describe('hostile files leave neither a row nor a file', () => {
     expect(rowCount() - rowsBefore).toBe(40);
     expect(storedFiles().length - filesBefore).toBe(40 * 2); // each with its 400 px copy
     expect(storedFiles().filter((f) => f.endsWith('.partial'))).toEqual([]);
-  });
+  }, 90_000);
 
   it('removes every written file and keeps no row when moving the files into place fails halfway', async () => {
     const before = [storedFiles(), rowCount()];

@@ -14,6 +14,8 @@ import { createAuthor } from '../../helpers/fixtures';
 
 // The route handler's session comes from Auth.js cookies; here the test says who is asking.
 jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+// Each upload is now encoded four times over (main file and 400/800/1200 px copies): slow on a busy machine.
+jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(getCurrentUser).mockResolvedValue(user);
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
