@@ -2,6 +2,7 @@
 /** Uploads an image as soon as it is chosen. The server checks everything; its answer is announced. */
 import { useId, useState, type ChangeEvent } from 'react';
 import { UNREACHABLE, uploadFailureMessage } from './upload-request';
+import './media.css';
 
 export type UploadedImage = { id: number; url: string; width: number; height: number };
 

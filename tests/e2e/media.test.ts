@@ -117,6 +117,32 @@ describe('the media library', () => {
   });
 });
 
+describe('on a 375-pixel-wide phone', () => {
+  it('fits the library and the insert dialog without sideways scrolling, with controls at least 44 px tall', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    // A checkbox's target is its whole label (label.choice), which is what is measured.
+    const check = (scope: string) =>
+      page.evaluate((within) => ({
+        width: document.documentElement.scrollWidth,
+        small: [...document.querySelectorAll<HTMLElement>(['button', 'input:not([type=hidden]):not([type=checkbox])', 'label.choice'].map((c) => `${within} ${c}`).join(', '))]
+          .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      }), scope);
+    try {
+      await page.goto(`${server.url}/admin/media`);
+      await card(GARDEN).waitFor();
+      expect(await check('main')).toEqual({ width: 375, small: [] });
+      await page.goto(`${server.url}/admin/posts/new`);
+      await page.getByRole('button', { name: 'Insert image' }).click();
+      await page.getByRole('dialog', { name: 'Insert an image' }).getByRole('button', { name: GARDEN }).click();
+      // The editor around it is the editor's own business; the dialog is this one's.
+      expect(await check('dialog[open]')).toEqual({ width: 375, small: [] });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }, 120_000);
+});
+
 describe('inserting an image into a post', () => {
   it('passes axe with the dialog open, in light and dark colours', async () => {
     for (const theme of ['light', 'dark']) {
