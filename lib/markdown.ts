@@ -1,12 +1,14 @@
 /**
  * The one Markdown renderer readers see: GitHub-flavoured Markdown (tables, strikethrough,
- * autolinks, footnotes) with heading anchors, then an allow-list sanitizer as a second wall,
- * so raw HTML, event handlers and script URLs never reach a page.
+ * autolinks, footnotes) with heading anchors and sized, responsive images (lib/markdown-images.ts), then an
+ * allow-list sanitizer as a second wall, so raw HTML, event handlers and script URLs never reach a page.
  */
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import sanitizeHtml from 'sanitize-html';
+import { getImageSizes } from '@/db/queries/uploads';
+import { imagesPlugin, lookUpImages } from './markdown-images';
 import { slugify } from './slug';
 
 export type Heading = { level: number; id: string; text: string };
@@ -14,7 +16,8 @@ export type RenderedMarkdown = { html: string; headings: Heading[] };
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true })
   .use(anchor, { level: [1, 2, 3, 4], slugify: (text: string) => slugify(text) || 'section' })
-  .use(footnote);
+  .use(footnote)
+  .use(imagesPlugin);
 
 const headingTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
@@ -22,7 +25,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 's', 'section', 'sup', 'sub'],
   allowedAttributes: {
     a: ['href', 'title', 'id', 'class'],
-    img: ['src', 'alt', 'title', 'loading'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
     li: ['id', 'class'],
     ol: ['start', 'class'],
     sup: ['id', 'class'],
@@ -37,13 +40,13 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   // Images only from this site: readers' browsers never call other hosts.
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
-  transformTags: { img: sanitizeHtml.simpleTransform('img', { loading: 'lazy' }) },
 };
 
 /** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const env = {};
+  const env: { images?: ReturnType<typeof lookUpImages> } = {};
   const tokens = markdown.parse(source, env);
+  env.images = lookUpImages(tokens, getImageSizes);
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     const level = Number(token.tag.slice(1));

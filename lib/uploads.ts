@@ -1,20 +1,19 @@
 /**
  * Image uploads for posts. The bytes decide what a file is (never its name or the browser's MIME type);
  * accepted images are re-encoded as WebP at most 1600 px wide with all metadata dropped (phone photos
- * carry GPS positions), written under <dataDir>/uploads, then recorded. Animated GIFs and WebPs stay
- * animated (as WebP). A file whose row cannot be written is deleted again: nothing is half-saved.
+ * carry GPS positions), plus smaller copies for responsive pages, written under <dataDir>/uploads, then
+ * recorded. Animated GIFs and WebPs stay animated (as WebP). Nothing is half-saved (lib/upload-files.ts).
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
-import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '@/db/file-modes';
 import type { Actor } from '@/db/queries/activity';
 import { createUpload, getUploadByFile } from '@/db/queries/uploads';
 import type { UserRole } from '@/db/schema';
 import { dataPaths } from '@/lib/data-folder';
 import { canWritePosts } from '@/lib/roles';
+import { parseStoredName, storedPath, variantName, writePendingFiles } from '@/lib/upload-files';
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 const MAX_SIDE = 10_000;
@@ -70,10 +69,10 @@ type Encoded = { data: Buffer; width: number; height: number };
  * Upright (EXIF orientation applied), never enlarged, every frame kept. sharp writes no EXIF, XMP,
  * IPTC or ICC data unless asked to, which is what strips the GPS position and camera details.
  */
-async function encodeAsWebp(bytes: Buffer): Promise<Encoded | null> {
+async function encodeAsWebp(bytes: Buffer, width: number): Promise<Encoded | null> {
   try {
     const { data, info } = await sharp(bytes, { animated: true, autoOrient: true, limitInputPixels: MAX_PIXELS })
-      .resize({ width: MAX_STORED_WIDTH, withoutEnlargement: true })
+      .resize({ width, withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.pageHeight ?? info.height };
@@ -84,56 +83,81 @@ async function encodeAsWebp(bytes: Buffer): Promise<Encoded | null> {
   }
 }
 
+/** Smaller copies for srcset, made only when narrower than the stored image. */
+export const VARIANT_WIDTHS = [400, 800, 1200] as const;
+
 /**
- * Written under a temporary name first, so a crash mid-write never leaves a truncated file under a real one.
- * Owner-only (folder 0700, files 0600): only the server reads them, to serve /media.
+ * At most this many images are decoded at once (sharp uses a thread pool of its own): fifty files
+ * arriving together wait their turn rather than filling memory, and the server keeps answering.
  */
-async function writeStoredFile(file: string, data: Buffer): Promise<void> {
-  const target = path.join(dataPaths.uploads, file);
-  const partial = `${target}.partial`;
-  await fs.mkdir(dataPaths.uploads, { recursive: true, mode: OWNER_DIR_MODE });
+const MAX_CONCURRENT_ENCODES = 2;
+let encoding = 0;
+const waiting: (() => void)[] = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (encoding >= MAX_CONCURRENT_ENCODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  encoding++;
   try {
-    await fs.writeFile(partial, data, { mode: OWNER_FILE_MODE });
-    await fs.rename(partial, target);
-  } catch (error) {
-    await fs.rm(partial, { force: true });
-    throw error;
+    return await work();
+  } finally {
+    encoding--;
+    waiting.shift()?.();
   }
 }
 
-export async function storeUpload(uploader: Uploader, bytes: Buffer, now = new Date()): Promise<UploadResult> {
+async function encodeAll(bytes: Buffer): Promise<{ main: Encoded; variants: (Encoded & { width: number })[] } | null> {
+  const main = await encodeAsWebp(bytes, MAX_STORED_WIDTH);
+  if (!main) return null;
+  const variants = [];
+  for (const width of VARIANT_WIDTHS.filter((w) => w < main.width)) {
+    const variant = await encodeAsWebp(bytes, width);
+    if (!variant) return null;
+    variants.push(variant);
+  }
+  return { main, variants };
+}
+
+/** The name the file had on the uploader's computer, without any folder and at most 200 characters. */
+const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+
+export async function storeUpload(uploader: Uploader, bytes: Buffer, originalName = '', now = new Date()): Promise<UploadResult> {
   if (!canWritePosts(uploader.role)) return refuse('forbidden');
   if (bytes.length === 0) return refuse('empty');
   if (bytes.length > MAX_UPLOAD_BYTES) return refuse('too-large');
-  const problem = await inspect(bytes);
-  if (problem) return refuse(problem);
-  const image = await encodeAsWebp(bytes);
-  if (!image) return refuse('unreadable');
+  const encoded = await oneAtATime(async () => {
+    const problem = await inspect(bytes);
+    return problem ?? ((await encodeAll(bytes)) || 'unreadable');
+  });
+  if (typeof encoded === 'string') return refuse(encoded);
 
   const file = `${randomBytes(16).toString('hex')}.webp`;
-  await writeStoredFile(file, image.data);
+  const { main, variants } = encoded;
+  const pending = await writePendingFiles([{ name: file, data: main.data }, ...variants.map((v) => ({ name: variantName(file, v.width), data: v.data }))]);
   try {
-    const upload = createUpload(uploader, { file, mimeType: 'image/webp', width: image.width, height: image.height, bytes: image.data.length }, now);
+    const upload = createUpload(
+      uploader,
+      { file, mimeType: 'image/webp', width: main.width, height: main.height, bytes: main.data.length, originalName: cleanOriginalName(originalName), variantWidths: variants.map((v) => v.width) },
+      now,
+      pending.moveIntoPlace,
+    );
     return { ok: true, upload: { id: upload.id, url: upload.url, width: upload.width, height: upload.height } };
   } catch (error) {
-    await fs.rm(path.join(dataPaths.uploads, file), { force: true });
+    await pending.discard();
     throw error;
   }
 }
 
-/** Every stored name is 32 random hex digits: anything else (../, other extensions) never reaches the disk. */
-const STORED_NAME = /^[a-f0-9]{32}\.webp$/;
-
-/** A stored image by file name, only if it is recorded in the uploads table. */
-export async function readStoredUpload(file: string): Promise<{ mimeType: string; data: Buffer<ArrayBuffer> } | null> {
-  if (!STORED_NAME.test(file)) return null;
-  const upload = getUploadByFile(file);
-  if (!upload) return null;
+/** A stored image (or one of its smaller copies) by file name, only if it is recorded in the uploads table. */
+export async function readStoredUpload(name: string): Promise<{ mimeType: string; data: Buffer<ArrayBuffer> } | null> {
+  const parsed = parseStoredName(name);
+  if (!parsed) return null;
+  const upload = getUploadByFile(parsed.file);
+  if (!upload || (parsed.width !== null && !upload.variantWidths.includes(parsed.width))) return null;
   try {
-    return { mimeType: upload.mimeType, data: await fs.readFile(path.join(dataPaths.uploads, file)) };
+    return { mimeType: upload.mimeType, data: await fs.readFile(storedPath(name)) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    console.error(`Upload ${file} is recorded but missing from ${dataPaths.uploads}.`);
+    console.error(`Upload ${name} is recorded but missing from ${dataPaths.uploads}.`);
     return null;
   }
 }

@@ -9,6 +9,7 @@ import { canModerate, canWritePosts, isAdmin } from '@/lib/roles';
 const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => boolean }[] = [
   { href: '/admin', label: 'Dashboard', allowed: () => true },
   { href: '/admin/posts', label: 'Posts', allowed: canWritePosts },
+  { href: '/admin/media', label: 'Media', allowed: canWritePosts },
   { href: '/admin/comments', label: 'Comments', allowed: canModerate },
   { href: '/admin/pages', label: 'Pages', allowed: isAdmin },
   { href: '/admin/categories', label: 'Categories', allowed: isAdmin },

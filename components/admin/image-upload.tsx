@@ -1,17 +1,14 @@
 'use client';
 /** Uploads an image as soon as it is chosen. The server checks everything; its answer is announced. */
 import { useId, useState, type ChangeEvent } from 'react';
+import { UNREACHABLE, uploadFailureMessage } from './upload-request';
+import './media.css';
 
 export type UploadedImage = { id: number; url: string; width: number; height: number };
 
 type Props = { label: string; onUploaded: (image: UploadedImage) => void };
 
 type Status = { kind: 'idle' } | { kind: 'uploading' } | { kind: 'failed'; message: string } | { kind: 'done'; image: UploadedImage };
-
-/** For answers that are not the route's JSON, such as a proxy's own "413 Request Entity Too Large" page. */
-function fallbackMessage(status: number): string {
-  return status === 413 ? 'That image is larger than 8 MB. Please choose a smaller one.' : `The upload failed (error ${status}). Please try again.`;
-}
 
 async function postImage(file: File): Promise<Status> {
   const body = new FormData();
@@ -20,11 +17,11 @@ async function postImage(file: File): Promise<Status> {
   try {
     response = await fetch('/api/admin/uploads', { method: 'POST', body });
   } catch {
-    return { kind: 'failed', message: 'The upload did not reach the server. Check your connection and try again.' };
+    return { kind: 'failed', message: UNREACHABLE };
   }
   const answer = await response.json().catch(() => null);
   if (response.ok && answer) return { kind: 'done', image: answer as UploadedImage };
-  return { kind: 'failed', message: answer?.error ?? fallbackMessage(response.status) };
+  return { kind: 'failed', message: answer?.error ?? uploadFailureMessage(response.status) };
 }
 
 export function ImageUpload({ label, onUploaded }: Props) {

@@ -15,6 +15,7 @@ import { slugify } from '@/lib/slug';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { EditorActionBar, type EditorButton } from './editor-action-bar';
 import { ImageUpload } from './image-upload';
+import { InsertImage } from './insert-image';
 import { MarkdownPreview } from './markdown-preview';
 import { useAutosave } from './use-autosave';
 import { useEditorActions } from './use-editor-actions';
@@ -110,6 +111,7 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
         </div>
         <TextField label="Tags" hint="Separated by commas; new tags are created as you save." error={errors.tags?.message} registration={form.register('tags')} />
         <TextAreaField label="Text (Markdown)" error={errors.body?.message} registration={form.register('body')} />
+        <InsertImage textareaId="field-body" onInsert={(body) => form.setValue('body', body, { shouldDirty: true })} />
         <fieldset className="choices">
           <legend>Cover image (optional)</legend>
           {cover && <img src={cover.url} width={cover.width} height={cover.height} alt="" className="post__cover" />}

@@ -3,6 +3,7 @@
  * person. One table says, per action or route, who is allowed; everyone else must be refused, and a
  * refusal must leave the database exactly as it was. Each cell gets fresh people and fresh targets.
  */
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { callAction, submitForm, type ActionAnswer } from './support/actions';
 import { startServer, type App } from './support/app';
@@ -81,6 +82,10 @@ const publishedPage = (status: 'draft' | 'published' = 'published') => ({ pageId
 const withPageCopy = (t: Target) => (db.prepare('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, Date.now()), t);
 const withPageRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid) });
 const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, slug: `authz-edited-${unique()}`, body: `${title} 🌿`, navOrder: '' });
+/** An unused image row (its files are not needed to describe or delete it). */
+const libraryImage = (cell: Cell) => ({
+  uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id).lastInsertRowid),
+});
 
 const TABLE: Row[] = [
   // Comments
@@ -261,6 +266,18 @@ const TABLE: Row[] = [
   { name: 'discardPageChangesAction', owner: 'member', allowed: admins, setup: () => withPageCopy(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)) },
   { name: 'restorePageRevisionAction', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)) },
   { name: 'GET /admin/pages/<published page> (with its revisions)', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: noChange, route: (c, t) => page(`/admin/pages/${t.pageId}`)(c) },
+  // Issue 14, media
+  {
+    name: 'updateUploadDetailsAction',
+    owner: 'author',
+    allowed: ['owner', 'author', 'admin'],
+    setup: libraryImage,
+    state: (_c, t) => one('SELECT alt, caption FROM uploads WHERE id = ?', t.uploadId),
+    action: (c, t) => submitForm(c.url, 'updateUploadDetailsAction', { id: String(t.uploadId), alt: `Described ${unique()}`, caption: 'Zoë’s ☀' }, cookieOf(c)),
+  },
+  { name: 'deleteUploadAction (unused image)', owner: 'author', allowed: ['owner', 'author', 'admin'], setup: libraryImage, state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId), action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)) },
+  { name: 'GET /admin/media', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/admin/media') },
+  { name: 'GET /api/admin/uploads', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/api/admin/uploads?q=a') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

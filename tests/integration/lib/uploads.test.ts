@@ -14,6 +14,8 @@ import { createAuthor } from '../../helpers/fixtures';
 
 // The route handler's session comes from Auth.js cookies; here the test says who is asking.
 jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+// Each upload is now encoded four times over (main file and 400/800/1200 px copies): slow on a busy machine.
+jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(getCurrentUser).mockResolvedValue(user);
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
@@ -54,7 +56,7 @@ describe('storeUpload', () => {
     expect(original.exif?.includes('PhoneCo')).toBe(true);
     expect(original.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // the GPS IFD pointer (tag 0x8825)
 
-    const upload = expectStored(await storeUpload(author, photo, new Date('2026-03-01T10:00:00Z')));
+    const upload = expectStored(await storeUpload(author, photo, 'IMG_0001.jpg', new Date('2026-03-01T10:00:00Z')));
 
     expect(upload).toMatchObject({ width: 1600, height: 2400 }); // 3000×2000 turned upright is 2000×3000
     expect(upload.url).toMatch(/^\/media\/[a-f0-9]{32}\.webp$/);
@@ -130,7 +132,7 @@ describe('storeUpload', () => {
 describe('upload queries', () => {
   it('finds uploads by id and by file', async () => {
     const author = person('author');
-    const newer = expectStored(await storeUpload(author, await smallPng(), new Date('2030-01-02T00:00:00Z')));
+    const newer = expectStored(await storeUpload(author, await smallPng(), 'small.png', new Date('2030-01-02T00:00:00Z')));
     expect(getUploadByFile(path.basename(newer.url))).toMatchObject({ id: newer.id, url: newer.url });
     expect(getUpload(-1)).toBeNull();
     expect(getUpload(newer.id)).toMatchObject({ id: newer.id, url: newer.url });

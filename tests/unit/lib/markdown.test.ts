@@ -27,7 +27,7 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps images from this site with their alt text, and drops images from other hosts', () => {
-    expect(renderMarkdown('![A cup of tea](/uploads/tea.png)').html).toContain('<img src="/uploads/tea.png" alt="A cup of tea" loading="lazy" />');
+    expect(renderMarkdown('![A cup of tea](/uploads/tea.png)').html).toContain('<img src="/uploads/tea.png" alt="A cup of tea" loading="lazy" decoding="async" />');
     expect(renderMarkdown('![x](https://tracker.example/x.png)').html).not.toContain('tracker.example');
     expect(renderMarkdown('![x](//tracker.example/x.png)').html).not.toContain('tracker.example');
   });

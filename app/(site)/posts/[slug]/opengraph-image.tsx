@@ -1,13 +1,32 @@
 import { ImageResponse } from 'next/og';
+import sharp from 'sharp';
 import { readPost, readSite } from '@/lib/reader-data';
+import { readStoredUpload } from '@/lib/uploads';
 
-// The picture link previews show for a post: its title and the site's name, in the site's colours.
+// The picture link previews show for a post: its cover when it has one (cropped to the share size, with the
+// cover's own description), otherwise a card with its title and the site's name, in the site's colours.
+// The cover's stored name is part of the image's id, so a new cover gets a new address and no stale copy.
 export const size = { width: 1200, height: 630 };
-export const contentType = 'image/png';
-export const alt = 'The post title and the site name';
 export const generateStaticParams = async () => [];
 
-export default async function PostImage({ params }: { params: Promise<{ slug: string }> }) {
+const CARD = { id: 'card', alt: 'The post title and the site name', size, contentType: 'image/png' };
+const coverId = (url: string) => `cover-${url.replace(/^\/media\/|\.webp$/g, '')}`;
+
+export async function generateImageMetadata({ params }: { params: { slug: string } }) {
+  const post = await readPost((await params).slug);
+  return [post?.cover ? { id: coverId(post.cover.url), alt: post.cover.alt, size, contentType: 'image/jpeg' } : CARD];
+}
+
+async function coverImage(id: string): Promise<Response | null> {
+  const stored = id.startsWith('cover-') ? await readStoredUpload(`${id.slice('cover-'.length)}.webp`) : null;
+  if (!stored) return null;
+  const jpeg = await sharp(stored.data).resize(size.width, size.height, { fit: 'cover', position: 'attention' }).flatten({ background: '#fbf7f2' }).jpeg({ quality: 82 }).toBuffer();
+  return new Response(new Uint8Array(jpeg), { headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'public, max-age=3600' } });
+}
+
+export default async function PostImage({ params, id }: { params: Promise<{ slug: string }>; id: Promise<string> }) {
+  const cover = await coverImage(await id);
+  if (cover) return cover;
   const [post, site] = await Promise.all([readPost((await params).slug), readSite()]);
   const title = post?.title ?? site.name;
   return new ImageResponse(

@@ -1,6 +1,9 @@
-// Image uploads from the post editor: multipart/form-data with one field, "file". The body is read with a
-// hard cap, so a huge request (or one whose Content-Length lies) cannot fill memory; lib/uploads decides the rest.
+// Image uploads from the post editor and the media library: multipart/form-data with one field, "file" (one
+// image per request, so each file gets its own progress and answer). The body is read with a hard cap, so a
+// huge request (or one whose Content-Length lies) cannot fill memory; lib/uploads decides the rest.
+// GET lists the library for the editor's "Insert image" dialog.
 import { NextResponse } from 'next/server';
+import { listUploads, UPLOADS_PER_PAGE } from '@/db/queries/uploads';
 import { canWritePosts } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 import { MAX_UPLOAD_BYTES, storeUpload, UPLOAD_REFUSALS, type UploadRefusal } from '@/lib/uploads';
@@ -50,6 +53,17 @@ export async function POST(request: Request) {
   const file = await fileField(body, contentType);
   if (!file) return answer({ error: NOT_A_FORM }, 400);
 
-  const result = await storeUpload(user, Buffer.from(await file.arrayBuffer()));
+  const result = await storeUpload(user, Buffer.from(await file.arrayBuffer()), file.name);
   return result.ok ? answer(result.upload, 201) : refuse(result.reason);
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return answer({ error: 'Sign in as an author to see the media library.' }, 401);
+  if (!canWritePosts(user.role)) return refuse('forbidden');
+  const params = new URL(request.url).searchParams;
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.get('page')) || 1)));
+  const found = listUploads((params.get('q') ?? '').trim().slice(0, 200), page);
+  const images = found.uploads.map(({ id, url, width, height, originalName, alt, caption }) => ({ id, url, width, height, originalName, alt, caption }));
+  return answer({ images, page, totalPages: Math.max(1, Math.ceil(found.total / UPLOADS_PER_PAGE)) }, 200);
 }
