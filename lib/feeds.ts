@@ -28,8 +28,11 @@ const itemText = (format: FeedFormat) => (text: string) => (format === 'json' ? 
 /** The feed library writes category names into XML attributes escaping only `&`: a `<` there breaks the XML. */
 const categoryName = (name: string) => xmlSafe(name).replace(/[<>]/g, '');
 
-/** Feed readers need absolute links; the renderer writes site-relative ones. */
-const absolutize = (html: string, siteUrl: string) => html.replace(/(href|src)="\//g, `$1="${siteUrl}/`);
+/** Feed readers show items away from the site: every site-relative address (links, images, their srcset sizes) gets the site's origin. */
+export const absolutize = (html: string, siteUrl: string) =>
+  html
+    .replace(/(href|src)="\//g, `$1="${siteUrl}/`)
+    .replace(/srcset="([^"]*)"/g, (_, sizes: string) => `srcset="${sizes.replace(/(^|,\s*)\//g, `$1${siteUrl}/`)}"`);
 
 type Scope = { title: string; description: string; path: string; feedPath: string };
 

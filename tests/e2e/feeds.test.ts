@@ -62,7 +62,7 @@ describe('sharing metadata', () => {
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toMatch(/<meta property="og:site_name" content="Hearth"\/>/);
     expect(html).toContain(`<meta property="og:url" content="${baseUrl()}${postPath}"/>`);
-    expect(html).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
     expect(html).toContain(`<link rel="canonical" href="${baseUrl()}${postPath}"/>`);
     const graph = jsonLd(html).flatMap((d) => d['@graph'] ?? [d]);
     const posting = graph.find((d) => d['@type'] === 'BlogPosting');

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedPost } from '@/db/queries/posts';
-import { buildFeed, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
+import { absolutize, buildFeed, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
 
 const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [], logo: null };
 const hostileTitle = 'Pain & fatigue <b>“flares”</b>\u0001\u0008 💛 שלום';
@@ -42,6 +42,13 @@ describe('feeds', () => {
     expect(content).toContain('class="footnotes"');
     expect(content).not.toMatch(/<script/i);
     expect(xml).not.toMatch(/comment/i);
+  });
+
+  it('makes every size of a responsive image absolute, leaving other sites’ addresses alone', () => {
+    const html = '<img src="/media/a.webp" srcset="/media/a-400.webp 400w, /media/a-800.webp 800w,/media/a.webp 1600w" sizes="100vw"><a href="https://elsewhere.example/x">x</a>';
+    expect(absolutize(html, 'https://hearth.example')).toBe(
+      '<img src="https://hearth.example/media/a.webp" srcset="https://hearth.example/media/a-400.webp 400w, https://hearth.example/media/a-800.webp 800w,https://hearth.example/media/a.webp 1600w" sizes="100vw"><a href="https://elsewhere.example/x">x</a>',
+    );
   });
 
   it('writes valid Atom and JSON Feed too', () => {

@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: post.category?.name,
       tags: post.tags.map((t) => t.name),
     },
-    twitter: { card: 'summary', title: post.title, description: post.excerpt },
+    twitter: { card: 'summary_large_image', title: post.title, description: post.excerpt },
   };
 }
 
