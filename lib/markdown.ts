@@ -19,6 +19,14 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true 
   .use(footnote)
   .use(imagesPlugin);
 
+// A table wider than a phone scrolls inside its own labelled, focusable box, so keyboard users can scroll it too.
+markdown.renderer.rules.table_open = (_tokens, _i, _options, env) => {
+  const counted = env as { tables?: number }; // renderMarkdown always passes its env
+  counted.tables = (counted.tables ?? 0) + 1;
+  return `<div class="prose-table" role="region" aria-label="Table ${counted.tables}" tabindex="0"><table>\n`;
+};
+markdown.renderer.rules.table_close = () => '</table></div>\n';
+
 const headingTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
@@ -30,6 +38,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     ol: ['start', 'class'],
     sup: ['id', 'class'],
     section: ['class'],
+    div: ['class', 'role', 'aria-label', 'tabindex'],
     hr: ['class'],
     th: ['style'],
     td: ['style'],
@@ -44,7 +53,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 /** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const env: { images?: ReturnType<typeof lookUpImages> } = {};
+  const env: { images?: ReturnType<typeof lookUpImages>; tables?: number } = {};
   const tokens = markdown.parse(source, env);
   env.images = lookUpImages(tokens, getImageSizes);
   const headings: Heading[] = [];

@@ -19,7 +19,8 @@ describe('renderMarkdown', () => {
     expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1">/);
     expect(html).toContain('<section class="footnotes">');
     expect(html).toContain('<li id="fn1" class="footnote-item">');
-    expect(html).toContain('<table>');
+    // Wide tables scroll inside a labelled box a keyboard can reach (axe: scrollable-region-focusable).
+    expect(html).toContain('<div class="prose-table" role="region" aria-label="Table 1" tabindex="0"><table>');
     expect(html).toContain('<th style="text-align:right">Energy</th>');
     expect(html).toContain('<li>one</li>');
     expect(html).toContain('<blockquote>');
