@@ -1,10 +1,10 @@
 /**
  * Where an uploaded image is used: post and page texts (published, draft, or an unpublished working copy)
- * that mention its stored name (any size of it), post covers, and the site icon and logo. The library shows
+ * that mention its stored name (any size of it), post covers (unpublished changes included), and the site icon and logo. The library shows
  * this list, and deleting refuses while it is not empty.
  */
 import 'server-only';
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Db, Transaction } from '@/db/index';
 import { containsText } from '@/db/queries/contains-text';
 import { pages, pageWorkingCopies, posts, postWorkingCopies, siteSettings } from '@/db/schema';
@@ -19,11 +19,13 @@ const stem = (file: string) => file.replace(/\.webp$/, '');
 
 export function findUploadUses(db: Db | Transaction, upload: { id: number; file: string }): UploadUse[] {
   const name = stem(upload.file);
+  // A cover chosen in unpublished changes counts too: Update would put it on the site.
+  const copyCover = sql<number | null>`json_extract(${postWorkingCopies.fields}, '$.coverImageId')`;
   const postRows = db
-    .selectDistinct({ id: posts.id, title: posts.title, cover: posts.coverImageId })
+    .selectDistinct({ id: posts.id, title: posts.title, cover: posts.coverImageId, copyCover })
     .from(posts)
     .leftJoin(postWorkingCopies, eq(postWorkingCopies.postId, posts.id))
-    .where(or(eq(posts.coverImageId, upload.id), containsText(posts.body, name), containsText(postWorkingCopies.fields, name)))
+    .where(or(eq(posts.coverImageId, upload.id), sql`${copyCover} = ${upload.id}`, containsText(posts.body, name), containsText(postWorkingCopies.fields, name)))
     .all();
   const pageRows = db
     .selectDistinct({ id: pages.id, title: pages.title })
@@ -33,7 +35,7 @@ export function findUploadUses(db: Db | Transaction, upload: { id: number; file:
     .all();
   const site = db.select({ icon: siteSettings.iconUploadId, logo: siteSettings.logoUploadId }).from(siteSettings).get();
   return [
-    ...postRows.map((p): UploadUse => ({ kind: p.cover === upload.id ? 'post-cover' : 'post-body', id: p.id, title: p.title })),
+    ...postRows.map((p): UploadUse => ({ kind: p.cover === upload.id || p.copyCover === upload.id ? 'post-cover' : 'post-body', id: p.id, title: p.title })),
     ...pageRows.map((p): UploadUse => ({ kind: 'page-body', id: p.id, title: p.title })),
     ...(site?.icon === upload.id ? [{ kind: 'site-icon' as const }] : []),
     ...(site?.logo === upload.id ? [{ kind: 'site-logo' as const }] : []),

@@ -186,6 +186,16 @@ describe('where an image is used, and deleting', () => {
     expect([storedFiles(), rowCount()]).toEqual(before);
   });
 
+  it('counts a cover chosen only in a published post’s unpublished changes (Update would put it on the site)', async () => {
+    const writer = author();
+    const image = stored(await storeUpload(writer, await photo(1000, 800)));
+    const live = createPost({ authorId: writer.id, title: 'Zoë’s garden 🌿', body: 'No pictures.' });
+    getDb().insert(postWorkingCopies).values({ postId: live.id, fields: { body: 'No pictures.', coverImageId: image.id, coverAlt: 'Roses' }, savedAt: new Date() }).run();
+    expect(listUploadUses(getUpload(image.id)!)).toEqual([{ kind: 'post-cover', id: live.id, title: 'Zoë’s garden 🌿' }]);
+    expect((await deleteUpload(writer, image.id)).ok).toBe(false);
+    expect(getUpload(image.id)).not.toBeNull();
+  });
+
   it('refuses to delete the site icon', async () => {
     const writer = author();
     const image = stored(await storeUpload(writer, await photo(600, 600)));
