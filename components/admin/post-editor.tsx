@@ -4,6 +4,7 @@
  * view. Changes save themselves every few seconds once they are valid: into the draft itself, or, for a
  * post readers can see (or will, at its time), privately until Update. Leaving with unsaved changes asks first.
  */
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { PostStatus } from '@/db/schema';
 import { FormStatus } from '@/components/ui/form-status';
@@ -33,8 +34,6 @@ type Props = {
   cover: { url: string; width: number; height: number } | null;
   /** Tells the publishing panel whether what it acts on is saved. */
   onDirtyChange?: (dirty: boolean) => void;
-  /** A new post's first save gave it this id. */
-  onCreated?: (id: number) => void;
 };
 
 const DISCARD: EditorButton = { intent: 'discard', label: 'Discard changes', pendingLabel: 'Discarding…', quiet: true };
@@ -47,7 +46,8 @@ function buttonsFor(status: PostStatus | null, canDiscard: boolean): EditorButto
   return [PUBLISH, { intent: 'save', label: 'Save draft', pendingLabel: 'Saving…', quiet: true }];
 }
 
-export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, categories, cover: initialCover, onDirtyChange, onCreated }: Props) {
+export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, categories, cover: initialCover, onDirtyChange }: Props) {
+  const router = useRouter();
   const { form, state: saveState, pending: saving, formAction } = useActionForm(postEditorSchema, actions.save, defaults);
   const { state, last, dispatchers, pending, onSubmit } = useEditorActions(form, { state: saveState, pending: saving, formAction }, actions);
   const formRef = useRef<HTMLFormElement>(null);
@@ -57,17 +57,13 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
   const [keptPrivately, setKeptPrivately] = useState(hasWorkingCopy);
   const dirty = form.formState.isDirty;
 
-  // After a save the saved values become the new baseline. A new post takes its own address in place
-  // (history, not navigation): the editor stays as it is, so nothing typed meanwhile and no open dialog is lost.
+  // After a save the saved values become the new baseline; a new post moves to its own address.
   useEffect(() => {
     if (!saveState.ok) return;
     form.reset(form.getValues());
     if (live) setKeptPrivately(true);
-    if (postId === null && saveState.id) {
-      window.history.replaceState(null, '', `/admin/posts/${saveState.id}`);
-      onCreated?.(saveState.id);
-    }
-  }, [saveState, form, postId, live, onCreated]);
+    if (postId === null && saveState.id) router.replace(`/admin/posts/${saveState.id}`);
+  }, [saveState, form, postId, router, live]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useAutosave(form, formRef, formAction, pending);

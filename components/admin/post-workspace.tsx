@@ -21,26 +21,11 @@ type Props = {
   cover: { url: string; width: number; height: number } | null;
 };
 
-/** What the panel says of a new post once its first save made it a draft (the page was not loaded again). */
-const JUST_CREATED = 'Draft: only authors and admins can see it.';
-
-export function PostWorkspace({ actions, post: loaded, hasWorkingCopy, defaults, categories, cover }: Props) {
+export function PostWorkspace({ actions, post, hasWorkingCopy, defaults, categories, cover }: Props) {
   const [dirty, setDirty] = useState(false);
-  const [createdId, setCreatedId] = useState<number | null>(null);
-  const post = loaded ?? (createdId === null ? null : { id: createdId, slug: '', status: 'draft' as const, statusText: JUST_CREATED });
   return (
     <>
-      <PostEditor
-        actions={actions}
-        postId={post?.id ?? null}
-        status={post?.status ?? null}
-        hasWorkingCopy={hasWorkingCopy}
-        defaults={defaults}
-        categories={categories}
-        cover={cover}
-        onDirtyChange={setDirty}
-        onCreated={setCreatedId}
-      />
+      <PostEditor actions={actions} postId={post?.id ?? null} status={post?.status ?? null} hasWorkingCopy={hasWorkingCopy} defaults={defaults} categories={categories} cover={cover} onDirtyChange={setDirty} />
       {post && (
         <section aria-labelledby="publishing-heading" className="publish-panel">
           <h2 id="publishing-heading">Publishing</h2>

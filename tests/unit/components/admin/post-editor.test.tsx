@@ -1,9 +1,13 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PostEditor } from '@/components/admin/post-editor';
 import { ScheduleForm } from '@/components/admin/schedule-form';
 import type { ActionState } from '@/lib/actions/state';
+
+// The editor moves a new post to its own address with the app router, which jsdom does not have.
+const replace = jest.fn();
+jest.mock('next/navigation', () => ({ useRouter: () => ({ replace }) }));
 
 const refuse = async (): Promise<ActionState> => ({ ok: false, message: 'Not this one.' });
 /** The editor's actions: `save` under test, the others must not be called. */
@@ -13,6 +17,7 @@ const categories = [{ id: 4, name: 'Living Well' }];
 
 beforeEach(() => {
   global.fetch = jest.fn(async () => new Response(JSON.stringify({ html: '<p>preview</p>' }), { headers: { 'Content-Type': 'application/json' } })) as jest.Mock;
+  replace.mockReset();
 });
 
 describe('PostEditor', () => {
@@ -27,10 +32,9 @@ describe('PostEditor', () => {
     expect(action).not.toHaveBeenCalled();
   });
 
-  it('makes the slug from the title until the slug is edited, sends every field, and gives the new post its address in place', async () => {
-    const action = jest.fn(async (): Promise<ActionState> => ({ ok: true, message: 'Saved at 10:00.', id: 42 }));
-    const created = jest.fn();
-    render(<PostEditor actions={withSave(action)} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} onCreated={created} />);
+  it('makes the slug from the title until the slug is edited, sends every field, and opens the new post', async () => {
+    const action = jest.fn(async (): Promise<ActionState> => ({ ok: true, message: 'Saved at 10:00 UTC.', id: 42 }));
+    render(<PostEditor actions={withSave(action)} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
     await userEvent.type(screen.getByLabelText('Title'), 'Tea & a Heat Pad!');
     expect(screen.getByLabelText('Web address (slug)')).toHaveValue('tea-a-heat-pad');
     await userEvent.type(screen.getByLabelText('Text (Markdown)'), 'Warmth helps.');
@@ -41,11 +45,8 @@ describe('PostEditor', () => {
     await waitFor(() => expect(action).toHaveBeenCalled());
     const [, sent] = action.mock.calls[0] as unknown as [ActionState, FormData];
     expect(Object.fromEntries(sent)).toMatchObject({ postId: '', title: 'Tea & a Heat Pad!', slug: 'tea-a-heat-pad', body: 'Warmth helps.', categoryId: '4', tags: 'Winter, Comfort', commentsClosed: 'on' });
-    await waitFor(() => expect(created).toHaveBeenCalledWith(42));
-    // The address changes without a navigation, so the editor (and anything open in it) stays as it is.
-    expect(window.location.pathname).toBe('/admin/posts/42');
-    expect(screen.getByLabelText('Text (Markdown)')).toHaveValue('Warmth helps.');
-    expect(await screen.findByText('Saved at 10:00.')).toBeInTheDocument();
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/admin/posts/42'));
+    expect(await screen.findByText('Saved at 10:00 UTC.')).toBeInTheDocument();
   });
 
   it('shows the server’s field error on the field and keeps the text', async () => {
@@ -61,7 +62,7 @@ describe('PostEditor', () => {
 
 describe('PostEditor buttons for the post’s state', () => {
   const post = { ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' };
-  const buttons = () => within(screen.getByRole('group', { name: 'Post actions' })).getAllByRole('button').map((b) => b.textContent);
+  const buttons = () => screen.getAllByRole('button').map((b) => b.textContent);
 
   it('offers Publish now on a new post before any save, and Save draft', () => {
     render(<PostEditor actions={withSave(jest.fn(refuse))} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
