@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PostEditor } from '@/components/admin/post-editor';
 import { ScheduleForm } from '@/components/admin/schedule-form';
@@ -33,7 +33,7 @@ describe('PostEditor', () => {
   });
 
   it('makes the slug from the title until the slug is edited, sends every field, and opens the new post', async () => {
-    const action = jest.fn(async (): Promise<ActionState> => ({ ok: true, message: 'Saved at 10:00 UTC.', id: 42 }));
+    const action = jest.fn(async (): Promise<ActionState> => ({ ok: true, message: 'Saved at 10:00.', id: 42 }));
     render(<PostEditor actions={withSave(action)} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
     await userEvent.type(screen.getByLabelText('Title'), 'Tea & a Heat Pad!');
     expect(screen.getByLabelText('Web address (slug)')).toHaveValue('tea-a-heat-pad');
@@ -46,7 +46,7 @@ describe('PostEditor', () => {
     const [, sent] = action.mock.calls[0] as unknown as [ActionState, FormData];
     expect(Object.fromEntries(sent)).toMatchObject({ postId: '', title: 'Tea & a Heat Pad!', slug: 'tea-a-heat-pad', body: 'Warmth helps.', categoryId: '4', tags: 'Winter, Comfort', commentsClosed: 'on' });
     await waitFor(() => expect(replace).toHaveBeenCalledWith('/admin/posts/42'));
-    expect(await screen.findByText('Saved at 10:00 UTC.')).toBeInTheDocument();
+    expect(await screen.findByText('Saved at 10:00.')).toBeInTheDocument();
   });
 
   it('shows the server’s field error on the field and keeps the text', async () => {
@@ -62,7 +62,7 @@ describe('PostEditor', () => {
 
 describe('PostEditor buttons for the post’s state', () => {
   const post = { ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' };
-  const buttons = () => screen.getAllByRole('button').map((b) => b.textContent);
+  const buttons = () => within(screen.getByRole('group', { name: 'Post actions' })).getAllByRole('button').map((b) => b.textContent);
 
   it('offers Publish now on a new post before any save, and Save draft', () => {
     render(<PostEditor actions={withSave(jest.fn(refuse))} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);
