@@ -289,12 +289,20 @@ export const comments = sqliteTable(
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
     /** Set when a moderator last changed the text (shown to readers and the author as "edited by a moderator"). */
     moderatorEditedAt: integer('moderator_edited_at', { mode: 'timestamp_ms' }),
+    /** A comment brought over from another blog by someone without an account: the name they gave, shown as theirs. */
+    guestName: text('guest_name'),
+    /**
+     * That guest's email address, lower-cased, never shown: when someone signs in with it, the comment
+     * becomes theirs (authorId set, both guest fields cleared).
+     */
+    guestEmail: text('guest_email'),
   },
   (t) => [
     index('comments_post_status_created_idx').on(t.postId, t.status, t.createdAt),
     index('comments_author_created_idx').on(t.authorId, t.createdAt),
     index('comments_parent_idx').on(t.parentId),
     index('comments_status_created_idx').on(t.status, t.createdAt),
+    index('comments_guest_email_idx').on(t.guestEmail),
   ],
 );
 
@@ -535,6 +543,86 @@ export const slugRedirects = sqliteTable('slug_redirects', {
     .references(() => posts.id, { onDelete: 'cascade' }),
 });
 
+export const REDIRECT_ORIGINS = ['wordpress', 'admin'] as const;
+export type RedirectOrigin = (typeof REDIRECT_ORIGINS)[number];
+
+/**
+ * Moved addresses: a request for `fromPath` that no Hearth page answers is sent permanently to `toPath`.
+ * Imports write one per old WordPress address; admins add their own at /admin/redirects.
+ * `fromPath` is normalized (lib/redirects): a path without its trailing slash, lower case, plus the one
+ * query WordPress used for it if any ("/?p=42", "/?page_id=7").
+ */
+export const redirects = sqliteTable('redirects', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fromPath: text('from_path').notNull().unique(),
+  /** A Hearth path ("/posts/pacing") or, for admin-made ones, another site's https address. */
+  toPath: text('to_path').notNull(),
+  hits: integer('hits').notNull().default(0),
+  lastHitAt: integer('last_hit_at', { mode: 'timestamp_ms' }),
+  origin: text('origin', { enum: REDIRECT_ORIGINS }).notNull().default('admin'),
+  createdAt: createdAt(),
+});
+
+export const IMPORTED_KINDS = ['user', 'category', 'tag', 'post', 'page', 'attachment', 'file', 'comment'] as const;
+export type ImportedKind = (typeof IMPORTED_KINDS)[number];
+
+/**
+ * What an import brought in, by its id on the site it came from, so running the same export again
+ * updates those rows instead of adding twins. `source` names that site (its base address as the export
+ * gives it); `sourceId` is its id there (a WordPress ID, or for a `file` the uploads path
+ * "2024/05/x.jpg"); `hearthId` is the row's id here, as text (users have text ids).
+ */
+export const importedItems = sqliteTable(
+  'imported_items',
+  {
+    source: text('source').notNull(),
+    kind: text('kind', { enum: IMPORTED_KINDS }).notNull(),
+    sourceId: text('source_id').notNull(),
+    hearthId: text('hearth_id').notNull(),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.sourceId] }), index('imported_items_hearth_idx').on(t.kind, t.hearthId)],
+);
+
+export const IMPORT_JOB_KINDS = ['wordpress', 'subscribers'] as const;
+export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/**
+ * An import an admin started from /admin/import: it runs in the background and the progress page
+ * reads this row, so a reload (or another tab) finds it. The uploaded files live in the data folder
+ * until the job ends. `report` is the finished run's report (lib/wordpress/report.ts) as JSON.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: IMPORT_JOB_KINDS }).notNull(),
+    status: text('status', { enum: IMPORT_JOB_STATUSES }).notNull().default('queued'),
+    /** The name the export had on the admin's computer, for the page's heading. */
+    fileName: text('file_name').notNull(),
+    /** Where the upload is kept in the data folder while the job runs. */
+    filePath: text('file_path').notNull(),
+    uploadsPath: text('uploads_path'),
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Progress: bytes of the export read so far out of its size (a streamed file has no item count up front). */
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    /** What the run is doing now, in words ("Importing comments"). */
+    stage: text('stage').notNull().default(''),
+    report: text('report', { mode: 'json' }).$type<unknown>(),
+    error: text('error'),
+    startedById: text('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    /** Touched while running: a job whose heartbeat stopped (the process died) can be resumed. */
+    heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('import_jobs_created_idx').on(t.createdAt)],
+);
+
 /** Who did what, and when: editorial and moderation actions, shown at /admin/activity. */
 export const activityLog = sqliteTable(
   'activity_log',
@@ -611,3 +699,5 @@ export type SiteSettings = typeof siteSettings.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type MenuItem = typeof menuItems.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
+export type Redirect = typeof redirects.$inferSelect;
+export type ImportJob = typeof importJobs.$inferSelect;
