@@ -1,0 +1,50 @@
+/**
+ * Small text helpers the WordPress content conversion shares: entity decoding for attribute values read with
+ * regular expressions, escaping for HTML it writes, and leaving code samples alone (a shortcode or comment
+ * shown inside <pre>/<code> is the text the author meant to show).
+ */
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#039': "'" };
+
+/** Decodes the entities WordPress writes into attribute values (&amp;, &quot;, &#8217;, &#x2019;…). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#') && lower !== '#039') return String.fromCodePoint(Number(lower.slice(1)));
+    return NAMED[lower] ?? whole;
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const CODE = /(<(pre|code)\b[\s\S]*?<\/\2\s*>)/gi;
+
+/** Applies `change` to the parts of `html` outside <pre> and <code> elements, leaving those as they were. */
+export function outsideCode(html: string, change: (part: string) => string): string {
+  return html
+    .split(CODE)
+    .map((part, i) => (i % 3 === 0 ? change(part) : i % 3 === 1 ? part : ''))
+    .join('');
+}
+
+/** Removes HTML comments (<!--more-->, <!--nextpage-->, <!--noteaser-->, editors' notes) outside code. */
+export function removeComments(html: string): string {
+  return outsideCode(html, (part) => part.replace(/<!--[\s\S]*?(?:-->|$)/g, ''));
+}
+
+/** Every `<img>` src in the HTML outside code, entities decoded, in order and once each. */
+export function imageSources(html: string): string[] {
+  const found = new Set<string>();
+  outsideCode(html, (part) => {
+    for (const [tag] of part.matchAll(/<img\b[^>]*>/gi)) {
+      const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+      const value = src ? decodeEntities(src[1] ?? src[2] ?? src[3]).trim() : '';
+      if (value && !/^data:/i.test(value)) found.add(value);
+    }
+    return part;
+  });
+  return [...found];
+}
