@@ -25,7 +25,8 @@ function escapeText(text: string): string {
     .replace(/[*`[\]|]/g, '\\$&')
     .replace(/~(?=~)/g, '\\~')
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-    .replace(/^(\s*)([-+=>]|#{1,6}(?=\s|$)|\d+(?=[.)](?:\s|$)))/, '$1\\$2');
+    .replace(/^(\s*)([-+=>]|#{1,6}(?=\s|$))/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A link destination markdown-it reads back unchanged. */
@@ -61,10 +62,10 @@ function fenced(text: string, language: string): string {
   return `\n\n${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}\n\n`;
 }
 
-function linkMarkdown(text: string, href: string, conversion: Conversion): string {
+function linkMarkdown(text: string, href: string, conversion: Conversion, title = ''): string {
   const target = conversion.context.rewriteLink(href) ?? href;
-  if (squeeze(text) === target && /^https?:\/\//i.test(target)) return `<${destination(target)}>`;
-  return `[${text}](${destination(target)})`;
+  if (squeeze(text) === target && /^https?:\/\//i.test(target) && !title) return `<${destination(target)}>`;
+  return `[${text}](${destination(target)}${title ? ` "${title.replace(/[\\"]/g, '\\$&')}"` : ''})`;
 }
 
 function alignment(cell: Element | undefined): string {
@@ -98,7 +99,7 @@ function addRules(service: TurndownService, conversion: Conversion): void {
       if (!href || !SAFE_URL.test(href) || !content.trim()) return content;
       const onlyImage = (node as Element).querySelectorAll('img').length === 1 && !(node.textContent ?? '').trim();
       if (onlyImage && looksLikeImageFile(href)) return content;
-      return linkMarkdown(content, href, conversion);
+      return linkMarkdown(content, href, conversion, squeeze((node as Element).getAttribute('title') ?? ''));
     },
   });
 
