@@ -82,6 +82,15 @@ function isImageFigure(node: Element | null): node is Element {
 function addRules(service: TurndownService, conversion: Conversion): void {
   service.remove(['script', 'style', 'noscript', 'template', 'object', 'embed', 'input', 'select', 'textarea', 'button']);
 
+  // An ATX heading is one line: line breaks inside it become spaces.
+  service.addRule('heading', {
+    filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    replacement: (content, node) => {
+      const text = squeeze(content.replace(/\\\n/g, ' '));
+      return text ? `\n\n${'#'.repeat(Number(node.nodeName.charAt(1)))} ${text}\n\n` : '';
+    },
+  });
+
   service.addRule('strikethrough', { filter: ['del', 's', 'strike' as 'del'], replacement: (content) => `~~${content}~~` });
 
   service.addRule('preformatted', {
@@ -157,6 +166,12 @@ function addRules(service: TurndownService, conversion: Conversion): void {
     },
   });
 
+  // Older gallery blocks list their figures in a <ul>: images, not a bulleted list.
+  service.addRule('galleryList', {
+    filter: (node) => /\b(?:blocks-gallery-grid|blocks-gallery-item|wp-block-gallery)\b/.test(node.getAttribute('class') ?? '') && ['UL', 'LI'].includes(node.nodeName),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
+
   // GFM tables: a header row (the first row when WordPress wrote none, as Markdown needs one), pipes escaped.
   service.addRule('tableCell', {
     filter: ['th', 'td'],
@@ -183,7 +198,6 @@ function addRules(service: TurndownService, conversion: Conversion): void {
 /** Converts prepared HTML (shortcodes expanded, comments removed) to tidy Markdown ending in one newline. */
 export function htmlToMarkdown(html: string, conversion: Conversion): string {
   const service = new TurndownService({
-    headingStyle: 'atx',
     hr: '---',
     bulletListMarker: '-',
     codeBlockStyle: 'fenced',

@@ -26,8 +26,9 @@ export type ConvertedContent = { markdown: string; notes: ReportNote[] };
 /** `subject` is used in each note ("Post “Pacing” (WordPress ID 42)"). */
 export function wordpressToMarkdown(content: string, context: ContentContext, subject: string): ConvertedContent {
   const conversion: Conversion = { context, subject, notes: [], literals: [] };
-  const html = hasBlocks(content) ? blocksToHtml(content, conversion) : autop(removeComments(content));
-  const markdown = htmlToMarkdown(expandShortcodes(removeComments(html), conversion), conversion);
+  // Comments go first, but block delimiters are comments too: Gutenberg content loses them once parsed.
+  const html = hasBlocks(content) ? removeComments(blocksToHtml(content, conversion)) : autop(removeComments(content));
+  const markdown = htmlToMarkdown(expandShortcodes(html, conversion), conversion);
   return { markdown, notes: conversion.notes };
 }
 

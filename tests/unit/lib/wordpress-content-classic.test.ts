@@ -20,7 +20,7 @@ describe('classic WordPress content', () => {
   });
 
   it('keeps heading levels h2–h4', () => {
-    const { markdown, html } = convert('<h2>Sleep</h2>\n<h3>Small steps</h3>\n<h4>Notes</h4>\nText.');
+    const { markdown, html } = convert('<h2>Sleep</h2>\n<h3>Small<br>steps</h3>\n<h4>Notes</h4>\nText.');
     expect(markdown).toContain('## Sleep\n\n### Small steps\n\n#### Notes');
     expect(html).toContain('<h2 id="sleep">Sleep</h2>');
     expect(html).toContain('<h3 id="small-steps">Small steps</h3>');
