@@ -8,8 +8,13 @@ import { embedHtml, mediaLabel } from './content-embed';
 import { addNote, literal, type Conversion } from './content-state';
 import { decodeEntities, escapeHtml, outsideCode } from './content-text';
 
-// WordPress's get_shortcode_regex(), for any tag name: [name attrs], [name attrs /], [name attrs]content[/name].
-const SHORTCODE = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g;
+// An opening tag as WordPress's get_shortcode_regex() reads it, for any name: [name attrs] or [name attrs /]. Its
+// attributes hold no brackets, so a stray "[" costs no more than the text up to the next bracket.
+const OPENING = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])((?:[^\][/]|\/(?!\]))*)(\/)?\]/g;
+const CLOSING = /\[\/([A-Za-z][\w-]*)\]/g;
+// Brackets inside HTML tags (an alt="[x]") are hidden while shortcodes are read.
+const IN_TAG = /<[^>]*>/g;
+const HIDDEN = /[\uE004\uE005]/g;
 
 // WordPress's shortcode_parse_atts().
 const ATTRIBUTE = /([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)|"([^"]*)"(?:\s|$)|'([^']*)'(?:\s|$)|(\S+)(?:\s|$)/g;
@@ -54,37 +59,66 @@ function media(kind: 'audio' | 'video', attributes: Record<string, string>, cont
 }
 
 /** Unknown: the tags stay as written (reported when it is clearly a shortcode, not prose like "[sic]"). */
-function unknown(shortcode: string, name: string, rawAttributes: string, content: string | undefined, conversion: Conversion): string {
-  const closing = content === undefined ? '' : `[/${name}]`;
-  if (!closing && !rawAttributes.includes('=') && !/[-_]/.test(name)) return shortcode;
-  const opening = closing ? shortcode.slice(0, shortcode.length - content!.length - closing.length) : shortcode;
-  addNote(conversion, 'kept as text', `The shortcode [${name}] is not one Hearth knows: it was kept as text.`);
-  return literal(conversion, opening) + (closing ? expandShortcodes(content!, conversion) + literal(conversion, closing) : '');
+function unknown(opening: string, tag: string, rawAttributes: string, content: string | undefined, conversion: Conversion): string {
+  if (content === undefined && !rawAttributes.includes('=') && !/[-_]/.test(tag)) return opening;
+  addNote(conversion, 'kept as text', `The shortcode [${tag}] is not one Hearth knows: it was kept as text.`);
+  if (content === undefined) return literal(conversion, opening);
+  return literal(conversion, opening) + expandPart(content, conversion) + literal(conversion, `[/${tag}]`);
+}
+
+function expandOne(opening: string, tag: string, rawAttributes: string, content: string | undefined, conversion: Conversion): string {
+  const attributes = shortcodeAttributes(rawAttributes);
+  const inner = content ?? '';
+  switch (tag.toLowerCase()) {
+    case 'caption':
+    case 'wp_caption':
+      return caption(attributes, inner);
+    case 'gallery':
+      return gallery(attributes, conversion);
+    case 'embed':
+      return inner.trim() ? embedHtml(decodeEntities(inner.trim())) : '';
+    case 'audio':
+    case 'video':
+      return media(tag.toLowerCase() as 'audio' | 'video', attributes, inner, conversion);
+    default:
+      return unknown(opening, tag, rawAttributes, content, conversion);
+  }
+}
+
+/** Where each closing tag stands, by name, in order: one pass, so finding a shortcode's end is cheap. */
+function closingTags(text: string): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  for (const m of text.matchAll(CLOSING)) {
+    const list = found.get(m[1]) ?? [];
+    list.push(m.index);
+    found.set(m[1], list);
+  }
+  return found;
+}
+
+/** Reads shortcodes left to right: [name]content[/name] when its closing tag follows, else [name] alone. */
+function expandPart(text: string, conversion: Conversion): string {
+  const closings = closingTags(text);
+  const opening = new RegExp(OPENING.source, 'g');
+  let out = '';
+  let from = 0;
+  for (let m = opening.exec(text); m; m = opening.exec(text)) {
+    const [tagText, open, tag, rawAttributes, selfClosing] = m;
+    const afterOpening = m.index + tagText.length;
+    const closeAt = selfClosing ? undefined : closings.get(tag)?.find((at) => at >= afterOpening);
+    const end = closeAt === undefined ? afterOpening : closeAt + tag.length + 3;
+    const content = closeAt === undefined ? undefined : text.slice(afterOpening, closeAt);
+    const escaped = open === '[' && text[end] === ']';
+    const shortcode = text.slice(m.index + open.length, end);
+    out += text.slice(from, m.index) + (escaped ? literal(conversion, shortcode) : open + expandOne(tagText.slice(open.length), tag, rawAttributes, content, conversion));
+    from = escaped ? end + 1 : end;
+    opening.lastIndex = from;
+  }
+  return out + text.slice(from);
 }
 
 /** The HTML with every shortcode outside code expanded (or kept as literal text). */
 export function expandShortcodes(html: string, conversion: Conversion): string {
-  return outsideCode(html, (part) =>
-    part.replace(SHORTCODE, (whole, open: string, tag: string, rawAttributes: string, _selfClosing, content: string | undefined, closeTag: string | undefined, close: string, offset: number) => {
-      if (part.lastIndexOf('<', offset) > part.lastIndexOf('>', offset)) return whole; // inside a tag's attribute
-      if (open === '[' && close === ']') return literal(conversion, whole.slice(1, -1));
-      const name = tag.toLowerCase();
-      const attributes = shortcodeAttributes(rawAttributes);
-      const inner = closeTag ? content ?? '' : '';
-      switch (name) {
-        case 'caption':
-        case 'wp_caption':
-          return open + caption(attributes, inner) + close;
-        case 'gallery':
-          return open + gallery(attributes, conversion) + close;
-        case 'embed':
-          return inner.trim() ? open + embedHtml(decodeEntities(inner.trim())) + close : whole;
-        case 'audio':
-        case 'video':
-          return open + media(name, attributes, inner, conversion) + close;
-        default:
-          return open + unknown(whole.slice(open.length, whole.length - close.length), tag, rawAttributes, closeTag ? inner : undefined, conversion) + close;
-      }
-    }),
-  );
+  const hidden = (part: string) => part.replace(IN_TAG, (tag) => tag.replace(/\[/g, '\uE004').replace(/\]/g, '\uE005'));
+  return outsideCode(html, (part) => expandPart(hidden(part), conversion)).replace(HIDDEN, (c) => (c === '\uE004' ? '[' : ']'));
 }

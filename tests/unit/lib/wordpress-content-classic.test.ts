@@ -81,6 +81,16 @@ describe('classic WordPress content', () => {
     ]);
   });
 
+  it('reads stray brackets and unclosed shortcodes in a long post in linear time', () => {
+    const content = `${'[a '.repeat(20_000)}\n\n${'[note] [b id="1"] and '.repeat(20_000)}`;
+    const started = Date.now();
+    const { markdown, notes } = convert(content);
+    expect(Date.now() - started).toBeLessThan(10_000); // looking to the end for each one's closing tag took over a minute
+    expect(markdown.startsWith('\\[a \\[a ')).toBe(true);
+    expect(markdown).toContain('\\[note\\] \\[b id=\\"1\\"\\] and \\[note\\]');
+    expect(notes).toHaveLength(20_000);
+  }, 60_000);
+
   it('leaves shortcodes and comments inside code as they were', () => {
     const { html, notes } = convert('Use <code>[gallery ids="1"]</code> inline.\n\n<pre>[caption]x[/caption]\n&lt;!--more--&gt;\n\n  indented</pre>');
     expect(html).toContain('<code>[gallery ids="1"]</code>');
