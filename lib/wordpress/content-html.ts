@@ -10,7 +10,6 @@ import { embedLabel, mediaLabel } from './content-embed';
 import { addNote, restoreLiterals, type Conversion } from './content-state';
 import { tidyMarkdown } from './content-tidy';
 
-type Node = TurndownService.Node;
 type Element = HTMLElement;
 
 const SAFE_URL = /^(?:https?:|mailto:|attachment:\d+$|\/|#|\?|\.|[^:]*$)/i;
@@ -31,7 +30,7 @@ function escapeText(text: string): string {
 
 /** A link destination markdown-it reads back unchanged. */
 function destination(url: string): string {
-  return url.trim().replace(/[\s()<>]/g, (c) => encodeURIComponent(c).replace(/\(/, '%28').replace(/\)/, '%29'));
+  return url.trim().replace(/[\s()<>]/g, (c) => ({ '(': '%28', ')': '%29' })[c] ?? encodeURIComponent(c));
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -91,7 +90,7 @@ function addRules(service: TurndownService, conversion: Conversion): void {
     },
   });
 
-  service.addRule('strikethrough', { filter: ['del', 's', 'strike' as 'del'], replacement: (content) => `~~${content}~~` });
+  service.addRule('strikethrough', { filter: (node) => ['DEL', 'S', 'STRIKE'].includes(node.nodeName), replacement: (content) => `~~${content}~~` });
 
   service.addRule('preformatted', {
     filter: 'pre',
