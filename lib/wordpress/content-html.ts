@@ -30,7 +30,7 @@ function escapeText(text: string): string {
 
 /** A link destination markdown-it reads back unchanged. */
 function destination(url: string): string {
-  return url.trim().replace(/[\s()<>]/g, (c) => ({ '(': '%28', ')': '%29' })[c] ?? encodeURIComponent(c));
+  return url.trim().replace(/[\s()<>]/g, (c) => ({ '(': '\\(', ')': '\\)' })[c] ?? encodeURIComponent(c));
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -117,6 +117,25 @@ describe('Gutenberg WordPress content', () => {
     expect(html).not.toContain('<iframe');
   });
 
+  it('turns audio and video blocks and embedded frames into links to what they played, and says so', () => {
+    const { html, notes } = convert(
+      doc(
+        block('audio', `<figure class="wp-block-audio"><audio controls src="${OLD}/wp-content/uploads/2024/05/our%20talk.mp3"></audio><figcaption>Our talk</figcaption></figure>`, { id: 30 }),
+        block('video', `<figure class="wp-block-video"><video controls><source src="${OLD}/wp-content/uploads/walk.mp4" type="video/mp4"></video></figure>`),
+        block('html', '<iframe src="https://vimeo.test/video/5" width="640"></iframe>'),
+      ),
+    );
+    expect(html).toContain(`<p><a href="${OLD}/wp-content/uploads/2024/05/our%20talk.mp3">Audio: our talk.mp3</a></p>\n<p><em>Our talk</em></p>`);
+    expect(html).toContain(`<p><a href="${OLD}/wp-content/uploads/walk.mp4">Video: walk.mp4</a></p>`);
+    expect(html).toContain('<p><a href="https://vimeo.test/video/5">Watch on Vimeo</a></p>');
+    expect(html).not.toMatch(/<audio|<video|<iframe/);
+    expect(notes.map((n) => [n.outcome, n.reason])).toEqual([
+      ['changed', `The audio player ${OLD}/wp-content/uploads/2024/05/our%20talk.mp3 became a link.`],
+      ['changed', `The video player ${OLD}/wp-content/uploads/walk.mp4 became a link.`],
+      ['changed', 'The embedded frame https://vimeo.test/video/5 became a link.'],
+    ]);
+  });
+
   it('keeps separators, drops spacers and more/nextpage markers, and turns buttons into links', () => {
     const { markdown, html, text } = convert(
       doc(

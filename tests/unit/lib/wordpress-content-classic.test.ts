@@ -105,6 +105,8 @@ describe('classic WordPress content', () => {
     expect(html).toContain('<a href="/posts/pacing">pacing</a>, <a href="/posts/pacing">again</a>, <a href="/posts/pacing">by id</a>');
     expect(html).toContain('<a href="https://example.com/eular" title="EULAR">EULAR</a>');
     expect(html).toContain(' and this or that.');
+    const odd = convert('<a href="https://example.org/wiki/Pacing_(energy) x">wiki</a> <a href="https://example.org/a?b=1&amp;c=2">query</a>');
+    expect(odd.html).toContain('<a href="https://example.org/wiki/Pacing_(energy)%20x">wiki</a> <a href="https://example.org/a?b=1&amp;c=2">query</a>');
     expect(html).not.toMatch(/javascript/i);
   });
 
