@@ -1,39 +1,26 @@
 /**
  * HTML → Hearth Markdown with turndown, configured for what lib/markdown.ts renders: ATX headings, "-" bullets,
  * fenced code, GFM tables and strikethrough, images through the importer's context as imageMarkdown() writes them,
- * links rewritten to their new addresses, and never raw HTML (markdown-it would show it as text): an element
+ * links rewritten to their new addresses (tables: content-table.ts), and never raw HTML (markdown-it would show it as text): an element
  * without a rule keeps only its text. Players and frames become links to what they played.
  */
 import TurndownService from 'turndown';
 import { imageMarkdown } from '@/lib/image-markdown';
 import { embedLabel, mediaLabel } from './content-embed';
 import { addNote, restoreLiterals, type Conversion } from './content-state';
+import { addTableRules } from './content-table';
+import { escapeText, squeeze } from './content-text';
 import { tidyMarkdown } from './content-tidy';
 
 type Element = HTMLElement;
 
 const SAFE_URL = /^(?:https?:|mailto:|attachment:\d+$|\/|#|\?|\.|[^:]*$)/i;
 
-const WORD = /[\p{L}\p{N}]/u;
-
-/** Escapes only what would change the meaning: `_` inside a word (snake_case, file_name) stays as it is. */
-function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/_/g, (_, at: number, all: string) => (WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '') ? '_' : '\\_'))
-    .replace(/[*`[\]|]/g, '\\$&')
-    .replace(/~(?=~)/g, '\\~')
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-    .replace(/^(\s*)([-+=>]|#{1,6}(?=\s|$))/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
-
 /** A link destination markdown-it reads back unchanged. */
 function destination(url: string): string {
   return url.trim().replace(/[\s()<>]/g, (c) => ({ '(': '\\(', ')': '\\)' })[c] ?? encodeURIComponent(c));
 }
 
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 const fileName = (src: string) => src.split(/[?#]/)[0].split('/').pop() || src;
 const looksLikeImageFile = (href: string) => /\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)(?:[?#].*)?$/i.test(href) || /[?&]attachment_id=|\/attachment\//i.test(href);
 
@@ -65,12 +52,6 @@ function linkMarkdown(text: string, href: string, conversion: Conversion, title 
   const target = conversion.context.rewriteLink(href) ?? href;
   if (squeeze(text) === target && /^https?:\/\//i.test(target) && !title) return `<${destination(target)}>`;
   return `[${text}](${destination(target)}${title ? ` "${title.replace(/[\\"]/g, '\\$&')}"` : ''})`;
-}
-
-function alignment(cell: Element | undefined): string {
-  const style = /text-align:\s*(left|right|center)/i.exec(cell?.getAttribute('style') ?? '')?.[1];
-  const align = (style ?? cell?.getAttribute('data-align') ?? /has-text-align-(left|right|center)/.exec(cell?.getAttribute('class') ?? '')?.[1] ?? '').toLowerCase();
-  return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
 }
 
 /** A figure of one image (WordPress's image block and [caption]): an image with its caption. */
@@ -171,27 +152,6 @@ function addRules(service: TurndownService, conversion: Conversion): void {
     replacement: (content) => `\n\n${content}\n\n`,
   });
 
-  // GFM tables: a header row (the first row when WordPress wrote none, as Markdown needs one), pipes escaped.
-  service.addRule('tableCell', {
-    filter: ['th', 'td'],
-    replacement: (content) => ` ${squeeze(content.replace(/\\\n/g, ' ')).replace(/(?<!\\)\|/g, '\\|')} |`,
-  });
-  service.addRule('tableRow', { filter: 'tr', replacement: (content) => `\n|${content}` });
-  service.addRule('tableSection', { filter: ['thead', 'tbody', 'tfoot'], replacement: (content) => content });
-  service.addRule('table', {
-    filter: 'table',
-    replacement: (content, node) => {
-      const rows = Array.from((node as HTMLTableElement).rows);
-      const columns = Math.max(0, ...rows.map((row) => Array.from(row.cells).reduce((sum, cell) => sum + (Number(cell.getAttribute('colspan')) || 1), 0)));
-      if (columns === 0) return '';
-      const lines = content.split('\n').filter((line) => line.startsWith('|'));
-      const padded = lines.map((line, i) => line + ' |'.repeat(Math.max(0, columns - Array.from(rows[i]?.cells ?? []).length)));
-      const head = Array.from(rows[0]?.cells ?? []);
-      const divider = `|${Array.from({ length: columns }, (_, i) => ` ${alignment(head[i] as Element | undefined)} |`).join('')}`;
-      const caption = squeeze((node as Element).querySelector('caption')?.textContent ?? '');
-      return `\n\n${[padded[0], divider, ...padded.slice(1)].join('\n')}\n\n${caption ? `*${escapeText(caption)}*\n\n` : ''}`;
-    },
-  });
 }
 
 /** Converts prepared HTML (shortcodes expanded, comments removed) to tidy Markdown ending in one newline. */
@@ -206,5 +166,6 @@ export function htmlToMarkdown(html: string, conversion: Conversion): string {
   });
   service.escape = escapeText;
   addRules(service, conversion);
+  addTableRules(service);
   return tidyMarkdown(restoreLiterals(service.turndown(`<div>${html}</div>`), conversion));
 }

@@ -1,6 +1,6 @@
 /**
  * Small text helpers the WordPress content conversion shares: entity decoding for attribute values read with
- * regular expressions, escaping for HTML it writes, and leaving code samples alone (a shortcode or comment
+ * regular expressions, escaping for the HTML and Markdown it writes, and leaving code samples alone (a shortcode or comment
  * shown inside <pre>/<code> is the text the author meant to show).
  */
 
@@ -14,6 +14,22 @@ export function decodeEntities(text: string): string {
     if (lower.startsWith('#') && lower !== '#039') return String.fromCodePoint(Number(lower.slice(1)));
     return NAMED[lower] ?? whole;
   });
+}
+
+export const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Escapes only what would change the meaning: `_` inside a word (snake_case, file_name) stays as it is. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/_/g, (_, at: number, all: string) => (WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '') ? '_' : '\\_'))
+    .replace(/[*`[\]|]/g, '\\$&')
+    .replace(/~(?=~)/g, '\\~')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .replace(/^(\s*)([-+=>]|#{1,6}(?=\s|$))/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 export function escapeHtml(text: string): string {
