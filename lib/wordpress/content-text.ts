@@ -1,18 +1,18 @@
 /**
  * Small text helpers the WordPress content conversion shares: entity decoding for attribute values read with
- * regular expressions, escaping for the HTML and Markdown it writes, and leaving code samples alone (a shortcode or comment
- * shown inside <pre>/<code> is the text the author meant to show).
+ * regular expressions, escaping for the HTML and Markdown it writes, and leaving code samples alone (a shortcode
+ * or comment shown inside <pre>/<code> is the text the author meant to show).
  */
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#039': "'" };
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes the entities WordPress writes into attribute values (&amp;, &quot;, &#8217;, &#x2019;…). */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#') && lower !== '#039') return String.fromCodePoint(Number(lower.slice(1)));
-    return NAMED[lower] ?? whole;
+    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : lower.startsWith('#') ? Number(lower.slice(1)) : NaN;
+    if (Number.isNaN(code)) return NAMED[lower] ?? whole;
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 

@@ -11,9 +11,10 @@ describe('findImageUrls', () => {
       '<!-- wp:image {"id":12} -->\n<figure class="wp-block-image"><img src=/wp-content/uploads/c.gif alt=""/></figure>\n<!-- /wp:image -->',
       `<img src="${OLD}/wp-content/uploads/2024/05/a-300x200.jpg">`,
       '<img src="data:image/png;base64,AAAA">',
+      '<img src="/wp-content/uploads/odd&#8217;s.jpg?v=&#99999999;&#x41;">',
       '<pre><code>&lt;img src="/wp-content/uploads/sample.jpg"&gt;</code></pre><code><img src="/in-code.png"></code>',
     ].join('\n');
-    expect(findImageUrls(content)).toEqual([`${OLD}/wp-content/uploads/2024/05/a-300x200.jpg`, '/wp-content/uploads/b.png?w=1&h=2', '/wp-content/uploads/c.gif']);
+    expect(findImageUrls(content)).toEqual([`${OLD}/wp-content/uploads/2024/05/a-300x200.jpg`, '/wp-content/uploads/b.png?w=1&h=2', '/wp-content/uploads/c.gif', '/wp-content/uploads/odd’s.jpg?v=&#99999999;A']);
   });
 });
 
