@@ -75,8 +75,10 @@ function expandOne(opening: string, tag: string, rawAttributes: string, content:
       return caption(attributes, inner);
     case 'gallery':
       return gallery(attributes, conversion);
-    case 'embed':
-      return inner.trim() ? embedHtml(decodeEntities(inner.trim())) : '';
+    case 'embed': {
+      const url = decodeEntities(inner.trim());
+      return /^https?:\/\/[^\s<>"]+$/i.test(url) ? embedHtml(url) : unknown(opening, tag, rawAttributes, content, conversion);
+    }
     case 'audio':
     case 'video':
       return media(tag.toLowerCase() as 'audio' | 'video', attributes, inner, conversion);

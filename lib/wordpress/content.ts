@@ -26,8 +26,10 @@ export type ConvertedContent = { markdown: string; notes: ReportNote[] };
 /** `subject` is used in each note ("Post “Pacing” (WordPress ID 42)"). */
 export function wordpressToMarkdown(content: string, context: ContentContext, subject: string): ConvertedContent {
   const conversion: Conversion = { context, subject, notes: [], literals: [] };
+  // The conversion marks places with a few private-use characters; any in the post itself would be misread.
+  const text = content.replace(/[\uE000-\uE005]/g, '');
   // Comments go first, but block delimiters are comments too: Gutenberg content loses them once parsed.
-  const html = hasBlocks(content) ? removeComments(blocksToHtml(content, conversion)) : autop(removeComments(content));
+  const html = hasBlocks(text) ? removeComments(blocksToHtml(text, conversion)) : autop(removeComments(text));
   const markdown = htmlToMarkdown(expandShortcodes(html, conversion), conversion);
   return { markdown, notes: conversion.notes };
 }

@@ -57,6 +57,9 @@ describe('classic WordPress content', () => {
     expect(markdown).toContain('<https://example.org/plain>');
     expect(html).toContain('<p><a href="https://example.org/plain">https://example.org/plain</a></p>');
     expect(html).toContain('<p>See <a href="https://example.org/x">https://example.org/x</a> for more.</p>');
+    const notAnAddress = convert('[embed]our <b>talk</b>[/embed]');
+    expect(notAnAddress.html).toContain('<p>[embed]our <strong>talk</strong>[/embed]</p>');
+    expect(notAnAddress.notes).toEqual([expect.objectContaining({ outcome: 'kept as text', reason: expect.stringContaining('[embed]') })]);
   });
 
   it('turns [audio] and [video] into links to their files, and says so', () => {
@@ -130,6 +133,12 @@ describe('classic WordPress content', () => {
     expect(markdown).toContain('file_name, snake_case_words');
     expect(markdown).not.toMatch(/[ \t\u00a0]+$/m);
     expect(markdown.endsWith('list\n')).toBe(true);
+  });
+
+  it('is not misled by private-use characters in the post (the conversion’s own markers)', () => {
+    const { markdown, text } = convert('[contact-form-7 id="1"] a\uE0000\uE001 b\uE004c\uE005');
+    expect(text).toBe('[contact-form-7 id="1"] a0 bc');
+    expect(markdown).not.toMatch(/[\uE000-\uE005]/);
   });
 
   it('converts lists (nested, ordered with a start), tables with a header row, quotes, bold, italics and strikethrough', () => {
