@@ -38,7 +38,8 @@ const MEDIA_SOURCES = ['src', 'mp3', 'm4a', 'ogg', 'wav', 'mp4', 'm4v', 'webm', 
 function caption(attributes: Record<string, string>, content: string): string {
   const imageHtml = /<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i.exec(content)?.[0];
   if (!imageHtml) return content;
-  const text = attributes.caption ?? content.replace(imageHtml, '').trim();
+  // The older caption="…" attribute is text; the caption after the image is HTML.
+  const text = attributes.caption !== undefined ? escapeHtml(attributes.caption) : content.replace(imageHtml, '').trim();
   return `<figure>${imageHtml}<figcaption>${text}</figcaption></figure>`;
 }
 

@@ -39,6 +39,11 @@ describe('classic WordPress content', () => {
     expect(asked).toEqual([`${OLD}/wp-content/uploads/2024/05/bench-300x200.jpg`]);
   });
 
+  it('reads the older [caption caption="…"] attribute as text', () => {
+    const { html } = convert('[caption id="attachment_3" caption="Tea &amp; <toast>"]<img src="/wp-content/uploads/2024/05/river.png" alt="River" />[/caption]');
+    expect(html).toContain(`<figure><img src="${media(3)}" alt="River" loading="lazy" decoding="async" /><figcaption>Tea &amp; &lt;toast&gt;</figcaption></figure>`);
+  });
+
   it('turns [gallery ids] into the attachments’ images, and reports a gallery that names none', () => {
     const { html, notes } = convert('[gallery ids="12,13" columns="2"]\n\n[gallery]');
     expect(html).toContain(`<img src="${media(12)}" alt=""`);
