@@ -1,7 +1,8 @@
 /**
  * The WXR state machine over saxes events: turns elements into the entries of lib/wordpress/wxr-types.ts
- * as each closes, holding at most the one item being read. Elements are matched by namespace URI (any
- * WXR 1.x version), never by the prefix a file happens to use. Every refusal is a WxrError (xml-limits.ts).
+ * as each closes, holding the item being read plus those completed within the current chunk (drained after
+ * every 64 KB write). Elements are matched by namespace URI (any WXR 1.x version), never by the prefix a
+ * file happens to use. Every refusal is a WxrError (xml-limits.ts).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import * as refuse from './xml-limits';
