@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
-import { freePort, startServer as startServerUntyped } from '../tests/e2e/server';
+import { startServer as startServerUntyped } from '../tests/e2e/server';
 import { startMailCatcher } from '../tests/helpers/mail-catcher';
 import { ensureNginx, startNginx } from '../tests/helpers/nginx';
 import { firstLoadJs } from './first-load-js';
@@ -54,8 +54,8 @@ const READER = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   referer: 'https://forum.example.org/threads/42',
 };
-/** The app with counting off (VIEW_COUNTING=off) beside the counting one, for the side-by-side pairs. */
-const COUNTING_OFF = 'counting off';
+/** The counting-off halves of the side-by-side pairs: served by an app with VIEW_COUNTING=off (and its own nginx). */
+const UNCOUNTED = { direct: 'post page, counting off, reader browser', proxied: 'nginx: post page, counting off, reader browser' };
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -96,11 +96,11 @@ async function main() {
 
   const mail = await startMailCatcher();
   cleanups.push(() => mail.close());
-  const viewsPort = await freePort();
-  const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', NGINX_VIEWS_PORT: String(viewsPort) } });
+  const viewsLog = path.join(dir, 'nginx-views.log');
+  const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', NGINX_VIEWS_LOG: viewsLog } });
   cleanups.push(() => server.stop());
   // Started only for the pairs: the same database, counting nothing, so only counting differs.
-  const uncounted = targetsNamed(COUNTING_OFF) ? await startServer({ databaseFile, env: { ...serverEnv, MAIL_WORKER: 'off', VIEW_COUNTING: 'off' } }) : null;
+  const uncounted = Object.values(UNCOUNTED).some(selected) ? await startServer({ databaseFile, env: { ...serverEnv, MAIL_WORKER: 'off', VIEW_COUNTING: 'off' } }) : null;
   if (uncounted) cleanups.push(() => uncounted.stop());
   process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
   log(`server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (benchmark only: lifts the per-member comment pace limits, and believes its own X-Forwarded-For)`);
@@ -122,15 +122,14 @@ async function main() {
   const baseline = await startBaseline(pageFile);
   if (!server.pid) throw new Error('The server has no pid');
   const appServer = { label: 'app', pid: server.pid };
-  const uncountedApp = uncounted ? `http://127.0.0.1:${uncounted.port}` : app;
-  const uncountedServer = { label: 'app', pid: uncounted?.pid ?? server.pid };
+  const uncountedServer = uncounted && { label: 'app', pid: uncounted.pid! };
 
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
     // Views are counted as pages are served: the same reader's requests to an app counting nothing and to one counting.
-    { name: `post page, ${COUNTING_OFF}, reader browser`, url: uncountedApp + postPath, servers: [uncountedServer], headers: READER },
+    ...(uncounted && uncountedServer ? [{ name: UNCOUNTED.direct, url: `http://127.0.0.1:${uncounted.port}${postPath}`, servers: [uncountedServer], headers: READER }] : []),
     { name: 'post page, counting on, reader browser', url: app + postPath, servers: [appServer], headers: READER },
     { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
     { name: 'home page', url: `${app}/`, servers: [appServer] },
@@ -146,7 +145,7 @@ async function main() {
     log(`skipping the nginx targets: ${nginx.unavailable}`);
   } else {
     nginxName = nginxVersion(nginx.binary);
-    const proxy = await startNginx(nginx.binary, server.port, { viewsPort });
+    const proxy = await startNginx(nginx.binary, server.port, { viewsLog });
     cleanups.push(() => proxy.stop());
     log(`${nginxName} pid ${proxy.pid} on port ${proxy.port}, deploy/nginx/hearth.conf (1 s micro-cache)`);
     const viaProxy = `http://127.0.0.1:${proxy.port}`;
@@ -158,12 +157,12 @@ async function main() {
       { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
       { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
     );
-    if (uncounted) {
+    if (uncounted && uncountedServer) {
       // Its own nginx in front of the app counting nothing, reporting nothing.
       const quietProxy = await startNginx(nginx.binary, uncounted.port);
       cleanups.push(() => quietProxy.stop());
       const quiet = [uncountedServer, { label: 'nginx', pid: quietProxy.pid }];
-      targets.push({ name: `nginx: post page, ${COUNTING_OFF}, reader browser`, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: quiet, headers: READER });
+      targets.push({ name: UNCOUNTED.proxied, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: quiet, headers: READER });
     }
   }
 
@@ -218,11 +217,6 @@ function median(measured: TargetResult[]): TargetResult {
   const sorted = [...measured].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   const middle = sorted[Math.floor(sorted.length / 2)];
   return measured.length > 1 ? { ...middle, rounds: measured.map((r) => r.requestsPerSecond) } : middle;
-}
-
-/** Whether any chosen target's name holds `part` (decides which extra servers start). */
-function targetsNamed(part: string): boolean {
-  return only.length === 0 || only.some((start) => start.includes(part));
 }
 
 async function cleanUp() {

@@ -40,8 +40,8 @@ const envSchema = z.object({
     }),
   /** "off": server/index.js counts no views at all, not even in memory (benchmarks; the admin's switch only stops storing them). */
   VIEW_COUNTING: z.enum(['on', 'off']).default('on'),
-  /** UDP port on 127.0.0.1 where nginx sends the views its micro-cache answered (deploy/nginx/hearth.conf); unset = not listening. */
-  NGINX_VIEWS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The file nginx writes the views its micro-cache answered into (deploy/nginx/hearth.conf); unset = not read. */
+  NGINX_VIEWS_LOG: optional,
   /** "true" lets server/index.js start on an insecure production configuration (config-check.js): deliberate test setups only. */
   ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
@@ -81,7 +81,6 @@ const HINTS = {
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
   ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
   VIEW_COUNTING: 'VIEW_COUNTING must be on or off.',
-  NGINX_VIEWS_PORT: 'NGINX_VIEWS_PORT must be the UDP port from 1 to 65535 named in nginx\'s hearth_views access_log, for example 5140.',
 };
 
 /**

@@ -6,7 +6,7 @@
  * Settings (rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
  * SITE_URL, LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns
  * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js), VIEW_COUNTING (on) and
- * NGINX_VIEWS_PORT (where nginx reports the views it answered; see nginx-views.js). It refuses to
+ * NGINX_VIEWS_LOG (the file nginx writes the views it answered into; see nginx-views.js). It refuses to
  * start on an invalid setting or an insecure production configuration (see config-check.js).
  */
 const path = require('node:path');
@@ -31,11 +31,11 @@ const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
-const { listenForNginxViews } = require('./nginx-views');
+const { followNginxViews } = require('./nginx-views');
 const { createViewCounter } = require('./view-counter');
 
 process.env.NODE_ENV = 'production';
-const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_PORT } = settings.env;
+const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG, DATABASE_URL } = settings.env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
 const problems = insecureSettings(settings.env);
@@ -176,12 +176,11 @@ app
   .then(() => {
     const server = http.createServer(serve);
     server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, 'hearth is listening'));
-    if (VIEW_COUNTING === 'on' && NGINX_VIEWS_PORT) {
-      const onError = (error) => logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'views from nginx: the UDP socket failed');
-      listenForNginxViews({ port: NGINX_VIEWS_PORT, counter: viewCounter, onError }).then(
-        () => logger.info({ port: NGINX_VIEWS_PORT }, 'counting the views nginx answers from its cache'),
-        (error) => logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) }, port: NGINX_VIEWS_PORT }, 'views from nginx are not counted: cannot listen on that UDP port'),
-      );
+    if (VIEW_COUNTING === 'on' && NGINX_VIEWS_LOG) {
+      // Kept beside the database, in the data folder, like everything else this site keeps.
+      const stateFile = path.join(path.dirname(path.resolve(DATABASE_URL.slice('file:'.length))), 'nginx-views.json');
+      const onError = (error) => logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
+      followNginxViews({ logFile: NGINX_VIEWS_LOG, stateFile, counter: viewCounter, onError });
     }
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.once(signal, () => {

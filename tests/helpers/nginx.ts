@@ -56,15 +56,15 @@ type NginxOptions = {
   /** The 127.0.0.1 port to listen on (a free one when absent): reserve it first when the app's SITE_URL must name it. */
   port?: number;
   timeoutMs?: number;
-  /** The app's NGINX_VIEWS_PORT: where this nginx reports the views its micro-cache answers (none when absent). */
-  viewsPort?: number;
+  /** The app's NGINX_VIEWS_LOG: where this nginx writes the views its micro-cache answers (nowhere when absent). */
+  viewsLog?: string;
 };
 
 /**
  * Starts nginx with the shipped configuration on 127.0.0.1, proxying to the app on `upstreamPort`. The
  * site is `http://localhost:<port>`, the address a browser uses, so that is the host the app receives.
  */
-export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000, viewsPort }: NginxOptions = {}): Promise<RunningNginx> {
+export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000, viewsLog }: NginxOptions = {}): Promise<RunningNginx> {
   const port = wanted ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-'));
   const site = renderHearthConfig({
@@ -73,11 +73,11 @@ export async function startNginx(binary: string, upstreamPort: number, { port: w
     host: () => `    set $hearth_site_host localhost:${port};\n`,
     redirect: () => '',
     listen: () => `    listen 127.0.0.1:${port};\n    server_name localhost;\n`,
-    // The usual log into the temporary folder, and the views report only when there is an app port to send it to.
+    // The usual log into the temporary folder, and the views log only when asked for.
     views: (block) =>
       block
         .replace('/var/log/nginx/access.log', `${path.join(dir, 'access.log')} combined buffer=64k flush=1s`)
-        .replace(/^.*syslog:server=127\.0\.0\.1:\d+.*\n/m, (line) => (viewsPort ? line.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${viewsPort}`) : '')),
+        .replace(/^.*\/var\/log\/nginx\/hearth-views\.log.*\n/m, (line) => (viewsLog ? line.replace('/var/log/nginx/hearth-views.log', viewsLog) : '')),
   });
   fs.writeFileSync(path.join(dir, 'hearth.conf'), site);
   const temp = (name: string) => path.join(dir, name);

@@ -2,11 +2,13 @@
  * The shipped nginx configuration reports the views its micro-cache answers, and only those, by the
  * same rules as the app (server/view-rules.js): a real nginx with deploy/nginx/hearth.conf in front of a
  * plain upstream, each case's page asked twice (a MISS that reaches the upstream, which the app would count
- * itself, then a HIT that does not), and the syslog lines nginx sends caught on a UDP socket. The
+ * itself, then a HIT that does not), and the lines nginx writes into its views log read back. The
  * User-Agent table is checked against isReaderBrowser, so nginx's map and view-rules.js cannot drift apart.
  */
-import dgram from 'node:dgram';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseViewLine } from '../../server/nginx-views';
 import { isReaderBrowser } from '../../server/view-rules';
@@ -42,9 +44,11 @@ const USER_AGENTS = [
 describeWithNginx('nginx reports the views its micro-cache answers', () => {
   let upstream: http.Server;
   let proxy: RunningNginx;
-  let socket: dgram.Socket;
+  let dir: string;
+  let viewsLog: string;
+  /** How much of the views log the test has read. */
+  let readUpTo = 0;
   const upstreamPaths: string[] = [];
-  const datagrams: Buffer[] = [];
   let caseNumber = 0;
 
   beforeAll(async () => {
@@ -53,15 +57,14 @@ describeWithNginx('nginx reports the views its micro-cache answers', () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<p>A reader page</p>');
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    socket = dgram.createSocket('udp4');
-    socket.on('message', (message) => datagrams.push(message));
-    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-    proxy = await startNginx((nginx as { binary: string }).binary, (upstream.address() as AddressInfo).port, { viewsPort: socket.address().port });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-views-log-'));
+    viewsLog = path.join(dir, 'views.log');
+    proxy = await startNginx((nginx as { binary: string }).binary, (upstream.address() as AddressInfo).port, { viewsLog });
   });
   afterAll(async () => {
     await proxy?.stop();
-    socket?.close();
     await new Promise((resolve) => upstream?.close(resolve));
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Asks for a new page twice with `headers`; returns its path and the two cache statuses. */
@@ -76,12 +79,16 @@ describeWithNginx('nginx reports the views its micro-cache answers', () => {
     return { path, statuses };
   }
 
-  /** What nginx reported, once its lines have arrived (UDP on loopback: at once, polled briefly). */
-  async function reported(atLeast: number) {
-    for (let i = 0; i < 50 && datagrams.length < atLeast; i++) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300));
-    return datagrams.splice(0).map((datagram) => parseViewLine(datagram));
+  /** The lines nginx wrote since the last call, as written, once its buffer was flushed (every second). */
+  async function newLines(atLeast: number): Promise<string[]> {
+    const text = () => (fs.existsSync(viewsLog) ? fs.readFileSync(viewsLog, 'latin1').slice(readUpTo) : '');
+    for (let i = 0; i < 60 && text().split('\n').length - 1 < atLeast; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1500));
+    const added = text();
+    readUpTo += added.length;
+    return added.split('\n').slice(0, -1);
   }
+  const reported = async (atLeast: number) => (await newLines(atLeast)).map(parseViewLine);
 
   it('agrees with view-rules.js on which User-Agents are readers’ browsers, reporting each HIT once and no MISS', async () => {
     const expected: string[] = [];
@@ -116,9 +123,9 @@ describeWithNginx('nginx reports the views its micro-cache answers', () => {
     expect(upstreamPaths.filter((asked) => asked.startsWith(`${path}?`))).toEqual([`${path}?q=my+diagnosis`]);
   });
 
-  it('leaves the datagrams free of anything personal', async () => {
+  it('writes lines free of anything personal', async () => {
     await twice({ 'User-Agent': `${CHROME} ZoeMarker/9`, Referer: 'https://user:secret@forum.example.org:8443/x?member=zoe' }, { query: '?q=my+diagnosis' });
-    const raw = (await new Promise<Buffer[]>((resolve) => setTimeout(() => resolve(datagrams.splice(0)), 500))).map((d) => d.toString('latin1'));
+    const raw = await newLines(1);
     expect(raw).toHaveLength(1);
     for (const needle of ['ZoeMarker', '127.0.0.1', 'member', 'zoe', 'secret', 'diagnosis', 'user']) expect(raw[0]).not.toContain(needle);
   });

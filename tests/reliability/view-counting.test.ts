@@ -1,7 +1,7 @@
 /**
  * Private view counting end to end, with no request beyond the page itself: real Chromium readers load a
  * post rendered fresh, from the app's in-process page cache and from nginx's micro-cache (which never
- * reaches the app and reports the view over UDP), and follow a link inside the site (a Next client
+ * reaches the app and writes the view into the log the app reads), and follow a link inside the site (a Next client
  * navigation); each view is counted exactly once, and the link prefetches Next makes are not. Readers with
  * Do Not Track or Global Privacy Control, and a headless browser that says so, are not counted by the app
  * nor by nginx; nothing personal reaches the database.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { BenchData } from '../../bench/seed';
-import { freePort, startServer as startServerUntyped } from '../e2e/server';
+import { startServer as startServerUntyped } from '../e2e/server';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
 
 const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
@@ -76,10 +76,10 @@ describeWithNginx('counting views from real browsers', () => {
     });
     const data = JSON.parse(output) as BenchData;
     postPath = `/posts/${data.threadPost.slug}`;
-    const viewsPort = await freePort();
+    const viewsLog = path.join(dir, 'nginx-views.log');
     // The page cache keeps a page for a minute here (1 s in production), so a slow machine still gets a hit.
-    server = await startServer({ databaseFile, env: { TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000', NGINX_VIEWS_PORT: String(viewsPort) } });
-    proxy = await startNginx((nginx as { binary: string }).binary, server.port, { viewsPort });
+    server = await startServer({ databaseFile, env: { TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000', NGINX_VIEWS_LOG: viewsLog } });
+    proxy = await startNginx((nginx as { binary: string }).binary, server.port, { viewsLog });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
