@@ -179,8 +179,16 @@ app
     if (VIEW_COUNTING === 'on' && NGINX_VIEWS_LOG) {
       // Kept beside the database, in the data folder, like everything else this site keeps.
       const stateFile = path.join(path.dirname(path.resolve(DATABASE_URL.slice('file:'.length))), 'nginx-views.json');
-      const onError = (error) => logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
+      // Retried every second: each different problem is logged once, not every second.
+      let lastProblem = '';
+      const onError = (error) => {
+        const message = scrub(error?.message ?? error);
+        if (message !== lastProblem) logger.error({ err: { type: error?.name, message } }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
+        lastProblem = message;
+      };
       followNginxViews({ logFile: NGINX_VIEWS_LOG, stateFile, counter: viewCounter, onError });
+    } else if (VIEW_COUNTING === 'on' && TRUSTED_PROXIES.length > 0) {
+      logger.warn('behind a proxy (TRUSTED_PROXIES) with no NGINX_VIEWS_LOG: views nginx answers from its micro-cache are not counted (see deploy/nginx/hearth.conf, "view counting")');
     }
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.once(signal, () => {
