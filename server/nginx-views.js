@@ -8,8 +8,9 @@
  * referrer rules as for the views this process serves itself.
  *
  * Why a file: nginx writes it 32 kB at a time and this process reads a second's lines in one go, so a view
- * costs both next to nothing (one syslog datagram per view over UDP, measured first, cost each of them a
- * system call and an event: 62% of the counting-off throughput behind nginx). Where it stopped reading (the file's inode and offset) is kept
+ * costs both next to nothing (one syslog datagram per view over UDP, measured first, cost each a system call
+ * and an event: the app's CPU per view behind nginx rose from 0.007 ms to 0.093 ms, against 0.016-0.031 ms
+ * with this file, on the shared benchmark machine). Where it stopped reading (the file's inode and offset) is kept
  * in `<data folder>/nginx-views.json`, so a restart neither skips nor recounts lines; a rotated file (a new
  * inode: the old one is read to its end, once more a second later for nginx's last buffer, then closed)
  * and a truncated one (shorter than the offset) start over at its beginning. Failure mode: lines written while this process is down and rotated away twice before it
