@@ -18,8 +18,6 @@ export type Target = {
   clients?: { headers: Record<string, string>; body: (n: number) => string; method: 'POST' }[];
   /** Status that counts as success (default: any 2xx). */
   expectStatus?: number;
-  /** A sequence each connection repeats (a page, then its view beacon): one reader's page view per round. */
-  sequence?: autocannon.Request[];
 };
 
 export type TargetResult = {
@@ -38,8 +36,8 @@ export type TargetResult = {
   peakRssMb: Record<string, number>;
   peakIsPerTarget: boolean;
   bytesPerResponse: number;
-  /** For a sequence: complete page views (rounds of the sequence) per second. */
-  viewsPerSecond?: number;
+  /** With BENCH_ROUNDS > 1: every round's req/s (the figures above are the median round's). */
+  rounds?: number[];
 };
 
 /*
@@ -56,7 +54,7 @@ const aggregateResult = (autocannon as unknown as { aggregateResult(results: aut
 
 async function run(target: Target, seconds: number, connections: number): Promise<Run> {
   if (!target.clients) {
-    return (await autocannon({ url: target.url, connections, duration: seconds, headers: target.headers, requests: target.sequence })) as Run;
+    return (await autocannon({ url: target.url, connections, duration: seconds, headers: target.headers })) as Run;
   }
   // One autocannon instance per client, so each connection carries its own headers (its member's cookie).
   const base = { url: target.url, connections: 1, duration: seconds, skipAggregateResult: true };
@@ -99,6 +97,5 @@ export async function measureTarget(target: Target, options: { seconds: number; 
     peakRssMb: Object.fromEntries(target.servers.map((server) => [server.label, round(peakRssMb(server.pid), 1)])),
     peakIsPerTarget: perTarget,
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
-    ...(target.sequence ? { viewsPerSecond: round(good / target.sequence.length / result.duration, 1) } : {}),
   };
 }

@@ -5,10 +5,11 @@
  * autocannon and compares it with a bare node:http server sending the post page's bytes.
  * BENCH_SECONDS (default 20) and BENCH_WARMUP_SECONDS (default 3) shorten a quick run; BENCH_ONLY ('|'-separated
  * beginnings of target names, e.g. "post page, 200|nginx: post page, anonymous") runs those targets and the baseline only, and
- * signs members in only when one of them needs it.
+ * signs members in only when one of them needs it. BENCH_ROUNDS (default 1) runs the chosen targets that many times,
+ * interleaved (A B A B…), and reports each target's median round: on a shared machine a pair compared side by side
+ * then sees the same noise.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import type autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,7 @@ const COMMENTERS = 50;
 const CONNECTIONS = 32;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const only = (process.env.BENCH_ONLY ?? '').split('|').map((name) => name.trim()).filter(Boolean);
 const selected = (name: string) => only.length === 0 || only.some((start) => name.startsWith(start));
 /** The targets that need signed-in members (see below). */
@@ -45,16 +47,15 @@ const serverEnv = { COMMENT_FLOOD_LIMITS: 'off', TRUSTED_PROXIES: '127.0.0.1' };
 const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
 
 /**
- * One anonymous reader's page view with counting on: the page, then the beacon a real browser's page
- * sends (a browser's User-Agent, a referring site; see components/layout/view-beacon.tsx).
+ * An anonymous reader's browser arriving from another site: what the view counter counts (a browser's
+ * User-Agent, no Do Not Track; see server/view-rules.js). The counting off/on pairs send it alike.
  */
-function viewSequence(postPath: string): autocannon.Request[] {
-  const headers = { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' };
-  return [
-    { method: 'GET', path: postPath },
-    { method: 'POST', path: '/api/views', headers, body: JSON.stringify({ path: postPath, referrer: 'forum.example.org' }) },
-  ];
-}
+const READER = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  referer: 'https://forum.example.org/threads/42',
+};
+/** The counting-off halves of the side-by-side pairs: served by an app with VIEW_COUNTING=off (and its own nginx). */
+const UNCOUNTED = { direct: 'post page, counting off, reader browser', proxied: 'nginx: post page, counting off, reader browser' };
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -95,8 +96,12 @@ async function main() {
 
   const mail = await startMailCatcher();
   cleanups.push(() => mail.close());
-  const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000' } });
+  const viewsLog = path.join(dir, 'nginx-views.log');
+  const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', NGINX_VIEWS_LOG: viewsLog } });
   cleanups.push(() => server.stop());
+  // Started only for the pairs: the same database, counting nothing, so only counting differs.
+  const uncounted = Object.values(UNCOUNTED).some(selected) ? await startServer({ databaseFile, env: { ...serverEnv, MAIL_WORKER: 'off', VIEW_COUNTING: 'off' } }) : null;
+  if (uncounted) cleanups.push(() => uncounted.stop());
   process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
   log(`server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (benchmark only: lifts the per-member comment pace limits, and believes its own X-Forwarded-For)`);
 
@@ -117,14 +122,15 @@ async function main() {
   const baseline = await startBaseline(pageFile);
   if (!server.pid) throw new Error('The server has no pid');
   const appServer = { label: 'app', pid: server.pid };
+  const uncountedServer = uncounted && { label: 'app', pid: uncounted.pid! };
 
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
-    // Counting on: each simulated reader's page view is the page and then the beacon its page sends.
-    { name: 'post page + view beacon (counting on), anonymous', url: app + postPath, servers: [appServer], sequence: viewSequence(postPath) },
-    { name: 'view beacon alone', url: `${app}/api/views`, servers: [appServer], sequence: viewSequence(postPath).slice(1), expectStatus: 204 },
+    // Views are counted as pages are served: the same reader's requests to an app counting nothing and to one counting.
+    ...(uncounted && uncountedServer ? [{ name: UNCOUNTED.direct, url: `http://127.0.0.1:${uncounted.port}${postPath}`, servers: [uncountedServer], headers: READER }] : []),
+    { name: 'post page, counting on, reader browser', url: app + postPath, servers: [appServer], headers: READER },
     { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
     { name: 'home page', url: `${app}/`, servers: [appServer] },
     { name: 'RSS feed /feed.xml', url: `${app}/feed.xml`, servers: [appServer] },
@@ -139,7 +145,7 @@ async function main() {
     log(`skipping the nginx targets: ${nginx.unavailable}`);
   } else {
     nginxName = nginxVersion(nginx.binary);
-    const proxy = await startNginx(nginx.binary, server.port);
+    const proxy = await startNginx(nginx.binary, server.port, { viewsLog });
     cleanups.push(() => proxy.stop());
     log(`${nginxName} pid ${proxy.pid} on port ${proxy.port}, deploy/nginx/hearth.conf (1 s micro-cache)`);
     const viaProxy = `http://127.0.0.1:${proxy.port}`;
@@ -147,10 +153,17 @@ async function main() {
     targets.push(
       { name: 'nginx: post page, anonymous', url: viaProxy + postPath, servers: both },
       { name: 'nginx: post page, anonymous, gzip', url: viaProxy + postPath, servers: both, headers: { 'accept-encoding': 'gzip' } },
-      { name: 'nginx: post page + view beacon (counting on), anonymous', url: viaProxy + postPath, servers: both, sequence: viewSequence(postPath) },
+      { name: 'nginx: post page, counting on, reader browser', url: viaProxy + postPath, servers: both, headers: READER },
       { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
       { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
     );
+    if (uncounted && uncountedServer) {
+      // Its own nginx in front of the app counting nothing, reporting nothing.
+      const quietProxy = await startNginx(nginx.binary, uncounted.port);
+      cleanups.push(() => quietProxy.stop());
+      const quiet = [uncountedServer, { label: 'nginx', pid: quietProxy.pid }];
+      targets.push({ name: UNCOUNTED.proxied, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: quiet, headers: READER });
+    }
   }
 
   // Last: it changes a post and the comment counts, which refreshes cached pages.
@@ -171,19 +184,22 @@ async function main() {
   // Measured before the load, on the pages as seeded.
   const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };
 
-  const results: TargetResult[] = [];
   const chosen = targets.filter((target, i) => i === 0 || selected(target.name));
-  for (const target of chosen) {
-    log(`${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
-    results.push(await measureTarget(target, { seconds, warmupSeconds, connections: CONNECTIONS }));
+  const runs: TargetResult[][] = chosen.map(() => []);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, target] of chosen.entries()) {
+      log(`${target.name}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}: ${warmupSeconds} s warm-up, ${seconds} s measured…`);
+      runs[i].push(await measureTarget(target, { seconds, warmupSeconds, connections: CONNECTIONS }));
+    }
   }
+  const results = runs.map(median);
   const baselineRate = results[0].requestsPerSecond;
 
   const report: Report = {
     startedAt,
     command: 'npm run bench',
     machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName },
-    settings: { seconds, warmupSeconds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv, ...(only.length ? { BENCH_ONLY: only.join('|') } : {}) },
+    settings: { seconds, warmupSeconds, rounds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv, ...(only.length ? { BENCH_ONLY: only.join('|') } : {}) },
     data: { ...SIZES, threadPost: postPath, threadComments: data.threadPost.comments, postPageHtmlBytes: fs.statSync(pageFile).size, membersSignedIn: cookies.length },
     baseline: 'bench/baseline-server.mjs: node:http sending the post page bytes as fetched from the app',
     results: results.map((r) => ({ ...r, ratioToBaseline: baselineRate ? Number((r.requestsPerSecond / baselineRate).toFixed(4)) : null })),
@@ -194,6 +210,13 @@ async function main() {
   report.targets = checkTargets(report);
   console.log(`\n${formatTable(report)}\n`);
   log(`wrote ${path.relative(root, writeReport(report, path.join(__dirname, 'results')))}`);
+}
+
+/** The round with the median req/s (the higher middle one for an even count), with every round's req/s beside it. */
+function median(measured: TargetResult[]): TargetResult {
+  const sorted = [...measured].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  return measured.length > 1 ? { ...middle, rounds: measured.map((r) => r.requestsPerSecond) } : middle;
 }
 
 async function cleanUp() {

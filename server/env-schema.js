@@ -38,6 +38,10 @@ const envSchema = z.object({
       }
       return entries;
     }),
+  /** "off": server/index.js counts no views at all, not even in memory (benchmarks; the admin's switch only stops storing them). */
+  VIEW_COUNTING: z.enum(['on', 'off']).default('on'),
+  /** The file nginx writes the views its micro-cache answered into (deploy/nginx/hearth.conf); unset = not read. */
+  NGINX_VIEWS_LOG: optional,
   /** "true" lets server/index.js start on an insecure production configuration (config-check.js): deliberate test setups only. */
   ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** SMTP URL such as smtp://user:pass@host:587; unset = messages are written to the server log. */
@@ -55,7 +59,7 @@ const envSchema = z.object({
   INTERNAL_URL: optional,
   /** Set by server/index.js (random per process, never sent): rendered where a script needs the CSP nonce. */
   HEARTH_NONCE_PLACEHOLDER: optional,
-  /** Set by server/index.js (random per process, never sent): the key its view beacon hands counts to the app with. */
+  /** Set by server/index.js (random per process, never sent): the key its view counter hands counts to the app with. */
   HEARTH_VIEWS_KEY: optional,
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
@@ -76,6 +80,7 @@ const HINTS = {
   MAIL_WORKER: 'MAIL_WORKER must be inline or off.',
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
   ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
+  VIEW_COUNTING: 'VIEW_COUNTING must be on or off.',
 };
 
 /**

@@ -5,7 +5,8 @@
  *
  * Settings (rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
  * SITE_URL, LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns
- * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js). It refuses to
+ * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js), VIEW_COUNTING (on) and
+ * NGINX_VIEWS_LOG (the file nginx writes the views it answered into; see nginx-views.js). It refuses to
  * start on an invalid setting or an insecure production configuration (see config-check.js).
  */
 const path = require('node:path');
@@ -30,10 +31,11 @@ const { newNonce, swapNonceInBody } = require('./nonce');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
-const { createViewBeacon } = require('./view-beacon');
+const { followNginxViews } = require('./nginx-views');
+const { createViewCounter } = require('./view-counter');
 
 process.env.NODE_ENV = 'production';
-const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL } = settings.env;
+const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG, DATABASE_URL } = settings.env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
 const problems = insecureSettings(settings.env);
@@ -47,7 +49,7 @@ routeConsoleToLogger();
 // Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
 const noncePlaceholder = newNonce();
 process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
-// Only this process knows it: the view beacon hands its counts to the app with it (see view-beacon.js).
+// Only this process knows it: the view counter hands its counts to the app with it (see view-counter.js).
 const viewsKey = newNonce();
 process.env.HEARTH_VIEWS_KEY = viewsKey;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
@@ -56,7 +58,7 @@ const compress = compression({ threshold: 1024 });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-const viewBeacon = createViewBeacon({
+const viewCounter = createViewCounter({
   siteUrl: SITE_URL,
   async flush(views) {
     const response = await fetch(`${internalUrl}/api/internal/views`, {
@@ -130,7 +132,8 @@ function serve(req, res) {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
     logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
   });
-  if (viewBeacon.handles(req)) return viewBeacon.answer(req, res);
+  // Before the page cache: a view it answers is a view too.
+  if (VIEW_COUNTING === 'on') viewCounter.observe(req);
   const cacheKey = pageCache.keyFor(req);
   if (cacheKey && pageCache.answer(cacheKey, req, res)) return;
 
@@ -173,6 +176,20 @@ app
   .then(() => {
     const server = http.createServer(serve);
     server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, 'hearth is listening'));
+    if (VIEW_COUNTING === 'on' && NGINX_VIEWS_LOG) {
+      // Kept beside the database, in the data folder, like everything else this site keeps.
+      const stateFile = path.join(path.dirname(path.resolve(DATABASE_URL.slice('file:'.length))), 'nginx-views.json');
+      // Retried every second: each different problem is logged once, not every second.
+      let lastProblem = '';
+      const onError = (error) => {
+        const message = scrub(error?.message ?? error);
+        if (message !== lastProblem) logger.error({ err: { type: error?.name, message } }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
+        lastProblem = message;
+      };
+      followNginxViews({ logFile: NGINX_VIEWS_LOG, stateFile, counter: viewCounter, onError });
+    } else if (VIEW_COUNTING === 'on' && TRUSTED_PROXIES.length > 0) {
+      logger.warn('behind a proxy (TRUSTED_PROXIES) with no NGINX_VIEWS_LOG: views nginx answers from its micro-cache are not counted (see deploy/nginx/hearth.conf, "view counting")');
+    }
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.once(signal, () => {
         server.close(() => process.exit(0));

@@ -1,7 +1,8 @@
 /**
  * Who and what the private view counter counts, as pure rules (tests/unit/server/view-rules.test.ts
- * is their table), shared by the server's beacon (server/view-beacon.js) and the app's counting
- * (lib/stats/count-view.ts). Nothing here sees or keeps anything that could tell one reader from another: a request
+ * is their table), shared by the server's counter (server/view-counter.js) and the app's counting
+ * (lib/stats/count-view.ts). deploy/nginx/hearth.conf mirrors the browser and opt-out rules as maps for the
+ * views its micro-cache answers (tests/reliability/nginx-view-rules.test.ts checks they agree). Nothing here sees or keeps anything that could tell one reader from another: a request
  * is either counted for a reader path (and perhaps a referring site's host) or not at all.
  */
 
@@ -23,6 +24,36 @@ function isReaderBrowser(userAgent) {
  */
 function asksNotToBeTracked(headers) {
   return String(headers.dnt ?? '').trim() === '1' || String(headers['sec-gpc'] ?? '').trim() === '1';
+}
+
+/**
+ * A request the browser makes ahead of time, in case the reader goes there (Next's router prefetches, the
+ * Speculation Rules and <link rel=prefetch>): not a view. @param {Record<string, string | string[] | undefined>} headers
+ */
+function isPrefetch(headers) {
+  return (
+    Boolean(headers['next-router-prefetch']) ||
+    Boolean(headers['next-router-segment-prefetch']) ||
+    /prefetch|prerender/i.test(String(headers.purpose ?? '')) ||
+    /prefetch|prerender/i.test(String(headers['sec-purpose'] ?? ''))
+  );
+}
+
+/**
+ * Whether a request is a reader's view, by its method and headers (its path is readerPath's part): a GET
+ * (a full page load, or a Next client navigation, `RSC: 1`) from a reader's browser that does not ask not
+ * to be tracked and is not a prefetch. A HEAD shows nobody anything.
+ * @param {string | undefined} method @param {Record<string, string | string[] | undefined>} headers
+ */
+function countsAsView(method, headers) {
+  return method === 'GET' && isReaderBrowser(/** @type {string | undefined} */ (headers['user-agent'])) && !asksNotToBeTracked(headers) && !isPrefetch(headers);
+}
+
+/** The host (with its port) of a Referer header's http(s) address; null for anything else. @param {unknown} referer */
+function refererHost(referer) {
+  if (typeof referer !== 'string') return null;
+  const match = /^https?:\/\/([^/?#@]+)(?:[/?#]|$)/i.exec(referer);
+  return match ? match[1] : null;
 }
 
 /**
@@ -55,7 +86,7 @@ const PAGE = new RegExp(`^/(${SLUG})$`);
 const KIND = { posts: 'post', category: 'category', tag: 'tag', author: 'author' };
 
 /**
- * The reader path a beacon names, without query or fragment (a search's words are never kept), or null
+ * The reader path a request names, without query or fragment (a search's words are never kept), or null
  * for anything that is not the shape of a reader page.
  */
 /** @param {unknown} sent @returns {ReaderPath | null} */
@@ -75,4 +106,4 @@ function readerPath(sent) {
   return page ? { kind: 'page', slug: page[1], path: pathname } : null;
 }
 
-module.exports = { isReaderBrowser, asksNotToBeTracked, referringHost, readerPath };
+module.exports = { isReaderBrowser, asksNotToBeTracked, isPrefetch, countsAsView, refererHost, referringHost, readerPath };

@@ -1,5 +1,5 @@
 /**
- * Stores the views the server's beacon collected (server/view-beacon.js already left out bots, tools and
+ * Stores the views the server counted (server/view-counter.js already left out bots, tools, prefetches and
  * readers who ask not to be tracked): only paths of pages readers can see now are counted, by the day
  * lib/stats/day.ts names, with the referring site's host when it is another site.
  */

@@ -36,7 +36,7 @@ export function ensureNginx(log: (line: string) => void = console.log): { binary
   return { unavailable: `apt-get install -y nginx failed: ${(install.stderr || install.error?.message || '').trim().split('\n').slice(-3).join(' ')}` };
 }
 
-type Replacements = Record<'cache' | 'upstream' | 'host' | 'redirect' | 'listen', (block: string) => string>;
+type Replacements = Record<'cache' | 'upstream' | 'host' | 'redirect' | 'listen' | 'views', (block: string) => string>;
 
 /** deploy/nginx/hearth.conf with each `# >>> site-specific: NAME` … `# <<< site-specific: NAME` block rewritten. */
 export function renderHearthConfig(replace: Replacements): string {
@@ -56,13 +56,15 @@ type NginxOptions = {
   /** The 127.0.0.1 port to listen on (a free one when absent): reserve it first when the app's SITE_URL must name it. */
   port?: number;
   timeoutMs?: number;
+  /** The app's NGINX_VIEWS_LOG: where this nginx writes the views its micro-cache answers (nowhere when absent). */
+  viewsLog?: string;
 };
 
 /**
  * Starts nginx with the shipped configuration on 127.0.0.1, proxying to the app on `upstreamPort`. The
  * site is `http://localhost:<port>`, the address a browser uses, so that is the host the app receives.
  */
-export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000 }: NginxOptions = {}): Promise<RunningNginx> {
+export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000, viewsLog }: NginxOptions = {}): Promise<RunningNginx> {
   const port = wanted ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-'));
   const site = renderHearthConfig({
@@ -71,6 +73,11 @@ export async function startNginx(binary: string, upstreamPort: number, { port: w
     host: () => `    set $hearth_site_host localhost:${port};\n`,
     redirect: () => '',
     listen: () => `    listen 127.0.0.1:${port};\n    server_name localhost;\n`,
+    // The usual log into the temporary folder, and the views log only when asked for.
+    views: (block) =>
+      block
+        .replace('/var/log/nginx/access.log', `${path.join(dir, 'access.log')} combined buffer=64k flush=1s`)
+        .replace(/^.*\/var\/log\/nginx\/hearth-views\.log.*\n/m, (line) => (viewsLog ? line.replace('/var/log/nginx/hearth-views.log', viewsLog) : '')),
   });
   fs.writeFileSync(path.join(dir, 'hearth.conf'), site);
   const temp = (name: string) => path.join(dir, name);

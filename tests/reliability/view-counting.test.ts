@@ -1,8 +1,10 @@
 /**
- * Private view counting end to end: real Chromium readers load a post from the app's in-process page
- * cache and through nginx's micro-cache (both answer without Next rendering), and each view is counted by
- * the page's beacon under the real CSP; readers with Do Not Track or Global Privacy Control, and a headless
- * browser that says so, are not counted (their browser sends nothing); nothing personal reaches the database.
+ * Private view counting end to end, with no request beyond the page itself: real Chromium readers load a
+ * post rendered fresh, from the app's in-process page cache and from nginx's micro-cache (which never
+ * reaches the app and writes the view into the log the app reads), and follow a link inside the site (a Next client
+ * navigation); each view is counted exactly once, and the link prefetches Next makes are not. Readers with
+ * Do Not Track or Global Privacy Control, and a headless browser that says so, are not counted by the app
+ * nor by nginx; nothing personal reaches the database.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,13 +34,14 @@ describeWithNginx('counting views from real browsers', () => {
   let proxy: RunningNginx;
   let browser: Browser;
   let postPath: string;
-  let postId: number;
   const cspErrors: string[] = [];
 
-  const views = (): number => {
+  /** Views stored for one path, or for all post pages. */
+  const views = (counted = postPath): number => {
     const db = new Database(databaseFile, { readonly: true });
     try {
-      return (db.prepare('SELECT coalesce(sum(views), 0) AS n FROM page_view_counts WHERE post_id = ?').get(postId) as { n: number }).n;
+      const where = counted === '/posts/*' ? "path LIKE '/posts/%'" : 'path = ?';
+      return (db.prepare(`SELECT coalesce(sum(views), 0) AS n FROM page_view_counts WHERE ${where}`).get(...(counted === '/posts/*' ? [] : [counted])) as { n: number }).n;
     } finally {
       db.close();
     }
@@ -47,32 +50,19 @@ describeWithNginx('counting views from real browsers', () => {
    * The server hands its counts to the app every two seconds: polled until they arrive, then one more
    * interval, so that a view counted twice (or one that should not count) would show too.
    */
-  async function waitForViews(expected: number): Promise<number> {
-    for (let i = 0; i < 100 && views() < expected; i++) await new Promise((r) => setTimeout(r, 100));
+  async function waitForViews(expected: number, counted = postPath): Promise<number> {
+    for (let i = 0; i < 100 && views(counted) < expected; i++) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 2500));
-    return views();
+    return views(counted);
   }
 
-  async function reader(options: Parameters<Browser['newContext']>[0] = {}, init?: () => void): Promise<{ context: BrowserContext; page: Page; beacons: string[] }> {
+  async function reader(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ userAgent: READER_UA, ...options });
-    if (init) await context.addInitScript(init);
     const page = await context.newPage();
-    const beacons: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/views') beacons.push(request.postData() ?? '');
-    });
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
     });
-    return { context, page, beacons };
-  }
-
-  /** Loads `url` and waits for its beacon's answer. */
-  async function viewWithBeacon(page: Page, url: string, referer?: string) {
-    const beacon = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/views');
-    const response = await page.goto(url, { referer });
-    expect((await beacon).status()).toBe(204);
-    return response!;
+    return { context, page };
   }
 
   beforeAll(async () => {
@@ -86,10 +76,10 @@ describeWithNginx('counting views from real browsers', () => {
     });
     const data = JSON.parse(output) as BenchData;
     postPath = `/posts/${data.threadPost.slug}`;
-    postId = data.threadPost.id;
+    const viewsLog = path.join(dir, 'nginx-views.log');
     // The page cache keeps a page for a minute here (1 s in production), so a slow machine still gets a hit.
-    server = await startServer({ databaseFile, env: { TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000' } });
-    proxy = await startNginx((nginx as { binary: string }).binary, server.port);
+    server = await startServer({ databaseFile, env: { TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000', NGINX_VIEWS_LOG: viewsLog } });
+    proxy = await startNginx((nginx as { binary: string }).binary, server.port, { viewsLog });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -104,13 +94,14 @@ describeWithNginx('counting views from real browsers', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('counts a view served from the app’s in-process page cache, with the referring site by host only', async () => {
+  it('counts a view rendered fresh and one served from the app’s in-process page cache, with the referring site by host only', async () => {
     const { context, page } = await reader();
     const before = views();
-    const first = await viewWithBeacon(page, server.url + postPath, 'https://forum.example.org/threads/42?member=zoe');
-    const second = await viewWithBeacon(page, server.url + postPath);
+    const first = await page.goto(server.url + postPath, { referer: 'https://forum.example.org/threads/42?member=zoe' });
+    const second = await page.goto(server.url + postPath);
     // The same CSP nonce twice: the second copy came from the page cache, not from Next.
-    expect(second.headers()['content-security-policy']).toBe(first.headers()['content-security-policy']);
+    expect(second!.headers()['content-security-policy']).toBe(first!.headers()['content-security-policy']);
+    await page.waitForLoadState('networkidle');
     expect(await waitForViews(before + 2)).toBe(before + 2);
     const db = new Database(databaseFile, { readonly: true });
     expect(db.prepare('SELECT host, views FROM referrer_counts').all()).toEqual([{ host: 'forum.example.org', views: 1 }]);
@@ -118,41 +109,64 @@ describeWithNginx('counting views from real browsers', () => {
     await context.close();
   });
 
-  it('counts a view served from nginx’s micro-cache (nginx answers, the beacon still reaches the app)', async () => {
+  it('counts each view through nginx once: its micro-cache HITs (reported by nginx) and what reaches the app', async () => {
     const { context, page } = await reader();
     const before = views();
-    let hits = 0;
-    let loads = 0;
-    for (let i = 0; i < 6 && hits === 0; i++) {
-      const response = await viewWithBeacon(page, proxy.url + postPath);
-      loads++;
-      if (response.headers()['x-cache-status'] === 'HIT') hits++;
+    const statuses: string[] = [];
+    for (let i = 0; i < 6 && !statuses.includes('HIT'); i++) {
+      const response = await page.goto(proxy.url + postPath);
+      statuses.push(response!.headers()['x-cache-status']);
     }
-    expect(hits).toBe(1);
-    expect(await waitForViews(before + loads)).toBe(before + loads);
+    expect(statuses).toContain('HIT');
+    expect(statuses.some((status) => status !== 'HIT')).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(await waitForViews(before + statuses.length)).toBe(before + statuses.length);
     await context.close();
   });
 
-  it('sends nothing and counts nothing for readers with Do Not Track or Global Privacy Control', async () => {
+  it('counts a client navigation to another post once, and none of the prefetches Next made for its links', async () => {
+    const allPosts = views('/posts/*');
+    const { context, page } = await reader();
+    // Next prefetches the post links in view once the page is idle: none of those may count.
+    const prefetched = page.waitForRequest((request) => Boolean(request.headers()['next-router-prefetch']) && new URL(request.url()).pathname.startsWith('/posts/'), { timeout: 20_000 });
+    await page.goto(`${server.url}/`);
+    await prefetched;
+    await page.waitForLoadState('networkidle');
+    const link = page.locator('main a[href^="/posts/"]').first();
+    const target = (await link.getAttribute('href'))!.split(/[?#]/)[0];
+    const before = views(target);
+    const rsc: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers().rsc === '1') rsc.push(request.url());
+    });
+    await page.evaluate(() => Object.assign(window, { stayedOnThePage: true }));
+    await link.click();
+    await page.waitForURL(`**${target}`);
+    await page.waitForLoadState('networkidle');
+    // A client navigation: the same document, the page fetched as an RSC payload.
+    expect(await page.evaluate(() => (window as unknown as { stayedOnThePage?: boolean }).stayedOnThePage)).toBe(true);
+    expect(rsc.some((url) => new URL(url).pathname === target)).toBe(true);
+    expect(await waitForViews(before + 1, target)).toBe(before + 1);
+    expect(views('/posts/*')).toBe(allPosts + 1);
+    await context.close();
+  });
+
+  it('counts nothing for readers with Do Not Track or Global Privacy Control, fresh, cached or through nginx', async () => {
     const before = views();
-    const dnt = await reader({ extraHTTPHeaders: { DNT: '1' } }, () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }));
-    const gpc = await reader({ extraHTTPHeaders: { 'Sec-GPC': '1' } }, () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
-    for (const { page } of [dnt, gpc]) {
-      await page.goto(server.url + postPath);
-      await page.goto(proxy.url + postPath);
+    for (const headers of [{ DNT: '1' }, { 'Sec-GPC': '1' }] as Record<string, string>[]) {
+      const { context, page } = await reader({ extraHTTPHeaders: headers });
+      for (let i = 0; i < 2; i++) {
+        await page.goto(server.url + postPath);
+        await page.goto(proxy.url + postPath);
+      }
       await page.waitForLoadState('networkidle');
+      await context.close();
     }
-    expect(dnt.beacons).toEqual([]);
-    expect(gpc.beacons).toEqual([]);
-    // A browser that sends the headers but runs no such check (an older one) is refused by the server;
-    // a plain reader's view sent after them shows the server has handed over everything before it.
-    for (const header of [{ DNT: '1' }, { 'Sec-GPC': '1' }, {}] as Record<string, string>[]) {
-      const answer = await fetch(`${server.url}/api/views`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'User-Agent': READER_UA, ...header }, body: JSON.stringify({ path: postPath }) });
-      expect(answer.status).toBe(204);
-    }
+    // Then a plain reader: once their view is stored, everything before it has been handed over too.
+    const { context, page } = await reader();
+    await page.goto(proxy.url + postPath);
     expect(await waitForViews(before + 1)).toBe(before + 1);
-    await dnt.context.close();
-    await gpc.context.close();
+    await context.close();
   });
 
   it('does not count a headless browser that says it is one', async () => {
@@ -160,18 +174,17 @@ describeWithNginx('counting views from real browsers', () => {
     const page = await context.newPage();
     expect(await page.evaluate(() => navigator.userAgent)).toMatch(/HeadlessChrome/);
     const before = views();
-    const beacon = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/views');
     await page.goto(server.url + postPath);
-    expect((await beacon).status()).toBe(204);
+    await page.goto(proxy.url + postPath);
+    await page.goto(proxy.url + postPath);
     await context.close();
-    // Then a reader: once their view is stored, everything sent before it has been handed over too.
     const { context: readerContext, page: readerPage } = await reader();
-    await viewWithBeacon(readerPage, server.url + postPath);
+    await readerPage.goto(server.url + postPath);
     expect(await waitForViews(before + 1)).toBe(before + 1);
     await readerContext.close();
   });
 
-  it('ran every beacon under the CSP, and stored no address, browser name or cookie anywhere', async () => {
+  it('ran every page under the CSP, and stored no address, browser name or cookie anywhere', async () => {
     expect(cspErrors).toEqual([]);
     const db = new Database(databaseFile, { readonly: true });
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);

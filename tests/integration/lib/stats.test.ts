@@ -1,7 +1,7 @@
 /**
  * Private view counting against a real SQLite file: what the beacon's batches store (and what they never
  * store), the upsert, the cap on referring sites, the admin switch, and the figures /admin/stats reads.
- * (Which requests the server's beacon counts at all: tests/unit/server/view-beacon.test.ts.)
+ * (Which requests the server's beacon counts at all: tests/unit/server/view-counter.test.ts.)
  */
 import { getDb } from '@/db/index';
 import { OTHER_REFERRERS, REFERRER_HOSTS_PER_DAY } from '@/db/queries/page-views';

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /** The private view counter's rules as a table: which browsers, privacy signals, referrers and paths count. */
-import { asksNotToBeTracked, isReaderBrowser, readerPath, referringHost } from '../../../server/view-rules';
+import { asksNotToBeTracked, countsAsView, isReaderBrowser, readerPath, refererHost, referringHost } from '../../../server/view-rules';
 import { daysBetween, statsDay, statsDayBefore, weekOf } from '@/lib/stats/day';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -44,6 +44,39 @@ describe('readers who ask not to be tracked', () => {
     [{ 'sec-gpc': '0' }, false],
   ])('%j → %s', (headers, expected) => {
     expect(asksNotToBeTracked(headers as Record<string, string>)).toBe(expected);
+  });
+});
+
+describe('which requests are a reader’s view (the path aside)', () => {
+  it.each([
+    ['GET', {}, true],
+    ['GET', { rsc: '1', 'next-router-state-tree': '%5B%5D' }, true],
+    ['GET', { rsc: '1', 'next-router-prefetch': '1' }, false],
+    ['GET', { rsc: '1', 'next-router-segment-prefetch': '/_tree' }, false],
+    ['GET', { purpose: 'prefetch' }, false],
+    ['GET', { 'sec-purpose': 'prefetch' }, false],
+    ['GET', { 'sec-purpose': 'prefetch;prerender' }, false],
+    ['GET', { dnt: '1' }, false],
+    ['GET', { 'sec-gpc': '1' }, false],
+    ['GET', { 'user-agent': 'curl/8.5.0' }, false],
+    ['HEAD', {}, false],
+    ['POST', {}, false],
+  ])('%s %j → %s', (method, headers, expected) => {
+    expect(countsAsView(method, { 'user-agent': CHROME, ...headers })).toBe(expected);
+  });
+});
+
+describe('the host of a Referer header', () => {
+  it.each([
+    ['https://forum.example.org/threads/42?member=zoe', 'forum.example.org'],
+    ['http://chat.example:8443', 'chat.example:8443'],
+    ['https://forum.example.org?x', 'forum.example.org'],
+    ['https://user:pass@forum.example.org/', null],
+    ['android-app://com.example.reader/', null],
+    ['', null],
+    [undefined, null],
+  ])('%p → %p', (sent, expected) => {
+    expect(refererHost(sent)).toBe(expected);
   });
 });
 

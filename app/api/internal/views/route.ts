@@ -1,5 +1,5 @@
-// Called every couple of seconds by the production server's view beacon (server/view-beacon.js) with the
-// views it collected; nobody else holds its key. Each path is checked here before anything is stored.
+// Called every couple of seconds by the production server's view counter (server/view-counter.js) with the
+// views it counted; nobody else holds its key. Each path is checked here before anything is stored.
 import crypto from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
