@@ -38,6 +38,10 @@ export function findUserByEmail(email: string, tx?: Conn) {
   return db(tx).select({ id: users.id, role: users.role, slug: users.slug }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get() ?? null;
 }
 
+export function findUserById(id: string, tx?: Conn) {
+  return db(tx).select({ id: users.id, role: users.role, slug: users.slug }).from(users).where(eq(users.id, id)).get() ?? null;
+}
+
 export function insertUser(tx: Conn, user: { name: string; email: string; slug: string; role: UserRole }): string {
   return db(tx).insert(users).values(user).returning({ id: users.id }).get().id;
 }

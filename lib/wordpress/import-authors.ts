@@ -3,9 +3,10 @@
  * (raised to author only if they wrote posts), anyone else gets a new author account with their display
  * name. Addresses stay private as for every user.
  */
-import { findImported, findUserByEmail, insertUser, recordImported, runInTransaction, updateUser } from '@/db/queries/wordpress-import';
+import { findImported, findUserByEmail, findUserById, insertUser, recordImported, runInTransaction, updateUser } from '@/db/queries/wordpress-import';
 import type { UserRole } from '@/db/schema';
 import { dryId, freeSlug, write, type ImportContext } from './import-context';
+import { addRedirect } from './import-redirects';
 import { count, note } from './report';
 
 const ranks: UserRole[] = ['member', 'author', 'moderator', 'admin'];
@@ -17,12 +18,17 @@ export function importAuthors(ctx: ImportContext): void {
       const subject = `Author “${author.displayName || author.login}” (WordPress ID ${author.id})`;
       const email = author.email.trim().toLowerCase();
       const known = findImported(index.source, 'user', author.id, tx);
-      const existing = known ? { id: known, role: null } : email ? findUserByEmail(email, tx) : null;
+      const existing = known ? findUserById(known, tx) : email ? findUserByEmail(email, tx) : null;
       let id: string;
+      let slug: string | null;
       if (existing) {
         id = existing.id;
+        slug = existing.slug;
         const wrote = index.writers.has(author.login);
-        if (existing.role && wrote && ranks.indexOf(existing.role) < ranks.indexOf('author')) write(ctx, () => updateUser(tx, id, { role: 'author' }), undefined);
+        const changes: { role?: UserRole; slug?: string } = {};
+        if (wrote && ranks.indexOf(existing.role) < ranks.indexOf('author')) changes.role = 'author';
+        if (wrote && !slug) slug = changes.slug = freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
+        write(ctx, () => updateUser(tx, id, changes), undefined);
         if (!known) note(report, { subject, outcome: 'changed', reason: 'Someone here already had this email address: their account is used.' });
         count(report, 'author', 'updated');
       } else if (!email) {
@@ -30,12 +36,14 @@ export function importAuthors(ctx: ImportContext): void {
         count(report, 'author', 'skipped');
         continue;
       } else {
-        const slug = freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
-        id = write(ctx, () => insertUser(tx, { name: author.displayName || author.login, email, slug, role: 'author' }), String(dryId()));
+        const newSlug = freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
+        slug = newSlug;
+        id = write(ctx, () => insertUser(tx, { name: author.displayName || author.login, email, slug: newSlug, role: 'author' }), String(dryId()));
         count(report, 'author', 'added');
       }
       write(ctx, () => recordImported(tx, index.source, 'user', author.id, id, ctx.now), undefined);
       ctx.usersByLogin.set(author.login, id);
+      if (slug) addRedirect(ctx, tx, `/author/${author.login}`, `/author/${slug}`);
       ctx.usersById.set(author.id, id);
     }
   });
