@@ -28,6 +28,8 @@ export type ImportContext = {
   /** Uploads-relative path → stored Hearth file ("ab12….webp"); null when the file is missing. */
   media: Map<string, { id: number; file: string } | null>;
   claimed: Set<string>;
+  /** Redirect from-paths written in this run: two old spellings of one address count once. */
+  redirected: Set<string>;
 };
 
 let standIn = 0;

@@ -15,7 +15,8 @@ const HEARTH_OWN = /^\/(posts|media|admin|api|_next)(\/|$)|^\/(feed\.xml|atom\.x
 
 export function addRedirect(ctx: ImportContext, tx: Transaction, from: string, to: string): void {
   const path = normalizeRedirectPath(from);
-  if (!path || path === to || HEARTH_OWN.test(path.split('?')[0]) && !path.includes('?')) return;
+  if (!path || path === to || (HEARTH_OWN.test(path) && !path.includes('?')) || ctx.redirected.has(path)) return;
+  ctx.redirected.add(path);
   const outcome = write(ctx, () => saveImportRedirect(tx, path, to), 'added' as const);
   if (outcome !== 'kept') count(ctx.report, 'redirect', outcome);
 }

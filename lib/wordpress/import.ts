@@ -39,7 +39,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const index = await indexExport(options.exportPath, progress('Reading the export'));
   const ctx: ImportContext = {
     index, report: emptyReport(options.dryRun, now), dryRun: options.dryRun, now, uploads: options.uploads ?? null,
-    usersByLogin: new Map(), usersById: new Map(), categories: new Map(), tags: new Map(), postSlugs: new Map(), pageSlugs: new Map(), media: new Map(), claimed: new Set(),
+    usersByLogin: new Map(), usersById: new Map(), categories: new Map(), tags: new Map(), postSlugs: new Map(), pageSlugs: new Map(), media: new Map(), claimed: new Set(), redirected: new Set(),
   };
   importAuthors(ctx);
   importTerms(ctx);
