@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -6,6 +8,7 @@ import sharp from 'sharp';
 import { getDb } from '@/db/index';
 import { categories, comments, importedItems, pages, posts, postTags, redirects, tags, uploads, users } from '@/db/schema';
 import { env } from '@/lib/env';
+import { isValidPageRefreshToken } from '@/lib/page-refresh';
 import { importWordPress } from '@/lib/wordpress/import';
 import type { UploadsSource } from '@/lib/wordpress/wxr-types';
 import { createAuthor } from '../../helpers/fixtures';
@@ -23,8 +26,21 @@ function folderUploads(files: Record<string, Buffer>): UploadsSource {
 }
 const photo = () => sharp({ create: { width: 600, height: 400, channels: 3, background: '#88aa44' } }).jpeg().toBuffer();
 
-// The app is not running in these tests: the importer's request to refresh cached pages fails and says so.
-beforeAll(() => jest.spyOn(console, 'error').mockImplementation(() => {}));
+/** Stands in for the running app's /api/internal/refresh: records what the importer asks it to refresh. */
+const refreshes: { path: string; valid: boolean; slugs: string[] }[] = [];
+const app = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    refreshes.push({ path: req.url ?? '', valid: isValidPageRefreshToken(req.headers.authorization?.replace(/^Bearer /, '')), slugs: JSON.parse(body).slugs });
+    res.writeHead(204).end();
+  });
+});
+beforeAll(async () => {
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  env.internalUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => app.close(resolve)));
 
 describe('authors', () => {
   it('makes author accounts with display names, reuses an existing account by email, and raises it to author', async () => {
@@ -202,6 +218,17 @@ describe('redirects', () => {
     expect(to('/comments/feed')!.toPath).toBe('/feed.xml');
     expect(to('/tag/rest/feed')).toBeDefined();
     expect(to('/posts/old-pacing')).toBeUndefined();
+  });
+});
+
+describe('reader pages', () => {
+  it('after a real run asks the running app to refresh its cached pages, and after a dry run does not', async () => {
+    refreshes.length = 0;
+    const file = writeWxr({ items: [{ id: '140', slug: 'fresh-news' }] });
+    await run(file, { dryRun: true });
+    expect(refreshes).toEqual([]);
+    await run(file);
+    expect(refreshes).toEqual([{ path: '/api/internal/refresh', valid: true, slugs: expect.arrayContaining(['fresh-news']) }]);
   });
 });
 
