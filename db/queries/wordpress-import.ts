@@ -20,8 +20,8 @@ export function findImported(source: string, kind: ImportedKind, sourceId: strin
   return row?.hearthId ?? null;
 }
 
-export function recordImported(tx: Conn | null, source: string, kind: ImportedKind, sourceId: string, hearthId: string | number, now: Date): void {
-  db(tx ?? undefined)
+export function recordImported(tx: Conn | undefined, source: string, kind: ImportedKind, sourceId: string, hearthId: string | number, now: Date): void {
+  db(tx)
     .insert(importedItems)
     .values({ source, kind, sourceId, hearthId: String(hearthId), importedAt: now })
     .onConflictDoUpdate({ target: [importedItems.source, importedItems.kind, importedItems.sourceId], set: { hearthId: String(hearthId), importedAt: now } })
@@ -42,11 +42,11 @@ export function findUserById(id: string, tx?: Conn) {
   return db(tx).select({ id: users.id, role: users.role, slug: users.slug }).from(users).where(eq(users.id, id)).get() ?? null;
 }
 
-export function insertUser(tx: Conn, user: { name: string; email: string; slug: string; role: UserRole }): string {
+export function insertUser(tx: Conn | undefined, user: { name: string; email: string; slug: string; role: UserRole }): string {
   return db(tx).insert(users).values(user).returning({ id: users.id }).get().id;
 }
 
-export function updateUser(tx: Conn, id: string, changes: { role?: UserRole; slug?: string }): void {
+export function updateUser(tx: Conn | undefined, id: string, changes: { role?: UserRole; slug?: string }): void {
   if (Object.keys(changes).length > 0) db(tx).update(users).set(changes).where(eq(users.id, id)).run();
 }
 
@@ -54,7 +54,7 @@ export function findCategoryBySlug(slug: string, tx?: Conn) {
   return db(tx).select({ id: categories.id, slug: categories.slug }).from(categories).where(eq(categories.slug, slug)).get() ?? null;
 }
 
-export function upsertCategory(tx: Conn, id: number | null, values: { slug: string; name: string; description: string }): { id: number; slug: string } {
+export function upsertCategory(tx: Conn | undefined, id: number | null, values: { slug: string; name: string; description: string }): { id: number; slug: string } {
   if (id !== null) {
     db(tx).update(categories).set({ name: values.name, description: values.description }).where(eq(categories.id, id)).run();
     return db(tx).select({ id: categories.id, slug: categories.slug }).from(categories).where(eq(categories.id, id)).get()!;
@@ -66,7 +66,7 @@ export function findTagBySlug(slug: string, tx?: Conn) {
   return db(tx).select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, slug)).get() ?? null;
 }
 
-export function insertTag(tx: Conn, values: { slug: string; name: string }): { id: number; slug: string } {
+export function insertTag(tx: Conn | undefined, values: { slug: string; name: string }): { id: number; slug: string } {
   return db(tx).insert(tags).values(values).returning({ id: tags.id, slug: tags.slug }).get();
 }
 
@@ -81,7 +81,7 @@ export function pageSlug(id: number, tx?: Conn): string | null {
 }
 
 /** Inserts or (on a re-run) updates a post, and sets its tags to exactly these. */
-export function savePost(tx: Conn, id: number | null, values: ImportedPost, tagIds: number[]): number {
+export function savePost(tx: Conn | undefined, id: number | null, values: ImportedPost, tagIds: number[]): number {
   const postId =
     id !== null
       ? (db(tx).update(posts).set(values).where(eq(posts.id, id)).run(), id)
@@ -91,7 +91,7 @@ export function savePost(tx: Conn, id: number | null, values: ImportedPost, tagI
   return postId;
 }
 
-export function savePage(tx: Conn, id: number | null, values: typeof pages.$inferInsert): number {
+export function savePage(tx: Conn | undefined, id: number | null, values: typeof pages.$inferInsert): number {
   if (id !== null) {
     db(tx).update(pages).set(values).where(eq(pages.id, id)).run();
     return id;
@@ -99,7 +99,7 @@ export function savePage(tx: Conn, id: number | null, values: typeof pages.$infe
   return db(tx).insert(pages).values(values).returning({ id: pages.id }).get().id;
 }
 
-export function saveComment(tx: Conn, id: number | null, values: typeof comments.$inferInsert): number {
+export function saveComment(tx: Conn | undefined, id: number | null, values: typeof comments.$inferInsert): number {
   if (id !== null) {
     db(tx).update(comments).set(values).where(eq(comments.id, id)).run();
     return id;
@@ -116,7 +116,7 @@ export function describeUpload(id: number, alt: string, caption: string): void {
 }
 
 /** A moved address from the import: never overwrites one an admin made (admin-made redirects win). */
-export function saveImportRedirect(tx: Conn, fromPath: string, toPath: string): 'added' | 'updated' | 'kept' {
+export function saveImportRedirect(tx: Conn | undefined, fromPath: string, toPath: string): 'added' | 'updated' | 'kept' {
   const existing = db(tx).select({ origin: redirects.origin }).from(redirects).where(eq(redirects.fromPath, fromPath)).get();
   if (existing?.origin === 'admin') return 'kept';
   db(tx)

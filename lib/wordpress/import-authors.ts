@@ -3,9 +3,9 @@
  * (raised to author only if they wrote posts), anyone else gets a new author account with their display
  * name. Addresses stay private as for every user.
  */
-import { findImported, findUserByEmail, findUserById, insertUser, recordImported, runInTransaction, updateUser } from '@/db/queries/wordpress-import';
+import { findImported, findUserByEmail, findUserById, insertUser, recordImported, updateUser } from '@/db/queries/wordpress-import';
 import type { UserRole } from '@/db/schema';
-import { dryId, freeSlug, write, type ImportContext } from './import-context';
+import { dryId, freeSlug, write, inBatch, type ImportContext } from './import-context';
 import { addRedirect } from './import-redirects';
 import { count, note } from './report';
 
@@ -13,7 +13,7 @@ const ranks: UserRole[] = ['member', 'author', 'moderator', 'admin'];
 
 export function importAuthors(ctx: ImportContext): void {
   const { index, report } = ctx;
-  runInTransaction((tx) => {
+  inBatch(ctx, (tx) => {
     for (const author of index.authors) {
       const subject = `Author “${author.displayName || author.login}” (WordPress ID ${author.id})`;
       const email = author.email.trim().toLowerCase();

@@ -4,12 +4,11 @@
  * allowed level, in date order. A registered author's comment is theirs; anyone else's is a guest comment
  * (the name shown, the address kept private for claiming later; no account is made).
  */
-import type { Transaction } from '@/db/index';
 import { findImported, recordImported, saveComment } from '@/db/queries/wordpress-import';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { wordpressToMarkdown } from './content';
-import { dryId, write, type ImportContext } from './import-context';
+import { dryId, write, type ImportContext, type Tx } from './import-context';
 import { count, note } from './report';
 import type { WxrComment, WxrItem } from './wxr-types';
 
@@ -24,7 +23,7 @@ function skipReason(comment: WxrComment): string | null {
 
 const byDate = (a: WxrComment, b: WxrComment) => (a.dateGmt?.getTime() ?? 0) - (b.dateGmt?.getTime() ?? 0) || Number(a.id) - Number(b.id);
 
-export function importComments(ctx: ImportContext, tx: Transaction, item: WxrItem, postId: number, rewriteLink: (url: string) => string | null): void {
+export function importComments(ctx: ImportContext, tx: Tx, item: WxrItem, postId: number, rewriteLink: (url: string) => string | null): void {
   const placed = new Map<string, { id: number; depth: number; parentId: number | null }>();
   for (const comment of [...item.comments].sort(byDate)) {
     const subject = `Comment ${comment.id} on “${item.title}”`;

@@ -4,7 +4,7 @@
  * and slugs are only claimed in memory, so the report comes out the same.
  */
 import type { Transaction } from '@/db/index';
-import { isSlugTaken } from '@/db/queries/wordpress-import';
+import { isSlugTaken, runInTransaction } from '@/db/queries/wordpress-import';
 import { slugify } from '@/lib/slug';
 import type { ExportIndex } from './import-index';
 import { note, type ImportReport } from './report';
@@ -32,6 +32,15 @@ export type ImportContext = {
   redirected: Set<string>;
 };
 
+/** A batch's transaction; undefined in a dry run, where nothing is written. */
+export type Tx = Transaction | undefined;
+
+/** Runs one batch in one transaction (all or nothing); a dry run only goes through the motions. */
+export function inBatch(ctx: ImportContext, work: (tx: Tx) => void): void {
+  if (ctx.dryRun) work(undefined);
+  else runInTransaction(work);
+}
+
 let standIn = 0;
 /** Runs a write, or in a dry run returns a negative stand-in id without touching the database. */
 export function write<T>(ctx: ImportContext, work: () => T, dryValue: T): T {
@@ -45,7 +54,7 @@ type SlugTable = Parameters<typeof isSlugTaken>[0];
  * The WordPress slug when free, else with -2, -3… (noted in the report). Slugs become lower-case a-z0-9 and
  * dashes; `fallback` is used when nothing of the slug survives.
  */
-export function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, fallback: string, subject: string, tx?: Transaction): string {
+export function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, fallback: string, subject: string, tx?: Tx): string {
   const base = slugify(wanted) || slugify(fallback) || table.replace(/s$/, '');
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

@@ -55,8 +55,8 @@ async function storeFromUploads(ctx: ImportContext, uploader: Uploader, rel: str
   }
   const file = result.upload.url.replace(/^\/media\//, '');
   if (attachment) describeUpload(result.upload.id, attachment.alt, attachment.caption);
-  recordImported(null, ctx.index.source, 'file', used, result.upload.id, ctx.now);
-  if (used !== rel) recordImported(null, ctx.index.source, 'file', rel, result.upload.id, ctx.now);
+  recordImported(undefined, ctx.index.source, 'file', used, result.upload.id, ctx.now);
+  if (used !== rel) recordImported(undefined, ctx.index.source, 'file', rel, result.upload.id, ctx.now);
   count(ctx.report, 'image', 'added');
   ctx.media.set(used, { id: result.upload.id, file });
   return { id: result.upload.id, file };

@@ -3,11 +3,10 @@
  * category kept and any further ones added as tags of the same name, the featured image as cover, the text
  * through the converter (links and images pointed here), then its comments and old addresses.
  */
-import type { Transaction } from '@/db/index';
 import { findImported, pageSlug, postSlug, recordImported, savePage, savePost } from '@/db/queries/wordpress-import';
 import type { PostStatus } from '@/db/schema';
 import { wordpressToMarkdown } from './content';
-import { dryId, freeSlug, write, type ImportContext } from './import-context';
+import { dryId, freeSlug, write, type ImportContext, type Tx } from './import-context';
 import { importComments } from './import-comments';
 import { imageAddress } from './import-images';
 import { pageRedirects, postRedirects } from './import-redirects';
@@ -35,7 +34,7 @@ export function planSlugs(ctx: ImportContext): void {
 /** Strips markup from an excerpt: Hearth's is plain text. */
 const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
-function postTerms(ctx: ImportContext, tx: Transaction, item: WxrItem, subject: string): { categoryId: number | null; tagIds: number[] } {
+function postTerms(ctx: ImportContext, tx: Tx, item: WxrItem, subject: string): { categoryId: number | null; tagIds: number[] } {
   const tagIds: number[] = [];
   let categoryId: number | null = null;
   for (const term of item.terms) {
@@ -62,7 +61,7 @@ function convert(ctx: ImportContext, item: WxrItem, subject: string, rewriteLink
   return markdown;
 }
 
-function importPost(ctx: ImportContext, tx: Transaction, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
+function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
   const subject = subjectOf(item);
   const authorId = ctx.usersByLogin.get(item.creator);
   if (!authorId) {
@@ -90,7 +89,7 @@ function importPost(ctx: ImportContext, tx: Transaction, item: WxrItem, status: 
   postRedirects(ctx, tx, ctx.index.items.get(item.id)!, slug);
 }
 
-function importPage(ctx: ImportContext, tx: Transaction, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
+function importPage(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
   const subject = subjectOf(item);
   const slug = ctx.pageSlugs.get(item.id)!;
   const values = { slug, title: item.title || '(no title)', body: convert(ctx, item, subject, rewriteLink), status: status === 'published' ? ('published' as const) : ('draft' as const), updatedAt: item.dateGmt };
@@ -104,7 +103,7 @@ function importPage(ctx: ImportContext, tx: Transaction, item: WxrItem, status: 
 }
 
 /** One post or page of a batch, inside the batch's transaction. Other item types are not content here. */
-export function importContentItem(ctx: ImportContext, tx: Transaction, item: WxrItem, rewriteLink: (url: string) => string | null): void {
+export function importContentItem(ctx: ImportContext, tx: Tx, item: WxrItem, rewriteLink: (url: string) => string | null): void {
   if (item.type !== 'post' && item.type !== 'page') return;
   const status = STATUSES[item.status];
   if (!status) {

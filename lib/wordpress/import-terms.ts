@@ -2,9 +2,8 @@
  * Categories and tags of the export. Hearth categories are flat: a child category becomes a category of its
  * own (the report names its parent). Their old addresses and feeds redirect to the Hearth ones.
  */
-import { findCategoryBySlug, findImported, findTagBySlug, insertTag, recordImported, runInTransaction, upsertCategory } from '@/db/queries/wordpress-import';
-import type { Transaction } from '@/db/index';
-import { dryId, freeSlug, write, type ImportContext } from './import-context';
+import { findCategoryBySlug, findImported, findTagBySlug, insertTag, recordImported, upsertCategory } from '@/db/queries/wordpress-import';
+import { dryId, freeSlug, write, inBatch, type ImportContext, type Tx } from './import-context';
 import { addRedirect } from './import-redirects';
 import { count, note } from './report';
 import type { WxrTerm } from './wxr-types';
@@ -16,7 +15,7 @@ function categoryPath(terms: Map<string, WxrTerm>, term: WxrTerm): string {
   return parts.join('/');
 }
 
-function importCategory(ctx: ImportContext, tx: Transaction, term: WxrTerm, bySlug: Map<string, WxrTerm>): void {
+function importCategory(ctx: ImportContext, tx: Tx, term: WxrTerm, bySlug: Map<string, WxrTerm>): void {
   const subject = `Category “${term.name}”`;
   const known = findImported(ctx.index.source, 'category', term.id, tx);
   const same = known ? null : findCategoryBySlug(term.slug, tx);
@@ -33,7 +32,7 @@ function importCategory(ctx: ImportContext, tx: Transaction, term: WxrTerm, bySl
 }
 
 /** A tag by WordPress slug: the one this import made or found, else a new one. */
-export function ensureTag(ctx: ImportContext, tx: Transaction, term: { id?: string; slug: string; name: string }): { id: number; slug: string } {
+export function ensureTag(ctx: ImportContext, tx: Tx, term: { id?: string; slug: string; name: string }): { id: number; slug: string } {
   const had = ctx.tags.get(term.slug);
   if (had) return had;
   const known = term.id ? findImported(ctx.index.source, 'tag', term.id, tx) : null;
@@ -53,7 +52,7 @@ export function ensureTag(ctx: ImportContext, tx: Transaction, term: { id?: stri
 
 export function importTerms(ctx: ImportContext): void {
   const bySlug = new Map(ctx.index.terms.filter((t) => t.kind === 'category').map((t) => [t.slug, t]));
-  runInTransaction((tx) => {
+  inBatch(ctx, (tx) => {
     for (const term of ctx.index.terms) {
       if (term.kind === 'category') importCategory(ctx, tx, term, bySlug);
       else ensureTag(ctx, tx, term);

@@ -5,11 +5,10 @@
  * post, and running the same export again continues and updates instead of duplicating). A dry run does
  * everything but write and gives the same report. Used by scripts/import-wordpress.ts and the admin job.
  */
-import { runInTransaction } from '@/db/queries/wordpress-import';
 import { refreshPublishedPages } from '@/lib/page-refresh';
 import type { Uploader } from '@/lib/uploads';
 import { importAuthors } from './import-authors';
-import type { ImportContext } from './import-context';
+import { inBatch, type ImportContext } from './import-context';
 import { storeBatchImages } from './import-images';
 import { indexExport } from './import-index';
 import { linkRewriter } from './import-links';
@@ -43,8 +42,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   };
   importAuthors(ctx);
   importTerms(ctx);
-  if (!ctx.dryRun) runInTransaction((tx) => feedRedirects(ctx, tx));
-  else feedRedirects(ctx, undefined as never);
+  inBatch(ctx, (tx) => feedRedirects(ctx, tx));
   planSlugs(ctx);
   const rewriteLink = linkRewriter(ctx);
   // The import has no account of its own: its uploads and log lines name it, with no user behind them.
@@ -55,12 +53,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const images = await storeBatchImages(ctx, uploader, batch);
     const items = batch;
     batch = [];
-    const work = (tx: Parameters<Parameters<typeof runInTransaction>[0]>[0]) => {
+    inBatch(ctx, (tx) => {
       for (const image of images) attachmentRedirects(ctx, tx, image.attachment, image.rel, image.file);
       for (const item of items) importContentItem(ctx, tx, item, rewriteLink);
-    };
-    if (ctx.dryRun) work(undefined as never);
-    else runInTransaction(work);
+    });
   };
   for await (const entry of readWxr(options.exportPath, { onProgress: progress('Importing') })) {
     if (entry.kind !== 'item') continue;
