@@ -229,3 +229,6 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
   return groups;
 }
+
+/** "hearth-export-2026-06-01.xml": the download's and the command's default name. */
+export const exportFileName = (now = new Date()) => `hearth-export-${now.toISOString().slice(0, 10)}.xml`;
