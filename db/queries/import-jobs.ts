@@ -3,7 +3,7 @@
  * browser (which polls it) and the process doing the work (which writes progress, heartbeat and the report).
  */
 import 'server-only';
-import { and, desc, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { importJobs, users, type ImportJob } from '@/db/schema';
 
@@ -51,7 +51,7 @@ export function createImportJob(input: NewImportJob, now = new Date()): ImportJo
 /** A job that showed a sign of life within the timeout. */
 function liveSince(now: Date) {
   const since = new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS);
-  return or(gt(importJobs.heartbeatAt, since), gt(importJobs.createdAt, since));
+  return gt(importJobs.heartbeatAt, since);
 }
 
 /**
@@ -87,6 +87,11 @@ export function markImportJobRunning(id: number, now = new Date()): void {
 
 export function recordImportProgress(id: number, progress: { stage: string; done: number; total: number }, now = new Date()): void {
   getDb().update(importJobs).set({ stage: progress.stage, progressDone: progress.done, progressTotal: progress.total, heartbeatAt: now }).where(eq(importJobs.id, id)).run();
+}
+
+/** Its process ended without finishing it (seen by the server that started it): interrupted at once, not after the timeout. */
+export function abandonImportJob(id: number): void {
+  getDb().update(importJobs).set({ heartbeatAt: new Date(0) }).where(and(eq(importJobs.id, id), inArray(importJobs.status, ['queued', 'running']))).run();
 }
 
 export function touchImportJob(id: number, now = new Date()): void {

@@ -9,7 +9,7 @@ import 'server-only';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createImportJob, finishImportJob, getImportJob, requeueImportJob } from '@/db/queries/import-jobs';
+import { abandonImportJob, createImportJob, finishImportJob, getImportJob, requeueImportJob } from '@/db/queries/import-jobs';
 import type { CurrentUser } from '@/lib/session';
 import { removeUpload, uploadFiles } from './import-upload';
 
@@ -60,6 +60,11 @@ function launchImportProcess(jobId: number): void {
   child.on('error', (error) => {
     console.error(`[hearth] import job ${jobId}: could not start its process: ${error.message}`);
     finishImportJob(jobId, { error: SPAWN_FAILED });
+  });
+  child.on('exit', (code, signal) => {
+    if (code === 0) return;
+    console.error(`[hearth] import job ${jobId}: its process ended (${signal ?? `exit code ${code}`})`);
+    abandonImportJob(jobId);
   });
   child.unref();
 }

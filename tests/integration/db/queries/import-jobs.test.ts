@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { createImportJob, finishImportJob, getImportJobView, HEARTBEAT_TIMEOUT_MS, listImportJobs, markImportJobRunning, recordImportProgress, requeueImportJob } from '@/db/queries/import-jobs';
+import { abandonImportJob, createImportJob, finishImportJob, getImportJobView, HEARTBEAT_TIMEOUT_MS, listImportJobs, markImportJobRunning, recordImportProgress, requeueImportJob } from '@/db/queries/import-jobs';
 import { importJobs } from '@/db/schema';
 import { createAuthor } from '../../../helpers/fixtures';
 
@@ -64,4 +64,12 @@ test('the pages get progress, who started it and the options, never the file pat
   const [view] = listImportJobs(10, later(20));
   expect(view).toMatchObject({ id: first.id, fileName: 'site.xml', stage: 'Importing comments', progressDone: 3, progressTotal: 4, dryRun: true, withUploads: true, startedByName: 'Ada Admin' });
   expect(JSON.stringify(view)).not.toContain('/secret/');
+});
+
+test('a job whose process ended shows as interrupted at once, and a new import may start', () => {
+  const first = job()!;
+  markImportJobRunning(first.id, later(1000));
+  abandonImportJob(first.id);
+  expect(getImportJobView(first.id, later(2000))).toMatchObject({ status: 'running', interrupted: true });
+  expect(job('next.xml', later(2000))).not.toBeNull();
 });
