@@ -3,6 +3,7 @@
  * browser (which polls it) and the process doing the work (which writes progress, heartbeat and the report).
  */
 import 'server-only';
+import path from 'node:path';
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { importJobs, users, type ImportJob } from '@/db/schema';
@@ -74,6 +75,16 @@ export function requeueImportJob(id: number, now = new Date()): ImportJob | null
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Upload folders a job may still read (queued, running, or failed and able to run again), so a clean-up leaves them alone. */
+export function importJobFolders(): string[] {
+  return getDb()
+    .select({ filePath: importJobs.filePath })
+    .from(importJobs)
+    .where(inArray(importJobs.status, ['queued', 'running', 'failed']))
+    .all()
+    .map((row) => path.dirname(row.filePath));
 }
 
 /** The row itself, paths included: for the process running it. */

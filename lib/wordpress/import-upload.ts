@@ -101,3 +101,22 @@ export async function receiveImportPart(part: ImportPart, body: AsyncIterable<Ui
 export async function removeUpload(folder: string): Promise<void> {
   await fs.promises.rm(folder, { recursive: true, force: true });
 }
+
+/** Uploads older than this that no job reads were abandoned (the tab closed before Start, a refused start). */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes abandoned uploads: a site's whole export (people's stories, their addresses) must not linger in
+ * the data folder. `inUse` are the folders of jobs that may still read theirs.
+ */
+export async function removeAbandonedUploads(inUse: string[], now = Date.now()): Promise<void> {
+  const root = importsFolder();
+  if (!fs.existsSync(root)) return;
+  const keep = new Set(inUse.map((folder) => path.resolve(folder)));
+  for (const name of await fs.promises.readdir(root)) {
+    const folder = path.join(root, name);
+    if (keep.has(folder)) continue;
+    const stat = await fs.promises.lstat(folder);
+    if (now - stat.mtimeMs > ABANDONED_AFTER_MS) await fs.promises.rm(folder, { recursive: true, force: true });
+  }
+}

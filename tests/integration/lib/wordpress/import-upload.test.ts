@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { UserRole } from '@/db/schema';
 import { PUT } from '@/app/api/admin/import/route';
 import { getCurrentUser } from '@/lib/session';
-import { importsFolder, receiveImportPart, uploadFiles } from '@/lib/wordpress/import-upload';
+import { createImportJob } from '@/db/queries/import-jobs';
+import { ABANDONED_AFTER_MS, importsFolder, receiveImportPart, uploadFiles } from '@/lib/wordpress/import-upload';
+import { createAuthor } from '../../../helpers/fixtures';
 
 jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
 const signIn = (role: UserRole | null) => jest.mocked(getCurrentUser).mockResolvedValue(role && { id: 'u1', name: 'Ada', role });
@@ -23,7 +25,7 @@ async function* pieces(data: Buffer | string, size = 100) {
 }
 const leftovers = () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()) : []);
 const put = (query: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-  PUT(new Request(`http://localhost/api/admin/import?${query}`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', ...headers } }));
+  PUT(new Request(`http://localhost/api/admin/import?${query}`, { method: 'PUT', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'Content-Type': 'application/octet-stream', ...headers } }));
 
 beforeEach(() => fs.rmSync(importsFolder(), { recursive: true, force: true }));
 
@@ -92,4 +94,16 @@ describe('the upload route', () => {
     expect((await response.json()).error).toMatch(/larger than 2 GB/);
     expect(leftovers()).toEqual([]);
   });
+});
+
+test('uploads abandoned over a day ago are removed when a new export arrives; those a job may read are kept', async () => {
+  const make = async () => ((await receiveImportPart('export', pieces(WXR))) as { uploadId: string }).uploadId;
+  const [old, oldButUsed, recent] = [await make(), await make(), await make()];
+  const dayAgo = new Date(Date.now() - ABANDONED_AFTER_MS - 60_000);
+  for (const id of [old, oldButUsed]) fs.utimesSync(uploadFiles(id)!.folder, dayAgo, dayAgo);
+  createImportJob({ fileName: 'site.xml', filePath: uploadFiles(oldButUsed)!.exportPath, uploadsPath: null, dryRun: false, startedById: createAuthor({ role: 'admin' }).id });
+  signIn('admin');
+  const { upload } = await (await put('part=export', WXR)).json();
+  expect(leftovers().sort()).toEqual([oldButUsed, recent, upload].sort());
+  expect(old).not.toBe(upload);
 });
