@@ -5,7 +5,7 @@
 import 'server-only';
 import path from 'node:path';
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { getDb, type Transaction } from '@/db/index';
 import { importJobs, users, type ImportJob } from '@/db/schema';
 
 /** A running job whose process has not written for this long is taken for dead: shown as interrupted, and may be run again. */
@@ -33,12 +33,7 @@ export function createImportJob(input: NewImportJob, now = new Date()): ImportJo
   const db = getDb();
   return db.transaction(
     (tx) => {
-      const live = tx
-        .select({ id: importJobs.id })
-        .from(importJobs)
-        .where(and(inArray(importJobs.status, ['queued', 'running']), liveSince(now)))
-        .get();
-      if (live) return null;
+      if (anotherIsLive(tx, now)) return null;
       return tx
         .insert(importJobs)
         .values({ kind: 'wordpress', status: 'queued', fileName: input.fileName, filePath: input.filePath, uploadsPath: input.uploadsPath, options: { dryRun: input.dryRun }, startedById: input.startedById, createdAt: now, heartbeatAt: now })
@@ -49,10 +44,10 @@ export function createImportJob(input: NewImportJob, now = new Date()): ImportJo
   );
 }
 
-/** A job that showed a sign of life within the timeout. */
-function liveSince(now: Date) {
+/** Whether some import is queued or running and showed a sign of life within the timeout. */
+function anotherIsLive(tx: Transaction, now: Date): boolean {
   const since = new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS);
-  return gt(importJobs.heartbeatAt, since);
+  return tx.select({ id: importJobs.id }).from(importJobs).where(and(inArray(importJobs.status, ['queued', 'running']), gt(importJobs.heartbeatAt, since))).get() !== undefined;
 }
 
 /**
@@ -65,12 +60,7 @@ export function requeueImportJob(id: number, now = new Date()): ImportJob | null
       const job = tx.select().from(importJobs).where(eq(importJobs.id, id)).get();
       const interrupted = (job?.status === 'queued' || job?.status === 'running') && isStale(job, now);
       if (!job || !(interrupted || job.status === 'failed')) return null;
-      const live = tx
-        .select({ id: importJobs.id })
-        .from(importJobs)
-        .where(and(inArray(importJobs.status, ['queued', 'running']), liveSince(now)))
-        .get();
-      if (live) return null;
+      if (anotherIsLive(tx, now)) return null;
       return tx.update(importJobs).set({ status: 'queued', heartbeatAt: now, error: null, finishedAt: null }).where(eq(importJobs.id, id)).returning().get();
     },
     { behavior: 'immediate' },
