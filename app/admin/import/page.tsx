@@ -26,7 +26,7 @@ export default async function ImportPage() {
           working: they redirect to the new ones. Running the same export again updates what it brought in, without duplicates.
         </p>
         <p>
-          Email subscribers come separately, from a CSV file: <Link href="/admin/subscribers/import">import subscribers</Link>.
+          Email subscribers come separately, from a CSV file: <Link href="/admin/subscribers/import" prefetch={false}>import subscribers</Link>.
         </p>
         <ImportForm />
       </section>
