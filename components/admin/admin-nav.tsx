@@ -20,6 +20,7 @@ const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => bool
   { href: '/admin/settings', label: 'Settings', allowed: isAdmin },
   { href: '/admin/activity', label: 'Activity', allowed: isAdmin },
   { href: '/admin/stats', label: 'Stats', allowed: isAdmin },
+  { href: '/admin/import', label: 'Import and export', allowed: isAdmin },
 ];
 
 export function AdminNav({ role }: { role: UserRole }) {

@@ -12,7 +12,7 @@ import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 
-/** `{post}`, `{draft}` and `{page}` stand for the awkward published post, draft and page written below. */
+/** `{post}`, `{draft}` and `{page}` stand for the awkward published post, draft and page written below; `{import…}` for import jobs. */
 export const ADMIN_PAGES = [
   '/admin',
   '/admin/posts',
@@ -35,6 +35,9 @@ export const ADMIN_PAGES = [
   '/admin/menu',
   '/admin/media',
   '/admin/stats',
+  '/admin/import',
+  '/admin/import/{importDone}',
+  '/admin/import/{importFailed}',
 ];
 
 export const ADMIN_EMAIL = 'ada.admin@example.org';
@@ -51,9 +54,10 @@ export type AdminSite = {
 };
 
 const LONG = 'Ein-sehr-langes-Wort-ohne-Leerzeichen-Schmerztagebuchauswertungsbogen';
+type AwkwardRow = 'post' | 'draft' | 'page' | 'importDone' | 'importFailed';
 
 /** Rows of every kind the admin pages list, written straight into the server's database. Returns the ids the page list refers to. */
-function writeAwkwardRows(file: string): Record<'post' | 'draft' | 'page', number> {
+function writeAwkwardRows(file: string): Record<AwkwardRow, number> {
   const db = new Database(file);
   const now = Date.now();
   const person = (name: string, email: string, role: string) => {
@@ -94,8 +98,26 @@ function writeAwkwardRows(file: string): Record<'post' | 'draft' | 'page', numbe
   const activity = db.prepare('INSERT INTO activity_log (actor_id, actor_name, action, subject, at) VALUES (?, ?, ?, ?, ?)');
   activity.run(luke, 'Łukasz "Luke" ‹Żółć›', 'post.publish', `“Łukasz’s notes 🌿 on pacing: ${LONG}”`, now - 60_000);
   activity.run(zoe, 'Zoë O’Brien-Ñúñez', 'comment.approve', 'a comment by Sam 🌻 Okonkwo-Lindqvist', now);
+  const report = {
+    dryRun: false,
+    counts: { post: { added: 12, updated: 3, skipped: 1 }, comment: { added: 240, updated: 0, skipped: 17 }, image: { added: 30, updated: 0, skipped: 2 } },
+    notes: [
+      { subject: `Post “${LONG}” (WordPress ID 42)`, outcome: 'changed', reason: 'Also in “Research”: kept as the tag “Research”' },
+      { subject: 'Comment 7 by Łukasz', outcome: 'skipped', reason: 'Spam is never imported.' },
+      { subject: '[gallery ids="1,2"] in “Zoë’s garden”', outcome: 'kept as text', reason: 'Hearth has no galleries: the shortcode is kept as text.' },
+      { subject: `/wp-content/uploads/2024/05/${LONG}.jpg`, outcome: 'missing', reason: 'Not in the uploads archive: the post keeps its alt text.' },
+    ],
+    notesLeftOut: 0,
+    startedAt: new Date(now - 60_000).toISOString(),
+    finishedAt: new Date(now).toISOString(),
+  };
+  const job = db.prepare(
+    "INSERT INTO import_jobs (kind, status, file_name, file_path, uploads_path, progress_done, progress_total, stage, report, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', ?, ?, '/nowhere/export.xml', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const importDone = Number(job.run('done', `zoe-${LONG}.wordpress.2024-05-01.xml`, '/nowhere/uploads.zip', 100, 100, 'Finished', JSON.stringify(report), null, luke, now - 60_000, now, now).lastInsertRowid);
+  const importFailed = Number(job.run('failed', 'not-an-export.xml', null, 0, 0, 'Stopped', null, 'This file is not a WordPress export: it has no <rss> element.', luke, now - 120_000, now - 100_000, now - 100_000).lastInsertRowid);
   db.close();
-  return { post, draft, page };
+  return { post, draft, page, importDone, importFailed };
 }
 
 export async function openAdminSite(): Promise<AdminSite> {
@@ -106,7 +128,7 @@ export async function openAdminSite(): Promise<AdminSite> {
   const signIn = await browser.newPage();
   await signInAsNewMember(signIn, server.url, mail, ADMIN_EMAIL, 'Ada Ñ. Admin', '/admin');
   await signIn.close();
-  const resolve = (path: string) => path.replace(/\{(post|draft|page)\}/, (_, name: keyof typeof ids) => String(ids[name]));
+  const resolve = (path: string) => path.replace(/\{(post|draft|page|import\w+)\}/, (_, name: keyof typeof ids) => String(ids[name]));
   return {
     url: server.url,
     mail,

@@ -4,6 +4,8 @@
  * refusal must leave the database exactly as it was. Each cell gets fresh people and fresh targets.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { callAction, submitForm, type ActionAnswer } from './support/actions';
 import { startServer, type App } from './support/app';
@@ -86,6 +88,12 @@ const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, s
 const libraryImage = (cell: Cell) => ({
   uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id).lastInsertRowid),
 });
+
+/** A finished import that failed, its files gone: its pages can be read, and running it again is refused even to admins. */
+const importJob = (cell: Cell) => ({
+  jobId: Number(db.prepare("INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)").run(cell.owner.id, Date.now(), Date.now(), Date.now()).lastInsertRowid),
+});
+const importsFolder = () => path.join(path.dirname(app.databaseFile), 'imports');
 
 const TABLE: Row[] = [
   // Comments
@@ -276,6 +284,20 @@ const TABLE: Row[] = [
   { name: 'deleteUploadAction (unused image)', owner: 'author', allowed: ['owner', 'author', 'admin'], setup: libraryImage, state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId), action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)) },
   { name: 'GET /admin/media', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/admin/media') },
   { name: 'GET /api/admin/uploads', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/api/admin/uploads?q=a') },
+  // Issue 15, import and export: admins only (the export holds authors' addresses; an import rewrites the site).
+  { name: 'GET /admin/import', owner: 'member', allowed: admins, state: noChange, route: page('/admin/import') },
+  { name: 'GET /admin/import/<job>', owner: 'member', allowed: admins, setup: importJob, state: noChange, route: (c, t) => page(`/admin/import/${t.jobId}`)(c) },
+  { name: 'GET /api/admin/import/<job>', owner: 'member', allowed: admins, setup: importJob, state: noChange, route: (c, t) => page(`/api/admin/import/${t.jobId}`)(c) },
+  { name: 'GET /api/admin/export', owner: 'member', allowed: admins, state: noChange, route: page('/api/admin/export') },
+  {
+    name: 'PUT /api/admin/import?part=export',
+    owner: 'member',
+    allowed: admins,
+    writes: true,
+    state: () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()).sort() : []),
+    route: (c) => fetch(`${c.url}/api/admin/import?part=export`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: '<?xml version="1.0"?><rss version="2.0"></rss>' }),
+  },
+  { name: 'POST /api/admin/import/<failed job> (run it again)', owner: 'member', allowed: [], setup: importJob, state: (_c, t) => one('SELECT status, error FROM import_jobs WHERE id = ?', t.jobId), route: (c, t) => fetch(`${c.url}/api/admin/import/${t.jobId}`, { method: 'POST', headers: cookieOf(c) ? { Cookie: cookieOf(c)! } : {} }) },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

@@ -78,7 +78,7 @@ describe('deploy/nginx/hearth.conf, read as text', () => {
 
   it('proxies every location to the app (and the check above would see a location that sets its own headers)', () => {
     const locations = proxyingServer().blocks.filter((b) => b.name === 'location');
-    expect(locations.map((l) => l.args.join(' '))).toEqual(['/', '/_next/static/', '/api/', '/admin', '/account']);
+    expect(locations.map((l) => l.args.join(' '))).toEqual(['/', '/_next/static/', '/api/', '/admin', '/account', '= /api/admin/import']);
     for (const location of locations) expect(location.directives).toContainEqual(['proxy_pass', 'http://hearth_app']);
 
     const regressed = shipped().replace('location /api/ {', 'location /api/ {\n        proxy_set_header Accept-Encoding "";');

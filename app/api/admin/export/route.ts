@@ -1,0 +1,34 @@
+// "Export to WordPress (WXR)" on /admin/import: the whole site as a download, streamed as it is written
+// (lib/wordpress/wxr-writer.ts). Admins only, checked here: the file holds authors' email addresses, and
+// commenters' ones when the admin ticked the box (?emails=1).
+import { NextResponse } from 'next/server';
+import { env } from '@/lib/env';
+import { isAdmin } from '@/lib/roles';
+import { getCurrentUser } from '@/lib/session';
+import { exportFileName, writeWxr } from '@/lib/wordpress/wxr-writer';
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: 'Sign in as an admin to export the site.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });
+  if (!isAdmin(user.role)) return NextResponse.json({ error: 'Only admins can export the site.' }, { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
+  const includeCommenterEmails = new URL(request.url).searchParams.get('emails') === '1';
+  const pieces = writeWxr({ siteUrl: env.siteUrl, includeCommenterEmails });
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await pieces.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName()}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
