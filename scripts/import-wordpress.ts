@@ -1,9 +1,12 @@
 // `npm run import:wordpress -- <export.xml> [--uploads <folder or .zip>] [--dry-run]`: brings a WordPress
 // export into the database named by DATABASE_URL (lib/wordpress/import.ts). Progress goes to stderr, the
 // report to stdout. Exit 0 when done, 1 when the export cannot be read (with the reason), 2 for usage.
+// `--job <id>` runs an import an admin started at /admin/import (lib/wordpress/job-runner.ts records its
+// progress, report or error in import_jobs; exit 0 either way, anything else reads as "the process died").
 // Runs with the server's heap bound (--max-old-space-size=256, see package.json): the importer streams.
 import path from 'node:path';
 import { importWordPress } from '@/lib/wordpress/import';
+import { runImportJob } from '@/lib/wordpress/job-runner';
 import type { ImportReport } from '@/lib/wordpress/report';
 import { openUploads } from '@/lib/wordpress/uploads-source';
 import { WxrError } from '@/lib/wordpress/wxr-types';
@@ -44,6 +47,15 @@ function printReport(report: ImportReport): void {
 }
 
 async function main(): Promise<number> {
+  const [flag, jobId, ...rest] = process.argv.slice(2);
+  if (flag === '--job') {
+    if (!/^\d+$/.test(jobId ?? '') || rest.length > 0) {
+      console.error('Usage: import-wordpress.ts --job <id>');
+      return 2;
+    }
+    await runImportJob(Number(jobId));
+    return 0;
+  }
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
     console.error(USAGE);
