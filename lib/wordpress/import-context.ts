@@ -54,8 +54,17 @@ type SlugTable = Parameters<typeof isSlugTaken>[0];
  * The WordPress slug when free, else with -2, -3… (noted in the report). Slugs become lower-case a-z0-9 and
  * dashes; `fallback` is used when nothing of the slug survives.
  */
+/** WordPress keeps a slug with accents or emoji percent-encoded ("caf%c3%a9"): read as the words it spells. */
+function decodedSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
 export function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, fallback: string, subject: string, tx?: Tx): string {
-  const base = slugify(wanted) || slugify(fallback) || table.replace(/s$/, '');
+  const base = slugify(decodedSlug(wanted)) || slugify(fallback) || table.replace(/s$/, '');
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     const key = `${table}:${slug}`;
