@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { callAction, submitForm, type ActionAnswer } from './support/actions';
+import { callAction, form, submitForm, type ActionAnswer } from './support/actions';
 import { startServer, type App } from './support/app';
 import { createPerson, insertApprovedComment, openDatabase, openPost, type Person, type Role } from './support/database';
 
@@ -86,6 +86,13 @@ const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, s
 const libraryImage = (cell: Cell) => ({
   uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id).lastInsertRowid),
 });
+
+/** Issue 15: the subscriber import form, posting a one-address CSV to import at once. */
+function subscriberCsvForm(email: string): FormData {
+  const data = form({ mode: 'ask', step: 'import' });
+  data.append('file', new File([`email\n${email}\n`], 'subscribers.csv', { type: 'text/csv' }));
+  return data;
+}
 
 const TABLE: Row[] = [
   // Comments
@@ -278,6 +285,16 @@ const TABLE: Row[] = [
   { name: 'deleteUploadAction (unused image)', owner: 'author', allowed: ['owner', 'author', 'admin'], setup: libraryImage, state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId), action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)) },
   { name: 'GET /admin/media', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/admin/media') },
   { name: 'GET /api/admin/uploads', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/api/admin/uploads?q=a') },
+  // Issue 15, subscriber import
+  {
+    name: 'importSubscribersAction (ask each to confirm)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ email: `imported-${unique()}@example.org` }),
+    state: (_c, t) => [one('SELECT status FROM subscribers WHERE email = ?', t.email), all('SELECT kind FROM outbox WHERE to_address = ?', t.email)],
+    action: (c, t) => callAction(c.url, 'importSubscribersAction', [{ ok: false }, subscriberCsvForm(String(t.email))], cookieOf(c)),
+  },
+  { name: 'GET /admin/subscribers/import', owner: 'member', allowed: admins, state: noChange, route: page('/admin/subscribers/import') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };
