@@ -14,6 +14,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import type { UserRole } from '@/db/schema';
 import { hearthAdapter } from './auth-adapter';
 import { authLogger } from './auth-logger';
+import { claimGuestCommentsOnSignIn } from './comments/claim-guest-comments';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
@@ -75,8 +76,9 @@ function config(): NextAuthConfig {
       },
     },
     events: {
-      signIn({ user }) {
+      signIn({ user, account, profile }) {
         if (user.id && user.email && env.adminEmails.has(user.email.toLowerCase())) promoteToAdmin(user.id);
+        claimGuestCommentsOnSignIn({ user, account, profile });
       },
     },
   };

@@ -72,7 +72,7 @@ export function QueueItem({ item }: { item: Item }) {
                 commentId={item.id}
                 authorName={item.author?.name ?? null}
                 approveLabel={approveLabel}
-                canBlock={item.author !== null}
+                canBlock={item.author !== null && !item.author.isGuest}
                 heldEdit={item.pendingEdit !== null}
                 onDone={settle}
               />

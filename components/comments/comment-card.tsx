@@ -1,6 +1,7 @@
 /**
  * One comment as everyone sees it: an article named by its heading (author and time), badges,
- * an optional content note the reader opens, and the text. Used by the cached thread and the held list.
+ * an optional content note the reader opens, and the text. A guest (an imported comment without an
+ * account) is shown by the name they gave, marked "Guest". Used by the cached thread and the held list.
  */
 import type { ReactNode } from 'react';
 import type { CommentView } from '@/db/queries/comments';
@@ -27,6 +28,7 @@ export function CommentCard({ comment, actions, replies, statusLabel }: Props) {
             </h3>
             {comment.author?.isPostAuthor && <span className="badge">Author</span>}
             {comment.author?.isModerator && <span className="badge">Moderator</span>}
+            {comment.author?.isGuest && <span className="badge badge--guest">Guest</span>}
             {statusLabel && <span className="badge badge--held">{statusLabel}</span>}
             {comment.moderatorEditedAt ? <span className="comment__edited">edited by a moderator</span> : comment.editedAt && <span className="comment__edited">edited</span>}
             <a className="comment__permalink" href={`#comment-${comment.id}`} aria-label={`Link to ${name}’s comment`}>

@@ -28,13 +28,13 @@ function setStatus(tx: Transaction, id: number, status: 'approved' | 'spam', was
 /** The comment as the log and the caches need it, read inside the transaction. */
 function target(tx: Transaction, id: number) {
   const row = tx
-    .select({ status: comments.status, authorId: comments.authorId, authorName: users.name, postSlug: posts.slug, postTitle: posts.title })
+    .select({ status: comments.status, authorId: comments.authorId, authorName: users.name, guestName: comments.guestName, postSlug: posts.slug, postTitle: posts.title })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.id, id))
     .get();
-  return row && { ...row, subject: `a comment by ${row.authorName ?? 'a deleted member'} on “${row.postTitle}”` };
+  return row && { ...row, subject: `a comment by ${row.authorName ?? (row.guestName === null ? 'a deleted member' : `the guest ${row.guestName}`)} on “${row.postTitle}”` };
 }
 
 /** Applies one decision; nothing is written when any part of it fails. */

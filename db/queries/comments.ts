@@ -20,8 +20,11 @@ export type CommentView = {
   editedAt: string | null;
   /** Set when a moderator changed the text ("edited by a moderator"). */
   moderatorEditedAt: string | null;
-  /** Null for a member who deleted their account ("deleted member"). */
-  author: { name: string; isPostAuthor: boolean; isModerator: boolean } | null;
+  /**
+   * Null for a member who deleted their account ("deleted member"). `isGuest`: an imported comment by someone
+   * without an account, shown by the name they gave (their address is never read here).
+   */
+  author: { name: string; isPostAuthor: boolean; isModerator: boolean; isGuest: boolean } | null;
 };
 
 export type CommentTarget = { id: number; slug: string; commentsClosed: boolean };
@@ -98,13 +101,22 @@ const viewColumns = {
   authorId: comments.authorId,
   authorName: users.name,
   authorRole: users.role,
+  guestName: comments.guestName,
   postAuthorId: posts.authorId,
 };
 
 type ViewRow = { [K in keyof typeof viewColumns]: unknown } & {
   id: number; parentId: number | null; depth: number; html: string; contentNote: string | null; status: CommentStatus;
-  createdAt: Date; editedAt: Date | null; moderatorEditedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; postAuthorId: string;
+  createdAt: Date; editedAt: Date | null; moderatorEditedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; guestName: string | null; postAuthorId: string;
 };
+
+function authorOf(row: ViewRow): CommentView['author'] {
+  if (row.authorId) {
+    const isModerator = row.authorRole === 'moderator' || row.authorRole === 'admin';
+    return { name: row.authorName ?? 'Member', isPostAuthor: row.authorId === row.postAuthorId, isModerator, isGuest: false };
+  }
+  return row.guestName === null ? null : { name: row.guestName, isPostAuthor: false, isModerator: false, isGuest: true };
+}
 
 function toView(row: ViewRow): CommentView {
   const deleted = row.status === 'deleted';
@@ -118,14 +130,7 @@ function toView(row: ViewRow): CommentView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
     moderatorEditedAt: row.moderatorEditedAt ? row.moderatorEditedAt.toISOString() : null,
-    author:
-      row.authorId && !deleted
-        ? {
-            name: row.authorName ?? 'Member',
-            isPostAuthor: row.authorId === row.postAuthorId,
-            isModerator: row.authorRole === 'moderator' || row.authorRole === 'admin',
-          }
-        : null,
+    author: deleted ? null : authorOf(row),
   };
 }
 
@@ -172,7 +177,7 @@ export function listOwnComments(postId: number, userId: string): OwnComment[] {
 export function eraseComment(tx: Transaction, id: number): void {
   const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
   if (hasReplies) {
-    tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null }).where(eq(comments.id, id)).run();
+    tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null, guestName: null, guestEmail: null }).where(eq(comments.id, id)).run();
     tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
     dropPendingEdit(tx, id);
   } else {

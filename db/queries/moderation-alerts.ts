@@ -5,7 +5,7 @@
  * Only moderators and admins are ever alerted, whatever a demoted member's stored choice says.
  */
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Transaction } from '@/db/index';
 import { enqueueMails, enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
@@ -21,6 +21,8 @@ export type ComposeAlert = (recipient: AlertRecipient, item: AlertItem) => Outgo
 const staff = inArray(users.role, ['moderator', 'admin']);
 const recipientColumns = { id: users.id, email: users.email, name: users.name };
 const commenters = alias(users, 'commenters');
+/** A member's name, or an imported guest's (a guest has no account, so no alert preferences either). */
+const commenterName = sql<string | null>`coalesce(${commenters.name}, ${comments.guestName})`;
 
 export function getModerationAlertChoice(userId: string): ModerationAlertChoice | null {
   return getDb().select({ choice: users.moderationAlerts }).from(users).where(eq(users.id, userId)).get()?.choice ?? null;
@@ -37,7 +39,7 @@ export function setModerationAlerts(userId: string, choice: ModerationAlertChoic
 
 function heldItems(reader: Pick<Transaction, 'select'>, where: ReturnType<typeof and>): AlertItem[] {
   return reader
-    .select({ commentId: comments.id, postTitle: posts.title, commenterName: commenters.name, at: comments.createdAt })
+    .select({ commentId: comments.id, postTitle: posts.title, commenterName, at: comments.createdAt })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(commenters, eq(commenters.id, comments.authorId))
@@ -49,7 +51,7 @@ function heldItems(reader: Pick<Transaction, 'select'>, where: ReturnType<typeof
 
 function reportItems(reader: Pick<Transaction, 'select'>, where: ReturnType<typeof and>): AlertItem[] {
   return reader
-    .select({ reportId: commentReports.id, commentId: comments.id, postTitle: posts.title, commenterName: commenters.name, reason: commentReports.reason, note: commentReports.note, at: commentReports.createdAt })
+    .select({ reportId: commentReports.id, commentId: comments.id, postTitle: posts.title, commenterName, reason: commentReports.reason, note: commentReports.note, at: commentReports.createdAt })
     .from(commentReports)
     .innerJoin(comments, eq(comments.id, commentReports.commentId))
     .innerJoin(posts, eq(posts.id, comments.postId))

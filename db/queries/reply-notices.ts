@@ -3,7 +3,7 @@
  * transaction that makes the reply public; the mail worker later turns notices into email.
  */
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Transaction } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
@@ -59,7 +59,7 @@ export function listOpenNotices(before: Date): OpenNotice[] {
       choice: users.replyNotifications,
       replyId: comments.id,
       body: comments.body,
-      authorName: replyAuthors.name,
+      authorName: sql<string | null>`coalesce(${replyAuthors.name}, ${comments.guestName})`,
       slug: posts.slug,
       title: posts.title,
     })

@@ -261,3 +261,46 @@ export function listAllSubscribers(): SubscriberRow[] {
     if (batch.length < 500) return rows;
   }
 }
+
+/** How an imported list is brought in: already agreed (confirmed now), or each asked to confirm. */
+export type SubscriberImportMode = 'confirmed' | 'ask';
+export type ImportedAddress = { email: string; subscribedAt: Date | null };
+export type SubscriberImportResult = { added: string[]; existing: string[]; leftBefore: string[] };
+
+const LOOKUP_CHUNK = 500;
+
+/** Hearth's status for each of these (lower-cased) addresses that is already on the list. */
+export function statusesOf(emails: string[], reader: Reader = getDb()): Map<string, SubscriberStatus> {
+  const found = new Map<string, SubscriberStatus>();
+  for (let i = 0; i < emails.length; i += LOOKUP_CHUNK) {
+    const chunk = emails.slice(i, i + LOOKUP_CHUNK);
+    for (const row of reader.select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(inArray(subscribers.email, chunk)).all()) found.set(row.email, row.status);
+  }
+  return found;
+}
+
+/**
+ * Adds an imported list in one transaction, every address on all posts, each post (Hearth's defaults).
+ * Addresses already on the list are left exactly as they are; ones that unsubscribed or bounced are never
+ * added back or emailed. "ask": each new address is pending and its confirmation email (`compose`) is
+ * queued with it; the mail worker sends the outbox at its own pace.
+ */
+export function importSubscribers(list: ImportedAddress[], mode: SubscriberImportMode, compose: (subscriber: Subscriber) => OutgoingMail, now = new Date()): SubscriberImportResult {
+  return getDb().transaction((tx) => {
+    const known = statusesOf(list.map((a) => a.email), tx);
+    const result: SubscriberImportResult = { added: [], existing: [], leftBefore: [] };
+    for (const { email, subscribedAt } of list) {
+      const status = known.get(email);
+      if (status === 'unsubscribed' || status === 'undeliverable') result.leftBefore.push(email);
+      else if (status) result.existing.push(email);
+      else {
+        const values = mode === 'confirmed' ? { status: 'confirmed' as const, confirmedAt: now } : { status: 'pending' as const, confirmationSentAt: now };
+        const { id } = tx.insert(subscribers).values({ email, createdAt: subscribedAt ?? now, ...values }).returning({ id: subscribers.id }).get();
+        if (mode === 'ask') enqueueMail(compose(getSubscriber(id, tx)!), tx, now);
+        result.added.push(email);
+        known.set(email, values.status);
+      }
+    }
+    return result;
+  });
+}

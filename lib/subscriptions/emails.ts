@@ -37,6 +37,25 @@ export function confirmationEmail(siteName: string, subscriber: Subscriber, now:
   };
 }
 
+/** For someone on the old site's list when the blog moved to Hearth: nothing more is sent unless they confirm. */
+export function movedSiteConfirmationEmail(siteName: string, subscriber: Subscriber, now: Date): OutgoingMail {
+  return {
+    kind: 'subscription-confirm',
+    to: subscriber.email,
+    subject: `${siteName} has moved: do you still want our posts by email?`,
+    ...composeEmail({
+      siteName,
+      heading: `${siteName} has a new home`,
+      paragraphs: [
+        `You were subscribed to new posts from ${siteName} on its old website. The site has moved, and we would like to keep sending you new posts, but only if you still want them.`,
+        'Press the button to open the confirmation page, then press “Confirm” there. The link works for 7 days.',
+      ],
+      action: { label: 'Open the confirmation page', url: confirmUrl(subscriber, now) },
+      reason: `If you do nothing, this address gets nothing more from ${siteName}, and it is removed from the list after 7 days.`,
+    }),
+  };
+}
+
 /** Sent instead of a confirmation when the address is already on the list (the form's answer stays the same). */
 export function alreadySubscribedEmail(siteName: string, subscriber: Subscriber): OutgoingMail {
   return {

@@ -28,6 +28,7 @@ export const ADMIN_PAGES = [
   '/admin/people',
   '/admin/people?q=example',
   '/admin/subscribers',
+  '/admin/subscribers/import',
   '/admin/activity',
   '/admin/settings',
   '/admin/categories',

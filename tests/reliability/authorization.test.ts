@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { callAction, submitForm, type ActionAnswer } from './support/actions';
+import { callAction, form, submitForm, type ActionAnswer } from './support/actions';
 import { startServer, type App } from './support/app';
 import { createPerson, insertApprovedComment, openDatabase, openPost, type Person, type Role } from './support/database';
 
@@ -94,6 +94,12 @@ const importJob = (cell: Cell) => ({
   jobId: Number(db.prepare("INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)").run(cell.owner.id, Date.now(), Date.now(), Date.now()).lastInsertRowid),
 });
 const importsFolder = () => path.join(path.dirname(app.databaseFile), 'imports');
+/** Issue 15: the subscriber import form, posting a one-address CSV to import at once. */
+function subscriberCsvForm(email: string): FormData {
+  const data = form({ mode: 'ask', step: 'import' });
+  data.append('file', new File([`email\n${email}\n`], 'subscribers.csv', { type: 'text/csv' }));
+  return data;
+}
 
 const TABLE: Row[] = [
   // Comments
@@ -298,6 +304,16 @@ const TABLE: Row[] = [
     route: (c) => fetch(`${c.url}/api/admin/import?part=export`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: '<?xml version="1.0"?><rss version="2.0"></rss>' }),
   },
   { name: 'POST /api/admin/import/<failed job> (run it again)', owner: 'member', allowed: [], setup: importJob, state: (_c, t) => one('SELECT status, error FROM import_jobs WHERE id = ?', t.jobId), route: (c, t) => fetch(`${c.url}/api/admin/import/${t.jobId}`, { method: 'POST', headers: cookieOf(c) ? { Cookie: cookieOf(c)! } : {} }) },
+  // Issue 15, subscriber import
+  {
+    name: 'importSubscribersAction (ask each to confirm)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ email: `imported-${unique()}@example.org` }),
+    state: (_c, t) => [one('SELECT status FROM subscribers WHERE email = ?', t.email), all('SELECT kind FROM outbox WHERE to_address = ?', t.email)],
+    action: (c, t) => callAction(c.url, 'importSubscribersAction', [{ ok: false }, subscriberCsvForm(String(t.email))], cookieOf(c)),
+  },
+  { name: 'GET /admin/subscribers/import', owner: 'member', allowed: admins, state: noChange, route: page('/admin/subscribers/import') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

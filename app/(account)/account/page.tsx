@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { DisplayNameForm } from '@/components/account/display-name-form';
+import { OwnComments } from '@/components/account/own-comments';
+import { listAccountComments } from '@/db/queries/account-comments';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 import { getModerationAlertChoice } from '@/db/queries/moderation-alerts';
 import { getOwnAccount } from '@/db/queries/users';
@@ -56,6 +58,11 @@ export default async function AccountPage() {
       <section aria-labelledby="name-heading">
         <h2 id="name-heading">Display name</h2>
         <DisplayNameForm action={updateDisplayNameAction} currentName={account.name} submitLabel="Save name" />
+      </section>
+
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Your comments</h2>
+        <OwnComments comments={listAccountComments(user.id)} />
       </section>
 
       <section aria-labelledby="email-heading">

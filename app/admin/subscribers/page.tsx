@@ -33,6 +33,9 @@ export default async function SubscribersPage({ searchParams }: Props) {
   return (
     <div className="page-wide admin-page">
       <h1>Subscribers</h1>
+      <p>
+        <Link href="/admin/subscribers/import">Import subscribers from your old site (CSV)</Link>
+      </p>
       <dl className="stat-list" aria-label="Subscribers by status">
         {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((status) => (
           <div key={status}>

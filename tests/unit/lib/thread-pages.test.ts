@@ -11,7 +11,7 @@ const view = (id: number, parentId: number | null = null): CommentView => ({
   createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
   editedAt: null,
   moderatorEditedAt: null,
-  author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false },
+  author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false, isGuest: false },
 });
 
 /** Conversations of the given sizes, oldest first: a top-level comment and its replies, ids counting up. */

@@ -17,7 +17,7 @@ const comment = (id: number, overrides: Partial<CommentView> = {}): CommentView 
   createdAt: '2026-03-01T10:00:00.000Z',
   editedAt: null,
   moderatorEditedAt: null,
-  author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false },
+  author: { name: `Member ${id}`, isPostAuthor: false, isModerator: false, isGuest: false },
   ...overrides,
 });
 
@@ -32,8 +32,8 @@ describe('CommentsSection', () => {
       <CommentsSection
         post={{ id: 1, slug: 'p', commentCount: 4, commentsClosed: false }}
         comments={[
-          comment(1, { author: { name: 'Robin', isPostAuthor: true, isModerator: false }, editedAt: '2026-03-02T00:00:00.000Z' }),
-          comment(2, { parentId: 1, depth: 2, author: { name: 'Mo', isPostAuthor: false, isModerator: true } }),
+          comment(1, { author: { name: 'Robin', isPostAuthor: true, isModerator: false, isGuest: false }, editedAt: '2026-03-02T00:00:00.000Z' }),
+          comment(2, { parentId: 1, depth: 2, author: { name: 'Mo', isPostAuthor: false, isModerator: true, isGuest: false } }),
           comment(3, { contentNote: 'describes side effects' }),
           comment(4, { status: 'deleted', html: '', author: null }),
           comment(5, { parentId: 4, depth: 2 }),
