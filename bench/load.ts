@@ -20,6 +20,8 @@ export type Target = {
   expectStatus?: number;
   /** A sequence each connection repeats (a page, then its view beacon): one reader's page view per round. */
   sequence?: autocannon.Request[];
+  /** Runs once before the target's warm-up: data this target alone measures (bench/redirects.ts). */
+  before?: () => void;
 };
 
 export type TargetResult = {
@@ -73,6 +75,7 @@ async function run(target: Target, seconds: number, connections: number): Promis
 }
 
 export async function measureTarget(target: Target, options: { seconds: number; warmupSeconds: number; connections: number }): Promise<TargetResult> {
+  target.before?.();
   if (options.warmupSeconds > 0) await run(target, options.warmupSeconds, options.connections);
   const perTarget = target.servers.every((server) => resetPeakRss(server.pid));
   const cpuBefore = target.servers.map((server) => cpuSeconds(server.pid));

@@ -18,6 +18,7 @@ import { startMailCatcher } from '../tests/helpers/mail-catcher';
 import { ensureNginx, startNginx } from '../tests/helpers/nginx';
 import { firstLoadJs } from './first-load-js';
 import { measureTarget, type Target, type TargetResult } from './load';
+import { redirectTargets } from './redirects';
 import { checkTargets } from './targets';
 import { formatTable, writeReport, type Report } from './report';
 import type { BenchData } from './seed';
@@ -121,6 +122,7 @@ async function main() {
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
+    ...redirectTargets(databaseFile, app + postPath, postPath, appServer),
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
     // Counting on: each simulated reader's page view is the page and then the beacon its page sends.
     { name: 'post page + view beacon (counting on), anonymous', url: app + postPath, servers: [appServer], sequence: viewSequence(postPath) },

@@ -35,6 +35,7 @@ export const ADMIN_PAGES = [
   '/admin/menu',
   '/admin/media',
   '/admin/stats',
+  '/admin/redirects',
 ];
 
 export const ADMIN_EMAIL = 'ada.admin@example.org';
@@ -94,6 +95,7 @@ function writeAwkwardRows(file: string): Record<'post' | 'draft' | 'page', numbe
   const activity = db.prepare('INSERT INTO activity_log (actor_id, actor_name, action, subject, at) VALUES (?, ?, ?, ?, ?)');
   activity.run(luke, 'Łukasz "Luke" ‹Żółć›', 'post.publish', `“Łukasz’s notes 🌿 on pacing: ${LONG}”`, now - 60_000);
   activity.run(zoe, 'Zoë O’Brien-Ñúñez', 'comment.approve', 'a comment by Sam 🌻 Okonkwo-Lindqvist', now);
+  db.prepare("INSERT INTO redirects (from_path, to_path, hits, last_hit_at, origin) VALUES (?, '/posts/zolc-notes', 12, ?, 'wordpress')").run(`/2019/03/04/łukasz-notes-${LONG.toLowerCase()}`, now);
   db.close();
   return { post, draft, page };
 }

@@ -123,7 +123,7 @@ describe('the admin rules', () => {
     'refuses %s: Hearth answers it itself',
     (fromPath) => {
       expect(liveAddressProblem(fromPath)).not.toBeNull();
-      expect(saveAdminRedirect(actor('admin'), { fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
+      expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
     },
   );
 
@@ -133,13 +133,13 @@ describe('the admin rules', () => {
 
   it('adds, refuses a duplicate clearly, edits and removes; only admins', () => {
     const admin = actor('admin');
-    expect(saveAdminRedirect(actor('moderator'), { fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
+    expect(saveAdminRedirect(actor('moderator'), { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
     expect(row('/moved-here')).toBeUndefined();
 
-    expect(saveAdminRedirect(admin, { fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: true });
     const saved = row('/moved-here')!;
     expect(saved).toMatchObject({ toPath: '/posts/live-post', origin: 'admin', hits: 0 });
-    expect(saveAdminRedirect(admin, { fromPath: '/moved-here', toPath: '/about-us' })).toEqual({
+    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/about-us' })).toEqual({
       ok: false,
       message: 'Please check the highlighted field.',
       fieldErrors: { fromPath: ['There is already a redirect from “/moved-here”. Search for it and edit that one.'] },
