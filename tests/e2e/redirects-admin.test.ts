@@ -56,8 +56,9 @@ describe.each([
     expect(await final(requested)).toBe('→ /about');
 
     await page.reload();
-    await page.getByRole('searchbox', { name: 'Old or new address contains' }).fill(stored.slice(1, 12));
-    await page.getByRole('button', { name: 'Search' }).click();
+    const search = page.getByRole('searchbox', { name: 'Old or new address contains' });
+    await search.fill(stored.slice(1, 12));
+    await Promise.all([page.waitForURL(/[?&]q=/), search.press('Enter')]);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: stored, exact: true }) });
     await card.getByText(/→ \/about · 1 visit, last/).waitFor();
     await card.getByText(`Edit the redirect from “${stored}”`).click();
