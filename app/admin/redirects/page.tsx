@@ -10,6 +10,7 @@ import { signedInOrRedirect } from '@/lib/admin-access';
 import { parsePageNumber } from '@/lib/pagination';
 import { isAdmin } from '@/lib/roles';
 import '../site-shape.css';
+import './redirects.css';
 
 export const metadata: Metadata = { title: 'Redirects' };
 
@@ -50,7 +51,7 @@ export default async function AdminRedirectsPage({ searchParams }: Props) {
         ) : (
           <ul className="shape-list" aria-label={`${total} ${total === 1 ? 'redirect' : 'redirects'}${search ? ` matching “${search}”` : ''}, most used first`}>
             {rows.map((row) => (
-              <li key={row.id} className="shape-card">
+              <li key={row.id} className="shape-card redirect-card">
                 <h3>{row.fromPath}</h3>
                 <p className="shape-card__meta">
                   → {row.toPath} · {row.hits} {row.hits === 1 ? 'visit' : 'visits'}
