@@ -27,7 +27,11 @@ const nextConfig = {
       // The home page is page 1 of the post list: a dynamic route, so it is rendered on
       // demand from the live database rather than frozen at build time.
       afterFiles: [{ source: '/', destination: '/page/1' }],
-      fallback: [{ source: '/:path*', destination: '/moved-address/:path*' }],
+      // Only WordPress's shapes: any other unmatched address keeps app/global-not-found.tsx.
+      fallback: [
+        { source: '/:year(\\d{4})/:rest*', destination: '/moved-address/:year/:rest*' },
+        { source: '/wp-content/:rest*', destination: '/moved-address/wp-content/:rest*' },
+      ],
     };
   },
   async redirects() {
