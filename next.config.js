@@ -15,9 +15,24 @@ const nextConfig = {
   // globalNotFound: app/global-not-found.tsx answers unmatched addresses, rendered per request with its CSP nonce.
   experimental: { isrFlushToDisk: false, globalNotFound: true },
   async rewrites() {
-    // The home page is page 1 of the post list: a dynamic route, so it is rendered on
-    // demand from the live database rather than frozen at build time.
-    return [{ source: '/', destination: '/page/1' }];
+    // WordPress's query addresses (/?p=42) and addresses no route answers go to the moved-address lookup
+    // (app/(site)/moved-address): it runs on those requests alone, never on a page that renders.
+    const movedQueries = ['p', 'page_id', 'cat', 'tag', 'author', 'attachment_id'].map((key) => ({
+      source: '/',
+      has: [{ type: 'query', key }],
+      destination: '/moved-address',
+    }));
+    return {
+      beforeFiles: [...movedQueries, { source: '/comments/feed', destination: '/moved-address/comments/feed' }],
+      // The home page is page 1 of the post list: a dynamic route, so it is rendered on
+      // demand from the live database rather than frozen at build time.
+      afterFiles: [{ source: '/', destination: '/page/1' }],
+      // Only WordPress's shapes: any other unmatched address keeps app/global-not-found.tsx.
+      fallback: [
+        { source: '/:year(\\d{4})/:rest*', destination: '/moved-address/:year/:rest*' },
+        { source: '/wp-content/:rest*', destination: '/moved-address/wp-content/:rest*' },
+      ],
+    };
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }];

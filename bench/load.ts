@@ -18,6 +18,8 @@ export type Target = {
   clients?: { headers: Record<string, string>; body: (n: number) => string; method: 'POST' }[];
   /** Status that counts as success (default: any 2xx). */
   expectStatus?: number;
+  /** Runs once before the target's warm-up: data this target alone measures (bench/redirects.ts). */
+  before?: () => void;
 };
 
 export type TargetResult = {
@@ -71,6 +73,7 @@ async function run(target: Target, seconds: number, connections: number): Promis
 }
 
 export async function measureTarget(target: Target, options: { seconds: number; warmupSeconds: number; connections: number }): Promise<TargetResult> {
+  target.before?.();
   if (options.warmupSeconds > 0) await run(target, options.warmupSeconds, options.connections);
   const perTarget = target.servers.every((server) => resetPeakRss(server.pid));
   const cpuBefore = target.servers.map((server) => cpuSeconds(server.pid));

@@ -19,6 +19,7 @@ import { startMailCatcher } from '../tests/helpers/mail-catcher';
 import { ensureNginx, startNginx } from '../tests/helpers/nginx';
 import { firstLoadJs } from './first-load-js';
 import { measureTarget, type Target, type TargetResult } from './load';
+import { redirectTargets } from './redirects';
 import { checkTargets } from './targets';
 import { formatTable, writeReport, type Report } from './report';
 import type { BenchData } from './seed';
@@ -127,6 +128,7 @@ async function main() {
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
+    ...redirectTargets(databaseFile, app + postPath, postPath, appServer),
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
     // Views are counted as pages are served: the same reader's requests to an app counting nothing and to one counting.
     ...(uncounted && uncountedServer ? [{ name: UNCOUNTED.direct, url: `http://127.0.0.1:${uncounted.port}${postPath}`, servers: [uncountedServer], headers: READER }] : []),

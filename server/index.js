@@ -146,6 +146,10 @@ function serve(req, res) {
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (String(value).includes(noncePlaceholder)) res.setHeader(name, String(value).split(noncePlaceholder).join(nonce));
     }
+    // Next sends the first (uncached) permanentRedirect of a cached route with its Location twice, which
+    // clients read as one address "a, a": keep one.
+    const location = res.getHeader('location');
+    if (Array.isArray(location)) res.setHeader('location', location[0]);
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
   });

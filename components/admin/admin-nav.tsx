@@ -18,6 +18,7 @@ const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => bool
   { href: '/admin/subscribers', label: 'Subscribers', allowed: isAdmin },
   { href: '/admin/people', label: 'People', allowed: isAdmin },
   { href: '/admin/settings', label: 'Settings', allowed: isAdmin },
+  { href: '/admin/redirects', label: 'Redirects', allowed: isAdmin },
   { href: '/admin/activity', label: 'Activity', allowed: isAdmin },
   { href: '/admin/stats', label: 'Stats', allowed: isAdmin },
   { href: '/admin/import', label: 'Import and export', allowed: isAdmin },

@@ -39,6 +39,7 @@ export const ADMIN_PAGES = [
   '/admin/import',
   '/admin/import/{importDone}',
   '/admin/import/{importFailed}',
+  '/admin/redirects',
 ];
 
 export const ADMIN_EMAIL = 'ada.admin@example.org';
@@ -117,6 +118,7 @@ function writeAwkwardRows(file: string): Record<AwkwardRow, number> {
   );
   const importDone = Number(job.run('done', `zoe-${LONG}.wordpress.2024-05-01.xml`, '/nowhere/uploads.zip', 100, 100, 'Finished', JSON.stringify(report), null, luke, now - 60_000, now, now).lastInsertRowid);
   const importFailed = Number(job.run('failed', 'not-an-export.xml', null, 0, 0, 'Stopped', null, 'This file is not a WordPress export: it has no <rss> element.', luke, now - 120_000, now - 100_000, now - 100_000).lastInsertRowid);
+  db.prepare("INSERT INTO redirects (from_path, to_path, hits, last_hit_at, origin) VALUES (?, '/posts/zolc-notes', 12, ?, 'wordpress')").run(`/2019/03/04/łukasz-notes-${LONG.toLowerCase()}`, now);
   db.close();
   return { post, draft, page, importDone, importFailed };
 }

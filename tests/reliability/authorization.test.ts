@@ -71,6 +71,8 @@ const noChange = () => null;
 const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dateFormat: 'long' };
 /** A fresh category at `position`, and a fresh tag (their ids). */
 const newCategory = (position: number) => Number(db.prepare('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)').run(`topic-${unique()}`, 'A topic', position).lastInsertRowid);
+/** A fresh imported redirect (its id). */
+const newRedirect = () => Number(db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, '/about', 'wordpress', ?)").run(`/2019/01/01/authz-${unique()}`, Date.now()).lastInsertRowid);
 const newTag = () => Number(db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?)').run(`tag-${unique()}`, 'A tag').lastInsertRowid);
 // Issue 14: working copies, revisions and page drafts, written as the app stores them.
 const OLD_POST = JSON.stringify({ title: 'Old title', slug: 'old-title', excerpt: '', body: 'Old body.', categoryId: null, tagNames: [], commentsClosed: false, contentNote: null, lastReviewedAt: null, coverImageId: null, coverAlt: null });
@@ -314,6 +316,25 @@ const TABLE: Row[] = [
     action: (c, t) => callAction(c.url, 'importSubscribersAction', [{ ok: false }, subscriberCsvForm(String(t.email))], cookieOf(c)),
   },
   { name: 'GET /admin/subscribers/import', owner: 'member', allowed: admins, state: noChange, route: page('/admin/subscribers/import') },
+  // Issue 15, redirects: the admins' alone.
+  {
+    name: 'saveRedirectAction (add)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ fromPath: `/2020/01/01/authz-${unique()}` }),
+    state: (_c, t) => one('SELECT to_path FROM redirects WHERE from_path = ?', t.fromPath),
+    action: (c, t) => submitForm(c.url, 'saveRedirectAction', { id: '', fromPath: String(t.fromPath), toPath: '/about' }, cookieOf(c)),
+  },
+  {
+    name: 'saveRedirectAction (edit)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ redirectId: newRedirect() }),
+    state: (_c, t) => one('SELECT from_path, to_path FROM redirects WHERE id = ?', t.redirectId),
+    action: (c, t) => submitForm(c.url, 'saveRedirectAction', { id: String(t.redirectId), fromPath: `/2020/02/02/authz-${unique()}`, toPath: '/archive' }, cookieOf(c)),
+  },
+  { name: 'removeRedirectAction', owner: 'member', allowed: admins, setup: () => ({ redirectId: newRedirect() }), state: (_c, t) => one('SELECT id FROM redirects WHERE id = ?', t.redirectId), action: (c, t) => submitForm(c.url, 'removeRedirectAction', { id: String(t.redirectId) }, cookieOf(c)) },
+  { name: 'GET /admin/redirects', owner: 'member', allowed: admins, state: noChange, route: page('/admin/redirects?q=authz') },
 ];
 
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { SiteDate } from '@/components/layout/site-date';
 import { renderMarkdown } from '@/lib/markdown';
 import { readPage } from '@/lib/reader-data';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 
 // Static pages edited by volunteers: About, Privacy, Medical disclaimer…
 export const generateStaticParams = async () => [];
@@ -15,8 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StaticPage({ params }: Props) {
-  const page = await readPage((await params).pageSlug);
-  if (!page) notFound();
+  const { pageSlug } = await params;
+  const page = await readPage(pageSlug);
+  if (!page) {
+    redirectIfMoved([pageSlug]);
+    notFound();
+  }
   return (
     <article className="page-narrow" aria-labelledby="page-title">
       <h1 id="page-title">{page.title}</h1>

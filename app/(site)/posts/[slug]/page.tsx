@@ -9,6 +9,7 @@ import { PostNeighbours } from '@/components/posts/post-neighbours';
 import { SubscribeBox } from '@/components/subscriptions/subscribe-box';
 import { readAdjacentPosts, readCategories, readCommentPrivacy, readPost, readRelatedPosts, readSite, readThreadPage } from '@/lib/reader-data';
 import { blogPostingLd } from '@/lib/structured-data';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 
 // Rendered on first visit, then cached until the post (or the post list) changes.
 export const generateStaticParams = async () => [];
@@ -45,6 +46,7 @@ export default async function PostPage({ params }: Props) {
     // A post whose address changed keeps its old links working.
     const moved = getRedirectedSlug(slug);
     if (moved) permanentRedirect(`/posts/${moved}`);
+    redirectIfMoved(['posts', slug]);
     notFound();
   }
   const [neighbours, related, privacy, site, categories] = await Promise.all([

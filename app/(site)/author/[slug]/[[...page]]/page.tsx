@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
 import { parseListingPage } from '@/lib/pagination';
 import { readAuthor, readPostList } from '@/lib/reader-data';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 
 export const generateStaticParams = async () => [];
 
@@ -18,7 +19,10 @@ export default async function AuthorPage({ params }: Props) {
   const page = parseListingPage(segments);
   const author = page && (await readAuthor(slug));
   const list = author && (await readPostList(page, { authorId: author.id }));
-  if (!author || !list) notFound();
+  if (!author || !list) {
+    redirectIfMoved(['author', slug, ...(segments ?? [])]);
+    notFound();
+  }
   return (
     <PostList
       heading={`Posts by ${author.name}`}

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
 import { parseListingPage } from '@/lib/pagination';
 import { readCategory, readPostList, readRenamedCategory } from '@/lib/reader-data';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 
 export const generateStaticParams = async () => [];
 
@@ -23,7 +24,10 @@ export default async function CategoryPage({ params }: Props) {
     if (moved) permanentRedirect(`/category/${moved}${page > 1 ? `/page/${page}` : ''}`);
   }
   const list = category && (await readPostList(page, { categoryId: category.id }));
-  if (!category || !list) notFound();
+  if (!category || !list) {
+    redirectIfMoved(['category', slug, ...(segments ?? [])]);
+    notFound();
+  }
   return (
     <PostList
       heading={category.name}

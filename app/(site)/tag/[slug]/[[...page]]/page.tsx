@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
 import { parseListingPage } from '@/lib/pagination';
 import { readPostList, readRenamedTag, readTag } from '@/lib/reader-data';
+import { redirectIfMoved } from '@/lib/redirects/lookup';
 
 export const generateStaticParams = async () => [];
 
@@ -23,6 +24,9 @@ export default async function TagPage({ params }: Props) {
     if (moved) permanentRedirect(`/tag/${moved}${page > 1 ? `/page/${page}` : ''}`);
   }
   const list = tag && (await readPostList(page, { tagId: tag.id }));
-  if (!tag || !list) notFound();
+  if (!tag || !list) {
+    redirectIfMoved(['tag', slug, ...(segments ?? [])]);
+    notFound();
+  }
   return <PostList heading={`Posts tagged “${tag.name}”`} list={list} basePath={`/tag/${tag.slug}`} />;
 }

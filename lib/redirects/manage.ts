@@ -1,0 +1,27 @@
+/** Redirects from /admin/redirects: add, edit, remove; admins only. Values arrive parsed (lib/validations/redirect.ts). */
+import 'server-only';
+import { deleteRedirect, saveRedirect } from '@/db/queries/redirects';
+import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from '@/lib/site-admin/result';
+import type { RedirectValues } from '@/lib/validations/redirect';
+import { liveAddressProblem } from './live-address';
+
+const REDIRECT_GONE: Refusal = { ok: false, message: 'That redirect no longer exists; it may have been removed in another tab.' };
+const fromProblem = (message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { fromPath: [message] } });
+
+export function saveAdminRedirect(actor: SiteAdminActor, values: RedirectValues): Done<{ fromPath: string }> | Refusal {
+  const refusal = refuseUnlessAdmin(actor);
+  if (refusal) return refusal;
+  const live = liveAddressProblem(values.fromPath);
+  if (live) return fromProblem(`${live} A redirect from it would never be used.`);
+  const saved = saveRedirect(values);
+  if (saved.outcome === 'duplicate') return fromProblem(`There is already a redirect from “${values.fromPath}”. Search for it and edit that one.`);
+  if (saved.outcome === 'gone') return REDIRECT_GONE;
+  return { ok: true, message: `Saved: “${values.fromPath}” now goes to “${values.toPath}”.`, fromPath: values.fromPath };
+}
+
+export function removeAdminRedirect(actor: SiteAdminActor, id: number): Done<{ fromPath: string }> | Refusal {
+  const refusal = refuseUnlessAdmin(actor);
+  if (refusal) return refusal;
+  const removed = deleteRedirect(id);
+  return removed ? { ok: true, message: `Removed the redirect from “${removed.fromPath}”.`, fromPath: removed.fromPath } : REDIRECT_GONE;
+}

@@ -1,0 +1,157 @@
+/**
+ * Old WordPress addresses over real HTTP: every form an import writes answers a permanent redirect (a single,
+ * correct Location, at most Next's trailing-slash hop before it) that lands on a page answering 200; old-style
+ * addresses that match nothing stay 404; hits are counted; and the shipped nginx passes redirects and 404s on.
+ */
+import Database from 'better-sqlite3';
+import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
+import { startServer } from './server';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let db: Database.Database;
+let post: string;
+let otherPost: string;
+let category: string;
+let tag: string;
+let author: string;
+
+const PERMANENT = [301, 308];
+
+beforeAll(async () => {
+  server = await startServer({ env: { PAGE_CACHE_MS: '0' } });
+  db = new Database(server.databaseFile);
+  const slugs = db.prepare("SELECT slug FROM posts WHERE status = 'published' ORDER BY id LIMIT 2").pluck().all() as string[];
+  [post, otherPost] = slugs.map((slug) => `/posts/${slug}`);
+  category = `/category/${db.prepare('SELECT slug FROM categories ORDER BY id LIMIT 1').pluck().get()}`;
+  tag = `/tag/${db.prepare('SELECT t.slug FROM tags t JOIN post_tags pt ON pt.tag_id = t.id LIMIT 1').pluck().get()}`;
+  author = `/author/${db.prepare("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1").pluck().get()}`;
+  // What an import writes (normalized: lower case, decoded, no trailing slash).
+  const rows: [string, string][] = [
+    ['/pacing-yourself', post],
+    ['/2024/05/01/pacing-yourself', post],
+    ['/2024/05/pacing-yourself', post],
+    ['/?p=42', post],
+    ['/?page_id=7', '/about'],
+    ['/2023/11/02/café-au-lait', otherPost],
+    ['/category/living-better', category],
+    ['/category/living-better/feed', `${category}/feed.xml`],
+    // A category that kept its WordPress slug: only its old feed address moved.
+    [`${category}/feed`, `${category}/feed.xml`],
+    ['/tag/old-tag', tag],
+    ['/author/old-name', author],
+    ['/feed', '/feed.xml'],
+    ['/comments/feed', '/feed.xml'],
+    ['/wp-content/uploads/2024/05/garden.jpg', post],
+  ];
+  const insert = db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, 'wordpress', ?)");
+  for (const [from, to] of rows) insert.run(from, to, Date.now());
+});
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+});
+
+type Hop = { status: number; location: string | null };
+
+/** Follows redirects by hand, at most three, recording each hop; ends on the first non-redirect answer. */
+async function follow(base: string, path: string): Promise<{ hops: Hop[]; final: string; status: number }> {
+  const hops: Hop[] = [];
+  let url = new URL(path, base);
+  for (let i = 0; i < 4; i++) {
+    const response = await fetch(url, { redirect: 'manual' });
+    await response.arrayBuffer();
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400) return { hops, final: `${url.pathname}${url.search}`, status: response.status };
+    hops.push({ status: response.status, location });
+    url = new URL(location!, url);
+  }
+  throw new Error(`${path}: more than three redirects: ${JSON.stringify(hops)}`);
+}
+
+const oldAddresses: [string, () => string][] = [
+  ['/pacing-yourself', () => post],
+  ['/2024/05/01/pacing-yourself', () => post],
+  ['/2024/05/Pacing-Yourself', () => post],
+  ['/2023/11/02/caf%C3%A9-au-lait', () => otherPost],
+  ['/2023/11/02/CAF%C3%89-au-lait', () => otherPost],
+  ['/category/living-better', () => category],
+  ['/category/living-better/feed', () => `${category}/feed.xml`],
+  ['/category/<kept slug>/feed', () => `${category}/feed.xml`],
+  ['/tag/old-tag', () => tag],
+  ['/author/old-name', () => author],
+  ['/feed', () => '/feed.xml'],
+  ['/comments/feed', () => '/feed.xml'],
+  ['/wp-content/uploads/2024/05/garden.jpg', () => post],
+];
+
+describe.each(['', '/'])('old addresses (trailing “%s”)', (slash) => {
+  it.each(oldAddresses)('%s redirects permanently to its new address', async (from, to) => {
+    const { hops, final, status } = await follow(server.url, `${from.replace('/<kept slug>', category.slice('/category'.length))}${slash}`);
+    expect({ final, status }).toEqual({ final: to(), status: 200 });
+    expect(hops.length).toBeGreaterThan(0);
+    expect(hops.length).toBeLessThanOrEqual(2);
+    for (const hop of hops) {
+      expect(PERMANENT).toContain(hop.status);
+      // fetch joins a repeated header with ", ": one Location, one address.
+      expect(hop.location).not.toContain(',');
+    }
+  });
+});
+
+it.each([
+  ['/?p=42', () => post],
+  ['/?p=42&utm_source=chat', () => post],
+  ['/?page_id=7', () => '/about'],
+])('the query address %s redirects in one hop', async (from, to) => {
+  const { hops, final, status } = await follow(server.url, from);
+  expect({ final, status, hops: hops.length }).toEqual({ final: to(), status: 200, hops: 1 });
+  expect(PERMANENT).toContain(hops[0].status);
+  expect(hops[0].location).toBe(to());
+});
+
+it.each(['/2019/01/01/nothing/', '/2019/01/01/nothing', '/?p=99999', '/wp-content/uploads/none.jpg', '/no-such-page/', '/category/none/feed/'])(
+  'an old-style address that matches nothing stays 404: %s',
+  async (from) => {
+    const { status, final } = await follow(server.url, from);
+    expect({ from, status }).toEqual({ from, status: 404 });
+    expect(final).not.toMatch(/moved-address/);
+  },
+);
+
+it('keeps the home page and its ordinary queries', async () => {
+  expect((await follow(server.url, '/')).status).toBe(200);
+  expect(await follow(server.url, '/?utm_source=chat')).toMatchObject({ status: 200, hops: [] });
+});
+
+it('counts every hit with its time', async () => {
+  const before = Date.now();
+  const read = () => db.prepare("SELECT hits, last_hit_at AS lastHitAt FROM redirects WHERE from_path = '/2024/05/01/pacing-yourself'").get() as { hits: number; lastHitAt: number };
+  const start = read().hits;
+  for (let i = 0; i < 3; i++) await follow(server.url, '/2024/05/01/pacing-yourself');
+  const after = read();
+  expect(after.hits).toBe(start + 3);
+  expect(after.lastHitAt).toBeGreaterThanOrEqual(before);
+});
+
+const nginx = ensureNginx();
+const describeWithNginx = 'unavailable' in nginx ? describe.skip : describe;
+
+describeWithNginx('behind the shipped nginx', () => {
+  let proxy: RunningNginx;
+  beforeAll(async () => {
+    proxy = await startNginx((nginx as { binary: string }).binary, server.port);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+  });
+
+  it('passes the redirect on, and does not keep a 404 once the address has moved', async () => {
+    expect(await follow(proxy.url, '/2024/05/01/pacing-yourself/')).toMatchObject({ final: post, status: 200 });
+    expect((await follow(proxy.url, '/2022/02/02/moved-later')).status).toBe(404);
+    db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/2022/02/02/moved-later', ?, 'admin', ?)").run(post, Date.now());
+    // nginx keeps pages for a second at most.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await follow(proxy.url, '/2022/02/02/moved-later')).toMatchObject({ final: post, status: 200 });
+  });
+});

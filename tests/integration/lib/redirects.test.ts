@@ -1,0 +1,181 @@
+/**
+ * Moved addresses on a real database: the lookup a 404 makes (every spelling of an old address finds its row,
+ * only safe targets are served, hits are counted and a failed count never costs the redirect), the import's
+ * write (an admin's own redirect wins), and the admin rules (live addresses, duplicates, edit, remove, admins only).
+ */
+import { getDb } from '@/db/index';
+import { getRedirect, listRedirects, saveImportedRedirect } from '@/db/queries/redirects';
+import { pages, redirects, users, type UserRole } from '@/db/schema';
+import { liveAddressProblem } from '@/lib/redirects/live-address';
+import { movedTo } from '@/lib/redirects/lookup';
+import { removeAdminRedirect, saveAdminRedirect } from '@/lib/redirects/manage';
+import { redirectSchema, type RedirectInput } from '@/lib/validations/redirect';
+import { createAuthor, createCategory, createPost } from '../../helpers/fixtures';
+
+const add = (fromPath: string, toPath: string, origin: 'wordpress' | 'admin' = 'wordpress') =>
+  getDb().insert(redirects).values({ fromPath, toPath, origin }).returning().get();
+const row = (fromPath: string) => getDb().select().from(redirects).all().find((r) => r.fromPath === fromPath);
+let counter = 0;
+const actor = (role: UserRole) => {
+  const user = getDb().insert(users).values({ name: `Admin ${++counter}`, email: `admin${counter}@example.org`, role }).returning().get();
+  return { id: user.id, name: user.name, role: user.role };
+};
+const parse = (input: Partial<RedirectInput>) => redirectSchema.safeParse({ id: '', fromPath: '/old', toPath: '/posts/new', ...input });
+
+describe('the lookup a 404 makes', () => {
+  beforeAll(() => {
+    add('/2024/05/01/pacing', '/posts/pacing');
+    add('/café-au-lait', '/posts/cafe-au-lait');
+    add('/?p=42', '/posts/pacing');
+    add('/sneaky', '//evil.example.com/');
+  });
+
+  it.each([
+    '/2024/05/01/pacing',
+    '/2024/05/01/pacing/',
+    '/2024/05/01/PACING/',
+    '/2024/05/01/pacing/?utm_source=chat',
+  ])('finds %s', (requested) => {
+    expect(movedTo(requested)).toBe('/posts/pacing');
+  });
+
+  it('finds percent-encoded Unicode in either case, and WordPress’s query addresses', () => {
+    expect(movedTo('/caf%C3%A9-au-lait/')).toBe('/posts/cafe-au-lait');
+    expect(movedTo('/CAF%C3%89-AU-LAIT')).toBe('/posts/cafe-au-lait');
+    expect(movedTo('/?p=42&utm_source=x')).toBe('/posts/pacing');
+  });
+
+  it('finds nothing for other addresses, and never serves a target that leaves the site unsafely', () => {
+    expect(movedTo('/2024/05/01/pacing-more')).toBeNull();
+    expect(movedTo('/?p=43')).toBeNull();
+    expect(movedTo('/%E0%A4%A')).toBeNull();
+    expect(movedTo('/sneaky')).toBeNull();
+    expect(row('/sneaky')!.hits).toBe(0);
+  });
+
+  it('counts each hit with its time', () => {
+    const before = row('/2024/05/01/pacing')!.hits;
+    const at = new Date('2026-11-26T10:00:00Z');
+    movedTo('/2024/05/01/pacing/', at);
+    movedTo('/2024/05/01/pacing', at);
+    expect(row('/2024/05/01/pacing')).toMatchObject({ hits: before + 2, lastHitAt: at });
+  });
+
+  it('still redirects when counting the hit fails, and logs no address', () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    getDb().$client.exec("CREATE TRIGGER refuse_hits BEFORE UPDATE ON redirects BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    try {
+      expect(movedTo('/café-au-lait')).toBe('/posts/cafe-au-lait');
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(String(log.mock.calls[0])).toMatch(/could not count a hit on redirect \d+: disk full/);
+      expect(String(log.mock.calls[0])).not.toMatch(/caf/i);
+    } finally {
+      getDb().$client.exec('DROP TRIGGER refuse_hits');
+      log.mockRestore();
+    }
+  });
+});
+
+describe('imports and admins', () => {
+  it('an import updates its own earlier row, but an admin’s redirect wins', () => {
+    saveImportedRedirect(getDb(), '/old-import', '/posts/first');
+    saveImportedRedirect(getDb(), '/old-import', '/posts/second');
+    expect(row('/old-import')).toMatchObject({ toPath: '/posts/second', origin: 'wordpress' });
+    add('/admin-made', '/posts/chosen', 'admin');
+    saveImportedRedirect(getDb(), '/admin-made', '/posts/imported');
+    expect(row('/admin-made')).toMatchObject({ toPath: '/posts/chosen', origin: 'admin' });
+  });
+});
+
+describe('the redirect form’s schema', () => {
+  it('normalizes the old address and keeps a local or https target', () => {
+    expect(parse({ fromPath: 'https://old.example.org/2023/01/02/Hello/?utm=x', toPath: '/posts/hello' }).data).toEqual({
+      id: undefined,
+      fromPath: '/2023/01/02/hello',
+      toPath: '/posts/hello',
+    });
+    expect(parse({ id: '7', toPath: 'https://example.com/shop' }).data).toMatchObject({ id: 7, toPath: 'https://example.com/shop' });
+  });
+
+  it.each([
+    [{ fromPath: '' }, 'fromPath'],
+    [{ fromPath: '/%E0%A4%A' }, 'fromPath'],
+    [{ toPath: '//evil.example.com' }, 'toPath'],
+    [{ toPath: 'http://example.com/' }, 'toPath'],
+    [{ toPath: 'javascript:alert(1)' }, 'toPath'],
+    [{ toPath: '/\\evil.example.com' }, 'toPath'],
+    [{ toPath: 'posts/x' }, 'toPath'],
+    [{ fromPath: '/same/', toPath: '/same' }, 'toPath'],
+  ])('refuses %p', (input, field) => {
+    const result = parse(input);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => issue.path[0])).toContain(field);
+  });
+});
+
+describe('the admin rules', () => {
+  const author = createAuthor();
+  createPost({ authorId: author.id, slug: 'live-post' });
+  createCategory('live-category');
+  getDb().insert(pages).values({ slug: 'about-us', title: 'About us', body: 'Hello' }).run();
+
+  it.each(['/posts/live-post', '/about-us', '/category/live-category', '/category/live-category/page/2', '/admin/anything', '/'])(
+    'refuses %s: Hearth answers it itself',
+    (fromPath) => {
+      expect(liveAddressProblem(fromPath)).not.toBeNull();
+      expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
+    },
+  );
+
+  it.each(['/posts/gone-post', '/gone-page', '/category/live-category/feed', '/category/gone', '/2020/01/01/x', '/?p=5'])('allows %s', (fromPath) => {
+    expect(liveAddressProblem(fromPath)).toBeNull();
+  });
+
+  it('adds, refuses a duplicate clearly, edits and removes; only admins', () => {
+    const admin = actor('admin');
+    expect(saveAdminRedirect(actor('moderator'), { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
+    expect(row('/moved-here')).toBeUndefined();
+
+    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+    const saved = row('/moved-here')!;
+    expect(saved).toMatchObject({ toPath: '/posts/live-post', origin: 'admin', hits: 0 });
+    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/about-us' })).toEqual({
+      ok: false,
+      message: 'Please check the highlighted field.',
+      fieldErrors: { fromPath: ['There is already a redirect from “/moved-here”. Search for it and edit that one.'] },
+    });
+
+    expect(saveAdminRedirect(admin, { id: saved.id, fromPath: '/moved-there', toPath: 'https://example.com/' })).toMatchObject({ ok: true });
+    expect(getRedirect(saved.id)).toMatchObject({ fromPath: '/moved-there', toPath: 'https://example.com/' });
+
+    expect(removeAdminRedirect(actor('author'), saved.id)).toMatchObject({ ok: false });
+    expect(removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: true });
+    expect(getRedirect(saved.id)).toBeNull();
+    expect(removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: false, message: expect.stringMatching(/no longer exists/) });
+  });
+});
+
+describe('the admin list', () => {
+  beforeAll(() => {
+    getDb().delete(redirects).run();
+    const insert = getDb().$client.prepare("INSERT INTO redirects (from_path, to_path, hits, origin, created_at) VALUES (?, ?, ?, 'wordpress', 0)");
+    getDb().$client.transaction(() => {
+      for (let i = 0; i < 10_000; i++) insert.run(`/2020/01/01/post-${i}`, `/posts/post-${i}`, i % 7);
+    })();
+  });
+
+  it('pages 10,000 redirects in the database, most used first', () => {
+    const started = performance.now();
+    const { rows, total } = listRedirects({ search: '', page: 3, perPage: 50 });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(total).toBe(10_000);
+    expect(rows).toHaveLength(50);
+    expect(rows.every((r) => r.hits === 6)).toBe(true);
+  });
+
+  it('searches the old and new addresses, any case, with LIKE’s wildcards taken literally', () => {
+    expect(listRedirects({ search: 'POST-9999', page: 1, perPage: 50 })).toMatchObject({ total: 1, rows: [{ fromPath: '/2020/01/01/post-9999' }] });
+    expect(listRedirects({ search: 'post-12', page: 1, perPage: 5 }).total).toBe(111);
+    expect(listRedirects({ search: '%', page: 1, perPage: 5 }).total).toBe(0);
+  });
+});
