@@ -80,15 +80,4 @@ export function deleteRedirect(id: number): { fromPath: string } | null {
   return getDb().delete(redirects).where(eq(redirects.id, id)).returning({ fromPath: redirects.fromPath }).get() ?? null;
 }
 
-/**
- * For imports: records an old address of imported content, updating the one a previous run wrote; an admin's
- * own redirect for the same address wins and is left as it is. Pass the import's transaction as `db`.
- */
-export function saveImportedRedirect(db: Db | Transaction, fromPath: string, toPath: string): void {
-  db.insert(redirects)
-    .values({ fromPath, toPath, origin: 'wordpress' })
-    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath }, setWhere: eq(redirects.origin, 'wordpress') })
-    .run();
-}
-
 const isUniqueViolation = (error: unknown) => error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -4,7 +4,8 @@
  * write (an admin's own redirect wins), and the admin rules (live addresses, duplicates, edit, remove, admins only).
  */
 import { getDb } from '@/db/index';
-import { getRedirect, listRedirects, saveImportedRedirect } from '@/db/queries/redirects';
+import { getRedirect, listRedirects } from '@/db/queries/redirects';
+import { saveImportRedirect } from '@/db/queries/wordpress-import';
 import { pages, redirects, users, type UserRole } from '@/db/schema';
 import { liveAddressProblem } from '@/lib/redirects/live-address';
 import { movedTo } from '@/lib/redirects/lookup';
@@ -78,11 +79,11 @@ describe('the lookup a 404 makes', () => {
 
 describe('imports and admins', () => {
   it('an import updates its own earlier row, but an admin’s redirect wins', () => {
-    saveImportedRedirect(getDb(), '/old-import', '/posts/first');
-    saveImportedRedirect(getDb(), '/old-import', '/posts/second');
+    saveImportRedirect(getDb(), '/old-import', '/posts/first');
+    saveImportRedirect(getDb(), '/old-import', '/posts/second');
     expect(row('/old-import')).toMatchObject({ toPath: '/posts/second', origin: 'wordpress' });
     add('/admin-made', '/posts/chosen', 'admin');
-    saveImportedRedirect(getDb(), '/admin-made', '/posts/imported');
+    saveImportRedirect(getDb(), '/admin-made', '/posts/imported');
     expect(row('/admin-made')).toMatchObject({ toPath: '/posts/chosen', origin: 'admin' });
   });
 });
