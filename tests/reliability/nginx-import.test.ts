@@ -13,7 +13,7 @@ import { launchBrowser } from '../e2e/browser';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
 import { freePort, startServer, type App } from './support/app';
 import { createPerson, openDatabase, type Person } from './support/database';
-import { storedZip } from '../helpers/stored-zip';
+import { zipBuffer } from '../fixtures/wordpress/zip-writer';
 
 const nginx = ensureNginx();
 if ('unavailable' in nginx && process.env.CI) throw new Error(`nginx is required in CI: ${nginx.unavailable}`);
@@ -29,7 +29,7 @@ const HEAD = `<?xml version="1.0" encoding="UTF-8"?>
 const ITEM = `<item><title><![CDATA[Moving day notes]]></title><link>https://old.example.org/2024/05/01/moving-day-notes/</link><pubDate>Wed, 01 May 2024 09:00:00 +0000</pubDate><dc:creator><![CDATA[mira]]></dc:creator><guid isPermaLink="false">https://old.example.org/?p=42</guid><description></description><content:encoded><![CDATA[<p>We moved.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>42</wp:post_id><wp:post_date><![CDATA[2024-05-01 09:00:00]]></wp:post_date><wp:post_date_gmt><![CDATA[2024-05-01 09:00:00]]></wp:post_date_gmt><wp:comment_status><![CDATA[open]]></wp:comment_status><wp:ping_status><![CDATA[closed]]></wp:ping_status><wp:post_name><![CDATA[moving-day-notes]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order><wp:post_type><![CDATA[post]]></wp:post_type><wp:post_password><![CDATA[]]></wp:post_password><wp:is_sticky>0</wp:is_sticky></item>
 `;
 const TAIL = '</channel></rss>\n';
-const ZIP = storedZip({ '2024/05/readme.txt': Buffer.from('Uploads of the old site.') });
+const ZIP = zipBuffer([{ name: '2024/05/readme.txt', data: Buffer.from('Uploads of the old site.') }]);
 
 describeWithNginx('the admin import and export through the shipped nginx', () => {
   let app: App;
