@@ -4,6 +4,7 @@ import { deleteRedirect, saveRedirect } from '@/db/queries/redirects';
 import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from '@/lib/site-admin/result';
 import type { RedirectValues } from '@/lib/validations/redirect';
 import { liveAddressProblem } from './live-address';
+import { reachesRedirectLookup } from './reachable';
 
 const REDIRECT_GONE: Refusal = { ok: false, message: 'That redirect no longer exists; it may have been removed in another tab.' };
 const fromProblem = (message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { fromPath: [message] } });
@@ -13,6 +14,9 @@ export function saveAdminRedirect(actor: SiteAdminActor, values: RedirectValues)
   if (refusal) return refusal;
   const live = liveAddressProblem(values.fromPath);
   if (live) return fromProblem(`${live} A redirect from it would never be used.`);
+  if (!reachesRedirectLookup(values.fromPath)) {
+    return fromProblem('Hearth can redirect a one-part address (/old-page), a WordPress address (/2024/05/01/…, /wp-content/…, /?p=42) or one under /posts/, /category/, /tag/ or /author/, but not this one.');
+  }
   const saved = saveRedirect(values);
   if (saved.outcome === 'duplicate') return fromProblem(`There is already a redirect from “${values.fromPath}”. Search for it and edit that one.`);
   if (saved.outcome === 'gone') return REDIRECT_GONE;

@@ -132,6 +132,15 @@ describe('the admin rules', () => {
     expect(liveAddressProblem(fromPath)).toBeNull();
   });
 
+  it.each(['/events/2019/picnic', '/old-blog/pacing', '/posts/gone-post/extra'])('refuses %s: no lookup ever runs there, so it would never be used', (fromPath) => {
+    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.stringMatching(/but not this one/)] } });
+    expect(row(fromPath)).toBeUndefined();
+  });
+
+  it.each(['/gone-page', '/posts/gone-post', '/category/gone/feed', '/2020/01/01/x', '/wp-content/uploads/2020/01/x.jpg', '/?page_id=7'])('adds %s: it is looked up on its way to a 404', (fromPath) => {
+    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+  });
+
   it('adds, refuses a duplicate clearly, edits and removes; only admins', () => {
     const admin = actor('admin');
     expect(saveAdminRedirect(actor('moderator'), { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
