@@ -5,7 +5,6 @@
  * post, and running the same export again continues and updates instead of duplicating). A dry run does
  * everything but write and gives the same report. Used by scripts/import-wordpress.ts and the admin job.
  */
-import { refreshPublishedPages } from '@/lib/page-refresh';
 import type { Uploader } from '@/lib/uploads';
 import { importAuthors } from './import-authors';
 import { inBatch, type ImportContext } from './import-context';
@@ -16,6 +15,7 @@ import { importContentItem, planSlugs } from './import-posts';
 import { attachmentRedirects, feedRedirects } from './import-redirects';
 import { importTerms } from './import-terms';
 import { emptyReport, type ImportReport } from './report';
+import { refreshAllReaderPages } from './reader-refresh';
 import { readWxr } from './wxr-reader';
 import type { UploadsSource, WxrItem } from './wxr-types';
 
@@ -29,8 +29,6 @@ export type ImportOptions = {
 };
 
 const BATCH_SIZE = 50;
-/** The refresh route takes at most this many slugs per call. */
-const REFRESH_CHUNK = 500;
 
 export async function importWordPress(options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? new Date();
@@ -65,11 +63,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   }
   await writeBatch();
   ctx.report.finishedAt = new Date().toISOString();
-  if (!ctx.dryRun) await refreshReaderPages([...ctx.postSlugs.values()]);
+  // Any reader page may show something new (posts, names, pages, menus, categories): all are refreshed.
+  if (!ctx.dryRun) await refreshAllReaderPages();
   return ctx.report;
-}
-
-/** Asks the running app to drop its cached reader pages (lib/page-refresh.ts), in chunks the route accepts. */
-async function refreshReaderPages(slugs: string[]): Promise<void> {
-  for (let i = 0; i === 0 || i < slugs.length; i += REFRESH_CHUNK) await refreshPublishedPages(slugs.slice(i, i + REFRESH_CHUNK));
 }

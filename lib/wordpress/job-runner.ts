@@ -11,7 +11,6 @@ import path from 'node:path';
 import { finishImportJob, getImportJob, getImportJobView, markImportJobRunning, recordImportProgress, touchImportJob } from '@/db/queries/import-jobs';
 import { importWordPress } from './import';
 import { removeUpload } from './import-upload';
-import { refreshAllReaderPages } from './reader-refresh';
 import { openUploads } from './uploads-source';
 import { WxrError, type UploadsSource } from './wxr-types';
 
@@ -45,7 +44,6 @@ export async function runImportJob(jobId: number): Promise<RunOutcome> {
     finishImportJob(jobId, { report });
     clearInterval(heartbeat);
     await removeUpload(path.dirname(job.filePath));
-    if (!dryRun) await refreshAllReaderPages();
     return 'done';
   } catch (error) {
     clearInterval(heartbeat);
