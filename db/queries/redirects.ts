@@ -80,4 +80,5 @@ export function deleteRedirect(id: number): { fromPath: string } | null {
   return getDb().delete(redirects).where(eq(redirects.id, id)).returning({ fromPath: redirects.fromPath }).get() ?? null;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+// Read by its code, not instanceof: the driver's errors can come from another realm (jest's module sandbox).
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';

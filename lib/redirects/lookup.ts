@@ -19,7 +19,9 @@ export function movedTo(requested: string, now = new Date()): string | null {
     recordRedirectHit(found.id, now);
   } catch (error) {
     // The address is not logged: it can name a person (an author's page, a post's title).
-    console.error(`[hearth] could not count a hit on redirect ${found.id}: ${error instanceof Error ? error.message : String(error)}`);
+    // Its message, read without instanceof: the driver's errors can come from another realm (jest's sandbox).
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    console.error(`[hearth] could not count a hit on redirect ${found.id}: ${message}`);
   }
   return found.toPath;
 }
