@@ -10,23 +10,26 @@ import type { ActionState } from '@/lib/actions/state';
 import { commentPermalink } from '@/lib/comments/thread-pages';
 import { REPORT_REASON_LABELS } from '@/lib/validations/comment-limits';
 import { ModeratorEditForm } from './moderator-edit-form';
+import { useAnnounceDecision } from './queue-decisions';
 
 const STATUS_LABEL = { pending: 'Awaiting moderation', spam: 'Spam', approved: undefined, deleted: undefined } as const;
 const HOLD_REASON = { 'blocked-word': 'it contains a blocked word', links: 'it has more links than allowed', 'first-comment': 'it changes the member’s only approved comment' } as const;
 
 export function QueueItem({ item }: { item: Item }) {
   const router = useRouter();
-  const [answer, setAnswer] = useState<ActionState | null>(null);
+  const announce = useAnnounceDecision();
+  const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  // A refusal stays beside the comment it is about; a decision is announced above the list, which the item may leave.
   const settle = useCallback(
     (result: ActionState) => {
-      setAnswer(result);
-      if (result.ok) {
-        setEditing(false);
-        router.refresh();
-      }
+      if (!result.ok) return setFailure(result.message ?? null);
+      setFailure(null);
+      setEditing(false);
+      announce(result.message ?? '');
+      router.refresh();
     },
-    [router],
+    [announce, router],
   );
   const reports = item.reports.length;
   const who = item.author?.name ?? 'a deleted member';
@@ -84,8 +87,8 @@ export function QueueItem({ item }: { item: Item }) {
           </>
         }
       />
-      <p aria-live="polite" className={answer && !answer.ok ? 'form-status form-status--error' : 'form-status'}>
-        {answer?.message}
+      <p aria-live="polite" className="form-status form-status--error">
+        {failure}
       </p>
     </li>
   );

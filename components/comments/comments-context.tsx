@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { CommentView, OwnComment } from '@/db/queries/comments';
+import { LiveAnnouncement, type Announcement } from '@/components/ui/live-announcement';
 export type CommentViewer = {
   /** The member's own id: their comment drafts in this browser are kept under it. */
   id: string;
@@ -52,13 +53,11 @@ export function CommentsProvider({ postId, postPath, closed, children }: Props) 
       });
   }, [postId]);
   useEffect(refresh, [refresh]);
-  const [announcement, setAnnouncement] = useState({ message: '', ok: true });
+  const [announcement, setAnnouncement] = useState<Announcement>({ message: '', ok: true });
   const announce = useCallback((message: string, ok: boolean) => setAnnouncement({ message, ok }), []);
   return (
     <CommentsContext.Provider value={{ postId, postPath, ...state, refresh, announce }}>
-      <p aria-live="polite" role="status" className={announcement.ok ? 'form-status notice' : 'form-status notice form-status--error'}>
-        {announcement.message}
-      </p>
+      <LiveAnnouncement announcement={announcement} />
       {children}
     </CommentsContext.Provider>
   );

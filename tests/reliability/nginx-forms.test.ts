@@ -200,8 +200,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await zoe.getByText(/^Your edit is awaiting moderation/).waitFor();
       await mod.goto(`${site}/admin/comments`);
       await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).getByRole('button', { name: 'Approve the edit' }).click();
-      // The decision's note lives in the item, and the item leaves the queue as the list refreshes (sometimes
-      // before the note can be read): the item leaving is the answer waited for; the thread and row are checked next.
+      await mod.getByRole('status').getByText(/^Edit approved: the new text is now public/).waitFor();
       await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).waitFor({ state: 'detached' });
       await zoe.reload();
       await articleBy(zoe, ZOE).getByText('edited', { exact: true }).waitFor();

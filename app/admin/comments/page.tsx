@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { QueueDecisions } from '@/components/admin/queue-decisions';
 import { QueueItem } from '@/components/admin/queue-item';
 import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/comments';
 import { canModerate } from '@/lib/roles';
@@ -33,15 +34,17 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         </ul>
       </nav>
       <h2>{LABELS[filter]}</h2>
-      {items.length === 0 ? (
-        <p className="empty-state">Nothing here. Thank you for keeping the conversation kind.</p>
-      ) : (
-        <ol className="comment-thread">
-          {items.map((item) => (
-            <QueueItem key={item.id} item={item} />
-          ))}
-        </ol>
-      )}
+      <QueueDecisions>
+        {items.length === 0 ? (
+          <p className="empty-state">Nothing here. Thank you for keeping the conversation kind.</p>
+        ) : (
+          <ol className="comment-thread">
+            {items.map((item) => (
+              <QueueItem key={item.id} item={item} />
+            ))}
+          </ol>
+        )}
+      </QueueDecisions>
     </div>
   );
 }
