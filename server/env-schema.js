@@ -59,8 +59,8 @@ const envSchema = z.object({
   INTERNAL_URL: optional,
   /** Set by server/index.js (random per process, never sent): rendered where a script needs the CSP nonce. */
   HEARTH_NONCE_PLACEHOLDER: optional,
-  /** Set by server/index.js (random per process, never sent): the key its view counter hands counts to the app with. */
-  HEARTH_VIEWS_KEY: optional,
+  /** Set by server/index.js (random per process, never sent): the key its counters hand their counts to the app with. */
+  HEARTH_COUNTS_KEY: optional,
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
   AUTH_GITHUB_ID: optional,

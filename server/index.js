@@ -32,6 +32,7 @@ const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
 const { followNginxViews } = require('./nginx-views');
+const { createRedirectHitCounter } = require('./redirect-hits');
 const { createViewCounter } = require('./view-counter');
 
 process.env.NODE_ENV = 'production';
@@ -49,28 +50,29 @@ routeConsoleToLogger();
 // Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
 const noncePlaceholder = newNonce();
 process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
-// Only this process knows it: the view counter hands its counts to the app with it (see view-counter.js).
-const viewsKey = newNonce();
-process.env.HEARTH_VIEWS_KEY = viewsKey;
+// Only this process knows it: the view and redirect hit counters hand their counts to the app with it.
+const countsKey = newNonce();
+process.env.HEARTH_COUNTS_KEY = countsKey;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024 });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-const viewCounter = createViewCounter({
-  siteUrl: SITE_URL,
-  async flush(views) {
-    const response = await fetch(`${internalUrl}/api/internal/views`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${viewsKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ views }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new Error(`the app answered ${response.status}`);
-  },
-  onError: (error) => logger.warn({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'view counts not stored yet (kept for the next try)'),
-});
+
+/** Hands a counter's batch to the app's internal route `name` (see view-counter.js, redirect-hits.js). */
+async function handOver(name, body) {
+  const response = await fetch(`${internalUrl}/api/internal/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${countsKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`the app answered ${response.status}`);
+}
+const keptForNextTry = (what) => (error) => logger.warn({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, `${what} not stored yet (kept for the next try)`);
+const viewCounter = createViewCounter({ siteUrl: SITE_URL, flush: (views) => handOver('views', { views }), onError: keptForNextTry('view counts') });
+const redirectHits = createRedirectHitCounter({ flush: (hits) => handOver('redirect-hits', { hits }), onError: keptForNextTry('redirect hits') });
 
 /**
  * An absolute-form request-target (`GET http://host/path`, what clients send to a proxy, which HTTP/1.1
@@ -131,6 +133,7 @@ function serve(req, res) {
   res.once('close', () => {
     const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
     logger.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    redirectHits.observe(req, res);
   });
   // Before the page cache: a view it answers is a view too.
   if (VIEW_COUNTING === 'on') viewCounter.observe(req);

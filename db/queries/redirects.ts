@@ -1,6 +1,6 @@
 /**
- * The moved-address table: the one read a 404 makes (by normalized path) and its hit count (only the
- * not-found paths call these, so pages that render never touch the table); the admin list and its edits;
+ * The moved-address table: the one read a 404 makes (by normalized path; only not-found paths call it, so
+ * pages that render never touch the table) and the hit counts the server hands in; the admin list and its edits;
  * and the import's write, which never overwrites an admin's own redirect.
  */
 import 'server-only';
@@ -9,20 +9,22 @@ import { getDb, type Db, type Transaction } from '@/db/index';
 import { redirects, type RedirectOrigin } from '@/db/schema';
 import { containsText } from './contains-text';
 
-export type RedirectTarget = { id: number; toPath: string };
-
-/** The redirect stored for a normalized `fromPath`, or null. */
-export function findRedirect(fromPath: string): RedirectTarget | null {
-  return getDb().select({ id: redirects.id, toPath: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get() ?? null;
+/** Where the redirect stored for a normalized `fromPath` goes, or null. */
+export function findRedirectTarget(fromPath: string): string | null {
+  return getDb().select({ toPath: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get()?.toPath ?? null;
 }
 
-/** Counts one use of a redirect. */
-export function recordRedirectHit(id: number, at: Date): void {
-  getDb()
-    .update(redirects)
-    .set({ hits: sql`${redirects.hits} + 1`, lastHitAt: at })
-    .where(eq(redirects.id, id))
-    .run();
+/** Adds uses of moved addresses, by normalized from-path, in one transaction; paths with no redirect change nothing. */
+export function addRedirectHits(hits: { fromPath: string; n: number }[], at: Date): void {
+  if (hits.length === 0) return;
+  getDb().transaction((tx) => {
+    for (const { fromPath, n } of hits) {
+      tx.update(redirects)
+        .set({ hits: sql`${redirects.hits} + ${n}`, lastHitAt: at })
+        .where(eq(redirects.fromPath, fromPath))
+        .run();
+    }
+  });
 }
 
 /** One row of the admin list. */

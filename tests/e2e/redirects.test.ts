@@ -124,14 +124,39 @@ it('keeps the home page and its ordinary queries', async () => {
   expect(await follow(server.url, '/?utm_source=chat')).toMatchObject({ status: 200, hops: [] });
 });
 
-it('counts every hit with its time', async () => {
+const hitsOf = (fromPath: string) => db.prepare('SELECT hits, last_hit_at AS lastHitAt FROM redirects WHERE from_path = ?').get(fromPath) as { hits: number; lastHitAt: number | null };
+
+/** The server hands its hit counts to the app every two seconds: waits (bounded) until `fromPath` has `hits`, then a little longer for strays. */
+async function hitsSettle(fromPath: string, hits: number): Promise<number> {
+  for (let i = 0; i < 60 && hitsOf(fromPath).hits < hits; i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 2500));
+  return hitsOf(fromPath).hits;
+}
+
+it('counts every hit with its time, also when Next answers the redirect from its cache', async () => {
   const before = Date.now();
-  const read = () => db.prepare("SELECT hits, last_hit_at AS lastHitAt FROM redirects WHERE from_path = '/2024/05/01/pacing-yourself'").get() as { hits: number; lastHitAt: number };
-  const start = read().hits;
-  for (let i = 0; i < 3; i++) await follow(server.url, '/2024/05/01/pacing-yourself');
-  const after = read();
-  expect(after.hits).toBe(start + 3);
-  expect(after.lastHitAt).toBeGreaterThanOrEqual(before);
+  const dated = hitsOf('/2024/05/01/pacing-yourself').hits;
+  const postname = hitsOf('/pacing-yourself').hits;
+  const feed = hitsOf('/feed').hits;
+  for (let i = 0; i < 3; i++) {
+    await follow(server.url, '/2024/05/01/pacing-yourself');
+    // A cached route's redirect: after the first, Next answers it without running the lookup again.
+    await follow(server.url, '/pacing-yourself');
+    await follow(server.url, '/feed/');
+  }
+  // Next's trailing-slash hop first, then the moved address: one hit, not two.
+  await follow(server.url, '/Pacing-Yourself/?utm_source=chat');
+  await expect(hitsSettle('/2024/05/01/pacing-yourself', dated + 3)).resolves.toBe(dated + 3);
+  await expect(hitsSettle('/pacing-yourself', postname + 4)).resolves.toBe(postname + 4);
+  await expect(hitsSettle('/feed', feed + 3)).resolves.toBe(feed + 3);
+  expect(hitsOf('/pacing-yourself').lastHitAt).toBeGreaterThanOrEqual(before);
+  // Answers that are not moved addresses (a trailing-slash hop to a live post, a 404) count nothing anywhere.
+  const total = () => db.prepare('SELECT SUM(hits) FROM redirects').pluck().get() as number;
+  const counted = total();
+  await follow(server.url, `${post}/`);
+  await follow(server.url, '/2021/01/01/never-was');
+  await new Promise((r) => setTimeout(r, 2500));
+  expect(total()).toBe(counted);
 });
 
 const nginx = ensureNginx();
@@ -153,5 +178,11 @@ describeWithNginx('behind the shipped nginx', () => {
     // nginx keeps pages for a second at most.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await follow(proxy.url, '/2022/02/02/moved-later')).toMatchObject({ final: post, status: 200 });
+  });
+
+  it('counts each hit nginx passes on: it keeps no redirect, so none is answered without the app', async () => {
+    const start = hitsOf('/category/living-better').hits;
+    for (let i = 0; i < 4; i++) expect(await follow(proxy.url, '/category/living-better/')).toMatchObject({ final: category, status: 200 });
+    await expect(hitsSettle('/category/living-better', start + 4)).resolves.toBe(start + 4);
   });
 });

@@ -238,6 +238,17 @@ const TABLE: Row[] = [
     route: (c) => fetch(`${c.url}/api/internal/views`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: JSON.stringify({ views: [{ path: '/', referrer: '', n: 1000 }] }) }),
   },
   {
+    name: 'POST /api/internal/redirect-hits (no key)',
+    owner: 'member',
+    allowed: [],
+    setup: () => ({ redirectId: newRedirect() }),
+    state: (_c, t) => one('SELECT hits, last_hit_at FROM redirects WHERE id = ?', t.redirectId),
+    route: (c, t) => {
+      const fromPath = String(one('SELECT from_path FROM redirects WHERE id = ?', t.redirectId)!.from_path);
+      return fetch(`${c.url}/api/internal/redirect-hits`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: JSON.stringify({ hits: [{ path: fromPath, n: 1000 }] }) });
+    },
+  },
+  {
     name: 'setStatsCountingAction',
     owner: 'member',
     allowed: admins,

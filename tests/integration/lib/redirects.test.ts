@@ -1,6 +1,6 @@
 /**
  * Moved addresses on a real database: the lookup a 404 makes (every spelling of an old address finds its row,
- * only safe targets are served, hits are counted and a failed count never costs the redirect), the import's
+ * only safe targets are served), the hit counts the server hands in (by normalized path, all or none), the import's
  * write (an admin's own redirect wins), and the admin rules (live addresses, duplicates, edit, remove, admins only).
  */
 import { getDb } from '@/db/index';
@@ -8,6 +8,7 @@ import { getRedirect, listRedirects } from '@/db/queries/redirects';
 import { saveImportRedirect } from '@/db/queries/wordpress-import';
 import { pages, redirects, users, type UserRole } from '@/db/schema';
 import { liveAddressProblem } from '@/lib/redirects/live-address';
+import { countRedirectHits } from '@/lib/redirects/count-hits';
 import { movedTo } from '@/lib/redirects/lookup';
 import { removeAdminRedirect, saveAdminRedirect } from '@/lib/redirects/manage';
 import { redirectSchema, type RedirectInput } from '@/lib/validations/redirect';
@@ -51,29 +52,46 @@ describe('the lookup a 404 makes', () => {
     expect(movedTo('/?p=43')).toBeNull();
     expect(movedTo('/%E0%A4%A')).toBeNull();
     expect(movedTo('/sneaky')).toBeNull();
-    expect(row('/sneaky')!.hits).toBe(0);
   });
+});
 
-  it('counts each hit with its time', () => {
-    const before = row('/2024/05/01/pacing')!.hits;
+describe('the hits the server hands in', () => {
+  it('adds each path’s hits, with their time, to the redirect its normalized spelling names', () => {
     const at = new Date('2026-11-26T10:00:00Z');
-    movedTo('/2024/05/01/pacing/', at);
-    movedTo('/2024/05/01/pacing', at);
-    expect(row('/2024/05/01/pacing')).toMatchObject({ hits: before + 2, lastHitAt: at });
+    const before = row('/2024/05/01/pacing')!.hits;
+    countRedirectHits(
+      [
+        { path: '/2024/05/01/pacing/', n: 2 },
+        { path: '/2024/05/01/PACING?utm_source=chat', n: 3 },
+        { path: '/caf%C3%A9-au-lait', n: 1 },
+        { path: '/?p=42&replytocom=9', n: 4 },
+      ],
+      at,
+    );
+    expect(row('/2024/05/01/pacing')).toMatchObject({ hits: before + 5, lastHitAt: at });
+    expect(row('/café-au-lait')).toMatchObject({ hits: 1, lastHitAt: at });
+    expect(row('/?p=42')).toMatchObject({ hits: 4, lastHitAt: at });
   });
 
-  it('still redirects when counting the hit fails, and logs no address', () => {
-    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    getDb().$client.exec("CREATE TRIGGER refuse_hits BEFORE UPDATE ON redirects BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  it('changes nothing for paths no redirect names (a renamed category’s own redirect, nonsense)', () => {
+    const before = getDb().select().from(redirects).all();
+    countRedirectHits([
+      { path: '/category/renamed-topic', n: 5 },
+      { path: '/%E0%A4%A', n: 1 },
+      { path: '', n: 1 },
+    ]);
+    expect(getDb().select().from(redirects).all()).toEqual(before);
+  });
+
+  it('stores none of a batch when the database refuses, and says so, so the server keeps it for the next try', () => {
+    const before = getDb().select().from(redirects).all();
+    getDb().$client.exec("CREATE TRIGGER refuse_hits BEFORE UPDATE ON redirects WHEN NEW.from_path = '/?p=42' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     try {
-      expect(movedTo('/café-au-lait')).toBe('/posts/cafe-au-lait');
-      expect(log).toHaveBeenCalledTimes(1);
-      expect(String(log.mock.calls[0])).toMatch(/could not count a hit on redirect \d+: disk full/);
-      expect(String(log.mock.calls[0])).not.toMatch(/caf/i);
+      expect(() => countRedirectHits([{ path: '/2024/05/01/pacing', n: 1 }, { path: '/?p=42', n: 1 }])).toThrow('disk full');
     } finally {
       getDb().$client.exec('DROP TRIGGER refuse_hits');
-      log.mockRestore();
     }
+    expect(getDb().select().from(redirects).all()).toEqual(before);
   });
 });
 

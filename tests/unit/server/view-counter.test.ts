@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordedBatches } from '../../helpers/recorded-batches';
 import { createViewCounter } from '../../../server/view-counter';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -14,21 +15,13 @@ type View = { path: string; referrer: string; n: number };
 describe('the view counter', () => {
   let server: http.Server;
   let url: string;
-  let handedOver: View[][];
-  let failNext = false;
-  const errors: unknown[] = [];
+  let handedOver = recordedBatches<View>();
   const counter = createViewCounter({
     siteUrl: 'https://hearth.example',
     intervalMs: 60_000,
     maxPending: 5,
-    async flush(views) {
-      if (failNext) {
-        failNext = false;
-        throw new Error('app restarting');
-      }
-      handedOver.push(views);
-    },
-    onError: (error) => errors.push(error),
+    flush: (batch) => handedOver.flush(batch),
+    onError: (error) => handedOver.onError(error),
   });
 
   beforeAll(async () => {
@@ -44,7 +37,7 @@ describe('the view counter', () => {
     await new Promise((resolve) => server.close(resolve));
   });
   beforeEach(() => {
-    handedOver = [];
+    handedOver = recordedBatches<View>();
   });
 
   /** node:http rather than fetch, which would not send the Host asked for. */
@@ -70,7 +63,7 @@ describe('the view counter', () => {
     ];
     for (const [path, headers] of visits) expect((await visit(path, headers)).status).toBe(200);
     await counter.flushNow();
-    expect(handedOver).toEqual([
+    expect(handedOver.batches).toEqual([
       [
         { path: '/posts/pacing', referrer: 'forum.example.org', n: 2 },
         { path: '/posts/pacing', referrer: '', n: 3 },
@@ -78,7 +71,7 @@ describe('the view counter', () => {
       ],
     ]);
     await counter.flushNow();
-    expect(handedOver).toHaveLength(1);
+    expect(handedOver.batches).toHaveLength(1);
   });
 
   it('counts no bot, tool, opted-out reader, prefetch, HEAD, POST or non-reader path', async () => {
@@ -101,7 +94,7 @@ describe('the view counter', () => {
     ];
     for (const answer of await Promise.all(notViews)) expect(answer.status).toBe(200);
     await counter.flushNow();
-    expect(handedOver).toEqual([]);
+    expect(handedOver.batches).toEqual([]);
   });
 
   it('counts views reported by nginx the same way, leaving out the site itself as a referrer', async () => {
@@ -110,17 +103,17 @@ describe('the view counter', () => {
     counter.add('/admin', '', 'hearth.example');
     counter.add('/posts/Not a path', '', 'hearth.example');
     await counter.flushNow();
-    expect(handedOver).toEqual([[{ path: '/posts/pacing', referrer: 'forum.example.org', n: 1 }, { path: '/posts/pacing', referrer: '', n: 1 }, { path: '/admin', referrer: '', n: 1 }]]);
+    expect(handedOver.batches).toEqual([[{ path: '/posts/pacing', referrer: 'forum.example.org', n: 1 }, { path: '/posts/pacing', referrer: '', n: 1 }, { path: '/admin', referrer: '', n: 1 }]]);
   });
 
   it('keeps a bounded number of distinct paths between hand-overs, and keeps them through a failed one', async () => {
     for (let i = 0; i < 8; i++) await visit(`/posts/made-up-${i}`);
     await visit('/posts/made-up-0');
-    failNext = true;
+    handedOver.failNext();
     await counter.flushNow();
-    expect(errors).toHaveLength(1);
-    expect(handedOver).toEqual([]);
+    expect(handedOver.errors).toHaveLength(1);
+    expect(handedOver.batches).toEqual([]);
     await counter.flushNow();
-    expect(handedOver).toEqual([[0, 1, 2, 3, 4].map((i) => ({ path: `/posts/made-up-${i}`, referrer: '', n: i === 0 ? 2 : 1 }))]);
+    expect(handedOver.batches).toEqual([[0, 1, 2, 3, 4].map((i) => ({ path: `/posts/made-up-${i}`, referrer: '', n: i === 0 ? 2 : 1 }))]);
   });
 });

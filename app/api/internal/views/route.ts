@@ -1,28 +1,14 @@
 // Called every couple of seconds by the production server's view counter (server/view-counter.js) with the
-// views it counted; nobody else holds its key. Each path is checked here before anything is stored.
-import crypto from 'node:crypto';
-import { NextResponse, type NextRequest } from 'next/server';
+// views it counted. Each path is checked (lib/stats/count-view.ts) before anything is stored.
 import { z } from 'zod';
-import { readJsonBody } from '@/lib/http/json-body';
-import { env } from '@/lib/env';
+import { countsRoute } from '@/lib/http/counts-route';
 import { countViews } from '@/lib/stats/count-view';
 
-const bodySchema = z.object({
-  views: z.array(z.object({ path: z.string().max(300), referrer: z.string().max(260), n: z.number().int().positive().max(1_000_000) })).max(10_000),
+export const POST = countsRoute({
+  schema: z.object({
+    views: z.array(z.object({ path: z.string().max(300), referrer: z.string().max(260), n: z.number().int().positive().max(1_000_000) })).max(10_000),
+  }),
+  expected: '{"views": [{ path, referrer, n }]}',
+  maxBytes: 4 * 1024 * 1024,
+  store: ({ views }) => countViews(views),
 });
-
-function isViewsKey(header: string | null): boolean {
-  const key = env.HEARTH_VIEWS_KEY;
-  const sent = header?.replace(/^Bearer /, '') ?? '';
-  return Boolean(key) && sent.length === key!.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(key!));
-}
-
-export async function POST(request: NextRequest) {
-  if (!isViewsKey(request.headers.get('authorization'))) return NextResponse.json({ error: 'Not allowed.' }, { status: 401 });
-  const body = await readJsonBody(request, 4 * 1024 * 1024);
-  if (!body.ok) return NextResponse.json({ error: body.message }, { status: body.status });
-  const parsed = bodySchema.safeParse(body.value);
-  if (!parsed.success) return NextResponse.json({ error: 'Expected {"views": [{ path, referrer, n }]}' }, { status: 400 });
-  countViews(parsed.data.views);
-  return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-}
