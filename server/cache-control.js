@@ -15,4 +15,13 @@ function hearthCacheControl(current) {
   return value;
 }
 
-module.exports = { hearthCacheControl, PUBLIC_PAGE };
+/**
+ * Whether a response (its final Cache-Control) is one the page caches keep: reader pages and feeds.
+ * Immutable files (images, build files) are left to browsers and nginx's own long-lived cache.
+ */
+function isShareable(cacheControl) {
+  const value = String(cacheControl ?? '');
+  return /\bpublic\b/.test(value) && !/\b(private|no-store|no-cache|immutable)\b/.test(value);
+}
+
+module.exports = { hearthCacheControl, isShareable, PUBLIC_PAGE };

@@ -28,6 +28,7 @@ const { hearthCacheControl } = require('./cache-control');
 const { insecureSettings } = require('./config-check');
 const { logger, loggablePath, routeConsoleToLogger, scrub } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
+const { markWrite } = require('./just-wrote');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
@@ -154,6 +155,7 @@ function serve(req, res) {
     const location = res.getHeader('location');
     if (Array.isArray(location)) res.setHeader('location', location[0]);
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
+    markWrite(req, res, { https });
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
   });
 

@@ -3,18 +3,18 @@
  * nginx configuration keeps, for sites that run without a proxy. A hit is sent as stored — headers
  * (its CSP nonce included) and already-compressed body — without reaching Next at all.
  *
- * Only anonymous GETs of reader pages are looked up, and only responses Hearth marks as shareable
- * (`public, …, s-maxage`) without cookies are stored. Signed-in visitors always reach Next, so an
- * author sees their own new comment at once; everyone else within the lifetime.
+ * Only GETs of reader pages are looked up, signed in or not (reader pages are one HTML for everyone),
+ * and only responses Hearth marks as shareable (`public`) without cookies are stored. A browser that has
+ * just changed something goes past it (just-wrote.js), so an author sees their own new comment at once;
+ * everyone else within the lifetime.
  *
  * The copies of one stored page share its CSP nonce for that second. It was drawn after the page's
  * content was fixed, so nothing in that content can know it; a reader who sees it learns nothing
  * that works on the next copy.
  */
-const { PUBLIC_PAGE } = require('./cache-control');
+const { isShareable } = require('./cache-control');
+const { justWrote } = require('./just-wrote');
 
-// Auth.js splits a large session cookie into `authjs.session-token.0`, `.1`, …: every form is a session.
-const SESSION_COOKIE = /(^|;)\s*(__Secure-)?authjs\.session-token(\.\d+)?=/;
 const PER_VISITOR_PATHS = /^\/(api|admin|account|_next)(\/|$)/;
 const NOT_STORED_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'];
 const FAILED = Symbol('hearth: response failed');
@@ -45,7 +45,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
   /** The cache key of a request that may be answered from the cache, or null. */
   function keyFor(req) {
     if (lifetimeMs <= 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
-    if (req.headers['next-action'] || req.headers.range || SESSION_COOKIE.test(req.headers.cookie ?? '')) return null;
+    if (req.headers['next-action'] || req.headers.range || justWrote(req)) return null;
     if (PER_VISITOR_PATHS.test(req.url ?? '/')) return null;
     return [req.url, ...KEY_HEADERS.map((name) => req.headers[name] ?? '')].join('\n');
   }
@@ -78,7 +78,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     let storable = null; // decided once the headers are final, at the first byte
 
     const keep = (chunk, encoding) => {
-      storable ??= res.statusCode === 200 && res.getHeader('cache-control') === PUBLIC_PAGE && !res.hasHeader('set-cookie');
+      storable ??= res.statusCode === 200 && isShareable(res.getHeader('cache-control')) && !res.hasHeader('set-cookie');
       if (!storable || chunk == null || typeof chunk === 'function') return;
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
       size += buffer.length;

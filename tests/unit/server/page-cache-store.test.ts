@@ -34,9 +34,15 @@ describe('what the page cache keeps', () => {
     expect(await storedAfter((res) => (publicPage(res), res.write('<p>one '), res.end('page</p>')))).toBe('<p>one page</p>');
   });
 
+  it('keeps a feed, which browsers may keep for minutes', async () => {
+    expect(await storedAfter((res) => (res.setHeader('Cache-Control', 'public, max-age=300'), res.end('<rss/>')))).toBe('<rss/>');
+  });
+
   it.each<[string, Handler]>([
     ['a per-visitor answer', (res) => (res.setHeader('Cache-Control', 'private, no-store'), res.end('mine'))],
     ['an answer without Cache-Control', (res) => res.end('unsaid')],
+    ['an immutable file (left to browsers)', (res) => (res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'), res.end('image bytes'))],
+    ['an answer that must be revalidated', (res) => (res.setHeader('Cache-Control', 'public, no-cache'), res.end('check'))],
     ['a 404', (res) => (publicPage(res), (res.statusCode = 404), res.end('missing'))],
     ['an answer that sets a cookie', (res) => (publicPage(res), res.setHeader('Set-Cookie', 'a=1'), res.end('cookie'))],
     ['a page that failed part-way', (res, cache) => (publicPage(res), res.write('<p>half'), cache.discard(res), res.end())],
