@@ -14,6 +14,8 @@ export type Target = {
   /** The app (first) and, for proxied targets, the proxy: CPU and memory are read for each. */
   servers: Measured[];
   headers?: Record<string, string>;
+  /** A different path for each request (a fresh search each time), in place of url's path. */
+  paths?: (n: number) => string;
   /** Requests made by distinct clients, one connection each (e.g. one signed-in member per connection). */
   clients?: { headers: Record<string, string>; body: (n: number) => string; method: 'POST' }[];
   /** Status that counts as success (default: any 2xx). */
@@ -55,6 +57,12 @@ type Run = autocannon.Result & { statusCodeStats?: Record<string, { count: numbe
 const aggregateResult = (autocannon as unknown as { aggregateResult(results: autocannon.Result[], options: autocannon.Options): Run }).aggregateResult;
 
 async function run(target: Target, seconds: number, connections: number): Promise<Run> {
+  if (target.paths) {
+    const paths = target.paths;
+    let n = 0;
+    const requests = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths(n++) }) }];
+    return (await autocannon({ url: target.url, connections, duration: seconds, headers: target.headers, requests })) as Run;
+  }
   if (!target.clients) {
     return (await autocannon({ url: target.url, connections, duration: seconds, headers: target.headers })) as Run;
   }

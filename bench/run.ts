@@ -55,8 +55,18 @@ const READER = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   referer: 'https://forum.example.org/threads/42',
 };
-/** The counting-off halves of the side-by-side pairs: served by an app with VIEW_COUNTING=off (and its own nginx). */
-const UNCOUNTED = { direct: 'post page, counting off, reader browser', proxied: 'nginx: post page, counting off, reader browser' };
+/**
+ * The side-by-side pairs of issue 14: two fresh twin apps on the same database (and each its own nginx), alike
+ * in everything but VIEW_COUNTING, serving nothing else; neither runs the mail worker.
+ */
+const COUNTING = {
+  off: { direct: 'post page, counting off, reader browser', proxied: 'nginx: post page, counting off, reader browser' },
+  on: { direct: 'post page, counting on, reader browser', proxied: 'nginx: post page, counting on, reader browser' },
+};
+
+/** Search words the seeded posts use (bench/seed-text.ts), paired differently with a number each time. */
+const SEARCH_WORDS = ['pacing', 'sleep', 'fatigue', 'pain', 'rest', 'energy', 'walk', 'doctor', 'flare', 'garden', 'morning', 'friends'];
+const freshQuery = (n: number) => `${SEARCH_WORDS[n % SEARCH_WORDS.length]} ${SEARCH_WORDS[Math.floor(n / SEARCH_WORDS.length) % SEARCH_WORDS.length]} ${n}`;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -100,9 +110,14 @@ async function main() {
   const viewsLog = path.join(dir, 'nginx-views.log');
   const server = await startServer({ databaseFile, env: { ...serverEnv, EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', NGINX_VIEWS_LOG: viewsLog } });
   cleanups.push(() => server.stop());
-  // Started only for the pairs: the same database, counting nothing, so only counting differs.
-  const uncounted = Object.values(UNCOUNTED).some(selected) ? await startServer({ databaseFile, env: { ...serverEnv, MAIL_WORKER: 'off', VIEW_COUNTING: 'off' } }) : null;
+  // Started only for the pairs: the same database, twins but for counting.
+  const pairs = [...Object.values(COUNTING.off), ...Object.values(COUNTING.on)].some(selected);
+  const twinEnv = { ...serverEnv, MAIL_WORKER: 'off' };
+  const uncounted = pairs ? await startServer({ databaseFile, env: { ...twinEnv, VIEW_COUNTING: 'off' } }) : null;
   if (uncounted) cleanups.push(() => uncounted.stop());
+  const countedViewsLog = path.join(dir, 'nginx-views-twin.log');
+  const counted = pairs ? await startServer({ databaseFile, env: { ...twinEnv, VIEW_COUNTING: 'on', NGINX_VIEWS_LOG: countedViewsLog } }) : null;
+  if (counted) cleanups.push(() => counted.stop());
   process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
   log(`server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (benchmark only: lifts the per-member comment pace limits, and believes its own X-Forwarded-For)`);
 
@@ -124,19 +139,26 @@ async function main() {
   if (!server.pid) throw new Error('The server has no pid');
   const appServer = { label: 'app', pid: server.pid };
   const uncountedServer = uncounted && { label: 'app', pid: uncounted.pid! };
+  const countedServer = counted && { label: 'app', pid: counted.pid! };
 
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
     { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
     ...redirectTargets(databaseFile, app + postPath, postPath, appServer),
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
-    // Views are counted as pages are served: the same reader's requests to an app counting nothing and to one counting.
-    ...(uncounted && uncountedServer ? [{ name: UNCOUNTED.direct, url: `http://127.0.0.1:${uncounted.port}${postPath}`, servers: [uncountedServer], headers: READER }] : []),
-    { name: 'post page, counting on, reader browser', url: app + postPath, servers: [appServer], headers: READER },
+    // Views are counted as pages are served: the same reader's requests to a twin counting nothing and to one counting.
+    ...(uncounted && uncountedServer && counted && countedServer
+      ? [
+          { name: COUNTING.off.direct, url: `http://127.0.0.1:${uncounted.port}${postPath}`, servers: [uncountedServer], headers: READER },
+          { name: COUNTING.on.direct, url: `http://127.0.0.1:${counted.port}${postPath}`, servers: [countedServer], headers: READER },
+        ]
+      : []),
     { name: 'post page, signed in', url: app + postPath, servers: [appServer], headers: { cookie: cookies[0] } },
     { name: 'home page', url: `${app}/`, servers: [appServer] },
     { name: 'RSS feed /feed.xml', url: `${app}/feed.xml`, servers: [appServer] },
-    { name: `search /search?q=${data.searchTerm}`, url: `${app}/search?q=${data.searchTerm}`, servers: [appServer] },
+    { name: `search /search?q=${data.searchTerm}, repeated`, url: `${app}/search?q=${data.searchTerm}`, servers: [appServer] },
+    // Each request a search not made before: two words of the posts' vocabulary and a number.
+    { name: 'search, a fresh query each time', url: `${app}/search`, servers: [appServer], paths: (n) => `/search?q=${encodeURIComponent(freshQuery(n))}` },
   ];
 
   const skipped: string[] = [];
@@ -155,16 +177,18 @@ async function main() {
     targets.push(
       { name: 'nginx: post page, anonymous', url: viaProxy + postPath, servers: both },
       { name: 'nginx: post page, anonymous, gzip', url: viaProxy + postPath, servers: both, headers: { 'accept-encoding': 'gzip' } },
-      { name: 'nginx: post page, counting on, reader browser', url: viaProxy + postPath, servers: both, headers: READER },
       { name: 'nginx: home page', url: `${viaProxy}/`, servers: both },
       { name: 'nginx: home page, gzip', url: `${viaProxy}/`, servers: both, headers: { 'accept-encoding': 'gzip' } },
     );
-    if (uncounted && uncountedServer) {
-      // Its own nginx in front of the app counting nothing, reporting nothing.
+    if (uncounted && uncountedServer && counted && countedServer) {
+      // Each twin behind its own nginx: the counting one writes the views it answers to the log its app follows.
       const quietProxy = await startNginx(nginx.binary, uncounted.port);
-      cleanups.push(() => quietProxy.stop());
-      const quiet = [uncountedServer, { label: 'nginx', pid: quietProxy.pid }];
-      targets.push({ name: UNCOUNTED.proxied, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: quiet, headers: READER });
+      const countingProxy = await startNginx(nginx.binary, counted.port, { viewsLog: countedViewsLog });
+      cleanups.push(() => quietProxy.stop(), () => countingProxy.stop());
+      targets.push(
+        { name: COUNTING.off.proxied, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: [uncountedServer, { label: 'nginx', pid: quietProxy.pid }], headers: READER },
+        { name: COUNTING.on.proxied, url: `http://127.0.0.1:${countingProxy.port}${postPath}`, servers: [countedServer, { label: 'nginx', pid: countingProxy.pid }], headers: READER },
+      );
     }
   }
 
