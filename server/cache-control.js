@@ -6,8 +6,15 @@
  */
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=1';
 const PER_VISITOR = 'private, no-store';
+/**
+ * Pages Next renders per request only because they read the address's query, never who is asking: the
+ * same address is the same HTML for everyone, so they are shared like the cached pages. Search results.
+ */
+const SAME_FOR_EVERYONE = /^\/search(\?|$)/;
 
-function hearthCacheControl(current) {
+/** @param {unknown} current the Cache-Control Next set @param {{ method?: string; url?: string }} [req] @param {number} [status] */
+function hearthCacheControl(current, req = {}, status = 200) {
+  if (status === 200 && (req.method === 'GET' || req.method === 'HEAD') && SAME_FOR_EVERYONE.test(req.url ?? '')) return PUBLIC_PAGE;
   if (!current) return PER_VISITOR;
   const value = String(current);
   if (/\b(private|no-store|no-cache)\b/.test(value) || /\bimmutable\b/.test(value)) return value;

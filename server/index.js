@@ -156,7 +156,7 @@ function serve(req, res) {
     if (Array.isArray(location)) res.setHeader('location', location[0]);
     for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
     markWrite(req, res, { https });
-    res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control')));
+    res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control'), req, res.statusCode));
   });
 
   const malformed = malformedTarget(req);

@@ -92,6 +92,17 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
     expect(plainCached).toMatchObject({ found: true });
   });
 
+  it('shares search results for a second: the same address is the same HTML for everyone', async () => {
+    const search = `/search?q=${encodeURIComponent(data.searchTerm)}&n=${Date.now()}`;
+    const first = await get(search);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=1');
+    const html = await first.text();
+    const again = await get(search, { cookie });
+    expect(cacheStatus(again)).toBe('HIT');
+    expect(await again.text()).toBe(html);
+  });
+
   it('shows a new comment to its author at once and to everyone within the cache lifetime', async () => {
     // An anonymous copy without the comment is in the cache first.
     expect(await fetchUntil(postPath, (response) => response.headers.get('x-cache-status') === 'HIT')).toMatchObject({ found: true });
