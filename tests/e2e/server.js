@@ -13,9 +13,13 @@ const { serverNodeArgs } = require('../../server/node-args');
 
 const serverEntry = path.join(root, 'server', 'index.js');
 
-/** The production server as its own process (the PID is the server's, for tests that kill it). */
+/**
+ * The production server as its own process (the PID is the server's, for tests that kill it).
+ * HEARTH_CPU_PROFILE_DIR=<folder> writes each server's CPU profile there when it stops (for bench/cpu-profile-summary.ts).
+ */
 function spawnServer(port, env) {
-  return spawn(process.execPath, [...serverNodeArgs(), serverEntry], {
+  const profile = process.env.HEARTH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HEARTH_CPU_PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...serverNodeArgs(), ...profile, serverEntry], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
