@@ -1,7 +1,8 @@
 /**
  * An admin looks after moved addresses at /admin/redirects in Chromium, at a desktop's width and a phone's:
  * adds a redirect, edits it and removes it, and between each step a visitor following the old address gets
- * the change at once (a cached 404 or redirect of the old address is dropped by the action).
+ * the change at once (a cached 404 or redirect of the old address is dropped by the action); the visit shows
+ * in the list within seconds.
  */
 import type { Page } from 'playwright-core';
 import { openAdminSite, type AdminSite } from './admin-site';
@@ -60,7 +61,13 @@ describe.each([
     await search.fill(stored.slice(1, 12));
     await Promise.all([page.waitForURL(/[?&]q=/), search.press('Enter')]);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: stored, exact: true }) });
-    await card.getByText(/→ \/about · 1 visit, last/).waitFor();
+    // The server hands its hit counts over every two seconds: the admin sees the visit on a later look.
+    const counted = card.getByText(/→ \/about · 1 visit, last/);
+    for (let look = 0; look < 30 && !(await counted.isVisible()); look++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await counted.waitFor();
     await card.getByText(`Edit the redirect from “${stored}”`).click();
     await fillAndSave(card, { to: '/archive' }, 'Save');
     expect(await final(requested)).toBe('→ /archive');
