@@ -5,7 +5,7 @@
  * post readers can see (or will, at its time), privately until Update. Leaving with unsaved changes asks first.
  */
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PostStatus } from '@/db/schema';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -57,16 +57,35 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
   const [keptPrivately, setKeptPrivately] = useState(hasWorkingCopy);
   const dirty = form.formState.isDirty;
 
-  // After a save the saved values become the new baseline; a new post moves to its own address.
+  // A new post gets its id at its first save. Saved by the person, it moves to its own address (its page has
+  // more panels); saved by the autosave, often while they are still typing or an image is uploading, only the
+  // address changes, in place, so nothing on the page is lost.
+  const [savedId, setSavedId] = useState(postId);
+  const autosaving = useRef(false);
+  const autosave = useCallback(
+    (data: FormData) => {
+      autosaving.current = true;
+      formAction(data);
+    },
+    [formAction],
+  );
+  // After a save the saved values become the new baseline.
   useEffect(() => {
     if (!saveState.ok) return;
     form.reset(form.getValues());
     if (live) setKeptPrivately(true);
-    if (postId === null && saveState.id) router.replace(`/admin/posts/${saveState.id}`);
-  }, [saveState, form, postId, router, live]);
+    if (postId === null && saveState.id) {
+      if (autosaving.current) {
+        setSavedId(saveState.id);
+        window.history.replaceState(null, '', `/admin/posts/${saveState.id}`);
+      } else router.replace(`/admin/posts/${saveState.id}`);
+    }
+    autosaving.current = false;
+    // Runs once per answer of the save action.
+  }, [saveState]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
-  useAutosave(form, formRef, formAction, pending);
+  useAutosave(form, formRef, autosave, pending);
 
   const update = status === 'scheduled' ? 'Update scheduled post' : 'Update post';
   const where = live
@@ -77,7 +96,7 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
         : 'The editor shows the version on the site.'
     : dirty
       ? 'Unsaved changes (saved automatically every few seconds once the post is valid).'
-      : postId
+      : savedId
         ? 'All changes saved.'
         : '';
 
@@ -86,7 +105,7 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
   return (
     <div className="post-editor">
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack-form" aria-label="Post">
-        <input type="hidden" name="postId" value={postId ?? ''} />
+        <input type="hidden" name="postId" value={savedId ?? ''} />
         <EditorActionBar label="Post actions" buttons={buttonsFor(status, live && (keptPrivately || dirty))} dispatchers={dispatchers} pending={pending} last={last} status={where} />
         <FormStatus state={state} />
         <TextField label="Title" error={errors.title?.message} registration={title} />
