@@ -72,7 +72,7 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
   const actor = { id: user.id, name: user.name ?? '' };
   inTx((tx) => recordActivity(tx, actor, 'comment.approve', say(`a comment by ${user.name} on “Pacing”`)));
   db.insert(postRevisions).values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' }).run();
-  createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg') }, new Date());
+  createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
   db.insert(importJobs).values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id }).run();
   db.insert(importedItems).values({ source: 'https://old.example.org', kind: 'user', sourceId: `wp-${tag}`, hearthId: user.id, importedAt: new Date() }).run();
   return { story, reply };
