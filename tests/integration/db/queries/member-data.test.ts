@@ -4,7 +4,7 @@
  * is deleted (keeping or removing comments), no table of the whole database holds the address or the name,
  * while the others' data is untouched.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { deleteUser, REMOVED_ADDRESS } from '@/db/queries/account-deletion';
 import { recordActivity } from '@/db/queries/activity';
@@ -24,6 +24,7 @@ import {
   importJobs,
   outbox,
   postRevisions,
+  rateLimitHits,
   replyNotices,
   sessions,
   subscribers,
@@ -166,10 +167,16 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     const keptMail = getDb().select().from(outbox).all().filter((m) => m.toAddress !== ZOE.email && m.toAddress !== ZOE.email.toUpperCase() && !m.subject.includes(ZOE.name));
     const zoeMailIds = getDb().select().from(outbox).all().filter((m) => m.toAddress.toLowerCase() === ZOE.email).map((m) => m.id);
     expect(scanWholeDatabase([ZOE.email, ZOE.name]).length).toBeGreaterThan(10);
+    const countedFor = (email: string) => getDb().select().from(rateLimitHits).where(inArray(rateLimitHits.key, addressRateLimitKeys(email))).all().length;
+    expect(countedFor(ZOE.email)).toBe(2);
+    const lukaszCounted = countedFor(lukasz.email);
 
     expect(deleteUser(zoe.id, choice, addressRateLimitKeys).outcome).toBe('deleted');
 
     expect(scanWholeDatabase([ZOE.email, ZOE.name, 'zoe.nunez'])).toEqual([]);
+    // Rate-limit rows hold a hash of the address, never the address: they are found by key.
+    expect(countedFor(ZOE.email)).toBe(0);
+    expect(countedFor(lukasz.email)).toBe(lukaszCounted);
     expect(getDb().select().from(verificationTokens).all().map((t) => t.identifier)).toEqual(expect.arrayContaining([ada.email, lukasz.email]));
     expect({ lukasz: before(lukasz.id), ada: before(ada.id) }).toEqual(kept);
     const afterMail = new Map(getDb().select().from(outbox).all().map((m) => [m.id, m]));
