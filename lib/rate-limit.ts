@@ -10,9 +10,14 @@ export const SIGN_IN_LIMIT_PER_IP = 20;
 
 const hash = (value: string) => crypto.createHash('sha256').update(value).digest('hex').slice(0, 32);
 
+/** The limits counted per address; an account deletion forgets them (addressRateLimitKeys). */
+const ADDRESS_LIMITS = ['sign-in:email', 'sign-in:code', 'subscribe:email'] as const;
+const addressKey = (limit: (typeof ADDRESS_LIMITS)[number], email: string) => `${limit}:${hash(email)}`;
+export const addressRateLimitKeys = (email: string): string[] => ADDRESS_LIMITS.map((limit) => addressKey(limit, email));
+
 /** At most 5 sign-in emails per address and 20 per client IP in 15 minutes. Both are counted. */
 export function allowSignInEmail(email: string, ip: string, now = new Date()): boolean {
-  const byEmail = recordRateLimitHit(`sign-in:email:${hash(email)}`, SIGN_IN_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byEmail = recordRateLimitHit(addressKey('sign-in:email', email), SIGN_IN_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
   const byIp = recordRateLimitHit(`sign-in:ip:${hash(ip)}`, SIGN_IN_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
   return byEmail && byIp;
 }
@@ -26,7 +31,7 @@ export const SIGN_IN_GUESSES_PER_IP = 50;
  * (typed code, the emailed link's button). Both are counted; the answer says which limits still allow it.
  */
 export function allowSignInGuess(email: string, ip: string, now = new Date()): { address: boolean; ip: boolean } {
-  const address = recordRateLimitHit(`sign-in:code:${hash(email)}`, SIGN_IN_GUESSES_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const address = recordRateLimitHit(addressKey('sign-in:code', email), SIGN_IN_GUESSES_PER_ADDRESS, FIFTEEN_MINUTES, now);
   const byIp = recordRateLimitHit(`sign-in:code-ip:${hash(ip)}`, SIGN_IN_GUESSES_PER_IP, FIFTEEN_MINUTES, now);
   return { address, ip: byIp };
 }
@@ -36,7 +41,7 @@ export const SUBSCRIBE_LIMIT_PER_IP = 20;
 
 /** At most 3 subscription emails (confirmations, resends) per address and 20 sign-ups per client IP in 15 minutes. */
 export function allowSubscribeRequest(email: string, ip: string, now = new Date()): boolean {
-  const byEmail = recordRateLimitHit(`subscribe:email:${hash(email)}`, SUBSCRIBE_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byEmail = recordRateLimitHit(addressKey('subscribe:email', email), SUBSCRIBE_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
   const byIp = recordRateLimitHit(`subscribe:ip:${hash(ip)}`, SUBSCRIBE_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
   return byEmail && byIp;
 }

@@ -249,11 +249,13 @@ export function listCommentsByAuthor(userId: string) {
       id: comments.id,
       post: posts.slug,
       body: comments.body,
+      contentNote: comments.contentNote,
       status: comments.status,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       moderatorEditedAt: comments.moderatorEditedAt,
       editAwaitingModeration: commentPendingEdits.body,
+      editAwaitingModerationNote: commentPendingEdits.contentNote,
     })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { getDb, type Transaction } from '@/db/index';
 import { comments, posts } from '@/db/schema';
 
 /**
@@ -12,12 +12,15 @@ import { comments, posts } from '@/db/schema';
  * address, in one transaction. Returns the slugs of the posts whose threads now show another name.
  */
 export function claimGuestComments(userId: string, email: string): string[] {
+  return getDb().transaction((tx) => claimGuestCommentsIn(tx, userId, email));
+}
+
+/** The same inside the caller's transaction (an account deletion treats them as the member's own). */
+export function claimGuestCommentsIn(tx: Transaction, userId: string, email: string): string[] {
   const address = email.trim().toLowerCase();
   if (!address) return [];
   const theirs = and(eq(comments.guestEmail, address), isNull(comments.authorId));
-  return getDb().transaction((tx) => {
-    const slugs = tx.selectDistinct({ slug: posts.slug }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(theirs).all();
-    if (slugs.length > 0) tx.update(comments).set({ authorId: userId, guestName: null, guestEmail: null }).where(theirs).run();
-    return slugs.map((row) => row.slug);
-  });
+  const slugs = tx.selectDistinct({ slug: posts.slug }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(theirs).all();
+  if (slugs.length > 0) tx.update(comments).set({ authorId: userId, guestName: null, guestEmail: null }).where(theirs).run();
+  return slugs.map((row) => row.slug);
 }

@@ -6,10 +6,8 @@ import 'server-only';
 import { and, asc, count, eq, like, ne, or } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { listCommentsByAuthor, releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
 import { containsText } from '@/db/queries/contains-text';
-import { deleteSubscriberByEmail, getSubscriberByEmail } from '@/db/queries/subscribers';
-import { accounts, posts, users, type UserRole } from '@/db/schema';
+import { users, type UserRole } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
@@ -44,48 +42,6 @@ export function getOwnAccount(userId: string): OwnAccount | null {
 
 export function updateDisplayName(userId: string, name: string): void {
   getDb().update(users).set({ name }).where(eq(users.id, userId)).run();
-}
-
-/** Everything stored about a member, for "download my data". */
-export function exportUserData(userId: string) {
-  const db = getDb();
-  const profile = getOwnAccount(userId);
-  if (!profile) return null;
-  const signInMethods = db
-    .select({ provider: accounts.provider })
-    .from(accounts)
-    .where(eq(accounts.userId, userId))
-    .all()
-    .map((a) => a.provider);
-  const authoredPosts = db.select({ slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)).all();
-  const subscriber = getSubscriberByEmail(profile.email);
-  const subscription = subscriber && {
-    email: subscriber.email,
-    status: subscriber.status,
-    frequency: subscriber.frequency,
-    categories: subscriber.allCategories ? 'all' : subscriber.categoryIds,
-    subscribedAt: subscriber.createdAt,
-    confirmedAt: subscriber.confirmedAt,
-  };
-  return { profile, signInMethods, authoredPosts, comments: listCommentsByAuthor(userId), subscription };
-}
-
-/** What happened, and the posts whose threads changed (their pages must be refreshed). */
-export type DeleteAccountResult = { outcome: 'deleted' | 'has-posts' | 'not-found'; postSlugs: string[] };
-
-/**
- * Removes the member, their sessions and linked sign-in methods (cascade), their email subscription, and keeps
- * or erases their comments as they chose, in one transaction. Authors keep their account until their posts move.
- */
-export function deleteUser(userId: string, comments: DeletedMemberComments): DeleteAccountResult {
-  return getDb().transaction((tx) => {
-    if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return { outcome: 'has-posts', postSlugs: [] };
-    const postSlugs = releaseCommentsOfMember(tx, userId, comments);
-    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
-    if (email) deleteSubscriberByEmail(tx, email);
-    const removed = tx.delete(users).where(eq(users.id, userId)).run();
-    return { outcome: removed.changes === 1 ? 'deleted' : 'not-found', postSlugs };
-  });
 }
 
 /** A row of /admin/people. Carries the email address: admins only. */

@@ -3,9 +3,11 @@
 import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { deleteUser, updateDisplayName } from '@/db/queries/users';
+import { deleteUser } from '@/db/queries/account-deletion';
+import { updateDisplayName } from '@/db/queries/users';
 import { signOut } from '@/lib/auth';
 import { TAGS } from '@/lib/cache';
+import { addressRateLimitKeys } from '@/lib/rate-limit';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { deleteAccountSchema } from '@/lib/validations/delete-account';
 import { displayNameSchema, welcomeNameSchema } from '@/lib/validations/display-name';
@@ -31,7 +33,7 @@ export async function signOutAction(...args: unknown[]): Promise<void> {
 }
 
 export const deleteAccountAction = formAction({ name: 'account deletion', access: 'member', schema: deleteAccountSchema }, async ({ comments }, user) => {
-  const result = deleteUser(user.id, comments);
+  const result = deleteUser(user.id, comments, addressRateLimitKeys);
   if (result.outcome === 'has-posts') {
     return { ok: false, message: 'You have written posts on this site. Ask an admin to move them to another author first; nothing was deleted.' };
   }

@@ -1,9 +1,11 @@
 import { getDb } from '@/db/index';
 import { recordRateLimitHit } from '@/db/queries/rate-limits';
-import { deleteUser, exportUserData, getOwnAccount, updateDisplayName } from '@/db/queries/users';
+import { deleteUser } from '@/db/queries/account-deletion';
+import { exportUserData } from '@/db/queries/member-export';
+import { getOwnAccount, updateDisplayName } from '@/db/queries/users';
 import { listThread } from '@/db/queries/comments';
 import { accounts, comments, rateLimitHits, sessions, users } from '@/db/schema';
-import { allowSignInEmail } from '@/lib/rate-limit';
+import { addressRateLimitKeys, allowSignInEmail } from '@/lib/rate-limit';
 import { createAuthor, createPost } from '../../helpers/fixtures';
 
 function createMember(email: string) {
@@ -34,19 +36,19 @@ describe('a member’s own data', () => {
   it('deletes the account with its sessions and sign-in methods, leaving others alone', () => {
     const e = createMember('e@example.org');
     const f = createMember('f@example.org');
-    expect(deleteUser(e.id, 'keep').outcome).toBe('deleted');
+    expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('deleted');
     expect(getOwnAccount(e.id)).toBeNull();
     const remainingSessions = getDb().select().from(sessions).all().map((s) => s.userId);
     expect(remainingSessions).not.toContain(e.id);
     expect(remainingSessions).toContain(f.id);
     expect(getDb().select().from(accounts).all().map((a) => a.userId)).not.toContain(e.id);
-    expect(deleteUser(e.id, 'keep').outcome).toBe('not-found');
+    expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('not-found');
   });
 
   it('keeps an author’s account while posts still point to it', () => {
     const author = createAuthor();
     createPost({ authorId: author.id });
-    expect(deleteUser(author.id, 'remove').outcome).toBe('has-posts');
+    expect(deleteUser(author.id, 'remove', addressRateLimitKeys).outcome).toBe('has-posts');
     expect(getOwnAccount(author.id)).not.toBeNull();
   });
 });
@@ -62,7 +64,7 @@ describe('a deleted member’s comments', () => {
     const stays = createMember('stays@example.org');
     const mine = write(leaving.id, 'my story');
     write(stays.id, 'a reply', mine.id);
-    const result = deleteUser(leaving.id, 'keep');
+    const result = deleteUser(leaving.id, 'keep', addressRateLimitKeys);
     expect(result).toEqual({ outcome: 'deleted', postSlugs: [post.slug] });
     const kept = listThread(post.id).find((c) => c.id === mine.id)!;
     expect(kept.author).toBeNull();
@@ -77,7 +79,7 @@ describe('a deleted member’s comments', () => {
     write(other.id, 'an answer', answered.id);
     const alone = write(leaving.id, 'lonely words');
     const ownReply = write(leaving.id, 'own follow-up', alone.id);
-    deleteUser(leaving.id, 'remove');
+    deleteUser(leaving.id, 'remove', addressRateLimitKeys);
     const thread = listThread(post.id);
     expect(thread.find((c) => c.id === answered.id)).toMatchObject({ status: 'deleted', html: '' });
     expect(thread.find((c) => c.id === alone.id)).toBeUndefined();

@@ -1,6 +1,6 @@
 // "Download my data": everything Hearth stores about the signed-in member, as a JSON file.
 import { NextResponse } from 'next/server';
-import { exportUserData } from '@/db/queries/users';
+import { exportUserData } from '@/db/queries/member-export';
 import { getCurrentUser } from '@/lib/session';
 
 export async function GET() {

@@ -10,7 +10,7 @@ import { listAccountComments } from '@/db/queries/account-comments';
 import { moderateComment } from '@/db/queries/comment-moderation';
 import { listModerationQueue, listThread } from '@/db/queries/comments';
 import { listOpenNotices } from '@/db/queries/reply-notices';
-import { exportUserData } from '@/db/queries/users';
+import { exportUserData } from '@/db/queries/member-export';
 import { activityLog, comments, siteSettings, users } from '@/db/schema';
 import { CommentCard } from '@/components/comments/comment-card';
 import { claimGuestCommentsFor, provenAddress } from '@/lib/comments/claim-guest-comments';

@@ -1,0 +1,201 @@
+/**
+ * A member's data, all of it: one member with something in every table that can hold a person, beside two
+ * others with their own. The export lists each item of theirs and nothing of the others; after the account
+ * is deleted (keeping or removing comments), no table of the whole database holds the address or the name,
+ * while the others' data is untouched.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/index';
+import { deleteUser, REMOVED_ADDRESS } from '@/db/queries/account-deletion';
+import { recordActivity } from '@/db/queries/activity';
+import { applyCommentEdit } from '@/db/queries/comment-edits';
+import { reportComment } from '@/db/queries/comment-reports';
+import { exportUserData } from '@/db/queries/member-export';
+import { enqueueMail, markMailSent } from '@/db/queries/outbox';
+import { muteThread, recordReplyNotice } from '@/db/queries/reply-notices';
+import { saveMemberSubscription } from '@/db/queries/subscribers';
+import { createUpload } from '@/db/queries/uploads';
+import {
+  accounts,
+  activityLog,
+  commentReports,
+  comments,
+  importedItems,
+  importJobs,
+  outbox,
+  postRevisions,
+  rateLimitHits,
+  replyNotices,
+  sessions,
+  subscribers,
+  threadMutes,
+  users,
+  verificationTokens,
+} from '@/db/schema';
+import { addressRateLimitKeys, allowSignInEmail, allowSubscribeRequest } from '@/lib/rate-limit';
+import { createAuthor, createCategory, createPost } from '../../../helpers/fixtures';
+
+const ZOE = { name: 'Zoë Ñúñez-Ķirsīte', email: 'zoe.nunez+hearth@example.org' };
+
+function member(name: string, email: string, role: 'member' | 'author' = 'member') {
+  const user = getDb().insert(users).values({ name, email, role, bio: `${name} writes here`, moderationAlerts: role === 'author' ? 'daily' : 'never' }).returning().get();
+  getDb().insert(sessions).values({ sessionToken: `token-of-${email}`, userId: user.id, expires: new Date(Date.UTC(2027, 0, 1)) }).run();
+  getDb().insert(accounts).values({ userId: user.id, type: 'email', provider: 'email', providerAccountId: email }).run();
+  getDb().insert(verificationTokens).values({ identifier: email, token: `hashed-code-of-${email}`, expires: new Date(Date.UTC(2027, 0, 1)) }).run();
+  return user;
+}
+
+const inTx = (write: (tx: Transaction) => void) => getDb().transaction(write);
+
+/** Everything one person leaves behind; `tag` makes each run's texts distinct. */
+function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
+  const db = getDb();
+  const say = (text: string) => `${text} (${tag})`;
+  const comment = (body: string, parentId: number | null = null) =>
+    db.insert(comments).values({ postId: others.postId, authorId: user.id, parentId, depth: parentId ? 2 : 1, body, html: `<p>${body}</p>`, status: 'approved' }).returning().get();
+  const story = comment(say('My first flare story, before the edit'));
+  applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
+  applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
+  const reply = comment(say('Replying to a friend'), others.commentOf);
+  inTx((tx) => recordReplyNotice(tx, reply.id));
+  reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
+  muteThread(user.id, others.commentOf);
+  saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
+  db.insert(comments).values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() }).run();
+  allowSignInEmail(user.email, '192.0.2.7');
+  allowSubscribeRequest(user.email, '192.0.2.7');
+  enqueueMail({ kind: 'sign-in', to: user.email, subject: say('Your sign-in link'), text: `Hello ${user.name}, your code`, html: `<p>Hello ${user.name}</p>` });
+  enqueueMail({ kind: 'reply', to: user.email, subject: say('A reply to your comment'), text: say('reply text'), html: '<p>reply</p>', dedupeKey: `reply:${reply.id}:${user.id}` });
+  const sent = db.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, `reply:${reply.id}:${user.id}`)).get()!;
+  markMailSent(sent.id);
+  db.update(outbox).set({ status: 'failed', lastError: `550 <${user.email}> mailbox full` }).where(eq(outbox.subject, say('Your sign-in link'))).run();
+  enqueueMail({ kind: 'subscribe-confirm', to: user.email.toUpperCase(), subject: say('Confirm your subscription'), text: 'confirm', html: '<p>confirm</p>' });
+  const actor = { id: user.id, name: user.name ?? '' };
+  inTx((tx) => recordActivity(tx, actor, 'comment.approve', say(`a comment by ${user.name} on “Pacing”`)));
+  db.insert(postRevisions).values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' }).run();
+  createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
+  db.insert(importJobs).values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id }).run();
+  db.insert(importedItems).values({ source: 'https://old.example.org', kind: 'user', sourceId: `wp-${tag}`, hearthId: user.id, importedAt: new Date() }).run();
+  return { story, reply };
+}
+
+function scanWholeDatabase(needles: string[]): string[] {
+  const client = getDb().$client;
+  const tables = client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+  const found: string[] = [];
+  for (const { name } of tables) {
+    for (const row of client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]) {
+      for (const [column, value] of Object.entries(row)) {
+        const text = typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : null;
+        if (text && needles.some((needle) => text.toLowerCase().includes(needle.toLowerCase()))) found.push(`${name}.${column}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s their comments', (choice) => {
+  const run = choice;
+  let zoe: typeof users.$inferSelect;
+  let lukasz: typeof users.$inferSelect;
+  let ada: typeof users.$inferSelect;
+  let zoeRows: ReturnType<typeof giveData>;
+
+  beforeAll(() => {
+    const publisher = createAuthor({ name: `Publisher ${run}` });
+    const post = createPost({ authorId: publisher.id, title: `Pacing ${run}` });
+    const topics = [createCategory(`living-well-${run}`).id, createCategory(`research-${run}`).id];
+    zoe = member(ZOE.name, ZOE.email, 'author');
+    lukasz = member(`Łukasz Wróbel ${run}`, `lukasz.${run}@example.com`);
+    ada = member(`Ada O’Brien ${run}`, `ada.${run}@example.net`);
+    const lukaszTop = getDb().insert(comments).values({ postId: post.id, authorId: lukasz.id, body: `Łukasz asks about sleep ${run}`, html: '<p>sleep</p>', status: 'approved' }).returning().get();
+    const adaTop = getDb().insert(comments).values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' }).returning().get();
+    zoeRows = giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
+    giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
+    giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
+    getDb().insert(comments).values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' }).run();
+    // Another member's email that names Zoë: the reply notice Łukasz gets.
+    enqueueMail({ kind: 'reply', to: lukasz.email, subject: `${ZOE.name} replied to you`, text: `${ZOE.name} wrote back.`, html: `<p>${ZOE.name} wrote back.</p>` });
+  });
+
+  it('exports each of the member’s items and nothing of the other members', () => {
+    const data = exportUserData(zoe.id)!;
+    const text = JSON.stringify(data);
+    const tag = `zoe-${run}`;
+    expect(data.profile).toMatchObject({ name: ZOE.name, email: ZOE.email, role: 'author', moderationAlerts: 'daily', bio: `${ZOE.name} writes here` });
+    expect(data.signInMethods).toEqual(['email']);
+    expect(data.sessions).toHaveLength(1);
+    expect(data.pendingSignInCodes).toHaveLength(1);
+    const story = data.comments.find((c) => c.id === zoeRows.story.id)!;
+    expect(story).toMatchObject({ body: `My flare story, edited (${tag})`, contentNote: `mentions pain (${tag})`, editAwaitingModeration: `A held edit with a link (${tag})` });
+    expect(story.earlierVersions.map((v) => v.body)).toEqual([`My first flare story, before the edit (${tag})`]);
+    expect(data.comments.map((c) => c.body)).toContain(`Replying to a friend (${tag})`);
+    expect(data.guestCommentsWithYourAddress.map((c) => c.body)).toEqual([`An old guest comment (${tag})`]);
+    expect(data.reportsFiled).toEqual([expect.objectContaining({ reason: 'unkind', note: `This felt unkind to me (${tag})`, resolvedAt: null })]);
+    expect(data.mutedConversations).toHaveLength(1);
+    // Łukasz answered her story: she was told.
+    expect(data.replyNotices).toHaveLength(1);
+    expect(data.subscription).toMatchObject({ email: ZOE.email, status: 'confirmed', frequency: 'weekly', categories: [`living well ${run}`] });
+    expect(data.emailsToYou.map((m) => [m.kind, m.subject, m.status])).toEqual([
+      ['sign-in', `Your sign-in link (${tag})`, 'failed'],
+      ['reply', `A reply to your comment (${tag})`, 'sent'],
+      ['subscribe-confirm', `Confirm your subscription (${tag})`, 'queued'],
+    ]);
+    expect(data.postVersionsSaved).toHaveLength(1);
+    expect(data.uploads.map((u) => u.originalName)).toEqual([`garden photo.jpg (${tag})`]);
+    expect(data.imports).toHaveLength(1);
+    expect(data.activity.map((a) => a.subject)).toEqual([`a comment by ${ZOE.name} on “Pacing” (${tag})`, `${tag}.webp (10×10)`]);
+    expect(data.importedFrom).toEqual([expect.objectContaining({ idThere: `wp-${tag}` })]);
+    expect(data.notes.join(' ')).toMatch(/Page views .* without any visitor/);
+    for (const secret of [`token-of-${ZOE.email}`, `hashed-code-of-${ZOE.email}`]) expect(text).not.toContain(secret);
+    for (const person of [lukasz, ada]) {
+      for (const theirs of [person.email, person.name!, `lukasz-${run}`, `ada-${run}`]) expect(text).not.toContain(theirs);
+    }
+    expect(text).not.toContain(`Łukasz asks about sleep`);
+  });
+
+  it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', () => {
+    const before = (id: string) => ({
+      sessions: getDb().select().from(sessions).where(eq(sessions.userId, id)).all().length,
+      comments: getDb().select({ body: comments.body }).from(comments).where(eq(comments.authorId, id)).all().map((c) => c.body).sort(),
+      reports: getDb().select({ note: commentReports.note }).from(commentReports).where(eq(commentReports.reporterId, id)).all(),
+      mutes: getDb().select().from(threadMutes).where(eq(threadMutes.userId, id)).all().length,
+      // A notice of her reply goes with the reply when she removes her comments.
+      notices: getDb().select().from(replyNotices).where(eq(replyNotices.recipientId, id)).all().filter((n) => n.replyId !== zoeRows.reply.id).length,
+    });
+    const kept = { lukasz: before(lukasz.id), ada: before(ada.id) };
+    const keptMail = getDb().select().from(outbox).all().filter((m) => m.toAddress !== ZOE.email && m.toAddress !== ZOE.email.toUpperCase() && !m.subject.includes(ZOE.name));
+    const zoeMailIds = getDb().select().from(outbox).all().filter((m) => m.toAddress.toLowerCase() === ZOE.email).map((m) => m.id);
+    expect(scanWholeDatabase([ZOE.email, ZOE.name]).length).toBeGreaterThan(10);
+    const countedFor = (email: string) => getDb().select().from(rateLimitHits).where(inArray(rateLimitHits.key, addressRateLimitKeys(email))).all().length;
+    expect(countedFor(ZOE.email)).toBe(2);
+    const lukaszCounted = countedFor(lukasz.email);
+
+    expect(deleteUser(zoe.id, choice, addressRateLimitKeys).outcome).toBe('deleted');
+
+    expect(scanWholeDatabase([ZOE.email, ZOE.name, 'zoe.nunez'])).toEqual([]);
+    // Rate-limit rows hold a hash of the address, never the address: they are found by key.
+    expect(countedFor(ZOE.email)).toBe(0);
+    expect(countedFor(lukasz.email)).toBe(lukaszCounted);
+    expect(getDb().select().from(verificationTokens).all().map((t) => t.identifier)).toEqual(expect.arrayContaining([ada.email, lukasz.email]));
+    expect({ lukasz: before(lukasz.id), ada: before(ada.id) }).toEqual(kept);
+    const afterMail = new Map(getDb().select().from(outbox).all().map((m) => [m.id, m]));
+    for (const mail of keptMail) expect(afterMail.get(mail.id)).toEqual(mail);
+    // Mail to the member: cancelled unless already sent, and emptied.
+    const theirs = zoeMailIds.map((id) => afterMail.get(id)!);
+    expect(theirs.map((m) => [m.toAddress, m.kind, m.status, m.subject, m.text, m.html])).toEqual([
+      [REMOVED_ADDRESS, 'sign-in', 'cancelled', '', '', ''],
+      [REMOVED_ADDRESS, 'reply', 'sent', '', '', ''],
+      [REMOVED_ADDRESS, 'subscribe-confirm', 'cancelled', '', '', ''],
+    ]);
+    expect(afterMail.get(Math.max(...afterMail.keys()))).toMatchObject({ subject: 'a former member replied to you', text: 'a former member wrote back.' });
+    // Reports filed are kept for moderators, without the reporter.
+    expect(getDb().select().from(commentReports).where(eq(commentReports.note, `This felt unkind to me (zoe-${run})`)).get()).toMatchObject({ reporterId: null, reason: 'unkind' });
+    expect(getDb().select().from(activityLog).where(eq(activityLog.subject, `a comment by a former member on “Pacing” (zoe-${run})`)).get()).toMatchObject({ actorId: null, actorName: 'a former member' });
+    expect(getDb().select().from(subscribers).where(eq(subscribers.email, lukasz.email)).get()).toMatchObject({ status: 'confirmed' });
+    expect(getDb().select().from(importedItems).where(eq(importedItems.hearthId, zoe.id)).all()).toEqual([]);
+    // The thread keeps its shape: Ada's answer to the member's story is still there.
+    const story = getDb().select().from(comments).where(eq(comments.id, zoeRows.story.id)).get();
+    expect(story).toMatchObject({ authorId: null, body: '' });
+  });
+});
