@@ -10,4 +10,4 @@ import { usePathname } from 'next/navigation';
 import { initialActionState } from '@/lib/actions/state';
 import type { FormAction } from './use-action-form';
 
-export const useFormAction = (action: FormAction) => useActionState(action, initialActionState, usePathname());
+export const useFormAction = (action: FormAction) => useActionState(action, initialActionState, usePathname() ?? undefined);
