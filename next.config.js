@@ -35,7 +35,11 @@ const nextConfig = {
     };
   },
   async redirects() {
-    return [{ source: '/page/1', destination: '/', permanent: true }];
+    // Page 1 of a list is the list itself: one address each (the canonical one).
+    return [
+      { source: '/page/1', destination: '/', permanent: true },
+      ...['category', 'tag', 'author'].map((list) => ({ source: `/${list}/:slug/page/1`, destination: `/${list}/:slug`, permanent: true })),
+    ];
   },
 };
 

@@ -1,30 +1,66 @@
-/** The HTTP side of feeds: one cached body per format and scope, invalidated with the posts. */
+/**
+ * The HTTP side of feeds: one cached body per format and source, invalidated with what it lists, answered
+ * with ETag and Last-Modified so feed readers polling every few minutes get `304 Not Modified` instead.
+ */
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { connection } from 'next/server';
-import { listFeedPosts } from '@/db/queries/posts';
-import { getSiteSettings } from '@/db/queries/settings';
-import { getCategoryBySlug } from '@/db/queries/taxonomy';
+import { listFeedComments } from '@/db/queries/comments';
+import { getPublishedPostBySlug, listFeedPosts } from '@/db/queries/posts';
+import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
+import { getCategoryBySlug, getTagBySlug } from '@/db/queries/taxonomy';
 import { TAGS, taggedRead } from './cache';
 import { env } from './env';
-import { buildFeed, FEED_SIZE, FEED_TYPES, renderFeed, type FeedFormat } from './feeds';
+import { isFresh } from './conditional-get';
+import { buildFeed, commentEntries, FEED_SIZE, FEED_TYPES, postEntries, renderFeed, type FeedFormat } from './feeds';
 
-function feedBody(format: FeedFormat, categorySlug: string | null): string | null {
+/** Whose feed: the whole site's posts, one category's or one tag's, or one post's comments (by slug). */
+export type FeedSource = { kind: 'site' } | { kind: 'category' | 'tag' | 'comments'; slug: string };
+
+function feedBody(format: FeedFormat, source: FeedSource): string | null {
   const site = getSiteSettings();
-  if (!categorySlug) {
-    const scope = { title: site.name, description: site.tagline || site.about, path: '/', feedPath: '/' };
-    return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE), scope, env.siteUrl, format), format);
+  const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
+    renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
+  if (source.kind === 'site') return render(postEntries(listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
+  if (source.kind === 'category') {
+    const category = getCategoryBySlug(source.slug);
+    if (!category) return null;
+    const posts = listFeedPosts(FEED_SIZE, { categoryId: category.id });
+    return render(postEntries(posts, env.siteUrl), `${category.name} · ${site.name}`, category.description, `/category/${category.slug}`);
   }
-  const category = getCategoryBySlug(categorySlug);
-  if (!category) return null;
-  const scope = { title: `${category.name} · ${site.name}`, description: category.description, path: `/category/${category.slug}`, feedPath: `/category/${category.slug}/` };
-  return renderFeed(buildFeed(site, listFeedPosts(FEED_SIZE, { categoryId: category.id }), scope, env.siteUrl, format), format);
+  if (source.kind === 'tag') {
+    const tag = getTagBySlug(source.slug);
+    if (!tag) return null;
+    const posts = listFeedPosts(FEED_SIZE, { tagId: tag.id });
+    return render(postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
+  }
+  // Members-only comments are never public: such a site has no comment feeds at all.
+  const post = getCommentSettings().membersOnly ? null : getPublishedPostBySlug(source.slug);
+  if (!post) return null;
+  const entries = commentEntries(listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
+  return render(entries, `Comments on “${post.title}” · ${site.name}`, `The newest comments on “${post.title}”`, `/posts/${post.slug}`, `/posts/${post.slug}/comments/`);
 }
 
-const readFeedBody = taggedRead('feed', feedBody, () => [TAGS.posts, TAGS.site]);
+type CachedFeed = { body: string; etag: string; lastModified: string };
 
-export async function feedResponse(format: FeedFormat, categorySlug: string | null = null): Promise<Response> {
+/**
+ * Made once per invalidation: the body, its hash as ETag, and the moment it was made as Last-Modified
+ * (any change to what a feed shows, a deletion included, invalidates it and so moves that moment).
+ */
+function cachedFeed(format: FeedFormat, source: FeedSource): CachedFeed | null {
+  const body = feedBody(format, source);
+  if (body === null) return null;
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  return { body, etag, lastModified: new Date().toUTCString() };
+}
+
+const readFeed = taggedRead('feed', cachedFeed, (_format, source) => [TAGS.posts, TAGS.site, ...(source.kind === 'comments' ? [TAGS.post(source.slug), TAGS.comments] : [])]);
+
+export async function feedResponse(request: Request, format: FeedFormat, source: FeedSource = { kind: 'site' }): Promise<Response> {
   await connection(); // made at request time from the live database, then served from the cache
-  const body = await readFeedBody(format, categorySlug);
-  if (body === null) return new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return new Response(body, { headers: { 'Content-Type': FEED_TYPES[format], 'Cache-Control': 'public, max-age=300' } });
+  const feed = await readFeed(format, source);
+  if (feed === null) return new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const headers = { 'Content-Type': FEED_TYPES[format], 'Cache-Control': 'public, max-age=300', ETag: feed.etag, 'Last-Modified': feed.lastModified };
+  if (isFresh(request.headers, feed)) return new Response(null, { status: 304, headers });
+  return new Response(feed.body, { headers });
 }

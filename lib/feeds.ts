@@ -1,8 +1,9 @@
 /**
- * RSS 2.0, Atom and JSON Feed for the whole site or one category, made with the `feed` library.
- * Full post content, sanitized by the same renderer readers see; comment text never appears here.
+ * RSS 2.0, Atom and JSON Feed 1.1 of posts (the whole site, a category or a tag) and of one post's approved
+ * comments, made with the `feed` library. Full content, sanitized by the same renderer readers see.
  */
 import { Feed } from 'feed';
+import type { CommentView } from '@/db/queries/comments';
 import type { FeedPost } from '@/db/queries/posts';
 import type { SiteInfo } from '@/db/queries/settings';
 import { renderMarkdown } from './markdown';
@@ -36,7 +37,39 @@ export const absolutize = (html: string, siteUrl: string) =>
 
 type Scope = { title: string; description: string; path: string; feedPath: string };
 
-export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteUrl: string, format: FeedFormat): Feed {
+/** One item of any feed: a post, or a comment on one. `author` is a display name, never an address. */
+export type FeedEntry = { url: string; title: string; summary: string; html: string; date: Date; published: Date; author: string; authorLink?: string; categories: string[] };
+
+export const postEntries = (posts: FeedPost[], siteUrl: string): FeedEntry[] =>
+  posts.map((post) => ({
+    url: `${siteUrl}/posts/${post.slug}`,
+    title: post.title,
+    summary: post.excerpt,
+    html: renderMarkdown(post.body).html,
+    date: new Date(post.updatedAt ?? post.publishedAt),
+    published: new Date(post.publishedAt),
+    author: post.author.name,
+    authorLink: post.author.slug ? `${siteUrl}/author/${post.author.slug}` : undefined,
+    categories: [...(post.category ? [post.category.name] : []), ...post.tags],
+  }));
+
+/** Approved comments only (the query's job); the stored HTML is already sanitized for the thread. */
+export const commentEntries = (comments: CommentView[], post: { slug: string; title: string }, siteUrl: string): FeedEntry[] =>
+  comments.map((comment) => {
+    const author = comment.author?.name ?? 'Deleted member';
+    return {
+      url: `${siteUrl}/posts/${post.slug}#comment-${comment.id}`,
+      title: `${author} on “${post.title}”`,
+      summary: '',
+      html: comment.html,
+      date: new Date(comment.editedAt ?? comment.createdAt),
+      published: new Date(comment.createdAt),
+      author,
+      categories: [],
+    };
+  });
+
+export function buildFeed(site: SiteInfo, entries: FeedEntry[], scope: Scope, siteUrl: string, format: FeedFormat): Feed {
   const text = itemText(format);
   const feed = new Feed({
     id: `${siteUrl}${scope.path}`,
@@ -44,7 +77,7 @@ export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteU
     title: xmlSafe(scope.title),
     description: xmlSafe(scope.description),
     language: 'en',
-    updated: posts[0] ? new Date(posts[0].updatedAt ?? posts[0].publishedAt) : new Date(0),
+    updated: entries[0] ? entries[0].date : new Date(0),
     generator: false,
     copyright: `© ${site.name} and its authors`,
     feedLinks: {
@@ -53,23 +86,36 @@ export function buildFeed(site: SiteInfo, posts: FeedPost[], scope: Scope, siteU
       json: `${siteUrl}${scope.feedPath}feed.json`,
     },
   });
-  for (const post of posts) {
-    const url = `${siteUrl}/posts/${post.slug}`;
+  for (const entry of entries) {
+    const author = xmlSafe(entry.author);
     feed.addItem({
-      id: url,
-      link: url,
-      title: text(post.title),
-      description: text(post.excerpt),
-      content: xmlSafe(absolutize(renderMarkdown(post.body).html, siteUrl)),
-      date: new Date(post.updatedAt ?? post.publishedAt),
-      published: new Date(post.publishedAt),
-      author: [{ name: xmlSafe(post.author.name), link: post.author.slug ? `${siteUrl}/author/${post.author.slug}` : undefined }],
-      category: [...(post.category ? [{ name: categoryName(post.category.name) }] : []), ...post.tags.map((name) => ({ name: categoryName(name) }))],
+      id: entry.url,
+      link: entry.url,
+      title: text(entry.title),
+      description: entry.summary ? text(entry.summary) : undefined,
+      content: xmlSafe(absolutize(entry.html, siteUrl)),
+      date: entry.date,
+      published: entry.published,
+      // RSS's <author> must be an email address, which is never published: RSS names the author in dc:creator.
+      author: format === 'rss' ? undefined : [{ name: author, link: entry.authorLink }],
+      extensions: format === 'rss' ? [{ name: 'dc:creator', objects: { _text: author } }] : undefined,
+      category: entry.categories.map((name) => ({ name: categoryName(name) })),
     });
   }
   return feed;
 }
 
+/** JSON Feed 1.1: the library writes 1.0 (`author`); 1.1 names authors in an `authors` array. */
+function jsonFeed11(json: string): string {
+  const feed = JSON.parse(json);
+  feed.version = 'https://jsonfeed.org/version/1.1';
+  for (const item of feed.items ?? []) {
+    if (item.author) item.authors = [item.author];
+    delete item.author;
+  }
+  return JSON.stringify(feed, null, 2);
+}
+
 export function renderFeed(feed: Feed, format: FeedFormat): string {
-  return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+  return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed.json1());
 }

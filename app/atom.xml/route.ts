@@ -1,3 +1,3 @@
 import { feedResponse } from '@/lib/feed-response';
 
-export const GET = () => feedResponse('atom');
+export const GET = (request: Request) => feedResponse(request, 'atom');

@@ -1,3 +1,3 @@
 import { feedResponse } from '@/lib/feed-response';
 
-export const GET = () => feedResponse('rss');
+export const GET = (request: Request) => feedResponse(request, 'rss');

@@ -1,14 +1,13 @@
 'use client';
 /** One "when should we email you?" choice on /account (replies; for staff, comments that need a moderator). */
-import { useActionState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 type Props = { action: FormAction; name: string; legend: string; choices: readonly { value: string; label: string }[]; current: string; submitLabel: string };
 
 export function EmailChoiceForm({ action, name, legend, choices, current, submitLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <form action={formAction} className="stack-form">
       <fieldset className="choices">

@@ -5,18 +5,19 @@
  * one's answer is what the form shows. Discard skips the checks: half-typed text can always be dropped.
  * Without JavaScript each button posts to its own action (formAction).
  */
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { startTransition, useEffect, useState, type FormEvent } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState, type ActionState } from '@/lib/actions/state';
+import { useFormAction } from '@/components/ui/use-form-action';
+import type { ActionState } from '@/lib/actions/state';
 
 export type EditorIntent = 'save' | 'publish' | 'update' | 'discard';
 type Save = { state: ActionState; pending: boolean; formAction: (data: FormData) => void };
 
 export function useEditorActions<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, save: Save, actions: Record<Exclude<EditorIntent, 'save'>, FormAction>) {
-  const [publishState, publish, publishing] = useActionState(actions.publish, initialActionState);
-  const [updateState, update, updating] = useActionState(actions.update, initialActionState);
-  const [discardState, discard, discarding] = useActionState(actions.discard, initialActionState);
+  const [publishState, publish, publishing] = useFormAction(actions.publish);
+  const [updateState, update, updating] = useFormAction(actions.update);
+  const [discardState, discard, discarding] = useFormAction(actions.discard);
   const [last, setLast] = useState<EditorIntent>('save');
   const states: Record<EditorIntent, ActionState> = { save: save.state, publish: publishState, update: updateState, discard: discardState };
   const state = states[last];

@@ -4,15 +4,14 @@
  * conversation, confirm or leave a subscription). Pages reached from email links show this button
  * rather than acting on a GET, because mail scanners open links but never press buttons. Works without JavaScript too.
  */
-import { useActionState } from 'react';
 import { FormStatus } from './form-status';
 import type { FormAction } from './use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { useFormAction } from './use-form-action';
 
 type Props = { action: FormAction; token?: string; /** Other hidden fields, e.g. the id of what the button acts on. */ fields?: Record<string, string>; label: string; pendingLabel: string; danger?: boolean };
 
 export function OneButtonForm({ action, token, fields = {}, label, pendingLabel, danger = false }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <form action={formAction} className="stack-form">
       {token !== undefined && <input type="hidden" name="token" value={token} />}

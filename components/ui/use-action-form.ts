@@ -6,10 +6,11 @@
  * Forms on reader pages pass their schema as a loader (`() => import(...)`): zod then arrives only when
  * the form is first checked, not with every page (it is about 45 kB gzipped).
  */
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { startTransition, useEffect, useState, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { initialActionState, type ActionState } from '@/lib/actions/state';
+import type { ActionState } from '@/lib/actions/state';
+import { useFormAction } from './use-form-action';
 
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 type AnySchema = z.ZodType<FieldValues, FieldValues>;
@@ -37,7 +38,7 @@ export function useActionForm<Schema extends AnySchema>(
   action: FormAction,
   defaultValues: DefaultValues<z.input<Schema>>,
 ) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const [resolver] = useState(() => lazyZodResolver(schema));
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver,

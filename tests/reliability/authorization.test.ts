@@ -208,6 +208,15 @@ const TABLE: Row[] = [
       submitForm(c.url, 'updateSettingsAction', { name: 'Hearth', tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', iconUploadId: String(t.uploadId), logoUploadId: String(t.uploadId), timeZone: 'America/New_York', dateFormat: 'us' }, cookieOf(c)),
   },
   ...['/favicon.ico', '/apple-touch-icon.png', '/icons/32.png', '/icons/192.png', '/icons/512.png'].map((path): Row => ({ name: `GET ${path} (public)`, owner: 'member', allowed: [...CALLERS], state: noChange, route: page(path) })),
+  // Issue 16, feeds: a published post's comment feed is public (approved comments only, see tests/e2e/feed-details.test.ts).
+  {
+    name: 'GET /posts/<slug>/comments/feed.xml (public)',
+    owner: 'author',
+    allowed: [...CALLERS],
+    setup: (cell) => ({ slug: String(one('SELECT slug FROM posts WHERE id = ?', publishedPost(cell).postId)!.slug) }),
+    state: noChange,
+    route: (c, t) => page(`/posts/${t.slug}/comments/feed.xml`)(c),
+  },
   // Issue 14, stats
   {
     // A reader's view is counted as the page is served: every caller's view of a published post counts alike.

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeedPost } from '@/db/queries/posts';
-import { absolutize, buildFeed, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
+import { absolutize, buildFeed, postEntries, renderFeed, xmlSafe, type FeedFormat } from '@/lib/feeds';
 
 const site = { name: 'Hearth', tagline: 'A warm place', about: '', communityLinks: [], logo: null };
 const hostileTitle = 'Pain & fatigue <b>“flares”</b>\u0001\u0008 💛 שלום';
@@ -13,13 +13,13 @@ const post: FeedPost = {
   updatedAt: null,
   readingMinutes: 3,
   commentCount: 2,
-  author: { name: 'Wren & Co', slug: 'wren' },
+  author: { name: 'Zoë O’Brien-Ñúñez & <Co>', slug: 'zoe' },
   category: { name: 'Research news', slug: 'research-news' },
   body: 'See [the about page](/about) and ![a chart](/uploads/chart.png).\n\n<script>alert(1)</script>\n\nClaim.[^1]\n\n[^1]: Clauw DJ. 2014.',
   tags: ['Pacing', 'Sleep & rest', '<b>"Bold"</b>'],
 };
 const scope = { title: 'Hearth', description: 'A warm place', path: '/', feedPath: '/' };
-const feed = (format: FeedFormat) => buildFeed(site, [post], scope, 'https://hearth.example', format);
+const feed = (format: FeedFormat) => buildFeed(site, postEntries([post], 'https://hearth.example'), scope, 'https://hearth.example', format);
 /** What an HTML-reading feed reader shows for the title: the text, tags and all, never markup. */
 const escapedTitle = xmlSafe(hostileTitle).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
@@ -58,8 +58,22 @@ describe('feeds', () => {
     // XML forbids a raw < in an attribute value (the category labels).
     expect(atom).not.toMatch(/="[^"]*</);
     const json = JSON.parse(renderFeed(feed('json'), 'json'));
-    expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items[0]).toMatchObject({ url: 'https://hearth.example/posts/pain-and-fatigue', title: xmlSafe(hostileTitle) });
     expect(json.items[0].content_html).not.toMatch(/<script/i);
+  });
+
+  it('names the author in dc:creator in RSS (whose <author> must be an email address) and never writes <author>', () => {
+    const xml = renderFeed(feed('rss'), 'rss');
+    const rss = parser.parse(xml).rss;
+    expect(rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+    expect(rss.channel.item['dc:creator']).toBe('Zoë O’Brien-Ñúñez & <Co>');
+    expect(xml).not.toMatch(/<author>/);
+  });
+
+  it('writes JSON Feed 1.1: authors as an array, no 1.0 author field', () => {
+    const item = JSON.parse(renderFeed(feed('json'), 'json')).items[0];
+    expect(item.authors).toEqual([{ name: 'Zoë O’Brien-Ñúñez & <Co>', url: 'https://hearth.example/author/zoe' }]);
+    expect(item).not.toHaveProperty('author');
   });
 });

@@ -18,7 +18,7 @@ function parseYear(segments: string[] | undefined): string | null | undefined {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const year = parseYear((await params).year);
-  return { title: year ? `Archive: ${year}` : 'Archive' };
+  return { title: year ? `Archive: ${year}` : 'Archive', alternates: { canonical: year ? `/archive/${year}` : '/archive' } };
 }
 
 export default async function ArchivePage({ params }: Props) {

@@ -4,6 +4,7 @@ import { PostLinks } from '@/components/posts/post-links';
 import { PostList } from '@/components/posts/post-list';
 import { JsonLd } from '@/components/seo/json-ld';
 import { websiteLd } from '@/lib/structured-data';
+import { listAlternates } from '@/lib/list-metadata';
 import { parsePageNumber } from '@/lib/pagination';
 import { readPopularPosts, readPostList, readSite } from '@/lib/reader-data';
 
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ page: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageNumber((await params).page);
-  return page && page > 1 ? { title: `Latest posts, page ${page}` } : { alternates: { canonical: '/' } };
+  return { ...(page && page > 1 ? { title: `Latest posts, page ${page}` } : {}), alternates: listAlternates('/', page) };
 }
 
 export default async function HomePage({ params }: Props) {

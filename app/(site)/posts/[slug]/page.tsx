@@ -17,12 +17,14 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [post, site] = await Promise.all([readPost((await params).slug), readSite()]);
+  const [post, site, privacy] = await Promise.all([readPost((await params).slug), readSite(), readCommentPrivacy()]);
   if (!post) return {};
+  // Members-only comments have no public feed (it answers 404).
+  const commentFeed = privacy.membersOnly ? {} : { types: { 'application/rss+xml': [{ url: `/posts/${post.slug}/comments/feed.xml`, title: `Comments on “${post.title}” (RSS)` }] } };
   return {
     title: post.title,
     description: post.excerpt,
-    alternates: { canonical: `/posts/${post.slug}` },
+    alternates: { canonical: `/posts/${post.slug}`, ...commentFeed },
     openGraph: {
       type: 'article',
       siteName: site.name,

@@ -7,7 +7,7 @@ import type { ActionState } from '@/lib/actions/state';
 
 // The editor moves a new post to its own address with the app router, which jsdom does not have.
 const replace = jest.fn();
-jest.mock('next/navigation', () => ({ useRouter: () => ({ replace }) }));
+jest.mock('next/navigation', () => ({ useRouter: () => ({ replace }), usePathname: () => '/admin/posts/new' }));
 
 const refuse = async (): Promise<ActionState> => ({ ok: false, message: 'Not this one.' });
 /** The editor's actions: `save` under test, the others must not be called. */

@@ -5,7 +5,7 @@ import { CommentComposer } from '@/components/comments/comment-composer';
 import { CommentsProvider, type CommentViewer } from '@/components/comments/comments-context';
 
 const refreshPage = jest.fn();
-jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: refreshPage }) }));
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: refreshPage }), usePathname: () => '/posts/pacing' }));
 
 const member: CommentViewer = { id: 'member-ash', name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
 type Answer = { status: number; body: unknown };

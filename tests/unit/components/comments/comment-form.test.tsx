@@ -5,7 +5,7 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { CommentsProvider, type CommentViewer } from '@/components/comments/comments-context';
 import type { ActionState } from '@/lib/actions/state';
 
-jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }), usePathname: () => '/posts/pacing' }));
 
 const member: CommentViewer = { id: 'member-ash', name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
 

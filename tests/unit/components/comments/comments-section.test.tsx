@@ -3,7 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { CommentsSection } from '@/components/comments/comments-section';
 import type { CommentView } from '@/db/queries/comments';
 
-jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }), usePathname: () => '/posts/pacing' }));
 jest.mock('@/lib/actions/comments', () => ({}));
 jest.mock('@/lib/actions/moderation', () => ({}));
 

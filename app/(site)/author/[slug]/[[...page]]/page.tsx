@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
+import { listAlternates } from '@/lib/list-metadata';
 import { parseListingPage } from '@/lib/pagination';
 import { readAuthor, readPostList } from '@/lib/reader-data';
 import { redirectIfMoved } from '@/lib/redirects/lookup';
@@ -10,8 +11,9 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await readAuthor((await params).slug);
-  return author ? { title: `Posts by ${author.name}`, description: author.bio } : {};
+  const { slug, page } = await params;
+  const author = await readAuthor(slug);
+  return author ? { title: `Posts by ${author.name}`, description: author.bio, alternates: listAlternates(`/author/${author.slug}`, parseListingPage(page)) } : {};
 }
 
 export default async function AuthorPage({ params }: Props) {

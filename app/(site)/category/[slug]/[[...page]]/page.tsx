@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
+import { listAlternates } from '@/lib/list-metadata';
 import { parseListingPage } from '@/lib/pagination';
 import { readCategory, readPostList, readRenamedCategory } from '@/lib/reader-data';
 import { redirectIfMoved } from '@/lib/redirects/lookup';
@@ -10,8 +11,11 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const category = await readCategory((await params).slug);
-  return category ? { title: category.name, description: category.description } : {};
+  const { slug, page } = await params;
+  const category = await readCategory(slug);
+  if (!category) return {};
+  const feed = { path: `/category/${category.slug}/feed.xml`, title: `${category.name} (RSS)` };
+  return { title: category.name, description: category.description, alternates: listAlternates(`/category/${category.slug}`, parseListingPage(page), feed) };
 }
 
 export default async function CategoryPage({ params }: Props) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { PostList } from '@/components/posts/post-list';
+import { listAlternates } from '@/lib/list-metadata';
 import { parseListingPage } from '@/lib/pagination';
 import { readPostList, readRenamedTag, readTag } from '@/lib/reader-data';
 import { redirectIfMoved } from '@/lib/redirects/lookup';
@@ -10,8 +11,11 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tag = await readTag((await params).slug);
-  return tag ? { title: `Posts tagged ${tag.name}` } : {};
+  const { slug, page } = await params;
+  const tag = await readTag(slug);
+  if (!tag) return {};
+  const feed = { path: `/tag/${tag.slug}/feed.xml`, title: `Posts tagged ${tag.name} (RSS)` };
+  return { title: `Posts tagged ${tag.name}`, alternates: listAlternates(`/tag/${tag.slug}`, parseListingPage(page), feed) };
 }
 
 export default async function TagPage({ params }: Props) {

@@ -1,0 +1,11 @@
+import { feedResponse } from '@/lib/feed-response';
+import { readRenamedTag } from '@/lib/reader-data';
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const response = await feedResponse(request, 'rss', { kind: 'tag', slug });
+  if (response.status !== 404) return response;
+  // Feed readers follow a permanent redirect and update the subscription: a renamed tag keeps its readers.
+  const moved = await readRenamedTag(slug);
+  return moved ? new Response(null, { status: 308, headers: { Location: `/tag/${moved}/feed.xml` } }) : response;
+}
