@@ -114,4 +114,10 @@ describe('forgiving search', () => {
     getDb().update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.slug, 'draft-1')).run();
     expect(run('zolpidemx').suggestion).toBeNull();
   });
+
+  it('keeps the vocabulary until a scheduled post comes out, then learns its words', () => {
+    const query = toSearchQuery('gatherinz')!;
+    expect(correctedSearch(query, 'same', new Date())).toBeNull();
+    expect(correctedSearch(query, 'same', new Date(Date.now() + 2 * 86_400_000))).toBe('gatheringz');
+  });
 });
