@@ -1,18 +1,63 @@
 /**
- * Turns whatever a reader typed into a safe FTS5 query: words only (letters and digits in any script),
- * each quoted and prefix-matched, all required. FTS syntax (quotes, *, NEAR, OR, parentheses) can
- * never reach SQLite as syntax, so no query raises an error.
+ * Turns whatever a reader typed into safe FTS5 queries: words only (letters and digits in any script,
+ * apostrophes inside words kept to read contractions), each quoted, so FTS syntax (quotes, *, NEAR,
+ * OR, parentheses) never reaches SQLite as syntax and no query raises an error.
+ *
+ * The index splits words at apostrophes ("can't" is "can" then "t"), so each word is searched both
+ * whole and split: "can't", "can’t" and "cant" all become ("cant"* OR "can t") and find the same posts.
  */
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
 
-export function searchTerms(input: string): string[] {
-  const words = input.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, MAX_TERMS);
+/** Words too common to say what a search is about; ignored unless the query has nothing else. */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by do does for from had has have how i if in into is it its me my no not of on or our so than that the their them then there these they this to was we were what when where which who why will with you your'.split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+const APOSTROPHE = /['’ʼ]/u;
+const APOSTROPHES = /['’ʼ]/gu;
+
+type Word = { term: string; split: string | null };
+
+/** How a word may have been written with an apostrophe: where the reader put one, else as a contraction or possessive ("cant" → "can t", "sjogrens" → "sjogren s"). */
+function apostropheSplit(typed: string, term: string): string | null {
+  if (APOSTROPHE.test(typed)) return typed.replace(APOSTROPHES, ' ');
+  const split = /^(\p{L}{2,}n)(t)$/u.exec(term) ?? /^(\p{L}{2,})(s|re|ve|ll|d)$/u.exec(term);
+  return split ? `${split[1]} ${split[2]}` : null;
 }
 
-/** `pacing sleep` → `"pacing"* "sleep"*`; null when there is nothing to search for. */
-export function toFtsQuery(input: string): string | null {
-  const terms = searchTerms(input);
-  return terms.length ? terms.map((t) => `"${t}"*`).join(' ') : null;
+/** The reader's words, lower case, apostrophes dropped ("Can’t" → "cant"), stop words left out when others remain. */
+function readWords(input: string): Word[] {
+  const typed = (input.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').match(WORD) ?? []).map((w) => w.toLowerCase());
+  const words = new Map<string, Word>();
+  for (const w of typed) {
+    const term = w.replace(APOSTROPHES, '');
+    if (!words.has(term)) words.set(term, { term, split: apostropheSplit(w, term) });
+  }
+  const all = [...words.values()];
+  const meaningful = all.filter((w) => !STOP_WORDS.has(w.term));
+  return (meaningful.length ? meaningful : all).slice(0, MAX_TERMS);
+}
+
+export const searchTerms = (input: string): string[] => readWords(input).map((w) => w.term);
+
+/** One word as an FTS5 expression: prefix match of the whole word, or its apostrophe split as a phrase. */
+const termQuery = ({ term, split }: Word) => (split ? `("${term}"* OR "${split}")` : `"${term}"*`);
+
+export type SearchQuery = {
+  /** The words searched for, as the reader would read them. */
+  terms: string[];
+  /** FTS5 query requiring every word. */
+  all: string;
+  /** One FTS5 query per word, in the order of `terms`, to count how many words a post has. */
+  each: string[];
+};
+
+/** `pacing sleep` → all: `"pacing"* "sleep"*`; null when there is nothing to search for. */
+export function toSearchQuery(input: string): SearchQuery | null {
+  const words = readWords(input);
+  if (!words.length) return null;
+  const each = words.map(termQuery);
+  return { terms: words.map((w) => w.term), each, all: each.join(' AND ') };
 }

@@ -1,32 +1,66 @@
-/** Full-text search over visible posts (SQLite FTS5, porter stemming), best matches first. */
+/**
+ * Full-text search over visible posts (SQLite FTS5, porter stemming). Posts with all of the words come
+ * first (bm25); when they fill less than a page, posts with most of the words follow them.
+ */
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import type { SearchQuery } from '@/lib/search-query';
 
 export type SearchHit = { slug: string; title: string; excerpt: string; publishedAt: string; snippet: string };
-export type SearchResults = { hits: SearchHit[]; total: number };
+/** `withAll` counts the posts that have every word; when it is below `total`, the rest have most of them. */
+export type SearchResults = { hits: SearchHit[]; total: number; withAll: number };
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Markers SQLite puts around matches; the page turns them into <mark> after escaping the text. */
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
-/** `ftsQuery` must come from toFtsQuery(). Title matches weigh most, then tags, excerpt, body. */
-export function searchPosts(ftsQuery: string, page: number, now = new Date()): SearchResults {
+type Row = { slug: string; title: string; excerpt: string; published_at: number; snippet: string };
+
+const visibleAt = (now: Date) => sql`p.status IN ('published', 'scheduled') AND p.published_at <= ${now.getTime()}`;
+
+/** How many of the words a post (the outer `f.rowid`) has: one indexed lookup per word. */
+const wordsMatched = (query: SearchQuery) =>
+  sql.join(
+    query.each.map((word) => sql`(f.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ${word}))`),
+    sql` + `,
+  );
+
+/** `query` must come from toSearchQuery(). Title matches weigh most, then tags, excerpt, body. */
+export function searchPosts(query: SearchQuery, page: number, now = new Date()): SearchResults {
   const db = getDb();
-  const visible = sql`p.status IN ('published', 'scheduled') AND p.published_at <= ${now.getTime()}`;
-  const [{ total }] = db.all<{ total: number }>(sql`
-    SELECT count(*) AS total FROM posts_fts f JOIN posts p ON p.id = f.rowid
-    WHERE posts_fts MATCH ${ftsQuery} AND ${visible}`);
-  const hits = db.all<{ slug: string; title: string; excerpt: string; published_at: number; snippet: string }>(sql`
-    SELECT p.slug, p.title, p.excerpt, p.published_at,
-      snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet
-    FROM posts_fts f JOIN posts p ON p.id = f.rowid
-    WHERE posts_fts MATCH ${ftsQuery} AND ${visible}
-    ORDER BY bm25(posts_fts, 10.0, 4.0, 1.0, 6.0), p.published_at DESC
+  const visible = visibleAt(now);
+  const [{ withAll }] = db.all<{ withAll: number }>(sql`
+    SELECT count(*) AS withAll FROM posts_fts f JOIN posts p ON p.id = f.rowid
+    WHERE posts_fts MATCH ${query.all} AND ${visible}`);
+  const fallback = withAll < SEARCH_PAGE_SIZE && query.each.length > 1;
+  // "Most of the words": at least half of them; a post with all of them ranks first anyway.
+  const enough = Math.ceil(query.each.length / 2);
+  const match: SQL = fallback ? sql`posts_fts MATCH ${query.each.join(' OR ')} AND ${visible}` : sql`posts_fts MATCH ${query.all} AND ${visible}`;
+  const matched = fallback ? wordsMatched(query) : sql`0`;
+  const rows = sql`SELECT p.slug, p.title, p.excerpt, p.published_at, p.id, ${matched} AS matched,
+      snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet,
+      bm25(posts_fts, 10.0, 4.0, 1.0, 6.0) AS rank
+    FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE ${match}`;
+  const total = fallback
+    ? db.all<{ total: number }>(sql`SELECT count(*) AS total FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE ${match} AND ${matched} >= ${enough}`)[0].total
+    : withAll;
+  const hits = db.all<Row>(sql`
+    SELECT * FROM (${rows}) WHERE matched >= ${fallback ? enough : 0}
+    ORDER BY matched DESC, rank, published_at DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
   return {
     total,
+    withAll,
     hits: hits.map((h) => ({ slug: h.slug, title: h.title, excerpt: h.excerpt, publishedAt: new Date(h.published_at).toISOString(), snippet: h.snippet })),
   };
+}
+
+/** The words of `query` that on their own find no visible post (candidates for "Did you mean …?"). */
+export function wordsFindingNothing(query: SearchQuery, now = new Date()): string[] {
+  const visible = visibleAt(now);
+  return query.terms.filter(
+    (_, i) => getDb().all(sql`SELECT 1 FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${query.each[i]} AND ${visible} LIMIT 1`).length === 0,
+  );
 }

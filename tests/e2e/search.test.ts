@@ -1,4 +1,4 @@
-/** Search on the seeded content, without JavaScript, and hostile queries that must never cause a 500. */
+/** Search on the seeded content, with and without JavaScript: typos, partial matches, and hostile queries that must never cause a 500. */
 import type { BrowserContext } from 'playwright-core';
 import { baseUrl, launchBrowser } from './browser';
 
@@ -45,5 +45,39 @@ describe('search', () => {
     expect(html).not.toContain('draft-notes-on-winter-flares');
     const spring = await (await search('spring gathering')).text();
     expect(spring).not.toContain('scheduled-spring-gathering');
+  });
+});
+
+describe.each([true, false])('search that forgives (JavaScript %s)', (javaScriptEnabled) => {
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser({ javaScriptEnabled });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('offers the right word for a typo, and following it finds the post', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/search`);
+    const form = page.getByRole('search').filter({ has: page.locator('#search-page-q') });
+    await form.getByLabel('Search posts').fill('gardning');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=gardning/);
+    await page.getByText('Did you mean').waitFor();
+    await page.getByRole('link', { name: 'gardening', exact: true }).click();
+    await page.waitForURL(/\/search\?q=gardening/);
+    await page.getByRole('link', { name: 'Gardening from a stool' }).click();
+    await page.waitForURL(/\/posts\//);
+    await page.close();
+  });
+
+  it('says when no post has all the words, and lists those with most of them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/search?${new URLSearchParams({ q: 'gardening employer' })}`);
+    await page.getByText('No post has all of your words; these have most of them.').waitFor();
+    await page.getByRole('link', { name: 'Gardening from a stool' }).waitFor();
+    await page.getByRole('link', { name: 'Talking to your employer about flexible work' }).waitFor();
+    await page.close();
   });
 });

@@ -5,7 +5,8 @@ import { searchPosts, SEARCH_PAGE_SIZE } from '@/db/queries/search';
 import { SiteDate } from '@/components/layout/site-date';
 import { pluralize } from '@/lib/format';
 import { parsePageNumber } from '@/lib/pagination';
-import { toFtsQuery } from '@/lib/search-query';
+import { toSearchQuery } from '@/lib/search-query';
+import { correctedSearch, vocabularyVersion } from '@/lib/search-suggestion';
 import { snippetHtml } from '@/lib/search-snippet';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
@@ -19,8 +20,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q).slice(0, 1000);
   const page = parsePageNumber(first(params.page) || undefined) ?? 1;
-  const fts = toFtsQuery(query);
+  const fts = toSearchQuery(query);
   const results = fts ? searchPosts(fts, page) : null;
+  // When some post has every word, no word is misspelt beyond finding: only then is a suggestion skipped.
+  const suggestion = fts && results?.withAll === 0 ? correctedSearch(fts, await vocabularyVersion()) : null;
   const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
   const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
   return (
@@ -30,10 +33,21 @@ export default async function SearchPage({ searchParams }: Props) {
       <div aria-live="polite">
         {!fts && query.trim() === '' && <p>Type a word or two, for example “pacing” or “sleep”.</p>}
         {!fts && query.trim() !== '' && <p>That search has no words we can look for. Try letters or numbers, for example “fatigue”.</p>}
+        {suggestion && (
+          <p className="search-suggestion">
+            Did you mean <Link href={`/search?${new URLSearchParams({ q: suggestion })}`}>{suggestion}</Link>?
+          </p>
+        )}
         {results && results.total === 0 && <p>Nothing matched “{query}”. Fewer or different words may help, or browse the <Link href="/archive">archive</Link>.</p>}
         {results && results.total > 0 && (
           <p>
             {pluralize(results.total, 'post')} found for “{query}”.
+          </p>
+        )}
+        {results && results.total > 0 && results.withAll === 0 && <p className="search-partial">No post has all of your words; these have most of them.</p>}
+        {results && results.withAll > 0 && results.withAll < results.total && (
+          <p className="search-partial">
+            {pluralize(results.withAll, 'post')} {results.withAll === 1 ? 'has' : 'have'} all of your words; the others have most of them.
           </p>
         )}
       </div>

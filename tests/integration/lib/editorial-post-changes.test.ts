@@ -12,7 +12,7 @@ import { searchPosts } from '@/db/queries/search';
 import { outbox, posts, postWorkingCopies, postRevisions, users, type UserRole } from '@/db/schema';
 import { discardChanges, editorViewOf, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
 import { publishNow, savePost, schedule, type Editor } from '@/lib/editorial/posts';
-import { toFtsQuery } from '@/lib/search-query';
+import { toSearchQuery } from '@/lib/search-query';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { createCategory, createSubscriber } from '../../helpers/fixtures';
 
@@ -42,7 +42,7 @@ function publishedPost(extra: Partial<PostEditorInput> = {}) {
   return { id, slug: values.slug };
 }
 const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
-const search = (word: string) => searchPosts(toFtsQuery(word)!, 1).hits.map((h) => h.slug);
+const search = (word: string) => searchPosts(toSearchQuery(word)!, 1).hits.map((h) => h.slug);
 const feedTitles = () => listFeedPosts(50).map((p) => p.title);
 
 describe('a published post', () => {

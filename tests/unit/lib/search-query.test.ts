@@ -1,16 +1,30 @@
 import { MATCH_END, MATCH_START } from '@/db/queries/search';
-import { searchTerms, toFtsQuery } from '@/lib/search-query';
+import { editDistance } from '@/lib/edit-distance';
+import { searchTerms, toSearchQuery } from '@/lib/search-query';
 import { snippetHtml } from '@/lib/search-snippet';
 
 describe('search queries', () => {
   it('quotes each word and matches prefixes', () => {
-    expect(toFtsQuery('Pacing  sleep')).toBe('"pacing"* "sleep"*');
+    expect(toSearchQuery('Pacing  sleep')?.all).toBe('"pacing"* AND "sleep"*');
   });
 
-  it.each(['', '   ', '***', '"', '()', '- ^ :'])('%j has nothing to search for', (input) => expect(toFtsQuery(input)).toBeNull());
+  it.each(['', '   ', '***', '"', '()', '- ^ :'])('%j has nothing to search for', (input) => expect(toSearchQuery(input)).toBeNull());
 
   it('turns FTS syntax into plain words', () => {
-    expect(toFtsQuery('"brain fog" OR NEAR(pain, sleep) -x col:y*')).toBe('"brain"* "fog"* "or"* "near"* "pain"* "sleep"* "x"* "col"* "y"*');
+    expect(toSearchQuery('"brain fog" NEAR(pain, sleep) -x col:y*')?.all).toBe('"brain"* AND "fog"* AND "near"* AND "pain"* AND "sleep"* AND "x"* AND "col"* AND "y"*');
+  });
+
+  it('ignores stop words unless nothing else is left', () => {
+    expect(searchTerms('How do I pace myself at work?')).toEqual(['pace', 'myself', 'work']);
+    expect(searchTerms('the')).toEqual(['the']);
+    expect(searchTerms('To be or not to be')).toEqual(['to', 'be', 'or', 'not']);
+  });
+
+  it('reads straight, curly and missing apostrophes alike', () => {
+    const expected = '("cant"* OR "can t") AND "sleep"*';
+    for (const q of ["can't sleep", 'can’t sleep', 'cant sleep', 'CAN’T  SLEEP']) expect(toSearchQuery(q)?.all).toBe(expected);
+    expect(toSearchQuery('Sjögren’s')?.all).toBe('("sjögrens"* OR "sjögren s")');
+    expect(toSearchQuery("O'Brien")?.all).toBe('("obrien"* OR "o brien")');
   });
 
   it('keeps emoji out and right-to-left words in, and caps long input', () => {
@@ -24,5 +38,22 @@ describe('snippets', () => {
   it('escapes the text, drops Markdown marks and highlights the matches', () => {
     const raw = `## Sleep\n**Good ${MATCH_START}pacing${MATCH_END}** <script>x</script> [link](https://e.example)[^1]`;
     expect(snippetHtml(raw)).toBe('Sleep Good <mark>pacing</mark> &lt;script&gt;x&lt;/script&gt; link');
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['slep', 'sleep', 1],
+    ['excercise', 'exercise', 1],
+    ['fatigeu', 'fatigue', 1],
+    ['pian', 'pain', 1],
+    ['sleep', 'sleep', 0],
+    ['naltrexon', 'naltrexone', 1],
+    ['flair', 'flare', 2],
+    ['abc', 'xyz', 3],
+    ['a', 'abcdefgh', 3],
+  ])('%s → %s is %i (3 means "more than 2")', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
   });
 });

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { searchPosts } from '@/db/queries/search';
 import { posts, postTags } from '@/db/schema';
-import { toFtsQuery } from '@/lib/search-query';
+import { toSearchQuery } from '@/lib/search-query';
 import { createAuthor, createPost, createTag } from '../../../helpers/fixtures';
 
-const find = (q: string) => searchPosts(toFtsQuery(q)!, 1).hits.map((h) => h.slug);
+const find = (q: string) => searchPosts(toSearchQuery(q)!, 1).hits.map((h) => h.slug);
 
 describe('full-text search', () => {
   const author = createAuthor();
@@ -37,7 +37,7 @@ describe('full-text search', () => {
 
   it('survives hostile queries', () => {
     for (const q of ['"', '*', 'NEAR', 'OR', 'a'.repeat(1000), '💛', 'שלום', "'; DROP TABLE posts; --"]) {
-      const fts = toFtsQuery(q);
+      const fts = toSearchQuery(q);
       if (fts) expect(() => searchPosts(fts, 1)).not.toThrow();
     }
     expect(getDb().select().from(posts).all().length).toBeGreaterThan(0);
