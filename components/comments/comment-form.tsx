@@ -145,6 +145,11 @@ export function CommentForm(props: Props) {
           Sign in to comment
         </a>
       )}
+      {props.mode === 'guest' && (
+        <p className="field__hint">
+          Prefer to sign in first? <a href={signInHref}>Sign in to comment</a>
+        </p>
+      )}
       <FormStatus state={state} />
       {!state.ok && state.message?.startsWith('Your session has ended') && <a href={signInHref}>Sign in again (your text is kept)</a>}
     </form>
