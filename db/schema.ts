@@ -701,3 +701,27 @@ export type MenuItem = typeof menuItems.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type Redirect = typeof redirects.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
+
+/**
+ * A comment written by someone not signed in, waiting for its author to confirm their address by the
+ * emailed link (issue 16). Nothing here is public; the link's token is kept only as its SHA-256.
+ * One per address and post: a new one replaces it, and the earlier link stops working.
+ */
+export const waitingComments = sqliteTable(
+  'waiting_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    body: text('body').notNull(),
+    contentNote: text('content_note'),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('waiting_comments_email_post_idx').on(t.email, t.postId)],
+);

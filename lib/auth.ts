@@ -8,13 +8,12 @@ import type { EmailConfig } from 'next-auth/providers';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cache } from 'react';
-import { promoteToAdmin } from '@/db/queries/users';
 import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
 import type { UserRole } from '@/db/schema';
 import { hearthAdapter } from './auth-adapter';
 import { authLogger } from './auth-logger';
-import { claimGuestCommentsOnSignIn } from './comments/claim-guest-comments';
+import { afterSignIn } from './after-sign-in';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
@@ -77,8 +76,7 @@ function config(): NextAuthConfig {
     },
     events: {
       signIn({ user, account, profile }) {
-        if (user.id && user.email && env.adminEmails.has(user.email.toLowerCase())) promoteToAdmin(user.id);
-        claimGuestCommentsOnSignIn({ user, account, profile });
+        afterSignIn({ user, account, profile });
       },
     },
   };

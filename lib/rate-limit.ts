@@ -45,3 +45,13 @@ export function allowSubscribeRequest(email: string, ip: string, now = new Date(
   const byIp = recordRateLimitHit(`subscribe:ip:${hash(ip)}`, SUBSCRIBE_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
   return byEmail && byIp;
 }
+
+export const WAITING_COMMENT_LIMIT_PER_ADDRESS = 3;
+export const WAITING_COMMENT_LIMIT_PER_IP = 10;
+
+/** Comments sent while signed out (each emails a link): at most 3 per address and 10 per client IP in 15 minutes. */
+export function allowWaitingComment(email: string, ip: string, now = new Date()): boolean {
+  const byEmail = recordRateLimitHit(`waiting-comment:email:${hash(email)}`, WAITING_COMMENT_LIMIT_PER_ADDRESS, FIFTEEN_MINUTES, now);
+  const byIp = recordRateLimitHit(`waiting-comment:ip:${hash(ip)}`, WAITING_COMMENT_LIMIT_PER_IP, FIFTEEN_MINUTES, now);
+  return byEmail && byIp;
+}

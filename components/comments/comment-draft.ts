@@ -3,7 +3,8 @@
  * Comment drafts live in this browser until the comment is accepted: reloads and sign-ins lose nothing.
  * A member's drafts are kept under their id, so on a shared browser the next member is never offered
  * them; a visitor who is not signed in writes a guest draft, which becomes the draft of whoever signs
- * in to post it. Signing out forgets every draft in the browser.
+ * in to post it, or which they send with a name and an address (it then waits on the server for the
+ * emailed link, and leaves this browser). Signing out forgets every draft in the browser.
  */
 const PREFIX = 'hearth:comment-draft:';
 

@@ -11,24 +11,30 @@ import { clearDraft, loadDraft, saveDraft, type DraftOwner } from './comment-dra
 import { useComments } from './comments-context';
 
 type Props =
-  | { mode: 'new' | 'reply'; action: FormAction; parentId?: number; commentId?: never; initialBody?: never; initialNote?: never; onDone?: () => void }
+  | { mode: 'new' | 'reply' | 'guest'; action: FormAction; parentId?: number; commentId?: never; initialBody?: never; initialNote?: never; onDone?: () => void }
   | { mode: 'edit'; action: FormAction; commentId: number; initialBody: string; initialNote: string | null; parentId?: never; onDone?: () => void };
 
-const LABELS = { new: ['Your comment', 'Post comment'], reply: ['Your reply', 'Post reply'], edit: ['Edit your comment', 'Save changes'] } as const;
+const LABELS = { new: ['Your comment', 'Post comment'], guest: ['Your comment', 'Post comment'], reply: ['Your reply', 'Post reply'], edit: ['Edit your comment', 'Save changes'] } as const;
+
+/** Which schema checks this form (the same one its server action parses). */
+const SCHEMAS = { new: 'commentSchema', reply: 'commentSchema', guest: 'waitingCommentSchema', edit: 'editCommentSchema' } as const;
 
 export function CommentForm(props: Props) {
   const { postId, postPath, loaded, viewer, refresh } = useComments();
   const id = useId();
+  // A signed-out visitor's comment ("guest") is the same draft as a member's new comment.
   const draftScope = props.mode === 'edit' ? `edit:${props.commentId}` : `${postId}:${props.parentId ?? 'new'}`;
   // Whose draft this form keeps: fixed once the page knows (so a member's text is never kept as someone
   // else's, even if their session ends while the form is open). Text typed before that is a guest draft,
   // which the member then takes over.
   const draftOwner = useRef<DraftOwner | undefined>(undefined);
   // Loaded when the form is first checked: zod stays out of the post page's first load.
-  const schema = () => import('@/lib/validations/comment').then((m) => (props.mode === 'edit' ? m.editCommentSchema : m.commentSchema));
-  const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
+  const schema = () => import('@/lib/validations/comment').then((m) => m[SCHEMAS[props.mode]]);
+  const hidden =
+    props.mode === 'edit' ? { commentId: props.commentId } : props.mode === 'guest' ? { postId, website: '' } : { postId, parentId: props.parentId ?? '', website: '' };
   const { form, state, pending, formAction, onSubmit } = useActionForm(schema, props.action, {
     ...hidden,
+    ...(props.mode === 'guest' ? { name: '', email: '' } : {}),
     body: props.initialBody ?? '',
     contentNote: props.initialNote ?? '',
   } as never);
@@ -68,6 +74,8 @@ export function CommentForm(props: Props) {
   const signInHref = `/signin?${new URLSearchParams({ callbackUrl: `${postPath}#comment-form` })}`;
   const bodyError = errors.body?.message;
   const noteError = errors.contentNote?.message;
+  const nameError = errors.name?.message;
+  const emailError = errors.email?.message;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="comment-form">
       {Object.keys(hidden)
@@ -104,6 +112,23 @@ export function CommentForm(props: Props) {
         <input id={`${id}-note`} aria-describedby={`${id}-note-hint`} aria-invalid={noteError ? true : undefined} maxLength={120} {...form.register('contentNote' as never)} />
         {noteError && <p className="field__error">{noteError}</p>}
       </div>
+      {props.mode === 'guest' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Your name, as shown with the comment</label>
+            <input id={`${id}-name`} autoComplete="nickname" maxLength={50} aria-invalid={nameError ? true : undefined} {...form.register('name' as never)} />
+            {nameError && <p className="field__error">{nameError}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>Your email address</label>
+            <p id={`${id}-email-hint`} className="field__hint">
+              Never shown. We email you a link: your comment is posted, and you are signed in, when you confirm it. Already a member? Use your address: the comment appears under your usual name.
+            </p>
+            <input id={`${id}-email`} type="email" autoComplete="email" aria-describedby={`${id}-email-hint`} aria-invalid={emailError ? true : undefined} {...form.register('email' as never)} />
+            {emailError && <p className="field__error">{emailError}</p>}
+          </div>
+        </>
+      )}
       {props.mode !== 'edit' && (
         <div className="visually-hidden" aria-hidden="true">
           <label>
@@ -111,7 +136,7 @@ export function CommentForm(props: Props) {
           </label>
         </div>
       )}
-      {viewer ? (
+      {viewer || props.mode === 'guest' ? (
         <button type="submit" disabled={pending}>
           {pending ? 'Sending…' : submitLabel}
         </button>
@@ -119,6 +144,11 @@ export function CommentForm(props: Props) {
         <a className="button-link" href={signInHref}>
           Sign in to comment
         </a>
+      )}
+      {props.mode === 'guest' && (
+        <p className="field__hint">
+          Prefer to sign in first? <a href={signInHref}>Sign in to comment</a>
+        </p>
       )}
       <FormStatus state={state} />
       {!state.ok && state.message?.startsWith('Your session has ended') && <a href={signInHref}>Sign in again (your text is kept)</a>}

@@ -27,13 +27,13 @@ export type CommentView = {
   author: { name: string; isPostAuthor: boolean; isModerator: boolean; isGuest: boolean } | null;
 };
 
-export type CommentTarget = { id: number; slug: string; commentsClosed: boolean };
+export type CommentTarget = { id: number; slug: string; title: string; commentsClosed: boolean };
 
 /** The post a comment may be written on: visible to readers, whether or not comments are closed. */
 export function getCommentTarget(postId: number, now = new Date()): CommentTarget | null {
   return (
     getDb()
-      .select({ id: posts.id, slug: posts.slug, commentsClosed: posts.commentsClosed })
+      .select({ id: posts.id, slug: posts.slug, title: posts.title, commentsClosed: posts.commentsClosed })
       .from(posts)
       .where(and(eq(posts.id, postId), isVisible(now)))
       .get() ?? null

@@ -1,5 +1,7 @@
 /** The comment form's schema, shared by the browser and the server actions. */
 import { z } from 'zod';
+import { displayNameSchema } from './display-name';
+import { emailAddressSchema } from './sign-in';
 import { COMMENT_MAX_LENGTH, CONTENT_NOTE_MAX_LENGTH, REPORT_REASON_LABELS } from './comment-limits';
 
 /** NUL bytes, and the replacement character or lone surrogates that invalid UTF-8 turns into. */
@@ -52,3 +54,10 @@ export const reportSchema = z.object({
     .optional(),
 });
 export type ReportInput = z.input<typeof reportSchema>;
+
+/** A new comment from someone not signed in: the comment, the name to show and the address the link goes to. */
+export const waitingCommentSchema = commentSchema.omit({ parentId: true }).extend({
+  name: displayNameSchema.shape.name,
+  email: emailAddressSchema,
+});
+export type WaitingCommentInput = z.input<typeof waitingCommentSchema>;

@@ -3,18 +3,21 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CommentComposer } from '@/components/comments/comment-composer';
 import { CommentsProvider, type CommentViewer } from '@/components/comments/comments-context';
+import { requestWaitingCommentAction } from '@/lib/actions/waiting-comments';
 
 const refreshPage = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: refreshPage }), usePathname: () => '/posts/pacing' }));
+// The server action's module (a reference in the real client bundle); the rules behind it have their own integration tests.
+jest.mock('@/lib/actions/waiting-comments', () => ({ requestWaitingCommentAction: jest.fn() }));
 
 const member: CommentViewer = { id: 'member-ash', name: 'Ash', canModerate: false, blocked: false, own: [], held: [] };
 type Answer = { status: number; body: unknown };
 
 /** The browser's view of the comments route: GET answers who is reading, each POST takes the next answer. */
-function answerRoute(posts: Answer[]) {
+function answerRoute(posts: Answer[], viewer: CommentViewer | null = member) {
   const sent: { url: string; init: RequestInit }[] = [];
   global.fetch = jest.fn(async (url: string, init: RequestInit = {}) => {
-    if (init.method !== 'POST') return { ok: true, status: 200, json: async () => ({ viewer: member, closed: false, supportResources: [] }) };
+    if (init.method !== 'POST') return { ok: true, status: 200, json: async () => ({ viewer, closed: false, supportResources: [] }) };
     sent.push({ url, init });
     const { status, body } = posts.shift()!;
     return { ok: status < 300, status, json: async () => body };
@@ -38,10 +41,40 @@ async function send(text: string) {
 
 beforeEach(() => {
   window.localStorage.clear();
+  jest.mocked(requestWaitingCommentAction).mockReset();
   refreshPage.mockClear();
 });
 
 describe('CommentComposer', () => {
+  it('asks a signed-out reader for a name and an address, sends them with the comment to the server action, and keeps the draft until it is accepted', async () => {
+    const sent = answerRoute([], null);
+    const request = jest.mocked(requestWaitingCommentAction).mockResolvedValue({ ok: true, message: 'Almost there: we emailed you a link.' });
+    window.localStorage.setItem('hearth:comment-draft:guest:7:new', 'Kept from before the reload.');
+    await renderComposer();
+    expect(await screen.findByDisplayValue('Kept from before the reload.')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Your name, as shown with the comment'), 'Zoë O’Brien-Ñúñez');
+    await userEvent.type(screen.getByLabelText('Your email address'), 'zoe@example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Post comment' }));
+    expect(await screen.findByText('Almost there: we emailed you a link.')).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+    const posted = request.mock.calls[0][1] as FormData;
+    expect(Object.fromEntries(posted)).toMatchObject({ postId: '7', body: 'Kept from before the reload.', name: 'Zoë O’Brien-Ñúñez', email: 'zoe@example.org' });
+    await waitFor(() => expect(screen.getByLabelText('Your comment')).toHaveValue(''));
+    expect(window.localStorage.getItem('hearth:comment-draft:guest:7:new')).toBeNull();
+  });
+
+  it('shows a signed-out reader the address field’s error and keeps the text', async () => {
+    answerRoute([], null);
+    await renderComposer();
+    await userEvent.type(screen.getByLabelText('Your comment'), 'Words.');
+    await userEvent.type(screen.getByLabelText('Your name, as shown with the comment'), 'Łukasz');
+    await userEvent.type(screen.getByLabelText('Your email address'), 'not an address');
+    await userEvent.click(screen.getByRole('button', { name: 'Post comment' }));
+    expect(await screen.findByText('Enter a valid email address, like name@example.org.')).toBeInTheDocument();
+    expect(requestWaitingCommentAction).not.toHaveBeenCalled();
+    expect(window.localStorage.getItem('hearth:comment-draft:guest:7:new')).toBe('Words.');
+  });
+
   it('posts JSON to the comments route and refreshes the page once the comment is public', async () => {
     const sent = answerRoute([{ status: 201, body: { ok: true, id: 12, status: 'approved', message: 'Your comment is published.' } }]);
     await renderComposer();

@@ -6,6 +6,7 @@ import type { CommentView } from '@/db/queries/comments';
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }), usePathname: () => '/posts/pacing' }));
 jest.mock('@/lib/actions/comments', () => ({}));
 jest.mock('@/lib/actions/moderation', () => ({}));
+jest.mock('@/lib/actions/waiting-comments', () => ({}));
 
 const comment = (id: number, overrides: Partial<CommentView> = {}): CommentView => ({
   id,

@@ -1,0 +1,87 @@
+/**
+ * Commenting in one step (issue 16): someone not signed in writes their comment, name and address;
+ * the comment waits, unpublished, until the emailed link is confirmed. Confirming proves the address,
+ * so it signs them in (their existing account if the address has one, never a second) and posts the
+ * comment through the normal path, moderation rules included. A link works once.
+ */
+import 'server-only';
+import crypto from 'node:crypto';
+import { getCommentTarget } from '@/db/queries/comments';
+import { getSiteSettings } from '@/db/queries/settings';
+import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, saveWaitingComment, takeWaitingComment, type WaitingComment } from '@/db/queries/waiting-comments';
+import { env } from '@/lib/env';
+import { commentConfirmEmail } from '@/lib/mail/comment-confirm-email';
+import { allowWaitingComment } from '@/lib/rate-limit';
+import { SIGN_IN_MAX_AGE_SECONDS } from '@/lib/sign-in-code';
+import { submitComment, type CommentOutcome } from './submit';
+
+/** Expired comments are kept a day for "send me a new link", then dropped. */
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+const newToken = () => crypto.randomBytes(32).toString('base64url');
+export const hashWaitingToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+export const commentConfirmPath = (token: string) => `/comment/confirm?${new URLSearchParams({ token })}`;
+const expiry = (now: Date) => new Date(now.getTime() + SIGN_IN_MAX_AGE_SECONDS * 1000);
+
+function confirmMail(email: string, postTitle: string, token: string) {
+  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member: isMemberAddress(email) });
+  return { kind: 'comment-confirm', to: email, ...message };
+}
+
+export type WaitingRequest = { postId: number; body: string; contentNote?: string; name: string; email: string };
+export type WaitingAnswer = { ok: true } | { ok: false; message: string };
+
+/** Stores the comment and queues its one email; refuses before any email when the post takes no comments. */
+export function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): WaitingAnswer {
+  const target = getCommentTarget(input.postId, now);
+  if (!target) return { ok: false, message: 'This post is not open for comments.' };
+  if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
+  if (!allowWaitingComment(input.email, clientIp, now)) {
+    return { ok: false, message: 'Too many comments were sent from here or for this address. Please wait 15 minutes, then try again; your text is kept.' };
+  }
+  const token = newToken();
+  saveWaitingComment(
+    { postId: target.id, email: input.email, displayName: input.name, body: input.body, contentNote: input.contentNote ?? null, tokenHash: hashWaitingToken(token), expiresAt: expiry(now) },
+    confirmMail(input.email, target.title, token),
+    now,
+    new Date(now.getTime() - FORGET_AFTER_MS),
+  );
+  return { ok: true };
+}
+
+export type Confirmation =
+  | { outcome: 'posted'; userId: string; email: string; comment: CommentOutcome & { ok: true } }
+  | { outcome: 'refused'; userId: string; email: string; message: string }
+  | { outcome: 'expired' }
+  | { outcome: 'unknown' };
+
+/** Confirms a link once: the member (found or made), a session for them by the caller, and the comment through submitComment. */
+export function confirmWaitingComment(token: string, now = new Date()): Confirmation {
+  const waiting: WaitingComment | 'expired' | null = takeWaitingComment(hashWaitingToken(token), now);
+  if (waiting === null) return { outcome: 'unknown' };
+  if (waiting === 'expired') return { outcome: 'expired' };
+  const userId = memberForProvenAddress(waiting.email, waiting.displayName, now);
+  const comment = submitComment(userId, { postId: waiting.postId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
+  if (!comment.ok) return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
+  return { outcome: 'posted', userId, email: waiting.email, comment };
+}
+
+/** A new link for an expired comment, emailed to its address (rate-limited like a new comment). */
+export function renewWaitingCommentLink(token: string, clientIp: string, now = new Date()): WaitingAnswer {
+  const oldHash = hashWaitingToken(token);
+  const waiting = getWaitingCommentPost(oldHash);
+  const target = waiting && getCommentTarget(waiting.postId, now);
+  if (!waiting || !target) return { ok: false, message: 'That comment is no longer waiting. Please write it again on the post.' };
+  if (!allowWaitingComment(waiting.email, clientIp, now)) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
+  const fresh = newToken();
+  renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), confirmMail(waiting.email, target.title, fresh), now);
+  return { ok: true };
+}
+
+/** What a confirmation link's page shows: the comment's post title while it waits, whether it expired, or nothing. */
+export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string } | { state: 'unknown' } {
+  const waiting = getWaitingCommentPost(hashWaitingToken(token));
+  const target = waiting && getCommentTarget(waiting.postId, now);
+  if (!waiting || !target) return { state: 'unknown' };
+  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title };
+}

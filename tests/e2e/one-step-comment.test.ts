@@ -1,0 +1,91 @@
+/**
+ * Commenting in one step while signed out (issue 16), in Chromium against the built app: the reader
+ * writes the comment, their name and address on the post and presses Post; the emailed link, opened in
+ * another browser, asks for one button press, which signs them in and posts the comment, once.
+ */
+import Database from 'better-sqlite3';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { startServer } from './server';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let mail: MailCatcher;
+let server: Server;
+let reader: BrowserContext;
+let phone: BrowserContext | undefined;
+let postPath: string;
+
+const NAME = 'Zoë O’Brien-Ñúñez';
+const ADDRESS = 'zoe.onestep@example.org';
+const TEXT = 'Reading this on a *bad* day helped, thank you.';
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>' } });
+  reader = await launchBrowser();
+  postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
+  // A new member's first comment is published at once here, so the signed-out browser can see it too.
+  const db = new Database(server.databaseFile);
+  db.prepare('UPDATE site_settings SET hold_first_comment = 0').run();
+  db.close();
+});
+afterAll(async () => {
+  await phone?.close();
+  await reader?.close();
+  await server?.stop();
+  await mail?.close();
+});
+
+const commentBox = (page: Page) => page.locator('#comment-form').getByLabel('Your comment');
+const draftOffered = (page: Page, text: string) =>
+  page.waitForFunction((expected) => document.querySelector<HTMLTextAreaElement>('#comment-form textarea')?.value === expected, text, { timeout: 10_000 });
+const publicHtml = async () => (await fetch(`${server.url}${postPath}`)).text();
+const storedCount = () => {
+  const db = new Database(server.databaseFile, { readonly: true });
+  const row = db.prepare('SELECT count(*) AS n FROM comments WHERE body = ?').get(TEXT) as { n: number };
+  db.close();
+  return row.n;
+};
+
+it('posts a signed-out reader’s comment once its emailed link is confirmed on another device', async () => {
+  const page = await reader.newPage();
+  await page.goto(`${server.url}${postPath}`);
+  await page.getByLabel('Your name, as shown with the comment').waitFor();
+  await commentBox(page).fill(TEXT);
+  await page.reload();
+  await draftOffered(page, TEXT);
+  await page.getByLabel('Your name, as shown with the comment').fill(NAME);
+  await page.getByLabel('Your email address').fill(ADDRESS);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await page.getByText(/^Almost there: we emailed you a link/).waitFor();
+  expect(await publicHtml()).not.toContain('on a <em>bad</em> day');
+  expect(storedCount()).toBe(0);
+
+  const email = await mail.waitFor(ADDRESS);
+  expect(email.text).not.toContain('bad* day');
+  const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
+  const confirmUrl = `${server.url}${link.pathname}${link.search}`;
+
+  phone = await launchBrowser();
+  const other = await phone.newPage();
+  await other.goto(confirmUrl);
+  await other.getByRole('heading', { name: /^Post your comment on “/ }).waitFor();
+  await other.getByRole('button', { name: 'Confirm and post' }).click();
+  await other.waitForURL((url) => url.pathname === postPath);
+  await other.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
+  const me = await other.evaluate(async () => (await (await fetch('/api/me')).json()) as { user: { name: string } | null });
+  expect(me.user?.name).toBe(NAME);
+
+  // The link again (a second tap, another tab): nothing more is posted.
+  await other.goto(confirmUrl);
+  await other.getByRole('heading', { name: 'This link was already used' }).waitFor();
+  expect(storedCount()).toBe(1);
+
+  // The first browser, still signed out, sees the comment after the server's one-second page cache, and no stale draft.
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  await page.reload();
+  await page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
+  await page.getByLabel('Your name, as shown with the comment').waitFor();
+  await expect(commentBox(page).inputValue()).resolves.toBe('');
+});

@@ -1,0 +1,152 @@
+/**
+ * Commenting in one step while signed out (issue 16): the comment waits until the emailed link is
+ * confirmed, through the real outbox, a real SMTP server and a real SQLite file.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/index';
+import { listHeldComments, listThread } from '@/db/queries/comments';
+import { comments, outbox, sessions, siteSettings, users, waitingComments } from '@/db/schema';
+import { confirmWaitingComment, renewWaitingCommentLink, requestWaitingComment, waitingLinkState } from '@/lib/comments/waiting';
+import { deliverDueMail } from '@/lib/mail/worker';
+import { WAITING_COMMENT_LIMIT_PER_ADDRESS, WAITING_COMMENT_LIMIT_PER_IP } from '@/lib/rate-limit';
+import { createAuthor, createPost } from '../../../helpers/fixtures';
+import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
+
+getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false, blockedWords: ['miracle cure'] }).run();
+const author = createAuthor();
+const post = createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+const other = createPost({ authorId: author.id, title: 'Sleep and pain', publishedAt: new Date(Date.UTC(2026, 0, 2)) });
+const closed = createPost({ authorId: author.id, title: 'Closed one', publishedAt: new Date(Date.UTC(2026, 0, 3)), commentsClosed: true });
+
+let clock = Date.now();
+const tick = (seconds = 1) => new Date((clock += seconds * 1000));
+let ipCounter = 0;
+/** A fresh client address per request, unless a test is about the per-address limit. */
+const freshIp = () => `192.0.2.${++ipCounter}`;
+
+let catcher: MailCatcher;
+beforeAll(async () => {
+  catcher = await startMailCatcher();
+});
+afterAll(() => catcher.close());
+
+/** Delivers the outbox to the catcher and returns the newest message to `to`, with its confirmation token. */
+async function emailTo(to: string, count: number) {
+  await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
+  const mail = await catcher.waitFor(to, count);
+  const link = mail.text!.match(/https?:\/\/\S+\/comment\/confirm\?token=(\S+)/);
+  if (!link) throw new Error(`No confirmation link in:\n${mail.text}`);
+  return { mail, token: decodeURIComponent(link[1]) };
+}
+const send = (email: string, body: string, extra: Partial<{ name: string; postId: number; ip: string; contentNote: string }> = {}) =>
+  requestWaitingComment({ postId: extra.postId ?? post.id, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email }, extra.ip ?? freshIp(), tick());
+const userCount = (email: string) => getDb().select().from(users).where(eq(users.email, email)).all().length;
+const commentsBy = (email: string) =>
+  getDb().select({ body: comments.body, status: comments.status, name: users.name }).from(comments).innerJoin(users, eq(users.id, comments.authorId)).where(eq(users.email, email)).all();
+
+describe('commenting in one step while signed out', () => {
+  it('publishes nothing and makes no account or session until the link is confirmed, then posts exactly once', async () => {
+    expect(send('zoe@example.org', 'Pacing *saved* my autumn.', { contentNote: 'mentions a flare' })).toEqual({ ok: true });
+    expect(listThread(post.id)).toHaveLength(0);
+    expect(userCount('zoe@example.org')).toBe(0);
+    expect(getDb().select().from(sessions).all()).toHaveLength(0);
+
+    const { mail, token } = await emailTo('zoe@example.org', 1);
+    expect(mail.subject).toBe('Confirm your comment on Hearth');
+    expect(mail.text).toContain('“Pacing with an energy budget”');
+    // No comment text, no typed name, no recipient address in the link, no client address.
+    expect(mail.text).not.toContain('Pacing *saved*');
+    expect(mail.text).not.toContain('Zoë');
+    expect(mail.text).not.toMatch(/confirm\?[^\s]*zoe/);
+    expect(mail.text).not.toContain('192.0.2.');
+    expect(mail.html).toContain('Confirm your comment');
+    expect(getDb().select().from(waitingComments).all()[0].tokenHash).not.toBe(token);
+    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget' });
+
+    const first = confirmWaitingComment(token, tick());
+    expect(first).toMatchObject({ outcome: 'posted', email: 'zoe@example.org', comment: { status: 'approved' } });
+    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' }); // a second press, another tab, another device
+    expect(listThread(post.id).map((c) => [c.author?.name, c.contentNote, c.html])).toEqual([['Zoë O’Brien-Ñúñez', 'mentions a flare', expect.stringContaining('<em>saved</em>')]]);
+    expect(userCount('zoe@example.org')).toBe(1);
+    expect(getDb().select({ verified: users.emailVerified }).from(users).where(eq(users.email, 'zoe@example.org')).get()!.verified).not.toBeNull();
+    expect(getDb().select().from(waitingComments).all()).toHaveLength(0);
+  });
+
+  it('signs an existing member in to post under their account and name, never making a second account', async () => {
+    const lukasz = getDb().insert(users).values({ email: 'lukasz@example.org', name: 'Łukasz' }).returning().get();
+    expect(send('lukasz@example.org', 'Same here, Łukasz.', { name: 'Somebody Else' })).toEqual({ ok: true });
+    const { mail, token } = await emailTo('lukasz@example.org', 1);
+    expect(mail.subject).toBe('Sign in to post your comment on Hearth');
+    expect(mail.text).toContain('the name typed in the form is not used');
+    expect(confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', userId: lukasz.id });
+    expect(userCount('lukasz@example.org')).toBe(1);
+    expect(commentsBy('lukasz@example.org')).toEqual([{ body: 'Same here, Łukasz.', status: 'approved', name: 'Łukasz' }]);
+  });
+
+  it('sends the owner of someone else’s address one email they can ignore, and posts nothing', async () => {
+    expect(send('victim@example.org', 'Words the victim never wrote', { name: 'Prankster' })).toEqual({ ok: true });
+    await emailTo('victim@example.org', 1);
+    expect(catcher.messages.filter((m) => m.to && JSON.stringify(m.to).includes('victim@example.org'))).toHaveLength(1);
+    expect(catcher.messages.at(-1)!.text).not.toContain('Words the victim never wrote');
+    expect(listThread(post.id).map((c) => c.html).join()).not.toContain('Words the victim never wrote');
+    expect(userCount('victim@example.org')).toBe(0);
+  });
+
+  it('keeps one waiting comment per address and post: a new one replaces it and the earlier link stops working', async () => {
+    send('ash@example.org', 'First try');
+    const { token: old } = await emailTo('ash@example.org', 1);
+    send('ash@example.org', 'Second try');
+    send('ash@example.org', 'On another post', { postId: other.id });
+    expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'ash@example.org')).all()).toHaveLength(2);
+    expect(confirmWaitingComment(old, tick())).toEqual({ outcome: 'unknown' });
+    expect(commentsBy('ash@example.org')).toEqual([]);
+  });
+
+  it('refuses a closed or unknown post before any email', () => {
+    const before = getDb().select().from(outbox).all().length;
+    expect(send('cy@example.org', 'Hello', { postId: closed.id })).toEqual({ ok: false, message: 'Comments are closed on this post.' });
+    expect(send('cy@example.org', 'Hello', { postId: 99999 })).toEqual({ ok: false, message: 'This post is not open for comments.' });
+    expect(getDb().select().from(outbox).all()).toHaveLength(before);
+    expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'cy@example.org')).all()).toHaveLength(0);
+  });
+
+  it('limits emails per address and per client address, storing nothing past the limit', () => {
+    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_ADDRESS; i++) expect(send('flood@example.org', `try ${i}`).ok).toBe(true);
+    expect(send('flood@example.org', 'one more')).toMatchObject({ ok: false, message: expect.stringContaining('Too many') });
+    const ip = '198.51.100.7';
+    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_IP; i++) expect(send(`many-${i}@example.org`, 'hi', { ip }).ok).toBe(true);
+    expect(send('one-more@example.org', 'hi', { ip })).toMatchObject({ ok: false });
+    expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'one-more@example.org')).all()).toHaveLength(0);
+  });
+
+  it('answers an expired link as expired, posts nothing, and sends a new link that works', async () => {
+    send('dee@example.org', 'Late but here');
+    const { token } = await emailTo('dee@example.org', 1);
+    clock += 16 * 60 * 1000;
+    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget' });
+    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
+    expect(userCount('dee@example.org')).toBe(0);
+    expect(renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
+    const { token: fresh } = await emailTo('dee@example.org', 2);
+    expect(fresh).not.toBe(token);
+    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' });
+    expect(confirmWaitingComment(fresh, tick())).toMatchObject({ outcome: 'posted' });
+    expect(commentsBy('dee@example.org').map((c) => c.body)).toEqual(['Late but here']);
+  });
+
+  it('holds a confirmed comment when the moderation rules say so, and keeps a blocked member blocked', async () => {
+    send('eve@example.org', 'Try this miracle cure');
+    const { token } = await emailTo('eve@example.org', 1);
+    const held = confirmWaitingComment(token, tick());
+    expect(held).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
+    expect(listThread(post.id).map((c) => c.html).join()).not.toContain('miracle cure');
+    const eve = getDb().select().from(users).where(eq(users.email, 'eve@example.org')).get()!;
+    expect(listHeldComments(post.id, { id: eve.id, canModerate: false }).map((c) => c.html)).toEqual([expect.stringContaining('Try this miracle cure')]);
+
+    getDb().insert(users).values({ email: 'blocked@example.org', name: 'Blocked', commentingBlocked: true }).run();
+    send('blocked@example.org', 'Let me back in');
+    const { token: blockedToken } = await emailTo('blocked@example.org', 1);
+    expect(confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
+    expect(commentsBy('blocked@example.org')).toEqual([]);
+  });
+});
