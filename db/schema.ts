@@ -438,6 +438,8 @@ export const replyNotices = sqliteTable(
     rootId: integer('root_id').notNull(),
     createdAt: createdAt(),
     processedAt: integer('processed_at', { mode: 'timestamp_ms' }),
+    /** Closed with an email (not silently): "at once" sends at most one email per conversation an hour. */
+    emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('reply_notices_once_idx').on(t.recipientId, t.replyId), index('reply_notices_open_idx').on(t.processedAt)],
 );

@@ -21,4 +21,5 @@ ALTER TABLE `__new_users` RENAME TO `users`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
 CREATE UNIQUE INDEX `users_slug_unique` ON `users` (`slug`);--> statement-breakpoint
+ALTER TABLE `reply_notices` ADD `emailed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `site_settings` ADD `new_post_email` text DEFAULT 'full' NOT NULL;
