@@ -14,7 +14,7 @@ const absolute = (url: string) => (url.startsWith('/') && !url.startsWith('//') 
 const styled = (tagName: string, style: string) => (_tag: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: { ...attribs, style } });
 
 const emailOptions: sanitizeHtml.IOptions = {
-  allowedTags: false,
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 's', 'section', 'sup', 'sub'],
   allowedAttributes: { '*': ['style', 'href', 'src', 'alt', 'width', 'height', 'title', 'start'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
