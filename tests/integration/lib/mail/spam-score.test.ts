@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { getDb } from '@/db/index';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
+import { getSubscriber } from '@/db/queries/subscribers';
 import { outbox, replyNotices, siteSettings, users } from '@/db/schema';
 import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifications';
 import { submitComment } from '@/lib/comments/submit';
@@ -57,8 +58,8 @@ maybe('SpamAssassin', () => {
     const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
     const post = { ...createPost({ authorId: author.id, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me about rest.', body: BODY }), categoryName: null, publishedAt: now };
     const other = { ...createPost({ authorId: author.id, title: 'Sleep and pain: notes from the group', excerpt: 'What members said about sleep.' }), categoryName: null, publishedAt: now };
-    const subscriber = createSubscriber({ email: 'reader@example.org', frequency: 'weekly' });
-    const pending = createSubscriber({ email: 'new.reader@example.org', status: 'pending', confirmedAt: null });
+    const subscriber = getSubscriber(createSubscriber({ email: 'reader@example.org', frequency: 'weekly' }).id)!;
+    const pending = getSubscriber(createSubscriber({ email: 'new.reader@example.org', status: 'pending', confirmedAt: null }).id)!;
     const staff = { id: author.id, email: 'moderator@example.org', name: 'Mod' };
     const held = { kind: 'held' as const, commentId: 7, postTitle: post.title, commenterName: 'Łukasz', at: now };
     const mails: OutgoingMail[] = [
