@@ -18,6 +18,9 @@ export type ReplyNotificationChoice = (typeof REPLY_NOTIFICATION_CHOICES)[number
 /** How dates read: long "26 November 2026", short "26 Nov 2026", numeric "2026-11-26", us "November 26, 2026". */
 export const DATE_FORMATS = ['long', 'short', 'numeric', 'us'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
+/** What a new-post email carries: the whole post, or its summary and a link. */
+export const NEW_POST_EMAIL_CONTENTS = ['full', 'summary'] as const;
+export type NewPostEmailContent = (typeof NEW_POST_EMAIL_CONTENTS)[number];
 
 export const MODERATION_ALERT_CHOICES = ['instant', 'daily', 'never'] as const;
 export type ModerationAlertChoice = (typeof MODERATION_ALERT_CHOICES)[number];
@@ -45,8 +48,10 @@ export const users = sqliteTable('users', {
   bio: text('bio'),
   /** Set by a moderator: the member can read but no longer comment. */
   commentingBlocked: integer('commenting_blocked', { mode: 'boolean' }).notNull().default(false),
-  /** "Email me when someone replies": gentle by default. */
-  replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily'),
+  /** "Email me when someone replies": at once by default, at most one email per conversation an hour. */
+  // New members hear of replies at once (issue 16). The column's own default stays 'daily': changing it would make
+  // SQLite rebuild the users table, whose DROP cascades to sessions and accounts; every insert goes through Drizzle.
+  replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily').$defaultFn(() => 'instant'),
   /** Staff only: emails about comments held for moderation and new reports. */
   moderationAlerts: text('moderation_alerts', { enum: MODERATION_ALERT_CHOICES }).notNull().default('never'),
   /** The last moment a daily moderation summary covered (held items and reports after it are new). */
@@ -258,6 +263,7 @@ export const siteSettings = sqliteTable('site_settings', {
   dateFormat: text('date_format', { enum: DATE_FORMATS }).notNull().default('long'),
   /** Page views are counted (privately, see page_view_counts) unless an admin turns it off. */
   statsEnabled: integer('stats_enabled', { mode: 'boolean' }).notNull().default(true),
+  newPostEmail: text('new_post_email', { enum: NEW_POST_EMAIL_CONTENTS }).notNull().default('full'),
 });
 
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
@@ -434,6 +440,8 @@ export const replyNotices = sqliteTable(
     rootId: integer('root_id').notNull(),
     createdAt: createdAt(),
     processedAt: integer('processed_at', { mode: 'timestamp_ms' }),
+    /** Closed with an email (not silently): "at once" sends at most one email per conversation an hour. */
+    emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('reply_notices_once_idx').on(t.recipientId, t.replyId), index('reply_notices_open_idx').on(t.processedAt)],
 );

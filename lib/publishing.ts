@@ -5,12 +5,17 @@
 import 'server-only';
 import type { Actor } from '@/db/queries/activity';
 import { publishDueScheduledPosts, publishPostNow, type ComposeAnnouncement } from '@/db/queries/post-publishing';
-import { getSiteSettings } from '@/db/queries/settings';
+import { getNewPostEmailContent, getSiteSettings } from '@/db/queries/settings';
+import { emailPostBody } from '@/lib/mail/post-body';
 import { newPostEmail } from '@/lib/subscriptions/emails';
 
+/** Each post's body is made ready for email once, not once per subscriber. */
 const announcement = (): ComposeAnnouncement => {
   const siteName = getSiteSettings().name;
-  return (post, recipient) => newPostEmail(siteName, post, recipient);
+  const full = getNewPostEmailContent() === 'full';
+  const bodies = new Map<number, ReturnType<typeof emailPostBody>>();
+  const bodyOf = (post: Parameters<ComposeAnnouncement>[0]) => bodies.get(post.id) ?? bodies.set(post.id, emailPostBody(post.body)).get(post.id)!;
+  return (post, recipient) => newPostEmail(siteName, post, recipient, full ? bodyOf(post) : null);
 };
 
 /** Publishes a post at `now` and queues its announcement (logged as the actor's, when given). Null when there is no such post. */

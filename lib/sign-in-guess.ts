@@ -7,7 +7,7 @@
  * signing in there must not void the next member's code.
  */
 import 'server-only';
-import { isPendingSignInCode, voidSignInCodes } from '@/db/queries/sign-in-codes';
+import { addressOfSignInCode, isPendingSignInCode, voidSignInCodes } from '@/db/queries/sign-in-codes';
 import { getAuthSecret } from './auth-secret';
 import { allowSignInGuess } from './rate-limit';
 
@@ -27,4 +27,9 @@ export function trySignInCode(email: string, code: string, ip: string): SignInGu
   }
   if (!allowed.ip) return 'too-many-here';
   return isPendingSignInCode(email, code, getAuthSecret()) ? 'right' : 'wrong';
+}
+
+/** Whom an emailed link's code is for (the link leaves the address out, so it never travels in a URL). */
+export function addressOfEmailedCode(code: string): string | null {
+  return addressOfSignInCode(code, getAuthSecret());
 }

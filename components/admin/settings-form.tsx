@@ -61,6 +61,18 @@ export function SettingsForm({ action, current, timeZones, icon, logo }: Props) 
         registration={form.register('blockedWords')}
       />
 
+      <h2>Emails</h2>
+      <fieldset className="choices">
+        <legend>New-post emails to subscribers carry</legend>
+        <label className="choice">
+          <input type="radio" value="full" defaultChecked={current.newPostEmail !== 'summary'} {...form.register('newPostEmail')} /> The whole post
+        </label>
+        <label className="choice">
+          <input type="radio" value="summary" defaultChecked={current.newPostEmail === 'summary'} {...form.register('newPostEmail')} /> Its summary and a link to read it on the site
+        </label>
+        {errors.newPostEmail?.message && <p className="field__error">{errors.newPostEmail.message}</p>}
+      </fieldset>
+
       <h2>Privacy</h2>
       {checkbox('commentsMembersOnly', 'Show comments only to signed-in members')}
       {checkbox('commentsNoSnippet', 'Ask search engines not to show comment text in their results')}

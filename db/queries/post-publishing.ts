@@ -12,7 +12,7 @@ import { listSubscribersForPost } from '@/db/queries/subscribers';
 import { categories, posts } from '@/db/schema';
 import { isVisible } from './posts';
 
-export type AnnouncedPost = { id: number; slug: string; title: string; excerpt: string; categoryId: number | null; categoryName: string | null; publishedAt: Date };
+export type AnnouncedPost = { id: number; slug: string; title: string; excerpt: string; body: string; categoryId: number | null; categoryName: string | null; publishedAt: Date };
 export type Recipient = { id: number; email: string };
 export type ComposeAnnouncement = (post: AnnouncedPost, recipient: Recipient) => OutgoingMail;
 
@@ -21,6 +21,7 @@ const announcedColumns = {
   slug: posts.slug,
   title: posts.title,
   excerpt: posts.excerpt,
+  body: posts.body,
   categoryId: posts.categoryId,
   categoryName: categories.name,
   publishedAt: posts.publishedAt,

@@ -3,7 +3,7 @@
  * transaction that makes the reply public; the mail worker later turns notices into email.
  */
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Transaction } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
@@ -81,11 +81,21 @@ export function listOpenNotices(before: Date): OpenNotice[] {
     }));
 }
 
+/** When this member's last reply email about this conversation was queued (notices closed with an email), or null. */
+export function lastNoticeEmailAt(recipientId: string, rootId: number): Date | null {
+  const row = getDb()
+    .select({ at: max(replyNotices.processedAt) })
+    .from(replyNotices)
+    .where(and(eq(replyNotices.recipientId, recipientId), eq(replyNotices.rootId, rootId), eq(replyNotices.emailed, true)))
+    .get();
+  return row?.at ?? null;
+}
+
 /** Queues the email for some notices and closes them, together; `mail` null closes them silently. */
 export function closeNotices(noticeIds: number[], mail: OutgoingMail | null, now = new Date()): void {
   getDb().transaction((tx) => {
     if (mail) enqueueMail(mail, tx, now);
-    tx.update(replyNotices).set({ processedAt: now }).where(inArray(replyNotices.id, noticeIds)).run();
+    tx.update(replyNotices).set({ processedAt: now, emailed: mail !== null }).where(inArray(replyNotices.id, noticeIds)).run();
   });
 }
 

@@ -3,7 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { siteSettings, uploads, type DateFormat } from '@/db/schema';
+import { siteSettings, uploads, type DateFormat, type NewPostEmailContent } from '@/db/schema';
 
 export type SiteLogo = { url: string; width: number; height: number };
 export type SiteInfo = { name: string; tagline: string; about: string; communityLinks: { label: string; url: string }[]; logo: SiteLogo | null };
@@ -33,6 +33,11 @@ export function getSiteIdentity(): SiteIdentity {
     .where(eq(siteSettings.id, 1))
     .get();
   return row ?? { timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null };
+}
+
+/** Whether new-post emails carry the whole post (the default) or its summary. */
+export function getNewPostEmailContent(): NewPostEmailContent {
+  return getDb().select({ v: siteSettings.newPostEmail }).from(siteSettings).where(eq(siteSettings.id, 1)).get()?.v ?? 'full';
 }
 
 export type CommentSettings = {

@@ -103,14 +103,21 @@ export function saveMemberSubscription(email: string, choices: SubscriptionChoic
   });
 }
 
-/** Pending → confirmed. Returns false when the row is not pending (already confirmed, or left since). */
-export function confirmSubscriber(id: number, now = new Date()): boolean {
-  const result = getDb()
-    .update(subscribers)
-    .set({ status: 'confirmed', confirmedAt: now, lastDigestAt: null })
-    .where(and(eq(subscribers.id, id), eq(subscribers.status, 'pending')))
-    .run();
-  return result.changes > 0;
+/**
+ * Pending → confirmed, and the email that confirming causes (`compose`: the welcome) queued in the same
+ * transaction. Returns false when the row is not pending (already confirmed, or left since).
+ */
+export function confirmSubscriber(id: number, now: Date, compose: (subscriber: Subscriber) => OutgoingMail): boolean {
+  return getDb().transaction((tx) => {
+    const result = tx
+      .update(subscribers)
+      .set({ status: 'confirmed', confirmedAt: now, lastDigestAt: null })
+      .where(and(eq(subscribers.id, id), eq(subscribers.status, 'pending')))
+      .run();
+    if (result.changes === 0) return false;
+    enqueueMail(compose(getSubscriber(id, tx)!), tx, now);
+    return true;
+  });
 }
 
 /** Back on the list from a signed link (the link proves the address): confirmed at once. */

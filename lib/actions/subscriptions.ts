@@ -5,11 +5,11 @@
  * /account (signed-in members).
  */
 import { redirect } from 'next/navigation';
-import { existingCategoryIds, getSubscriberByEmail, type SubscriptionChoices, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices, confirmSubscriber } from '@/db/queries/subscribers';
+import { existingCategoryIds, getSubscriberByEmail, type SubscriptionChoices, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices } from '@/db/queries/subscribers';
 import { getOwnAccount } from '@/db/queries/users';
 import { getClientIp } from '@/lib/session';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
-import { requestSubscription } from '@/lib/subscriptions/subscribe';
+import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/subscribe';
 import { noFieldsSchema, signedLinkSchema } from '@/lib/validations/one-button';
 import { subscribeSchema, subscriptionChoicesSchema } from '@/lib/validations/subscription';
 import { formAction } from './guarded';
@@ -55,7 +55,7 @@ export const confirmSubscriptionAction = formAction({ name: 'confirmation', acce
   if (subscriber.status === 'unsubscribed' || subscriber.status === 'undeliverable') {
     return { ok: false, message: 'This link is older than your decision to unsubscribe, so nothing changed. To subscribe again, use the form at the bottom of any page.' };
   }
-  confirmSubscriber(subscriber.id);
+  confirmSubscription(subscriber);
   redirect(managePage(subscriber, 'confirmed'));
 });
 

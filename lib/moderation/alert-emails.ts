@@ -23,7 +23,8 @@ export function describeAlertItem(item: AlertItem): string {
 }
 
 const reason = (siteName: string, daily: boolean) =>
-  `You received this because you asked ${siteName} to email you ${daily ? 'a daily summary' : 'at once'} about comments that need a moderator. Change or stop this on your account page: ${env.siteUrl}/account`;
+  `You received this because you asked ${siteName} to email you ${daily ? 'a daily summary' : 'at once'} about comments that need a moderator.`;
+const footerLinks = [{ label: 'Choose how often these come, or turn them off, on your account page', url: `${env.siteUrl}/account` }];
 
 export function instantAlertEmail(siteName: string, recipient: AlertRecipient, item: AlertItem): OutgoingMail {
   return {
@@ -36,6 +37,7 @@ export function instantAlertEmail(siteName: string, recipient: AlertRecipient, i
       paragraphs: [describeAlertItem(item)],
       action: { label: item.kind === 'held' ? 'Open it in the moderation queue' : 'Open the report in the moderation queue', url: alertItemUrl(item) },
       reason: reason(siteName, false),
+      footerLinks,
     }),
   };
 }
@@ -49,9 +51,11 @@ export function dailyAlertEmail(siteName: string, recipient: AlertRecipient, ite
     ...composeEmail({
       siteName,
       heading: 'Waiting for a moderator since the last summary',
-      paragraphs: items.map((item) => `${describeAlertItem(item)} ${alertItemUrl(item)}`),
+      paragraphs: [],
+      entries: items.map((item) => ({ title: describeAlertItem(item), url: alertItemUrl(item), text: '' })),
       action: { label: 'Open the moderation queue', url: `${env.siteUrl}/admin/comments` },
       reason: reason(siteName, true),
+      footerLinks,
     }),
   };
 }

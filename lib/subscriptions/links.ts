@@ -5,6 +5,7 @@
 import 'server-only';
 import { getSubscriber, type Subscriber } from '@/db/queries/subscribers';
 import { env } from '@/lib/env';
+import { slugify } from '@/lib/slug';
 import { signToken, verifyToken } from '@/lib/tokens';
 
 const CONFIRM = 'subscription-confirm';
@@ -29,6 +30,9 @@ export function unsubscribeLinks(s: Addressee): { pageUrl: string; headers: Reco
     headers: { 'List-Unsubscribe': `<${env.siteUrl}/api/subscription/unsubscribe?${query}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
+
+/** RFC 2919 List-Id for the site's list mail (`<hearth.example.org>`), so filters and spam scores recognise it. */
+export const listIdHeader = (siteName: string) => `<${slugify(siteName) || 'news'}.${new URL(env.siteUrl).hostname}>`;
 
 /** The page to change choices or leave. */
 export const manageUrl = (s: Addressee) => unsubscribeLinks(s).pageUrl;

@@ -1,22 +1,37 @@
 /**
  * Joining the list. The answer never reveals whether an address was already subscribed: a new or
- * pending address gets (again) a confirmation link, a confirmed one a short "already subscribed" note.
+ * pending address gets (again) a confirmation link naming the topics and frequency chosen, a confirmed
+ * one a short "already subscribed" note. Confirming queues a short welcome with the "change what you get" link.
  */
 import 'server-only';
-import { saveSignUp, type SubscriptionChoices } from '@/db/queries/subscribers';
+import { confirmSubscriber, saveSignUp, type Subscriber, type SubscriptionChoices } from '@/db/queries/subscribers';
 import { getSiteSettings } from '@/db/queries/settings';
+import { listCategories } from '@/db/queries/taxonomy';
 import { kickMailWorker } from '@/lib/mail/worker';
 import { allowSubscribeRequest } from '@/lib/rate-limit';
-import { alreadySubscribedEmail, confirmationEmail } from './emails';
+import { alreadySubscribedEmail, confirmationEmail, welcomeEmail } from './emails';
 
 export type SignUpOutcome = 'sent' | 'rate-limited';
+
+/** The names of a subscriber's topics, in the site's order. */
+function topicNames(subscriber: Subscriber): string[] {
+  return listCategories().filter((c) => subscriber.categoryIds.includes(c.id)).map((c) => c.name);
+}
 
 export function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): SignUpOutcome {
   if (!allowSubscribeRequest(email, ip, now)) return 'rate-limited';
   const siteName = getSiteSettings().name;
   saveSignUp(email, choices, now, (subscriber) =>
-    subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, now),
+    subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(subscriber), now),
   );
   kickMailWorker();
   return 'sent';
+}
+
+/** Pending → confirmed, with the welcome email queued in the same step. False when it was not pending. */
+export function confirmSubscription(subscriber: Subscriber, now = new Date()): boolean {
+  const siteName = getSiteSettings().name;
+  const confirmed = confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(s)));
+  if (confirmed) kickMailWorker();
+  return confirmed;
 }

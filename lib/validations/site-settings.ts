@@ -1,6 +1,6 @@
 /** The site settings form (/admin/settings), shared by the browser (zodResolver) and the server. */
 import { z } from 'zod';
-import { DATE_FORMATS } from '@/db/schema';
+import { DATE_FORMATS, NEW_POST_EMAIL_CONTENTS } from '@/db/schema';
 import { isTimeZone } from '@/lib/local-time';
 import { checkbox } from './fields';
 
@@ -63,6 +63,8 @@ export const siteSettingsSchema = z.object({
   logoUploadId: uploadId,
   timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, for example Europe/London.'),
   dateFormat: z.enum(DATE_FORMATS, 'Choose one of the date formats.'),
+  /* Emails. */
+  newPostEmail: z.enum(NEW_POST_EMAIL_CONTENTS, 'Choose what new-post emails carry.').default('full'),
 });
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 export type SiteSettingsValues = z.output<typeof siteSettingsSchema>;

@@ -75,6 +75,10 @@ describe('following the blog by email', () => {
     await box.getByRole('button', { name: 'Send it again' }).click();
     await mail.waitFor('reader@example.org', 2);
     await confirmFromEmail(page, 'reader@example.org', 2);
+    // Confirming brings a short welcome with the "change what you get" link.
+    const welcome = await mail.waitFor('reader@example.org', 3);
+    expect(welcome.subject).toBe('Welcome to Hearth');
+    expect(welcome.text).toMatch(/Change what you get: http\S+\/subscription\?token=/);
   });
 
   it('subscribes from the footer of any page, with a weekly summary chosen there', async () => {
@@ -97,10 +101,10 @@ describe('following the blog by email', () => {
     for (const url of [`${server.url}/`, categoryUrl]) expect(await (await fetch(url)).text()).not.toContain('subscribers-first-post');
     expect((await fetch(`${server.url}/posts/subscribers-first-post`)).status).toBe(404);
 
-    const message = await mail.waitFor('reader@example.org', 3);
+    const message = await mail.waitFor('reader@example.org', 4);
     expect(message.subject).toBe('A post for subscribers');
     expect(message.text).toContain(`${server.url}/posts/subscribers-first-post`);
-    expect((await mail.waitFor('mailer@example.org', 2)).subject).toBe('A post for subscribers');
+    expect((await mail.waitFor('mailer@example.org', 3)).subject).toBe('A post for subscribers');
 
     // The worker published it and had the cached pages refreshed: nobody pressed a button.
     for (const url of [`${server.url}/`, categoryUrl]) expect(await (await fetch(url)).text()).toContain('/posts/subscribers-first-post');
@@ -110,15 +114,18 @@ describe('following the blog by email', () => {
   });
 
   it('unsubscribes in one click from the emailed link, and from a mail program’s own button (RFC 8058)', async () => {
-    const toReader = await mail.waitFor('reader@example.org', 3);
+    const toReader = await mail.waitFor('reader@example.org', 4);
     await page.goto(linkIn(toReader.text, '/subscription'));
     await page.getByRole('heading', { level: 1, name: 'Your email subscription' }).waitFor();
+    // The choices come before "Unsubscribe".
+    const sections = (await page.getByRole('heading', { level: 2 }).allTextContents()).filter((h) => ['What you get', 'Unsubscribe'].includes(h));
+    expect(sections).toEqual(['What you get', 'Unsubscribe']);
     expect(statusOf('reader@example.org')).toBe('confirmed'); // opening the link changes nothing
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }).waitFor();
     expect(statusOf('reader@example.org')).toBe('unsubscribed');
 
-    const toMailer = await mail.waitFor('mailer@example.org', 2);
+    const toMailer = await mail.waitFor('mailer@example.org', 3);
     const header = (name: string) => toMailer.headerLines.find((h) => h.key === name)?.line ?? '';
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const oneClick = header('list-unsubscribe').match(/<(\S+)>/)![1];

@@ -8,6 +8,8 @@ export type MailCatcher = {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** Each message exactly as it arrived (raw MIME), in the same order as `messages`. */
+  sources: string[];
   waitFor(to: string, count?: number): Promise<ParsedMail>;
   /** Resolves when a message arrives while stalled (see `stallAfter`). */
   stalled: Promise<void>;
@@ -20,6 +22,7 @@ export type CatcherOptions = { port?: number; refuse?: (address: string) => bool
 
 export async function startMailCatcher(options: CatcherOptions = {}): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
+  const sources: string[] = [];
   let stallAfter = options.stallAfter;
   let onStall = () => {};
   const stalled = new Promise<void>((resolve) => (onStall = resolve));
@@ -42,12 +45,18 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
         stream.on('end', onStall);
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          callback();
-        })
-        .catch(callback);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const source = Buffer.concat(chunks);
+        simpleParser(source)
+          .then((mail) => {
+            sources.push(source.toString('utf8'));
+            messages.push(mail);
+            callback();
+          })
+          .catch(callback);
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -57,6 +66,7 @@ export async function startMailCatcher(options: CatcherOptions = {}): Promise<Ma
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    sources,
     stalled,
     release: () => (stallAfter = undefined),
     async waitFor(to, count = 1) {

@@ -50,13 +50,14 @@ export default async function SubscriptionPage({ searchParams }: Props) {
       <p>
         New posts are emailed to <strong>{subscriber.email}</strong>.
       </p>
-      <section aria-labelledby="leave-heading">
-        <h2 id="leave-heading">Unsubscribe</h2>
-        <OneButtonForm action={unsubscribeAction} token={token} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />
-      </section>
+      {/* Choices first: fewer emails is often what someone came for, and leaving stays one button below. */}
       <section aria-labelledby="choices-heading">
         <h2 id="choices-heading">What you get</h2>
         <SubscriptionChoicesForm action={updateSubscriptionAction} token={token} topics={listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
+      </section>
+      <section aria-labelledby="leave-heading">
+        <h2 id="leave-heading">Unsubscribe</h2>
+        <OneButtonForm action={unsubscribeAction} token={token} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />
       </section>
     </div>
   );

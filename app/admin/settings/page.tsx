@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SettingsForm } from '@/components/admin/settings-form';
-import { getCommentSettings, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
+import { getCommentSettings, getNewPostEmailContent, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { getUpload } from '@/db/queries/uploads';
 import { updateSettingsAction } from '@/lib/actions/site-admin';
 import { isAdmin } from '@/lib/roles';
@@ -42,6 +42,7 @@ export default async function SiteSettingsPage() {
           logoUploadId: identity.logoUploadId === null ? '' : String(identity.logoUploadId),
           timeZone: identity.timeZone,
           dateFormat: identity.dateFormat,
+          newPostEmail: getNewPostEmailContent(),
         }}
         timeZones={timeZoneChoices(identity.timeZone)}
         icon={image(identity.iconUploadId)}

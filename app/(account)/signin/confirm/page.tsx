@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ConfirmSignInForm } from '@/components/auth/confirm-sign-in-form';
 import { confirmSignInAction } from '@/lib/actions/sign-in';
 import { safeCallbackPath } from '@/lib/safe-redirect';
+import { addressOfEmailedCode } from '@/lib/sign-in-guess';
 
 export const metadata: Metadata = { title: 'Confirm sign-in' };
 
@@ -9,15 +10,17 @@ type Props = { searchParams: Promise<{ email?: string; token?: string; callbackU
 
 // The emailed link lands here, and so does a raw callback URL opened without confirming first.
 // Mail scanners open links but do not press buttons, so the one-time code is used only when the
-// person presses "Sign in" (which works on any device, not only the one that asked).
+// person presses "Sign in" (which works on any device, not only the one that asked). Emailed links
+// carry no address: it is found from the code (an expired or used code finds none).
 export default async function ConfirmSignInPage({ searchParams }: Props) {
-  const { email, token, callbackUrl } = await searchParams;
+  const { token, callbackUrl, ...query } = await searchParams;
+  const email = query.email ?? (token ? addressOfEmailedCode(token) : null);
   if (!email || !token) {
     return (
       <div className="page-narrow auth-page">
-        <h1>This sign-in link is incomplete</h1>
+        <h1>This sign-in link is incomplete, used or expired</h1>
         <p>
-          Copy the whole link from the email, or <a href="/signin">ask for a new one</a>.
+          Copy the whole link from the newest email, or <a href="/signin">ask for a new one</a>.
         </p>
       </div>
     );

@@ -72,7 +72,7 @@ describe('announcing a new post', () => {
     ]);
 
     const message = await catcher.waitFor('research@example.org');
-    expect(message.text).toContain('What a new study found.');
+    expect(message.text).toContain(post.body); // the whole post (the default setting), not a teaser
     expect(message.text).toContain(`${env.siteUrl}/posts/${post.slug}`);
     const header = (name: string) => message.headerLines.find((h) => h.key === name)?.line ?? '';
     const oneClick = header('list-unsubscribe').match(/<(\S+)>/)![1];

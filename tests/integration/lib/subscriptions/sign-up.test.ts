@@ -3,11 +3,11 @@
  * addresses, resending, rate limits, signed links (tampered, expired, for another purpose), expiry.
  */
 import { getDb } from '@/db/index';
-import { confirmSubscriber, deleteExpiredPending, getSubscriberByEmail, unsubscribe } from '@/db/queries/subscribers';
+import { deleteExpiredPending, getSubscriberByEmail, unsubscribe } from '@/db/queries/subscribers';
 import { outbox, rateLimitHits, subscribers } from '@/db/schema';
 import { confirmSubscriptionAction, resubscribeAction, unsubscribeAction, updateSubscriptionAction } from '@/lib/actions/subscriptions';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
-import { requestSubscription } from '@/lib/subscriptions/subscribe';
+import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/subscribe';
 import { subscribeSchema } from '@/lib/validations/subscription';
 import { createCategory } from '../../../helpers/fixtures';
 
@@ -51,13 +51,13 @@ describe('subscribing', () => {
 
     // Confirming twice is harmless.
     expect(await redirectOf(confirmSubscriptionAction({ ok: false }, form({ token: tokenOf(link) })))).toMatch(/^\/subscription\?/);
-    expect(confirmSubscriber(pending.id)).toBe(false);
+    expect(confirmSubscription(pending)).toBe(false);
     expect(getSubscriberByEmail('sky@example.org')!.status).toBe('confirmed');
   });
 
   it('answers the same for a known address, changes nothing about it, and emails the owner instead', () => {
     requestSubscription('known@example.org', { frequency: 'weekly', categoryIds: [] }, '10.0.0.1');
-    confirmSubscriber(getSubscriberByEmail('known@example.org')!.id);
+    confirmSubscription(getSubscriberByEmail('known@example.org')!);
     getDb().delete(outbox).run();
 
     const category = createCategory();
@@ -102,7 +102,7 @@ describe('subscribing', () => {
     requestSubscription('choices@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1');
     const confirmLink = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
     const subscriber = getSubscriberByEmail('choices@example.org')!;
-    confirmSubscriber(subscriber.id);
+    confirmSubscription(subscriber);
     const token = manageToken(subscriber);
 
     expect(await updateSubscriptionAction({ ok: false }, form({ token, frequency: 'weekly', categoryIds: [String(a.id)] }))).toMatchObject({ ok: true });
