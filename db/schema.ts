@@ -12,6 +12,8 @@ export { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency };
 export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** What a new member gets: an email at once when someone replies (at most one per conversation an hour). */
+export const NEW_MEMBER_REPLY_NOTIFICATIONS = 'instant' as const;
 export const REPLY_NOTIFICATION_CHOICES = ['instant', 'daily', 'never'] as const;
 export type ReplyNotificationChoice = (typeof REPLY_NOTIFICATION_CHOICES)[number];
 
@@ -49,9 +51,9 @@ export const users = sqliteTable('users', {
   /** Set by a moderator: the member can read but no longer comment. */
   commentingBlocked: integer('commenting_blocked', { mode: 'boolean' }).notNull().default(false),
   /** "Email me when someone replies": at once by default, at most one email per conversation an hour. */
-  // New members hear of replies at once (issue 16). The column's own default stays 'daily': changing it would make
-  // SQLite rebuild the users table, whose DROP cascades to sessions and accounts; every insert goes through Drizzle.
-  replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily').$defaultFn(() => 'instant'),
+  // New members hear of replies at once (NEW_MEMBER_REPLY_NOTIFICATIONS, set where accounts are made). The column's
+  // own default stays 'daily': changing it would make SQLite rebuild the users table, whose DROP cascades to sessions.
+  replyNotifications: text('reply_notifications', { enum: REPLY_NOTIFICATION_CHOICES }).notNull().default('daily'),
   /** Staff only: emails about comments held for moderation and new reports. */
   moderationAlerts: text('moderation_alerts', { enum: MODERATION_ALERT_CHOICES }).notNull().default('never'),
   /** The last moment a daily moderation summary covered (held items and reports after it are new). */

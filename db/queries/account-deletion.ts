@@ -12,7 +12,7 @@ import { getDb, type Transaction } from '@/db/index';
 import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
 import { claimGuestCommentsIn } from '@/db/queries/guest-comments';
 import { deleteSubscriberByEmail } from '@/db/queries/subscribers';
-import { activityLog, importedItems, outbox, pageRevisions, postRevisions, posts, rateLimitHits, users, verificationTokens } from '@/db/schema';
+import { activityLog, importedItems, outbox, pageRevisions, postRevisions, posts, rateLimitHits, users, verificationTokens, waitingComments } from '@/db/schema';
 
 /** How a deleted member is named wherever a log or another person's email mentioned them. */
 export const FORMER_MEMBER = 'a former member';
@@ -73,6 +73,7 @@ export function deleteUser(userId: string, comments: DeletedMemberComments, addr
     const postSlugs = releaseCommentsOfMember(tx, userId, comments);
     deleteSubscriberByEmail(tx, member.email);
     tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`).run();
+    tx.delete(waitingComments).where(eq(waitingComments.email, member.email.toLowerCase())).run();
     const keys = addressKeys(member.email.toLowerCase());
     if (keys.length > 0) tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, keys)).run();
     tx.delete(importedItems).where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId))).run();

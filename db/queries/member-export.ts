@@ -28,6 +28,7 @@ import {
   uploads,
   users,
   verificationTokens,
+  waitingComments,
 } from '@/db/schema';
 
 export const EXPORT_NOTES = [
@@ -37,7 +38,7 @@ export const EXPORT_NOTES = [
   'Emails sent to you are listed by kind, subject, status and dates; their full text is not kept in this file.',
 ];
 
-const sameAddress = (column: typeof outbox.toAddress | typeof verificationTokens.identifier | typeof comments.guestEmail, email: string) =>
+const sameAddress = (column: typeof outbox.toAddress | typeof verificationTokens.identifier | typeof comments.guestEmail | typeof waitingComments.email, email: string) =>
   sql`lower(${column}) = ${email.toLowerCase()}`;
 
 /** The member's own settings and dates beyond what /account shows. */
@@ -117,6 +118,11 @@ export function exportUserData(userId: string) {
     signInMethods: db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId)).all().map((a) => a.provider),
     sessions: db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, userId)).all(),
     pendingSignInCodes: db.select({ expires: verificationTokens.expires }).from(verificationTokens).where(sameAddress(verificationTokens.identifier, email)).all(),
+    commentsWaitingForConfirmation: db
+      .select({ postId: waitingComments.postId, name: waitingComments.displayName, body: waitingComments.body, contentNote: waitingComments.contentNote, sentAt: waitingComments.createdAt, expiresAt: waitingComments.expiresAt })
+      .from(waitingComments)
+      .where(sameAddress(waitingComments.email, email))
+      .all(),
     importedFrom: db
       .select({ site: importedItems.source, idThere: importedItems.sourceId, importedAt: importedItems.importedAt })
       .from(importedItems)

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, eq, lte } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
-import { sessions, users, waitingComments } from '@/db/schema';
+import { NEW_MEMBER_REPLY_NOTIFICATIONS, sessions, users, waitingComments } from '@/db/schema';
 
 export type WaitingComment = typeof waitingComments.$inferSelect;
 export type NewWaitingComment = Omit<typeof waitingComments.$inferInsert, 'id' | 'createdAt'>;
@@ -61,7 +61,7 @@ export function memberForProvenAddress(email: string, name: string, now: Date): 
       if (!existing.emailVerified) tx.update(users).set({ emailVerified: now }).where(eq(users.id, existing.id)).run();
       return existing.id;
     }
-    return tx.insert(users).values({ email, name, emailVerified: now, createdAt: now }).returning({ id: users.id }).get().id;
+    return tx.insert(users).values({ email, name, emailVerified: now, createdAt: now, replyNotifications: NEW_MEMBER_REPLY_NOTIFICATIONS }).returning({ id: users.id }).get().id;
   });
 }
 

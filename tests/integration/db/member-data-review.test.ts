@@ -16,6 +16,7 @@ const MEMBER_DATA_REVIEW: Record<string, Review> = {
   accounts: { export: 'sign-in methods (providers, never tokens)', deletion: 'cascade' },
   sessions: { export: 'expiry dates only (tokens are secrets)', deletion: 'cascade' },
   verification_tokens: { export: 'pending sign-in codes: expiry only', deletion: 'deleted by address' },
+  waiting_comments: { export: 'comments sent signed out, waiting for their address to be confirmed', deletion: 'deleted by address' },
   rate_limit_hits: { export: 'keys are hashes, not listed', deletion: 'per-address keys deleted' },
   comments: { export: 'their comments; guest comments left with their address', deletion: 'kept with words removed, or erased (their choice); guest comments with their address first become theirs' },
   comment_revisions: { export: 'earlier versions of each comment', deletion: 'deleted with the comment words; a moderator id stays only as "a moderator"' },
@@ -52,6 +53,8 @@ const MEMBER_DATA_REVIEW: Record<string, Review> = {
 /** Tables the migrations make outside db/schema.ts (full-text indexes), with SQLite's shadow tables under their name. */
 const INDEX_TABLES: Record<string, Review> = {
   posts_fts: { export: 'search index of post text only', deletion: none },
+  posts_words: { export: 'the words of published posts, for search suggestions', deletion: none },
+  posts_words_vocab: { export: 'a view of posts_words', deletion: none },
 };
 
 const schemaTables = () =>

@@ -10,6 +10,7 @@ import { POST as oneClick } from '@/app/api/subscription/unsubscribe/route';
 import { getDb } from '@/db/index';
 import { getSubscriberByEmail } from '@/db/queries/subscribers';
 import { outbox, rateLimitHits, replyNotices, siteSettings, subscribers, users } from '@/db/schema';
+import { hearthAdapter } from '@/lib/auth-adapter';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { submitComment } from '@/lib/comments/submit';
 import { env } from '@/lib/env';
@@ -124,13 +125,17 @@ describe('subscribing', () => {
 });
 
 describe('reply emails', () => {
-  const member = (name: string, email: string) => getDb().insert(users).values({ email, name }).returning().get();
+  // Made the way a sign-up makes them (Auth.js through Hearth's adapter), so the new member's defaults are the real ones.
+  const member = async (name: string, email: string) => {
+    const made = await hearthAdapter().createUser!({ id: crypto.randomUUID(), email, name, emailVerified: new Date() });
+    return getDb().select().from(users).where(eq(users.id, made.id)).get()!;
+  };
 
   it('default to "at once", go at most once per conversation an hour, and their one-click List-Unsubscribe stops them', async () => {
     setContent('full');
     const post = createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
-    const zoe = member('Zoë', 'zoe.replies@example.org');
-    const lukasz = member('Łukasz', 'lukasz.replies@example.org');
+    const zoe = await member('Zoë', 'zoe.replies@example.org');
+    const lukasz = await member('Łukasz', 'lukasz.replies@example.org');
     expect(zoe.replyNotifications).toBe('instant');
     let clock = Date.now();
     const at = (ms = 15_000) => new Date((clock += ms));
