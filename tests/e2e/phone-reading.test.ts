@@ -30,18 +30,17 @@ async function phonePage(context: typeof browser, path: string): Promise<Page> {
 }
 const headerHeight = (page: Page) => page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().height);
 const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), id: document.activeElement?.id, tag: document.activeElement?.tagName }));
-/** Resolves true once the element is fully on screen (the jump may scroll smoothly), false after 5 s. */
-const inView = (page: Page, selector: string) =>
-  page
-    .waitForFunction(
-      (s) => {
-        const box = document.querySelector(s)!.getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= window.innerHeight;
-      },
-      selector,
-      { timeout: 5000 },
-    )
-    .then(() => true, () => false);
+/** True once the element is on screen (the jump may scroll smoothly), false after 5 s. Polled with evaluate: it works with JavaScript off. */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  for (const end = Date.now() + 5000; Date.now() < end; await page.waitForTimeout(100)) {
+    const seen = await page.evaluate((s) => {
+      const box = document.querySelector(s)!.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }, selector);
+    if (seen) return true;
+  }
+  return false;
+}
 
 describe('the header on a phone', () => {
   it('is at most 120 pixels tall on the home page, a post and /signin, where the form starts above the fold', async () => {

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 /** The header's top-level entries, in order (a sub-item's text is not part of its parent's). */
-const topLevel = (page: Page) => mainMenu(page).locator('.site-nav > ul > li > a').allTextContents();
+const topLevel = (page: Page) => mainMenu(page).locator(':scope > ul > li > a').allTextContents();
 const itemCard = (name: string) => admin.locator('.menu-editor__items > li').filter({ has: admin.getByRole('heading', { level: 3, name, exact: true }) });
 
 describe('shaping the site from the browser', () => {
