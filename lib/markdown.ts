@@ -9,6 +9,7 @@ import footnote from 'markdown-it-footnote';
 import sanitizeHtml from 'sanitize-html';
 import { getImageSizes } from '@/db/queries/uploads';
 import { imagesPlugin, lookUpImages } from './markdown-images';
+import { readingPlugin } from './markdown-reading';
 import { slugify } from './slug';
 
 export type Heading = { level: number; id: string; text: string };
@@ -17,30 +18,23 @@ export type RenderedMarkdown = { html: string; headings: Heading[] };
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true })
   .use(anchor, { level: [1, 2, 3, 4], slugify: (text: string) => slugify(text) || 'section' })
   .use(footnote)
-  .use(imagesPlugin);
-
-// A table wider than a phone scrolls inside its own labelled, focusable box, so keyboard users can scroll it too.
-markdown.renderer.rules.table_open = (_tokens, _i, _options, env) => {
-  const counted = env as { tables?: number }; // renderMarkdown always passes its env
-  counted.tables = (counted.tables ?? 0) + 1;
-  return `<div class="prose-table" role="region" aria-label="Table ${counted.tables}" tabindex="0"><table>\n`;
-};
-markdown.renderer.rules.table_close = () => '</table></div>\n';
+  .use(imagesPlugin)
+  .use(readingPlugin);
 
 const headingTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 's', 'section', 'sup', 'sub'],
   allowedAttributes: {
-    a: ['href', 'title', 'id', 'class'],
+    a: ['href', 'title', 'id', 'class', 'aria-label'],
     img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
     li: ['id', 'class'],
     ol: ['start', 'class'],
     sup: ['id', 'class'],
-    section: ['class'],
+    section: ['class', 'aria-label'],
     div: ['class', 'role', 'aria-label', 'tabindex'],
     hr: ['class'],
-    th: ['style'],
+    th: ['style', 'scope'],
     td: ['style'],
     ...Object.fromEntries(headingTags.map((tag) => [tag, ['id']])),
   },
@@ -53,7 +47,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 /** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const env: { images?: ReturnType<typeof lookUpImages>; tables?: number } = {};
+  const env: { images?: ReturnType<typeof lookUpImages>; } = {};
   const tokens = markdown.parse(source, env);
   env.images = lookUpImages(tokens, getImageSizes);
   const headings: Heading[] = [];

@@ -2,10 +2,11 @@
 /**
  * The signed-in part of the header. It asks /api/me after the page loads, so the page itself
  * stays the same cached HTML for every visitor. Without JavaScript it is a "Sign in" link.
+ * Signed in, it is one small menu (a <details>) so a phone header stays one row.
  * Staff get their way into the admin area here (the pages check the role again; these links only save a detour).
  */
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { clearAllDrafts } from '@/components/comments/comment-draft';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 import type { UserRole } from '@/db/schema';
@@ -35,28 +36,39 @@ export function AccountMenu({ signOutAction }: { signOutAction: () => Promise<vo
       </a>
     );
   }
+  // Escape closes the open menu and leaves focus on its toggle.
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !event.currentTarget.open) return;
+    event.currentTarget.open = false;
+    event.currentTarget.querySelector('summary')?.focus();
+  };
   return (
-    <div className="account-menu">
-      <a href={me.name ? '/account' : '/welcome'} className="account-menu__me">
+    <details className="account-menu" onKeyDown={closeOnEscape}>
+      <summary>
         <InitialsAvatar name={me.name} size={32} />
-        <span>{me.name ?? 'Choose a display name'}</span>
-      </a>
-      {isStaff(me.role) && (
-        <a href="/admin" className="account-menu__link">
-          Dashboard
+        <span className="account-menu__name">{me.name ?? 'Choose a display name'}</span>
+      </summary>
+      <div className="account-menu__panel">
+        <a href={me.name ? '/account' : '/welcome'} className="account-menu__link">
+          {me.name ? 'Your account' : 'Choose a display name'}
         </a>
-      )}
-      {canWritePosts(me.role) && (
-        <a href="/admin/posts/new" className="account-menu__link">
-          Write a new post
-        </a>
-      )}
-      {/* Comment drafts are forgotten before the session ends, so the next person here is offered none. */}
-      <form action={signOutAction} onSubmit={clearAllDrafts}>
-        <button type="submit" className="button--quiet">
-          Sign out
-        </button>
-      </form>
-    </div>
+        {isStaff(me.role) && (
+          <a href="/admin" className="account-menu__link">
+            Dashboard
+          </a>
+        )}
+        {canWritePosts(me.role) && (
+          <a href="/admin/posts/new" className="account-menu__link">
+            Write a post
+          </a>
+        )}
+        {/* Comment drafts are forgotten before the session ends, so the next person here is offered none. */}
+        <form action={signOutAction} onSubmit={clearAllDrafts}>
+          <button type="submit" className="button--quiet">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </details>
   );
 }

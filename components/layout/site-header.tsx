@@ -33,36 +33,41 @@ export function SiteHeader({ name, logo, tagline, menu, account }: Props) {
           </Link>
           {tagline && <p className="site-brand__tagline">{tagline}</p>}
         </div>
-        <nav aria-label="Main" className="site-nav">
-          {/* On a phone the menu folds behind this one control (no JavaScript needed); on wider screens it is always shown. */}
-          <details className="site-nav__fold">
-            <summary className="site-nav__toggle">Menu</summary>
-            <ul>
-              {menu.map((item, index) => (
-                <li key={`${index}-${item.href}`}>
-                  <MenuAnchor link={item} />
-                  {item.children.length > 0 && (
-                    <details className="site-nav__sub">
-                      <summary>
-                        <span aria-hidden="true">▾</span>
-                        <span className="visually-hidden">More under {item.label}</span>
-                      </summary>
-                      <ul>
-                        {item.children.map((child, childIndex) => (
-                          <li key={`${childIndex}-${child.href}`}>
-                            <MenuAnchor link={child} />
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </details>
-        </nav>
-        <SearchForm id="header-search" />
-        <ReadingPreferences />
+        {/* On a phone the menu, search and reading settings fold behind this one control (a <details>: no JavaScript
+            needed); on wider screens its content is always shown and the control hidden. */}
+        <details className="site-header__fold">
+          <summary className="site-header__toggle">
+            Menu<span className="visually-hidden">, search and reading settings</span>
+          </summary>
+          <div className="site-header__panel">
+            <nav aria-label="Main" className="site-nav">
+              <ul>
+                {menu.map((item, index) => (
+                  <li key={`${index}-${item.href}`}>
+                    <MenuAnchor link={item} />
+                    {item.children.length > 0 && (
+                      <details className="site-nav__sub">
+                        <summary>
+                          <span aria-hidden="true">▾</span>
+                          <span className="visually-hidden">More under {item.label}</span>
+                        </summary>
+                        <ul>
+                          {item.children.map((child, childIndex) => (
+                            <li key={`${childIndex}-${child.href}`}>
+                              <MenuAnchor link={child} />
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <SearchForm id="header-search" />
+            <ReadingPreferences />
+          </div>
+        </details>
         <div className="site-header__account">{account}</div>
       </div>
     </header>

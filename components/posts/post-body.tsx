@@ -7,6 +7,7 @@ import type { PostDetail } from '@/db/queries/posts';
 import { SiteDate } from '@/components/layout/site-date';
 import { renderMarkdown } from '@/lib/markdown';
 import { PostMeta } from './post-meta';
+import { Prose } from './prose';
 import { TableOfContents } from './table-of-contents';
 
 export function PostBody({ post }: { post: PostDetail }) {
@@ -55,7 +56,7 @@ function PostText({ post, html, headings }: TextProps) {
     <>
       {post.cover && <img className="post__cover" src={post.cover.url} width={post.cover.width} height={post.cover.height} alt={post.cover.alt} />}
       <TableOfContents headings={headings} />
-      <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      <Prose html={html} />
     </>
   );
 }

@@ -17,7 +17,7 @@ describe('reading preferences', () => {
     const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(await rootSize()).toBe(18);
 
-    await page.getByText('Reading settings').click();
+    await page.getByText('Reading settings', { exact: true }).click();
     await page.getByRole('group', { name: 'Text size' }).getByLabel('Largest').check();
     await page.getByRole('group', { name: 'Line spacing' }).getByLabel('More space between lines').check();
     await page.getByRole('group', { name: 'Colours' }).getByLabel('Dark').check();

@@ -73,6 +73,7 @@ describe('signing in by email', () => {
     await page.waitForURL(/\/signin\?error=Verification/);
     await expect(page.locator('.notice--error').textContent()).resolves.toContain('expired or was already used');
 
+    await page.locator('.account-menu > summary').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await expect(whoAmI(page)).resolves.toBeNull();

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 /** The header's top-level entries, in order (a sub-item's text is not part of its parent's). */
-const topLevel = (page: Page) => mainMenu(page).locator('.site-nav__fold > ul > li > a').allTextContents();
+const topLevel = (page: Page) => mainMenu(page).locator(':scope > ul > li > a').allTextContents();
 const itemCard = (name: string) => admin.locator('.menu-editor__items > li').filter({ has: admin.getByRole('heading', { level: 3, name, exact: true }) });
 
 describe('shaping the site from the browser', () => {
@@ -94,7 +94,7 @@ describe('shaping the site from the browser', () => {
     await phone.goto(server.url);
     const about = mainMenu(phone).getByRole('link', { name: 'About Hearth' });
     expect(await about.isVisible()).toBe(false);
-    const toggle = mainMenu(phone).getByText('Menu', { exact: true });
+    const toggle = phone.getByRole('banner').locator('summary', { hasText: 'Menu' });
     expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await toggle.click();
     await about.waitFor({ state: 'visible' });

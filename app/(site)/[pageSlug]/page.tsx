@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SiteDate } from '@/components/layout/site-date';
+import { Prose } from '@/components/posts/prose';
 import { renderMarkdown } from '@/lib/markdown';
 import { readPage } from '@/lib/reader-data';
 import { redirectIfMoved } from '@/lib/redirects/lookup';
@@ -25,7 +26,7 @@ export default async function StaticPage({ params }: Props) {
   return (
     <article className="page-narrow" aria-labelledby="page-title">
       <h1 id="page-title">{page.title}</h1>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(page.body).html }} />
+      <Prose html={renderMarkdown(page.body).html} />
       {page.updatedAt && (
         <p className="post-meta">
           Last updated <SiteDate iso={page.updatedAt} />

@@ -16,11 +16,11 @@ describe('renderMarkdown', () => {
     const { html } = renderMarkdown(
       'Claim.[^1]\n\n| Day | Energy |\n|---|--:|\n| Mon | 3 |\n\n- one\n- two\n\n> quoted\n\n[EULAR](https://example.org/eular)\n\n[^1]: Macfarlane GJ et al. 2017.',
     );
-    expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1">/);
-    expect(html).toContain('<section class="footnotes">');
+    expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1" aria-label="Footnote 1">1<\/a>/);
+    expect(html).toContain('<section class="footnotes" aria-label="Footnotes">');
     expect(html).toContain('<li id="fn1" class="footnote-item">');
     // Wide tables scroll inside a labelled box a keyboard can reach (axe: scrollable-region-focusable).
-    expect(html).toContain('<div class="prose-table" role="region" aria-label="Table 1" tabindex="0"><table>');
+    expect(html).toContain('<div class="table-scroll" role="region" aria-label="Table: Day" tabindex="0"><table>');
     expect(html).toContain('<th style="text-align:right">Energy</th>');
     expect(html).toContain('<li>one</li>');
     expect(html).toContain('<blockquote>');
