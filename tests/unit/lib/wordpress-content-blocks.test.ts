@@ -67,7 +67,7 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toMatch(/<td><strong>Mon<\/strong> <a href="https:\/\/example.org\/a">a<\/a><\/td>\s*<td style="text-align:right">3 \| low<\/td>/);
     expect(html).toMatch(/<td>Tue<\/td>\s*<td style="text-align:right"><\/td>/);
     expect(html).toContain('<p><em>My week</em></p>');
-    expect(html).toMatch(/aria-label="Table 2" tabindex="0"><table>\s*<thead>\s*<tr>\s*<th>a<\/th>\s*<th>b<\/th>[\s\S]*<td>c<\/td>\s*<td>d<\/td>/);
+    expect(html).toMatch(/aria-label="Table: a" tabindex="0"><table>\s*<thead>\s*<tr>\s*<th>a<\/th>\s*<th>b<\/th>[\s\S]*<td>c<\/td>\s*<td>d<\/td>/);
   });
 
   it('converts image blocks with alt, caption and link; a missing image keeps its alt text and is reported', () => {
