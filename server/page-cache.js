@@ -13,6 +13,7 @@
  * that works on the next copy.
  */
 const { isShareable } = require('./cache-control');
+const { isFresh } = require('./conditional-get');
 const { justWrote } = require('./just-wrote');
 
 const PER_VISITOR_PATHS = /^\/(api|admin|account|_next)(\/|$)/;
@@ -57,6 +58,14 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     if (page.expiresAt <= now()) {
       forget(key);
       return false;
+    }
+    // A stored feed carries its ETag and Last-Modified: a client whose copy is current gets 304, as from the route.
+    const current = { etag: page.headers.etag, lastModified: page.headers['last-modified'] };
+    if ((current.etag || current.lastModified) && isFresh((name) => req.headers[name], current)) {
+      const { 'content-encoding': _encoding, 'content-type': _type, ...headers } = page.headers;
+      res.writeHead(304, headers);
+      res.end();
+      return true;
     }
     res.writeHead(page.status, { ...page.headers, 'content-length': page.body.length });
     res.end(req.method === 'HEAD' ? undefined : page.body);

@@ -55,3 +55,46 @@ describe('what the page cache keeps', () => {
     expect(await storedAfter((res) => (publicPage(res), res.end('head')), 'HEAD')).toBeNull();
   });
 });
+
+describe('a stored feed and its conditional requests', () => {
+  const ETAG = '"feed-v1"';
+  const MODIFIED = 'Thu, 26 Nov 2026 10:00:00 GMT';
+  let server: http.Server;
+  let url: string;
+  let handled = 0;
+
+  beforeAll(async () => {
+    const cache = createPageCache({ lifetimeMs: 60_000 });
+    server = http.createServer((req, res) => {
+      const key = cache.keyFor(req)!;
+      if (cache.answer(key, req, res)) return;
+      handled += 1;
+      cache.recordInto(key, req, res);
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.setHeader('Content-Type', 'application/rss+xml; charset=utf-8');
+      res.setHeader('ETag', ETAG);
+      res.setHeader('Last-Modified', MODIFIED);
+      res.end('<rss>stored</rss>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+    await (await fetch(url)).arrayBuffer();
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it.each<[string, Record<string, string>, number]>([
+    ['a matching ETag', { 'If-None-Match': ETAG }, 304],
+    ['a matching weak ETag among others', { 'If-None-Match': 'W/"old", W/"feed-v1"' }, 304],
+    ['an older ETag', { 'If-None-Match': '"feed-v0"' }, 200],
+    ['a date not older than Last-Modified', { 'If-Modified-Since': MODIFIED }, 304],
+    ['an older date', { 'If-Modified-Since': 'Wed, 25 Nov 2026 10:00:00 GMT' }, 200],
+    ['an older ETag with a current date (the ETag decides)', { 'If-None-Match': '"feed-v0"', 'If-Modified-Since': MODIFIED }, 200],
+    ['nothing', {}, 200],
+  ])('answers %s from the store with %i', async (_name, headers, status) => {
+    const response = await fetch(url, { headers });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('etag')).toBe(ETAG);
+    expect(await response.text()).toBe(status === 304 ? '' : '<rss>stored</rss>');
+    expect(handled).toBe(1);
+  });
+});
