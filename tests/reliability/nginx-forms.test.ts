@@ -109,7 +109,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     const box = page.getByRole('region', { name: 'Get new posts by email' });
     await box.getByLabel('Email address').fill(email);
     await box.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByText(`Check your inbox to confirm: we sent a link to ${email}.`).waitFor();
+    await box.getByText(`Check your inbox to confirm: we sent a link to ${email}.`).waitFor();
     await confirmFromEmail(page, mail, email, subscriberStatus);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }).waitFor();
@@ -238,6 +238,8 @@ describeWithNginx('every reader form through the shipped nginx', () => {
 
     it('signs out', async () => {
       await zoe.goto(`${site}/`);
+      // Sign out is in the account menu, a disclosure.
+      await zoe.locator('.account-menu > summary').click();
       await zoe.getByRole('button', { name: 'Sign out' }).click();
       await zoe.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
       await expect(whoAmI(zoe)).resolves.toBeNull();
