@@ -10,6 +10,7 @@
  * address that redirects) is counted here and dropped by the app, which stores only paths of live pages.
  */
 const { createBatchCounter } = require('./batch-counter');
+const { remembered } = require('./remembered');
 const { countsAsView, readerPath, refererHost, referringHost } = require('./view-rules');
 
 /**
@@ -35,17 +36,27 @@ function createViewCounter({ siteUrl, flush, ...batching }) {
    * @param {string} path @param {string} referrer @param {string} [requestHost] the Host the request named
    */
   function add(path, referrer, requestHost) {
-    const target = readerPath(path);
-    if (!target) return;
-    const own = [siteHostname];
-    if (requestHost) own.push(String(requestHost).replace(/:\d+$/, ''));
-    counts.increment(`${target.path}\n${referringHost(referrer, own) ?? ''}`, 1);
+    const key = countedKey(`${path}\n${referrer}\n${requestHost ?? ''}`);
+    if (key) counts.increment(key, 1);
   }
+
+  /** "path\nreferrer\nrequest host" → its counter key "reader path\nreferring host", or null when it is no reader path. */
+  const countedKey = remembered((request) => {
+    const [path, referrer, requestHost] = request.split('\n');
+    const target = readerPath(path);
+    if (!target) return null;
+    const own = [siteHostname];
+    if (requestHost) own.push(requestHost.replace(/:\d+$/, ''));
+    return `${target.path}\n${referringHost(referrer, own) ?? ''}`;
+  });
 
   /** Counts `req` when it is a reader's view of a reader page (see view-rules countsAsView). @param {import('node:http').IncomingMessage} req */
   function observe(req) {
     if (!countsAsView(req.method, req.headers)) return;
-    add(req.url ?? '', refererHost(req.headers.referer) ?? '', req.headers.host);
+    // The query never names another page (readerPath drops it): left out here, utm_ variants share one answer.
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    add(query === -1 ? url : url.slice(0, query), refererHost(req.headers.referer) ?? '', req.headers.host);
   }
 
   return { observe, add, flushNow: counts.flushNow, stop: counts.stop };

@@ -5,6 +5,7 @@
  * views its micro-cache answers (tests/reliability/nginx-view-rules.test.ts checks they agree). Nothing here sees or keeps anything that could tell one reader from another: a request
  * is either counted for a reader path (and perhaps a referring site's host) or not at all.
  */
+const { remembered } = require('./remembered');
 
 /** Browsers say "Mozilla/5.0 (…)"; tools and most fetchers do not. */
 const BROWSER_LIKE = /^Mozilla\/5\.0 \(/;
@@ -12,10 +13,12 @@ const BROWSER_LIKE = /^Mozilla\/5\.0 \(/;
 const NOT_A_READER =
   /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|pagespeed|preview|prerender|facebookexternalhit|embedly|whatsapp|telegram|skypeuripreview|bitlybot|discord|slack|mastodon|feedfetcher|python|curl|wget|go-http|java\/|okhttp|axios|node-fetch|undici|phantomjs|selenium|puppeteer|playwright/i;
 
+const browserOrNot = remembered((userAgent) => BROWSER_LIKE.test(userAgent) && !NOT_A_READER.test(userAgent));
+
 /** True for a User-Agent that is a real browser's. An empty or missing one is not. @param {string | null | undefined} userAgent */
 function isReaderBrowser(userAgent) {
   if (!userAgent || userAgent.length > 512) return false;
-  return BROWSER_LIKE.test(userAgent) && !NOT_A_READER.test(userAgent);
+  return browserOrNot(userAgent);
 }
 
 /**

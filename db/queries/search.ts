@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import type { SearchQuery } from '@/lib/search-query';
 
-export type SearchHit = { slug: string; title: string; excerpt: string; publishedAt: string; snippet: string };
+export type SearchHit = { slug: string; title: string; publishedAt: string; snippet: string };
 /** `withAll` counts the posts that have every word; when it is below `total`, the rest have most of them. */
 export type SearchResults = { hits: SearchHit[]; total: number; withAll: number };
 
@@ -16,7 +16,7 @@ export const SEARCH_PAGE_SIZE = 10;
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
-type Row = { slug: string; title: string; excerpt: string; published_at: number; snippet: string };
+type Row = { id: number; slug: string; title: string; published_at: number; total: number };
 
 const visibleAt = (now: Date) => sql`p.status IN ('published', 'scheduled') AND p.published_at <= ${now.getTime()}`;
 
@@ -27,7 +27,11 @@ const wordsMatched = (query: SearchQuery) =>
     sql` + `,
   );
 
-/** `query` must come from toSearchQuery(). Title matches weigh most, then tags, excerpt, body. */
+/**
+ * `query` must come from toSearchQuery(). Title matches weigh most, then tags, excerpt, body.
+ * Ranking and counting read every matching post, so they leave out snippet(), which re-reads a
+ * post's whole body: only the page's posts get one.
+ */
 export function searchPosts(query: SearchQuery, page: number, now = new Date()): SearchResults {
   const db = getDb();
   const visible = visibleAt(now);
@@ -36,25 +40,35 @@ export function searchPosts(query: SearchQuery, page: number, now = new Date()):
     WHERE posts_fts MATCH ${query.all} AND ${visible}`);
   const fallback = withAll < SEARCH_PAGE_SIZE && query.each.length > 1;
   // "Most of the words": at least half of them; a post with all of them ranks first anyway.
-  const enough = Math.ceil(query.each.length / 2);
-  const match: SQL = fallback ? sql`posts_fts MATCH ${query.each.join(' OR ')} AND ${visible}` : sql`posts_fts MATCH ${query.all} AND ${visible}`;
-  const matched = fallback ? wordsMatched(query) : sql`0`;
-  const rows = sql`SELECT p.slug, p.title, p.excerpt, p.published_at, p.id, ${matched} AS matched,
-      snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet,
-      bm25(posts_fts, 10.0, 4.0, 1.0, 6.0) AS rank
-    FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE ${match}`;
-  const total = fallback
-    ? db.all<{ total: number }>(sql`SELECT count(*) AS total FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE ${match} AND ${matched} >= ${enough}`)[0].total
-    : withAll;
-  const hits = db.all<Row>(sql`
-    SELECT * FROM (${rows}) WHERE matched >= ${fallback ? enough : 0}
+  const enough = fallback ? Math.ceil(query.each.length / 2) : 0;
+  const match = fallback ? query.each.join(' OR ') : query.all;
+  const matching = sql`FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${match} AND ${visible}`;
+  const ranked = sql`SELECT p.id, p.slug, p.title, p.published_at, ${fallback ? wordsMatched(query) : sql`0`} AS matched,
+      bm25(posts_fts, 10.0, 4.0, 1.0, 6.0) AS rank ${matching}`;
+  const rows = db.all<Row>(sql`
+    SELECT *, count(*) OVER () AS total FROM (${ranked}) WHERE matched >= ${enough}
     ORDER BY matched DESC, rank, published_at DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
+  const total = !fallback ? withAll : rows.length ? rows[0].total : countMatching(ranked, enough);
+  const snippets = snippetsOf(rows.map((r) => r.id), match);
   return {
     total,
     withAll,
-    hits: hits.map((h) => ({ slug: h.slug, title: h.title, excerpt: h.excerpt, publishedAt: new Date(h.published_at).toISOString(), snippet: h.snippet })),
+    hits: rows.map((h) => ({ slug: h.slug, title: h.title, publishedAt: new Date(h.published_at).toISOString(), snippet: snippets.get(h.id) ?? '' })),
   };
+}
+
+/** For a page past the last one, where no row carries the total. */
+const countMatching = (ranked: SQL, enough: number) =>
+  getDb().all<{ total: number }>(sql`SELECT count(*) AS total FROM (${ranked}) WHERE matched >= ${enough}`)[0].total;
+
+/** The body around the matches of `match`, for each of the posts `ids`. */
+function snippetsOf(ids: number[], match: string): Map<number, string> {
+  if (!ids.length) return new Map();
+  const rows = getDb().all<{ id: number; snippet: string }>(sql`
+    SELECT rowid AS id, snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet
+    FROM posts_fts WHERE posts_fts MATCH ${match} AND rowid IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 
 /** The words of `query` that on their own find no visible post (candidates for "Did you mean …?"). */

@@ -53,7 +53,9 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // A server writing its CPU profile needs longer than its own 5 s shutdown limit.
+      const patience = process.env.HEARTH_CPU_PROFILE_DIR ? 60_000 : 5000;
+      await Promise.race([exited, new Promise((r) => setTimeout(r, patience))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
