@@ -21,6 +21,7 @@ if (!settings.ok) {
 
 const http = require('node:http');
 const compression = require('compression');
+const { worthCompressing } = require('./compression-rule');
 const onHeaders = require('on-headers');
 const next = require('next');
 const { screenActionBody } = require('./action-body');
@@ -56,7 +57,7 @@ const countsKey = newNonce();
 process.env.HEARTH_COUNTS_KEY = countsKey;
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
-const compress = compression({ threshold: 1024 });
+const compress = compression({ threshold: 1024, filter: worthCompressing });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');

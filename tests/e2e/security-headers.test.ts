@@ -97,6 +97,13 @@ describe('security headers', () => {
     expect(await nonceOfCopy('identity')).not.toBe(first);
   });
 
+  it('gzips pages and feeds for clients that accept it, and sends small JSON answers as they are', async () => {
+    const encodingOf = async (path: string) => (await get(`${baseUrl()}${path}`, { 'accept-encoding': 'gzip' })).headers.get('content-encoding');
+    expect(await encodingOf(await firstPostPath())).toBe('gzip');
+    expect(await encodingOf('/feed.xml')).toBe('gzip');
+    expect(await encodingOf('/api/me')).toBeNull();
+  });
+
   it('lets shared caches keep public pages one second and never per-visitor answers', async () => {
     expect((await get(`${baseUrl()}${await firstPostPath()}`)).headers.get('cache-control')).toBe('public, max-age=0, s-maxage=1');
     expect((await get(`${baseUrl()}/api/me`)).headers.get('cache-control')).toMatch(/private.*no-store|no-store.*private/);
