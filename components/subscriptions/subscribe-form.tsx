@@ -15,7 +15,8 @@ const loadSubscribeSchema = () => import('@/lib/validations/subscription').then(
 type Props = { action: FormAction; topics: TopicOption[]; idPrefix: string };
 
 export function SubscribeForm({ action, topics, idPrefix }: Props) {
-  const controller = useActionForm(loadSubscribeSchema, action, { email: '', frequency: 'each-post', categoryIds: [] });
+  // The box's heading (subscribe-box.tsx): the post's box and the footer's answer apart without JavaScript.
+  const controller = useActionForm(loadSubscribeSchema, action, { email: '', frequency: 'each-post', categoryIds: [] }, `${idPrefix}-heading`);
   const { form, state, pending, formAction } = controller;
   const lastSent = useRef<FormData | null>(null);
   const remember = (event: FormEvent<HTMLFormElement>) => {

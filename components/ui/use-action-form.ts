@@ -33,12 +33,14 @@ function lazyZodResolver<Schema extends AnySchema>(source: SchemaSource<Schema>)
   };
 }
 
+/** `anchor`: see useFormAction, for a form that can appear twice on one page. */
 export function useActionForm<Schema extends AnySchema>(
   schema: SchemaSource<Schema>,
   action: FormAction,
   defaultValues: DefaultValues<z.input<Schema>>,
+  anchor?: string,
 ) {
-  const [state, formAction, pending] = useFormAction(action);
+  const [state, formAction, pending] = useFormAction(action, anchor);
   const [resolver] = useState(() => lazyZodResolver(schema));
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver,

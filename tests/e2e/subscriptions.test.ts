@@ -183,4 +183,25 @@ describe('following the blog by email', () => {
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).not.toContain('@example.org');
   });
+
+  it('subscribes without JavaScript, and only the box that was sent answers', async () => {
+    const noScript = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${server.url}${postPath}`);
+      const postBox = plain.getByRole('region', { name: 'Get new posts by email' });
+      const footerBox = plain.getByRole('region', { name: 'Follow by email' });
+      await footerBox.getByLabel('Email address').fill('no.script+footer@example.org');
+      await footerBox.getByRole('button', { name: 'Subscribe' }).click();
+      await plain.getByText('Check your inbox to confirm').waitFor();
+      await expect(footerBox.getByText('Check your inbox to confirm').count()).resolves.toBe(1);
+      await expect(postBox.getByText('Check your inbox to confirm').count()).resolves.toBe(0);
+      await expect(postBox.getByLabel('Email address').isVisible()).resolves.toBe(true);
+      // The answer's page opens at the box that was sent.
+      expect(new URL(plain.url()).hash).toBe('#footer-subscribe-heading');
+      await mail.waitFor('no.script+footer@example.org');
+    } finally {
+      await noScript.close();
+    }
+  });
 });

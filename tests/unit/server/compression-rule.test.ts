@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { worthCompressing } from '../../../server/compression-rule';
 
-const answer = (headers: Record<string, string>) => ({ getHeader: (name: string) => headers[name.toLowerCase()] }) as unknown as ServerResponse;
+const answer = (headers: Record<string, string | undefined>) => ({ getHeader: (name: string) => headers[name.toLowerCase()] }) as unknown as ServerResponse;
 const request = { headers: { 'accept-encoding': 'gzip' } } as unknown as IncomingMessage;
 
 it.each([
