@@ -92,6 +92,26 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
     expect(plainCached).toMatchObject({ found: true });
   });
 
+  it('answers a feed reader whose copy is current with 304, from the cache and past it', async () => {
+    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json']) {
+      const first = await get(feed);
+      expect(first.status).toBe(200);
+      await first.text();
+      const etag = first.headers.get('etag');
+      const lastModified = first.headers.get('last-modified');
+      expect({ feed, etag, lastModified }).toEqual({ feed, etag: expect.any(String), lastModified: expect.any(String) });
+      const byTag = await fetchUntil(feed, (response) => response.status === 304 && FROM_CACHE.includes(cacheStatus(response)), { 'if-none-match': etag! });
+      expect({ feed, ...byTag }).toMatchObject({ feed, found: true });
+      // After the cached copy's second, by date: whichever answers (a refreshed copy or the app) says not modified.
+      await new Promise((r) => setTimeout(r, 1100));
+      const byDate = await get(feed, { 'if-modified-since': lastModified! });
+      expect({ feed, status: byDate.status, body: await byDate.text() }).toEqual({ feed, status: 304, body: '' });
+      const stale = await get(feed, { 'if-none-match': '"not-this-one"' });
+      expect({ feed, status: stale.status }).toEqual({ feed, status: 200 });
+      expect((await stale.text()).length).toBeGreaterThan(100);
+    }
+  });
+
   it('shares search results for a second: the same address is the same HTML for everyone', async () => {
     const search = `/search?q=${encodeURIComponent(data.searchTerm)}&n=${Date.now()}`;
     const first = await get(search);
