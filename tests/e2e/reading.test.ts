@@ -38,7 +38,7 @@ describe('reading the blog', () => {
     await page.goto(baseUrl());
     await page.getByRole('link', { name: /Older posts/ }).click();
     await page.waitForURL(/\/page\/2$/);
-    await expect(page.getByText('Page 2 of')).toBeTruthy();
+    await page.getByRole('navigation', { name: 'Pagination' }).getByText('Page 2 of').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
     await page.waitForURL(/\/archive$/);
     await expect(page.locator('.archive h2').count()).resolves.toBeGreaterThanOrEqual(4);

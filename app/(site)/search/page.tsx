@@ -8,6 +8,7 @@ import { parsePageNumber } from '@/lib/pagination';
 import { toSearchQuery } from '@/lib/search-query';
 import { correctedSearch, vocabularyVersion } from '@/lib/search-suggestion';
 import { snippetHtml } from '@/lib/search-snippet';
+import { PageLinks } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
 
@@ -67,13 +68,13 @@ export default async function SearchPage({ searchParams }: Props) {
         </ol>
       )}
       {results && pages > 1 && (
-        <nav aria-label="Search result pages" className="pagination">
-          {page > 1 ? <Link href={pageLink(page - 1)}>← Previous</Link> : <span />}
-          <span className="pagination__status">
-            Page {Math.min(page, pages)} of {pages}
-          </span>
-          {page < pages ? <Link href={pageLink(page + 1)}>Next →</Link> : <span />}
-        </nav>
+        <PageLinks
+          label="Search result pages"
+          page={Math.min(page, pages)}
+          totalPages={pages}
+          prev={page > 1 ? { href: pageLink(page - 1), text: '← Previous' } : undefined}
+          next={page < pages ? { href: pageLink(page + 1), text: 'Next →' } : undefined}
+        />
       )}
     </div>
   );

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SiteDate } from '@/components/layout/site-date';
 import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
 import { activitySentence } from '@/lib/activity/sentence';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { isAdmin } from '@/lib/roles';
+import { PageLinks } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -48,13 +48,13 @@ export default async function ActivityPage({ searchParams }: Props) {
         </div>
       )}
       {totalPages > 1 && (
-        <nav aria-label="Pages of activity" className="pagination">
-          {page > 1 ? <Link href={`/admin/activity?page=${page - 1}`}>← Newer</Link> : <span />}
-          <span className="pagination__status">
-            Page {page} of {totalPages}
-          </span>
-          {page < totalPages ? <Link href={`/admin/activity?page=${page + 1}`}>Older →</Link> : <span />}
-        </nav>
+        <PageLinks
+          label="Pages of activity"
+          page={page}
+          totalPages={totalPages}
+          prev={page > 1 ? { href: `/admin/activity?page=${page - 1}`, text: '← Newer' } : undefined}
+          next={page < totalPages ? { href: `/admin/activity?page=${page + 1}`, text: 'Older →' } : undefined}
+        />
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
+import { PageLinks } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Subscribers' };
 
@@ -120,11 +121,13 @@ export default async function SubscribersPage({ searchParams }: Props) {
           </div>
         )}
         {totalPages > 1 && (
-          <nav aria-label="Pages of subscribers" className="pagination">
-            {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : <span />}
-            <span className="pagination__status">Page {page} of {totalPages}</span>
-            {page < totalPages ? <Link href={pageHref(page + 1)}>Next →</Link> : <span />}
-          </nav>
+          <PageLinks
+            label="Pages of subscribers"
+            page={page}
+            totalPages={totalPages}
+            prev={page > 1 ? { href: pageHref(page - 1), text: '← Previous' } : undefined}
+            next={page < totalPages ? { href: pageHref(page + 1), text: 'Next →' } : undefined}
+          />
         )}
       </section>
     </div>
