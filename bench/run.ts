@@ -22,12 +22,11 @@ import { measureTarget, type Target, type TargetResult } from './load';
 import { redirectTargets } from './redirects';
 import { checkTargets } from './targets';
 import { formatTable, writeReport, type Report } from './report';
-import type { BenchData } from './seed';
+import { freshQuery, seedDatabase, SIZES } from './bench-database';
 import { commentBody, randomSource } from './seed-text';
 import { signInMembers, whoIs } from './sessions';
 
 const root = path.join(__dirname, '..');
-const SIZES = { posts: 1000, threadComments: 200, subscribers: 5000 };
 const COMMENTERS = 50;
 const CONNECTIONS = 32;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -64,21 +63,8 @@ const COUNTING = {
   on: { direct: 'post page, counting on, reader browser', proxied: 'nginx: post page, counting on, reader browser' },
 };
 
-/** Search words the seeded posts use (bench/seed-text.ts), paired differently with a number each time. */
-const SEARCH_WORDS = ['pacing', 'sleep', 'fatigue', 'pain', 'rest', 'energy', 'walk', 'doctor', 'flare', 'garden', 'morning', 'friends'];
-const freshQuery = (n: number) => `${SEARCH_WORDS[n % SEARCH_WORDS.length]} ${SEARCH_WORDS[Math.floor(n / SEARCH_WORDS.length) % SEARCH_WORDS.length]} ${n}`;
-
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function seedDatabase(file: string): BenchData {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(__dirname, 'seed-cli.ts'), JSON.stringify(SIZES)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: 'utf8',
-  });
-  return JSON.parse(output) as BenchData;
-}
 
 /** The bare node:http server of bench/baseline-server.mjs, serving `file`. */
 async function startBaseline(file: string): Promise<{ port: number; pid: number }> {
