@@ -1,7 +1,8 @@
 /**
  * Commenting in one step while signed out (issue 16), in Chromium against the built app: the reader
  * writes the comment, their name and address on the post and presses Post; the emailed link, opened in
- * another browser, asks for one button press, which signs them in and posts the comment, once.
+ * another browser, asks for one button press, which signs them in and posts the comment, once. A reply
+ * to someone's comment goes the same way, from the Reply button under that comment.
  */
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -88,4 +89,28 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   await page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
   await page.getByLabel('Your name, as shown with the comment').waitFor();
   await expect(commentBox(page).inputValue()).resolves.toBe('');
+});
+
+it('posts a signed-out reader’s reply under the comment they pressed Reply on, once its emailed link is confirmed', async () => {
+  const REPLIER = 'Łukasz Żółć';
+  const page = await reader.newPage();
+  await page.goto(`${server.url}${postPath}`);
+  const zoe = page.getByRole('article', { name: new RegExp(`^${NAME}`) });
+  await zoe.getByRole('button', { name: 'Reply' }).click();
+  await zoe.getByLabel('Your reply').fill('Same here, Zoë: **one** good hour a day.');
+  await zoe.getByLabel('Your name, as shown with the comment').fill(REPLIER);
+  await zoe.getByLabel('Your email address').fill('lukasz.reply@example.org');
+  await zoe.getByRole('button', { name: 'Post reply' }).click();
+  await zoe.getByText(/^Almost there: we emailed you a link/).waitFor();
+  expect(await publicHtml()).not.toContain('good hour a day');
+
+  const email = await mail.waitFor('lukasz.reply@example.org');
+  expect(email.text).not.toContain('good hour');
+  const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
+  await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.getByRole('button', { name: 'Confirm and post' }).click();
+  await page.waitForURL((url) => url.pathname === postPath);
+  const replies = page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByRole('list', { name: `Replies to ${NAME}` });
+  await replies.getByRole('article', { name: new RegExp(`^${REPLIER}`) }).getByText('good hour a day').waitFor();
+  await expect(replies.locator('strong', { hasText: 'one' }).count()).resolves.toBe(1);
 });
