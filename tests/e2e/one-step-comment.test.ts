@@ -15,6 +15,7 @@ let mail: MailCatcher;
 let server: Server;
 let reader: BrowserContext;
 let phone: BrowserContext | undefined;
+let stranger: BrowserContext | undefined;
 let postPath: string;
 
 const NAME = 'Zoë O’Brien-Ñúñez';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   db.close();
 });
 afterAll(async () => {
+  await stranger?.close();
   await phone?.close();
   await reader?.close();
   await server?.stop();
@@ -113,4 +115,42 @@ it('posts a signed-out reader’s reply under the comment they pressed Reply on,
   const replies = page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByRole('list', { name: `Replies to ${NAME}` });
   await replies.getByRole('article', { name: new RegExp(`^${REPLIER}`) }).getByText('good hour a day').waitFor();
   await expect(replies.locator('strong', { hasText: 'one' }).count()).resolves.toBe(1);
+});
+
+it('tells a replier whose comment was hidden before they confirmed, and posts the reply under the thread only after saying so', async () => {
+  stranger = await launchBrowser(); // the first browser is signed in as Łukasz now
+  const page = await stranger.newPage();
+  await page.goto(`${server.url}${postPath}`);
+  const lukasz = page.getByRole('article', { name: /^Łukasz Żółć/ });
+  await lukasz.getByRole('button', { name: 'Reply' }).first().click();
+  await lukasz.getByLabel('Your reply').fill('Thank you, Łukasz, for the hour idea.');
+  await lukasz.getByLabel('Your name, as shown with the comment').fill('Ñandú Ó Briain');
+  await lukasz.getByLabel('Your email address').fill('nandu@example.org');
+  await lukasz.getByRole('button', { name: 'Post reply' }).click();
+  await lukasz.getByText(/^Almost there: we emailed you a link/).waitFor();
+  const email = await mail.waitFor('nandu@example.org');
+  const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
+  await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.getByRole('button', { name: 'Confirm and post' }).waitFor();
+
+  // A moderator hides the comment while the page is open: pressing the button then posts nothing.
+  const db = new Database(server.databaseFile);
+  db.prepare("UPDATE comments SET status = 'spam' WHERE body LIKE '%good hour a day%'").run();
+  db.close();
+  await page.getByRole('button', { name: 'Confirm and post' }).click();
+  await page.getByText(/^The comment you replied to was removed a moment ago/).waitFor();
+  const reply = () => {
+    const read = new Database(server.databaseFile, { readonly: true });
+    const row = read.prepare("SELECT parent_id AS parentId FROM comments WHERE body LIKE '%for the hour idea%'").get();
+    read.close();
+    return row;
+  };
+  expect(reply()).toBeUndefined();
+
+  await page.reload();
+  await page.getByText(/^The comment you replied to has been removed since you wrote your reply/).waitFor();
+  await page.getByRole('button', { name: 'Confirm and post under the thread' }).click();
+  await page.waitForURL((url) => url.pathname === postPath);
+  await page.getByRole('article', { name: /^Ñandú Ó Briain/ }).getByText('for the hour idea').waitFor();
+  expect(reply()).toEqual({ parentId: null });
 });
