@@ -41,6 +41,11 @@ export function takeWaitingComment(tokenHash: string, now: Date, keep: (row: Wai
   });
 }
 
+/** Puts back a comment taken by its link whose posting was refused (too fast, blocked…): the same link works again. */
+export function restoreWaitingComment(row: WaitingComment): void {
+  getDb().insert(waitingComments).values(row).onConflictDoNothing().run();
+}
+
 /** An expired comment's link made new, its email queued in the same transaction. */
 export function renewWaitingComment(oldHash: string, newHash: string, expiresAt: Date, mail: OutgoingMail, now: Date): void {
   getDb().transaction((tx) => {

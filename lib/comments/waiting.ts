@@ -8,7 +8,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { getCommentTarget } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, saveWaitingComment, takeWaitingComment } from '@/db/queries/waiting-comments';
+import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, restoreWaitingComment, saveWaitingComment, takeWaitingComment } from '@/db/queries/waiting-comments';
 import { env } from '@/lib/env';
 import { commentConfirmEmail } from '@/lib/mail/comment-confirm-email';
 import { allowWaitingComment } from '@/lib/rate-limit';
@@ -76,7 +76,12 @@ export function confirmWaitingComment(token: string, now = new Date(), { underTh
   const userId = memberForProvenAddress(waiting.email, waiting.displayName, now);
   const parentId = lost ? undefined : (waiting.parentId ?? undefined);
   const comment = submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
-  if (!comment.ok) return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
+  if (!comment.ok) {
+    // Never lose the text: a guest confirming two replies seconds apart meets the members' pace, and
+    // "send it again" must then work with the same link.
+    restoreWaitingComment(waiting);
+    return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
+  }
   return { outcome: 'posted', userId, email: waiting.email, comment };
 }
 

@@ -93,7 +93,7 @@ describe('commenting in one step while signed out', () => {
     expect(userCount('victim@example.org')).toBe(0);
   });
 
-  it('keeps one waiting comment per address and post: a new one replaces it and the earlier link stops working', async () => {
+  it('keeps one waiting comment per address and post (and comment replied to): a new one replaces it and the earlier link stops working', async () => {
     send('ash@example.org', 'First try');
     const { token: old } = await emailTo('ash@example.org', 1);
     send('ash@example.org', 'Second try');
@@ -149,6 +149,7 @@ describe('commenting in one step while signed out', () => {
     const { token: blockedToken } = await emailTo('blocked@example.org', 1);
     expect(confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
     expect(commentsBy('blocked@example.org')).toEqual([]);
+    expect(waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
   });
 });
 
@@ -182,7 +183,12 @@ describe('replying to a comment in one step while signed out', () => {
     const lukaszMails = catcher.messages.filter((m) => JSON.stringify(m.to).includes('lukasz.guest@example.org'));
     expect(lukaszMails).toHaveLength(2);
     const tokens = lukaszMails.map((m) => decodeURIComponent(m.text!.match(/\/comment\/confirm\?token=(\S+)/)![1]));
-    for (const token of tokens) expect(confirmWaitingComment(token, tick(11))).toMatchObject({ outcome: 'posted' });
+    // Confirmed seconds apart, the second meets the members' pace: refused, and its link works again once the pace allows.
+    expect(confirmWaitingComment(tokens[0], tick())).toMatchObject({ outcome: 'posted' });
+    expect(confirmWaitingComment(tokens[1], tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('very quickly') });
+    expect(waitingFor('lukasz.guest@example.org')).toHaveLength(1);
+    expect(confirmWaitingComment(tokens[1], tick(11))).toMatchObject({ outcome: 'posted' });
+    expect(waitingFor('lukasz.guest@example.org')).toEqual([]);
 
     const byName = (name: string) => thread().filter((c) => c.name === name && c.parentId !== null); // Zoë also commented above
     expect(byName('Zoë O’Brien-Ñúñez')).toEqual([expect.objectContaining({ parentId: robins, depth: 2, html: expect.stringContaining('<em>slowly</em>') })]);
