@@ -101,9 +101,9 @@ export function renewWaitingCommentLink(token: string, clientIp: string, now = n
  * What a confirmation link's page shows: the comment's post title while it waits, whether it expired,
  * or nothing; and whether it is a reply whose parent is gone (the page then says where it will go).
  */
-export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string; lostParent: boolean } | { state: 'unknown' } {
+export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string; reply: boolean; lostParent: boolean } | { state: 'unknown' } {
   const waiting = getWaitingCommentPost(hashWaitingToken(token));
   const target = waiting && getCommentTarget(waiting.postId, now);
   if (!waiting || !target) return { state: 'unknown' };
-  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title, lostParent: lostParent(waiting) };
+  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title, reply: waiting.parentId !== null, lostParent: lostParent(waiting) };
 }

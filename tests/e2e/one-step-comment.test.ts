@@ -110,6 +110,7 @@ it('posts a signed-out reader’s reply under the comment they pressed Reply on,
   expect(email.text).not.toContain('good hour');
   const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
   await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.getByRole('heading', { name: /^Post your reply on “/ }).waitFor();
   await page.getByRole('button', { name: 'Confirm and post' }).click();
   await page.waitForURL((url) => url.pathname === postPath);
   const replies = page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByRole('list', { name: `Replies to ${NAME}` });

@@ -62,7 +62,7 @@ describe('commenting in one step while signed out', () => {
     expect(mail.text).not.toContain('192.0.2.');
     expect(mail.html).toContain('Confirm your comment');
     expect(getDb().select().from(waitingComments).all()[0].tokenHash).not.toBe(token);
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', lostParent: false });
+    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
 
     const first = confirmWaitingComment(token, tick());
     expect(first).toMatchObject({ outcome: 'posted', email: 'zoe@example.org', comment: { status: 'approved' } });
@@ -124,7 +124,7 @@ describe('commenting in one step while signed out', () => {
     send('dee@example.org', 'Late but here');
     const { token } = await emailTo('dee@example.org', 1);
     clock += 16 * 60 * 1000;
-    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', lostParent: false });
+    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
     expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
     expect(userCount('dee@example.org')).toBe(0);
     expect(renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
@@ -177,7 +177,7 @@ describe('replying to a comment in one step while signed out', () => {
 
     const { mail, token: zoeToken } = await emailTo('zoe.reply@example.org', 1);
     expect(mail.text).not.toContain('slowly');
-    expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', lostParent: false });
+    expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
     expect(confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
     await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
     const lukaszMails = catcher.messages.filter((m) => JSON.stringify(m.to).includes('lukasz.guest@example.org'));
@@ -240,7 +240,7 @@ describe('replying to a comment in one step while signed out', () => {
     const { token } = await emailTo(email, 1);
     removeParent(parent);
 
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', lostParent: true });
+    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
     expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'parent-gone' });
     expect(userCount(email)).toBe(0);
     expect(waitingFor(email)).toHaveLength(1);
