@@ -715,7 +715,7 @@ export type ImportJob = typeof importJobs.$inferSelect;
 /**
  * A comment written by someone not signed in, waiting for its author to confirm their address by the
  * emailed link (issue 16). Nothing here is public; the link's token is kept only as its SHA-256.
- * One per address and post: a new one replaces it, and the earlier link stops working.
+ * One per address, post and comment replied to: a new one replaces it, and the earlier link stops working.
  */
 export const waitingComments = sqliteTable(
   'waiting_comments',
@@ -729,9 +729,15 @@ export const waitingComments = sqliteTable(
     displayName: text('display_name').notNull(),
     body: text('body').notNull(),
     contentNote: text('content_note'),
+    /**
+     * The comment this replies to (null: under the thread). Deliberately no foreign key: erasing that
+     * comment must not be blocked nor turn this into a top-level comment unseen (drizzle-kit's ADD COLUMN
+     * drops ON DELETE). Comment ids are never reused (AUTOINCREMENT), so a missing parent reads as removed.
+     */
+    parentId: integer('parent_id'),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: createdAt(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('waiting_comments_email_post_idx').on(t.email, t.postId)],
+  (t) => [index('waiting_comments_email_post_idx').on(t.email, t.postId)],
 );

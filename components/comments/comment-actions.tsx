@@ -1,6 +1,7 @@
 'use client';
 /**
- * The controls under one comment, shown according to who is reading: reply; edit and delete for
+ * The controls under one comment, shown according to who is reading: reply (by email for someone
+ * not signed in, see guest-reply.tsx); edit and delete for
  * its author; report for other members; approve, spam, delete and block for moderators; the earlier
  * versions of an edited comment for moderators and its author.
  */
@@ -10,6 +11,7 @@ import { deleteOwnCommentAction, editCommentAction } from '@/lib/actions/comment
 import type { ActionState } from '@/lib/actions/state';
 import { CommentForm } from './comment-form';
 import { EarlierVersions } from './earlier-versions';
+import { GuestReply } from './guest-reply';
 import { ModerationButtons } from './moderation-buttons';
 import { useComments } from './comments-context';
 import { usePostComment } from './post-comment';
@@ -24,7 +26,8 @@ export function CommentActions({ commentId, authorName, held = false, edited = f
   const postComment = usePostComment();
   const [panel, setPanel] = useState<Panel>(null);
   const [pending, startTransition] = useTransition();
-  if (!loaded || !viewer) return null;
+  if (!loaded) return null;
+  if (!viewer) return held || closed ? null : <GuestReply commentId={commentId} authorName={authorName} />;
 
   const own = viewer.own.find((c) => c.id === commentId);
   const toggle = (next: Panel) => setPanel((current) => (current === next ? null : next));

@@ -30,8 +30,7 @@ export function CommentForm(props: Props) {
   const draftOwner = useRef<DraftOwner | undefined>(undefined);
   // Loaded when the form is first checked: zod stays out of the post page's first load.
   const schema = () => import('@/lib/validations/comment').then((m) => m[SCHEMAS[props.mode]]);
-  const hidden =
-    props.mode === 'edit' ? { commentId: props.commentId } : props.mode === 'guest' ? { postId, website: '' } : { postId, parentId: props.parentId ?? '', website: '' };
+  const hidden = props.mode === 'edit' ? { commentId: props.commentId } : { postId, parentId: props.parentId ?? '', website: '' };
   const { form, state, pending, formAction, onSubmit } = useActionForm(schema, props.action, {
     ...hidden,
     ...(props.mode === 'guest' ? { name: '', email: '' } : {}),
@@ -40,7 +39,8 @@ export function CommentForm(props: Props) {
   } as never);
   const body = String(form.watch('body' as never) ?? '');
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const [label, submitLabel] = LABELS[props.mode];
+  // A signed-out visitor's reply asks for a name and address like their comment, labelled as a reply.
+  const [label, submitLabel] = LABELS[props.mode === 'guest' && props.parentId ? 'reply' : props.mode];
 
   useEffect(() => {
     // A reply or edit form opens where the person pressed the button: take them straight to the text.

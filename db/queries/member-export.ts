@@ -119,7 +119,7 @@ export function exportUserData(userId: string) {
     sessions: db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, userId)).all(),
     pendingSignInCodes: db.select({ expires: verificationTokens.expires }).from(verificationTokens).where(sameAddress(verificationTokens.identifier, email)).all(),
     commentsWaitingForConfirmation: db
-      .select({ postId: waitingComments.postId, name: waitingComments.displayName, body: waitingComments.body, contentNote: waitingComments.contentNote, sentAt: waitingComments.createdAt, expiresAt: waitingComments.expiresAt })
+      .select({ postId: waitingComments.postId, inReplyToComment: waitingComments.parentId, name: waitingComments.displayName, body: waitingComments.body, contentNote: waitingComments.contentNote, sentAt: waitingComments.createdAt, expiresAt: waitingComments.expiresAt })
       .from(waitingComments)
       .where(sameAddress(waitingComments.email, email))
       .all(),

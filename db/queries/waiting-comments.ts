@@ -3,7 +3,7 @@
  * session a confirmation makes. Each write is one statement or one transaction.
  */
 import 'server-only';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { NEW_MEMBER_REPLY_NOTIFICATIONS, sessions, users, waitingComments } from '@/db/schema';
@@ -12,27 +12,38 @@ export type WaitingComment = typeof waitingComments.$inferSelect;
 export type NewWaitingComment = Omit<typeof waitingComments.$inferInsert, 'id' | 'createdAt'>;
 
 /**
- * Stores the comment and queues its email together. An earlier one for the same address and post is
- * replaced (its link stops working), and long-expired ones are dropped, so the table stays small.
+ * Stores the comment and queues its email together. An earlier one for the same address, post and
+ * comment replied to is replaced (its link stops working), and long-expired ones are dropped, so the
+ * table stays small. Replies to different comments wait side by side: none of them is lost.
  */
 export function saveWaitingComment(values: NewWaitingComment, mail: OutgoingMail, now: Date, forgetBefore: Date): void {
   getDb().transaction((tx) => {
     tx.delete(waitingComments).where(lte(waitingComments.expiresAt, forgetBefore)).run();
-    tx.delete(waitingComments).where(and(eq(waitingComments.email, values.email), eq(waitingComments.postId, values.postId))).run();
+    const sameParent = values.parentId == null ? isNull(waitingComments.parentId) : eq(waitingComments.parentId, values.parentId);
+    tx.delete(waitingComments).where(and(eq(waitingComments.email, values.email), eq(waitingComments.postId, values.postId), sameParent)).run();
     tx.insert(waitingComments).values({ ...values, createdAt: now }).run();
     enqueueMail(mail, tx, now);
   });
 }
 
-/** Takes the comment a link opens, once: the row is deleted as it is read. Expired rows stay (a new link can be sent). */
-export function takeWaitingComment(tokenHash: string, now: Date): WaitingComment | 'expired' | null {
+/**
+ * Takes the comment a link opens, once: the row is deleted as it is read. Expired rows stay (a new link
+ * can be sent), and so does a row `keep` says must wait (checked in the same transaction as the take).
+ */
+export function takeWaitingComment(tokenHash: string, now: Date, keep: (row: WaitingComment) => boolean = () => false): WaitingComment | 'expired' | 'kept' | null {
   return getDb().transaction((tx) => {
     const row = tx.select().from(waitingComments).where(eq(waitingComments.tokenHash, tokenHash)).get();
     if (!row) return null;
     if (row.expiresAt <= now) return 'expired';
+    if (keep(row)) return 'kept';
     tx.delete(waitingComments).where(eq(waitingComments.id, row.id)).run();
     return row;
   });
+}
+
+/** Puts back a comment taken by its link whose posting was refused (too fast, blocked…): the same link works again. */
+export function restoreWaitingComment(row: WaitingComment): void {
+  getDb().insert(waitingComments).values(row).onConflictDoNothing().run();
 }
 
 /** An expired comment's link made new, its email queued in the same transaction. */
@@ -43,9 +54,15 @@ export function renewWaitingComment(oldHash: string, newHash: string, expiresAt:
   });
 }
 
-/** The post, address and expiry of the comment a link names, or null. */
-export function getWaitingCommentPost(tokenHash: string): { postId: number; email: string; expiresAt: Date } | null {
-  return getDb().select({ postId: waitingComments.postId, email: waitingComments.email, expiresAt: waitingComments.expiresAt }).from(waitingComments).where(eq(waitingComments.tokenHash, tokenHash)).get() ?? null;
+/** The post, comment replied to, address and expiry of the comment a link names, or null. */
+export function getWaitingCommentPost(tokenHash: string): { postId: number; parentId: number | null; email: string; expiresAt: Date } | null {
+  return (
+    getDb()
+      .select({ postId: waitingComments.postId, parentId: waitingComments.parentId, email: waitingComments.email, expiresAt: waitingComments.expiresAt })
+      .from(waitingComments)
+      .where(eq(waitingComments.tokenHash, tokenHash))
+      .get() ?? null
+  );
 }
 
 /** Whether an address already belongs to a member (the email then says "sign in", and their name is kept). */

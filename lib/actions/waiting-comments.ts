@@ -12,7 +12,7 @@ import { commentPagePath } from '@/lib/comments/permalink';
 import { confirmWaitingComment, renewWaitingCommentLink, requestWaitingComment } from '@/lib/comments/waiting';
 import { startEmailSession } from '@/lib/email-session';
 import { getClientIp } from '@/lib/session';
-import { waitingCommentSchema } from '@/lib/validations/comment';
+import { confirmWaitingCommentSchema, waitingCommentSchema } from '@/lib/validations/comment';
 import { signedLinkSchema } from '@/lib/validations/one-button';
 import { formAction } from './guarded';
 
@@ -21,6 +21,7 @@ const EMAIL_SENT = 'Almost there: we emailed you a link. Open it and press the b
 const UNUSABLE_LINK = {
   expired: 'This link has expired. Your comment is still waiting: ask for a new link below.',
   unknown: 'This link was already used, or a newer one replaced it. If your comment was posted, you will find it on the post.',
+  'parent-gone': 'The comment you replied to was removed a moment ago, so nothing was posted and your reply is still waiting. Reload this page to post it under the thread instead.',
 };
 
 export const requestWaitingCommentAction = formAction({ name: 'waiting comment', access: 'anyone', schema: waitingCommentSchema }, async (input) => {
@@ -28,9 +29,9 @@ export const requestWaitingCommentAction = formAction({ name: 'waiting comment',
   return answer.ok ? { ok: true, message: EMAIL_SENT } : answer;
 });
 
-export const confirmWaitingCommentAction = formAction({ name: 'waiting comment confirm', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
-  const confirmation = confirmWaitingComment(token);
-  if (confirmation.outcome === 'expired' || confirmation.outcome === 'unknown') return { ok: false, message: UNUSABLE_LINK[confirmation.outcome] };
+export const confirmWaitingCommentAction = formAction({ name: 'waiting comment confirm', access: 'anyone', schema: confirmWaitingCommentSchema }, async ({ token, underThread }) => {
+  const confirmation = confirmWaitingComment(token, new Date(), { underThread: underThread === '1' });
+  if (confirmation.outcome === 'expired' || confirmation.outcome === 'unknown' || confirmation.outcome === 'parent-gone') return { ok: false, message: UNUSABLE_LINK[confirmation.outcome] };
   await startEmailSession(confirmation.userId);
   afterSignIn({ user: { id: confirmation.userId, email: confirmation.email }, account: { provider: 'email', type: 'email' } });
   if (confirmation.outcome === 'refused') return { ok: false, message: `You are signed in, but your comment could not be posted: ${confirmation.message}` };

@@ -23,6 +23,17 @@ const BLOCKED = 'A moderator has paused commenting for your account. Contact the
 const decide = (body: string, commenter: CommenterState) =>
   decideCommentStatus(body, { canModerate: canModerate(commenter.role), hasApprovedComment: commenter.hasApprovedComment }, getCommentSettings());
 
+export type ReplyPlace = { parentId: number | null; depth: number } | { message: string };
+
+/** Where a reply to `parentId` goes, or why it cannot: the parent must be a visible comment of this post. */
+export function placeReply(postId: number, parentId: number): ReplyPlace {
+  const parent = getComment(parentId);
+  if (!parent || parent.postId !== postId) return { message: 'You can only reply to a comment on this post.' };
+  if (parent.status !== 'approved') return { message: 'That comment was deleted or is awaiting moderation, so it cannot be replied to.' };
+  // Threads nest three levels deep; a reply to the deepest level joins it.
+  return { parentId: parent.depth >= MAX_COMMENT_DEPTH ? parent.parentId : parent.id, depth: Math.min(parent.depth + 1, MAX_COMMENT_DEPTH) };
+}
+
 type NewCommentInput = { postId: number; parentId?: number; body: string; contentNote?: string };
 
 export function submitComment(userId: string, input: NewCommentInput, now = new Date()): CommentOutcome {
@@ -33,16 +44,9 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
   if (!commenter) return { ok: false, message: SESSION_ENDED };
   if (commenter.blocked) return { ok: false, message: BLOCKED };
 
-  let parentId: number | null = null;
-  let depth = 1;
-  if (input.parentId !== undefined) {
-    const parent = getComment(input.parentId);
-    if (!parent || parent.postId !== target.id) return { ok: false, message: 'You can only reply to a comment on this post.' };
-    if (parent.status !== 'approved') return { ok: false, message: 'That comment was deleted or is awaiting moderation, so it cannot be replied to.' };
-    // Threads nest three levels deep; a reply to the deepest level joins it.
-    parentId = parent.depth >= MAX_COMMENT_DEPTH ? parent.parentId : parent.id;
-    depth = Math.min(parent.depth + 1, MAX_COMMENT_DEPTH);
-  }
+  const place = input.parentId === undefined ? { parentId: null, depth: 1 } : placeReply(target.id, input.parentId);
+  if ('message' in place) return { ok: false, message: place.message };
+  const { parentId, depth } = place;
 
   const flood = commentWriteRefusal(userId, now);
   if (flood) return { ok: false, message: flood };

@@ -8,12 +8,12 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { getCommentTarget } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, saveWaitingComment, takeWaitingComment, type WaitingComment } from '@/db/queries/waiting-comments';
+import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, restoreWaitingComment, saveWaitingComment, takeWaitingComment } from '@/db/queries/waiting-comments';
 import { env } from '@/lib/env';
 import { commentConfirmEmail } from '@/lib/mail/comment-confirm-email';
 import { allowWaitingComment } from '@/lib/rate-limit';
 import { SIGN_IN_MAX_AGE_SECONDS } from '@/lib/sign-in-code';
-import { submitComment, type CommentOutcome } from './submit';
+import { placeReply, submitComment, type CommentOutcome } from './submit';
 
 /** Expired comments are kept a day for "send me a new link", then dropped. */
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -28,20 +28,22 @@ function confirmMail(email: string, postTitle: string, token: string) {
   return { kind: 'comment-confirm', to: email, ...message };
 }
 
-export type WaitingRequest = { postId: number; body: string; contentNote?: string; name: string; email: string };
+export type WaitingRequest = { postId: number; parentId?: number; body: string; contentNote?: string; name: string; email: string };
 export type WaitingAnswer = { ok: true } | { ok: false; message: string };
 
-/** Stores the comment and queues its one email; refuses before any email when the post takes no comments. */
+/** Stores the comment and queues its one email; refuses before any email when the post takes no comments or the reply has no visible parent. */
 export function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): WaitingAnswer {
   const target = getCommentTarget(input.postId, now);
   if (!target) return { ok: false, message: 'This post is not open for comments.' };
   if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
+  const place = input.parentId === undefined ? null : placeReply(target.id, input.parentId);
+  if (place && 'message' in place) return { ok: false, message: place.message };
   if (!allowWaitingComment(input.email, clientIp, now)) {
     return { ok: false, message: 'Too many comments were sent from here or for this address. Please wait 15 minutes, then try again; your text is kept.' };
   }
   const token = newToken();
   saveWaitingComment(
-    { postId: target.id, email: input.email, displayName: input.name, body: input.body, contentNote: input.contentNote ?? null, tokenHash: hashWaitingToken(token), expiresAt: expiry(now) },
+    { postId: target.id, parentId: input.parentId ?? null, email: input.email, displayName: input.name, body: input.body, contentNote: input.contentNote ?? null, tokenHash: hashWaitingToken(token), expiresAt: expiry(now) },
     confirmMail(input.email, target.title, token),
     now,
     new Date(now.getTime() - FORGET_AFTER_MS),
@@ -52,17 +54,34 @@ export function requestWaitingComment(input: WaitingRequest, clientIp: string, n
 export type Confirmation =
   | { outcome: 'posted'; userId: string; email: string; comment: CommentOutcome & { ok: true } }
   | { outcome: 'refused'; userId: string; email: string; message: string }
+  | { outcome: 'parent-gone' }
   | { outcome: 'expired' }
   | { outcome: 'unknown' };
 
-/** Confirms a link once: the member (found or made), a session for them by the caller, and the comment through submitComment. */
-export function confirmWaitingComment(token: string, now = new Date()): Confirmation {
-  const waiting: WaitingComment | 'expired' | null = takeWaitingComment(hashWaitingToken(token), now);
+/** A reply whose parent was removed, hidden or erased since it was written. */
+const lostParent = (waiting: { postId: number; parentId: number | null }) => waiting.parentId !== null && 'message' in placeReply(waiting.postId, waiting.parentId);
+
+/**
+ * Confirms a link once: the member (found or made), a session for them by the caller, and the comment
+ * through submitComment. A reply that lost its parent is posted under the thread only when the
+ * confirmation page said so (`underThread`); if the parent went after that page was shown, nothing
+ * happens and it keeps waiting ('parent-gone'), so no reply ever lands somewhere its author was not told.
+ */
+export function confirmWaitingComment(token: string, now = new Date(), { underThread = false } = {}): Confirmation {
+  let lost = false;
+  const waiting = takeWaitingComment(hashWaitingToken(token), now, (row) => (lost = lostParent(row)) && !underThread);
   if (waiting === null) return { outcome: 'unknown' };
   if (waiting === 'expired') return { outcome: 'expired' };
+  if (waiting === 'kept') return { outcome: 'parent-gone' };
   const userId = memberForProvenAddress(waiting.email, waiting.displayName, now);
-  const comment = submitComment(userId, { postId: waiting.postId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
-  if (!comment.ok) return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
+  const parentId = lost ? undefined : (waiting.parentId ?? undefined);
+  const comment = submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
+  if (!comment.ok) {
+    // Never lose the text: a guest confirming two replies seconds apart meets the members' pace, and
+    // "send it again" must then work with the same link.
+    restoreWaitingComment(waiting);
+    return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
+  }
   return { outcome: 'posted', userId, email: waiting.email, comment };
 }
 
@@ -78,10 +97,13 @@ export function renewWaitingCommentLink(token: string, clientIp: string, now = n
   return { ok: true };
 }
 
-/** What a confirmation link's page shows: the comment's post title while it waits, whether it expired, or nothing. */
-export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string } | { state: 'unknown' } {
+/**
+ * What a confirmation link's page shows: the comment's post title while it waits, whether it expired,
+ * or nothing; and whether it is a reply whose parent is gone (the page then says where it will go).
+ */
+export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string; reply: boolean; lostParent: boolean } | { state: 'unknown' } {
   const waiting = getWaitingCommentPost(hashWaitingToken(token));
   const target = waiting && getCommentTarget(waiting.postId, now);
   if (!waiting || !target) return { state: 'unknown' };
-  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title };
+  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title, reply: waiting.parentId !== null, lostParent: lostParent(waiting) };
 }

@@ -1,6 +1,7 @@
 /** The comment form's schema, shared by the browser and the server actions. */
 import { z } from 'zod';
 import { displayNameSchema } from './display-name';
+import { signedLinkSchema } from './one-button';
 import { emailAddressSchema } from './sign-in';
 import { COMMENT_MAX_LENGTH, CONTENT_NOTE_MAX_LENGTH, REPORT_REASON_LABELS } from './comment-limits';
 
@@ -55,9 +56,15 @@ export const reportSchema = z.object({
 });
 export type ReportInput = z.input<typeof reportSchema>;
 
-/** A new comment from someone not signed in: the comment, the name to show and the address the link goes to. */
-export const waitingCommentSchema = commentSchema.omit({ parentId: true }).extend({
+/** A new comment or reply from someone not signed in: the comment, the name to show and the address the link goes to. */
+export const waitingCommentSchema = commentSchema.extend({
   name: displayNameSchema.shape.name,
   email: emailAddressSchema,
 });
 export type WaitingCommentInput = z.input<typeof waitingCommentSchema>;
+
+/**
+ * The confirmation page's button. `underThread` is sent only when that page told the reader that the
+ * comment they replied to is gone and their reply will go under the thread instead.
+ */
+export const confirmWaitingCommentSchema = signedLinkSchema.extend({ underThread: z.literal('1').optional().catch(undefined) });

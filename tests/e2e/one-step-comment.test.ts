@@ -1,7 +1,8 @@
 /**
  * Commenting in one step while signed out (issue 16), in Chromium against the built app: the reader
  * writes the comment, their name and address on the post and presses Post; the emailed link, opened in
- * another browser, asks for one button press, which signs them in and posts the comment, once.
+ * another browser, asks for one button press, which signs them in and posts the comment, once. A reply
+ * to someone's comment goes the same way, from the Reply button under that comment.
  */
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,6 +15,7 @@ let mail: MailCatcher;
 let server: Server;
 let reader: BrowserContext;
 let phone: BrowserContext | undefined;
+let stranger: BrowserContext | undefined;
 let postPath: string;
 
 const NAME = 'Zoë O’Brien-Ñúñez';
@@ -31,6 +33,7 @@ beforeAll(async () => {
   db.close();
 });
 afterAll(async () => {
+  await stranger?.close();
   await phone?.close();
   await reader?.close();
   await server?.stop();
@@ -88,4 +91,67 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   await page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
   await page.getByLabel('Your name, as shown with the comment').waitFor();
   await expect(commentBox(page).inputValue()).resolves.toBe('');
+});
+
+it('posts a signed-out reader’s reply under the comment they pressed Reply on, once its emailed link is confirmed', async () => {
+  const REPLIER = 'Łukasz Żółć';
+  const page = await reader.newPage();
+  await page.goto(`${server.url}${postPath}`);
+  const zoe = page.getByRole('article', { name: new RegExp(`^${NAME}`) });
+  await zoe.getByRole('button', { name: 'Reply' }).click();
+  await zoe.getByLabel('Your reply').fill('Same here, Zoë: **one** good hour a day.');
+  await zoe.getByLabel('Your name, as shown with the comment').fill(REPLIER);
+  await zoe.getByLabel('Your email address').fill('lukasz.reply@example.org');
+  await zoe.getByRole('button', { name: 'Post reply' }).click();
+  await zoe.getByText(/^Almost there: we emailed you a link/).waitFor();
+  expect(await publicHtml()).not.toContain('good hour a day');
+
+  const email = await mail.waitFor('lukasz.reply@example.org');
+  expect(email.text).not.toContain('good hour');
+  const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
+  await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.getByRole('heading', { name: /^Post your reply on “/ }).waitFor();
+  await page.getByRole('button', { name: 'Confirm and post' }).click();
+  await page.waitForURL((url) => url.pathname === postPath);
+  const replies = page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByRole('list', { name: `Replies to ${NAME}` });
+  await replies.getByRole('article', { name: new RegExp(`^${REPLIER}`) }).getByText('good hour a day').waitFor();
+  await expect(replies.locator('strong', { hasText: 'one' }).count()).resolves.toBe(1);
+});
+
+it('tells a replier whose comment was hidden before they confirmed, and posts the reply under the thread only after saying so', async () => {
+  stranger = await launchBrowser(); // the first browser is signed in as Łukasz now
+  const page = await stranger.newPage();
+  await page.goto(`${server.url}${postPath}`);
+  const lukasz = page.getByRole('article', { name: /^Łukasz Żółć/ });
+  await lukasz.getByRole('button', { name: 'Reply' }).first().click();
+  await lukasz.getByLabel('Your reply').fill('Thank you, Łukasz, for the hour idea.');
+  await lukasz.getByLabel('Your name, as shown with the comment').fill('Ñandú Ó Briain');
+  await lukasz.getByLabel('Your email address').fill('nandu@example.org');
+  await lukasz.getByRole('button', { name: 'Post reply' }).click();
+  await lukasz.getByText(/^Almost there: we emailed you a link/).waitFor();
+  const email = await mail.waitFor('nandu@example.org');
+  const link = new URL(email.text!.match(/https?:\/\/\S+\/comment\/confirm\?\S+/)![0]);
+  await page.goto(`${server.url}${link.pathname}${link.search}`);
+  await page.getByRole('button', { name: 'Confirm and post' }).waitFor();
+
+  // A moderator hides the comment while the page is open: pressing the button then posts nothing.
+  const db = new Database(server.databaseFile);
+  db.prepare("UPDATE comments SET status = 'spam' WHERE body LIKE '%good hour a day%'").run();
+  db.close();
+  await page.getByRole('button', { name: 'Confirm and post' }).click();
+  await page.getByText(/^The comment you replied to was removed a moment ago/).waitFor();
+  const reply = () => {
+    const read = new Database(server.databaseFile, { readonly: true });
+    const row = read.prepare("SELECT parent_id AS parentId FROM comments WHERE body LIKE '%for the hour idea%'").get();
+    read.close();
+    return row;
+  };
+  expect(reply()).toBeUndefined();
+
+  await page.reload();
+  await page.getByText(/^The comment you replied to has been removed since you wrote your reply/).waitFor();
+  await page.getByRole('button', { name: 'Confirm and post under the thread' }).click();
+  await page.waitForURL((url) => url.pathname === postPath);
+  await page.getByRole('article', { name: /^Ñandú Ó Briain/ }).getByText('for the hour idea').waitFor();
+  expect(reply()).toEqual({ parentId: null });
 });

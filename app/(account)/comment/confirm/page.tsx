@@ -31,9 +31,20 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
   }
   return (
     <div className="page-narrow auth-page">
-      <h1>Post your comment on “{link.postTitle}”?</h1>
+      <h1>
+        Post your {link.reply ? 'reply' : 'comment'} on “{link.postTitle}”?
+      </h1>
       <p>This confirms your email address and signs you in on this device. If you already have an account, the comment appears under your display name.</p>
-      <OneButtonForm action={confirmWaitingCommentAction} token={token} label="Confirm and post" pendingLabel="Posting…" />
+      {link.lostParent && (
+        <p className="notice">The comment you replied to has been removed since you wrote your reply. If you confirm, your reply is posted under the thread as a comment of its own.</p>
+      )}
+      <OneButtonForm
+        action={confirmWaitingCommentAction}
+        token={token}
+        fields={link.lostParent ? { underThread: '1' } : undefined}
+        label={link.lostParent ? 'Confirm and post under the thread' : 'Confirm and post'}
+        pendingLabel="Posting…"
+      />
       <p>Didn’t write a comment? Close this page: nothing happens until the button is pressed.</p>
     </div>
   );

@@ -77,9 +77,9 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
   createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
   db.insert(importJobs).values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id }).run();
   db.insert(importedItems).values({ source: 'https://old.example.org', kind: 'user', sourceId: `wp-${tag}`, hearthId: user.id, importedAt: new Date() }).run();
-  // A comment sent signed out with their address, waiting for its link to be confirmed.
+  // A reply sent signed out with their address, waiting for its link to be confirmed.
   db.insert(waitingComments)
-    .values({ postId: others.postId, email: user.email.toLowerCase(), displayName: user.name ?? '', body: say('Sent before signing in'), tokenHash: `hash-${tag}`, expiresAt: new Date(Date.UTC(2027, 0, 1)) })
+    .values({ postId: others.postId, parentId: others.commentOf, email: user.email.toLowerCase(), displayName: user.name ?? '', body: say('Sent before signing in'), tokenHash: `hash-${tag}`, expiresAt: new Date(Date.UTC(2027, 0, 1)) })
     .run();
   return { story, reply };
 }
@@ -131,7 +131,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     expect(data.signInMethods).toEqual(['email']);
     expect(data.sessions).toHaveLength(1);
     expect(data.pendingSignInCodes).toHaveLength(1);
-    expect(data.commentsWaitingForConfirmation).toEqual([expect.objectContaining({ body: expect.stringContaining('Sent before signing in') })]);
+    expect(data.commentsWaitingForConfirmation).toEqual([expect.objectContaining({ body: expect.stringContaining('Sent before signing in'), inReplyToComment: expect.any(Number) })]);
     const story = data.comments.find((c) => c.id === zoeRows.story.id)!;
     expect(story).toMatchObject({ body: `My flare story, edited (${tag})`, contentNote: `mentions pain (${tag})`, editAwaitingModeration: `A held edit with a link (${tag})` });
     expect(story.earlierVersions.map((v) => v.body)).toEqual([`My first flare story, before the edit (${tag})`]);

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { listHeldComments, listThread } from '@/db/queries/comments';
 import { comments, outbox, sessions, siteSettings, users, waitingComments } from '@/db/schema';
+import { deleteComment, submitComment } from '@/lib/comments/submit';
 import { confirmWaitingComment, renewWaitingCommentLink, requestWaitingComment, waitingLinkState } from '@/lib/comments/waiting';
 import { deliverDueMail } from '@/lib/mail/worker';
 import { WAITING_COMMENT_LIMIT_PER_ADDRESS, WAITING_COMMENT_LIMIT_PER_IP } from '@/lib/rate-limit';
@@ -38,8 +39,8 @@ async function emailTo(to: string, count: number) {
   if (!link) throw new Error(`No confirmation link in:\n${mail.text}`);
   return { mail, token: decodeURIComponent(link[1]) };
 }
-const send = (email: string, body: string, extra: Partial<{ name: string; postId: number; ip: string; contentNote: string }> = {}) =>
-  requestWaitingComment({ postId: extra.postId ?? post.id, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email }, extra.ip ?? freshIp(), tick());
+const send = (email: string, body: string, extra: Partial<{ name: string; postId: number; parentId: number; ip: string; contentNote: string }> = {}) =>
+  requestWaitingComment({ postId: extra.postId ?? post.id, parentId: extra.parentId, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email }, extra.ip ?? freshIp(), tick());
 const userCount = (email: string) => getDb().select().from(users).where(eq(users.email, email)).all().length;
 const commentsBy = (email: string) =>
   getDb().select({ body: comments.body, status: comments.status, name: users.name }).from(comments).innerJoin(users, eq(users.id, comments.authorId)).where(eq(users.email, email)).all();
@@ -61,7 +62,7 @@ describe('commenting in one step while signed out', () => {
     expect(mail.text).not.toContain('192.0.2.');
     expect(mail.html).toContain('Confirm your comment');
     expect(getDb().select().from(waitingComments).all()[0].tokenHash).not.toBe(token);
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget' });
+    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
 
     const first = confirmWaitingComment(token, tick());
     expect(first).toMatchObject({ outcome: 'posted', email: 'zoe@example.org', comment: { status: 'approved' } });
@@ -92,7 +93,7 @@ describe('commenting in one step while signed out', () => {
     expect(userCount('victim@example.org')).toBe(0);
   });
 
-  it('keeps one waiting comment per address and post: a new one replaces it and the earlier link stops working', async () => {
+  it('keeps one waiting comment per address and post (and comment replied to): a new one replaces it and the earlier link stops working', async () => {
     send('ash@example.org', 'First try');
     const { token: old } = await emailTo('ash@example.org', 1);
     send('ash@example.org', 'Second try');
@@ -123,7 +124,7 @@ describe('commenting in one step while signed out', () => {
     send('dee@example.org', 'Late but here');
     const { token } = await emailTo('dee@example.org', 1);
     clock += 16 * 60 * 1000;
-    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget' });
+    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
     expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
     expect(userCount('dee@example.org')).toBe(0);
     expect(renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
@@ -148,5 +149,114 @@ describe('commenting in one step while signed out', () => {
     const { token: blockedToken } = await emailTo('blocked@example.org', 1);
     expect(confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
     expect(commentsBy('blocked@example.org')).toEqual([]);
+    expect(waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
+  });
+});
+
+describe('replying to a comment in one step while signed out', () => {
+  const member = (email: string, name: string) => getDb().insert(users).values({ email, name, emailVerified: new Date() }).returning().get();
+  const memberComment = (userId: string, body: string, postId = post.id, parentId?: number) => {
+    const posted = submitComment(userId, { postId, parentId, body }, tick(11)); // past the members' 10 s pace
+    if (!posted.ok) throw new Error(posted.message);
+    return posted.commentId;
+  };
+  const robin = member('robin@example.org', 'Robin Ó Fearghail');
+  const mo = member('mo@example.org', 'Mo “Spoons” Adébáyọ̀');
+  const waitingFor = (email: string) => getDb().select().from(waitingComments).where(eq(waitingComments.email, email)).all();
+  const thread = () => listThread(post.id).map((c) => ({ id: c.id, parentId: c.parentId, depth: c.depth, name: c.author?.name, html: c.html }));
+
+  it('posts two guests’ replies under the comments they answered, each after its own link, and keeps one guest’s two replies apart', async () => {
+    const robins = memberComment(robin.id, 'Pacing helped me after a crash.');
+    const mos = memberComment(mo.id, 'Heat pads, every evening.');
+    const before = listThread(post.id).length;
+    expect(send('zoe.reply@example.org', 'Same for me, Robin: *slowly*.', { parentId: robins, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
+    expect(send('lukasz.guest@example.org', 'Which heat pad, Mo?', { parentId: mos, name: 'Łukasz Żółć' })).toEqual({ ok: true });
+    expect(send('lukasz.guest@example.org', 'And Robin: how long did it take?', { parentId: robins, name: 'Łukasz Żółć' })).toEqual({ ok: true });
+    expect(waitingFor('lukasz.guest@example.org').map((w) => w.parentId).sort()).toEqual([robins, mos].sort());
+    expect(listThread(post.id)).toHaveLength(before);
+
+    const { mail, token: zoeToken } = await emailTo('zoe.reply@example.org', 1);
+    expect(mail.text).not.toContain('slowly');
+    expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
+    expect(confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
+    await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
+    const lukaszMails = catcher.messages.filter((m) => JSON.stringify(m.to).includes('lukasz.guest@example.org'));
+    expect(lukaszMails).toHaveLength(2);
+    const tokens = lukaszMails.map((m) => decodeURIComponent(m.text!.match(/\/comment\/confirm\?token=(\S+)/)![1]));
+    // Confirmed seconds apart, the second meets the members' pace: refused, and its link works again once the pace allows.
+    expect(confirmWaitingComment(tokens[0], tick())).toMatchObject({ outcome: 'posted' });
+    expect(confirmWaitingComment(tokens[1], tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('very quickly') });
+    expect(waitingFor('lukasz.guest@example.org')).toHaveLength(1);
+    expect(confirmWaitingComment(tokens[1], tick(11))).toMatchObject({ outcome: 'posted' });
+    expect(waitingFor('lukasz.guest@example.org')).toEqual([]);
+
+    const byName = (name: string) => thread().filter((c) => c.name === name && c.parentId !== null); // Zoë also commented above
+    expect(byName('Zoë O’Brien-Ñúñez')).toEqual([expect.objectContaining({ parentId: robins, depth: 2, html: expect.stringContaining('<em>slowly</em>') })]);
+    expect(byName('Łukasz Żółć').map((c) => [c.parentId, c.html])).toEqual(
+      expect.arrayContaining([
+        [mos, expect.stringContaining('Which heat pad')],
+        [robins, expect.stringContaining('how long did it take')],
+      ]),
+    );
+    expect(byName('Łukasz Żółć')).toHaveLength(2);
+    expect(userCount('lukasz.guest@example.org')).toBe(1);
+  });
+
+  it('refuses a reply to a forged id, another post’s comment, a held or a deleted comment before any email, storing nothing', () => {
+    const elsewhere = memberComment(robin.id, 'On the sleep post.', other.id);
+    const held = memberComment(mo.id, 'This miracle cure works'); // held by the blocked words
+    const gone = memberComment(robin.id, 'I will delete this.');
+    expect(deleteComment(gone, robin.id).ok).toBe(true);
+    const outboxBefore = getDb().select().from(outbox).all().length;
+    const cases: [number, string][] = [
+      [987654, 'You can only reply to a comment on this post.'],
+      [elsewhere, 'You can only reply to a comment on this post.'],
+      [held, 'That comment was deleted or is awaiting moderation, so it cannot be replied to.'],
+      [gone, 'You can only reply to a comment on this post.'],
+    ];
+    for (const [parentId, message] of cases) expect(send('forger@example.org', 'A reply', { parentId })).toEqual({ ok: false, message });
+    expect(getDb().select().from(outbox).all()).toHaveLength(outboxBefore);
+    expect(waitingFor('forger@example.org')).toEqual([]);
+  });
+
+  it('holds a confirmed reply under its parent when the moderation rules say so', async () => {
+    const parent = memberComment(robin.id, 'Ask me anything about pacing.');
+    send('held.reply@example.org', 'Have you tried this miracle cure?', { parentId: parent, name: 'Ñandú' });
+    const { token } = await emailTo('held.reply@example.org', 1);
+    expect(confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
+    const heldOne = getDb().select({ parentId: comments.parentId, status: comments.status }).from(comments).where(eq(comments.body, 'Have you tried this miracle cure?')).get();
+    expect(heldOne).toEqual({ parentId: parent, status: 'pending' });
+  });
+
+  // The parent went between the request and the confirmation: the page says so, and only a press on
+  // that page's "post under the thread" button posts it there; a plain press keeps it waiting untouched.
+  it.each([
+    ['erased by its author', (id: number) => expect(deleteComment(id, robin.id).ok).toBe(true)],
+    ['hidden as spam by a moderator', (id: number) => getDb().update(comments).set({ status: 'spam' }).where(eq(comments.id, id)).run()],
+  ])('keeps a reply whose parent was %s waiting, then posts it under the thread once the reader was told', async (_how, removeParent) => {
+    const email = `orphan-${_how.split(' ')[0]}@example.org`;
+    const parent = memberComment(robin.id, `A comment soon ${_how}.`);
+    expect(send(email, `A reply to what was ${_how}`, { parentId: parent, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
+    const { token } = await emailTo(email, 1);
+    removeParent(parent);
+
+    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
+    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'parent-gone' });
+    expect(userCount(email)).toBe(0);
+    expect(waitingFor(email)).toHaveLength(1);
+    expect(commentsBy(email)).toEqual([]);
+
+    expect(confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
+    const posted = getDb().select({ parentId: comments.parentId, depth: comments.depth }).from(comments).where(eq(comments.body, `A reply to what was ${_how}`)).get();
+    expect(posted).toEqual({ parentId: null, depth: 1 });
+    expect(waitingFor(email)).toEqual([]);
+  });
+
+  it('still posts under a parent that is visible even if the form claims it is gone', async () => {
+    const parent = memberComment(mo.id, 'Still here.');
+    send('claims@example.org', 'Replying to a visible comment', { parentId: parent });
+    const { token } = await emailTo('claims@example.org', 1);
+    expect(confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted' });
+    expect(getDb().select({ parentId: comments.parentId }).from(comments).where(eq(comments.body, 'Replying to a visible comment')).get()).toEqual({ parentId: parent });
   });
 });

@@ -55,6 +55,28 @@ describe('CommentsSection', () => {
     expect(within(noted).getByText('Content note: describes side effects. Show the comment').closest('details')).not.toHaveAttribute('open');
     expect(screen.getByRole('heading', { name: 'This comment was deleted' })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Replies to a deleted comment' })).toHaveTextContent('Words 5');
+    // A signed-out reader can reply to every visible comment (by email), not to the deleted placeholder.
+    expect(screen.getAllByRole('button', { name: 'Reply' })).toHaveLength(4);
+    for (const name of [/^Robin/, /^Mo/, /^Member 3/, /^Member 5/]) expect(within(screen.getByRole('article', { name })).getAllByRole('button', { name: 'Reply' })[0]).toBeInTheDocument();
+  });
+
+  it('opens the one-step form (name, address, reply) under a comment for a signed-out reader, and shows no Reply when comments are closed', async () => {
+    const { unmount } = render(<CommentsSection post={{ id: 6, slug: 's', commentCount: 2, commentsClosed: false }} comments={[comment(7, { author: { name: 'Zoë O’Brien-Ñúñez', isPostAuthor: false, isModerator: false, isGuest: false } }), comment(8)]} />);
+    await act(async () => {});
+    const zoe = screen.getByRole('article', { name: /^Zoë/ });
+    await act(async () => within(zoe).getByRole('button', { name: 'Reply' }).click());
+    expect(within(zoe).getByRole('button', { name: 'Reply' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(zoe).getByLabelText('Your reply')).toBeInTheDocument();
+    expect(within(zoe).getByLabelText('Your name, as shown with the comment')).toBeInTheDocument();
+    expect(within(zoe).getByLabelText('Your email address')).toBeInTheDocument();
+    expect(within(zoe).getByRole('button', { name: 'Post reply' })).toBeInTheDocument();
+    expect(zoe.querySelector('input[type="hidden"][name="parentId"]')).toHaveValue('7');
+    unmount();
+
+    global.fetch = jest.fn(async () => ({ ok: true, json: async () => ({ viewer: null, closed: true, supportResources: [] }) })) as unknown as typeof fetch;
+    render(<CommentsSection post={{ id: 6, slug: 's', commentCount: 2, commentsClosed: true }} comments={[comment(7), comment(8)]} />);
+    await act(async () => {});
+    expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Reply' })).not.toBeInTheDocument();
   });
 
