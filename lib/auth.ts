@@ -19,6 +19,7 @@ import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
 import { kickMailWorker } from './mail/worker';
 import { safeCallbackPath } from './safe-redirect';
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-cookie';
 import { generateSessionToken } from './session-token';
 import { generateSignInCode, SIGN_IN_MAX_AGE_SECONDS } from './sign-in-code';
 
@@ -58,7 +59,7 @@ function config(): NextAuthConfig {
     adapter: hearthAdapter(),
     secret: getAuthSecret(),
     trustHost: true,
-    session: { strategy: 'database', generateSessionToken },
+    session: { strategy: 'database', generateSessionToken, maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     logger: authLogger,
     pages: { signIn: '/signin', verifyRequest: '/signin/check', error: '/signin' },
     providers: [

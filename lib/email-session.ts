@@ -7,20 +7,18 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { insertSession } from '@/db/queries/waiting-comments';
 import { env } from './env';
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from './session-cookie';
 import { generateSessionToken, hashSessionToken } from './session-token';
-
-/** Auth.js's default session lifetime. */
-const SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 export async function startEmailSession(userId: string, now = new Date()): Promise<void> {
   const token = generateSessionToken();
-  insertSession(userId, hashSessionToken(token), new Date(now.getTime() + SESSION_SECONDS * 1000));
+  insertSession(userId, hashSessionToken(token), new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000));
   const secure = env.siteUrl.startsWith('https:');
-  (await cookies()).set(secure ? '__Secure-authjs.session-token' : 'authjs.session-token', token, {
+  (await cookies()).set(sessionCookieName(secure), token, {
     httpOnly: true,
     sameSite: 'lax',
     secure,
     path: '/',
-    maxAge: SESSION_SECONDS,
+    maxAge: SESSION_MAX_AGE_SECONDS,
   });
 }

@@ -3,10 +3,13 @@ import 'server-only';
 import { headers } from 'next/headers';
 import type { UserRole } from '@/db/schema';
 import { auth } from './auth';
+import { readStoredSession } from './stored-session';
 
 export type CurrentUser = { id: string; name: string | null; role: UserRole };
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const stored = await readStoredSession();
+  if (stored !== undefined) return stored;
   const session = await auth();
   return session?.user?.id ? { id: session.user.id, name: session.user.name, role: session.user.role } : null;
 }

@@ -9,6 +9,7 @@ import { signOut } from '@/lib/auth';
 import { TAGS } from '@/lib/cache';
 import { addressRateLimitKeys } from '@/lib/rate-limit';
 import { safeCallbackPath } from '@/lib/safe-redirect';
+import { SESSION_COOKIE_NAMES } from '@/lib/session-cookie';
 import { deleteAccountSchema } from '@/lib/validations/delete-account';
 import { displayNameSchema, welcomeNameSchema } from '@/lib/validations/display-name';
 import { signOutSchema } from '@/lib/validations/one-button';
@@ -42,6 +43,6 @@ export const deleteAccountAction = formAction({ name: 'account deletion', access
   for (const slug of result.postSlugs) updateTag(TAGS.post(slug));
   // The session row went with the account; drop the now-useless cookie too.
   const jar = await cookies();
-  for (const name of ['authjs.session-token', '__Secure-authjs.session-token']) jar.delete(name);
+  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
   redirect('/signin?deleted=1');
 });

@@ -1,0 +1,84 @@
+/**
+ * Sessions read the way Auth.js reads them: lib/stored-session.ts answers the common case from the
+ * sessions table, and every other case still goes through Auth.js (renewal, expiry, unknown tokens,
+ * the cookie name for the request's protocol). Over HTTP against the built app, with sessions written
+ * straight into its database.
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { hashSessionToken } from '../../lib/session-token';
+import { startServer } from './server';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let db: Database.Database;
+
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  server = await startServer();
+  db = new Database(server.databaseFile);
+});
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+});
+
+/** A member whose session expires `expiresIn` ms from now; returns its token. */
+function memberWithSession(name: string, expiresIn: number): { token: string; hash: string } {
+  const id = randomUUID();
+  const token = randomUUID();
+  db.prepare("insert into users (id, name, email, role) values (?, ?, ?, 'member')").run(id, name, `${id}@example.org`);
+  db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + expiresIn);
+  return { token, hash: hashSessionToken(token) };
+}
+
+const storedExpiry = (hash: string) => (db.prepare('select expires from sessions where session_token = ?').get(hash) as { expires: number } | undefined)?.expires;
+
+async function whoIs(cookie: string): Promise<{ user: { name: string } | null }> {
+  const response = await fetch(`${server.url}/api/me`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { user: { name: string } | null };
+}
+
+it('reads a current session without renewing it, as Auth.js does within a day of its last renewal', async () => {
+  const { token, hash } = memberWithSession('Zoë O’Brien-Ñúñez', 30 * DAY - 60_000);
+  const before = storedExpiry(hash);
+  const answer = await whoIs(`theme=dark; authjs.session-token=${token}`);
+  expect(answer.user?.name).toBe('Zoë O’Brien-Ñúñez');
+  expect(storedExpiry(hash)).toBe(before);
+});
+
+it('leaves a session due for renewal to Auth.js, which extends it to 30 days', async () => {
+  const { token, hash } = memberWithSession('Łukasz Żółć', 60 * 60_000);
+  const answer = await whoIs(`authjs.session-token=${token}`);
+  expect(answer.user?.name).toBe('Łukasz Żółć');
+  expect(storedExpiry(hash)).toBeGreaterThan(Date.now() + 29 * DAY);
+});
+
+it('leaves an expired session to Auth.js, which signs nobody in and deletes it', async () => {
+  const { token, hash } = memberWithSession('Mo 🌿 de la Peña', -60_000);
+  expect((await whoIs(`authjs.session-token=${token}`)).user).toBeNull();
+  expect(storedExpiry(hash)).toBeUndefined();
+});
+
+it('signs nobody in for an unknown token, no cookie, or the https cookie name on a plain http request', async () => {
+  const { token } = memberWithSession('Ana Lúcia', 30 * DAY - 60_000);
+  expect((await whoIs(`authjs.session-token=${randomUUID()}`)).user).toBeNull();
+  expect((await whoIs('theme=dark')).user).toBeNull();
+  expect((await whoIs(`__Secure-authjs.session-token=${token}`)).user).toBeNull();
+});
+
+it('posts a comment as the member whose session it reads', async () => {
+  const { token } = memberWithSession('Priya Ramaswamy', 30 * DAY - 60_000);
+  const { id: postId } = db.prepare("select id from posts where status = 'published' order by published_at desc").get() as { id: number };
+  const response = await fetch(`${server.url}/api/posts/${postId}/comments`, {
+    method: 'POST',
+    headers: { cookie: `authjs.session-token=${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body: 'Pacing helped me more than anything else this winter.' }),
+  });
+  expect(response.status).toBe(201);
+  const { id } = (await response.json()) as { id: number };
+  const author = db.prepare('select u.name from comments c join users u on u.id = c.author_id where c.id = ?').get(id) as { name: string };
+  expect(author.name).toBe('Priya Ramaswamy');
+});
