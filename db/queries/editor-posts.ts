@@ -9,7 +9,7 @@ import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
 import { deleteWorkingCopy, listRevisions, recordRevision } from '@/db/queries/revisions';
 import { categories, posts, postTags, slugRedirects, tags, uploads, users, type PostStatus } from '@/db/schema';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/db/slug';
 import { isVisible } from './posts';
 
 export type EditorPostRow = { id: number; slug: string; title: string; status: PostStatus; publishedAt: Date | null; authorId: string; authorName: string | null; updatedAt: Date | null };

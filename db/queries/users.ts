@@ -8,7 +8,7 @@ import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
 import { users, type UserRole } from '@/db/schema';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/db/slug';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
 

@@ -4,8 +4,8 @@
  */
 import 'server-only';
 import { getSubscriber, type Subscriber } from '@/db/queries/subscribers';
+import { slugify } from '@/db/slug';
 import { env } from '@/lib/env';
-import { slugify } from '@/lib/slug';
 import { signToken, verifyToken } from '@/lib/tokens';
 
 const CONFIRM = 'subscription-confirm';
