@@ -91,8 +91,8 @@ describe('the import reader', () => {
   it('resolves aliases and relative paths to their layer', () => {
     expect(layerOf('@/lib/env', 'db/index.ts')).toBe('lib');
     expect(layerOf('../lib/subscriptions/choices', 'db/schema.ts')).toBe('lib');
-    expect(layerOf('../../lib/slug', 'db/queries/users.ts')).toBe('lib');
-    expect(layerOf('./posts', 'db/queries/comments.ts')).toBe('db');
+    expect(layerOf('../../lib/slug', 'db/queries/role-changes.ts')).toBe('lib');
+    expect(layerOf('./posts', 'db/queries/comment-writing.ts')).toBe('db');
     expect(layerOf('../../components/ui/use-action-form', 'lib/actions/post-actions.ts')).toBe('components');
     expect(layerOf('@/server/env-schema', 'db/database-file.ts')).toBeNull();
     expect(layerOf('drizzle-orm', 'db/index.ts')).toBeNull();
