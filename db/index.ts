@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { env } from '@/lib/env';
+import { databaseFilePath } from './database-file';
 import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
 import * as schema from './schema';
 
@@ -51,6 +51,6 @@ let instance: Db | undefined;
 
 /** The process-wide database named by DATABASE_URL. */
 export function getDb(): Db {
-  instance ??= openDatabase(env.databasePath);
+  instance ??= openDatabase(databaseFilePath());
   return instance;
 }

@@ -5,7 +5,7 @@
  */
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from '../lib/subscriptions/choices';
+import { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from './subscription-frequencies';
 
 export { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency };
 

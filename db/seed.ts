@@ -6,7 +6,7 @@ import 'server-only';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/index';
 import { categories, menuItems, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/db/slug';
 import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings, seedSupportResources } from './seed-content';
 
 export function isEmpty(db: Db): boolean {

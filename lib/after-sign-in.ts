@@ -4,7 +4,7 @@
  * and the address's guest comments become the member's.
  */
 import 'server-only';
-import { promoteToAdmin } from '@/db/queries/users';
+import { promoteToAdmin } from '@/db/queries/role-changes';
 import { claimGuestCommentsOnSignIn, type SignInMessage } from './comments/claim-guest-comments';
 import { env } from './env';
 

@@ -1,8 +1,10 @@
 /**
- * The validated environment: the only module of the app that reads process.env. The rules live in
+ * The validated environment: the only module of the app that reads process.env, apart from the database
+ * layer's own DATABASE_URL (db/database-file.ts, by the same rules). The rules live in
  * server/env-schema.js, which the production server (server/index.js) checks before it listens.
  */
 import path from 'node:path';
+import { databaseFilePath } from '@/db/database-file';
 import { readEnv } from '@/server/env-schema';
 
 const parsed = readEnv(process.env);
@@ -11,7 +13,7 @@ if (!parsed.ok) {
 }
 
 const data = parsed.env;
-const databasePath = path.resolve(data.DATABASE_URL.slice('file:'.length));
+const databasePath = databaseFilePath();
 
 export const env = {
   ...data,

@@ -5,7 +5,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { connection } from 'next/server';
-import { listFeedComments } from '@/db/queries/comments';
+import { listFeedComments } from '@/db/queries/comment-thread';
 import { getPublishedPostBySlug, listFeedPosts } from '@/db/queries/posts';
 import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
 import { getCategoryBySlug, getTagBySlug } from '@/db/queries/taxonomy';

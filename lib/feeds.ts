@@ -3,7 +3,7 @@
  * comments, made with the `feed` library. Full content, sanitized by the same renderer readers see.
  */
 import { Feed } from 'feed';
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 import type { FeedPost } from '@/db/queries/posts';
 import type { SiteInfo } from '@/db/queries/settings';
 import { renderMarkdown } from './markdown';

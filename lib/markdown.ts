@@ -8,9 +8,9 @@ import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import sanitizeHtml from 'sanitize-html';
 import { getImageSizes } from '@/db/queries/uploads';
+import { slugify } from '@/db/slug';
 import { imagesPlugin, lookUpImages } from './markdown-images';
 import { readingPlugin } from './markdown-reading';
-import { slugify } from './slug';
 
 export type Heading = { level: number; id: string; text: string };
 export type RenderedMarkdown = { html: string; headings: Heading[] };

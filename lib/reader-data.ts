@@ -3,13 +3,13 @@
  * that every cached page carries the tags of the data it shows.
  */
 import 'server-only';
-import { listThread } from '@/db/queries/comments';
+import { listThread } from '@/db/queries/comment-thread';
 import { getPageBySlug, listNavPages } from '@/db/queries/pages';
 import { getAdjacentPosts, getPublishedPostBySlug, listArchive, listPopularPosts, listPublishedPosts, listRelatedPosts } from '@/db/queries/posts';
 import { getCommentSettings, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { listMenu } from '@/db/queries/menu';
 import { getCategoryBySlug, getRenamedCategorySlug, getRenamedTagSlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
-import { getAuthorBySlug } from '@/db/queries/users';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { TAGS, taggedRead } from './cache';
 import { threadPage } from './comments/thread-pages';
 

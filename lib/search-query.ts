@@ -6,6 +6,8 @@
  * The index splits words at apostrophes ("can't" is "can" then "t"), so each word is searched both
  * whole and split: "can't", "can’t" and "cant" all become ("cant"* OR "can t") and find the same posts.
  */
+import type { SearchQuery } from '@/db/queries/search';
+
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
 
@@ -44,15 +46,6 @@ export const searchTerms = (input: string): string[] => readWords(input).map((w)
 
 /** One word as an FTS5 expression: prefix match of the whole word, or its apostrophe split as a phrase. */
 const termQuery = ({ term, split }: Word) => (split ? `("${term}"* OR "${split}")` : `"${term}"*`);
-
-export type SearchQuery = {
-  /** The words searched for, as the reader would read them. */
-  terms: string[];
-  /** FTS5 query requiring every word. */
-  all: string;
-  /** One FTS5 query per word, in the order of `terms`, to count how many words a post has. */
-  each: string[];
-};
 
 /** `pacing sleep` → all: `"pacing"* "sleep"*`; null when there is nothing to search for. */
 export function toSearchQuery(input: string): SearchQuery | null {

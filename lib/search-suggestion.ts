@@ -1,9 +1,8 @@
 /** "Did you mean …?": the reader's words with each one that finds nothing replaced by a close word posts use. */
 import 'server-only';
-import { wordsFindingNothing } from '@/db/queries/search';
+import { wordsFindingNothing, type SearchQuery } from '@/db/queries/search';
 import { suggestWord } from '@/db/queries/search-vocabulary';
 import { TAGS, taggedRead } from '@/lib/cache';
-import type { SearchQuery } from '@/lib/search-query';
 
 /** A stamp renewed whenever the posts cache tag is invalidated (publishing, editing, unpublishing). */
 export const vocabularyVersion = taggedRead('search-vocabulary-version', () => `${Date.now()}-${Math.random()}`, () => [TAGS.posts]);

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { countOpenReports } from '@/db/queries/comment-reports';
-import { countModerationQueue } from '@/db/queries/comments';
 import { countPostsByStatus } from '@/db/queries/editor-posts';
+import { countModerationQueue } from '@/db/queries/moderation-queue';
 import { countOutbox } from '@/db/queries/outbox';
-import { countSubscribers } from '@/db/queries/subscribers';
+import { countSubscribers } from '@/db/queries/subscriber-admin';
 import { signedInOrRedirect } from '@/lib/admin-access';
 import { canModerate, canWritePosts, isAdmin, isStaff } from '@/lib/roles';
 

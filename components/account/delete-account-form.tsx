@@ -2,7 +2,8 @@
 /** Deleting one's account: what happens to one's comments, then a typed confirmation. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { DELETE_CONFIRMATION, deleteAccountSchema } from '@/lib/validations/delete-account';
 
 const CHOICES = [

@@ -2,7 +2,8 @@
 /** Choosing or changing the name others see. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { displayNameSchema } from '@/lib/validations/display-name';
 
 type Props = { action: FormAction; currentName: string | null; submitLabel: string; next?: string };

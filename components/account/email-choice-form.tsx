@@ -1,8 +1,8 @@
 'use client';
 /** One "when should we email you?" choice on /account (replies; for staff, comments that need a moderator). */
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
 import { useFormAction } from '@/components/ui/use-form-action';
+import type { FormAction } from '@/lib/actions/state';
 
 type Props = { action: FormAction; name: string; legend: string; choices: readonly { value: string; label: string }[]; current: string; submitLabel: string };
 

@@ -1,6 +1,6 @@
 'use client';
 /** For moderators and admins: be emailed about held comments and new reports at once, daily, or never. */
-import type { FormAction } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { EmailChoiceForm } from './email-choice-form';
 
 const CHOICES = [

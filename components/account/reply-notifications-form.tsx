@@ -1,6 +1,6 @@
 'use client';
 /** "Email me when someone replies": at once, a daily digest, or never. */
-import type { FormAction } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { EmailChoiceForm } from './email-choice-form';
 
 const CHOICES = [

@@ -2,8 +2,7 @@
 /** Moving a category one place up or down in the order readers and pickers see; plain forms, so they work without JavaScript. */
 import { useActionState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 
 type Props = { action: FormAction; category: { id: number; name: string }; first: boolean; last: boolean };
 

@@ -2,7 +2,8 @@
 /** Deleting a post takes a typed confirmation: it removes its comments too and cannot be undone. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { deletePostSchema } from '@/lib/validations/post-editor';
 
 export function DeletePostForm({ action, postId }: { action: FormAction; postId: number }) {

@@ -6,9 +6,8 @@
  */
 import { useActionState, useRef, useState, type FormEvent } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
 import type { MenuChoices, MenuEntry } from '@/db/queries/menu';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 import { menuSchema } from '@/lib/validations/menu';
 import { MenuAddControls } from './menu-add-controls';
 import { MenuItemCard, type Move } from './menu-item-card';

@@ -7,8 +7,8 @@ import { useEffect } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
-import type { ActionState } from '@/lib/actions/state';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 import { editCommentSchema } from '@/lib/validations/comment';
 
 type Props = { action: FormAction; commentId: number; body: string; contentNote: string | null; authorName: string; onDone: (answer: ActionState) => void };

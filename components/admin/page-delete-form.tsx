@@ -2,8 +2,7 @@
 /** Deleting a page takes two steps: a first click only asks, the second deletes. */
 import { useActionState, useState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 
 type Props = { action: FormAction; page: { id: number; title: string; slug: string } };
 

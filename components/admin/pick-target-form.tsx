@@ -5,8 +5,7 @@
  */
 import { useActionState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 
 type Props = {
   action: FormAction;

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { CommentCard } from '@/components/comments/comment-card';
 import { ModerationButtons } from '@/components/comments/moderation-buttons';
 import { moderatorEditCommentAction } from '@/lib/actions/moderation';
-import type { QueueItem as Item } from '@/db/queries/comments';
+import type { QueueItem as Item } from '@/db/queries/moderation-queue';
 import type { ActionState } from '@/lib/actions/state';
 import { commentPermalink } from '@/lib/comments/thread-pages';
 import { REPORT_REASON_LABELS } from '@/lib/validations/comment-limits';

@@ -6,7 +6,8 @@
 import { useEffect } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { redirectSchema } from '@/lib/validations/redirect';
 
 type Props = { action: FormAction; current: { id: string; fromPath: string; toPath: string }; submitLabel: string };

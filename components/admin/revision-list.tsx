@@ -4,7 +4,7 @@
  * version into the editor, privately; it goes on the site only with Update.
  */
 import { OneButtonForm } from '@/components/ui/one-button-form';
-import type { FormAction } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import type { FieldDiff } from '@/lib/editorial/revision-diff';
 import { SiteDate } from '@/components/layout/site-date';
 import './safe-edit.css';

@@ -2,7 +2,8 @@
 /** "Schedule for": a local date and time; the browser's offset from UTC travels with it. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { scheduleSchema } from '@/lib/validations/post-editor';
 
 export function ScheduleForm({ action, postId }: { action: FormAction; postId: number }) {

@@ -3,7 +3,8 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { MAX_BLOCKED_WORDS, siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/site-settings';
 import { LinkListFields } from './link-list-fields';
 import { SiteIdentityFields, type IdentityImage } from './site-identity-fields';

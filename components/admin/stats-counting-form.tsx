@@ -2,8 +2,7 @@
 /** Turns private view counting on or off; the button says what pressing it will do. */
 import { useActionState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 
 export function StatsCountingForm({ action, counting }: { action: FormAction; counting: boolean }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import type { SubscriberImportState } from '@/lib/actions/subscriber-import';
 import { subscriberImportSchema } from '@/lib/validations/subscriber-import';
 import { SubscriberImportSummary } from './subscriber-import-summary';

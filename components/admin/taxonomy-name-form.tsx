@@ -7,7 +7,8 @@ import { useEffect } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { categorySchema, tagRenameSchema } from '@/lib/validations/taxonomy';
 
 type Current = { id: string; name: string; slug: string; description?: string };

@@ -2,7 +2,8 @@
 /** One image's alt text and caption in the media library; they are offered again whenever the image is inserted into a post. */
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { uploadDetailsSchema } from '@/lib/validations/media';
 
 type Props = { action: FormAction; upload: { id: number; name: string; alt: string; caption: string } };

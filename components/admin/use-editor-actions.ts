@@ -7,9 +7,8 @@
  */
 import { startTransition, useEffect, useState, type FormEvent } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { FormAction } from '@/components/ui/use-action-form';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { ActionState } from '@/lib/actions/state';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 
 export type EditorIntent = 'save' | 'publish' | 'update' | 'discard';
 type Save = { state: ActionState; pending: boolean; formAction: (data: FormData) => void };

@@ -6,8 +6,7 @@
  */
 import { useActionState, useEffect } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 import { ContinueSignIn } from './continue-sign-in';
 
 type Props = { action: FormAction; email: string; token: string; callbackUrl: string };

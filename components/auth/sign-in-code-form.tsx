@@ -2,7 +2,8 @@
 /** Typing the code from the sign-in email, for when the email is open on another device. */
 import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/text-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { signInCodeSchema } from '@/lib/validations/sign-in';
 import { ContinueSignIn } from './continue-sign-in';
 

@@ -2,7 +2,8 @@
 /** One email field and one button: the whole of signing in. */
 import { ActionForm } from '@/components/ui/action-form';
 import { EmailField } from '@/components/ui/email-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { signInSchema } from '@/lib/validations/sign-in';
 
 export function SignInForm({ action, callbackUrl }: { action: FormAction; callbackUrl?: string }) {

@@ -4,7 +4,7 @@
  * account) is shown by the name they gave, marked "Guest". Used by the cached thread and the held list.
  */
 import type { ReactNode } from 'react';
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
 import { RelativeTime } from './relative-time';
 

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { COMMENT_MAX_LENGTH } from '@/lib/validations/comment-limits';
 import { clearDraft, loadDraft, saveDraft, type DraftOwner } from './comment-draft';
 import { useComments } from './comments-context';

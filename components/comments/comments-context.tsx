@@ -4,7 +4,8 @@
  * what they may edit) and shares it with the small interactive pieces of the thread.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { CommentView, OwnComment } from '@/db/queries/comments';
+import type { OwnComment } from '@/db/queries/comment-thread';
+import type { CommentView } from '@/db/queries/comment-view';
 import { LiveAnnouncement, type Announcement } from '@/components/ui/live-announcement';
 export type CommentViewer = {
   /** The member's own id: their comment drafts in this browser are kept under it. */

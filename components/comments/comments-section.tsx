@@ -3,7 +3,7 @@
  * the form, held comments and per-person controls are small client pieces that ask /api/posts/[id]/comments.
  * A long thread brings only its newest conversations; a plain link leads to the earlier ones.
  */
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 import { buildThread } from '@/lib/comments/thread';
 import { pluralize } from '@/lib/format';
 import { CommentComposer } from './comment-composer';

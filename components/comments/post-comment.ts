@@ -6,8 +6,7 @@
  */
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
-import type { FormAction } from '@/components/ui/use-action-form';
-import { formFields, UNEXPECTED, type ActionState } from '@/lib/actions/state';
+import { formFields, UNEXPECTED, type ActionState, type FormAction } from '@/lib/actions/state';
 
 type RouteAnswer = ActionState & { status?: 'approved' | 'pending' };
 

@@ -1,6 +1,7 @@
 /** The topics and "how often" choices shared by the subscribe form and the subscription page. */
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FREQUENCY_LABELS, SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from '@/lib/subscriptions/choices';
+import { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from '@/db/subscription-frequencies';
+import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
 
 export type TopicOption = { id: number; name: string };
 

@@ -6,7 +6,8 @@
 import { startTransition, useRef, type FormEvent } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmailField } from '@/components/ui/email-field';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { ChoiceFields, type TopicOption } from './choice-fields';
 
 // Loaded when the form is first checked: zod stays out of every page's first load (this form is in the footer).

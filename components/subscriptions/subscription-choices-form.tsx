@@ -1,8 +1,9 @@
 'use client';
 /** Changing topics and frequency from a signed link (the subscription page) or from /account. */
 import { ActionForm } from '@/components/ui/action-form';
-import { useActionForm, type FormAction } from '@/components/ui/use-action-form';
-import type { SubscriptionFrequency } from '@/lib/subscriptions/choices';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { SubscriptionFrequency } from '@/db/subscription-frequencies';
+import type { FormAction } from '@/lib/actions/state';
 import { subscriptionChoicesSchema } from '@/lib/validations/subscription';
 import { ChoiceFields, type TopicOption } from './choice-fields';
 

@@ -5,7 +5,7 @@
  * rather than acting on a GET, because mail scanners open links but never press buttons. Works without JavaScript too.
  */
 import { FormStatus } from './form-status';
-import type { FormAction } from './use-action-form';
+import type { FormAction } from '@/lib/actions/state';
 import { useFormAction } from './use-form-action';
 
 type Props = { action: FormAction; token?: string; /** Other hidden fields, e.g. the id of what the button acts on. */ fields?: Record<string, string>; label: string; pendingLabel: string; danger?: boolean };

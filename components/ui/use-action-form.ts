@@ -9,10 +9,9 @@
 import { startTransition, useEffect, useState, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionState } from '@/lib/actions/state';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 import { useFormAction } from './use-form-action';
 
-export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 type AnySchema = z.ZodType<FieldValues, FieldValues>;
 export type SchemaSource<Schema extends AnySchema> = Schema | (() => Promise<Schema>);
 

@@ -11,8 +11,7 @@
  */
 import { useActionState } from 'react';
 import { usePathname } from 'next/navigation';
-import { initialActionState } from '@/lib/actions/state';
-import type { FormAction } from './use-action-form';
+import { initialActionState, type FormAction } from '@/lib/actions/state';
 
 export function useFormAction(action: FormAction, anchor?: string) {
   const pathname = usePathname();

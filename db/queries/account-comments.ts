@@ -1,11 +1,13 @@
 /**
- * "Your comments" on /account: what a member wrote (their claimed guest comments included), newest first,
- * with the post each is on, so they can find a comment to edit or erase it there.
+ * A member's own comments as their account sees them. "Your comments" on /account: what they wrote (their
+ * claimed guest comments included), newest first, with the post each is on, so they can find a comment to
+ * edit or erase it there; the copy in "download my data"; and what becomes of them when the account is deleted.
  */
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/index';
-import { comments, posts } from '@/db/schema';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/index';
+import { eraseComment } from '@/db/queries/comment-removal';
+import { commentPendingEdits, commentRevisions, comments, posts } from '@/db/schema';
 
 export type AccountComment = { id: number; postSlug: string; postTitle: string; excerpt: string; status: 'approved' | 'pending'; createdAt: string };
 
@@ -26,4 +28,57 @@ export function listAccountComments(userId: string, limit = 100): AccountComment
       status: status as 'approved' | 'pending',
       createdAt: createdAt.toISOString(),
     }));
+}
+
+/** A member's comments, for "download my data". */
+export function listCommentsByAuthor(userId: string) {
+  return getDb()
+    .select({
+      id: comments.id,
+      post: posts.slug,
+      body: comments.body,
+      contentNote: comments.contentNote,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      moderatorEditedAt: comments.moderatorEditedAt,
+      editAwaitingModeration: commentPendingEdits.body,
+      editAwaitingModerationNote: commentPendingEdits.contentNote,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
+    .where(eq(comments.authorId, userId))
+    .orderBy(asc(comments.createdAt))
+    .all();
+}
+
+export type DeletedMemberComments = 'keep' | 'remove';
+
+/**
+ * Inside an account deletion: "keep" leaves the member's comments as "deleted member" with the words
+ * removed; "remove" erases them (newest first, so a member's own replies go before what they answered).
+ * Returns the slugs of the posts whose threads changed.
+ */
+export function releaseCommentsOfMember(tx: Transaction, userId: string, choice: DeletedMemberComments): string[] {
+  const postSlugs = tx
+    .selectDistinct({ slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.authorId, userId))
+    .all()
+    .map((r) => r.slug);
+  if (choice === 'keep') {
+    tx.update(comments)
+      .set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null })
+      .where(eq(comments.authorId, userId))
+      .run();
+    const theirs = tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
+    tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, theirs)).run();
+    tx.delete(commentPendingEdits).where(inArray(commentPendingEdits.commentId, theirs)).run();
+    return postSlugs;
+  }
+  const own = tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam']))).orderBy(desc(comments.id)).all();
+  for (const { id } of own) eraseComment(tx, id);
+  return postSlugs;
 }

@@ -9,9 +9,9 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { getDb, type Transaction } from '@/db/index';
-import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/comments';
+import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/account-comments';
 import { claimGuestCommentsIn } from '@/db/queries/guest-comments';
-import { deleteSubscriberByEmail } from '@/db/queries/subscribers';
+import { deleteSubscriberByEmail } from '@/db/queries/subscriber-lifecycle';
 import { activityLog, importedItems, outbox, pageRevisions, postRevisions, posts, rateLimitHits, users, verificationTokens, waitingComments } from '@/db/schema';
 
 /** How a deleted member is named wherever a log or another person's email mentioned them. */

@@ -8,8 +8,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { dropPendingEdit, publishModeratorEdit, publishPendingEdit, type CommentEdit } from '@/db/queries/comment-edits';
+import { eraseComment } from '@/db/queries/comment-removal';
 import { resolveReports } from '@/db/queries/comment-reports';
-import { eraseComment } from '@/db/queries/comments';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
 import { comments, posts, users } from '@/db/schema';
 

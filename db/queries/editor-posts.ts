@@ -9,8 +9,7 @@ import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
 import { deleteWorkingCopy, listRevisions, recordRevision } from '@/db/queries/revisions';
 import { categories, posts, postTags, slugRedirects, tags, uploads, users, type PostStatus } from '@/db/schema';
-import { slugify } from '@/lib/slug';
-import { isVisible } from './posts';
+import { slugify } from '@/db/slug';
 
 export type EditorPostRow = { id: number; slug: string; title: string; status: PostStatus; publishedAt: Date | null; authorId: string; authorName: string | null; updatedAt: Date | null };
 
@@ -74,18 +73,6 @@ export function uploadExists(id: number): boolean {
 
 export function categoryExists(id: number): boolean {
   return Boolean(getDb().select({ id: categories.id }).from(categories).where(eq(categories.id, id)).get());
-}
-
-/** Where an old slug now lives, for a permanent redirect; only to a post readers may see. */
-export function getRedirectedSlug(oldSlug: string, now = new Date()): string | null {
-  return (
-    getDb()
-      .select({ slug: posts.slug })
-      .from(slugRedirects)
-      .innerJoin(posts, eq(posts.id, slugRedirects.postId))
-      .where(and(eq(slugRedirects.oldSlug, oldSlug), isVisible(now)))
-      .get()?.slug ?? null
-  );
 }
 
 export type PostFields = {

@@ -6,9 +6,10 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { listCommentsByAuthor, listRevisions } from '@/db/queries/comments';
-import { getSubscriberByEmail } from '@/db/queries/subscribers';
-import { getOwnAccount } from '@/db/queries/users';
+import { listCommentsByAuthor } from '@/db/queries/account-comments';
+import { listRevisions } from '@/db/queries/comment-revisions';
+import { getOwnAccount } from '@/db/queries/member-account';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import {
   accounts,
   activityLog,

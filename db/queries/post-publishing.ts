@@ -8,7 +8,7 @@ import { getDb, type Transaction } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { keepRevision } from '@/db/queries/editor-posts';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
-import { listSubscribersForPost } from '@/db/queries/subscribers';
+import { listSubscribersForPost } from '@/db/queries/subscriber-deliveries';
 import { categories, posts } from '@/db/schema';
 import { isVisible } from './posts';
 

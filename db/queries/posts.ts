@@ -5,7 +5,7 @@
 import 'server-only';
 import { and, count, desc, asc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { categories, comments, postTags, posts, tags, uploads, users } from '@/db/schema';
+import { categories, comments, postTags, posts, slugRedirects, tags, uploads, users } from '@/db/schema';
 
 export type PostSummary = {
   id: number;
@@ -179,6 +179,18 @@ export function getPublishedPostBySlug(slug: string, now = new Date()): PostDeta
 /** Any post, whatever its status: for the author's preview only (the caller checks who is asking). */
 export function getPostForPreview(id: number): PostDetail | null {
   return postDetail(eq(posts.id, id));
+}
+
+/** Where an old slug now lives, for a permanent redirect; only to a post readers may see. */
+export function getRedirectedSlug(oldSlug: string, now = new Date()): string | null {
+  return (
+    getDb()
+      .select({ slug: posts.slug })
+      .from(slugRedirects)
+      .innerJoin(posts, eq(posts.id, slugRedirects.postId))
+      .where(and(eq(slugRedirects.oldSlug, oldSlug), isVisible(now)))
+      .get()?.slug ?? null
+  );
 }
 
 export type PostLink = { slug: string; title: string };

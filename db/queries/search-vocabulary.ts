@@ -6,8 +6,8 @@
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { editDistance } from '@/db/edit-distance';
 import { getDb } from '@/db/index';
-import { editDistance } from '@/lib/edit-distance';
 
 type Vocabulary = { version: string; validUntil: number; docs: Map<string, number>; suggestions: Map<string, string | null> };
 let cached: Vocabulary | null = null;

@@ -5,7 +5,16 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import type { SearchQuery } from '@/lib/search-query';
+
+/** What searchPosts() takes: made by toSearchQuery() in lib/search-query.ts from what the reader typed. */
+export type SearchQuery = {
+  /** The words searched for, as the reader would read them. */
+  terms: string[];
+  /** FTS5 query requiring every word. */
+  all: string;
+  /** One FTS5 query per word, in the order of `terms`, to count how many words a post has. */
+  each: string[];
+};
 
 export type SearchHit = { slug: string; title: string; publishedAt: string; snippet: string };
 /** `withAll` counts the posts that have every word; when it is below `total`, the rest have most of them. */

@@ -4,7 +4,7 @@ import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { deleteUser } from '@/db/queries/account-deletion';
-import { updateDisplayName } from '@/db/queries/users';
+import { updateDisplayName } from '@/db/queries/member-account';
 import { signOut } from '@/lib/auth';
 import { TAGS } from '@/lib/cache';
 import { addressRateLimitKeys } from '@/lib/rate-limit';

@@ -1,5 +1,5 @@
 /** The page editor's server actions, passed together to the client editor and the page's panels. */
-import type { FormAction } from '@/components/ui/use-action-form';
+import type { FormAction } from './state';
 import { discardPageChangesAction, publishPageAction, restorePageRevisionAction, unpublishPageAction, updatePageAction } from './pages';
 import { deletePageAction, savePageAction } from './site-admin';
 

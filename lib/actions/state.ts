@@ -11,6 +11,9 @@ export type ActionState = {
   id?: number;
 };
 
+/** A server action as a form calls it (useActionState's shape): what editors and panels pass around. */
+export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
 export const initialActionState: ActionState = { ok: false };
 
 export function invalid(error: z.ZodError): ActionState {

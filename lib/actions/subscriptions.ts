@@ -5,8 +5,9 @@
  * /account (signed-in members).
  */
 import { redirect } from 'next/navigation';
-import { existingCategoryIds, getSubscriberByEmail, type SubscriptionChoices, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices } from '@/db/queries/subscribers';
-import { getOwnAccount } from '@/db/queries/users';
+import { getOwnAccount } from '@/db/queries/member-account';
+import { existingCategoryIds, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices, type SubscriptionChoices } from '@/db/queries/subscriber-lifecycle';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { getClientIp } from '@/lib/session';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
 import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/subscribe';

@@ -3,7 +3,8 @@
  * for older ones. Behind /comments/<id>, the address emails and the moderation queue link to.
  */
 import 'server-only';
-import { getComment, getCommentTarget, listThread } from '@/db/queries/comments';
+import { listThread } from '@/db/queries/comment-thread';
+import { getComment, getCommentTarget } from '@/db/queries/comment-writing';
 import { getCommentSettings } from '@/db/queries/settings';
 import { pageOfComment } from './thread-pages';
 

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { hasReported, reportComment } from '@/db/queries/comment-reports';
-import { getComment } from '@/db/queries/comments';
+import { getComment } from '@/db/queries/comment-writing';
 import type { ReportReason } from '@/db/schema';
 import { composeInstantAlert } from '@/lib/moderation/alert-emails';
 import { reportRefusal } from './pace';

@@ -4,7 +4,8 @@
  */
 import 'server-only';
 import { applyCommentEdit, getOwnEditableComment, type EditResult } from '@/db/queries/comment-edits';
-import { getComment, getCommentTarget, getCommenterState, insertComment, removeComment, type CommenterState } from '@/db/queries/comments';
+import { removeComment } from '@/db/queries/comment-removal';
+import { getComment, getCommenterState, getCommentTarget, insertComment, type CommenterState } from '@/db/queries/comment-writing';
 import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema';
 import { renderCommentMarkdown } from '@/lib/markdown';

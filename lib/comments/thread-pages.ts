@@ -3,7 +3,7 @@
  * conversations (whole, about 50 comments); the older ones are on numbered pages, page 1 the oldest,
  * so a page's address keeps its comments as new conversations arrive at the other end.
  */
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 import { buildThread, type CommentNode } from './thread';
 
 export const COMMENTS_PER_PAGE = 50;

@@ -1,5 +1,5 @@
 /** Turns the flat, oldest-first list of comments into nested threads. */
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 
 export type CommentNode = CommentView & { replies: CommentNode[] };
 

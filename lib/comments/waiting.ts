@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import crypto from 'node:crypto';
-import { getCommentTarget } from '@/db/queries/comments';
+import { getCommentTarget } from '@/db/queries/comment-writing';
 import { getSiteSettings } from '@/db/queries/settings';
 import { getWaitingCommentPost, isMemberAddress, memberForProvenAddress, renewWaitingComment, restoreWaitingComment, saveWaitingComment, takeWaitingComment } from '@/db/queries/waiting-comments';
 import { env } from '@/lib/env';

@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
-import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscribers';
+import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscriber-lifecycle';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
 import { processModerationDigests } from '@/lib/moderation/alert-digest';

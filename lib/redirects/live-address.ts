@@ -3,10 +3,10 @@
  * redirect is only looked up on the way to a 404) or that hides a live page. Takes a normalized path.
  */
 import 'server-only';
+import { getAuthorBySlug } from '@/db/queries/authors';
 import { getPageBySlug } from '@/db/queries/pages';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
 import { getCategoryBySlug, getTagBySlug } from '@/db/queries/taxonomy';
-import { getAuthorBySlug } from '@/db/queries/users';
 import { parseListingPage } from '@/lib/pagination';
 
 /** First segments whose addresses belong to Hearth's own routes, never to a redirect. */

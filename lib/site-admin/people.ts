@@ -1,5 +1,5 @@
 /** Changing someone's role: admins only, never your own, and the site always keeps an admin. */
-import { changeUserRole } from '@/db/queries/users';
+import { changeUserRole } from '@/db/queries/role-changes';
 import { canWritePosts } from '@/lib/roles';
 import { ROLE_LABELS, type PersonRoleValues } from '@/lib/validations/person-role';
 import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';

@@ -1,6 +1,5 @@
-/** How often a subscriber hears from the site. Plain values: the database schema and the browser's forms share them. */
-export const SUBSCRIPTION_FREQUENCIES = ['each-post', 'weekly'] as const;
-export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number];
+/** How each subscription frequency reads to people, in forms, emails and the admin list. */
+import type { SubscriptionFrequency } from '@/db/subscription-frequencies';
 
 export const FREQUENCY_LABELS: Record<SubscriptionFrequency, string> = {
   'each-post': 'An email for each new post',

@@ -5,7 +5,8 @@
  */
 import 'server-only';
 import { listPostsPublishedBetween, type AnnouncedPost } from '@/db/queries/post-publishing';
-import { listDigestDue, recordDigest, type Subscriber } from '@/db/queries/subscribers';
+import { listDigestDue, recordDigest } from '@/db/queries/subscriber-deliveries';
+import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { lastWeekdayAt, localDay } from '@/lib/local-time';
 import { weeklyDigestEmail } from './emails';

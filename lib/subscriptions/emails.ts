@@ -6,7 +6,7 @@
 import 'server-only';
 import type { OutgoingMail } from '@/db/queries/outbox';
 import type { AnnouncedPost, Recipient } from '@/db/queries/post-publishing';
-import type { Subscriber } from '@/db/queries/subscribers';
+import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { env } from '@/lib/env';
 import { composeEmail } from '@/lib/mail/compose';
 import { FREQUENCY_LABELS } from './choices';

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { getSiteSettings } from '@/db/queries/settings';
-import { importSubscribers, statusesOf, type SubscriberImportMode } from '@/db/queries/subscribers';
+import { importSubscribers, statusesOf, type SubscriberImportMode } from '@/db/queries/subscriber-admin';
 import { kickMailWorker } from '@/lib/mail/worker';
 import { movedSiteConfirmationEmail } from './emails';
 import type { CsvReading } from './import-csv';

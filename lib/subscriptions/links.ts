@@ -3,9 +3,9 @@
  * made for one purpose: a confirmation link cannot unsubscribe anyone, and neither works for another address.
  */
 import 'server-only';
-import { getSubscriber, type Subscriber } from '@/db/queries/subscribers';
+import { getSubscriber, type Subscriber } from '@/db/queries/subscriber-lookup';
+import { slugify } from '@/db/slug';
 import { env } from '@/lib/env';
-import { slugify } from '@/lib/slug';
 import { signToken, verifyToken } from '@/lib/tokens';
 
 const CONFIRM = 'subscription-confirm';

@@ -4,7 +4,8 @@
  * one a short "already subscribed" note. Confirming queues a short welcome with the "change what you get" link.
  */
 import 'server-only';
-import { confirmSubscriber, saveSignUp, type Subscriber, type SubscriptionChoices } from '@/db/queries/subscribers';
+import { confirmSubscriber, saveSignUp, type SubscriptionChoices } from '@/db/queries/subscriber-lifecycle';
+import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listCategories } from '@/db/queries/taxonomy';
 import { kickMailWorker } from '@/lib/mail/worker';

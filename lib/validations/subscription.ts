@@ -1,6 +1,6 @@
 /** Schemas of the subscription forms, shared by the browser (zodResolver) and the server actions. */
 import { z } from 'zod';
-import { SUBSCRIPTION_FREQUENCIES } from '@/lib/subscriptions/choices';
+import { SUBSCRIPTION_FREQUENCIES } from '@/db/subscription-frequencies';
 import { emailAddressSchema } from './sign-in';
 
 /** Ticked category boxes: none (every post), one, or many; the browser and a plain form post send these differently. */

@@ -1,6 +1,6 @@
 /** The category and tag forms at /admin/categories and /admin/tags, shared by the browser and the server. */
 import { z } from 'zod';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/db/slug';
 
 /** Says exactly what is wrong with a category or tag slug (empty is filled from the name before this runs). */
 function slugProblem(slug: string): string | null {

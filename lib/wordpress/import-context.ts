@@ -5,7 +5,7 @@
  */
 import type { Transaction } from '@/db/index';
 import { isSlugTaken, runInTransaction } from '@/db/queries/wordpress-import';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/db/slug';
 import type { ExportIndex } from './import-index';
 import { note, type ImportReport } from './report';
 import type { UploadsSource } from './wxr-types';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { QueueDecisions } from '@/components/admin/queue-decisions';
 import { QueueItem } from '@/components/admin/queue-item';
-import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/comments';
+import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/moderation-queue';
 import { canModerate } from '@/lib/roles';
 import { signedInOrRedirect } from '@/lib/admin-access';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PersonRoleForm } from '@/components/admin/person-role-form';
-import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople, type PersonRow } from '@/db/queries/users';
+import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople, type PersonRow } from '@/db/queries/people-admin';
 import { setRoleAction } from '@/lib/actions/site-admin';
 import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { OneButtonForm } from '@/components/ui/one-button-form';
 import { countOutbox, listMailProblems } from '@/db/queries/outbox';
-import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscribers';
+import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscriber-admin';
 import { retryMailAction } from '@/lib/actions/mail-admin';
 import { SiteDate } from '@/components/layout/site-date';
 import { isAdmin } from '@/lib/roles';

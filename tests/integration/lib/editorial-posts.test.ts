@@ -6,8 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { listActivity } from '@/db/queries/activity';
-import { getEditablePost, getRedirectedSlug } from '@/db/queries/editor-posts';
-import { getPublishedPostBySlug } from '@/db/queries/posts';
+import { getEditablePost } from '@/db/queries/editor-posts';
+import { getPublishedPostBySlug, getRedirectedSlug } from '@/db/queries/posts';
 import { outbox, posts, users, type UserRole } from '@/db/schema';
 import { updatePost } from '@/lib/editorial/post-changes';
 import { deletePost, publishNow, savePost, schedule, unpublish, type Editor } from '@/lib/editorial/posts';

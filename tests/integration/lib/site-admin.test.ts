@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { getPageBySlug } from '@/db/queries/pages';
+import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/people-admin';
 import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
-import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/users';
 import { activityLog, pages, users, type UserRole } from '@/db/schema';
 import { invalid } from '@/lib/actions/state';
 import { setRole } from '@/lib/site-admin/people';

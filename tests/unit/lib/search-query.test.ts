@@ -1,5 +1,5 @@
+import { editDistance } from '@/db/edit-distance';
 import { MATCH_END, MATCH_START } from '@/db/queries/search';
-import { editDistance } from '@/lib/edit-distance';
 import { searchTerms, toSearchQuery } from '@/lib/search-query';
 import { snippetHtml } from '@/lib/search-snippet';
 

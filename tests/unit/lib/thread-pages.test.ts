@@ -1,4 +1,4 @@
-import type { CommentView } from '@/db/queries/comments';
+import type { CommentView } from '@/db/queries/comment-view';
 import { pageOfComment, threadPage } from '@/lib/comments/thread-pages';
 
 const view = (id: number, parentId: number | null = null): CommentView => ({

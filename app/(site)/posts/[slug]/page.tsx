@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getRedirectedSlug } from '@/db/queries/editor-posts';
+import { getRedirectedSlug } from '@/db/queries/posts';
 import { PostBody } from '@/components/posts/post-body';
 import { PostLinks } from '@/components/posts/post-links';
 import { PostNeighbours } from '@/components/posts/post-neighbours';

@@ -1,7 +1,7 @@
 // CSV of every subscriber, for admins only (addresses are private). Cells that look like spreadsheet formulas are neutralised.
 import { stringify } from 'csv-stringify/sync';
 import { NextResponse } from 'next/server';
-import { listAllSubscribers } from '@/db/queries/subscribers';
+import { listAllSubscribers } from '@/db/queries/subscriber-admin';
 import { isAdmin } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 

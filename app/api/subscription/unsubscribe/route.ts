@@ -6,7 +6,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { setReplyNotifications } from '@/db/queries/reply-notices';
-import { unsubscribe } from '@/db/queries/subscribers';
+import { unsubscribe } from '@/db/queries/subscriber-lifecycle';
 import { readStopRepliesToken } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
 import { readManageToken } from '@/lib/subscriptions/links';

@@ -13,7 +13,7 @@ import { reportComment } from '@/db/queries/comment-reports';
 import { exportUserData } from '@/db/queries/member-export';
 import { enqueueMail, markMailSent } from '@/db/queries/outbox';
 import { muteThread, recordReplyNotice } from '@/db/queries/reply-notices';
-import { saveMemberSubscription } from '@/db/queries/subscribers';
+import { saveMemberSubscription } from '@/db/queries/subscriber-lifecycle';
 import { createUpload } from '@/db/queries/uploads';
 import {
   accounts,

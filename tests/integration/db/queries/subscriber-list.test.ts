@@ -5,7 +5,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { listAllSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscribers';
+import { listAllSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscriber-admin';
 import { categories, subscribers } from '@/db/schema';
 import { createSubscriber } from '../../../helpers/fixtures';
 

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { updateDisplayName } from '@/db/queries/users';
+import { updateDisplayName } from '@/db/queries/member-account';
 import { users, type UserRole } from '@/db/schema';
 import { argsAction, formAction } from '@/lib/actions/guarded';
 import { SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';

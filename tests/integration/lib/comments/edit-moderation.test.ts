@@ -6,7 +6,9 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { moderateComment } from '@/db/queries/comment-moderation';
-import { listModerationQueue, listOwnComments, listRevisions, listThread } from '@/db/queries/comments';
+import { listRevisions } from '@/db/queries/comment-revisions';
+import { listOwnComments, listThread } from '@/db/queries/comment-thread';
+import { listModerationQueue } from '@/db/queries/moderation-queue';
 import { commentPendingEdits, comments, siteSettings, users } from '@/db/schema';
 import { editComment, submitComment } from '@/lib/comments/submit';
 import { createAuthor, createPost } from '../../../helpers/fixtures';

@@ -1,5 +1,7 @@
 import { getDb } from '@/db/index';
-import { getCommentTarget, listHeldComments, listRevisions, listThread } from '@/db/queries/comments';
+import { listRevisions } from '@/db/queries/comment-revisions';
+import { listHeldComments, listThread } from '@/db/queries/comment-thread';
+import { getCommentTarget } from '@/db/queries/comment-writing';
 import { getPublishedPostBySlug } from '@/db/queries/posts';
 import { comments, siteSettings, users } from '@/db/schema';
 import { deleteComment, editComment, submitComment } from '@/lib/comments/submit';

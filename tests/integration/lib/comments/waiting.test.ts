@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { listHeldComments, listThread } from '@/db/queries/comments';
+import { listHeldComments, listThread } from '@/db/queries/comment-thread';
 import { comments, outbox, sessions, siteSettings, users, waitingComments } from '@/db/schema';
 import { deleteComment, submitComment } from '@/lib/comments/submit';
 import { confirmWaitingComment, renewWaitingCommentLink, requestWaitingComment, waitingLinkState } from '@/lib/comments/waiting';

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { POST as oneClick } from '@/app/api/subscription/unsubscribe/route';
 import { getDb } from '@/db/index';
-import { getSubscriberByEmail } from '@/db/queries/subscribers';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, rateLimitHits, replyNotices, siteSettings, subscribers, users } from '@/db/schema';
 import { hearthAdapter } from '@/lib/auth-adapter';
 import { processReplyNotices } from '@/lib/comments/reply-notifications';

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { getDb } from '@/db/index';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
-import { getSubscriber } from '@/db/queries/subscribers';
+import { getSubscriber } from '@/db/queries/subscriber-lookup';
 import { outbox, replyNotices, siteSettings, users } from '@/db/schema';
 import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifications';
 import { submitComment } from '@/lib/comments/submit';

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { getSubscriberByEmail } from '@/db/queries/subscribers';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, posts, subscribers } from '@/db/schema';
 import { deliverDueMail, runMailJobs } from '@/lib/mail/worker';
 import { publishDuePosts, publishPost } from '@/lib/publishing';

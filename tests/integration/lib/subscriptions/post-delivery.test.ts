@@ -4,7 +4,8 @@
  * Authors see the figures for their own post only; addresses and reasons are for admins.
  */
 import { getDb } from '@/db/index';
-import { getSubscriberByEmail, unsubscribe } from '@/db/queries/subscribers';
+import { unsubscribe } from '@/db/queries/subscriber-lifecycle';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, subscribers } from '@/db/schema';
 import { deliverDueMail } from '@/lib/mail/worker';
 import { publishPost } from '@/lib/publishing';

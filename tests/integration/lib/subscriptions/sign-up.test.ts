@@ -3,7 +3,8 @@
  * addresses, resending, rate limits, signed links (tampered, expired, for another purpose), expiry.
  */
 import { getDb } from '@/db/index';
-import { deleteExpiredPending, getSubscriberByEmail, unsubscribe } from '@/db/queries/subscribers';
+import { deleteExpiredPending, unsubscribe } from '@/db/queries/subscriber-lifecycle';
+import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, rateLimitHits, subscribers } from '@/db/schema';
 import { confirmSubscriptionAction, resubscribeAction, unsubscribeAction, updateSubscriptionAction } from '@/lib/actions/subscriptions';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';

@@ -1,6 +1,6 @@
 // Earlier versions of an edited comment: for moderators, and for the comment's own author (their comment's history).
 import { NextResponse } from 'next/server';
-import { getCommentAuthorId, listRevisions } from '@/db/queries/comments';
+import { getCommentAuthorId, listRevisions } from '@/db/queries/comment-revisions';
 import { canModerate } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 

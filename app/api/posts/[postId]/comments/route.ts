@@ -4,7 +4,8 @@
 // render the whole page again in its response).
 import { revalidateTag } from 'next/cache';
 import { NextResponse } from 'next/server';
-import { getCommentTarget, getCommenterState, listHeldComments, listOwnComments, listThread } from '@/db/queries/comments';
+import { listHeldComments, listOwnComments, listThread } from '@/db/queries/comment-thread';
+import { getCommenterState, getCommentTarget } from '@/db/queries/comment-writing';
 import { getCommentSettings } from '@/db/queries/settings';
 import { invalid, orUnexpected, SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';
 import { TAGS } from '@/lib/cache';

@@ -1,6 +1,7 @@
 /**
  * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
  * neighbours), giving up early: suggestions only care whether two words are at most `limit` apart.
+ * A leaf beside the search vocabulary (db/queries/search-vocabulary.ts), which compares words with it.
  */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

@@ -1,0 +1,15 @@
+/**
+ * Which SQLite file this process opens: DATABASE_URL ("file:<path>", relative to the working folder) as an
+ * absolute path. The database layer reads this one setting itself, by the shared rules in
+ * server/env-schema.js, because every query opens the database through getDb() whoever called it (a page,
+ * a script, a test), and db/ imports nothing from lib/. lib/env.ts shows the same value as env.databasePath.
+ */
+import 'server-only';
+import path from 'node:path';
+import { readEnv } from '@/server/env-schema';
+
+export function databaseFilePath(): string {
+  const read = readEnv({ DATABASE_URL: process.env.DATABASE_URL });
+  if (!read.ok) throw new Error(`Invalid environment: ${read.problems.join(' ')}`);
+  return path.resolve(read.env.DATABASE_URL.slice('file:'.length));
+}
