@@ -1,10 +1,15 @@
-/** The first step of every admin page: a signed-in person (others go to sign-in and come back). */
+/**
+ * The first step of every admin page, built on requireRole() (lib/session.ts) like actions and route
+ * handlers: a signed-out visitor goes to sign-in and comes back; someone whose role may not see the page
+ * gets null (the page says who may); otherwise the person.
+ */
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getCurrentUser, type CurrentUser } from './session';
+import type { UserRole } from '@/db/schema';
+import { requireRole, type CurrentUser } from './session';
 
-export async function signedInOrRedirect(path: string): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?${new URLSearchParams({ callbackUrl: path })}`);
-  return user;
+export async function requireRoleOrSignIn(path: string, allowed: UserRole | readonly UserRole[]): Promise<CurrentUser | null> {
+  const { user, refused } = await requireRole(allowed);
+  if (refused === 401) redirect(`/signin?${new URLSearchParams({ callbackUrl: path })}`);
+  return user ?? null;
 }

@@ -17,7 +17,7 @@ import { afterSignIn } from './after-sign-in';
 import { getAuthSecret } from './auth-secret';
 import { env } from './env';
 import { signInEmail } from './mail/sign-in-email';
-import { kickMailWorker } from './mail/worker';
+import { kickWorker } from './jobs/worker';
 import { safeCallbackPath } from './safe-redirect';
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-cookie';
 import { generateSessionToken } from './session-token';
@@ -50,7 +50,7 @@ const emailProvider: EmailConfig = {
     const message = signInEmail({ siteName: getSiteSettings().name, confirmUrl, code: token });
     // Queued, not sent here: the answer (and its timing) never depends on the mail server, and an outage loses nothing.
     enqueueMail({ kind: 'sign-in', to: identifier, ...message });
-    kickMailWorker();
+    kickWorker();
   },
 };
 

@@ -3,8 +3,8 @@
  * database decides in one transaction whether the image is used; its files go only once its row has.
  */
 import 'server-only';
-import type { Actor } from '@/db/queries/activity';
 import { deleteUnusedUpload, type UploadUse } from '@/db/queries/uploads';
+import type { CurrentUser } from '@/lib/session';
 import { removeStoredFiles } from '@/lib/upload-files';
 
 /** "the post “Pacing”", "the site icon": for the library's list and for refusals. */
@@ -27,7 +27,7 @@ export const inUseReason = (uses: UploadUse[]) => `It cannot be deleted while it
 
 export type DeleteAnswer = { ok: true; message: string } | { ok: false; message: string };
 
-export async function deleteUpload(actor: Actor, id: number): Promise<DeleteAnswer> {
+export async function deleteUpload(actor: CurrentUser, id: number): Promise<DeleteAnswer> {
   const result = deleteUnusedUpload(actor, id);
   if (!result.ok) return { ok: false, message: result.reason === 'missing' ? 'That image has already been deleted.' : inUseReason(result.uses) };
   await removeStoredFiles(result.file, result.variantWidths);

@@ -1,5 +1,5 @@
 /**
- * Background jobs (the mail worker publishing scheduled posts) run outside any request, where Next
+ * Background jobs (the worker publishing scheduled posts) run outside any request, where Next
  * cannot invalidate its page cache. They ask the web server to do it over loopback, with a signed,
  * short-lived token; slugs whose refresh failed are tried again on the next tick.
  */
@@ -19,7 +19,7 @@ export function isValidPageRefreshToken(token: string | undefined, now = Date.no
 }
 
 /** Drops the cached lists and these posts' pages (plus any left over from a failed try). */
-export async function refreshPublishedPages(slugs: string[]): Promise<void> {
+export async function askWebServerToRefreshPages(slugs: string[]): Promise<void> {
   for (const slug of slugs) waiting.add(slug);
   if (waiting.size === 0) return;
   const batch = [...waiting];

@@ -1,17 +1,38 @@
-/** Who is asking: every action and per-visitor route starts here. */
+/**
+ * Who is asking: every action, per-visitor route and admin page starts here. `requireUser()` and
+ * `requireRole()` answer the same way for all of them: the person, or `refused` with the HTTP status
+ * that fits (401 nobody signed in, 403 a role that may not), which each caller turns into its own answer.
+ */
 import 'server-only';
 import { headers } from 'next/headers';
 import type { UserRole } from '@/db/schema';
 import { auth } from './auth';
 import { readStoredSession } from './stored-session';
 
+/** The signed-in person, the one name for them across lib/ (whoever acts in a rule is one of these). */
 export type CurrentUser = { id: string; name: string | null; role: UserRole };
+
+/** The person asking, or why not. */
+export type Asking<R extends 401 | 403 = 401 | 403> = { user: CurrentUser; refused?: undefined } | { user?: undefined; refused: R };
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const stored = await readStoredSession();
   if (stored !== undefined) return stored;
   const session = await auth();
   return session?.user?.id ? { id: session.user.id, name: session.user.name, role: session.user.role } : null;
+}
+
+/** Anyone signed in. */
+export async function requireUser(): Promise<Asking<401>> {
+  const user = await getCurrentUser();
+  return user ? { user } : { refused: 401 };
+}
+
+/** Someone signed in whose role is `allowed` (one role, or one of several: see lib/roles.ts). */
+export async function requireRole(allowed: UserRole | readonly UserRole[]): Promise<Asking> {
+  const asking = await requireUser();
+  if (asking.refused) return asking;
+  return (typeof allowed === 'string' ? allowed === asking.user.role : allowed.includes(asking.user.role)) ? asking : { refused: 403 };
 }
 
 /**

@@ -9,7 +9,7 @@ import { getAuthSecret } from './auth-secret';
 import { tightenDataFolder } from './data-folder';
 import { env } from './env';
 import { emailDeliveryConfigured } from './mail/transport';
-import { startMailWorker } from './mail/worker';
+import { startWorker } from './jobs/worker';
 
 export function prepareServer(): void {
   try {
@@ -21,7 +21,7 @@ export function prepareServer(): void {
     if (!emailDeliveryConfigured()) {
       console.log('[hearth] email delivery is not configured (EMAIL_SERVER is unset): emails, sign-in links included, are written to this log.');
     }
-    if (env.MAIL_WORKER === 'inline') startMailWorker();
+    if (env.MAIL_WORKER === 'inline') startWorker();
     else console.log('[hearth] MAIL_WORKER=off: run `npm run worker` to send queued email.');
   } catch (error) {
     if (error instanceof DatabaseOpenError) {

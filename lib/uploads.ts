@@ -8,11 +8,10 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
-import type { Actor } from '@/db/queries/activity';
 import { createUpload, getUploadByFile } from '@/db/queries/uploads';
-import type { UserRole } from '@/db/schema';
 import { dataPaths } from '@/lib/data-folder';
 import { canWritePosts } from '@/lib/roles';
+import type { CurrentUser } from '@/lib/session';
 import { parseStoredName, storedPath, variantName, writePendingFiles } from '@/lib/upload-files';
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -33,7 +32,6 @@ export type UploadRefusal = keyof typeof UPLOAD_REFUSALS;
 
 export type StoredImage = { id: number; url: string; width: number; height: number };
 export type UploadResult = { ok: true; upload: StoredImage } | { ok: false; reason: UploadRefusal; message: string };
-export type Uploader = Actor & { role: UserRole };
 
 const refuse = (reason: UploadRefusal): UploadResult => ({ ok: false, reason, message: UPLOAD_REFUSALS[reason] });
 
@@ -120,7 +118,7 @@ async function encodeAll(bytes: Buffer): Promise<{ main: Encoded; variants: (Enc
 /** The name the file had on the uploader's computer, without any folder and at most 200 characters. */
 const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
 
-export async function storeUpload(uploader: Uploader, bytes: Buffer, originalName = '', now = new Date()): Promise<UploadResult> {
+export async function storeUpload(uploader: CurrentUser, bytes: Buffer, originalName = '', now = new Date()): Promise<UploadResult> {
   if (!canWritePosts(uploader.role)) return refuse('forbidden');
   if (bytes.length === 0) return refuse('empty');
   if (bytes.length > MAX_UPLOAD_BYTES) return refuse('too-large');

@@ -6,16 +6,16 @@ import { countPostsByStatus } from '@/db/queries/editor-posts';
 import { countModerationQueue } from '@/db/queries/moderation-queue';
 import { countOutbox } from '@/db/queries/outbox';
 import { countSubscribers } from '@/db/queries/subscriber-admin';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { canModerate, canWritePosts, isAdmin, isStaff } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { canModerate, canWritePosts, isAdmin, STAFF } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 type Stat = { label: string; value: number; href: string };
 
 export default async function DashboardPage() {
-  const user = await signedInOrRedirect('/admin');
-  if (!isStaff(user.role)) return <NotAllowed who="the site’s authors, moderators and admins" />;
+  const user = await requireRoleOrSignIn('/admin', STAFF);
+  if (!user) return <NotAllowed who="the site’s authors, moderators and admins" />;
   const stats: Stat[] = [];
   if (canWritePosts(user.role)) {
     const posts = countPostsByStatus();

@@ -54,7 +54,7 @@ function announce(tx: Transaction, row: Row, now: Date, compose: ComposeAnnounce
  * "Publish now": a draft or scheduled post becomes published at `now` (a post already published keeps
  * its date), its subscribers are emailed and, when someone pressed the button, the version is kept as a revision. Returns the post's slug and the number of emails queued, or null for no such post.
  */
-export function publishPostNow(postId: number, now: Date, compose: ComposeAnnouncement, actor?: Actor): { slug: string; queued: number } | null {
+export function markPostPublished(postId: number, now: Date, compose: ComposeAnnouncement, actor?: Actor): { slug: string; queued: number } | null {
   return getDb().transaction(
     (tx) => {
       const row = selectAnnounced(tx).where(eq(posts.id, postId)).get();
@@ -72,7 +72,7 @@ export function publishPostNow(postId: number, now: Date, compose: ComposeAnnoun
 }
 
 /** Scheduled posts whose time has come: marked published and announced, each in its own transaction. Returns their slugs. */
-export function publishDueScheduledPosts(now: Date, compose: ComposeAnnouncement): string[] {
+export function markDuePostsPublished(now: Date, compose: ComposeAnnouncement): string[] {
   const due = selectAnnounced(getDb())
     .where(and(eq(posts.status, 'scheduled'), lte(posts.publishedAt, now)))
     .orderBy(asc(posts.publishedAt))

@@ -8,16 +8,16 @@ import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getSiteIdentity } from '@/db/queries/settings';
 import { discardChanges, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
-import { deletePost, publishNow, publishSaved, savePost, schedule, unpublish, type EditorResult } from '@/lib/editorial/posts';
+import { deletePost, publishPost, savePost, schedulePost, unpublish, type EditorResult } from '@/lib/editorial/posts';
 import { savedPrivatelyAt } from '@/lib/editorial/safe-edit';
 import { formatClock } from '@/lib/format';
-import { kickMailWorker } from '@/lib/mail/worker';
-import { canWritePosts } from '@/lib/roles';
+import { kickWorker } from '@/lib/jobs/worker';
+import { WRITERS } from '@/lib/roles';
 import { deletePostFormSchema, postIdSchema, publishPostSchema, restoreRevisionSchema, savePostSchema, schedulePostSchema } from '@/lib/validations/post-editor';
 import { formAction } from './guarded';
 import type { ActionState } from './state';
 
-const writers = { role: canWritePosts, refusal: 'Only the post’s author or an admin can do this.' };
+const writers = { roles: WRITERS, refusal: 'Only the post’s author or an admin can do this.' };
 const NO_POST: ActionState = { ok: false, message: 'Save the post first.' };
 
 /** Refreshes what the change made stale and turns the result into the form's answer. */
@@ -44,8 +44,8 @@ export const savePostAction = formAction({ name: 'post save', access: writers, s
 
 export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, ({ postId, ...fields }, user) => {
   if (!('title' in fields) && postId === null) return NO_POST;
-  const state = answer('title' in fields ? publishNow(user, postId, fields) : publishSaved(user, postId!), 'Published.');
-  if (state.ok) kickMailWorker();
+  const state = answer(publishPost(user, postId, 'title' in fields ? fields : null), 'Published.');
+  if (state.ok) kickWorker();
   return reopen(state, 'published');
 });
 
@@ -62,7 +62,7 @@ export const restorePostRevisionAction = formAction({ name: 'post restore', acce
 );
 
 export const schedulePostAction = formAction({ name: 'scheduling', access: writers, schema: schedulePostSchema }, ({ postId, at }, user) =>
-  postId === null ? NO_POST : reopen(answer(schedule(user, postId, at), 'Scheduled.'), 'scheduled'),
+  postId === null ? NO_POST : reopen(answer(schedulePost(user, postId, at), 'Scheduled.'), 'scheduled'),
 );
 
 export const unpublishPostAction = formAction({ name: 'unpublishing', access: writers, schema: postIdSchema }, ({ postId }, user) =>

@@ -1,6 +1,6 @@
 /**
  * The one wrapper every server action runs inside: who is asking (and whether their role may do
- * this), the posted input parsed with the form's zod schema, and the action's own work. Anything
+ * this, through requireUser()/requireRole() in lib/session.ts, as route handlers ask), the posted input parsed with the form's zod schema, and the action's own work. Anything
  * unexpected inside — a read, a write, a rule — is logged with a request id and answered with the
  * generic message, so a server action never answers 5xx unless Next itself failed.
  *
@@ -11,14 +11,14 @@ import crypto from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
-import { getCurrentUser, type CurrentUser } from '@/lib/session';
+import { requireRole, requireUser, type CurrentUser } from '@/lib/session';
 import { formFields, invalid, postedForm, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 
 /**
  * Who may call an action: anyone (public forms, signed links: who is signed in does not matter, so the
- * session is not even read), any signed-in member, or members whose role passes.
+ * session is not even read), any signed-in member, or members with one of these roles (lib/roles.ts).
  */
-export type Access = 'anyone' | 'member' | { role: (role: UserRole) => boolean; refusal: string };
+export type Access = 'anyone' | 'member' | { roles: UserRole | readonly UserRole[]; refusal: string };
 
 type UserFor<A extends Access> = A extends 'anyone' ? null : CurrentUser;
 
@@ -44,9 +44,11 @@ async function guard<A extends Access, S extends z.ZodType>(
   try {
     let user: CurrentUser | null = null;
     if (spec.access !== 'anyone') {
-      user = await getCurrentUser();
-      if (!user) return SIGNED_OUT;
-      if (typeof spec.access === 'object' && !spec.access.role(user.role)) return { ok: false, message: spec.access.refusal };
+      const byRole = typeof spec.access === 'object' ? spec.access : null;
+      const asking = byRole ? await requireRole(byRole.roles) : await requireUser();
+      if (asking.refused === 401) return SIGNED_OUT;
+      if (asking.refused) return { ok: false, message: byRole?.refusal ?? SIGNED_OUT.message };
+      user = asking.user;
     }
     const parsed = spec.schema.safeParse(raw());
     if (!parsed.success) return invalid(parsed.error);

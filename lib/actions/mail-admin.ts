@@ -2,15 +2,15 @@
 /** Admin controls for outgoing mail. */
 import { z } from 'zod';
 import { retryMailNow } from '@/db/queries/outbox';
-import { kickMailWorker } from '@/lib/mail/worker';
-import { isAdmin } from '@/lib/roles';
+import { kickWorker } from '@/lib/jobs/worker';
+import { ADMINS } from '@/lib/roles';
 import { formAction } from './guarded';
 
 export const retryMailAction = formAction(
-  { name: 'mail retry', access: { role: isAdmin, refusal: 'Only admins can do this.' }, schema: z.object({}) },
+  { name: 'mail retry', access: { roles: ADMINS, refusal: 'Only admins can do this.' }, schema: z.object({}) },
   () => {
     const count = retryMailNow();
-    kickMailWorker();
+    kickWorker();
     return { ok: true, message: count === 0 ? 'Nothing was waiting to be retried.' : `${count} ${count === 1 ? 'message is' : 'messages are'} being sent again now.` };
   },
 );

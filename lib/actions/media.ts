@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import { updateUploadDetails } from '@/db/queries/uploads';
 import { deleteUpload } from '@/lib/media-library';
-import { canWritePosts } from '@/lib/roles';
+import { WRITERS } from '@/lib/roles';
 import { uploadDetailsSchema } from '@/lib/validations/media';
 import { argsAction, formAction } from './guarded';
 
-const writers = { role: canWritePosts, refusal: 'Only authors and admins can change the media library.' };
+const writers = { roles: WRITERS, refusal: 'Only authors and admins can change the media library.' };
 
 // Posts keep their own copy of the alt text and caption in their Markdown, so no reader page changes here.
 export const updateUploadDetailsAction = formAction({ name: 'image details', access: writers, schema: uploadDetailsSchema }, ({ id, alt, caption }, user) =>

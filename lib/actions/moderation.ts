@@ -9,7 +9,7 @@ import { MODERATION_DECISIONS, moderateComment, type ModerationDecision } from '
 import { setModerationAlerts } from '@/db/queries/moderation-alerts';
 import { TAGS } from '@/lib/cache';
 import { editAsModerator } from '@/lib/comments/moderator-edit';
-import { canModerate } from '@/lib/roles';
+import { MODERATORS } from '@/lib/roles';
 import { editCommentSchema } from '@/lib/validations/comment';
 import { moderationAlertsSchema } from '@/lib/validations/moderation-alerts';
 import { argsAction, formAction } from './guarded';
@@ -25,7 +25,7 @@ const DONE: Record<ModerationDecision, string> = {
   'reject-edit': 'Edit rejected: the earlier text stays public.',
 };
 
-const MODERATOR_ONLY = { role: canModerate, refusal: 'Only moderators can do that.' };
+const MODERATOR_ONLY = { roles: MODERATORS, refusal: 'Only moderators can do that.' };
 const NOT_UNDERSTOOD = 'That request was not understood; nothing changed.';
 const decisionSchema = z.tuple([z.number({ error: NOT_UNDERSTOOD }).int().positive(), z.enum(MODERATION_DECISIONS, { error: NOT_UNDERSTOOD })]);
 
@@ -55,7 +55,7 @@ export const moderatorEditCommentAction = formAction({ name: 'moderator comment 
 
 /** Staff only: members never have this choice (and are never alerted, whatever is stored). */
 export const moderationAlertsAction = formAction(
-  { name: 'moderation alert choice', access: { role: canModerate, refusal: 'Only moderators and admins get moderation emails.' }, schema: moderationAlertsSchema },
+  { name: 'moderation alert choice', access: { roles: MODERATORS, refusal: 'Only moderators and admins get moderation emails.' }, schema: moderationAlertsSchema },
   ({ moderationAlerts }, user) => {
     setModerationAlerts(user.id, moderationAlerts);
     return { ok: true, message: 'Saved.' };

@@ -7,7 +7,7 @@
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { TAGS } from '@/lib/cache';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { discardPageChanges, restorePageRevision, updatePage } from '@/lib/site-admin/page-changes';
 import { publishPage, unpublishPage, type PageResult } from '@/lib/site-admin/pages';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
@@ -15,7 +15,7 @@ import { pageEditorSchema, pageIdSchema, pageRevisionSchema } from '@/lib/valida
 import { formAction } from './guarded';
 import type { ActionState } from './state';
 
-const admins = { role: isAdmin, refusal: ADMINS_ONLY_MESSAGE };
+const admins = { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE };
 
 function reopen(result: PageResult, note: string): ActionState {
   if (!result.ok) return result;

@@ -7,11 +7,11 @@
 import { revalidatePath } from 'next/cache';
 import { removeAdminRedirect, saveAdminRedirect } from '@/lib/redirects/manage';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { redirectIdSchema, redirectSchema } from '@/lib/validations/redirect';
 import { formAction } from './guarded';
 
-const admins = { role: isAdmin, refusal: ADMINS_ONLY_MESSAGE };
+const admins = { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE };
 
 /** Cached answers live under the path without its query; the query forms (/?p=42) are never cached. */
 const dropCachedAnswer = (fromPath: string) => {

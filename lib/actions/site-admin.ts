@@ -7,7 +7,7 @@
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { TAGS } from '@/lib/cache';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { setRole } from '@/lib/site-admin/people';
 import { deletePage, savePage } from '@/lib/site-admin/pages';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
@@ -18,7 +18,7 @@ import { siteSettingsSchema, type LinkInput, type LinkListName, type SiteSetting
 import { formAction } from './guarded';
 import { formFields } from './state';
 
-const admins = { role: isAdmin, refusal: ADMINS_ONLY_MESSAGE };
+const admins = { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE };
 
 /** `communityLinks.0.label`, `communityLinks.0.url`, … as the link list posts them, back into rows in index order. */
 function postedLinks(fields: Record<string, string>, list: LinkListName): LinkInput[] {

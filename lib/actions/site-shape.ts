@@ -8,7 +8,7 @@
  */
 import { updateTag } from 'next/cache';
 import { TAGS } from '@/lib/cache';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { deleteCategory, moveCategoryOnePlace, saveCategory } from '@/lib/site-admin/categories';
 import { saveMenu } from '@/lib/site-admin/menu';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
@@ -18,7 +18,7 @@ import { categoryDeleteSchema, categoryMoveSchema, categorySchema, tagDeleteSche
 import { formAction } from './guarded';
 import type { ActionState } from './state';
 
-const admins = { role: isAdmin, refusal: ADMINS_ONLY_MESSAGE };
+const admins = { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE };
 
 /** Refreshes the given tags when the change was made, and hands the answer on. */
 function refreshing(result: ActionState, ...tags: string[]): ActionState {

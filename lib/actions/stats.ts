@@ -2,13 +2,13 @@
 /** The stats page's switch: admins turn private view counting on or off (no reader page changes with it). */
 import { revalidatePath } from 'next/cache';
 import { setStatsEnabled } from '@/db/queries/stats';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
 import { statsCountingSchema } from '@/lib/validations/stats-counting';
 import { formAction } from './guarded';
 
 export const setStatsCountingAction = formAction(
-  { name: 'stats counting', access: { role: isAdmin, refusal: ADMINS_ONLY_MESSAGE }, schema: statsCountingSchema },
+  { name: 'stats counting', access: { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE }, schema: statsCountingSchema },
   ({ counting }, user) => {
     setStatsEnabled(user, counting === 'on');
     revalidatePath('/admin/stats');

@@ -2,7 +2,7 @@
 /** Admins bring the old site's subscriber list over: first a preview of what would happen, then the import. */
 import { readSubscriberCsv, SubscriberCsvError } from '@/lib/subscriptions/import-csv';
 import { previewSubscriberImport, runSubscriberImport, type SubscriberImportSummary } from '@/lib/subscriptions/import-subscribers';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import { subscriberImportSchema } from '@/lib/validations/subscriber-import';
 import { formAction } from './guarded';
 import type { ActionState } from './state';
@@ -15,7 +15,7 @@ const formValue = (formData: FormData, name: string) => formData.get(name) ?? un
 export const importSubscribersAction = formAction(
   {
     name: 'subscriber import',
-    access: { role: isAdmin, refusal: 'Only admins can import subscribers.' },
+    access: { roles: ADMINS, refusal: 'Only admins can import subscribers.' },
     schema: subscriberImportSchema,
     fields: (formData) => ({ file: formValue(formData, 'file'), mode: formValue(formData, 'mode'), consent: formValue(formData, 'consent'), step: formValue(formData, 'step') }),
   },

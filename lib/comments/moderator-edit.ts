@@ -4,12 +4,12 @@
  */
 import 'server-only';
 import { editCommentAsModerator } from '@/db/queries/comment-moderation';
-import type { Actor } from '@/db/queries/activity';
 import { renderCommentMarkdown } from '@/lib/markdown';
+import type { CurrentUser } from '@/lib/session';
 
 export type ModeratorEditOutcome = { ok: true; postSlug: string; public: boolean } | { ok: false; message: string };
 
-export function editAsModerator(actor: Actor, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): ModeratorEditOutcome {
+export function editAsModerator(actor: CurrentUser, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): ModeratorEditOutcome {
   const edit = { body: input.body, html: renderCommentMarkdown(input.body), contentNote: input.contentNote ?? null };
   const result = editCommentAsModerator(input.commentId, edit, actor, now);
   return result ? { ok: true, postSlug: result.postSlug, public: result.status === 'approved' } : { ok: false, message: 'That comment no longer exists.' };

@@ -6,15 +6,16 @@
 import 'server-only';
 import { savePostFields, type EditablePost, type PostSnapshot } from '@/db/queries/editor-posts';
 import { deleteWorkingCopy, getRevision, getWorkingCopy, listRevisions, saveWorkingCopy } from '@/db/queries/revisions';
+import type { CurrentUser } from '@/lib/session';
 import type { PostEditorValues } from '@/lib/validations/post-editor';
-import { editablePost, fieldProblems, isResult, NOT_FOUND, staleTagsFor, type Editor, type EditorResult } from './posts';
+import { editablePost, fieldProblems, isResult, NOT_FOUND, staleTagsFor, type EditorResult } from './posts';
 import { postFieldsOf, postSnapshotOf, readPostSnapshot } from './post-fields';
 import { editsGoPrivately } from './safe-edit';
 
 const NOT_LIVE: EditorResult = { ok: false, message: 'This post is not on the site: use Save draft or Publish now.' };
 
 /** Update post / Update scheduled post: the fields go on the site at once, and the version is kept. */
-export function updatePost(actor: Editor, id: number, values: PostEditorValues, now = new Date()): EditorResult {
+export function updatePost(actor: CurrentUser, id: number, values: PostEditorValues, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   if (!editsGoPrivately(post.status)) return NOT_LIVE;
@@ -25,14 +26,14 @@ export function updatePost(actor: Editor, id: number, values: PostEditorValues, 
 }
 
 /** Discard changes: the working copy goes; nothing public changes. */
-export function discardChanges(actor: Editor, id: number): EditorResult & { discarded?: boolean } {
+export function discardChanges(actor: CurrentUser, id: number): EditorResult & { discarded?: boolean } {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   return { ok: true, postId: id, slug: post.slug, staleTags: [], discarded: deleteWorkingCopy('post', id) };
 }
 
 /** Restore: an earlier version into the working copy, for the editor to check and Update. */
-export function restoreRevision(actor: Editor, id: number, revisionId: number, now = new Date()): EditorResult {
+export function restoreRevision(actor: CurrentUser, id: number, revisionId: number, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   const revision = getRevision('post', id, revisionId);
@@ -50,7 +51,7 @@ export type EditorView = {
 };
 
 /** Everything the editor page shows, only for someone who may edit the post (revisions follow the same rule). */
-export function editorViewOf(actor: Editor, id: number): EditorView | null {
+export function editorViewOf(actor: CurrentUser, id: number): EditorView | null {
   const post = editablePost(actor, id);
   if (isResult(post)) return null;
   const copy = getWorkingCopy('post', id);

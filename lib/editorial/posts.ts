@@ -6,17 +6,16 @@
  */
 import 'server-only';
 import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
+import { markPostPublished } from '@/db/queries/post-publishing';
 import { saveWorkingCopy } from '@/db/queries/revisions';
 import type { CurrentUser } from '@/lib/session';
 import { TAGS } from '@/lib/cache';
-import { publishPost } from '@/lib/publishing';
 import { canEditPost, canWritePosts } from '@/lib/roles';
 import type { PostEditorValues } from '@/lib/validations/post-editor';
+import { newPostAnnouncement } from './announcement';
 import { postFieldsOf, snapshotOfValues } from './post-fields';
 import { editsGoPrivately } from './safe-edit';
 
-/** Who is acting: the signed-in person as getCurrentUser() gives them. */
-export type Editor = CurrentUser;
 export type EditorResult =
   | { ok: true; postId: number; slug: string; staleTags: string[]; savedPrivately?: true }
   | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
@@ -32,7 +31,7 @@ export const staleTagsFor = (post: Pick<EditablePost, 'status' | 'slug'>, ...old
   ...oldSlugs.filter((s): s is string => Boolean(s) && s !== post.slug).map(TAGS.post),
 ];
 
-export function editablePost(actor: Editor, id: number): EditablePost | EditorResult {
+export function editablePost(actor: CurrentUser, id: number): EditablePost | EditorResult {
   if (!canWritePosts(actor.role)) return REFUSED;
   const post = getEditablePost(id);
   if (!post) return NOT_FOUND;
@@ -54,7 +53,7 @@ export function fieldProblems(values: PostEditorValues, id: number | null): Edit
  * Save draft and autosave: creates (id null) or saves a draft into the post itself; for a post readers
  * can see, keeps the changes in its private working copy instead (nothing public changes). Never changes whether it is public.
  */
-export function savePost(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+export function savePost(actor: CurrentUser, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
   if (!canWritePosts(actor.role)) return REFUSED;
   const existing = id === null ? null : editablePost(actor, id);
   if (existing && isResult(existing)) return existing;
@@ -69,30 +68,31 @@ export function savePost(actor: Editor, id: number | null, values: PostEditorVal
 }
 
 /**
- * "Publish now" from the editor: the form's fields become the post (a scheduled post's version is kept
- * as a revision), then it is published and its subscribers emailed (once, ever). A published post is updated instead.
+ * "Publish now". With the form's fields, they become the post first (a scheduled post's version is kept
+ * as a revision); without them (no form at hand), the saved version is published as it is. Either way the
+ * post is published and its subscribers emailed (once, ever). A published post is updated instead.
  */
-export function publishNow(actor: Editor, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+export function publishPost(actor: CurrentUser, id: number | null, values: PostEditorValues | null, now = new Date()): EditorResult {
   if (!canWritePosts(actor.role)) return REFUSED;
   const existing = id === null ? null : editablePost(actor, id);
   if (existing && isResult(existing)) return existing;
-  const problems = fieldProblems(values, id);
-  if (problems) return problems;
-  const saved = savePostFields(actor, id, postFieldsOf(values), now, existing && editsGoPrivately(existing.status) ? 'revision' : undefined);
-  if (!publishPost(saved.id, now, actor)) return NOT_FOUND;
-  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'published', slug: values.slug }, saved.oldSlug) };
-}
-
-/** Publish the saved version as it is (no form at hand), emailing subscribers once, ever. */
-export function publishSaved(actor: Editor, id: number, now = new Date()): EditorResult {
-  const post = editablePost(actor, id);
-  if (isResult(post)) return post;
-  if (!publishPost(id, now, actor)) return NOT_FOUND;
-  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+  let target: { id: number; slug: string; oldSlug: string | null };
+  if (values) {
+    const problems = fieldProblems(values, id);
+    if (problems) return problems;
+    const saved = savePostFields(actor, id, postFieldsOf(values), now, existing && editsGoPrivately(existing.status) ? 'revision' : undefined);
+    target = { id: saved.id, slug: values.slug, oldSlug: saved.oldSlug };
+  } else if (existing) {
+    target = { id: existing.id, slug: existing.slug, oldSlug: null };
+  } else {
+    return NOT_FOUND;
+  }
+  if (!markPostPublished(target.id, now, newPostAnnouncement(), actor)) return NOT_FOUND;
+  return { ok: true, postId: target.id, slug: target.slug, staleTags: staleTagsFor({ status: 'published', slug: target.slug }, target.oldSlug) };
 }
 
 /** The post appears at `at` by itself; the mail worker then marks it published and emails subscribers. */
-export function schedule(actor: Editor, id: number, at: Date, now = new Date()): EditorResult {
+export function schedulePost(actor: CurrentUser, id: number, at: Date, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   if (at.getTime() <= now.getTime()) return { ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } };
@@ -104,14 +104,14 @@ export function schedule(actor: Editor, id: number, at: Date, now = new Date()):
 }
 
 /** Back to draft: readers no longer see it (its old address answers "not found"). */
-export function unpublish(actor: Editor, id: number, now = new Date()): EditorResult {
+export function unpublish(actor: CurrentUser, id: number, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   setPostStatus(actor, id, 'draft', post.publishedAt, now);
   return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
 }
 
-export function deletePost(actor: Editor, id: number, now = new Date()): EditorResult {
+export function deletePost(actor: CurrentUser, id: number, now = new Date()): EditorResult {
   const post = editablePost(actor, id);
   if (isResult(post)) return post;
   deletePostById(actor, id, now);
@@ -119,7 +119,7 @@ export function deletePost(actor: Editor, id: number, now = new Date()): EditorR
 }
 
 /** For pages that show the editor: the post if this person may edit it. */
-export function postForEditing(actor: Editor, id: number): EditablePost | null {
+export function postForEditing(actor: CurrentUser, id: number): EditablePost | null {
   const post = editablePost(actor, id);
   return isResult(post) ? null : post;
 }

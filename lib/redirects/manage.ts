@@ -1,7 +1,8 @@
 /** Redirects from /admin/redirects: add, edit, remove; admins only. Values arrive parsed (lib/validations/redirect.ts). */
 import 'server-only';
 import { deleteRedirect, saveRedirect } from '@/db/queries/redirects';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from '@/lib/site-admin/result';
+import { refuseUnlessAdmin, type Done, type Refusal } from '@/lib/site-admin/result';
+import type { CurrentUser } from '@/lib/session';
 import type { RedirectValues } from '@/lib/validations/redirect';
 import { liveAddressProblem } from './live-address';
 import { reachesRedirectLookup } from './reachable';
@@ -9,7 +10,7 @@ import { reachesRedirectLookup } from './reachable';
 const REDIRECT_GONE: Refusal = { ok: false, message: 'That redirect no longer exists; it may have been removed in another tab.' };
 const fromProblem = (message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { fromPath: [message] } });
 
-export function saveAdminRedirect(actor: SiteAdminActor, values: RedirectValues): Done<{ fromPath: string }> | Refusal {
+export function saveAdminRedirect(actor: CurrentUser, values: RedirectValues): Done<{ fromPath: string }> | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const live = liveAddressProblem(values.fromPath);
@@ -23,7 +24,7 @@ export function saveAdminRedirect(actor: SiteAdminActor, values: RedirectValues)
   return { ok: true, message: `Saved: “${values.fromPath}” now goes to “${values.toPath}”.`, fromPath: values.fromPath };
 }
 
-export function removeAdminRedirect(actor: SiteAdminActor, id: number): Done<{ fromPath: string }> | Refusal {
+export function removeAdminRedirect(actor: CurrentUser, id: number): Done<{ fromPath: string }> | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const removed = deleteRedirect(id);

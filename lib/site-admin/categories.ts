@@ -1,12 +1,13 @@
 /** Categories from the browser: admins only, slugs that never clash, posts and followers never left behind. Values arrive parsed. */
 import { deleteCategoryInto, moveCategory, saveCategoryFields } from '@/db/queries/category-admin';
 import type { CategoryValues } from '@/lib/validations/taxonomy';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 const CATEGORY_GONE: Refusal = { ok: false, message: 'That category no longer exists; it may have been deleted in another tab.' };
 const fieldError = (field: string, message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { [field]: [message] } });
 
-export function saveCategory(actor: SiteAdminActor, values: CategoryValues): Done<{ created: boolean }> | Refusal {
+export function saveCategory(actor: CurrentUser, values: CategoryValues): Done<{ created: boolean }> | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const { id, ...fields } = values;
@@ -17,13 +18,13 @@ export function saveCategory(actor: SiteAdminActor, values: CategoryValues): Don
   return { ok: true, created: id === '', message: `Saved “${fields.name}”, at /category/${saved.slug}.${moved}` };
 }
 
-export function moveCategoryOnePlace(actor: SiteAdminActor, id: number, direction: 'up' | 'down'): Done | Refusal {
+export function moveCategoryOnePlace(actor: CurrentUser, id: number, direction: 'up' | 'down'): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   return moveCategory(actor, id, direction) ? { ok: true, message: `Moved ${direction}.` } : CATEGORY_GONE;
 }
 
-export function deleteCategory(actor: SiteAdminActor, id: number, targetId: number | null): Done | Refusal {
+export function deleteCategory(actor: CurrentUser, id: number, targetId: number | null): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const deleted = deleteCategoryInto(actor, id, targetId);

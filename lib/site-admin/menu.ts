@@ -1,9 +1,10 @@
 /** Saving the navigation menu: admins only; the whole menu is replaced in one go, or nothing changes. */
 import { replaceMenu } from '@/db/queries/menu';
 import type { MenuValues } from '@/lib/validations/menu';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
-export function saveMenu(actor: SiteAdminActor, { menu }: MenuValues): Done | Refusal {
+export function saveMenu(actor: CurrentUser, { menu }: MenuValues): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const saved = replaceMenu(actor, menu);

@@ -8,7 +8,8 @@ import { deleteWorkingCopy, getRevision, getWorkingCopy, listRevisions, saveWork
 import { DISCARDED, NOTHING_TO_DISCARD, RESTORED, REVISION_GONE } from '@/lib/editorial/safe-edit';
 import type { PageEditorValues } from '@/lib/validations/page-editor';
 import { PAGE_GONE, pageIdOf, writePage, type PageResult } from './pages';
-import { refuseUnlessAdmin, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 const NOT_LIVE: Refusal = { ok: false, message: 'This page is not on the site: use Save draft or Publish now.' };
 
@@ -21,28 +22,28 @@ function readPageFields(stored: Record<string, unknown>): PageFields {
   return { slug, title, body, navOrder };
 }
 
-function livePage(actor: SiteAdminActor, id: number | null): EditablePage | Refusal {
+function livePage(actor: CurrentUser, id: number | null): EditablePage | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   return (id !== null && Number.isSafeInteger(id) && id > 0 && getEditablePage(id)) || PAGE_GONE;
 }
 const isRefusal = (value: EditablePage | Refusal): value is Refusal => 'ok' in value;
 
-export function updatePage(actor: SiteAdminActor, values: PageEditorValues): PageResult {
+export function updatePage(actor: CurrentUser, values: PageEditorValues): PageResult {
   const page = livePage(actor, pageIdOf(values));
   if (isRefusal(page)) return page;
   if (page.status !== 'published') return NOT_LIVE;
   return writePage(actor, values, 'update', (slug) => `Updated: readers see the new version at /${slug} now.`);
 }
 
-export function discardPageChanges(actor: SiteAdminActor, id: number): PageResult {
+export function discardPageChanges(actor: CurrentUser, id: number): PageResult {
   const page = livePage(actor, id);
   if (isRefusal(page)) return page;
   const discarded = deleteWorkingCopy('page', page.id);
   return { ok: true, id: page.id, created: false, stale: false, message: discarded ? DISCARDED : NOTHING_TO_DISCARD };
 }
 
-export function restorePageRevision(actor: SiteAdminActor, id: number, revisionId: number, now = new Date()): PageResult {
+export function restorePageRevision(actor: CurrentUser, id: number, revisionId: number, now = new Date()): PageResult {
   const page = livePage(actor, id);
   if (isRefusal(page)) return page;
   const revision = getRevision('page', page.id, revisionId);
@@ -59,7 +60,7 @@ export type PageEditorView = {
 };
 
 /** What the page editor shows: the working copy when there is one, the revisions; admins only. */
-export function pageEditorView(actor: SiteAdminActor, id: number): PageEditorView | null {
+export function pageEditorView(actor: CurrentUser, id: number): PageEditorView | null {
   const page = livePage(actor, id);
   if (isRefusal(page)) return null;
   const copy = getWorkingCopy('page', page.id);

@@ -9,7 +9,8 @@ import { saveWorkingCopy } from '@/db/queries/revisions';
 import { getSiteIdentity } from '@/db/queries/settings';
 import { editsGoPrivately, savedPrivatelyAt } from '@/lib/editorial/safe-edit';
 import type { PageEditorValues } from '@/lib/validations/page-editor';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 export const PAGE_GONE: Refusal = { ok: false, message: 'That page no longer exists; it may have been deleted in another tab.' };
 export type PageResult = Done<{ id: number; created: boolean; stale: boolean }> | Refusal;
@@ -27,7 +28,7 @@ export const pageFieldsFrom = ({ id: _id, ...fields }: PageEditorValues): PageFi
  * Writes the fields into the page: into a draft (a new page is created as one), publishing it, or updating
  * a published page (the last two change what readers see, and keep the version as a revision).
  */
-export function writePage(actor: SiteAdminActor, values: PageEditorValues, mode: 'draft' | 'publish' | 'update', message: (slug: string) => string): PageResult {
+export function writePage(actor: CurrentUser, values: PageEditorValues, mode: 'draft' | 'publish' | 'update', message: (slug: string) => string): PageResult {
   const id = pageIdOf(values);
   const fields = pageFieldsFrom(values);
   const saved = savePageFields(actor, id, fields, mode === 'publish' ? 'published' : undefined);
@@ -37,7 +38,7 @@ export function writePage(actor: SiteAdminActor, values: PageEditorValues, mode:
 }
 
 /** Save draft and autosave: a draft (or a new page) is saved; a published page keeps the changes privately. */
-export function savePage(actor: SiteAdminActor, values: PageEditorValues, now = new Date()): PageResult {
+export function savePage(actor: CurrentUser, values: PageEditorValues, now = new Date()): PageResult {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const id = pageIdOf(values);
@@ -52,18 +53,18 @@ export function savePage(actor: SiteAdminActor, values: PageEditorValues, now = 
 }
 
 /** Publish now: the fields go on the site as the page. */
-export function publishPage(actor: SiteAdminActor, values: PageEditorValues): PageResult {
+export function publishPage(actor: CurrentUser, values: PageEditorValues): PageResult {
   return refuseUnlessAdmin(actor) ?? writePage(actor, values, 'publish', (slug) => `Published. The page is at /${slug}.`);
 }
 
-export function unpublishPage(actor: SiteAdminActor, id: number): PageResult {
+export function unpublishPage(actor: CurrentUser, id: number): PageResult {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const page = Number.isSafeInteger(id) && id > 0 ? unpublishPageById(actor, id) : null;
   return page ? { ok: true, id, created: false, stale: true, message: 'Unpublished: readers no longer see it.' } : PAGE_GONE;
 }
 
-export function deletePage(actor: SiteAdminActor, id: number): Done<{ title: string }> | Refusal {
+export function deletePage(actor: CurrentUser, id: number): Done<{ title: string }> | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const deleted = Number.isSafeInteger(id) && id > 0 ? deletePageById(actor, id) : null;

@@ -2,10 +2,11 @@
 import { changeUserRole } from '@/db/queries/role-changes';
 import { canWritePosts } from '@/lib/roles';
 import { ROLE_LABELS, type PersonRoleValues } from '@/lib/validations/person-role';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 /** Who and which role, already parsed with the form's schema. */
-export function setRole(actor: SiteAdminActor, target: PersonRoleValues): Done | Refusal {
+export function setRole(actor: CurrentUser, target: PersonRoleValues): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   // An admin who demotes themselves by mistake cannot undo it.

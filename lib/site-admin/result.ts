@@ -6,9 +6,6 @@ import type { CurrentUser } from '@/lib/session';
 import type { ActionState } from '@/lib/actions/state';
 import { isAdmin } from '@/lib/roles';
 
-/** Who is acting: the signed-in user as getCurrentUser() returns them. */
-export type SiteAdminActor = CurrentUser;
-
 export type Refusal = ActionState & { ok: false };
 export type Done<Extra = object> = { ok: true; message: string } & Extra;
 
@@ -17,4 +14,4 @@ export const ADMINS_ONLY_MESSAGE = 'Only the site’s admins can do that; nothin
 const ADMINS_ONLY: Refusal = { ok: false, message: ADMINS_ONLY_MESSAGE };
 
 /** The refusal for anyone who is not an admin, or null when the actor may go on (the rules hold for any caller). */
-export const refuseUnlessAdmin = (actor: SiteAdminActor): Refusal | null => (isAdmin(actor.role) ? null : ADMINS_ONLY);
+export const refuseUnlessAdmin = (actor: CurrentUser): Refusal | null => (isAdmin(actor.role) ? null : ADMINS_ONLY);

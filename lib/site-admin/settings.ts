@@ -2,11 +2,12 @@
 import { updateSiteSettings } from '@/db/queries/settings';
 import { getUpload } from '@/db/queries/uploads';
 import type { SiteSettingsValues } from '@/lib/validations/site-settings';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 const GONE = 'That image is not on the server (any more). Please upload it again.';
 
-export function updateSettings(actor: SiteAdminActor, values: SiteSettingsValues): Done | Refusal {
+export function updateSettings(actor: CurrentUser, values: SiteSettingsValues): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   // The icon and logo are uploads made a moment before (through the upload route): they must exist.

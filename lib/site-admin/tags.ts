@@ -1,10 +1,11 @@
 /** Tags from the browser: rename, merge, delete; admins only. Values arrive parsed. */
 import { deleteTagById, mergeTag, renameTag } from '@/db/queries/tag-admin';
-import { refuseUnlessAdmin, type Done, type Refusal, type SiteAdminActor } from './result';
+import { refuseUnlessAdmin, type Done, type Refusal } from './result';
+import type { CurrentUser } from '@/lib/session';
 
 const TAG_GONE: Refusal = { ok: false, message: 'That tag no longer exists; it may have been merged or deleted in another tab.' };
 
-export function renameTagTo(actor: SiteAdminActor, id: number, fields: { name: string; slug: string }): Done | Refusal {
+export function renameTagTo(actor: CurrentUser, id: number, fields: { name: string; slug: string }): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const saved = renameTag(actor, id, fields);
@@ -15,7 +16,7 @@ export function renameTagTo(actor: SiteAdminActor, id: number, fields: { name: s
   return saved.outcome === 'saved' ? { ok: true, message: `Saved “${fields.name}”, at /tag/${saved.slug}.` } : TAG_GONE;
 }
 
-export function mergeTagInto(actor: SiteAdminActor, id: number, intoId: number): Done | Refusal {
+export function mergeTagInto(actor: CurrentUser, id: number, intoId: number): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const merged = mergeTag(actor, id, intoId);
@@ -23,7 +24,7 @@ export function mergeTagInto(actor: SiteAdminActor, id: number, intoId: number):
   return merged.outcome === 'merged' ? { ok: true, message: `“${merged.from}” was merged into “${merged.into}”.` } : TAG_GONE;
 }
 
-export function deleteTag(actor: SiteAdminActor, id: number): Done | Refusal {
+export function deleteTag(actor: CurrentUser, id: number): Done | Refusal {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const deleted = deleteTagById(actor, id);

@@ -6,7 +6,7 @@
 import 'server-only';
 import { getSiteSettings } from '@/db/queries/settings';
 import { importSubscribers, statusesOf, type SubscriberImportMode } from '@/db/queries/subscriber-admin';
-import { kickMailWorker } from '@/lib/mail/worker';
+import { kickWorker } from '@/lib/jobs/worker';
 import { movedSiteConfirmationEmail } from './emails';
 import type { CsvReading } from './import-csv';
 
@@ -48,6 +48,6 @@ export function runSubscriberImport(reading: CsvReading, mode: SubscriberImportM
   const siteName = getSiteSettings().name;
   const result = importSubscribers(reading.subscribers, mode, (subscriber) => movedSiteConfirmationEmail(siteName, subscriber, now), now);
   const emailsQueued = mode === 'ask' ? result.added.length : 0;
-  if (emailsQueued > 0) kickMailWorker();
+  if (emailsQueued > 0) kickWorker();
   return summary('import', reading, { added: result.added.length, existing: result.existing.length, leftBefore: result.leftBefore.length, emailsQueued });
 }

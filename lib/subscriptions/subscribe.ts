@@ -8,7 +8,7 @@ import { confirmSubscriber, saveSignUp, type SubscriptionChoices } from '@/db/qu
 import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listCategories } from '@/db/queries/taxonomy';
-import { kickMailWorker } from '@/lib/mail/worker';
+import { kickWorker } from '@/lib/jobs/worker';
 import { allowSubscribeRequest } from '@/lib/rate-limit';
 import { alreadySubscribedEmail, confirmationEmail, welcomeEmail } from './emails';
 
@@ -25,7 +25,7 @@ export function requestSubscription(email: string, choices: SubscriptionChoices,
   saveSignUp(email, choices, now, (subscriber) =>
     subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(subscriber), now),
   );
-  kickMailWorker();
+  kickWorker();
   return 'sent';
 }
 
@@ -33,6 +33,6 @@ export function requestSubscription(email: string, choices: SubscriptionChoices,
 export function confirmSubscription(subscriber: Subscriber, now = new Date()): boolean {
   const siteName = getSiteSettings().name;
   const confirmed = confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(s)));
-  if (confirmed) kickMailWorker();
+  if (confirmed) kickWorker();
   return confirmed;
 }

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { describeUpload, findImported, recordImported, uploadFile } from '@/db/queries/wordpress-import';
-import { storeUpload, type Uploader } from '@/lib/uploads';
+import type { CurrentUser } from '@/lib/session';
+import { storeUpload } from '@/lib/uploads';
 import { findAttachmentIds, findImageUrls } from './content';
 import { dryId, type ImportContext } from './import-context';
 import { uploadsPath, type IndexedItem } from './import-index';
@@ -16,7 +17,7 @@ import type { WxrItem } from './wxr-types';
 const SIZE_SUFFIX = /-\d+x\d+(\.[a-z0-9]+)$/i;
 
 /** A file stored here for this uploads path, or null when it is missing (memoized per run). */
-async function resolveFile(ctx: ImportContext, uploader: Uploader, rel: string, attachment: IndexedItem | null): Promise<{ id: number; file: string } | null> {
+async function resolveFile(ctx: ImportContext, uploader: CurrentUser, rel: string, attachment: IndexedItem | null): Promise<{ id: number; file: string } | null> {
   if (ctx.media.has(rel)) return ctx.media.get(rel)!;
   const original = rel.replace(SIZE_SUFFIX, '$1');
   const known = findImported(ctx.index.source, 'file', rel) ?? (original !== rel ? findImported(ctx.index.source, 'file', original) : null);
@@ -28,7 +29,7 @@ async function resolveFile(ctx: ImportContext, uploader: Uploader, rel: string, 
   return stored;
 }
 
-async function storeFromUploads(ctx: ImportContext, uploader: Uploader, rel: string, original: string, attachment: IndexedItem | null) {
+async function storeFromUploads(ctx: ImportContext, uploader: CurrentUser, rel: string, original: string, attachment: IndexedItem | null) {
   const subject = `Image “${rel}”`;
   let used = rel;
   let bytes = ctx.uploads ? await ctx.uploads.read(rel) : null;
@@ -65,7 +66,7 @@ async function storeFromUploads(ctx: ImportContext, uploader: Uploader, rel: str
 export type StoredImages = { rel: string; attachment: IndexedItem | null; file: string }[];
 
 /** Stores every picture a batch uses (before its transaction: encoding is slow and async). */
-export async function storeBatchImages(ctx: ImportContext, uploader: Uploader, items: WxrItem[]): Promise<StoredImages> {
+export async function storeBatchImages(ctx: ImportContext, uploader: CurrentUser, items: WxrItem[]): Promise<StoredImages> {
   const stored: StoredImages = [];
   const want = async (rel: string | null, attachment: IndexedItem | null) => {
     if (!rel) return;

@@ -5,7 +5,7 @@
  * post, and running the same export again continues and updates instead of duplicating). A dry run does
  * everything but write and gives the same report. Used by scripts/import-wordpress.ts and the admin job.
  */
-import type { Uploader } from '@/lib/uploads';
+import type { CurrentUser } from '@/lib/session';
 import { importAuthors } from './import-authors';
 import { inBatch, type ImportContext } from './import-context';
 import { storeBatchImages } from './import-images';
@@ -44,7 +44,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   planSlugs(ctx);
   const rewriteLink = linkRewriter(ctx);
   // The import has no account of its own: its uploads and log lines name it, with no user behind them.
-  const uploader = { id: options.actor.id as string, name: options.actor.name, role: 'admin' } satisfies Uploader;
+  const uploader = { id: options.actor.id as string, name: options.actor.name, role: 'admin' } satisfies CurrentUser;
 
   let batch: WxrItem[] = [];
   const writeBatch = async () => {

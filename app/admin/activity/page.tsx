@@ -3,8 +3,8 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { SiteDate } from '@/components/layout/site-date';
 import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
 import { activitySentence } from '@/lib/activity/sentence';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import { PageLinks } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: 'Activity' };
 type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function ActivityPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/activity');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/activity', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const requested = Number.parseInt((await searchParams).page ?? '1', 10);
   const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
   const { entries, total } = listActivity(page);

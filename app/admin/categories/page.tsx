@@ -6,8 +6,8 @@ import { PickTargetForm } from '@/components/admin/pick-target-form';
 import { TaxonomyNameForm } from '@/components/admin/taxonomy-name-form';
 import { listCategoriesForAdmin } from '@/db/queries/category-admin';
 import { deleteCategoryAction, moveCategoryAction, saveCategoryAction } from '@/lib/actions/site-shape';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import '../site-shape.css';
 
 export const metadata: Metadata = { title: 'Categories' };
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: 'Categories' };
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function AdminCategoriesPage() {
-  const user = await signedInOrRedirect('/admin/categories');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/categories', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const categories = listCategoriesForAdmin();
   return (
     <div className="page-wide">

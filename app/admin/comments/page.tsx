@@ -4,8 +4,8 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { QueueDecisions } from '@/components/admin/queue-decisions';
 import { QueueItem } from '@/components/admin/queue-item';
 import { countModerationQueue, listModerationQueue, QUEUE_FILTERS, type QueueFilter } from '@/db/queries/moderation-queue';
-import { canModerate } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { MODERATORS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'Comments to moderate' };
 
@@ -14,8 +14,8 @@ const LABELS: Record<QueueFilter, string> = { pending: 'Awaiting moderation', re
 type Props = { searchParams: Promise<{ show?: string }> };
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/comments');
-  if (!canModerate(user.role)) return <NotAllowed who="the site’s moderators" />;
+  const user = await requireRoleOrSignIn('/admin/comments', MODERATORS);
+  if (!user) return <NotAllowed who="the site’s moderators" />;
   const requested = (await searchParams).show;
   const filter: QueueFilter = QUEUE_FILTERS.includes(requested as QueueFilter) ? (requested as QueueFilter) : 'pending';
   const [counts, items] = [countModerationQueue(), listModerationQueue(filter)];

@@ -4,16 +4,16 @@ import { ImportForm } from '@/components/admin/import-form';
 import { ImportJobList } from '@/components/admin/import-job-list';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listImportJobs } from '@/db/queries/import-jobs';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import '../site-admin.css';
 import './import.css';
 
 export const metadata: Metadata = { title: 'Import and export' };
 
 export default async function ImportPage() {
-  const user = await signedInOrRedirect('/admin/import');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/import', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const jobs = listImportJobs();
   return (
     <div className="page-narrow admin-import">

@@ -7,10 +7,10 @@ import { UploadDetailsForm } from '@/components/admin/upload-details-form';
 import { PageLinks } from '@/components/ui/pagination';
 import { listUploads, listUploadUses, UPLOADS_PER_PAGE, type Upload, type UploadUse } from '@/db/queries/uploads';
 import { deleteUploadAction, updateUploadDetailsAction } from '@/lib/actions/media';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { SiteDate } from '@/components/layout/site-date';
 import { describeUse, inUseReason } from '@/lib/media-library';
-import { canWritePosts } from '@/lib/roles';
+import { WRITERS } from '@/lib/roles';
 import '@/components/admin/media.css';
 
 // The media library: every uploaded image, newest first, to add to, describe, find where it is used, and delete when unused.
@@ -59,8 +59,8 @@ function MediaCard({ upload }: { upload: Upload }) {
 }
 
 export default async function MediaPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/media');
-  if (!canWritePosts(user.role)) return <NotAllowed who="authors and admins" />;
+  const user = await requireRoleOrSignIn('/admin/media', WRITERS);
+  if (!user) return <NotAllowed who="authors and admins" />;
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));

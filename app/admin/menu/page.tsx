@@ -3,15 +3,15 @@ import { MenuEditor } from '@/components/admin/menu-editor';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listMenuChoices, listMenuForEditor } from '@/db/queries/menu';
 import { saveMenuAction } from '@/lib/actions/site-shape';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import '../site-shape.css';
 
 export const metadata: Metadata = { title: 'Menu' };
 
 export default async function AdminMenuPage() {
-  const user = await signedInOrRedirect('/admin/menu');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/menu', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   return (
     <div className="page-wide">
       <h1>Menu</h1>

@@ -3,16 +3,16 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listPagesForAdmin } from '@/db/queries/pages';
 import { SiteDate } from '@/components/layout/site-date';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'Pages' };
 
 type Props = { searchParams: Promise<{ deleted?: string }> };
 
 export default async function AdminPagesPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/pages');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/pages', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const deleted = (await searchParams).deleted?.slice(0, 200);
   const pages = listPagesForAdmin();
   return (

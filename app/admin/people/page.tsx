@@ -4,8 +4,8 @@ import { PersonRoleForm } from '@/components/admin/person-role-form';
 import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople, type PersonRow } from '@/db/queries/people-admin';
 import { setRoleAction } from '@/lib/actions/site-admin';
 import { SiteDate } from '@/components/layout/site-date';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { ROLE_LABELS } from '@/lib/validations/person-role';
 
 export const metadata: Metadata = { title: 'People and roles' };
@@ -43,8 +43,8 @@ function PeopleTable({ caption, people, currentUserId }: { caption: string; peop
 }
 
 export default async function PeoplePage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/people');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/people', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const search = ((await searchParams).q ?? '').trim().slice(0, 254);
   const found = search ? searchPeople(search) : [];
   return (

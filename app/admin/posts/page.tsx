@@ -4,8 +4,8 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { SiteDate } from '@/components/layout/site-date';
 import { listPostsForEditor } from '@/db/queries/editor-posts';
 import { POST_STATUSES, type PostStatus } from '@/db/schema';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { canWritePosts, isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { isAdmin, WRITERS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -15,8 +15,8 @@ const FILTERS = ['all', ...POST_STATUSES] as const;
 type Props = { searchParams: Promise<{ status?: string; q?: string; deleted?: string }> };
 
 export default async function PostsPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/posts');
-  if (!canWritePosts(user.role)) return <NotAllowed who="the site’s authors and admins" />;
+  const user = await requireRoleOrSignIn('/admin/posts', WRITERS);
+  if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const params = await searchParams;
   const status = POST_STATUSES.includes(params.status as PostStatus) ? (params.status as PostStatus) : undefined;
   const search = (params.q ?? '').trim().slice(0, 200);

@@ -6,9 +6,9 @@ import { OneButtonForm } from '@/components/ui/one-button-form';
 import { PageLinks } from '@/components/ui/pagination';
 import { listRedirects } from '@/db/queries/redirects';
 import { removeRedirectAction, saveRedirectAction } from '@/lib/actions/redirects';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { parsePageNumber } from '@/lib/pagination';
-import { isAdmin } from '@/lib/roles';
+import { ADMINS } from '@/lib/roles';
 import '../site-shape.css';
 import './redirects.css';
 
@@ -21,8 +21,8 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 /** Moved addresses with their use; paged and searched in the database, so an import's thousands stay usable. */
 export default async function AdminRedirectsPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/redirects');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/redirects', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 200);
   const page = parsePageNumber(params.page) ?? 1;

@@ -4,8 +4,8 @@ import { SettingsForm } from '@/components/admin/settings-form';
 import { getCommentSettings, getNewPostEmailContent, getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { getUpload } from '@/db/queries/uploads';
 import { updateSettingsAction } from '@/lib/actions/site-admin';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { timeZoneChoices } from '@/lib/site-identity/time-zones';
 import '../site-admin.css';
 import './site-identity.css';
@@ -13,8 +13,8 @@ import './site-identity.css';
 export const metadata: Metadata = { title: 'Site settings' };
 
 export default async function SiteSettingsPage() {
-  const user = await signedInOrRedirect('/admin/settings');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/settings', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const site = getSiteSettings();
   const comments = getCommentSettings();
   const identity = getSiteIdentity();

@@ -6,8 +6,8 @@ import { StatsTable } from '@/components/admin/stats/stats-table';
 import { isCountingViews } from '@/db/queries/page-views';
 import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, topPosts, topReferrers, viewsPerDay } from '@/db/queries/stats';
 import { setStatsCountingAction } from '@/lib/actions/stats';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import { getSiteIdentity } from '@/db/queries/settings';
 import { statsDay, statsDayBefore } from '@/lib/stats/day';
 import { dailyBars, weeklyBars } from '@/lib/stats/series';
@@ -21,8 +21,8 @@ const WEEKS = 12;
 const total = (bars: { value: number }[]) => bars.reduce((sum, bar) => sum + bar.value, 0);
 
 export default async function StatsPage() {
-  const user = await signedInOrRedirect('/admin/stats');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/stats', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const { timeZone } = getSiteIdentity();
   const now = new Date();
   const today = statsDay(now, timeZone);

@@ -6,8 +6,8 @@ import { countOutbox, listMailProblems } from '@/db/queries/outbox';
 import { countSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscriber-admin';
 import { retryMailAction } from '@/lib/actions/mail-admin';
 import { SiteDate } from '@/components/layout/site-date';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
 import { PageLinks } from '@/components/ui/pagination';
 
@@ -18,8 +18,8 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 const STATUS_LABELS = { pending: 'Awaiting confirmation', confirmed: 'Confirmed', unsubscribed: 'Unsubscribed', undeliverable: 'Undeliverable' } as const;
 
 export default async function SubscribersPage({ searchParams }: Props) {
-  const user = await signedInOrRedirect('/admin/subscribers');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
+  const user = await requireRoleOrSignIn('/admin/subscribers', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 254);
   const requestedPage = Number.parseInt(params.page ?? '1', 10);

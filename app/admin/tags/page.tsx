@@ -6,15 +6,15 @@ import { TaxonomyNameForm } from '@/components/admin/taxonomy-name-form';
 import { OneButtonForm } from '@/components/ui/one-button-form';
 import { listTagsForAdmin } from '@/db/queries/tag-admin';
 import { deleteTagAction, mergeTagAction, renameTagAction } from '@/lib/actions/site-shape';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import '../site-shape.css';
 
 export const metadata: Metadata = { title: 'Tags' };
 
 export default async function AdminTagsPage() {
-  const user = await signedInOrRedirect('/admin/tags');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/tags', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const tags = listTagsForAdmin();
   return (
     <div className="page-wide">

@@ -11,13 +11,14 @@ import { getWorkingCopy, listRevisions } from '@/db/queries/revisions';
 import { searchPosts } from '@/db/queries/search';
 import { outbox, posts, postWorkingCopies, postRevisions, users, type UserRole } from '@/db/schema';
 import { discardChanges, editorViewOf, restoreRevision, updatePost } from '@/lib/editorial/post-changes';
-import { publishNow, savePost, schedule, type Editor } from '@/lib/editorial/posts';
+import { publishPost, savePost, schedulePost } from '@/lib/editorial/posts';
+import type { CurrentUser } from '@/lib/session';
 import { toSearchQuery } from '@/lib/search-query';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { createCategory, createSubscriber } from '../../helpers/fixtures';
 
 let n = 0;
-function person(role: UserRole, name: string): Editor {
+function person(role: UserRole, name: string): CurrentUser {
   const id = `changes-${role}-${++n}`;
   getDb().insert(users).values({ id, name, email: `${id}@example.org`, role }).run();
   return { id, name, role };
@@ -38,7 +39,7 @@ const ok = <T extends { ok: boolean }>(result: T) => {
 function publishedPost(extra: Partial<PostEditorInput> = {}) {
   const values = input(extra);
   const id = ok(savePost(zoe, null, values)).postId;
-  ok(publishNow(zoe, id, values));
+  ok(publishPost(zoe, id, values));
   return { id, slug: values.slug };
 }
 const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
@@ -135,7 +136,7 @@ describe('a scheduled post', () => {
   it('keeps autosaves private until Update scheduled post, which keeps a revision', () => {
     const values = input({ slug: 'scheduled-safe' });
     const id = ok(savePost(luke, null, values)).postId;
-    ok(schedule(luke, id, new Date(Date.now() + 3_600_000)));
+    ok(schedulePost(luke, id, new Date(Date.now() + 3_600_000)));
     const before = row(id);
     expect(savePost(luke, id, input({ slug: 'scheduled-safe', title: 'Not yet' }))).toMatchObject({ ok: true, savedPrivately: true, staleTags: [] });
     expect(row(id)).toEqual(before);

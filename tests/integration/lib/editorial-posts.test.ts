@@ -10,13 +10,14 @@ import { getEditablePost } from '@/db/queries/editor-posts';
 import { getPublishedPostBySlug, getRedirectedSlug } from '@/db/queries/posts';
 import { outbox, posts, users, type UserRole } from '@/db/schema';
 import { updatePost } from '@/lib/editorial/post-changes';
-import { deletePost, publishNow, savePost, schedule, unpublish, type Editor } from '@/lib/editorial/posts';
-import { publishDuePosts } from '@/lib/publishing';
+import { deletePost, publishPost, savePost, schedulePost, unpublish } from '@/lib/editorial/posts';
+import type { CurrentUser } from '@/lib/session';
+import { publishScheduledPosts } from '@/lib/jobs/scheduled-posts';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { createCategory, createSubscriber } from '../../helpers/fixtures';
 
 let n = 0;
-function person(role: UserRole): Editor {
+function person(role: UserRole): CurrentUser {
   const id = `user-${role}-${++n}`;
   getDb().insert(users).values({ id, name: `${role} ${n}`, email: `${id}@example.org`, role }).run();
   return { id, name: `${role} ${n}`, role };
@@ -37,18 +38,18 @@ const member = person('member');
 const moderator = person('moderator');
 
 describe('who may do what with a post', () => {
-  type Act = (actor: Editor, id: number) => { ok: boolean };
+  type Act = (actor: CurrentUser, id: number) => { ok: boolean };
   const future = () => new Date(Date.now() + 60 * 60_000);
   const actions: Record<string, Act> = {
     edit: (actor, id) => savePost(actor, id, input({ title: 'Changed' })),
-    publish: (actor, id) => publishNow(actor, id, input({ title: 'Published by someone' })),
-    schedule: (actor, id) => schedule(actor, id, future()),
+    publish: (actor, id) => publishPost(actor, id, input({ title: 'Published by someone' })),
+    schedule: (actor, id) => schedulePost(actor, id, future()),
     unpublish: (actor, id) => unpublish(actor, id),
     delete: (actor, id) => deletePost(actor, id),
   };
   // Allowed on a post written by `author`.
   const allowed: Record<string, boolean> = { member: false, moderator: false, 'another author': false, 'its author': true, admin: true };
-  const actors: Record<string, Editor> = { member, moderator, 'another author': otherAuthor, 'its author': author, admin };
+  const actors: Record<string, CurrentUser> = { member, moderator, 'another author': otherAuthor, 'its author': author, admin };
 
   for (const [actionName, act] of Object.entries(actions)) {
     for (const [who, actor] of Object.entries(actors)) {
@@ -72,7 +73,7 @@ describe('writing and publishing', () => {
     const id = created(savePost(author, null, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' })));
     expect(getEditablePost(id)).toMatchObject({ status: 'draft', tagNames: ['Brand New Tag', 'Pacing'] });
     expect(getPublishedPostBySlug('first-draft')).toBeNull();
-    expect(publishNow(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
+    expect(publishPost(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
     expect(getPublishedPostBySlug('first-draft')?.title).toBe('Pacing on work days');
     const actions = listActivity(1).entries.filter((e) => e.subject === '“Pacing on work days”').map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
@@ -80,7 +81,7 @@ describe('writing and publishing', () => {
 
   it('keeps the old address working after a slug change, and never gives it to another post', () => {
     const id = created(savePost(author, null, input({ slug: 'old-address' })));
-    publishNow(author, id, input({ slug: 'old-address' }));
+    publishPost(author, id, input({ slug: 'old-address' }));
     const renamed = updatePost(author, id, input({ slug: 'new-address' }));
     expect(renamed).toMatchObject({ ok: true, staleTags: ['posts', 'post:new-address', 'post:old-address'] });
     expect(getRedirectedSlug('old-address')).toBe('new-address');
@@ -112,24 +113,24 @@ describe('writing and publishing', () => {
     const subscriber = createSubscriber({ email: `sched-${n}@example.org` });
     const id = created(savePost(author, null, input({ slug: 'spring-meetup', categoryId: String(category.id) })));
     const now = new Date();
-    expect(schedule(author, id, new Date(now.getTime() - 1000), now)).toMatchObject({ ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } });
+    expect(schedulePost(author, id, new Date(now.getTime() - 1000), now)).toMatchObject({ ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } });
     expect(statusOf(id)).toBe('draft');
 
     const at = new Date(now.getTime() + 2 * 60 * 60_000);
-    expect(schedule(author, id, at, now)).toMatchObject({ ok: true });
+    expect(schedulePost(author, id, at, now)).toMatchObject({ ok: true });
     expect(getPublishedPostBySlug('spring-meetup', new Date(at.getTime() - 1))).toBeNull();
-    expect(publishDuePosts(new Date(at.getTime() - 1))).not.toContain('spring-meetup');
+    expect(publishScheduledPosts(new Date(at.getTime() - 1))).not.toContain('spring-meetup');
     expect(getPublishedPostBySlug('spring-meetup', at)?.title).toBe('Pacing on work days');
-    expect(publishDuePosts(at)).toContain('spring-meetup');
+    expect(publishScheduledPosts(at)).toContain('spring-meetup');
     expect(statusOf(id)).toBe('published');
     expect(getDb().select().from(outbox).all().filter((m) => m.kind === 'new-post' && m.subject === 'Pacing on work days').map((m) => m.toAddress)).toContain(subscriber.email);
 
-    expect(schedule(author, id, new Date(at.getTime() + 60_000), at)).toMatchObject({ ok: false, message: expect.stringContaining('already published') });
+    expect(schedulePost(author, id, new Date(at.getTime() + 60_000), at)).toMatchObject({ ok: false, message: expect.stringContaining('already published') });
   });
 
   it('unpublishes back to draft and deletes with its redirects', () => {
     const id = created(savePost(author, null, input({ slug: 'short-lived' })));
-    publishNow(author, id, input({ slug: 'short-lived' }));
+    publishPost(author, id, input({ slug: 'short-lived' }));
     expect(unpublish(author, id)).toMatchObject({ ok: true });
     expect(getPublishedPostBySlug('short-lived')).toBeNull();
     savePost(author, id, input({ slug: 'short-lived-2' }));

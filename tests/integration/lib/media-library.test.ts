@@ -16,14 +16,15 @@ import { getUpload, listUploads, listUploadUses, updateUploadDetails } from '@/d
 import { activityLog, pages, pageWorkingCopies, postWorkingCopies, siteSettings, uploads, type UserRole } from '@/db/schema';
 import { env } from '@/lib/env';
 import { deleteUpload } from '@/lib/media-library';
-import { getCurrentUser } from '@/lib/session';
+import { auth } from '@/lib/auth';
 import { storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor, createPost } from '../../helpers/fixtures';
+import { asSession } from '../../helpers/session';
 
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 // Every upload is decoded and re-encoded four times over (main file and copies): slow on a busy machine.
 jest.setTimeout(30_000);
-const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(getCurrentUser).mockResolvedValue(user);
+const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);

@@ -10,11 +10,11 @@ import { getWorkingCopy, listRevisions } from '@/db/queries/revisions';
 import { pages, users, type UserRole } from '@/db/schema';
 import { discardPageChanges, pageEditorView, restorePageRevision, updatePage } from '@/lib/site-admin/page-changes';
 import { publishPage, savePage, unpublishPage } from '@/lib/site-admin/pages';
-import type { SiteAdminActor } from '@/lib/site-admin/result';
+import type { CurrentUser } from '@/lib/session';
 import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-editor';
 
 let n = 0;
-function person(role: UserRole, name: string): SiteAdminActor {
+function person(role: UserRole, name: string): CurrentUser {
   const id = `pages-${role}-${++n}`;
   getDb().insert(users).values({ id, name, email: `${id}@example.org`, role }).run();
   return { id, name, role };

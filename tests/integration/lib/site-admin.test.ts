@@ -12,17 +12,17 @@ import { updateSettings } from '@/lib/site-admin/settings';
 import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-editor';
 import { personRoleSchema } from '@/lib/validations/person-role';
 import { siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/site-settings';
-import type { SiteAdminActor } from '@/lib/site-admin/result';
+import type { CurrentUser } from '@/lib/session';
 import type { z } from 'zod';
 
 
 /** As the server actions call the rules: the form parsed with its schema (refused with the field errors), then the rule. */
 const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R) => (parsed.success ? rule(parsed.data) : invalid(parsed.error));
-const saveSettings = (actor: SiteAdminActor, input: SiteSettingsInput) => parsedOr(siteSettingsSchema.safeParse(input), (values) => updateSettings(actor, values));
-const changeRole = (actor: SiteAdminActor, userId: string, role: string) => parsedOr(personRoleSchema.safeParse({ userId, role }), (target) => setRole(actor, target));
-const saveAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => savePage(actor, values));
-const publishAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => publishPage(actor, values));
-const updateAPage = (actor: SiteAdminActor, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => updatePage(actor, values));
+const saveSettings = (actor: CurrentUser, input: SiteSettingsInput) => parsedOr(siteSettingsSchema.safeParse(input), (values) => updateSettings(actor, values));
+const changeRole = (actor: CurrentUser, userId: string, role: string) => parsedOr(personRoleSchema.safeParse({ userId, role }), (target) => setRole(actor, target));
+const saveAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => savePage(actor, values));
+const publishAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => publishPage(actor, values));
+const updateAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => updatePage(actor, values));
 
 let counter = 0;
 function createPerson(role: UserRole, name = `Person ${++counter}`) {

@@ -12,24 +12,24 @@ import { activityLog, menuItems, pages, posts, postTags, subscriberCategories, u
 import { invalid } from '@/lib/actions/state';
 import { deleteCategory, moveCategoryOnePlace, saveCategory } from '@/lib/site-admin/categories';
 import { saveMenu } from '@/lib/site-admin/menu';
-import type { SiteAdminActor } from '@/lib/site-admin/result';
+import type { CurrentUser } from '@/lib/session';
 import { deleteTag, mergeTagInto, renameTagTo } from '@/lib/site-admin/tags';
 import { menuSchema } from '@/lib/validations/menu';
 import { categoryDeleteSchema, categorySchema, tagMergeSchema, tagRenameSchema, type CategoryInput } from '@/lib/validations/taxonomy';
 import { createAuthor, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
 
 const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R) => (parsed.success ? rule(parsed.data) : invalid(parsed.error));
-const save = (actor: SiteAdminActor, input: CategoryInput) => parsedOr(categorySchema.safeParse(input), (values) => saveCategory(actor, values));
-const remove = (actor: SiteAdminActor, id: number, targetId: number | '') =>
+const save = (actor: CurrentUser, input: CategoryInput) => parsedOr(categorySchema.safeParse(input), (values) => saveCategory(actor, values));
+const remove = (actor: CurrentUser, id: number, targetId: number | '') =>
   parsedOr(categoryDeleteSchema.safeParse({ id: String(id), targetId: String(targetId) }), (v) => deleteCategory(actor, v.id, v.targetId));
-const renameTag = (actor: SiteAdminActor, id: number, name: string, slug: string) => parsedOr(tagRenameSchema.safeParse({ id: String(id), name, slug }), ({ id: tagId, ...f }) => renameTagTo(actor, tagId, f));
-const mergeTag = (actor: SiteAdminActor, id: number, intoId: number) => parsedOr(tagMergeSchema.safeParse({ id: String(id), intoId: String(intoId) }), (v) => mergeTagInto(actor, v.id, v.intoId));
-const menu = (actor: SiteAdminActor, items: unknown) => parsedOr(menuSchema.safeParse({ menu: JSON.stringify(items) }), (values) => saveMenu(actor, values));
+const renameTag = (actor: CurrentUser, id: number, name: string, slug: string) => parsedOr(tagRenameSchema.safeParse({ id: String(id), name, slug }), ({ id: tagId, ...f }) => renameTagTo(actor, tagId, f));
+const mergeTag = (actor: CurrentUser, id: number, intoId: number) => parsedOr(tagMergeSchema.safeParse({ id: String(id), intoId: String(intoId) }), (v) => mergeTagInto(actor, v.id, v.intoId));
+const menu = (actor: CurrentUser, items: unknown) => parsedOr(menuSchema.safeParse({ menu: JSON.stringify(items) }), (values) => saveMenu(actor, values));
 
 let counter = 0;
-function person(role: UserRole, name = `Person ${++counter}`): SiteAdminActor {
+function person(role: UserRole, name = `Person ${++counter}`): CurrentUser {
   const row = getDb().insert(users).values({ name, email: `shape${++counter}@example.org`, role }).returning().get();
-  return { id: row.id, name: row.name, role: row.role } as SiteAdminActor;
+  return { id: row.id, name: row.name, role: row.role } as CurrentUser;
 }
 const admin = person('admin', 'Zoë O’Brien-Ñúñez');
 const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });

@@ -8,15 +8,16 @@ import { getDb } from '@/db/index';
 import { getUpload, getUploadByFile } from '@/db/queries/uploads';
 import { activityLog, uploads, type UserRole } from '@/db/schema';
 import { env } from '@/lib/env';
-import { getCurrentUser } from '@/lib/session';
+import { auth } from '@/lib/auth';
 import { MAX_UPLOAD_BYTES, storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor } from '../../helpers/fixtures';
+import { asSession } from '../../helpers/session';
 
 // The route handler's session comes from Auth.js cookies; here the test says who is asking.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 // Each upload is now encoded four times over (main file and 400/800/1200 px copies): slow on a busy machine.
 jest.setTimeout(30_000);
-const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(getCurrentUser).mockResolvedValue(user);
+const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()) : []);

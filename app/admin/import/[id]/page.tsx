@@ -7,8 +7,8 @@ import { ImportReportView } from '@/components/admin/import-report';
 import { ImportRunAgain } from '@/components/admin/import-run-again';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { getImportJobView } from '@/db/queries/import-jobs';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 import type { ImportReport } from '@/lib/wordpress/report';
 import '../../site-admin.css';
 import '../import.css';
@@ -17,8 +17,8 @@ export const metadata: Metadata = { title: 'Import' };
 
 export default async function ImportJobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await signedInOrRedirect(`/admin/import/${encodeURIComponent(id)}`);
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn(`/admin/import/${encodeURIComponent(id)}`, ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const jobId = Number(id);
   const job = Number.isSafeInteger(jobId) && jobId > 0 ? getImportJobView(jobId) : undefined;
   if (!job) notFound();

@@ -11,8 +11,8 @@ import type { PageFields } from '@/db/queries/pages';
 import { pageActions } from '@/lib/actions/page-editor-actions';
 import { diffVersions } from '@/lib/editorial/revision-diff';
 import { DISCARDED, RESTORED } from '@/lib/editorial/safe-edit';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { pageEditorView } from '@/lib/site-admin/page-changes';
 import '../../site-admin.css';
 
@@ -38,8 +38,8 @@ const comparable = (page: PageFields) => ({ title: page.title, slug: `/${page.sl
 
 export default async function EditPagePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await signedInOrRedirect(`/admin/pages/${id}`);
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn(`/admin/pages/${id}`, ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   const view = /^\d{1,9}$/.test(id) ? pageEditorView(user, Number(id)) : null;
   if (!view) notFound();
   const { page, fields, workingCopy } = view;

@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PageEditor } from '@/components/admin/page-editor';
 import { pageActions } from '@/lib/actions/page-editor-actions';
-import { isAdmin } from '@/lib/roles';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 
 export const metadata: Metadata = { title: 'New page' };
 
 export default async function NewPagePage() {
-  const user = await signedInOrRedirect('/admin/pages/new');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins" />;
+  const user = await requireRoleOrSignIn('/admin/pages/new', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins" />;
   return (
     <div className="page-wide">
       <p>

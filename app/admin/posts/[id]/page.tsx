@@ -9,14 +9,14 @@ import { WorkingCopyNotice } from '@/components/admin/working-copy-notice';
 import { getUpload } from '@/db/queries/uploads';
 import { listCategories } from '@/db/queries/taxonomy';
 import type { EditablePost } from '@/db/queries/editor-posts';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { postActions } from '@/lib/actions/post-actions';
 import { formatDateTime, type DateStyle } from '@/lib/format';
 import { editorViewOf } from '@/lib/editorial/post-changes';
 import { comparablePost, editorInputOf, POST_DIFF_LABELS, postSnapshotOf } from '@/lib/editorial/post-fields';
 import { diffVersions } from '@/lib/editorial/revision-diff';
 import { DISCARDED, RESTORED } from '@/lib/editorial/safe-edit';
-import { canWritePosts } from '@/lib/roles';
+import { WRITERS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Edit post' };
 
@@ -39,8 +39,8 @@ function describeStatus(post: EditablePost, style: DateStyle): string {
 
 export default async function EditPostPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await signedInOrRedirect(`/admin/posts/${id}`);
-  if (!canWritePosts(user.role)) return <NotAllowed who="the site’s authors and admins" />;
+  const user = await requireRoleOrSignIn(`/admin/posts/${id}`, WRITERS);
+  if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const postId = Number.parseInt(id, 10);
   const view = Number.isSafeInteger(postId) && postId > 0 ? editorViewOf(user, postId) : null;
   if (!view) notFound();

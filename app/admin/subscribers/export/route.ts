@@ -2,15 +2,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { NextResponse } from 'next/server';
 import { listAllSubscribers } from '@/db/queries/subscriber-admin';
-import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { refusal } from '@/lib/http/refusal';
+import { requireRole } from '@/lib/session';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
 export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: 'Sign in as an admin to download subscribers.' }, { status: 401, headers: NO_STORE });
-  if (!isAdmin(user.role)) return NextResponse.json({ error: 'Only admins can download subscribers.' }, { status: 403, headers: NO_STORE });
+  const { refused } = await requireRole('admin');
+  if (refused) return refusal(refused, { 401: 'Sign in as an admin to download subscribers.', 403: 'Only admins can download subscribers.' });
   const rows = listAllSubscribers().map((s) => [s.email, s.status, s.frequency, s.topics, s.createdAt.toISOString(), s.confirmedAt?.toISOString() ?? '']);
   const csv = stringify([['email', 'status', 'frequency', 'topics', 'subscribed_at', 'confirmed_at'], ...rows], { escape_formulas: true });
   return new NextResponse(csv, {

@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SubscriberImportForm } from '@/components/admin/subscriber-import-form';
 import { importSubscribersAction } from '@/lib/actions/subscriber-import';
-import { signedInOrRedirect } from '@/lib/admin-access';
-import { isAdmin } from '@/lib/roles';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { ADMINS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Import subscribers' };
 
 export default async function ImportSubscribersPage() {
-  const user = await signedInOrRedirect('/admin/subscribers/import');
-  if (!isAdmin(user.role)) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
+  const user = await requireRoleOrSignIn('/admin/subscribers/import', ADMINS);
+  if (!user) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
   return (
     <div className="page-narrow admin-page">
       <p>

@@ -1,10 +1,10 @@
 // "Download my data": everything Hearth stores about the signed-in member, as a JSON file.
 import { NextResponse } from 'next/server';
 import { exportUserData } from '@/db/queries/member-export';
-import { getCurrentUser } from '@/lib/session';
+import { requireUser } from '@/lib/session';
 
 export async function GET() {
-  const user = await getCurrentUser();
+  const { user } = await requireUser();
   const data = user && exportUserData(user.id);
   if (!data) {
     return NextResponse.json({ error: 'Sign in to download your data.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });

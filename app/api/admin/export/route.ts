@@ -3,14 +3,13 @@
 // commenters' ones when the admin ticked the box (?emails=1).
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { refusal } from '@/lib/http/refusal';
+import { requireRole } from '@/lib/session';
 import { exportFileName, writeWxr } from '@/lib/wordpress/wxr-writer';
 
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: 'Sign in as an admin to export the site.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });
-  if (!isAdmin(user.role)) return NextResponse.json({ error: 'Only admins can export the site.' }, { status: 403, headers: { 'Cache-Control': 'private, no-store' } });
+  const { refused } = await requireRole('admin');
+  if (refused) return refusal(refused, { 401: 'Sign in as an admin to export the site.', 403: 'Only admins can export the site.' });
   const includeCommenterEmails = new URL(request.url).searchParams.get('emails') === '1';
   const pieces = writeWxr({ siteUrl: env.siteUrl, includeCommenterEmails });
   const encoder = new TextEncoder();

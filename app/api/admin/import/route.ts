@@ -4,8 +4,8 @@
 // A new export first clears uploads abandoned over a day ago.
 import { NextResponse } from 'next/server';
 import { importJobFolders } from '@/db/queries/import-jobs';
-import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { refusal } from '@/lib/http/refusal';
+import { requireRole } from '@/lib/session';
 import { importStartSchema } from '@/lib/validations/import';
 import { startImport } from '@/lib/wordpress/import-jobs';
 import { IMPORT_PART_LIMITS, IMPORT_REFUSALS, receiveImportPart, removeAbandonedUploads, type ImportPart, type ImportRefusal } from '@/lib/wordpress/import-upload';
@@ -15,17 +15,11 @@ const answer = (body: object, status: number) => NextResponse.json(body, { statu
 const STATUS: Record<ImportRefusal, number> = { 'too-large-export': 413, 'too-large-uploads': 413, 'not-xml': 415, 'not-zip': 415, empty: 400, 'unknown-upload': 404 };
 const refuse = (reason: ImportRefusal) => answer({ error: IMPORT_REFUSALS[reason] }, STATUS[reason]);
 
-/** The signed-in admin, or the answer for everyone else. */
-async function adminOrRefusal() {
-  const user = await getCurrentUser();
-  if (!user) return { refusal: answer({ error: 'Sign in as an admin to import a site.' }, 401) };
-  if (!isAdmin(user.role)) return { refusal: answer({ error: 'Only admins can import a site.' }, 403) };
-  return { user };
-}
+const REFUSALS = { 401: 'Sign in as an admin to import a site.', 403: 'Only admins can import a site.' };
 
 export async function PUT(request: Request) {
-  const { refusal } = await adminOrRefusal();
-  if (refusal) return refusal;
+  const { refused } = await requireRole('admin');
+  if (refused) return refusal(refused, REFUSALS);
   const params = new URL(request.url).searchParams;
   const part = params.get('part');
   if (part !== 'export' && part !== 'uploads') return answer({ error: 'Say which file this is: ?part=export or ?part=uploads.' }, 400);
@@ -37,8 +31,8 @@ export async function PUT(request: Request) {
 }
 
 export async function POST(request: Request) {
-  const { user, refusal } = await adminOrRefusal();
-  if (refusal) return refusal;
+  const { user, refused } = await requireRole('admin');
+  if (refused) return refusal(refused, REFUSALS);
   const parsed = importStartSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return answer({ error: 'Choose the export file, then press Start.' }, 400);
   const started = startImport(parsed.data, user);

@@ -4,8 +4,9 @@
 // GET lists the library for the editor's "Insert image" dialog.
 import { NextResponse } from 'next/server';
 import { listUploads, UPLOADS_PER_PAGE } from '@/db/queries/uploads';
-import { canWritePosts } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { refusal } from '@/lib/http/refusal';
+import { WRITERS } from '@/lib/roles';
+import { requireRole } from '@/lib/session';
 import { MAX_UPLOAD_BYTES, storeUpload, UPLOAD_REFUSALS, type UploadRefusal } from '@/lib/uploads';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
@@ -41,9 +42,8 @@ async function fileField(body: Buffer<ArrayBuffer>, contentType: string): Promis
 }
 
 export async function POST(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return answer({ error: 'Sign in as an author to upload images.' }, 401);
-  if (!canWritePosts(user.role)) return refuse('forbidden');
+  const { user, refused } = await requireRole(WRITERS);
+  if (refused) return refusal(refused, { 401: 'Sign in as an author to upload images.', 403: UPLOAD_REFUSALS.forbidden });
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return refuse('too-large');
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) return answer({ error: NOT_A_FORM }, 400);
@@ -58,9 +58,8 @@ export async function POST(request: Request) {
 }
 
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return answer({ error: 'Sign in as an author to see the media library.' }, 401);
-  if (!canWritePosts(user.role)) return refuse('forbidden');
+  const { refused } = await requireRole(WRITERS);
+  if (refused) return refusal(refused, { 401: 'Sign in as an author to see the media library.', 403: UPLOAD_REFUSALS.forbidden });
   const params = new URL(request.url).searchParams;
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.get('page')) || 1)));
   const found = listUploads((params.get('q') ?? '').trim().slice(0, 200), page);

@@ -1,6 +1,6 @@
 /**
  * The action wrapper on its own, with real writes to a real temporary SQLite database. Who is signed in
- * comes from Auth.js cookies in a request; here the test says who is asking (the session module is the
+ * comes from Auth.js cookies in a request; here the test says who is asking (Auth.js's auth() is the
  * only thing replaced). Over HTTP against the built app: tests/reliability/action-failures.test.ts.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -11,14 +11,15 @@ import { updateDisplayName } from '@/db/queries/member-account';
 import { users, type UserRole } from '@/db/schema';
 import { argsAction, formAction } from '@/lib/actions/guarded';
 import { SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';
-import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { ADMINS } from '@/lib/roles';
+import { auth } from '@/lib/auth';
 import { createAuthor } from '../../../helpers/fixtures';
+import { asSession } from '../../../helpers/session';
 
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
+jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 const signedIn = (role: UserRole | null) => {
   const row = role ? createAuthor({ role }) : null;
-  jest.mocked(getCurrentUser).mockResolvedValue(row && { id: row.id, name: row.name, role: row.role });
+  jest.mocked(auth).mockResolvedValue(asSession(row && { id: row.id, name: row.name, role: row.role }));
   return row;
 };
 const nameOf = (id: string) => getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name;
@@ -33,13 +34,13 @@ const run = jest.fn((input: z.infer<typeof renameSchema>, user: { id: string }) 
   updateDisplayName(user.id, input.name);
   return { ok: true, message: 'Renamed.' };
 });
-const admins = { role: isAdmin, refusal: 'Admins only.' };
+const admins = { roles: ADMINS, refusal: 'Admins only.' };
 const renameAction = formAction({ name: 'test rename', access: admins, schema: renameSchema }, run);
 
 let errors: jest.SpyInstance;
 beforeEach(() => {
   run.mockClear();
-  jest.mocked(getCurrentUser).mockReset();
+  jest.mocked(auth).mockReset();
   errors = jest.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => errors.mockRestore());
@@ -91,7 +92,7 @@ describe('formAction', () => {
   });
 
   it('answers a failing session read the same way', async () => {
-    jest.mocked(getCurrentUser).mockRejectedValue(new Error('session table unreadable'));
+    jest.mocked(auth).mockRejectedValue(new Error('session table unreadable'));
     expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toMatchObject({ ok: false, message: expect.stringContaining('(Reference: ') });
     expect(errors).toHaveBeenCalledTimes(1);
   });
@@ -106,7 +107,7 @@ describe('formAction', () => {
   it('never reads the session for access "anyone" (signed links and public forms)', async () => {
     const open = formAction({ name: 'test open', access: 'anyone', schema: z.object({ token: z.string() }) }, ({ token }, user) => ({ ok: user === null, message: token }));
     expect(await open({ ok: false }, form({ token: 'abc' }))).toEqual({ ok: true, message: 'abc' });
-    expect(getCurrentUser).not.toHaveBeenCalled();
+    expect(auth).not.toHaveBeenCalled();
   });
 });
 

@@ -7,7 +7,7 @@ import { outbox, replyNotices, siteSettings, users, type ReplyNotificationChoice
 import { muteThreadAction } from '@/lib/actions/notifications';
 import { submitComment } from '@/lib/comments/submit';
 import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifications';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail/delivery';
 import { smtpSender, startMailCatcher } from '../../../helpers/mail-catcher';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 

@@ -8,7 +8,7 @@ import { listHeldComments, listThread } from '@/db/queries/comment-thread';
 import { comments, outbox, sessions, siteSettings, users, waitingComments } from '@/db/schema';
 import { deleteComment, submitComment } from '@/lib/comments/submit';
 import { confirmWaitingComment, renewWaitingCommentLink, requestWaitingComment, waitingLinkState } from '@/lib/comments/waiting';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail/delivery';
 import { WAITING_COMMENT_LIMIT_PER_ADDRESS, WAITING_COMMENT_LIMIT_PER_IP } from '@/lib/rate-limit';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';

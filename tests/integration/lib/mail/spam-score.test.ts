@@ -12,7 +12,7 @@ import { digestMoment, processReplyNotices } from '@/lib/comments/reply-notifica
 import { submitComment } from '@/lib/comments/submit';
 import { emailPostBody } from '@/lib/mail/post-body';
 import { signInEmail } from '@/lib/mail/sign-in-email';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail/delivery';
 import { dailyAlertEmail, instantAlertEmail } from '@/lib/moderation/alert-emails';
 import { confirmationEmail, newPostEmail, weeklyDigestEmail, welcomeEmail } from '@/lib/subscriptions/emails';
 import { env } from '@/lib/env';

@@ -10,7 +10,8 @@ import { setModerationAlerts } from '@/db/queries/moderation-alerts';
 import { comments, outbox, siteSettings, users } from '@/db/schema';
 import { reportCommentAs } from '@/lib/comments/report';
 import { submitComment } from '@/lib/comments/submit';
-import { deliverDueMail, runMailJobs } from '@/lib/mail/worker';
+import { runJobs } from '@/lib/jobs/run-jobs';
+import { deliverDueMail } from '@/lib/mail/delivery';
 import { env } from '@/lib/env';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
@@ -93,10 +94,10 @@ describe('daily', () => {
     const now = new Date();
     const morning = (days: number, hour = 9) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour));
     // Everything above happened now, after 1 September 12:00 when Kemal chose daily.
-    runMailJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
+    runJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
     expect(alerts('moderation-digest')).toEqual([]);
-    runMailJobs(morning(1)); // tomorrow morning
-    runMailJobs(morning(1, 10)); // a later tick the same day sends nothing more
+    runJobs(morning(1)); // tomorrow morning
+    runJobs(morning(1, 10)); // a later tick the same day sends nothing more
     const first = alerts('moderation-digest');
     expect(first.map((m) => m.to)).toEqual([dailyMod.email]);
     expect(first[0].subject).toBe('3 comments need a moderator on Hearth');
@@ -104,7 +105,7 @@ describe('daily', () => {
     expect(first[0].text).toContain('A comment by Sam 🌱 on “Pacing with an energy budget” was reported: medical misinformation');
     expect(first[0].text).not.toContain(member.email);
 
-    runMailJobs(morning(2)); // nothing new since: no email, and nothing repeated
+    runJobs(morning(2)); // nothing new since: no email, and nothing repeated
     expect(alerts('moderation-digest')).toHaveLength(1);
     await sendAll(morning(2));
     expect((await catcher.waitFor(dailyMod.email)).subject).toBe('3 comments need a moderator on Hearth');

@@ -10,8 +10,11 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, posts, subscribers } from '@/db/schema';
-import { deliverDueMail, runMailJobs } from '@/lib/mail/worker';
-import { publishDuePosts, publishPost } from '@/lib/publishing';
+import { runJobs } from '@/lib/jobs/run-jobs';
+import { deliverDueMail } from '@/lib/mail/delivery';
+import { markPostPublished } from '@/db/queries/post-publishing';
+import { newPostAnnouncement } from '@/lib/editorial/announcement';
+import { publishScheduledPosts } from '@/lib/jobs/scheduled-posts';
 import { processWeeklyDigests, weeklyDigestMoment } from '@/lib/subscriptions/digest';
 import { readManageToken } from '@/lib/subscriptions/links';
 import { env } from '@/lib/env';
@@ -62,8 +65,8 @@ describe('announcing a new post', () => {
     createSubscriber({ email: 'gone@example.org', status: 'unsubscribed' });
     const post = draft({ title: 'New research on sleep', excerpt: 'What a new study found.', categoryId: research.id });
 
-    expect(publishPost(post.id)).toEqual({ slug: post.slug, queued: 2 });
-    expect(publishPost(post.id)).toEqual({ slug: post.slug, queued: 0 }); // publishing again never emails again
+    expect(markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 2 });
+    expect(markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 0 }); // publishing again never emails again
     catcher = await startMailCatcher();
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 2, failed: 0 });
     expect([...countBy(catcher).entries()].sort()).toEqual([
@@ -89,10 +92,10 @@ describe('announcing a new post', () => {
     createSubscriber({ email: 'reader@example.org' });
     const at = new Date(Date.now() + 60 * 60_000);
     const post = createPost({ authorId: author.id, status: 'scheduled', publishedAt: at, title: 'Spring gathering' });
-    expect(publishDuePosts(new Date(at.getTime() - 1000))).toEqual([]);
+    expect(publishScheduledPosts(new Date(at.getTime() - 1000))).toEqual([]);
     expect(queued()).toHaveLength(0);
-    expect(publishDuePosts(at)).toEqual([post.slug]);
-    expect(publishDuePosts(new Date(at.getTime() + 5000))).toEqual([]);
+    expect(publishScheduledPosts(at)).toEqual([post.slug]);
+    expect(publishScheduledPosts(new Date(at.getTime() + 5000))).toEqual([]);
     expect(getDb().select({ status: posts.status }).from(posts).where(eq(posts.id, post.id)).get()!.status).toBe('published');
     expect(queued().map((m) => m.toAddress)).toEqual(['reader@example.org']);
   });
@@ -101,7 +104,7 @@ describe('announcing a new post', () => {
     for (let n = 0; n < 5; n++) createSubscriber();
     const port = await freePort();
     const t0 = Date.now();
-    publishPost(draft({ title: 'During the outage' }).id, new Date(t0));
+    markPostPublished(draft({ title: 'During the outage' }).id, new Date(t0), newPostAnnouncement());
     expect(await sendAll(port, () => new Date(t0))).toMatchObject({ sent: 0, retried: 5 });
     expect(queued().every((m) => m.status === 'queued' && m.lastError)).toBe(true);
 
@@ -113,7 +116,7 @@ describe('announcing a new post', () => {
 
   it('loses and doubles nothing when the worker process is killed mid-batch and another run takes over', async () => {
     for (let n = 0; n < 12; n++) createSubscriber();
-    publishPost(draft({ title: 'Killed mid-batch' }).id);
+    markPostPublished(draft({ title: 'Killed mid-batch' }).id, new Date(), newPostAnnouncement());
     // The server answers five messages, then leaves the sixth hanging: the worker is stuck mid-send when killed.
     catcher = await startMailCatcher({ stallAfter: 5 });
     // node itself (not the tsx wrapper, which would leave its child running): SIGKILL must hit the worker.
@@ -147,13 +150,13 @@ describe('announcing a new post', () => {
     createSubscriber({ email: 'bounce@example.org' });
     const leaver = createSubscriber({ email: 'leaver@example.org' });
     createSubscriber({ email: 'stays@example.org' });
-    publishPost(draft({ title: 'First' }).id);
+    markPostPublished(draft({ title: 'First' }).id, new Date(), newPostAnnouncement());
     getDb().update(subscribers).set({ status: 'unsubscribed' }).where(eq(subscribers.id, leaver.id)).run();
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('bounce') });
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 1, failed: 1, cancelled: 1 });
     expect(getSubscriberByEmail('bounce@example.org')!.status).toBe('undeliverable');
 
-    publishPost(draft({ title: 'Second' }).id);
+    markPostPublished(draft({ title: 'Second' }).id, new Date(), newPostAnnouncement());
     expect(queued().filter((m) => m.subject === 'Second').map((m) => m.toAddress)).toEqual(['stays@example.org']);
   });
 
@@ -165,7 +168,7 @@ describe('announcing a new post', () => {
     })();
     const post = draft({ title: 'To ten thousand' });
     const started = process.hrtime.bigint();
-    expect(publishPost(post.id)).toEqual({ slug: post.slug, queued: 10_000 });
+    expect(markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 10_000 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(queued()).toHaveLength(10_000);
     expect(new Set(queued().map((m) => m.toAddress)).size).toBe(10_000);
@@ -190,7 +193,7 @@ describe('the weekly digest', () => {
 
     expect(processWeeklyDigests(new Date(moment.getTime() + 1000))).toBe(3);
     expect(processWeeklyDigests(new Date(moment.getTime() + 2000))).toBe(0);
-    runMailJobs(new Date(moment.getTime() + 3000));
+    runJobs(new Date(moment.getTime() + 3000));
     const digests = queued('weekly-digest');
     expect(digests.map((d) => d.toAddress).sort()).toEqual(['weekly-all@example.org', 'weekly-topic@example.org']);
     expect(weeklyDigestMoment(new Date('2026-11-25T12:00:00Z'), 'UTC').toISOString()).toBe('2026-11-23T08:00:00.000Z');

@@ -7,8 +7,9 @@ import { getDb } from '@/db/index';
 import { unsubscribe } from '@/db/queries/subscriber-lifecycle';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, subscribers } from '@/db/schema';
-import { deliverDueMail } from '@/lib/mail/worker';
-import { publishPost } from '@/lib/publishing';
+import { deliverDueMail } from '@/lib/mail/delivery';
+import { markPostPublished } from '@/db/queries/post-publishing';
+import { newPostAnnouncement } from '@/lib/editorial/announcement';
 import { postDeliveryFor } from '@/lib/subscriptions/post-delivery';
 import { createAuthor, createCategory, createPost, createSubscriber } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
@@ -45,8 +46,8 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, categoryId: living.id, title: 'Pacing with an energy budget' });
   const other = createPost({ authorId: otherAuthor.id, status: 'draft', publishedAt: null, title: 'Another post' });
 
-  expect(publishPost(post.id)).toMatchObject({ queued: 4 });
-  expect(publishPost(other.id)).toMatchObject({ queued: 2 });
+  expect(markPostPublished(post.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 4 });
+  expect(markPostPublished(other.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 2 });
   expect(postDeliveryFor(as(admin), post.id)).toEqual({
     counts: { queued: 4, sent: 0, failed: 0, cancelled: 0 },
     lines: ['gone-away@example.org', 'kim@example.org', 'leaving@example.org', 'sam@example.org'].map((to) => expect.objectContaining({ to, state: 'queued', reason: null })),
@@ -78,6 +79,6 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
 it('records the post on every new-post email queued (and on no other kind)', () => {
   createSubscriber({ email: 'each@example.org' });
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null });
-  publishPost(post.id);
+  markPostPublished(post.id, new Date(), newPostAnnouncement());
   expect(getDb().select({ kind: outbox.kind, postId: outbox.postId }).from(outbox).all()).toEqual([{ kind: 'new-post', postId: post.id }]);
 });

@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { UserRole } from '@/db/schema';
 import { PUT } from '@/app/api/admin/import/route';
-import { getCurrentUser } from '@/lib/session';
+import { auth } from '@/lib/auth';
 import { createImportJob } from '@/db/queries/import-jobs';
 import { ABANDONED_AFTER_MS, importsFolder, receiveImportPart, uploadFiles } from '@/lib/wordpress/import-upload';
 import { createAuthor } from '../../../helpers/fixtures';
+import { asSession } from '../../../helpers/session';
 
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn() }));
-const signIn = (role: UserRole | null) => jest.mocked(getCurrentUser).mockResolvedValue(role && { id: 'u1', name: 'Ada', role });
+jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+const signIn = (role: UserRole | null) => jest.mocked(auth).mockResolvedValue(asSession(role && { id: 'u1', name: 'Ada', role }));
 
 const WXR = '\uFEFF\n  <?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Old site</title></channel></rss>\n';
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(3000, 7)]);

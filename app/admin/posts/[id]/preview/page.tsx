@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { PostBody } from '@/components/posts/post-body';
 import { getPostForPreview } from '@/db/queries/posts';
-import { signedInOrRedirect } from '@/lib/admin-access';
+import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { postForEditing } from '@/lib/editorial/posts';
-import { canWritePosts } from '@/lib/roles';
+import { WRITERS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Preview' };
 
@@ -15,8 +15,8 @@ type Props = { params: Promise<{ id: string }> };
 // The saved post exactly as readers will see it, whatever its status; only its author and admins may look.
 export default async function PreviewPostPage({ params }: Props) {
   const { id } = await params;
-  const user = await signedInOrRedirect(`/admin/posts/${id}/preview`);
-  if (!canWritePosts(user.role)) return <NotAllowed who="the site’s authors and admins" />;
+  const user = await requireRoleOrSignIn(`/admin/posts/${id}/preview`, WRITERS);
+  if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const postId = Number.parseInt(id, 10);
   const allowed = Number.isSafeInteger(postId) && postId > 0 ? postForEditing(user, postId) : null;
   const post = allowed && getPostForPreview(postId);

@@ -2,8 +2,8 @@
 // every second; POST runs an interrupted or failed import again. Admins only, checked here.
 import { NextResponse } from 'next/server';
 import { getImportJobView } from '@/db/queries/import-jobs';
-import { isAdmin } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { refusal } from '@/lib/http/refusal';
+import { requireRole } from '@/lib/session';
 import { runImportAgain } from '@/lib/wordpress/import-jobs';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
@@ -12,24 +12,23 @@ type Context = { params: Promise<{ id: string }> };
 
 /** The job id and the admin asking, or the answer for everyone else. */
 async function checked(context: Context) {
-  const user = await getCurrentUser();
-  if (!user) return { refusal: answer({ error: 'Sign in as an admin to see imports.' }, 401) };
-  if (!isAdmin(user.role)) return { refusal: answer({ error: 'Only admins can see imports.' }, 403) };
+  const { refused } = await requireRole('admin');
+  if (refused) return { answered: refusal(refused, { 401: 'Sign in as an admin to see imports.', 403: 'Only admins can see imports.' }) };
   const id = Number((await context.params).id);
-  if (!Number.isSafeInteger(id) || id < 1) return { refusal: answer({ error: 'No such import.' }, 404) };
+  if (!Number.isSafeInteger(id) || id < 1) return { answered: answer({ error: 'No such import.' }, 404) };
   return { id };
 }
 
 export async function GET(_request: Request, context: Context) {
-  const { id, refusal } = await checked(context);
-  if (refusal) return refusal;
+  const { id, answered } = await checked(context);
+  if (answered) return answered;
   const job = getImportJobView(id);
   return job ? answer(job, 200) : answer({ error: 'No such import.' }, 404);
 }
 
 export async function POST(_request: Request, context: Context) {
-  const { id, refusal } = await checked(context);
-  if (refusal) return refusal;
+  const { id, answered } = await checked(context);
+  if (answered) return answered;
   const again = runImportAgain(id);
   return again.ok ? answer({ job: again.jobId }, 202) : answer({ error: again.message }, 409);
 }

@@ -12,7 +12,7 @@ import { TAGS } from '@/lib/cache';
 import { submitComment } from '@/lib/comments/submit';
 import { readJsonBody } from '@/lib/http/json-body';
 import { canModerate } from '@/lib/roles';
-import { getCurrentUser } from '@/lib/session';
+import { getCurrentUser, requireUser } from '@/lib/session';
 import { commentSchema } from '@/lib/validations/comment';
 
 const headers = { 'Cache-Control': 'private, no-store' };
@@ -47,7 +47,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
 const FRESH_AT_ONCE = { expire: 0 };
 
 export async function POST(request: Request, { params }: { params: Promise<{ postId: string }> }) {
-  const user = await getCurrentUser();
+  const { user } = await requireUser();
   if (!user) return NextResponse.json({ ...SIGNED_OUT, message: 'Your session has ended. Sign in again and your comment will still be here.' }, { status: 401, headers });
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ ok: false, message: body.message }, { status: body.status, headers });

@@ -1,12 +1,12 @@
 // A post's newsletter delivery, polled by its admin page while emails are still queued. The post's author and admins only.
 import { NextResponse } from 'next/server';
-import { getCurrentUser } from '@/lib/session';
+import { requireUser } from '@/lib/session';
 import { postDeliveryFor } from '@/lib/subscriptions/post-delivery';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
+  const { user } = await requireUser();
   if (!user) return NextResponse.json({ error: 'Sign in to see deliveries.' }, { status: 401, headers: NO_STORE });
   const postId = Number((await params).id);
   const delivery = Number.isSafeInteger(postId) && postId > 0 ? postDeliveryFor(user, postId) : null;

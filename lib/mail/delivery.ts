@@ -1,20 +1,14 @@
 /**
- * The mail worker: sends what the outbox holds, at a steady pace, and never loses or doubles a message.
+ * Mail delivery: sends what the outbox holds, at a steady pace, and never loses or doubles a message.
  * Rows are claimed with a lease before sending and marked sent after; a failure is retried with
- * exponential backoff for up to 24 hours; an SMTP 5xx answer is final. Runs inside the server process
- * (instrumentation.ts) or on its own (`npm run worker`).
+ * exponential backoff for up to 24 hours; an SMTP 5xx answer is final. The worker loop (lib/jobs/worker.ts)
+ * calls it on every tick, after the jobs that queue mail.
  */
 import 'server-only';
 import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
-import { deleteExpiredPending, isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscriber-lifecycle';
-import { processReplyNotices } from '@/lib/comments/reply-notifications';
+import { isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscriber-lifecycle';
 import { env } from '@/lib/env';
-import { processModerationDigests } from '@/lib/moderation/alert-digest';
-import { refreshPublishedPages } from '@/lib/page-refresh';
-import { publishDuePosts } from '@/lib/publishing';
-import { processWeeklyDigests } from '@/lib/subscriptions/digest';
 import { LIST_MAIL_KINDS } from '@/lib/subscriptions/emails';
-import { CONFIRMATION_VALID_MS } from '@/lib/subscriptions/links';
 import { sendMail, type MailMessage } from './transport';
 
 const BATCH = 50;
@@ -72,63 +66,9 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   return report;
 }
 
-let running = false;
-let started = false;
-
-const JOBS: [string, (now: Date) => unknown][] = [
-  ['reply notices', processReplyNotices],
-  ['weekly digest', processWeeklyDigests],
-  ['moderation summaries', processModerationDigests],
-  ['expired sign-ups', (now) => deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS))],
-];
-
-/**
- * The jobs that turn events into queued mail: scheduled posts, reply notices, digests, expired sign-ups.
- * Each runs on its own, so one failing job neither stops the others nor loses the slugs just published.
- */
-export function runMailJobs(now = new Date()): string[] {
-  let published: string[] = [];
-  try {
-    published = publishDuePosts(now);
-  } catch (error) {
-    console.error('[hearth] publishing scheduled posts failed:', error);
-  }
-  for (const [name, job] of JOBS) {
-    try {
-      job(now);
-    } catch (error) {
-      console.error(`[hearth] mail job "${name}" failed:`, error);
-    }
-  }
-  return published;
-}
-
 const handled = (report: DeliveryReport) => report.sent + report.retried + report.failed + report.cancelled;
 
-/** One pass: runs the jobs, then sends while full batches come back. Never runs twice at once in a process. */
-async function drain(): Promise<void> {
-  if (running) return;
-  running = true;
-  await refreshPublishedPages(runMailJobs());
-  try {
-    while (handled(await deliverDueMail()) >= BATCH);
-  } catch (error) {
-    console.error('[hearth] mail worker pass failed:', error);
-  } finally {
-    running = false;
-  }
-}
-
-/** Polls the outbox. Inside the server the timer does not keep the process alive; on its own it does. */
-export function startMailWorker({ intervalMs = 2000, keepProcessAlive = false } = {}): void {
-  if (started) return;
-  started = true;
-  const timer = setInterval(drain, intervalMs);
-  if (!keepProcessAlive) timer.unref();
-  void drain();
-}
-
-/** Asks a worker running in this process to look at the outbox now rather than at its next tick. */
-export function kickMailWorker(): void {
-  if (started) setImmediate(drain);
+/** Sends while full batches come back, so a long queue empties in one pass rather than one batch per tick. */
+export async function deliverAllDueMail(): Promise<void> {
+  while (handled(await deliverDueMail()) >= BATCH);
 }

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { claimDueMail, countOutbox, enqueueMail } from '@/db/queries/outbox';
 import { outbox } from '@/db/schema';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail/delivery';
 import { freePort } from '../../../e2e/server';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 

@@ -1,0 +1,19 @@
+/**
+ * The email that announces a newly published post to its subscribers. Publishing (lib/editorial/posts.ts
+ * "publish now", lib/jobs/scheduled-posts.ts at the post's time) hands this to the query, which queues
+ * one per subscriber in the same transaction that publishes the post, so a post is announced once, ever.
+ */
+import 'server-only';
+import type { ComposeAnnouncement } from '@/db/queries/post-publishing';
+import { getNewPostEmailContent, getSiteSettings } from '@/db/queries/settings';
+import { emailPostBody } from '@/lib/mail/post-body';
+import { newPostEmail } from '@/lib/subscriptions/emails';
+
+/** Each post's body is made ready for email once, not once per subscriber. */
+export const newPostAnnouncement = (): ComposeAnnouncement => {
+  const siteName = getSiteSettings().name;
+  const full = getNewPostEmailContent() === 'full';
+  const bodies = new Map<number, ReturnType<typeof emailPostBody>>();
+  const bodyOf = (post: Parameters<ComposeAnnouncement>[0]) => bodies.get(post.id) ?? bodies.set(post.id, emailPostBody(post.body)).get(post.id)!;
+  return (post, recipient) => newPostEmail(siteName, post, recipient, full ? bodyOf(post) : null);
+};
