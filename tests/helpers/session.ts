@@ -1,6 +1,6 @@
 /**
  * Who is signed in, for tests that call actions and route handlers directly: the session as Auth.js's
- * auth() gives it to lib/session.ts (the test mocks '@/lib/auth'), so the real requireUser()/requireRole() run.
+ * auth() gives it to lib/session.ts (the test mocks '@/lib/auth', and '@/lib/stored-session' to leave every session to it), so the real requireUser()/requireRole() run.
  */
 import type { UserRole } from '@/db/schema';
 import type { auth } from '@/lib/auth';

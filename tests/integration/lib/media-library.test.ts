@@ -22,6 +22,8 @@ import { createAuthor, createPost } from '../../helpers/fixtures';
 import { asSession } from '../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+// No request here to read a session cookie from: every session comes from the mocked auth().
+jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 // Every upload is decoded and re-encoded four times over (main file and copies): slow on a busy machine.
 jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));

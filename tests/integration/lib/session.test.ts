@@ -11,6 +11,8 @@ import { createAuthor } from '../../helpers/fixtures';
 import { asSession } from '../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+// No request here to read a session cookie from: every session comes from the mocked auth().
+jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 
 const names: Record<UserRole, string> = { member: 'Zoë O’Brien-Ñúñez', author: 'Łukasz Żółć', moderator: 'Ada Ng', admin: 'Björk Guðmundsdóttir' };
 const signedIn = (role: UserRole | null) => {

@@ -15,6 +15,8 @@ import { asSession } from '../../helpers/session';
 
 // The route handler's session comes from Auth.js cookies; here the test says who is asking.
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+// No request here to read a session cookie from: every session comes from the mocked auth().
+jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 // Each upload is now encoded four times over (main file and 400/800/1200 px copies): slow on a busy machine.
 jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));

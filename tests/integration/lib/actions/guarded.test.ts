@@ -17,6 +17,8 @@ import { createAuthor } from '../../../helpers/fixtures';
 import { asSession } from '../../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+// No request here to read a session cookie from: every session comes from the mocked auth().
+jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 const signedIn = (role: UserRole | null) => {
   const row = role ? createAuthor({ role }) : null;
   jest.mocked(auth).mockResolvedValue(asSession(row && { id: row.id, name: row.name, role: row.role }));

@@ -14,6 +14,8 @@ import { createAuthor } from '../../../helpers/fixtures';
 import { asSession } from '../../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
+// No request here to read a session cookie from: every session comes from the mocked auth().
+jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 const signIn = (role: UserRole | null) => jest.mocked(auth).mockResolvedValue(asSession(role && { id: 'u1', name: 'Ada', role }));
 
 const WXR = '\uFEFF\n  <?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Old site</title></channel></rss>\n';
