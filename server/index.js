@@ -4,11 +4,11 @@
  * what Next cannot do for cached pages — a fresh CSP nonce per response, security headers,
  * Hearth's Cache-Control, gzip after the nonce is in place, and structured request logs.
  *
- * Settings (rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
+ * Settings (read once by settings.js, rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
  * SITE_URL, LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns
  * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js), VIEW_COUNTING (on) and
  * NGINX_VIEWS_LOG (the file nginx writes the views it answered into; see nginx-views.js). It refuses to
- * start on an invalid setting or an insecure production configuration (see config-check.js).
+ * start on an invalid setting or an insecure production configuration (settings.js, config-check.js).
  */
 const path = require('node:path');
 const { serverSettings } = require('./settings');
