@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the app when there is no build yet or the sources changed since the last one
 // (shared by `npm start` and `npm run bench`).
 import { spawnSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import path from 'node:path';
 const sourceDirs = ['app', 'components', 'db', 'lib'];
 const sourceFiles = ['package-lock.json', 'next.config.js', 'instrumentation.ts'];
 
+/** The newest modification time (ms) of `target` or anything under it; 0 when it does not exist. @param {string} target @returns {number} */
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: builds the app when there is no build or the sources are newer, then serves it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -12,5 +13,5 @@ process.umask(0o077);
 
 // Hearth's server (Next's handler plus security headers, CSP nonces and logs) reads PORT and HOST.
 const server = spawn(process.execPath, [...nodeArgs.serverNodeArgs(), path.join(root, 'server', 'index.js')], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Counts kept in memory as "key → n" and handed over in one batch every couple of seconds; what a failed
  * hand-over carried is kept (within the bound) for the next try. The view counter and the redirect hit

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Cache-Control as Hearth means it. Next marks its cached pages `s-maxage=<a year>`, which would let
  * a shared cache keep a page long after a new comment. Those pages become cacheable by a shared
@@ -26,6 +27,7 @@ function hearthCacheControl(current, req = {}, status = 200) {
  * Whether a response (its final Cache-Control) is one the page caches keep: reader pages and feeds.
  * Immutable files (images, build files) are left to browsers and nginx's own long-lived cache.
  */
+/** @param {unknown} cacheControl */
 function isShareable(cacheControl) {
   const value = String(cacheControl ?? '');
   return /\bpublic\b/.test(value) && !/\b(private|no-store|no-cache|immutable)\b/.test(value);

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Which answers the server gzips. Next streams every answer, so the compression middleware never knows a
  * body's length and its 1 kB threshold never applies. JSON answers (a viewer's state, a comment's

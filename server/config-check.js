@@ -1,14 +1,19 @@
+// @ts-check
 /**
  * Production settings that would put members at risk. The server refuses to start on them, with
  * one line each saying what to change; ALLOW_INSECURE=true overrides for a deliberate test setup.
  */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** @param {string} hostname */
 function isLoopback(hostname) {
   return LOOPBACK.has(hostname) || hostname.endsWith('.localhost');
 }
 
-/** The problems with `env` (already valid by env-schema.js) for a production server; empty when it is safe to start. */
+/**
+ * The problems with `env` (already valid by env-schema.js) for a production server; empty when it is safe to start.
+ * @param {Partial<Record<'ALLOW_INSECURE' | 'SITE_URL' | 'HOST' | 'AUTH_SECRET' | 'EMAIL_SERVER' | 'COMMENT_FLOOD_LIMITS', string>>} env
+ */
 function insecureSettings(env) {
   if (env.ALLOW_INSECURE === 'true') return [];
   const problems = [];

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The rules for every setting, in one plain module: lib/env.ts (the app) and server/index.js (which
  * checks them before it listens, so a bad setting stops the server with one line instead of a 500 on
@@ -69,7 +70,12 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optional,
 });
 
-/** What each setting should look like, for the line that stops the server. */
+/** @typedef {import('zod').infer<typeof envSchema>} Env the validated settings */
+
+/**
+ * What each setting should look like, for the line that stops the server.
+ * @type {Partial<Record<string, string>>}
+ */
 const HINTS = {
   NODE_ENV: 'NODE_ENV must be development, production or test.',
   PORT: 'PORT must be a whole number from 1 to 65535, for example 3000.',
@@ -87,7 +93,7 @@ const HINTS = {
  * Validates `source` (process.env). An empty value counts as unset. Returns the settings, or one
  * line per problem naming the variable and what it should look like.
  * @param {Record<string, string | undefined>} source
- * @returns {{ ok: true, env: import('zod').infer<typeof envSchema> } | { ok: false, problems: string[] }}
+ * @returns {{ ok: true, env: Env } | { ok: false, problems: string[] }}
  */
 function readEnv(source) {
   const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));

@@ -1,21 +1,23 @@
+// @ts-check
 /**
  * Hearth's production server: Next's request handler inside a plain node:http server that adds
  * what Next cannot do for cached pages — a fresh CSP nonce per response, security headers,
  * Hearth's Cache-Control, gzip after the nonce is in place, and structured request logs.
  *
- * Settings (rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
+ * Settings (read once by settings.js, rules in env-schema.js): PORT (3000), HOST (127.0.0.1; 0.0.0.0 listens on every interface),
  * SITE_URL, LOG_LEVEL, PAGE_CACHE_MS (1000: how long anonymous readers share a finished page; 0 turns
  * it off), TRUSTED_PROXIES (whose X-Forwarded-For is believed; see trusted-proxies.js), VIEW_COUNTING (on) and
  * NGINX_VIEWS_LOG (the file nginx writes the views it answered into; see nginx-views.js). It refuses to
- * start on an invalid setting or an insecure production configuration (see config-check.js).
+ * start on an invalid setting or an insecure production configuration (settings.js, config-check.js).
  */
 const path = require('node:path');
-const { readEnv } = require('./env-schema');
+const { serverSettings } = require('./settings');
 
 // Every setting is checked before anything else loads: a bad one stops the server with one line each.
-const settings = readEnv({ ...process.env, NODE_ENV: 'production' });
+// The modules below are handed what they need from these settings; none reads process.env itself.
+const settings = serverSettings(process.env);
 if (!settings.ok) {
-  for (const problem of settings.problems) console.error(`[hearth] refusing to start: ${problem}`);
+  for (const line of settings.lines) console.error(line);
   process.exit(1);
 }
 
@@ -23,11 +25,11 @@ const http = require('node:http');
 const compression = require('compression');
 const { worthCompressing } = require('./compression-rule');
 const onHeaders = require('on-headers');
-const next = require('next');
+// next's types declare an ES default export; `require('next')` is that function itself (module.exports = createServer).
+const next = /** @type {typeof import('next').default} */ (/** @type {unknown} */ (require('next')));
 const { screenActionBody } = require('./action-body');
 const { hearthCacheControl } = require('./cache-control');
-const { insecureSettings } = require('./config-check');
-const { logger, loggablePath, routeConsoleToLogger, scrub } = require('./log');
+const { createLogger, loggableError, loggablePath, routeConsoleToLogger } = require('./log');
 const { newNonce, swapNonceInBody } = require('./nonce');
 const { markWrite } = require('./just-wrote');
 const { createPageCache } = require('./page-cache');
@@ -37,18 +39,20 @@ const { followNginxViews } = require('./nginx-views');
 const { createRedirectHitCounter } = require('./redirect-hits');
 const { createViewCounter } = require('./view-counter');
 
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('./action-body').Refusal} Refusal */
+
+// Written, not read: Next and React in this process take their production code from it.
+// @ts-expect-error next's global types make NODE_ENV read-only (Next inlines it into app code); a custom server sets it.
 process.env.NODE_ENV = 'production';
-const { PORT: port, HOST: hostname, SITE_URL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG, DATABASE_URL } = settings.env;
+const env = settings.env;
+const { PORT: port, HOST: hostname, SITE_URL, LOG_LEVEL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG, DATABASE_URL } = env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
-const problems = insecureSettings(settings.env);
-if (problems.length > 0) {
-  for (const problem of problems) console.error(`[hearth] refusing to start: ${problem}`);
-  console.error('[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)');
-  process.exit(1);
-}
-
-routeConsoleToLogger();
+const logger = createLogger(LOG_LEVEL);
+routeConsoleToLogger(logger);
+// The two values below are written into process.env for the app in this process (lib/env.ts reads them).
 // Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
 const noncePlaceholder = newNonce();
 process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
@@ -62,7 +66,10 @@ const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
 
-/** Hands a counter's batch to the app's internal route `name` (see view-counter.js, redirect-hits.js). */
+/**
+ * Hands a counter's batch to the app's internal route `name` (see view-counter.js, redirect-hits.js).
+ * @param {'views' | 'redirect-hits'} name @param {unknown} body
+ */
 async function handOver(name, body) {
   const response = await fetch(`${internalUrl}/api/internal/${name}`, {
     method: 'POST',
@@ -72,18 +79,21 @@ async function handOver(name, body) {
   });
   if (!response.ok) throw new Error(`the app answered ${response.status}`);
 }
-const keptForNextTry = (what) => (error) => logger.warn({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, `${what} not stored yet (kept for the next try)`);
+/** @param {string} what @returns {(error: unknown) => void} */
+const keptForNextTry = (what) => (error) => logger.warn({ err: loggableError(error) }, `${what} not stored yet (kept for the next try)`);
 const viewCounter = createViewCounter({ siteUrl: SITE_URL, flush: (views) => handOver('views', { views }), onError: keptForNextTry('view counts') });
 const redirectHits = createRedirectHitCounter({ flush: (hits) => handOver('redirect-hits', { hits }), onError: keptForNextTry('redirect hits') });
 
 /**
  * An absolute-form request-target (`GET http://host/path`, what clients send to a proxy, which HTTP/1.1
  * servers must accept) becomes the path it names, with its host, before anything reads the URL.
+ * @param {IncomingMessage} req
  */
 function toOriginForm(req) {
-  if (!/^https?:\/\//i.test(req.url ?? '')) return;
+  const url = req.url ?? '';
+  if (!/^https?:\/\//i.test(url)) return;
   try {
-    const target = new URL(req.url);
+    const target = new URL(url);
     req.url = target.pathname + target.search;
     req.headers.host = target.host;
   } catch {
@@ -91,11 +101,15 @@ function toOriginForm(req) {
   }
 }
 
-/** Requests Next would answer with a 500 although the client is at fault, whatever their body: answered 400 here. */
+/**
+ * Requests Next would answer with a 500 although the client is at fault, whatever their body: answered 400 here.
+ * @param {IncomingMessage} req @returns {Refusal | null}
+ */
 function malformedTarget(req) {
-  if (!(req.url ?? '').startsWith('/')) return { status: 400, message: 'This server answers requests for a path such as / only.' };
+  const url = req.url ?? '';
+  if (!url.startsWith('/')) return { status: 400, message: 'This server answers requests for a path such as / only.' };
   try {
-    decodeURIComponent(req.url.split('?')[0]);
+    decodeURIComponent(url.split('?')[0]);
   } catch {
     return { status: 400, message: 'That address is not valid.' };
   }
@@ -109,12 +123,13 @@ const DRAIN_LIMIT = 16 * 1024 * 1024;
  * Answers a client error once the client has finished sending. A connection closed with unread bytes
  * is reset by the kernel, and the client loses the answer with it; so the rest of the body is read and
  * discarded first, up to DRAIN_LIMIT (a client that sends more is cut off without one).
+ * @param {IncomingMessage} req @param {ServerResponse} res @param {Refusal} refusal
  */
 function refuse(req, res, { status, message }) {
   const answer = () => res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
   if (req.readableEnded) return answer();
   let drained = 0;
-  req.on('data', (chunk) => {
+  req.on('data', (/** @type {Buffer} */ chunk) => {
     drained += chunk.length;
     if (drained > DRAIN_LIMIT) req.socket.destroy();
   });
@@ -124,6 +139,7 @@ function refuse(req, res, { status, message }) {
 
 let warnedAboutProxy = false;
 
+/** @param {IncomingMessage} req @param {ServerResponse} res */
 function serve(req, res) {
   if (!warnedAboutProxy && forwardedByUntrustedLocalProxy(req, proxyTrust)) {
     warnedAboutProxy = true;
@@ -155,7 +171,7 @@ function serve(req, res) {
     // clients read as one address "a, a": keep one.
     const location = res.getHeader('location');
     if (Array.isArray(location)) res.setHeader('location', location[0]);
-    for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env: process.env }))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders(nonce, { https, env }))) res.setHeader(name, value);
     markWrite(req, res, { https });
     res.setHeader('Cache-Control', hearthCacheControl(res.getHeader('cache-control'), req, res.statusCode));
   });
@@ -173,7 +189,7 @@ function serve(req, res) {
       if (screened.refused) return refuse(req, res, screened.refused);
       await handle(screened.req, res);
     } catch (error) {
-      logger.error({ err: { type: error?.name, message: scrub(error?.message ?? error) }, path: loggablePath(req.url) }, 'request failed');
+      logger.error({ err: loggableError(error), path: loggablePath(req.url) }, 'request failed');
       pageCache.discard(res);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
@@ -191,10 +207,11 @@ app
       const stateFile = path.join(path.dirname(path.resolve(DATABASE_URL.slice('file:'.length))), 'nginx-views.json');
       // Retried every second: each different problem is logged once, not every second.
       let lastProblem = '';
+      /** @param {unknown} error */
       const onError = (error) => {
-        const message = scrub(error?.message ?? error);
-        if (message !== lastProblem) logger.error({ err: { type: error?.name, message } }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
-        lastProblem = message;
+        const err = loggableError(error);
+        if (err.message !== lastProblem) logger.error({ err }, 'views from nginx: cannot read NGINX_VIEWS_LOG (retried every second)');
+        lastProblem = err.message;
       };
       followNginxViews({ logFile: NGINX_VIEWS_LOG, stateFile, counter: viewCounter, onError });
     } else if (VIEW_COUNTING === 'on' && TRUSTED_PROXIES.length > 0) {
@@ -209,6 +226,6 @@ app
     }
   })
   .catch((error) => {
-    logger.fatal({ err: { type: error?.name, message: scrub(error?.message ?? error) } }, 'could not start');
+    logger.fatal({ err: loggableError(error) }, 'could not start');
     process.exit(1);
   });

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Reader pages are one HTML for everyone, signed in or not (per-visitor parts come from small client
  * fetches), so members share the page caches (page-cache.js, nginx's micro-cache) like anonymous readers.

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Structured logs (pino, one JSON object per line on stdout). Nothing personal goes in: request
  * paths are logged without their query strings, and every message is scrubbed of email addresses,
@@ -6,11 +7,12 @@
 const pino = require('pino');
 const { format } = require('node:util');
 
-const logger = pino({
-  level: process.env.LOG_LEVEL || 'info',
-  base: { app: 'hearth' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+/** @typedef {import('pino').Logger} Logger */
+
+/** The server's logger, at `level` (the validated LOG_LEVEL setting). @param {import('./env-schema').Env['LOG_LEVEL']} level @returns {Logger} */
+function createLogger(level) {
+  return pino({ level, base: { app: 'hearth' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
 
 const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g;
 const QUERY_VALUE = /([?&](?:token|code|email|callbackUrl|q)=)[^&\s"']*/gi;
@@ -18,6 +20,7 @@ const LONG_SECRET = /\b[A-Za-z0-9_-]{32,}\b/g;
 const QUERY_PARAMS = /(\bparams:)[\s\S]*$/;
 const MAX_MESSAGE = 2000;
 
+/** @param {unknown} text */
 function scrub(text) {
   return String(text)
     .replace(QUERY_PARAMS, '$1 [redacted]')
@@ -27,17 +30,27 @@ function scrub(text) {
     .slice(0, MAX_MESSAGE);
 }
 
-/** A request path fit for the log: no query string (tokens, addresses and searches live there). */
+/**
+ * An error as the log may show it: its kind, and its message scrubbed (or the thrown value itself, when it has none).
+ * @param {unknown} error @returns {{ type: unknown; message: string }}
+ */
+function loggableError(error) {
+  const fields = typeof error === 'object' && error !== null ? error : {};
+  return { type: 'name' in fields ? fields.name : undefined, message: scrub('message' in fields && fields.message != null ? fields.message : error) };
+}
+
+/** A request path fit for the log: no query string (tokens, addresses and searches live there). @param {string | undefined} url */
 function loggablePath(url) {
   const path = String(url ?? '').split('?')[0];
   return scrub(path).slice(0, 300);
 }
 
-/** Sends console output (the app's and Next's own) through the scrubbing structured logger. */
-function routeConsoleToLogger() {
-  const levels = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug' };
-  for (const [method, level] of Object.entries(levels)) {
-    console[method] = (...args) => {
+/** Sends console output (the app's and Next's own) through the scrubbing structured logger. @param {Logger} logger */
+function routeConsoleToLogger(logger) {
+  /** @type {Array<['log' | 'info' | 'warn' | 'error' | 'debug', 'info' | 'warn' | 'error' | 'debug']>} */
+  const levels = [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error'], ['debug', 'debug']];
+  for (const [method, level] of levels) {
+    console[method] = (/** @type {unknown[]} */ ...args) => {
       const error = args.find((arg) => arg instanceof Error);
       const fields = error ? { err: { type: error.name, message: scrub(error.message), stack: scrub(error.stack ?? '') } } : {};
       logger[level](fields, scrub(format(...args.filter((arg) => arg !== error))));
@@ -45,4 +58,4 @@ function routeConsoleToLogger() {
   }
 }
 
-module.exports = { logger, scrub, loggablePath, routeConsoleToLogger };
+module.exports = { createLogger, scrub, loggableError, loggablePath, routeConsoleToLogger };

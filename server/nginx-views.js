@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Views nginx answered from its micro-cache (those requests never reach this process): nginx writes one
  * line per such view into a log file of its own (deploy/nginx/hearth.conf, `access_log … hearth_views
@@ -17,6 +18,12 @@
  * returns are lost, as is the second or two of counts not yet stored when it crashes.
  */
 const fs = require('node:fs');
+
+/** @typedef {{ fd: number; ino: number; offset: number; partial: string }} OpenFile an open log file, its inode, how far it was read, and its last line nginx has not finished yet */
+/** @typedef {{ ino: number; offset: number }} ReadState where reading stopped, kept across restarts */
+
+/** Whether `error` is Node's "no such file". @param {unknown} error */
+const isMissing = (error) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 
 const MAX_LINE_BYTES = 1024;
 /** Read at most this much per file per tick: a huge backlog is caught up over a few seconds. */
@@ -39,20 +46,21 @@ function parseViewLine(line) {
  * @param {{ logFile: string; stateFile: string; counter: { add(path: string, referrer: string, requestHost?: string): void }; onError: (error: unknown) => void; intervalMs?: number }} options
  */
 function followNginxViews({ logFile, stateFile, counter, onError, intervalMs = 1000 }) {
-  /** The open file, its inode, how far it was read, and its last line nginx has not finished yet. */
+  /** The open file. @type {OpenFile | null} */
   let current = null;
-  /** A rotated file, read once more on the next tick (nginx writes its last buffer there when it reopens). */
+  /** A rotated file, read once more on the next tick (nginx writes its last buffer there when it reopens). @type {OpenFile | null} */
   let retired = null;
   /** Where the previous run stopped: used for the first file opened only. */
   let resume = readState(stateFile, onError);
   let lastWritten = '';
 
+  /** @returns {OpenFile | null} */
   function open() {
     let fd;
     try {
       fd = fs.openSync(logFile, 'r');
     } catch (error) {
-      if (error.code === 'ENOENT') return null; // nginx has not written a view yet
+      if (isMissing(error)) return null; // nginx has not written a view yet
       throw error;
     }
     const { ino, size } = fs.fstatSync(fd);
@@ -62,7 +70,7 @@ function followNginxViews({ logFile, stateFile, counter, onError, intervalMs = 1
     return { fd, ino, offset, partial: '' };
   }
 
-  /** Reads what was added to the open file and counts its complete lines. */
+  /** Reads what was added to the open file and counts its complete lines. @param {OpenFile} file */
   function drain(file) {
     const size = fs.fstatSync(file.fd).size;
     if (size < file.offset) {
@@ -105,6 +113,7 @@ function followNginxViews({ logFile, stateFile, counter, onError, intervalMs = 1
     }
   }
 
+  /** @param {ReadState} state */
   function saveState(state) {
     const text = JSON.stringify(state);
     if (text === lastWritten) return;
@@ -126,23 +135,26 @@ function followNginxViews({ logFile, stateFile, counter, onError, intervalMs = 1
   };
 }
 
-/** The inode the name holds now; null when there is no file by that name (between rotation and reopening). */
+/** The inode the name holds now; null when there is no file by that name (between rotation and reopening). @param {string} file */
 function inodeOf(file) {
   try {
     return fs.statSync(file).ino;
   } catch (error) {
-    if (error.code === 'ENOENT') return null;
+    if (isMissing(error)) return null;
     throw error;
   }
 }
 
-/** Where the previous run stopped; null when none was saved (or it cannot be read: reported, then the file is read from its beginning). */
+/**
+ * Where the previous run stopped; null when none was saved (or it cannot be read: reported, then the file is read from its beginning).
+ * @param {string} stateFile @param {(error: unknown) => void} onError @returns {ReadState | null}
+ */
 function readState(stateFile, onError) {
   let text;
   try {
     text = fs.readFileSync(stateFile, 'utf8');
   } catch (error) {
-    if (error.code !== 'ENOENT') onError(error);
+    if (!isMissing(error)) onError(error);
     return null;
   }
   try {

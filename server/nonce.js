@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Per-response CSP nonces on cacheable pages.
  *
@@ -10,24 +11,28 @@ const crypto = require('node:crypto');
 
 const NONCE_BYTES = 16; // 22 characters of base64url
 
+/** @typedef {(error?: Error | null) => void} WriteCallback */
+/** @typedef {string | Uint8Array} Chunk what res.write and res.end are given */
+
 function newNonce() {
   return crypto.randomBytes(NONCE_BYTES).toString('base64url');
 }
 
-/** Swaps `placeholder` for `nonce` in a body written in chunks, including across chunk borders. */
+/** Swaps `placeholder` for `nonce` in a body written in chunks, including across chunk borders. @param {string} placeholder @param {string} nonce */
 function createNonceSwapper(placeholder, nonce) {
   const from = Buffer.from(placeholder);
   const to = Buffer.from(nonce);
   if (from.length !== to.length) throw new Error('The nonce and its placeholder must be the same length.');
   let carry = Buffer.alloc(0);
 
+  /** @param {Buffer} buffer */
   function swapAll(buffer) {
     for (let at = buffer.indexOf(from); at !== -1; at = buffer.indexOf(from, at + to.length)) to.copy(buffer, at);
     return buffer;
   }
 
   return {
-    /** Bytes ready to send; the last few are held back in case they start a placeholder. */
+    /** Bytes ready to send; the last few are held back in case they start a placeholder. @param {Buffer} chunk */
     push(chunk) {
       const buffer = swapAll(Buffer.concat([carry, chunk]));
       const keep = Math.min(from.length - 1, buffer.length);
@@ -43,13 +48,18 @@ function createNonceSwapper(placeholder, nonce) {
   };
 }
 
-/** Wraps res.write/res.end so the whole body passes through the swapper. */
+/**
+ * Wraps res.write/res.end so the whole body passes through the swapper.
+ * @param {import('node:http').ServerResponse} res @param {string} placeholder @param {string} nonce
+ */
 function swapNonceInBody(res, placeholder, nonce) {
   const swapper = createNonceSwapper(placeholder, nonce);
   const write = res.write.bind(res);
   const end = res.end.bind(res);
-  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  /** @param {Chunk} chunk @param {BufferEncoding | undefined} encoding */
+  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 
+  /** @param {Chunk} chunk @param {BufferEncoding | WriteCallback} [encoding] @param {WriteCallback} [callback] */
   res.write = (chunk, encoding, callback) => {
     if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
     const ready = swapper.push(toBuffer(chunk, encoding));
@@ -59,6 +69,7 @@ function swapNonceInBody(res, placeholder, nonce) {
     }
     return write(ready, callback);
   };
+  /** @param {Chunk | (() => void)} [chunk] @param {BufferEncoding | (() => void)} [encoding] @param {() => void} [callback] */
   res.end = (chunk, encoding, callback) => {
     if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
     if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A one-second cache of finished public pages inside the server process: the same micro-cache the
  * nginx configuration keeps, for sites that run without a proxy. A hit is sent as stored — headers
@@ -21,11 +22,19 @@ const NOT_STORED_HEADERS = ['date', 'connection', 'keep-alive', 'transfer-encodi
 const FAILED = Symbol('hearth: response failed');
 const KEY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'accept-encoding'];
 
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse & { [FAILED]?: true }} ServerResponse */
+/** @typedef {{ status: number; headers: import('node:http').OutgoingHttpHeaders; body: Buffer; expiresAt: number }} StoredPage */
+/** @typedef {(error?: Error | null) => void} WriteCallback */
+/** @typedef {string | Uint8Array} Chunk what res.write and res.end are given */
+
+/** @param {{ lifetimeMs: number; maxBytes?: number; maxPageBytes?: number; now?: () => number }} options */
 function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes = 2 * 1024 * 1024, now = Date.now }) {
-  /** key → { status, headers, body, expiresAt }, oldest first. */
+  /** key → the stored page, oldest first. @type {Map<string, StoredPage>} */
   const pages = new Map();
   let storedBytes = 0;
 
+  /** @param {string} key */
   function forget(key) {
     const page = pages.get(key);
     if (!page) return;
@@ -33,6 +42,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     pages.delete(key);
   }
 
+  /** @param {string} key @param {StoredPage} page */
   function store(key, page) {
     forget(key);
     pages.set(key, page);
@@ -43,7 +53,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     }
   }
 
-  /** The cache key of a request that may be answered from the cache, or null. */
+  /** The cache key of a request that may be answered from the cache, or null. @param {IncomingMessage} req @returns {string | null} */
   function keyFor(req) {
     if (lifetimeMs <= 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
     if (req.headers['next-action'] || req.headers.range || justWrote(req)) return null;
@@ -51,7 +61,7 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     return [req.url, ...KEY_HEADERS.map((name) => req.headers[name] ?? '')].join('\n');
   }
 
-  /** Sends the stored page for `key`; false when there is none (or it expired). */
+  /** Sends the stored page for `key`; false when there is none (or it expired). @param {string} key @param {IncomingMessage} req @param {ServerResponse} res */
   function answer(key, req, res) {
     const page = pages.get(key);
     if (!page) return false;
@@ -72,41 +82,53 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     return true;
   }
 
-  /** Marks a response that failed part-way: whatever it sent is not kept. */
+  /** Marks a response that failed part-way: whatever it sent is not kept. @param {ServerResponse} res */
   function discard(res) {
     res[FAILED] = true;
   }
 
-  /** Wraps res.write/res.end (call before anything else wraps them) to keep the bytes sent for `key`. */
+  /**
+   * Wraps res.write/res.end (call before anything else wraps them) to keep the bytes sent for `key`.
+   * @param {string} key @param {IncomingMessage} req @param {ServerResponse} res
+   */
   function recordInto(key, req, res) {
     if (req.method !== 'GET') return;
     const write = res.write.bind(res);
     const end = res.end.bind(res);
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    /** @type {boolean | null} */
     let storable = null; // decided once the headers are final, at the first byte
 
+    /** @param {Chunk | undefined} chunk @param {BufferEncoding | undefined} encoding */
     const keep = (chunk, encoding) => {
       storable ??= res.statusCode === 200 && isShareable(res.getHeader('cache-control')) && !res.hasHeader('set-cookie');
-      if (!storable || chunk == null || typeof chunk === 'function') return;
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+      if (!storable || chunk == null) return;
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : chunk;
       size += buffer.length;
       if (size > maxPageBytes) storable = false;
       else chunks.push(Buffer.from(buffer));
     };
-    // Both run after compression and the on-headers hooks, so status and headers are final here.
+    // Both run after compression and the on-headers hooks, so status and headers are final here. Each
+    // hands its arguments on as it was given them (with or without an encoding).
+    /** @param {Chunk} chunk @param {BufferEncoding | WriteCallback} [encoding] @param {WriteCallback} [callback] */
     res.write = (chunk, encoding, callback) => {
+      if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
       keep(chunk, encoding);
-      return write(chunk, encoding, callback);
+      return encoding ? write(chunk, encoding, callback) : write(chunk, callback);
     };
+    /** @param {Chunk | (() => void)} [chunk] @param {BufferEncoding | (() => void)} [encoding] @param {() => void} [callback] */
     res.end = (chunk, encoding, callback) => {
+      if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
+      if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
       keep(chunk, encoding);
       if (storable && !res[FAILED] && res.writableEnded === false) {
         const headers = { ...res.getHeaders() };
         for (const name of NOT_STORED_HEADERS) delete headers[name];
         store(key, { status: res.statusCode, headers, body: Buffer.concat(chunks), expiresAt: now() + lifetimeMs });
       }
-      return end(chunk, encoding, callback);
+      return encoding ? end(chunk, encoding, callback) : end(chunk, callback);
     };
   }
 

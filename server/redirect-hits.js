@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Counts uses of moved addresses where they are answered: server/index.js shows it every response as it
  * closes (observe), whoever answered it — a route that looked the address up, or Next's cache of that
@@ -8,7 +9,7 @@
  */
 const { createBatchCounter } = require('./batch-counter');
 
-/** Only the address itself: a hop that only drops or adds the trailing slash is Next's, not a moved address. */
+/** Only the address itself: a hop that only drops or adds the trailing slash is Next's, not a moved address. @param {string} address */
 function withoutTrailingSlash(address) {
   const [path, query = ''] = address.split('?', 2);
   return `${path.replace(/(.)\/+$/, '$1')}?${query}`;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A pure function of one string with its answers remembered: real traffic repeats a few pages, referring
  * sites and browsers, so the hot path costs a Map lookup instead of regular expressions. Forgets

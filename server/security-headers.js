@@ -1,16 +1,27 @@
+// @ts-check
 /**
  * Headers every response carries. Scripts run only with this response's nonce (and what those
  * scripts load: 'strict-dynamic'); nothing is fetched from other hosts, nothing may frame the site.
  */
 
-/** Where the sign-in buttons send people when GitHub or Google sign-in is configured. */
-const OAUTH_FORM_TARGETS = {
-  AUTH_GITHUB_ID: 'https://github.com',
-  AUTH_GOOGLE_ID: 'https://accounts.google.com',
-};
+/**
+ * What the headers depend on besides the nonce: whether the site is served over https, and which
+ * sign-in providers are configured (the validated settings).
+ * @typedef {{ https: boolean; env: Pick<import('./env-schema').Env, 'AUTH_GITHUB_ID' | 'AUTH_GOOGLE_ID'> }} HeaderOptions
+ */
 
+/**
+ * Where the sign-in buttons send people when GitHub or Google sign-in is configured.
+ * @type {Array<[keyof HeaderOptions['env'], string]>}
+ */
+const OAUTH_FORM_TARGETS = [
+  ['AUTH_GITHUB_ID', 'https://github.com'],
+  ['AUTH_GOOGLE_ID', 'https://accounts.google.com'],
+];
+
+/** @param {string} nonce @param {HeaderOptions} options */
 function contentSecurityPolicy(nonce, { https, env }) {
-  const formTargets = Object.entries(OAUTH_FORM_TARGETS)
+  const formTargets = OAUTH_FORM_TARGETS
     .filter(([variable]) => env[variable])
     .map(([, origin]) => origin);
   return [
@@ -33,6 +44,7 @@ function contentSecurityPolicy(nonce, { https, env }) {
   ].join('; ');
 }
 
+/** @param {string} nonce @param {HeaderOptions} options @returns {Record<string, string>} */
 function securityHeaders(nonce, { https, env }) {
   return {
     'Content-Security-Policy': contentSecurityPolicy(nonce, { https, env }),

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Counts reader page views where they are served, at no extra request: server/index.js shows it every
  * request before its page cache answers (observe), and server/nginx-views.js hands it the views nginx

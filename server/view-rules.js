@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Who and what the private view counter counts, as pure rules (tests/unit/server/view-rules.test.ts
  * is their table), shared by the server's counter (server/view-counter.js) and the app's counting

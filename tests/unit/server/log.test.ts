@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { loggablePath, scrub } from '../../../server/log';
+import { loggableError, loggablePath, scrub } from '../../../server/log';
 
 describe('what may reach the log', () => {
   it('removes email addresses', () => {
@@ -19,5 +19,12 @@ describe('what may reach the log', () => {
   it('logs request paths without their query strings', () => {
     expect(loggablePath('/api/auth/callback/nodemailer?token=t0k3n&email=jo%40example.org')).toBe('/api/auth/callback/nodemailer');
     expect(loggablePath('/search?q=my+diagnosis')).toBe('/search');
+  });
+
+  it('logs an error as its kind and its scrubbed message, whatever was thrown', () => {
+    expect(loggableError(new TypeError('no mail for zoë.obrien-ñúñez@example.org'))).toEqual({ type: 'TypeError', message: 'no mail for [email]' });
+    expect(loggableError('łukasz@example.com could not be reached')).toEqual({ type: undefined, message: '[email] could not be reached' });
+    expect(loggableError({ name: 'SqliteError', message: 'Failed query: select 1\nparams: my story' })).toEqual({ type: 'SqliteError', message: 'Failed query: select 1\nparams: [redacted]' });
+    expect(loggableError(null)).toEqual({ type: undefined, message: 'null' });
   });
 });

@@ -1,0 +1,29 @@
+/** @jest-environment node */
+import { serverSettings } from '../../../server/settings';
+
+describe("the production server's settings", () => {
+  it('are the validated values, for production whatever NODE_ENV says', () => {
+    const settings = serverSettings({ NODE_ENV: 'development', PORT: '8080', SITE_URL: 'http://localhost:8080', LOG_LEVEL: 'warn', TRUSTED_PROXIES: '127.0.0.1' });
+    expect(settings).toMatchObject({ ok: true, env: { NODE_ENV: 'production', PORT: 8080, LOG_LEVEL: 'warn', PAGE_CACHE_MS: 1000 } });
+    expect(settings.ok && settings.env.TRUSTED_PROXIES).toEqual([{ address: '127.0.0.1', prefix: 32, family: 'ipv4' }]);
+  });
+
+  it('refuse an invalid setting with one line each, without its value', () => {
+    const settings = serverSettings({ PORT: 'eighty', DATABASE_URL: 'postgres://hearth:s3cret-pass@db.example.org/hearth' });
+    expect(settings.ok).toBe(false);
+    const lines = settings.ok ? [] : settings.lines;
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^\[hearth\] refusing to start: /);
+    expect(lines.join('\n')).toMatch(/PORT must be a whole number/);
+    expect(lines.join('\n')).not.toMatch(/s3cret/);
+  });
+
+  it('refuse an insecure public site, saying how to start it anyway', () => {
+    const settings = serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org' });
+    expect(settings).toEqual({
+      ok: false,
+      lines: [expect.stringMatching(/^\[hearth\] refusing to start: SITE_URL is http:\/\/blog\.example\.org: a public site must be served over https/), '[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)'],
+    });
+    expect(serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org', ALLOW_INSECURE: 'true' }).ok).toBe(true);
+  });
+});
