@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { databaseFilePath } from './database-file';
+import { keepCompiledStatements } from './compiled-statements';
 import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
 import * as schema from './schema';
 
@@ -39,6 +40,7 @@ export function openDatabase(filePath: string): Db {
     sqlite.pragma('synchronous = NORMAL');
     // Prove the file is writable now rather than on a reader's first comment.
     sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS _hearth_write_check (x); DROP TABLE _hearth_write_check; COMMIT;');
+    keepCompiledStatements(sqlite);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     return db;
