@@ -1,9 +1,9 @@
 /**
  * Deterministic, realistic-looking text for the benchmark database: paragraphs are drawn from the
- * demo posts (db/seed-content.ts), so lengths, Markdown and word mix look like the real blog.
+ * demo posts (db/seed-content/), so lengths, Markdown and word mix look like the real blog.
  * A fixed seed makes every run measure the same bytes.
  */
-import { seedPosts } from '@/db/seed-content';
+import { readSeedPosts } from '@/db/seed-content';
 
 /** mulberry32: a tiny seeded PRNG; Math.random would make every run's pages differ. */
 export function randomSource(seed: number) {
@@ -21,7 +21,7 @@ export function randomSource(seed: number) {
 }
 export type Random = ReturnType<typeof randomSource>;
 
-const blocks = seedPosts.flatMap((post) => post.body.split(/\n{2,}/)).filter((block) => block.trim() !== '');
+const blocks = readSeedPosts().flatMap((post) => post.body.split(/\n{2,}/)).filter((block) => block.trim() !== '');
 const proseParagraphs = blocks.filter((block) => /^[A-Z]/.test(block) && block.length > 120);
 const sentences = proseParagraphs.flatMap((p) => p.match(/[^.!?]+[.!?]/g) ?? []).map((s) => s.trim().replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'));
 

@@ -1,5 +1,5 @@
 /**
- * Fills an empty database with the demo community (db/seed-content.ts).
+ * Fills an empty database with the demo community (db/seed-content/: an index and the Markdown prose).
  * It never touches a database that already holds people, posts, pages or settings.
  */
 import 'server-only';
@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '@/db/index';
 import { categories, menuItems, pages, posts, postTags, siteSettings, tags, users } from '@/db/schema';
 import { slugify } from '@/db/slug';
-import { seedAuthors, seedCategories, seedPages, seedPosts, seedSettings, seedSupportResources } from './seed-content';
+import { readSeedPages, readSeedPosts, seedAuthors, seedCategories, seedSettings, seedSupportResources } from './seed-content';
 
 export function isEmpty(db: Db): boolean {
   return [users, posts, pages, siteSettings].every((table) => db.select({ n: count() }).from(table).get()!.n === 0);
@@ -34,7 +34,7 @@ export function seedIfEmpty(db: Db): boolean {
       categoryIds.set(category.slug, tx.insert(categories).values({ ...category, position }).returning({ id: categories.id }).get().id);
     }
     const tagIds = new Map<string, number>();
-    for (const post of seedPosts) {
+    for (const post of readSeedPosts()) {
       const postId = tx
         .insert(posts)
         .values({
@@ -56,7 +56,7 @@ export function seedIfEmpty(db: Db): boolean {
         tx.insert(postTags).values({ postId, tagId: tagIds.get(slug)! }).run();
       }
     }
-    const pageIds = seedPages.map((page) => tx.insert(pages).values(page).returning({ id: pages.id }).get().id);
+    const pageIds = readSeedPages().map((page) => tx.insert(pages).values(page).returning({ id: pages.id }).get().id);
     seedMenu(tx as unknown as Db, [...categoryIds.values()], pageIds);
     return true;
   });

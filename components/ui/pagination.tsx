@@ -29,6 +29,26 @@ export function PageLinks({ label, page, totalPages, prev, next }: PageLinksProp
   );
 }
 
+type PageBarProps = { label: string; page: number; totalPages: number; hrefFor: (page: number) => string; prevText?: string; nextText?: string };
+
+/**
+ * The bar for admin lists and search: builds its own links from `hrefFor` and is absent on a single page.
+ * Server component only (a function prop cannot cross into a client component). The status never shows
+ * a page beyond the last.
+ */
+export function PageBar({ label, page, totalPages, hrefFor, prevText = '← Previous', nextText = 'Next →' }: PageBarProps) {
+  if (totalPages <= 1) return null;
+  return (
+    <PageLinks
+      label={label}
+      page={Math.min(page, totalPages)}
+      totalPages={totalPages}
+      prev={page > 1 ? { href: hrefFor(page - 1), text: prevText } : undefined}
+      next={page < totalPages ? { href: hrefFor(page + 1), text: nextText } : undefined}
+    />
+  );
+}
+
 type Props = { basePath: string; page: number; totalPages: number };
 
 export function pageHref(basePath: string, page: number): string {

@@ -8,7 +8,7 @@ import { parsePageNumber } from '@/lib/pagination';
 import { toSearchQuery } from '@/lib/search-query';
 import { correctedSearch, vocabularyVersion } from '@/lib/search-suggestion';
 import { snippetHtml } from '@/lib/search-snippet';
-import { PageLinks } from '@/components/ui/pagination';
+import { PageBar } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
 
@@ -67,15 +67,7 @@ export default async function SearchPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
-      {results && pages > 1 && (
-        <PageLinks
-          label="Search result pages"
-          page={Math.min(page, pages)}
-          totalPages={pages}
-          prev={page > 1 ? { href: pageLink(page - 1), text: '← Previous' } : undefined}
-          next={page < pages ? { href: pageLink(page + 1), text: 'Next →' } : undefined}
-        />
-      )}
+      {results && <PageBar label="Search result pages" page={page} totalPages={pages} hrefFor={pageLink} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { ACTIVITY_PER_PAGE, listActivity } from '@/db/queries/activity';
 import { activitySentence } from '@/lib/activity/sentence';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { ADMINS } from '@/lib/roles';
-import { PageLinks } from '@/components/ui/pagination';
+import { PageBar } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -47,15 +47,7 @@ export default async function ActivityPage({ searchParams }: Props) {
         </table>
         </div>
       )}
-      {totalPages > 1 && (
-        <PageLinks
-          label="Pages of activity"
-          page={page}
-          totalPages={totalPages}
-          prev={page > 1 ? { href: `/admin/activity?page=${page - 1}`, text: '← Newer' } : undefined}
-          next={page < totalPages ? { href: `/admin/activity?page=${page + 1}`, text: 'Older →' } : undefined}
-        />
-      )}
+      <PageBar label="Pages of activity" page={page} totalPages={totalPages} hrefFor={(n) => `/admin/activity?page=${n}`} prevText="← Newer" nextText="Older →" />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { DeleteUploadButton } from '@/components/admin/delete-upload-button';
 import { MediaUploader } from '@/components/admin/media-uploader';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { UploadDetailsForm } from '@/components/admin/upload-details-form';
-import { PageLinks } from '@/components/ui/pagination';
+import { PageBar } from '@/components/ui/pagination';
 import { listUploads, listUploadUses, UPLOADS_PER_PAGE, type Upload, type UploadUse } from '@/db/queries/uploads';
 import { deleteUploadAction, updateUploadDetailsAction } from '@/lib/actions/media';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
@@ -87,15 +87,7 @@ export default async function MediaPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        {totalPages > 1 && (
-          <PageLinks
-            label="Pages of images"
-            page={page}
-            totalPages={totalPages}
-            prev={page > 1 ? { href: href(page - 1), text: '← Newer images' } : undefined}
-            next={page < totalPages ? { href: href(page + 1), text: 'Older images →' } : undefined}
-          />
-        )}
+        <PageBar label="Pages of images" page={page} totalPages={totalPages} hrefFor={href} prevText="← Newer images" nextText="Older images →" />
       </section>
     </div>
   );

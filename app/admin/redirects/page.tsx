@@ -3,7 +3,7 @@ import { NotAllowed } from '@/components/admin/not-allowed';
 import { RedirectForm } from '@/components/admin/redirect-form';
 import { SiteDate } from '@/components/layout/site-date';
 import { OneButtonForm } from '@/components/ui/one-button-form';
-import { PageLinks } from '@/components/ui/pagination';
+import { PageBar } from '@/components/ui/pagination';
 import { listRedirects } from '@/db/queries/redirects';
 import { removeRedirectAction, saveRedirectAction } from '@/lib/actions/redirects';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
@@ -75,15 +75,7 @@ export default async function AdminRedirectsPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        {totalPages > 1 && (
-          <PageLinks
-            label="Pages of redirects"
-            page={page}
-            totalPages={totalPages}
-            prev={page > 1 ? { href: href(page - 1), text: '← Previous' } : undefined}
-            next={page < totalPages ? { href: href(page + 1), text: 'Next →' } : undefined}
-          />
-        )}
+        <PageBar label="Pages of redirects" page={page} totalPages={totalPages} hrefFor={href} />
       </section>
     </div>
   );

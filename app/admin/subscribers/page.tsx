@@ -9,7 +9,7 @@ import { SiteDate } from '@/components/layout/site-date';
 import { ADMINS } from '@/lib/roles';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
-import { PageLinks } from '@/components/ui/pagination';
+import { PageBar } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: 'Subscribers' };
 
@@ -120,15 +120,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
           </table>
           </div>
         )}
-        {totalPages > 1 && (
-          <PageLinks
-            label="Pages of subscribers"
-            page={page}
-            totalPages={totalPages}
-            prev={page > 1 ? { href: pageHref(page - 1), text: '← Previous' } : undefined}
-            next={page < totalPages ? { href: pageHref(page + 1), text: 'Next →' } : undefined}
-          />
-        )}
+        <PageBar label="Pages of subscribers" page={page} totalPages={totalPages} hrefFor={pageHref} />
       </section>
     </div>
   );

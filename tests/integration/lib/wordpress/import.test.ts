@@ -11,8 +11,8 @@ import { env } from '@/lib/env';
 import { isValidPageRefreshToken } from '@/lib/page-refresh';
 import { importWordPress } from '@/lib/wordpress/import';
 import type { UploadsSource } from '@/lib/wordpress/wxr-types';
-import { createAuthor } from '../../helpers/fixtures';
-import { SITE, writeWxr, type ItemSpec } from '../../helpers/wordpress-import-wxr';
+import { createAuthor } from '../../../helpers/fixtures';
+import { SITE, writeWxr, type ItemSpec } from '../../../helpers/wordpress-import-wxr';
 
 jest.setTimeout(30_000);
 const actor = { id: null, name: 'WordPress import' };

@@ -14,7 +14,7 @@ import { deletePost, publishPost, savePost, schedulePost, unpublish } from '@/li
 import type { CurrentUser } from '@/lib/session';
 import { publishScheduledPosts } from '@/lib/jobs/scheduled-posts';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
-import { createCategory, createSubscriber } from '../../helpers/fixtures';
+import { createCategory, createSubscriber } from '../../../helpers/fixtures';
 
 let n = 0;
 function person(role: UserRole): CurrentUser {

@@ -15,7 +15,7 @@ import { publishPost, savePost, schedulePost } from '@/lib/editorial/posts';
 import type { CurrentUser } from '@/lib/session';
 import { toSearchQuery } from '@/lib/search-query';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
-import { createCategory, createSubscriber } from '../../helpers/fixtures';
+import { createCategory, createSubscriber } from '../../../helpers/fixtures';
 
 let n = 0;
 function person(role: UserRole, name: string): CurrentUser {

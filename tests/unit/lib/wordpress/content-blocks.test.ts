@@ -2,7 +2,7 @@
  * Gutenberg content (block comments) → Hearth Markdown, block by block, each converted AND rendered through
  * lib/markdown.ts and checked on the HTML readers would see.
  */
-import { OLD, convert, expectInOrder, media } from './wordpress-content-context';
+import { OLD, convert, expectInOrder, media } from './content-context';
 
 const block = (name: string, html: string, attrs?: object) =>
   `<!-- wp:${name}${attrs ? ` ${JSON.stringify(attrs)}` : ''} -->\n${html}\n<!-- /wp:${name} -->`;

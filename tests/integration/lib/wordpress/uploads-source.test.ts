@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openUploads } from '@/lib/wordpress/uploads-source';
 import { WxrError, type UploadsSource } from '@/lib/wordpress/wxr-types';
-import { MISSING_UPLOAD, PRESENT_UPLOADS } from '../../fixtures/wordpress/community-site';
-import { uploadImages, writeUploadsFolder, writeUploadsZip, type UploadsLayout } from '../../fixtures/wordpress/uploads';
-import { writeZip, type ZipEntrySpec } from '../../fixtures/wordpress/zip-writer';
+import { MISSING_UPLOAD, PRESENT_UPLOADS } from '../../../fixtures/wordpress/community-site';
+import { uploadImages, writeUploadsFolder, writeUploadsZip, type UploadsLayout } from '../../../fixtures/wordpress/uploads';
+import { writeZip, type ZipEntrySpec } from '../../../fixtures/wordpress/zip-writer';
 
 let dir: string;
 let images: Map<string, Buffer>;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWxr, type ReadWxrOptions } from '@/lib/wordpress/wxr-reader';
 import { WxrError, type WxrEntry, type WxrItem } from '@/lib/wordpress/wxr-types';
-import { CDATA_CONTENT, communitySite, UNICODE_TITLE } from '../../fixtures/wordpress/community-site';
-import { makeWxr, wxrFoot, wxrHead, wxrItem } from '../../fixtures/wordpress/make-wxr';
+import { CDATA_CONTENT, communitySite, UNICODE_TITLE } from '../../../fixtures/wordpress/community-site';
+import { makeWxr, wxrFoot, wxrHead, wxrItem } from '../../../fixtures/wordpress/make-wxr';
 
 let dir: string;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { getDb } from '@/db/index';
 import { categories, comments, pages, postTags, tags, users } from '@/db/schema';
 import { writeWxr } from '@/lib/wordpress/wxr-writer';
-import { createAuthor, createPost } from '../../helpers/fixtures';
+import { createAuthor, createPost } from '../../../helpers/fixtures';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@
  * Classic-editor content (no block comments) → Hearth Markdown, each rule converted AND rendered through
  * lib/markdown.ts, checked on the HTML readers would see.
  */
-import { OLD, convert, expectInOrder, media } from './wordpress-content-context';
+import { OLD, convert, expectInOrder, media } from './content-context';
 
 describe('classic WordPress content', () => {
   it('makes wpautop paragraphs: a blank line separates paragraphs, a single newline is a line break', () => {
