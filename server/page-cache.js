@@ -42,13 +42,20 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     pages.delete(key);
   }
 
-  /** @param {string} key @param {StoredPage} page */
+  /**
+   * Pages are kept in the order they were stored, all for the same lifetime, so the expired ones are
+   * always the oldest: each store drops them, and then the oldest live ones while over the budget.
+   * (Left to expire on their next request, a stream of addresses asked once each — fresh searches,
+   * a crawler — kept the whole budget in dead pages.)
+   * @param {string} key @param {StoredPage} page
+   */
   function store(key, page) {
     forget(key);
     pages.set(key, page);
     storedBytes += page.body.length;
-    for (const [oldest] of pages) {
-      if (storedBytes <= maxBytes) break;
+    const at = now();
+    for (const [oldest, { expiresAt }] of pages) {
+      if (storedBytes <= maxBytes && expiresAt > at) break;
       forget(oldest);
     }
   }
@@ -132,7 +139,10 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
     };
   }
 
-  return { keyFor, answer, recordInto, discard };
+  /** What it holds now, expired pages included until the next store drops them. */
+  const held = () => ({ pages: pages.size, bytes: storedBytes });
+
+  return { keyFor, answer, recordInto, discard, held };
 }
 
 module.exports = { createPageCache };

@@ -98,3 +98,28 @@ describe('a stored feed and its conditional requests', () => {
     expect(handled).toBe(1);
   });
 });
+
+describe('how much it holds', () => {
+  it('drops expired pages as new ones are stored, so addresses asked for once do not fill it', async () => {
+    let clock = 1_000_000;
+    const cache = createPageCache({ lifetimeMs: 1000, now: () => clock });
+    const server = http.createServer((req, res) => {
+      const key = cache.keyFor(req)!;
+      if (cache.answer(key, req, res)) return;
+      cache.recordInto(key, req, res);
+      publicPage(res);
+      res.end(`<p>results for ${req.url}</p>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const ask = async (path: string) => (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`)).text();
+    try {
+      for (const query of ['sleep', 'fog', 'pacing']) await ask(`/search?q=${query}`);
+      expect(cache.held().pages).toBe(3);
+      clock += 1500;
+      await ask('/search?q=Łódź');
+      expect(cache.held()).toEqual({ pages: 1, bytes: Buffer.byteLength('<p>results for /search?q=%C5%81%C3%B3d%C5%BA</p>') });
+    } finally {
+      server.close();
+    }
+  });
+});
