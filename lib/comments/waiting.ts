@@ -23,8 +23,8 @@ export const hashWaitingToken = (token: string) => crypto.createHash('sha256').u
 export const commentConfirmPath = (token: string) => `/comment/confirm?${new URLSearchParams({ token })}`;
 const expiry = (now: Date) => new Date(now.getTime() + SIGN_IN_MAX_AGE_SECONDS * 1000);
 
-function confirmMail(email: string, postTitle: string, token: string) {
-  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member: isMemberAddress(email) });
+function confirmMail(email: string, postTitle: string, reply: boolean, token: string) {
+  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member: isMemberAddress(email), reply });
   return { kind: 'comment-confirm', to: email, ...message };
 }
 
@@ -44,7 +44,7 @@ export function requestWaitingComment(input: WaitingRequest, clientIp: string, n
   const token = newToken();
   saveWaitingComment(
     { postId: target.id, parentId: input.parentId ?? null, email: input.email, displayName: input.name, body: input.body, contentNote: input.contentNote ?? null, tokenHash: hashWaitingToken(token), expiresAt: expiry(now) },
-    confirmMail(input.email, target.title, token),
+    confirmMail(input.email, target.title, input.parentId !== undefined, token),
     now,
     new Date(now.getTime() - FORGET_AFTER_MS),
   );
@@ -93,7 +93,7 @@ export function renewWaitingCommentLink(token: string, clientIp: string, now = n
   if (!waiting || !target) return { ok: false, message: 'That comment is no longer waiting. Please write it again on the post.' };
   if (!allowWaitingComment(waiting.email, clientIp, now)) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
   const fresh = newToken();
-  renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), confirmMail(waiting.email, target.title, fresh), now);
+  renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), confirmMail(waiting.email, target.title, waiting.parentId !== null, fresh), now);
   return { ok: true };
 }
 

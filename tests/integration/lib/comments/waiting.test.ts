@@ -177,6 +177,9 @@ describe('replying to a comment in one step while signed out', () => {
 
     const { mail, token: zoeToken } = await emailTo('zoe.reply@example.org', 1);
     expect(mail.text).not.toContain('slowly');
+    // The email names what was written: a reply in a conversation, not a new comment.
+    expect(mail.subject).toBe('Confirm your reply on Hearth');
+    expect(mail.text).toContain('wrote a reply in a conversation on “Pacing with an energy budget”');
     expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
     expect(confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
     await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
