@@ -59,7 +59,11 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // A CommonJS module's top level is its own scope: `const crypto = require('node:crypto')` hides no global.
+      'no-redeclare': ['error', { builtinGlobals: false }],
+    },
   },
   {
     files: ['tests/**'],
