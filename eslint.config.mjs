@@ -11,16 +11,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '.next/**',
-      'node_modules/**',
-      'coverage/**',
-      'test-results/**',
-      'data/**',
-      'db/migrations/**',
-      'next-env.d.ts',
-      'bench/results/**',
-    ],
+    ignores: ['.next/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'data/**', 'db/migrations/**', 'next-env.d.ts', 'bench/results/**'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
@@ -38,10 +29,7 @@ export default tseslint.config(
     rules: {
       // A leading underscore names what is deliberately left unused (a rest sibling dropped from a copy,
       // the unused arguments of a stand-in action in a test).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -78,20 +66,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@/lib',
-                '@/lib/*',
-                '@/components',
-                '@/components/*',
-                '@/app',
-                '@/app/*',
-                '../lib/*',
-                '../../lib/*',
-                '../components/*',
-                '../../components/*',
-                '../app/*',
-                '../../app/*',
-              ],
+              group: ['@/lib', '@/lib/*', '@/components', '@/components/*', '@/app', '@/app/*', '../lib/*', '../../lib/*', '../components/*', '../../components/*', '../app/*', '../../app/*'],
               message: 'db/ imports nothing from lib/, components/ or app/ (dependencies point down).',
             },
           ],
@@ -107,18 +82,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@/components',
-                '@/components/*',
-                '@/app',
-                '@/app/*',
-                '../components/*',
-                '../../components/*',
-                '../../../components/*',
-                '../app/*',
-                '../../app/*',
-                '../../../app/*',
-              ],
+              group: ['@/components', '@/components/*', '@/app', '@/app/*', '../components/*', '../../components/*', '../../../components/*', '../app/*', '../../app/*', '../../../app/*'],
               message: 'lib/ imports nothing from components/ or app/.',
             },
           ],
