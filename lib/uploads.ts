@@ -117,7 +117,8 @@ async function encodeAll(bytes: Buffer): Promise<{ main: Encoded; variants: (Enc
 
 /** The name the file had on the uploader's computer, without any folder and at most 200 characters. */
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
-const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
 
 export async function storeUpload(uploader: CurrentUser, bytes: Buffer, originalName = '', now = new Date()): Promise<UploadResult> {
   if (!canWritePosts(uploader.role)) return refuse('forbidden');
