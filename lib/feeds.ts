@@ -17,6 +17,7 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 export const FEED_SIZE = 20;
 
 /** Characters XML 1.0 forbids (control characters, U+FFFE/U+FFFF) would make the whole feed unreadable. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 export const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /**

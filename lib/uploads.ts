@@ -116,7 +116,9 @@ async function encodeAll(bytes: Buffer): Promise<{ main: Encoded; variants: (Enc
 }
 
 /** The name the file had on the uploader's computer, without any folder and at most 200 characters. */
-const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+const cleanOriginalName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
 
 export async function storeUpload(uploader: CurrentUser, bytes: Buffer, originalName = '', now = new Date()): Promise<UploadResult> {
   if (!canWritePosts(uploader.role)) return refuse('forbidden');

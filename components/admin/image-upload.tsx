@@ -48,6 +48,7 @@ export function ImageUpload({ label, onUploaded }: Props) {
       </p>
       {status.kind === 'done' && (
         // Decorative: the status line above describes it. The file is already sized, so no next/image optimizer.
+        // eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used
         <img src={status.image.url} width={status.image.width} height={status.image.height} alt="" style={{ maxWidth: '16rem', height: 'auto' }} />
       )}
     </div>

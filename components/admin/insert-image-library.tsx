@@ -50,6 +50,7 @@ export function InsertImageLibrary({ chosenId, onChoose }: Props) {
         {listing?.images.map((image) => (
           <li key={image.id}>
             <button type="button" aria-pressed={chosenId === image.id} onClick={() => onChoose(image)}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
               <img src={image.url} width={image.width} height={image.height} alt="" loading="lazy" />
               {image.originalName || image.alt || 'Untitled image'}
             </button>

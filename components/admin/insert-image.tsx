@@ -83,6 +83,7 @@ export function InsertImage({ textareaId, onInsert }: Props) {
             {open && <InsertImageLibrary chosenId={chosen?.id ?? null} onChoose={choose} />}
             {chosen && (
               <form onSubmit={(e: FormEvent) => { e.stopPropagation(); void insert(e); }} noValidate className="stack-form" aria-label="Describe the image">
+                {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
                 <img src={chosen.url} width={chosen.width} height={chosen.height} alt="" className="insert-image__chosen" />
                 <TextField id={`${headingId}-alt`} label="Alt text" hint="What the image shows, for people who cannot see it." error={errors.alt?.message} registration={form.register('alt')} />
                 <label className="choice">

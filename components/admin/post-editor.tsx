@@ -12,7 +12,7 @@ import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { slugify } from '@/db/slug';
-import type { FormAction } from '@/lib/actions/state';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-editor';
 import { EditorActionBar, type EditorButton } from './editor-action-bar';
 import { ImageUpload } from './image-upload';
@@ -70,9 +70,12 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
     },
     [formAction],
   );
-  // After a save the saved values become the new baseline.
+  // After a save the saved values become the new baseline: once per answer of the save action, whatever
+  // re-renders follow it.
+  const answeredSave = useRef<ActionState | null>(null);
   useEffect(() => {
-    if (!saveState.ok) return;
+    if (!saveState.ok || answeredSave.current === saveState) return;
+    answeredSave.current = saveState;
     form.reset(form.getValues());
     if (live) setKeptPrivately(true);
     if (postId === null && saveState.id) {
@@ -82,8 +85,7 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
       } else router.replace(`/admin/posts/${saveState.id}`);
     }
     autosaving.current = false;
-    // Runs once per answer of the save action.
-  }, [saveState]);
+  }, [saveState, form, live, postId, router]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useAutosave(form, formRef, autosave, pending);
@@ -134,6 +136,7 @@ export function PostEditor({ actions, postId, status, hasWorkingCopy, defaults, 
         <InsertImage textareaId="field-body" onInsert={(body) => form.setValue('body', body, { shouldDirty: true })} />
         <fieldset className="choices">
           <legend>Cover image (optional)</legend>
+          {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
           {cover && <img src={cover.url} width={cover.width} height={cover.height} alt="" className="post__cover" />}
           <ImageUpload
             label={cover ? 'Replace the cover image' : 'Upload a cover image'}

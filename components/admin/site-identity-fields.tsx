@@ -41,6 +41,7 @@ function ImageField({ form, name, label, hint, current }: { form: Props['form'];
       {shown ? (
         <p className="identity-image__current">
           {/* Decorative: the label says what it is. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
           <img src={shown.url} width={shown.width} height={shown.height} alt="" />
           <button type="button" className="button--quiet" onClick={() => set('', null)}>
             Remove the {label.toLowerCase()}

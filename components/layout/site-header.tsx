@@ -29,6 +29,7 @@ export function SiteHeader({ name, logo, tagline, menu, account }: Props) {
       <div className="site-header__inner">
         <div className="site-brand">
           <Link href="/" className="site-brand__name">
+            {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
             {logo ? <img className="site-brand__logo" src={logo.url} width={logo.width} height={logo.height} alt={name} /> : name}
           </Link>
           {tagline && <p className="site-brand__tagline">{tagline}</p>}

@@ -54,6 +54,7 @@ type TextProps = { post: PostDetail } & ReturnType<typeof renderMarkdown>;
 function PostText({ post, html, headings }: TextProps) {
   return (
     <>
+      {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
       {post.cover && <img className="post__cover" src={post.cover.url} width={post.cover.width} height={post.cover.height} alt={post.cover.alt} />}
       <TableOfContents headings={headings} />
       <Prose html={html} />

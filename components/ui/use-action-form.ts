@@ -9,7 +9,7 @@
 import { startTransition, useEffect, useState, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionState, FormAction } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 import { useFormAction } from './use-form-action';
 
 type AnySchema = z.ZodType<FieldValues, FieldValues>;

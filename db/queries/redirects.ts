@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import { getDb, type Db, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { redirects, type RedirectOrigin } from '@/db/schema';
 import { containsText } from './contains-text';
 

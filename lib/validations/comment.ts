@@ -6,6 +6,7 @@ import { emailAddressSchema } from './sign-in';
 import { COMMENT_MAX_LENGTH, CONTENT_NOTE_MAX_LENGTH, REPORT_REASON_LABELS } from './comment-limits';
 
 /** NUL bytes, and the replacement character or lone surrogates that invalid UTF-8 turns into. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const unreadable = /[\u0000\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const commentBodySchema = z
@@ -22,6 +23,7 @@ export const commentBodySchema = z
 export const contentNoteSchema = z
   .string()
   .max(CONTENT_NOTE_MAX_LENGTH, `Keep the content note to ${CONTENT_NOTE_MAX_LENGTH} characters.`)
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
   .refine((value) => !/[\u0000-\u001f\u007f\uFFFD]/.test(value), 'A content note cannot contain line breaks or control characters.')
   .transform((value) => value.trim() || undefined)
   .optional();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const displayNameSchema = z.object({
   name: z
     .string({ error: 'Choose a display name.' })
+    // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'A display name cannot contain control characters or line breaks.')
     .transform((value) => value.trim().replace(/\s+/g, ' '))
     .pipe(z.string().min(2, 'Use at least 2 characters.').max(50, 'Use 50 characters at most.')),

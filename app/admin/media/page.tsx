@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Media library' };
 
 type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
-function useHref(use: UploadUse): string {
+function hrefOf(use: UploadUse): string {
   if (!('id' in use)) return '/admin/settings';
   return use.kind === 'page-body' ? `/admin/pages/${use.id}` : `/admin/posts/${use.id}`;
 }
@@ -31,6 +31,7 @@ function MediaCard({ upload }: { upload: Upload }) {
   const name = upload.originalName || 'Untitled image';
   return (
     <li className="media-card">
+      {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
       <img src={thumbnail(upload)} width={upload.width} height={upload.height} alt={upload.alt} loading="lazy" decoding="async" />
       <h3>{name}</h3>
       <p className="media-card__meta">
@@ -46,7 +47,7 @@ function MediaCard({ upload }: { upload: Upload }) {
             <ul>
               {uses.map((use) => (
                 <li key={`${use.kind}-${'id' in use ? use.id : ''}`}>
-                  <Link href={useHref(use)}>{describeUse(use)}</Link>
+                  <Link href={hrefOf(use)}>{describeUse(use)}</Link>
                 </li>
               ))}
             </ul>

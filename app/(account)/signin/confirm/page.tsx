@@ -20,6 +20,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
       <div className="page-narrow auth-page">
         <h1>This sign-in link is incomplete, used or expired</h1>
         <p>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain full page load, like the links beside it (the rule sees only some routes: none inside route groups) */}
           Copy the whole link from the newest email, or <a href="/signin">ask for a new one</a>.
         </p>
       </div>

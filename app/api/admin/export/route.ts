@@ -1,7 +1,6 @@
 // "Export to WordPress (WXR)" on /admin/import: the whole site as a download, streamed as it is written
 // (lib/wordpress/wxr-writer.ts). Admins only, checked here: the file holds authors' email addresses, and
 // commenters' ones when the admin ticked the box (?emails=1).
-import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { refusal } from '@/lib/http/refusal';
 import { requireRole } from '@/lib/session';

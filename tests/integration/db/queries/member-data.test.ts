@@ -114,7 +114,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     lukasz = member(`Łukasz Wróbel ${run}`, `lukasz.${run}@example.com`);
     ada = member(`Ada O’Brien ${run}`, `ada.${run}@example.net`);
     const lukaszTop = getDb().insert(comments).values({ postId: post.id, authorId: lukasz.id, body: `Łukasz asks about sleep ${run}`, html: '<p>sleep</p>', status: 'approved' }).returning().get();
-    const adaTop = getDb().insert(comments).values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' }).returning().get();
+    getDb().insert(comments).values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' }).returning().get();
     zoeRows = giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
     giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
     giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);

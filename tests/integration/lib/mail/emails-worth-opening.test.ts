@@ -64,7 +64,7 @@ describe('new-post emails', () => {
     expect(mail.text).toContain(' * Rest before I am tired');
     expect(mail.text).toContain(`energy envelope (${env.siteUrl}/pages/energy-envelope)`);
     expect(mail.text).toContain('the study (https://example.org/study)');
-    expect(header(mail, 'list-id')).toMatch(new RegExp(`^List-Id: <hearth\.${new URL(env.siteUrl).hostname}>$`, 'i'));
+    expect(header(mail, 'list-id')).toMatch(new RegExp(`^List-Id: <hearth.${new URL(env.siteUrl).hostname}>$`, 'i'));
     // Footer links are real links.
     expect(mail.html).toMatch(new RegExp(`<a href="${env.siteUrl}/subscription\\?token=[^"]+"[^>]*>Unsubscribe or change what you get</a>`));
   });

@@ -4,7 +4,6 @@
  * refused with its message and nothing left behind. Admins only.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { UserRole } from '@/db/schema';
 import { PUT } from '@/app/api/admin/import/route';
 import { auth } from '@/lib/auth';

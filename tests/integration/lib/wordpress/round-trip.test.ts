@@ -24,7 +24,7 @@ type Site = {
 };
 
 /** Words only: the same text whether it went Markdown → HTML → Markdown or not. */
-const words = (markdown: string) => markdown.replace(/[#*_`>\[\]()!-]|https?:\S+/g, ' ').replace(/\s+/g, ' ').trim();
+const words = (markdown: string) => markdown.replace(/[#*_`>[\]()!-]|https?:\S+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Reads a whole site through the given modules (the first Hearth's, or the second's). */
 function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Site {

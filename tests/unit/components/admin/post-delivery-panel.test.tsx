@@ -3,7 +3,7 @@
  * The post's delivery panel asks the route again while emails are queued, and stops once none are.
  * (The route and the figures themselves are tested against a real database and SMTP server.)
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { PostDeliveryPanel } from '@/components/admin/post-delivery-panel';
 import type { PostDeliveryView } from '@/lib/subscriptions/post-delivery';
 
