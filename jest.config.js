@@ -18,7 +18,21 @@ const config = {
 };
 
 // ESM-only packages must be compiled for jest on Node 20; next/jest would skip all of node_modules.
-const esmPackages = ['feed', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype', 'next-auth', '@auth', 'jose', 'oauth4webapi', 'preact', 'preact-render-to-string'];
+const esmPackages = [
+  'feed',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'entities',
+  'domelementtype',
+  'next-auth',
+  '@auth',
+  'jose',
+  'oauth4webapi',
+  'preact',
+  'preact-render-to-string',
+];
 
 module.exports = async () => {
   const resolved = await createJestConfig(config)();

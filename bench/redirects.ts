@@ -14,7 +14,12 @@ function addRedirects(databaseFile: string, postPath: string): void {
   const db = new Database(databaseFile);
   try {
     const insert = db.prepare("INSERT OR IGNORE INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, 'wordpress', ?)");
-    const forms = [(i: number) => `/2019/${String((i % 12) + 1).padStart(2, '0')}/01/old-post-${i}`, (i: number) => `/old-post-${i}`, (i: number) => `/?p=${i}`, (i: number) => `/wp-content/uploads/2019/01/image-${i}.jpg`];
+    const forms = [
+      (i: number) => `/2019/${String((i % 12) + 1).padStart(2, '0')}/01/old-post-${i}`,
+      (i: number) => `/old-post-${i}`,
+      (i: number) => `/?p=${i}`,
+      (i: number) => `/wp-content/uploads/2019/01/image-${i}.jpg`,
+    ];
     db.transaction(() => {
       for (let i = 0; i < COUNT; i++) insert.run(forms[i % forms.length](i), postPath, Date.now());
     })();

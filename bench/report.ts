@@ -35,7 +35,8 @@ export function formatTable(report: Report): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
   const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[0]) : pad(c, widths[i]))).join('  ');
   const js = Object.entries(report.firstLoadJs).map(
-    ([page, f]) => `first-load JS, ${page}: ${f.totalGzipKb} kB gzipped (${f.scriptFiles} script files ${f.externalGzipKb} kB + inline ${f.inlineGzipKb} kB; nomodule polyfills ${f.noModuleGzipKb} kB not counted; HTML ${(f.htmlBytes / 1024).toFixed(0)} kB)`,
+    ([page, f]) =>
+      `first-load JS, ${page}: ${f.totalGzipKb} kB gzipped (${f.scriptFiles} script files ${f.externalGzipKb} kB + inline ${f.inlineGzipKb} kB; nomodule polyfills ${f.noModuleGzipKb} kB not counted; HTML ${(f.htmlBytes / 1024).toFixed(0)} kB)`,
   );
   const targets = report.targets.map((t) => `${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.measured}`);
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...js, '', 'issue targets:', ...targets, ...report.skipped.map((s) => `skipped: ${s}`)].join('\n');

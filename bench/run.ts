@@ -32,7 +32,10 @@ const CONNECTIONS = 32;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
-const only = (process.env.BENCH_ONLY ?? '').split('|').map((name) => name.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split('|')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const selected = (name: string) => only.length === 0 || only.some((start) => name.startsWith(start));
 /** The targets that need signed-in members (see below). */
 const MEMBER_TARGETS = ['post page, signed in', 'comment submission'];
@@ -105,7 +108,11 @@ async function main() {
   const counted = pairs ? await startServer({ databaseFile, env: { ...twinEnv, VIEW_COUNTING: 'on', NGINX_VIEWS_LOG: countedViewsLog } }) : null;
   if (counted) cleanups.push(() => counted.stop());
   process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
-  log(`server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (benchmark only: lifts the per-member comment pace limits, and believes its own X-Forwarded-For)`);
+  log(
+    `server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} (benchmark only: lifts the per-member comment pace limits, and believes its own X-Forwarded-For)`,
+  );
 
   started = Date.now();
   // One member reads signed in; the comment target needs its own 50 more.
@@ -171,7 +178,10 @@ async function main() {
       // Each twin behind its own nginx: the counting one writes the views it answers to the log its app follows.
       const quietProxy = await startNginx(nginx.binary, uncounted.port);
       const countingProxy = await startNginx(nginx.binary, counted.port, { viewsLog: countedViewsLog });
-      cleanups.push(() => quietProxy.stop(), () => countingProxy.stop());
+      cleanups.push(
+        () => quietProxy.stop(),
+        () => countingProxy.stop(),
+      );
       targets.push(
         { name: COUNTING.off.proxied, url: `http://127.0.0.1:${quietProxy.port}${postPath}`, servers: [uncountedServer, { label: 'nginx', pid: quietProxy.pid }], headers: READER },
         { name: COUNTING.on.proxied, url: `http://127.0.0.1:${countingProxy.port}${postPath}`, servers: [countedServer, { label: 'nginx', pid: countingProxy.pid }], headers: READER },

@@ -21,7 +21,9 @@ export function randomSource(seed: number) {
 }
 export type Random = ReturnType<typeof randomSource>;
 
-const blocks = readSeedPosts().flatMap((post) => post.body.split(/\n{2,}/)).filter((block) => block.trim() !== '');
+const blocks = readSeedPosts()
+  .flatMap((post) => post.body.split(/\n{2,}/))
+  .filter((block) => block.trim() !== '');
 const proseParagraphs = blocks.filter((block) => /^[A-Z]/.test(block) && block.length > 120);
 const sentences = proseParagraphs.flatMap((p) => p.match(/[^.!?]+[.!?]/g) ?? []).map((s) => s.trim().replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'));
 
@@ -39,9 +41,7 @@ export function postBody(random: Random, length: number): string {
 
 /** A comment of one to three short paragraphs, without links (links can hold a comment for moderation). */
 export function commentBody(random: Random): string {
-  const paragraphs = Array.from({ length: random.int(1, 3) }, () =>
-    Array.from({ length: random.int(1, 4) }, () => random.pick(sentences)).join(' '),
-  );
+  const paragraphs = Array.from({ length: random.int(1, 3) }, () => Array.from({ length: random.int(1, 4) }, () => random.pick(sentences)).join(' '));
   return paragraphs.join('\n\n');
 }
 

@@ -31,9 +31,22 @@ export function seedBenchData(sizes: BenchSizes, now = new Date()): BenchData {
   seedIfEmpty(db);
   const random = randomSource(20_260_101);
   return db.transaction((tx) => {
-    const authorIds = tx.select({ id: users.id }).from(users).where(eq(users.role, 'author')).all().map((r) => r.id);
-    const categoryIds = tx.select({ id: categories.id }).from(categories).all().map((r) => r.id);
-    const tagIds = tx.select({ id: tags.id }).from(tags).all().map((r) => r.id);
+    const authorIds = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, 'author'))
+      .all()
+      .map((r) => r.id);
+    const categoryIds = tx
+      .select({ id: categories.id })
+      .from(categories)
+      .all()
+      .map((r) => r.id);
+    const tagIds = tx
+      .select({ id: tags.id })
+      .from(tags)
+      .all()
+      .map((r) => r.id);
     const published = tx.select({ n: count() }).from(posts).where(eq(posts.status, 'published')).get()!.n;
 
     // Oldest first, so the last two are the newest posts on the home page.
@@ -111,7 +124,11 @@ export function seedBenchData(sizes: BenchSizes, now = new Date()): BenchData {
       if (choices.length > 0) tx.insert(subscriberCategories).values(choices).run();
     }
 
-    const threadComments = tx.select({ n: count() }).from(comments).where(and(eq(comments.postId, threadPost.id), eq(comments.status, 'approved'))).get()!.n;
+    const threadComments = tx
+      .select({ n: count() })
+      .from(comments)
+      .where(and(eq(comments.postId, threadPost.id), eq(comments.status, 'approved')))
+      .get()!.n;
     return { threadPost: { ...threadPost, comments: threadComments }, commentPost, memberEmails, searchTerm: 'pacing' };
   });
 }

@@ -21,13 +21,21 @@ export function checkTargets(report: Report): Report['targets'] {
     if (!off || !on) continue;
     const ratio = on.requestsPerSecond / off.requestsPerSecond;
     const where = prefix ? 'behind nginx' : 'app alone';
-    checks.push({ target: `post page (${where}) views/s with counting on within 10% of off`, measured: `${on.requestsPerSecond} vs ${off.requestsPerSecond} views/s (${(ratio * 100).toFixed(1)}%)`, met: ratio >= 0.9 });
+    checks.push({
+      target: `post page (${where}) views/s with counting on within 10% of off`,
+      measured: `${on.requestsPerSecond} vs ${off.requestsPerSecond} views/s (${(ratio * 100).toFixed(1)}%)`,
+      met: ratio >= 0.9,
+    });
   }
   // Issue 15: the old addresses' table costs reader pages nothing; compared in the same run.
   const withRedirects = find(REDIRECTS_TARGET);
   if (post && withRedirects) {
     const ratio = withRedirects.requestsPerSecond / post.requestsPerSecond;
-    checks.push({ target: 'post page with 10,000 redirects within 5% of without', measured: `${withRedirects.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`, met: ratio >= 0.95 });
+    checks.push({
+      target: 'post page with 10,000 redirects within 5% of without',
+      measured: `${withRedirects.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`,
+      met: ratio >= 0.95,
+    });
   }
   const proxied = find('nginx: post page, anonymous');
   if (proxied) checks.push({ target: 'post page behind nginx >= 50% of baseline', measured: percent(proxied.ratioToBaseline), met: (proxied.ratioToBaseline ?? 0) >= 0.5 });
@@ -49,7 +57,11 @@ export function checkTargets(report: Report): Report['targets'] {
   const comments = find('comment submission');
   if (comments) {
     const measured = `${comments.requestsPerSecond} accepted/s, ${comments.badStatus + comments.errors} errors, p99 ${ms(comments.latencyMs.p99)}`;
-    checks.push({ target: 'comments >= 300 accepted/s, zero errors, p99 < 300 ms', measured, met: comments.requestsPerSecond >= 300 && comments.badStatus + comments.errors === 0 && comments.latencyMs.p99 < 300 });
+    checks.push({
+      target: 'comments >= 300 accepted/s, zero errors, p99 < 300 ms',
+      measured,
+      met: comments.requestsPerSecond >= 300 && comments.badStatus + comments.errors === 0 && comments.latencyMs.p99 < 300,
+    });
   }
   const appPeak = Math.max(...report.results.map((r) => r.peakRssMb.app ?? 0));
   checks.push({ target: 'app peak RSS < 300 MB', measured: `${appPeak} MB`, met: appPeak < 300 });

@@ -112,11 +112,7 @@ export const posts = sqliteTable(
     subscribersNotifiedAt: integer('subscribers_notified_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('posts_status_published_idx').on(t.status, t.publishedAt),
-    index('posts_author_idx').on(t.authorId),
-    index('posts_category_idx').on(t.categoryId),
-  ],
+  (t) => [index('posts_status_published_idx').on(t.status, t.publishedAt), index('posts_author_idx').on(t.authorId), index('posts_category_idx').on(t.categoryId)],
 );
 
 /** A tag's earlier slugs (renamed, or merged into another tag): /tag/<old> redirects permanently. */
@@ -247,7 +243,10 @@ export const siteSettings = sqliteTable('site_settings', {
   /* Moderation rules (WordPress-style). */
   holdFirstComment: integer('hold_first_comment', { mode: 'boolean' }).notNull().default(true),
   maxCommentLinks: integer('max_comment_links').notNull().default(2),
-  blockedWords: text('blocked_words', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  blockedWords: text('blocked_words', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   /** Shown to someone who reports a comment: helplines, peer support. JSON [{ label, url }]. */
   supportResources: text('support_resources', { mode: 'json' })
     .$type<{ label: string; url: string }[]>()
@@ -477,7 +476,10 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
-    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+    headers: text('headers', { mode: 'json' })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
     /** Set for messages that must go out at most once (a reply notice per comment and recipient). */
     dedupeKey: text('dedupe_key').unique(),
     /** The post a new-post email announces: the post's admin page shows its delivery. */
@@ -491,11 +493,7 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [
-    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
-    index('outbox_sent_idx').on(t.status, t.sentAt),
-    index('outbox_post_idx').on(t.postId, t.status),
-  ],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_sent_idx').on(t.status, t.sentAt), index('outbox_post_idx').on(t.postId, t.status)],
 );
 
 /** Images editors uploaded, stored resized in the data folder (served at /media/<file>). */
@@ -513,7 +511,10 @@ export const uploads = sqliteTable('uploads', {
   alt: text('alt').notNull().default(''),
   caption: text('caption').notNull().default(''),
   /** Widths of the smaller copies stored beside the file ("<name>-<width>.webp"), for srcset. */
-  variantWidths: text('variant_widths', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+  variantWidths: text('variant_widths', { mode: 'json' })
+    .$type<number[]>()
+    .notNull()
+    .default(sql`'[]'`),
   uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
@@ -615,7 +616,10 @@ export const importJobs = sqliteTable(
     /** Where the upload is kept in the data folder while the job runs. */
     filePath: text('file_path').notNull(),
     uploadsPath: text('uploads_path'),
-    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    options: text('options', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     /** Progress: bytes of the export read so far out of its size (a streamed file has no item count up front). */
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total').notNull().default(0),

@@ -17,21 +17,26 @@ export function isEmpty(db: Db): boolean {
 export function seedIfEmpty(db: Db): boolean {
   return db.transaction((tx) => {
     if (!isEmpty(tx as unknown as Db)) return false;
-    tx.insert(siteSettings).values({ id: 1, ...seedSettings, supportResources: seedSupportResources }).run();
+    tx.insert(siteSettings)
+      .values({ id: 1, ...seedSettings, supportResources: seedSupportResources })
+      .run();
     const authorIds = new Map<string, string>();
     for (const author of seedAuthors) {
-      const row = tx
-        .insert(users)
-        .values({ name: author.displayName, email: author.email, role: author.role, slug: author.slug, bio: author.bio })
-        .returning({ id: users.id })
-        .get();
+      const row = tx.insert(users).values({ name: author.displayName, email: author.email, role: author.role, slug: author.slug, bio: author.bio }).returning({ id: users.id }).get();
       authorIds.set(author.slug, row.id);
     }
     const categoryIds = new Map<string, number>();
     // Alphabetical, as the fixed menu listed them before the admins could order them.
     const byName = [...seedCategories].sort((a, b) => a.name.localeCompare(b.name));
     for (const [position, category] of byName.entries()) {
-      categoryIds.set(category.slug, tx.insert(categories).values({ ...category, position }).returning({ id: categories.id }).get().id);
+      categoryIds.set(
+        category.slug,
+        tx
+          .insert(categories)
+          .values({ ...category, position })
+          .returning({ id: categories.id })
+          .get().id,
+      );
     }
     const tagIds = new Map<string, number>();
     for (const post of readSeedPosts()) {
@@ -53,7 +58,9 @@ export function seedIfEmpty(db: Db): boolean {
       for (const name of post.tags) {
         const slug = slugify(name);
         if (!tagIds.has(slug)) tagIds.set(slug, tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id);
-        tx.insert(postTags).values({ postId, tagId: tagIds.get(slug)! }).run();
+        tx.insert(postTags)
+          .values({ postId, tagId: tagIds.get(slug)! })
+          .run();
       }
     }
     const pageIds = readSeedPages().map((page) => tx.insert(pages).values(page).returning({ id: pages.id }).get().id);
@@ -74,5 +81,8 @@ function seedMenu(db: Db, categoryIds: number[], pageIds: number[]): void {
     { kind: 'link', label: 'Archive', url: '/archive', position: 0 },
     ...pageIds.map((pageId) => ({ kind: 'page' as const, pageId, position: 0 })),
   ];
-  for (const [position, item] of items.entries()) db.insert(menuItems).values({ ...item, position }).run();
+  for (const [position, item] of items.entries())
+    db.insert(menuItems)
+      .values({ ...item, position })
+      .run();
 }

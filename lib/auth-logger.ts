@@ -15,9 +15,7 @@ const errorType = (error: Error): string => {
 
 /** Removes email addresses and token/code/email query values from a log text. */
 export function scrubAuthLog(text: string): string {
-  return text
-    .replace(/[^\s@"'<>(),;:/?&=]+@[^\s@"'<>(),;:/?&=]+\.[^\s@"'<>(),;:/?&=]+/g, '[address]')
-    .replace(/((?:token|code|email|sessionToken)(?:=|%3D|":\s*"))[^&\s"]+/gi, '$1[hidden]');
+  return text.replace(/[^\s@"'<>(),;:/?&=]+@[^\s@"'<>(),;:/?&=]+\.[^\s@"'<>(),;:/?&=]+/g, '[address]').replace(/((?:token|code|email|sessionToken)(?:=|%3D|":\s*"))[^&\s"]+/gi, '$1[hidden]');
 }
 
 function describe(error: unknown): string {

@@ -62,11 +62,7 @@ function config(): NextAuthConfig {
     session: { strategy: 'database', generateSessionToken, maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     logger: authLogger,
     pages: { signIn: '/signin', verifyRequest: '/signin/check', error: '/signin' },
-    providers: [
-      emailProvider,
-      ...(env.github ? [GitHub(env.github)] : []),
-      ...(env.google ? [Google(env.google)] : []),
-    ],
+    providers: [emailProvider, ...(env.github ? [GitHub(env.github)] : []), ...(env.google ? [Google(env.google)] : [])],
     callbacks: {
       session({ session, user }) {
         session.user = { id: user.id, name: user.name ?? null, role: user.role ?? 'member' } as typeof session.user;

@@ -32,9 +32,7 @@ const categoryName = (name: string) => xmlSafe(name).replace(/[<>]/g, '');
 
 /** Feed readers show items away from the site: every site-relative address (links, images, their srcset sizes) gets the site's origin. */
 export const absolutize = (html: string, siteUrl: string) =>
-  html
-    .replace(/(href|src)="\//g, `$1="${siteUrl}/`)
-    .replace(/srcset="([^"]*)"/g, (_, sizes: string) => `srcset="${sizes.replace(/(^|,\s*)\//g, `$1${siteUrl}/`)}"`);
+  html.replace(/(href|src)="\//g, `$1="${siteUrl}/`).replace(/srcset="([^"]*)"/g, (_, sizes: string) => `srcset="${sizes.replace(/(^|,\s*)\//g, `$1${siteUrl}/`)}"`);
 
 type Scope = { title: string; description: string; path: string; feedPath: string };
 

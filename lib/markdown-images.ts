@@ -47,7 +47,12 @@ function sizeAttributes(src: string, images: Map<string, ImageSize> | undefined)
   return [
     ['width', String(shown)],
     ['height', String(Math.round((image.height * shown) / image.width))],
-    ...(image.variantWidths.some((w) => w < shown) ? [['srcset', srcset], ['sizes', SIZES]] as [string, string][] : []),
+    ...(image.variantWidths.some((w) => w < shown)
+      ? ([
+          ['srcset', srcset],
+          ['sizes', SIZES],
+        ] as [string, string][])
+      : []),
   ];
 }
 

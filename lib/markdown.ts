@@ -47,7 +47,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 /** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
 export function renderMarkdown(source: string): RenderedMarkdown {
-  const env: { images?: ReturnType<typeof lookUpImages>; } = {};
+  const env: { images?: ReturnType<typeof lookUpImages> } = {};
   const tokens = markdown.parse(source, env);
   env.images = lookUpImages(tokens, getImageSizes);
   const headings: Heading[] = [];
@@ -66,7 +66,16 @@ export function renderMarkdown(source: string): RenderedMarkdown {
  * No headings, images, tables or HTML; links are marked as user content and never pass on trust.
  */
 const commentMarkdown = new MarkdownIt('zero', { html: false, linkify: true, breaks: true }).enable([
-  'paragraph', 'newline', 'emphasis', 'link', 'linkify', 'list', 'blockquote', 'backticks', 'escape', 'autolink',
+  'paragraph',
+  'newline',
+  'emphasis',
+  'link',
+  'linkify',
+  'list',
+  'blockquote',
+  'backticks',
+  'escape',
+  'autolink',
 ]);
 
 const commentSanitizeOptions: sanitizeHtml.IOptions = {

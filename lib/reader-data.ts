@@ -14,15 +14,23 @@ import { TAGS, taggedRead } from './cache';
 import { threadPage } from './comments/thread-pages';
 
 export const readSite = taggedRead('site', getSiteSettings, () => [TAGS.site]);
-export const readCommentPrivacy = taggedRead('comment-privacy', () => {
-  const { membersOnly, noSnippet } = getCommentSettings();
-  return { membersOnly, noSnippet };
-}, () => [TAGS.site]);
+export const readCommentPrivacy = taggedRead(
+  'comment-privacy',
+  () => {
+    const { membersOnly, noSnippet } = getCommentSettings();
+    return { membersOnly, noSnippet };
+  },
+  () => [TAGS.site],
+);
 /** The site's time zone and date format, for every date shown and the archive's months. */
-export const readDateStyle = taggedRead('date-style', () => {
-  const { timeZone, dateFormat } = getSiteIdentity();
-  return { timeZone, dateFormat };
-}, () => [TAGS.site]);
+export const readDateStyle = taggedRead(
+  'date-style',
+  () => {
+    const { timeZone, dateFormat } = getSiteIdentity();
+    return { timeZone, dateFormat };
+  },
+  () => [TAGS.site],
+);
 /** Icon and logo: their upload ids version the icon addresses, so a new upload gets new URLs. */
 export const readSiteIdentity = taggedRead('site-identity', getSiteIdentity, () => [TAGS.site]);
 export const readNavPages = taggedRead('nav-pages', listNavPages, () => [TAGS.site]);
@@ -35,7 +43,11 @@ export const readPostList = taggedRead('post-list', listPublishedPosts, () => [T
 export const readArchive = taggedRead('archive', listArchive, () => [TAGS.posts]);
 export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TAGS.posts, TAGS.post(slug)]);
 /** One page of a post's thread (0: the newest conversations, on the post page itself); only that page is cached with the page. */
-export const readThreadPage = taggedRead('thread-page', (postId: number, _slug: string, page: number) => threadPage(listThread(postId), page), (_id, slug) => [TAGS.post(slug)]);
+export const readThreadPage = taggedRead(
+  'thread-page',
+  (postId: number, _slug: string, page: number) => threadPage(listThread(postId), page),
+  (_id, slug) => [TAGS.post(slug)],
+);
 export const readRelatedPosts = taggedRead('related', listRelatedPosts, () => [TAGS.posts]);
 export const readPopularPosts = taggedRead('popular', listPopularPosts, () => [TAGS.posts, TAGS.comments]);
 export const readAdjacentPosts = taggedRead('adjacent', getAdjacentPosts, () => [TAGS.posts]);

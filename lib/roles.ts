@@ -9,8 +9,7 @@ export const isAdmin = (role: UserRole): boolean => ADMINS.includes(role);
 export const WRITERS: readonly UserRole[] = ['author', 'admin'];
 export const canWritePosts = (role: UserRole): boolean => WRITERS.includes(role);
 
-export const canEditPost = (user: { id: string; role: UserRole }, authorId: string): boolean =>
-  isAdmin(user.role) || (user.role === 'author' && user.id === authorId);
+export const canEditPost = (user: { id: string; role: UserRole }, authorId: string): boolean => isAdmin(user.role) || (user.role === 'author' && user.id === authorId);
 
 /** Moderators and admins look after the comments. */
 export const MODERATORS: readonly UserRole[] = ['moderator', 'admin'];

@@ -13,7 +13,9 @@ const MAX_TERMS = 12;
 
 /** Words too common to say what a search is about; ignored unless the query has nothing else. */
 const STOP_WORDS = new Set(
-  'a an and are as at be but by do does for from had has have how i if in into is it its me my no not of on or our so than that the their them then there these they this to was we were what when where which who why will with you your'.split(' '),
+  'a an and are as at be but by do does for from had has have how i if in into is it its me my no not of on or our so than that the their them then there these they this to was we were what when where which who why will with you your'.split(
+    ' ',
+  ),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;

@@ -5,7 +5,11 @@ import { suggestWord } from '@/db/queries/search-vocabulary';
 import { TAGS, taggedRead } from '@/lib/cache';
 
 /** A stamp renewed whenever the posts cache tag is invalidated (publishing, editing, unpublishing). */
-export const vocabularyVersion = taggedRead('search-vocabulary-version', () => `${Date.now()}-${Math.random()}`, () => [TAGS.posts]);
+export const vocabularyVersion = taggedRead(
+  'search-vocabulary-version',
+  () => `${Date.now()}-${Math.random()}`,
+  () => [TAGS.posts],
+);
 
 /** The corrected search, or null when every word finds something or no close word exists. */
 export function correctedSearch(query: SearchQuery, version: string, now = new Date()): string | null {

@@ -16,8 +16,7 @@ export type SignInGuess = 'right' | 'wrong' | 'too-many' | 'too-many-here';
 export const TOO_MANY_GUESSES_MESSAGE =
   'Too many tries for this sign-in. To keep your account safe, the codes and links already sent no longer work. Please ask for a new sign-in email in 15 minutes.';
 
-export const TOO_MANY_HERE_MESSAGE =
-  'Too many sign-in tries came from your network in the last few minutes. Please try again in 15 minutes; your code keeps working until it expires.';
+export const TOO_MANY_HERE_MESSAGE = 'Too many sign-in tries came from your network in the last few minutes. Please try again in 15 minutes; your code keeps working until it expires.';
 
 export function trySignInCode(email: string, code: string, ip: string): SignInGuess {
   const allowed = allowSignInGuess(email, ip);

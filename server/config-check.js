@@ -20,7 +20,9 @@ function insecureSettings(env) {
   const site = env.SITE_URL ? new URL(env.SITE_URL) : null;
   const publicHost = (site && !isLoopback(site.hostname)) || (env.HOST && !isLoopback(env.HOST));
   if (publicHost && site && site.protocol !== 'https:') {
-    problems.push(`SITE_URL is ${site.origin}: a public site must be served over https, or sign-in links and session cookies travel in clear text. Put a TLS proxy in front and set SITE_URL=https://…`);
+    problems.push(
+      `SITE_URL is ${site.origin}: a public site must be served over https, or sign-in links and session cookies travel in clear text. Put a TLS proxy in front and set SITE_URL=https://…`,
+    );
   }
   if (!site && env.HOST && !isLoopback(env.HOST)) {
     problems.push(`HOST is ${env.HOST} (reachable from other machines) but SITE_URL is not set: set SITE_URL to the public https address.`);

@@ -143,7 +143,9 @@ let warnedAboutProxy = false;
 function serve(req, res) {
   if (!warnedAboutProxy && forwardedByUntrustedLocalProxy(req, proxyTrust)) {
     warnedAboutProxy = true;
-    logger.warn('a proxy on this machine forwards requests but TRUSTED_PROXIES does not list it: every visitor counts as that proxy for the sign-in and subscribe limits. Set TRUSTED_PROXIES=127.0.0.1 (or the proxy\'s address).');
+    logger.warn(
+      "a proxy on this machine forwards requests but TRUSTED_PROXIES does not list it: every visitor counts as that proxy for the sign-in and subscribe limits. Set TRUSTED_PROXIES=127.0.0.1 (or the proxy's address).",
+    );
   }
   applyClientAddress(req, proxyTrust);
   toOriginForm(req);

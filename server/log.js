@@ -22,12 +22,7 @@ const MAX_MESSAGE = 2000;
 
 /** @param {unknown} text */
 function scrub(text) {
-  return String(text)
-    .replace(QUERY_PARAMS, '$1 [redacted]')
-    .replace(EMAIL, '[email]')
-    .replace(QUERY_VALUE, '$1[redacted]')
-    .replace(LONG_SECRET, '[redacted]')
-    .slice(0, MAX_MESSAGE);
+  return String(text).replace(QUERY_PARAMS, '$1 [redacted]').replace(EMAIL, '[email]').replace(QUERY_VALUE, '$1[redacted]').replace(LONG_SECRET, '[redacted]').slice(0, MAX_MESSAGE);
 }
 
 /**
@@ -48,7 +43,13 @@ function loggablePath(url) {
 /** Sends console output (the app's and Next's own) through the scrubbing structured logger. @param {Logger} logger */
 function routeConsoleToLogger(logger) {
   /** @type {Array<['log' | 'info' | 'warn' | 'error' | 'debug', 'info' | 'warn' | 'error' | 'debug']>} */
-  const levels = [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error'], ['debug', 'debug']];
+  const levels = [
+    ['log', 'info'],
+    ['info', 'info'],
+    ['warn', 'warn'],
+    ['error', 'error'],
+    ['debug', 'debug'],
+  ];
   for (const [method, level] of levels) {
     console[method] = (/** @type {unknown[]} */ ...args) => {
       const error = args.find((arg) => arg instanceof Error);

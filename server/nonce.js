@@ -57,7 +57,8 @@ function swapNonceInBody(res, placeholder, nonce) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   /** @param {Chunk} chunk @param {BufferEncoding | undefined} encoding */
-  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  const toBuffer = (chunk, encoding) =>
+    Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
   /** @param {Chunk} chunk @param {BufferEncoding | WriteCallback} [encoding] @param {WriteCallback} [callback] */
   res.write = (chunk, encoding, callback) => {

@@ -21,9 +21,7 @@ const OAUTH_FORM_TARGETS = [
 
 /** @param {string} nonce @param {HeaderOptions} options */
 function contentSecurityPolicy(nonce, { https, env }) {
-  const formTargets = OAUTH_FORM_TARGETS
-    .filter(([variable]) => env[variable])
-    .map(([, origin]) => origin);
+  const formTargets = OAUTH_FORM_TARGETS.filter(([variable]) => env[variable]).map(([, origin]) => origin);
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,

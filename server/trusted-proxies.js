@@ -16,7 +16,9 @@ const net = require('node:net');
 
 /** `::ffff:10.0.0.1` and `10.0.0.1` are one client; brackets and spaces are not part of an address. @param {unknown} text @returns {string | null} */
 function normalizeAddress(text) {
-  const bare = String(text ?? '').trim().replace(/^\[(.*)\]$/, '$1');
+  const bare = String(text ?? '')
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   const address = mapped ? mapped[1] : bare.toLowerCase();
   return net.isIP(address) ? address : null;
@@ -40,7 +42,10 @@ function parseTrustedProxies(text) {
   const entries = [];
   /** @type {string[]} */
   const invalid = [];
-  for (const raw of String(text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const raw of String(text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const entry = parseProxyEntry(raw);
     if (entry) entries.push(entry);
     else invalid.push(raw);
@@ -65,7 +70,11 @@ function createProxyTrust(entries) {
   function clientAddress(peer, forwardedFor) {
     let client = normalizeAddress(peer) ?? 'unknown';
     if (!trusts(client)) return client;
-    const hops = [forwardedFor ?? []].flat().join(',').split(',').filter((hop) => hop.trim() !== '');
+    const hops = [forwardedFor ?? []]
+      .flat()
+      .join(',')
+      .split(',')
+      .filter((hop) => hop.trim() !== '');
     for (const hop of hops.reverse()) {
       const address = normalizeAddress(hop);
       if (!address) return client;

@@ -5,8 +5,7 @@ export default function NotFound() {
     <div className="page-narrow not-found">
       <h1>We couldn’t find that page</h1>
       <p>
-        It may not be published yet, or its address may have changed. Try the <Link href="/">latest posts</Link> or
-        the <Link href="/archive">archive</Link>.
+        It may not be published yet, or its address may have changed. Try the <Link href="/">latest posts</Link> or the <Link href="/archive">archive</Link>.
       </p>
     </div>
   );

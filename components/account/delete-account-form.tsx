@@ -30,12 +30,7 @@ export function DeleteAccountForm({ action }: { action: FormAction }) {
           </p>
         )}
       </fieldset>
-      <TextField
-        label={`To confirm, type “${DELETE_CONFIRMATION}”`}
-        autoComplete="off"
-        error={form.formState.errors.confirmation?.message}
-        registration={form.register('confirmation')}
-      />
+      <TextField label={`To confirm, type “${DELETE_CONFIRMATION}”`} autoComplete="off" error={form.formState.errors.confirmation?.message} registration={form.register('confirmation')} />
     </ActionForm>
   );
 }

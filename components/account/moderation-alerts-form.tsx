@@ -10,5 +10,14 @@ const CHOICES = [
 ] as const;
 
 export function ModerationAlertsForm({ action, current }: { action: FormAction; current: string }) {
-  return <EmailChoiceForm action={action} name="moderationAlerts" legend="Email me about comments held for moderation and new reports" choices={CHOICES} current={current} submitLabel="Save moderation emails" />;
+  return (
+    <EmailChoiceForm
+      action={action}
+      name="moderationAlerts"
+      legend="Email me about comments held for moderation and new reports"
+      choices={CHOICES}
+      current={current}
+      submitLabel="Save moderation emails"
+    />
+  );
 }

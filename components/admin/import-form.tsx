@@ -48,27 +48,59 @@ export function ImportForm() {
     <form onSubmit={submit} noValidate className="import-form">
       <div className="field">
         <label htmlFor={`${id}-export`}>WordPress export (.xml)</label>
-        <p id={`${id}-export-hint`} className="field__hint">In WordPress: Tools → Export → All content → Download Export File.</p>
-        <input id={`${id}-export`} type="file" accept=".xml,text/xml,application/xml" aria-invalid={errors.exportFile ? true : undefined} aria-describedby={described('exportFile', `${id}-export-hint`)} {...form.register('exportFile')} />
-        {errors.exportFile && <p id={`${id}-exportFile-error`} className="field__error">{errors.exportFile.message}</p>}
+        <p id={`${id}-export-hint`} className="field__hint">
+          In WordPress: Tools → Export → All content → Download Export File.
+        </p>
+        <input
+          id={`${id}-export`}
+          type="file"
+          accept=".xml,text/xml,application/xml"
+          aria-invalid={errors.exportFile ? true : undefined}
+          aria-describedby={described('exportFile', `${id}-export-hint`)}
+          {...form.register('exportFile')}
+        />
+        {errors.exportFile && (
+          <p id={`${id}-exportFile-error`} className="field__error">
+            {errors.exportFile.message}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-uploads`}>Images: the uploads folder as a .zip (optional)</label>
-        <p id={`${id}-uploads-hint`} className="field__hint">A .zip of wp-content/uploads from your WordPress server. Without it, posts keep their images’ descriptions and the report lists the missing images.</p>
-        <input id={`${id}-uploads`} type="file" accept=".zip,application/zip" aria-invalid={errors.uploadsFile ? true : undefined} aria-describedby={described('uploadsFile', `${id}-uploads-hint`)} {...form.register('uploadsFile')} />
-        {errors.uploadsFile && <p id={`${id}-uploadsFile-error`} className="field__error">{errors.uploadsFile.message}</p>}
+        <p id={`${id}-uploads-hint`} className="field__hint">
+          A .zip of wp-content/uploads from your WordPress server. Without it, posts keep their images’ descriptions and the report lists the missing images.
+        </p>
+        <input
+          id={`${id}-uploads`}
+          type="file"
+          accept=".zip,application/zip"
+          aria-invalid={errors.uploadsFile ? true : undefined}
+          aria-describedby={described('uploadsFile', `${id}-uploads-hint`)}
+          {...form.register('uploadsFile')}
+        />
+        {errors.uploadsFile && (
+          <p id={`${id}-uploadsFile-error`} className="field__error">
+            {errors.uploadsFile.message}
+          </p>
+        )}
       </div>
       <label className="choice">
         <input type="checkbox" {...form.register('dryRun')} /> Try it first (dry run): read everything and show the report, without changing the site
       </label>
-      <button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Sending…' : 'Start the import'}</button>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? 'Sending…' : 'Start the import'}
+      </button>
       {sending && (
         <div className="import-sending">
           <progress id={`${id}-sending`} max={1} value={sending.fraction} aria-label={sending.label} />
-          <span>{sending.label}: {Math.round(sending.fraction * 100)}%</span>
+          <span>
+            {sending.label}: {Math.round(sending.fraction * 100)}%
+          </span>
         </div>
       )}
-      <p role="status" aria-live="polite" className={message.ok ? 'form-status' : 'form-status form-status--error'}>{message.text}</p>
+      <p role="status" aria-live="polite" className={message.ok ? 'form-status' : 'form-status form-status--error'}>
+        {message.text}
+      </p>
     </form>
   );
 }

@@ -45,10 +45,14 @@ export function ImportProgress({ jobId, initial }: { jobId: number; initial: Imp
   return (
     <div className="import-progress">
       <label htmlFor={`import-${jobId}-progress`}>{stage}</label>
-      <progress id={`import-${jobId}-progress`} max={100} value={percent}>{percent}%</progress>
+      <progress id={`import-${jobId}-progress`} max={100} value={percent}>
+        {percent}%
+      </progress>
       <p>{percent}% done</p>
       {/* The stage, not every percent: a screen reader hears each step once, not a number every second. */}
-      <p aria-live="polite" role="status">{trouble || stage}</p>
+      <p aria-live="polite" role="status">
+        {trouble || stage}
+      </p>
     </div>
   );
 }

@@ -31,7 +31,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <div className="table-scroll" role="region" aria-label="Counts per kind" tabIndex={0}>
         <table className="data-table">
           <thead>
-            <tr><th scope="col">Kind</th><th scope="col">Added</th><th scope="col">Updated</th><th scope="col">Skipped</th></tr>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Added</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Skipped</th>
+            </tr>
           </thead>
           <tbody>
             {kinds.map((kind) => (
@@ -50,10 +55,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         const notes = report.notes.filter((n) => n.outcome === outcome);
         return notes.length === 0 ? null : (
           <details key={outcome} className="import-notes" open={notes.length <= 20}>
-            <summary>{heading} ({notes.length})</summary>
+            <summary>
+              {heading} ({notes.length})
+            </summary>
             <ul>
               {notes.map((n, i) => (
-                <li key={i}><strong>{n.subject}</strong>: {n.reason}</li>
+                <li key={i}>
+                  <strong>{n.subject}</strong>: {n.reason}
+                </li>
               ))}
             </ul>
           </details>

@@ -17,8 +17,12 @@ export function ImportRunAgain({ jobId }: { jobId: number }) {
   }
   return (
     <div>
-      <button type="button" onClick={runAgain} disabled={pending}>{pending ? 'Starting…' : 'Run it again'}</button>
-      <p role="status" aria-live="polite" className={message ? 'form-status form-status--error' : 'form-status'}>{message}</p>
+      <button type="button" onClick={runAgain} disabled={pending}>
+        {pending ? 'Starting…' : 'Run it again'}
+      </button>
+      <p role="status" aria-live="polite" className={message ? 'form-status form-status--error' : 'form-status'}>
+        {message}
+      </p>
     </div>
   );
 }

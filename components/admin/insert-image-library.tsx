@@ -41,7 +41,9 @@ export function InsertImageLibrary({ chosenId, onChoose }: Props) {
       <form role="search" onSubmit={search} className="inline-form">
         <label htmlFor={searchId}>File name, alt text or caption</label>
         <input id={searchId} name="q" type="search" maxLength={200} />
-        <button type="submit" className="button--secondary">Search</button>
+        <button type="submit" className="button--secondary">
+          Search
+        </button>
       </form>
       <p role="status" aria-live="polite" className="form-status">
         {status || (listing && listing.totalPages > 1 ? 'The newest images are shown: search to find older ones.' : '')}

@@ -78,11 +78,21 @@ export function InsertImage({ textareaId, onInsert }: Props) {
               <label htmlFor={`${headingId}-file`}>Upload a new image</label>
               <input id={`${headingId}-file`} type="file" accept="image/jpeg,image/png,image/webp,image/gif" onChange={(e) => void uploadChosenFile(e.target.files?.[0])} />
               {upload && <progress max={1} value={upload.progress} aria-label="Upload progress" />}
-              <p role="status" aria-live="polite" className="form-status">{upload?.message}</p>
+              <p role="status" aria-live="polite" className="form-status">
+                {upload?.message}
+              </p>
             </div>
             {open && <InsertImageLibrary chosenId={chosen?.id ?? null} onChoose={choose} />}
             {chosen && (
-              <form onSubmit={(e: FormEvent) => { e.stopPropagation(); void insert(e); }} noValidate className="stack-form" aria-label="Describe the image">
+              <form
+                onSubmit={(e: FormEvent) => {
+                  e.stopPropagation();
+                  void insert(e);
+                }}
+                noValidate
+                className="stack-form"
+                aria-label="Describe the image"
+              >
                 {/* eslint-disable-next-line @next/next/no-img-element -- uploads are stored as already-sized WebP copies with their width and height; Next's image optimizer is not used */}
                 <img src={chosen.url} width={chosen.width} height={chosen.height} alt="" className="insert-image__chosen" />
                 <TextField id={`${headingId}-alt`} label="Alt text" hint="What the image shows, for people who cannot see it." error={errors.alt?.message} registration={form.register('alt')} />

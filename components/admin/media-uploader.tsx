@@ -57,10 +57,21 @@ export function MediaUploader({ onUploaded }: { onUploaded?: (image: { id: numbe
   };
 
   return (
-    <section aria-labelledby={`${inputId}-heading`} className={dragging ? 'media-drop media-drop--active' : 'media-drop'} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={drop}>
+    <section
+      aria-labelledby={`${inputId}-heading`}
+      className={dragging ? 'media-drop media-drop--active' : 'media-drop'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+    >
       <h2 id={`${inputId}-heading`}>Add images</h2>
       <p>Drop images here, or choose them (JPEG, PNG, WebP or GIF, up to 8 MB each, at most {MAX_FILES} at a time).</p>
-      <label htmlFor={inputId} className="media-drop__label">Choose images</label>
+      <label htmlFor={inputId} className="media-drop__label">
+        Choose images
+      </label>
       <input
         id={inputId}
         type="file"
@@ -71,14 +82,18 @@ export function MediaUploader({ onUploaded }: { onUploaded?: (image: { id: numbe
           event.target.value = '';
         }}
       />
-      <p role="status" aria-live="polite" className="form-status">{notice}</p>
+      <p role="status" aria-live="polite" className="form-status">
+        {notice}
+      </p>
       {items.length > 0 && (
         <ul className="media-progress" aria-label="Uploads">
           {items.map((item) => (
             <li key={item.key}>
               <span className="media-progress__name">{item.name}</span>
               <progress max={1} value={item.progress} aria-label={`Upload of ${item.name}`} />
-              <span className={item.state === 'failed' ? 'field__error' : undefined}>{item.state === 'waiting' ? 'Waiting…' : item.state === 'sending' ? `${Math.round(item.progress * 100)}%` : item.message}</span>
+              <span className={item.state === 'failed' ? 'field__error' : undefined}>
+                {item.state === 'waiting' ? 'Waiting…' : item.state === 'sending' ? `${Math.round(item.progress * 100)}%` : item.message}
+              </span>
             </li>
           ))}
         </ul>

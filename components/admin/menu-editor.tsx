@@ -17,8 +17,7 @@ export type EditorItem = Omit<MenuEntry, 'children'> & { key: number; children: 
 type Props = { action: FormAction; initial: MenuEntry[]; choices: MenuChoices };
 
 /** The menu as the form posts it (no editor keys; sub-items carry no children). */
-const posted = (items: EditorItem[]): string =>
-  JSON.stringify(items.map(({ key: _k, children, ...item }) => ({ ...item, children: children.map(({ key: _c, children: _none, ...child }) => child) })));
+const posted = (items: EditorItem[]): string => JSON.stringify(items.map(({ key: _k, children, ...item }) => ({ ...item, children: children.map(({ key: _c, children: _none, ...child }) => child) })));
 
 const swap = <T,>(list: T[], from: number, to: number): T[] => {
   if (to < 0 || to >= list.length) return list;

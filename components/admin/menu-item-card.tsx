@@ -32,8 +32,18 @@ export function MenuItemCard({ item, choices, position, onChange, onMove }: Prop
       </p>
       <div className="field">
         <label htmlFor={`${id}-label`}>Label</label>
-        {item.kind !== 'link' && <p className="field__hint" id={`${id}-label-hint`}>Leave empty to show “{name}”.</p>}
-        <input id={`${id}-label`} value={item.label} maxLength={60} aria-describedby={item.kind !== 'link' ? `${id}-label-hint` : undefined} onChange={(e) => onChange(item.key, { label: e.target.value })} />
+        {item.kind !== 'link' && (
+          <p className="field__hint" id={`${id}-label-hint`}>
+            Leave empty to show “{name}”.
+          </p>
+        )}
+        <input
+          id={`${id}-label`}
+          value={item.label}
+          maxLength={60}
+          aria-describedby={item.kind !== 'link' ? `${id}-label-hint` : undefined}
+          onChange={(e) => onChange(item.key, { label: e.target.value })}
+        />
       </div>
       {item.kind === 'link' && (
         <div className="field">
@@ -65,7 +75,14 @@ export function MenuItemCard({ item, choices, position, onChange, onMove }: Prop
       {item.children.length > 0 && (
         <ol className="menu-editor__items" aria-label={`Sub-items of “${shown}”`}>
           {item.children.map((child, childIndex) => (
-            <MenuItemCard key={child.key} item={child} choices={choices} position={{ index: childIndex, count: item.children.length, parent: item, previous: null }} onChange={onChange} onMove={onMove} />
+            <MenuItemCard
+              key={child.key}
+              item={child}
+              choices={choices}
+              position={{ index: childIndex, count: item.children.length, parent: item, previous: null }}
+              onChange={onChange}
+              onMove={onMove}
+            />
           ))}
         </ol>
       )}

@@ -23,7 +23,14 @@ export function ModeratorEditForm({ action, commentId, body, contentNote, author
   return (
     <ActionForm controller={controller} submitLabel="Save the new text" pendingLabel="Saving…">
       <input type="hidden" {...form.register('commentId')} />
-      <TextAreaField id={`moderator-edit-${commentId}`} label={`Text of ${authorName}’s comment`} hint="Readers and the author will see “edited by a moderator”; the earlier text is kept in the comment’s history." rows={6} error={errors.body?.message} registration={form.register('body')} />
+      <TextAreaField
+        id={`moderator-edit-${commentId}`}
+        label={`Text of ${authorName}’s comment`}
+        hint="Readers and the author will see “edited by a moderator”; the earlier text is kept in the comment’s history."
+        rows={6}
+        error={errors.body?.message}
+        registration={form.register('body')}
+      />
       <TextField id={`moderator-edit-note-${commentId}`} label="Content note (optional)" error={errors.contentNote?.message} registration={form.register('contentNote')} />
     </ActionForm>
   );

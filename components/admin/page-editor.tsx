@@ -24,7 +24,11 @@ export type PageEditorActions = { save: FormAction; publish: FormAction; update:
 type Props = { actions: PageEditorActions; current: PageEditorInput; status: PageStatus | null; hasWorkingCopy: boolean };
 
 function buttonsFor(published: boolean, canDiscard: boolean): EditorButton[] {
-  if (published) return [{ intent: 'update', label: 'Update page', pendingLabel: 'Updating…' }, ...(canDiscard ? [{ intent: 'discard' as const, label: 'Discard changes', pendingLabel: 'Discarding…', quiet: true }] : [])];
+  if (published)
+    return [
+      { intent: 'update', label: 'Update page', pendingLabel: 'Updating…' },
+      ...(canDiscard ? [{ intent: 'discard' as const, label: 'Discard changes', pendingLabel: 'Discarding…', quiet: true }] : []),
+    ];
   return [
     { intent: 'publish', label: 'Publish now', pendingLabel: 'Publishing…' },
     { intent: 'save', label: 'Save draft', pendingLabel: 'Saving…', quiet: true },

@@ -25,7 +25,16 @@ export function PostWorkspace({ actions, post, hasWorkingCopy, defaults, categor
   const [dirty, setDirty] = useState(false);
   return (
     <>
-      <PostEditor actions={actions} postId={post?.id ?? null} status={post?.status ?? null} hasWorkingCopy={hasWorkingCopy} defaults={defaults} categories={categories} cover={cover} onDirtyChange={setDirty} />
+      <PostEditor
+        actions={actions}
+        postId={post?.id ?? null}
+        status={post?.status ?? null}
+        hasWorkingCopy={hasWorkingCopy}
+        defaults={defaults}
+        categories={categories}
+        cover={cover}
+        onDirtyChange={setDirty}
+      />
       {post && (
         <section aria-labelledby="publishing-heading" className="publish-panel">
           <h2 id="publishing-heading">Publishing</h2>
@@ -39,8 +48,7 @@ export function PostWorkspace({ actions, post, hasWorkingCopy, defaults, categor
               </>
             )}
           </p>
-          {post.status !== 'published' &&
-            (dirty ? <p className="notice">Save your changes first: scheduling uses the saved version.</p> : <ScheduleForm action={actions.schedule} postId={post.id} />)}
+          {post.status !== 'published' && (dirty ? <p className="notice">Save your changes first: scheduling uses the saved version.</p> : <ScheduleForm action={actions.schedule} postId={post.id} />)}
           {post.status !== 'draft' && <OneButtonForm action={actions.unpublish} fields={{ postId: String(post.id) }} label="Unpublish (back to draft)" pendingLabel="Unpublishing…" />}
           <details>
             <summary>Delete this post</summary>

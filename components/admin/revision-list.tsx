@@ -53,8 +53,8 @@ export function RevisionList({ revisions, restore, owner, update }: Props) {
       ) : (
         <>
           <p className="field__hint">
-            Compared with the version on the site now: <del>struck-through text</del> is only in the earlier version, <ins>underlined text</ins> is only on the
-            site now. Restore puts a version into the editor; readers see it only after {update}.
+            Compared with the version on the site now: <del>struck-through text</del> is only in the earlier version, <ins>underlined text</ins> is only on the site now. Restore puts a version into
+            the editor; readers see it only after {update}.
           </p>
           <ol className="revisions__list">
             {revisions.map((revision) => (

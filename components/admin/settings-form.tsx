@@ -32,13 +32,7 @@ export function SettingsForm({ action, current, timeZones, icon, logo }: Props) 
       <TextField label="Tagline" hint="One line under the name." maxLength={160} defaultValue={current.tagline} error={errors.tagline?.message} registration={form.register('tagline')} />
       <TextAreaField label="About" hint="A few sentences shown in the footer." rows={4} defaultValue={current.about} error={errors.about?.message} registration={form.register('about')} />
       <LinkListFields form={form} name="communityLinks" legend="Community links" hint="Shown in the footer, in this order." itemNoun="Link" />
-      <LinkListFields
-        form={form}
-        name="supportResources"
-        legend="Support resources"
-        hint="Helplines and peer support, shown to someone who reports a comment."
-        itemNoun="Resource"
-      />
+      <LinkListFields form={form} name="supportResources" legend="Support resources" hint="Helplines and peer support, shown to someone who reports a comment." itemNoun="Resource" />
 
       <SiteIdentityFields form={form} timeZones={timeZones} icon={icon} logo={logo} />
 

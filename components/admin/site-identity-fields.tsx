@@ -63,14 +63,26 @@ export function SiteIdentityFields({ form, timeZones, icon, logo }: Props) {
   return (
     <>
       <h2>Site identity</h2>
-      <ImageField form={form} name="iconUploadId" label="Site icon" hint="A square picture, at least 512 × 512 pixels (JPEG, PNG, WebP or GIF). Browsers and phones show it beside the site’s name." current={icon} />
+      <ImageField
+        form={form}
+        name="iconUploadId"
+        label="Site icon"
+        hint="A square picture, at least 512 × 512 pixels (JPEG, PNG, WebP or GIF). Browsers and phones show it beside the site’s name."
+        current={icon}
+      />
       <ImageField form={form} name="logoUploadId" label="Logo" hint="Optional. Shown in the site’s header beside its name." current={logo} />
       <div className="field">
         <label htmlFor="field-timeZone">Time zone</label>
         <p id="field-timeZone-hint" className="field__hint">
           Every date on the site is shown in this zone, and daily and weekly emails go out at 08:00 here.
         </p>
-        <select id="field-timeZone" aria-describedby={zoneError ? 'field-timeZone-hint field-timeZone-error' : 'field-timeZone-hint'} aria-invalid={zoneError ? true : undefined} defaultValue={defaultValues?.timeZone} {...form.register('timeZone')}>
+        <select
+          id="field-timeZone"
+          aria-describedby={zoneError ? 'field-timeZone-hint field-timeZone-error' : 'field-timeZone-hint'}
+          aria-invalid={zoneError ? true : undefined}
+          defaultValue={defaultValues?.timeZone}
+          {...form.register('timeZone')}
+        >
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
@@ -87,7 +99,8 @@ export function SiteIdentityFields({ form, timeZones, icon, logo }: Props) {
         <legend>Date format</legend>
         {FORMATS.map((format) => (
           <label key={format} className="choice">
-            <input type="radio" value={format} defaultChecked={defaultValues?.dateFormat === format} {...form.register('dateFormat')} /> {FORMAT_NAMES[format]}: {formatDate(EXAMPLE, { timeZone: 'UTC', dateFormat: format })}
+            <input type="radio" value={format} defaultChecked={defaultValues?.dateFormat === format} {...form.register('dateFormat')} /> {FORMAT_NAMES[format]}:{' '}
+            {formatDate(EXAMPLE, { timeZone: 'UTC', dateFormat: format })}
           </label>
         ))}
         {errors.dateFormat?.message && <p className="field__error">{errors.dateFormat.message}</p>}

@@ -28,8 +28,19 @@ export function SubscriberImportForm({ action }: { action: FormAction }) {
           <p id="import-file-hint" className="field__hint">
             Jetpack’s export (one column of addresses) or any file with an “email” column; “date” and “status” columns are used too. Up to 1 MB.
           </p>
-          <input id="import-file" type="file" accept=".csv,text/csv" aria-invalid={errors.file ? true : undefined} aria-describedby={errors.file ? 'import-file-hint import-file-error' : 'import-file-hint'} {...form.register('file')} />
-          {errors.file && <p id="import-file-error" className="field__error">{errors.file.message}</p>}
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-invalid={errors.file ? true : undefined}
+            aria-describedby={errors.file ? 'import-file-hint import-file-error' : 'import-file-hint'}
+            {...form.register('file')}
+          />
+          {errors.file && (
+            <p id="import-file-error" className="field__error">
+              {errors.file.message}
+            </p>
+          )}
         </div>
         <fieldset className="choices" aria-describedby={errors.mode ? 'import-mode-error' : undefined}>
           <legend>How should these people be brought in?</legend>
@@ -39,19 +50,27 @@ export function SubscriberImportForm({ action }: { action: FormAction }) {
           <label className="choice">
             <input type="radio" value="confirmed" {...form.register('mode')} /> They agreed to receive our posts: import them as confirmed
           </label>
-          {errors.mode && <p id="import-mode-error" className="field__error">{errors.mode.message}</p>}
+          {errors.mode && (
+            <p id="import-mode-error" className="field__error">
+              {errors.mode.message}
+            </p>
+          )}
         </fieldset>
         {form.watch('mode') === 'confirmed' && (
           <div className="field">
             <p id="consent-hint" className="field__hint">
-              Importing people as confirmed means they start getting every new post by email without being asked. Do it only if each of them
-              agreed to get posts from this community, for example through the old site’s subscribe form, and did not unsubscribe since.
+              Importing people as confirmed means they start getting every new post by email without being asked. Do it only if each of them agreed to get posts from this community, for example
+              through the old site’s subscribe form, and did not unsubscribe since.
             </p>
             <label className="choice">
-              <input type="checkbox" aria-describedby={errors.consent ? 'consent-hint consent-error' : 'consent-hint'} aria-invalid={errors.consent ? true : undefined} {...form.register('consent')} /> Everyone on this
-              list agreed to receive our posts by email
+              <input type="checkbox" aria-describedby={errors.consent ? 'consent-hint consent-error' : 'consent-hint'} aria-invalid={errors.consent ? true : undefined} {...form.register('consent')} />{' '}
+              Everyone on this list agreed to receive our posts by email
             </label>
-            {errors.consent && <p id="consent-error" className="field__error">{errors.consent.message}</p>}
+            {errors.consent && (
+              <p id="consent-error" className="field__error">
+                {errors.consent.message}
+              </p>
+            )}
           </div>
         )}
         <input type="hidden" name="step" value={step} />

@@ -39,7 +39,16 @@ export function TaxonomyNameForm({ kind, action, current, submitLabel }: Props) 
         registration={form.register('slug')}
         autoComplete="off"
       />
-      {isCategory && <TextAreaField id={idFor('description')} label="Description" hint="Shown at the top of the category’s page." error={errors.description?.message} registration={form.register('description')} rows={3} />}
+      {isCategory && (
+        <TextAreaField
+          id={idFor('description')}
+          label="Description"
+          hint="Shown at the top of the category’s page."
+          error={errors.description?.message}
+          registration={form.register('description')}
+          rows={3}
+        />
+      )}
       <button type="submit" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}
       </button>

@@ -9,12 +9,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 
 export const AUTOSAVE_MS = 5000;
 
-export function useAutosave<T extends FieldValues>(
-  form: UseFormReturn<T, unknown, FieldValues>,
-  formRef: RefObject<HTMLFormElement | null>,
-  save: (data: FormData) => void,
-  paused: boolean,
-): void {
+export function useAutosave<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, formRef: RefObject<HTMLFormElement | null>, save: (data: FormData) => void, paused: boolean): void {
   useEffect(() => {
     const timer = setInterval(async () => {
       if (!form.formState.isDirty || paused || !formRef.current) return;

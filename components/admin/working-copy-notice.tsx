@@ -15,11 +15,12 @@ export function WorkingCopyNotice({ savedAt, savedByName, update }: Props) {
     <p className="notice" role="status">
       {update ? (
         <>
-          You have unpublished changes from {when}. Readers still see the version on the site: press <strong>{update}</strong> to put them there, or{' '}
-          <strong>Discard changes</strong> to drop them.
+          You have unpublished changes from {when}. Readers still see the version on the site: press <strong>{update}</strong> to put them there, or <strong>Discard changes</strong> to drop them.
         </>
       ) : (
-        <>The editor opened changes from {when} that are not in the draft yet: <strong>Save draft</strong> keeps them.</>
+        <>
+          The editor opened changes from {when} that are not in the draft yet: <strong>Save draft</strong> keeps them.
+        </>
       )}
     </p>
   );

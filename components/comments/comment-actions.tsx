@@ -65,18 +65,12 @@ export function CommentActions({ commentId, authorName, held = false, edited = f
             Report
           </button>
         )}
-        {viewer.canModerate && !own && (
-          <ModerationButtons commentId={commentId} authorName={authorName} approveLabel={held ? 'Approve' : undefined} canBlock onDone={settle} />
-        )}
+        {viewer.canModerate && !own && <ModerationButtons commentId={commentId} authorName={authorName} approveLabel={held ? 'Approve' : undefined} canBlock onDone={settle} />}
         {(viewer.canModerate || own) && edited && <EarlierVersions commentId={commentId} />}
       </div>
-      {own?.editAwaitsModeration && (
-        <p className="notice">Your edit is awaiting moderation. Until a moderator approves it, everyone else sees the text above.</p>
-      )}
+      {own?.editAwaitsModeration && <p className="notice">Your edit is awaiting moderation. Until a moderator approves it, everyone else sees the text above.</p>}
       {panel === 'reply' && <CommentForm mode="reply" parentId={commentId} action={postComment} onDone={() => setPanel(null)} />}
-      {panel === 'edit' && own && (
-        <CommentForm mode="edit" commentId={commentId} initialBody={own.body} initialNote={own.contentNote} action={editCommentAction} onDone={() => setPanel(null)} />
-      )}
+      {panel === 'edit' && own && <CommentForm mode="edit" commentId={commentId} initialBody={own.body} initialNote={own.contentNote} action={editCommentAction} onDone={() => setPanel(null)} />}
       {panel === 'report' && <ReportForm commentId={commentId} />}
       {panel === 'confirm-delete' && (
         <div className="comment-actions__confirm">

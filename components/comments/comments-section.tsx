@@ -33,13 +33,7 @@ export function CommentsSection({ post, comments, earlier, privacy = { membersOn
             <a href={earlier.href}>{`Read ${pluralize(earlier.count, 'earlier comment')}`}</a>
           </p>
         )}
-        {privacy.membersOnly ? (
-          <MembersOnlyThread />
-        ) : threads.length > 0 ? (
-          <ThreadList threads={threads} />
-        ) : (
-          <p>No comments yet. Share how this landed for you.</p>
-        )}
+        {privacy.membersOnly ? <MembersOnlyThread /> : threads.length > 0 ? <ThreadList threads={threads} /> : <p>No comments yet. Share how this landed for you.</p>}
         <HeldComments />
         <CommentComposer />
       </CommentsProvider>

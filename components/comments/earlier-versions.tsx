@@ -29,7 +29,11 @@ export function EarlierVersions({ commentId }: { commentId: number }) {
     <ol className="earlier-versions" aria-label="Earlier versions">
       {revisions.map((r) => (
         <li key={r.replacedAt}>
-          <p className="field__hint">Until {formatDate(r.replacedAt, style)}{r.byModerator ? ', when a moderator changed it' : ''}{r.contentNote ? ` · content note: ${r.contentNote}` : ''}</p>
+          <p className="field__hint">
+            Until {formatDate(r.replacedAt, style)}
+            {r.byModerator ? ', when a moderator changed it' : ''}
+            {r.contentNote ? ` · content note: ${r.contentNote}` : ''}
+          </p>
           <pre>{r.body}</pre>
         </li>
       ))}

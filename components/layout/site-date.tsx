@@ -21,4 +21,3 @@ export function SiteDate({ iso, withTime = false }: { iso: string; withTime?: bo
   const style = useDateStyle();
   return <time dateTime={iso}>{withTime ? formatDateTime(iso, style) : formatDate(iso, style)}</time>;
 }
-

@@ -8,10 +8,7 @@ export function PostMeta({ post, linkComments = false }: { post: PostSummary; li
   const comments = post.commentCount === 0 ? 'No comments yet' : pluralize(post.commentCount, 'comment');
   return (
     <p className="post-meta">
-      <span>
-        By{' '}
-        {post.author.slug ? <Link href={`/author/${post.author.slug}`}>{post.author.name}</Link> : post.author.name}
-      </span>
+      <span>By {post.author.slug ? <Link href={`/author/${post.author.slug}`}>{post.author.name}</Link> : post.author.name}</span>
       <span>
         <SiteDate iso={post.publishedAt} />
       </span>

@@ -8,7 +8,14 @@ import { FormStatus } from './form-status';
 import type { FormAction } from '@/lib/actions/state';
 import { useFormAction } from './use-form-action';
 
-type Props = { action: FormAction; token?: string; /** Other hidden fields, e.g. the id of what the button acts on. */ fields?: Record<string, string>; label: string; pendingLabel: string; danger?: boolean };
+type Props = {
+  action: FormAction;
+  token?: string;
+  /** Other hidden fields, e.g. the id of what the button acts on. */ fields?: Record<string, string>;
+  label: string;
+  pendingLabel: string;
+  danger?: boolean;
+};
 
 export function OneButtonForm({ action, token, fields = {}, label, pendingLabel, danger = false }: Props) {
   const [state, formAction, pending] = useFormAction(action);

@@ -23,7 +23,9 @@ function lazyZodResolver<Schema extends AnySchema>(source: SchemaSource<Schema>)
       ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<z.input<Schema>, unknown, z.output<Schema>>,
     );
     try {
-      return await (await ready)(values, context, options);
+      return await (
+        await ready
+      )(values, context, options);
     } catch (error) {
       ready = null; // try loading again next time
       console.error('The form’s checks could not load; sending it to the server, which checks it:', error);
@@ -33,12 +35,7 @@ function lazyZodResolver<Schema extends AnySchema>(source: SchemaSource<Schema>)
 }
 
 /** `anchor`: see useFormAction, for a form that can appear twice on one page. */
-export function useActionForm<Schema extends AnySchema>(
-  schema: SchemaSource<Schema>,
-  action: FormAction,
-  defaultValues: DefaultValues<z.input<Schema>>,
-  anchor?: string,
-) {
+export function useActionForm<Schema extends AnySchema>(schema: SchemaSource<Schema>, action: FormAction, defaultValues: DefaultValues<z.input<Schema>>, anchor?: string) {
   const [state, formAction, pending] = useFormAction(action, anchor);
   const [resolver] = useState(() => lazyZodResolver(schema));
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({

@@ -69,16 +69,18 @@ export function releaseCommentsOfMember(tx: Transaction, userId: string, choice:
     .all()
     .map((r) => r.slug);
   if (choice === 'keep') {
-    tx.update(comments)
-      .set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null })
-      .where(eq(comments.authorId, userId))
-      .run();
+    tx.update(comments).set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null }).where(eq(comments.authorId, userId)).run();
     const theirs = tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
     tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, theirs)).run();
     tx.delete(commentPendingEdits).where(inArray(commentPendingEdits.commentId, theirs)).run();
     return postSlugs;
   }
-  const own = tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam']))).orderBy(desc(comments.id)).all();
+  const own = tx
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam'])))
+    .orderBy(desc(comments.id))
+    .all();
   for (const { id } of own) eraseComment(tx, id);
   return postSlugs;
 }

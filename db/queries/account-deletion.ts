@@ -41,7 +41,10 @@ function withoutName(column: SQLiteColumn, name: string): SQL {
 /** Emails to the member: cancelled if not yet sent, and nothing left that says who or what. */
 function scrubMailTo(tx: Transaction, email: string): void {
   const toThem = sql`lower(${outbox.toAddress}) = ${email.toLowerCase()}`;
-  tx.update(outbox).set({ status: 'cancelled', leaseUntil: null }).where(and(toThem, inArray(outbox.status, ['queued', 'sending', 'failed']))).run();
+  tx.update(outbox)
+    .set({ status: 'cancelled', leaseUntil: null })
+    .where(and(toThem, inArray(outbox.status, ['queued', 'sending', 'failed'])))
+    .run();
   tx.update(outbox).set({ toAddress: REMOVED_ADDRESS, subject: '', text: '', html: '', headers: {}, dedupeKey: null, lastError: null }).where(toThem).run();
 }
 
@@ -52,7 +55,10 @@ function forgetName(tx: Transaction, userId: string, name: string | null): void 
   tx.update(pageRevisions).set({ authorName: FORMER_MEMBER }).where(eq(pageRevisions.authorId, userId)).run();
   if (!name || name.trim().length < MIN_REPLACED_NAME) return;
   const mentions = (column: SQLiteColumn) => sql`instr(${column}, ${name}) > 0 or instr(${column}, ${escapeHtml(name)}) > 0`;
-  tx.update(activityLog).set({ subject: withoutName(activityLog.subject, name) }).where(mentions(activityLog.subject)).run();
+  tx.update(activityLog)
+    .set({ subject: withoutName(activityLog.subject, name) })
+    .where(mentions(activityLog.subject))
+    .run();
   tx.update(outbox)
     .set({ subject: withoutName(outbox.subject, name), text: withoutName(outbox.text, name), html: withoutName(outbox.html, name) })
     .where(sql`(${mentions(outbox.subject)}) or (${mentions(outbox.text)}) or (${mentions(outbox.html)})`)
@@ -72,11 +78,15 @@ export function deleteUser(userId: string, comments: DeletedMemberComments, addr
     claimGuestCommentsIn(tx, userId, member.email);
     const postSlugs = releaseCommentsOfMember(tx, userId, comments);
     deleteSubscriberByEmail(tx, member.email);
-    tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`).run();
+    tx.delete(verificationTokens)
+      .where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`)
+      .run();
     tx.delete(waitingComments).where(eq(waitingComments.email, member.email.toLowerCase())).run();
     const keys = addressKeys(member.email.toLowerCase());
     if (keys.length > 0) tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, keys)).run();
-    tx.delete(importedItems).where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId))).run();
+    tx.delete(importedItems)
+      .where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId)))
+      .run();
     scrubMailTo(tx, member.email);
     forgetName(tx, userId, member.name);
     // Cascades take sessions, sign-in methods, reply notices and mutes; reports, uploads, revisions and logs lose the id.

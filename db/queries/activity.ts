@@ -12,7 +12,10 @@ export type ActivityEntry = { id: number; actorName: string; action: string; sub
  * Pass the transaction that makes the change, so the log never claims something that did not happen.
  */
 export function recordActivity(writer: Pick<Db | Transaction, 'insert'>, actor: Actor, action: string, subject: string, at = new Date()): void {
-  writer.insert(activityLog).values({ actorId: actor.id, actorName: actor.name ?? 'Unnamed member', action, subject, at }).run();
+  writer
+    .insert(activityLog)
+    .values({ actorId: actor.id, actorName: actor.name ?? 'Unnamed member', action, subject, at })
+    .run();
 }
 
 export const ACTIVITY_PER_PAGE = 50;

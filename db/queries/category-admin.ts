@@ -28,7 +28,13 @@ export function listCategoriesForAdmin(): AdminCategory[] {
 
 /** A slug another category uses now; a slug only in the redirects is free again (its redirect is dropped on reuse). */
 const slugTaken = (tx: Transaction, slug: string, exceptId: number | null) =>
-  Boolean(tx.select({ id: categories.id }).from(categories).where(exceptId === null ? eq(categories.slug, slug) : and(eq(categories.slug, slug), ne(categories.id, exceptId))).get());
+  Boolean(
+    tx
+      .select({ id: categories.id })
+      .from(categories)
+      .where(exceptId === null ? eq(categories.slug, slug) : and(eq(categories.slug, slug), ne(categories.id, exceptId)))
+      .get(),
+  );
 
 /** Creates (id null, placed last) or updates a category; a changed slug leaves a permanent redirect from the old one. */
 export function saveCategoryFields(actor: Actor, id: number | null, fields: CategoryFields): CategorySave {
@@ -36,8 +42,16 @@ export function saveCategoryFields(actor: Actor, id: number | null, fields: Cate
     if (slugTaken(tx, fields.slug, id)) return { outcome: 'slug-taken' };
     tx.delete(categoryRedirects).where(eq(categoryRedirects.oldSlug, fields.slug)).run();
     if (id === null) {
-      const last = tx.select({ position: max(categories.position) }).from(categories).get()?.position ?? -1;
-      const created = tx.insert(categories).values({ ...fields, position: last + 1 }).returning({ id: categories.id }).get();
+      const last =
+        tx
+          .select({ position: max(categories.position) })
+          .from(categories)
+          .get()?.position ?? -1;
+      const created = tx
+        .insert(categories)
+        .values({ ...fields, position: last + 1 })
+        .returning({ id: categories.id })
+        .get();
       recordActivity(tx, actor, 'category.create', `“${fields.name}”`);
       return { outcome: 'saved', id: created.id, slug: fields.slug, oldSlug: null };
     }
@@ -87,7 +101,11 @@ export function deleteCategoryInto(actor: Actor, id: number, targetId: number | 
       tx.update(menuItems).set({ categoryId: targetId }).where(eq(menuItems.categoryId, id)).run();
     } else {
       const items = tx.select({ id: menuItems.id }).from(menuItems).where(eq(menuItems.categoryId, id)).all();
-      for (const item of items) tx.update(menuItems).set({ parentId: null, position: sql`${menuItems.position} + 10000` }).where(eq(menuItems.parentId, item.id)).run();
+      for (const item of items)
+        tx.update(menuItems)
+          .set({ parentId: null, position: sql`${menuItems.position} + 10000` })
+          .where(eq(menuItems.parentId, item.id))
+          .run();
     }
     tx.delete(categories).where(eq(categories.id, id)).run();
     recordActivity(tx, actor, 'category.delete', target ? `“${category.name}” (posts moved to “${target.name}”)` : `“${category.name}”`);

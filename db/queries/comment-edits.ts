@@ -31,7 +31,10 @@ function publish(tx: Transaction, id: number, edit: CommentEdit, at: Date, moder
   const current = tx.select({ body: comments.body, contentNote: comments.contentNote }).from(comments).where(eq(comments.id, id)).get();
   if (!current) return;
   tx.insert(commentRevisions).values({ commentId: id, body: current.body, contentNote: current.contentNote, replacedAt: at, replacedByModeratorId: moderatorId }).run();
-  tx.update(comments).set({ ...edit, ...(moderatorId ? { moderatorEditedAt: at } : { editedAt: at }) }).where(eq(comments.id, id)).run();
+  tx.update(comments)
+    .set({ ...edit, ...(moderatorId ? { moderatorEditedAt: at } : { editedAt: at }) })
+    .where(eq(comments.id, id))
+    .run();
   tx.delete(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).run();
 }
 
@@ -50,7 +53,10 @@ export function applyCommentEdit(id: number, userId: string, edit: CommentEdit, 
     const own = and(eq(comments.id, id), eq(comments.authorId, userId));
     const current = tx.select({ status: comments.status }).from(comments).where(own).get();
     if (current?.status === 'pending') {
-      tx.update(comments).set({ ...edit, editedAt: now }).where(and(own, eq(comments.status, 'pending'))).run();
+      tx.update(comments)
+        .set({ ...edit, editedAt: now })
+        .where(and(own, eq(comments.status, 'pending')))
+        .run();
       return 'replaced';
     }
     if (current?.status !== 'approved') return null;
@@ -59,7 +65,10 @@ export function applyCommentEdit(id: number, userId: string, edit: CommentEdit, 
       return 'published';
     }
     const pending = { ...edit, reason: hold, submittedAt: now };
-    tx.insert(commentPendingEdits).values({ commentId: id, ...pending }).onConflictDoUpdate({ target: commentPendingEdits.commentId, set: pending }).run();
+    tx.insert(commentPendingEdits)
+      .values({ commentId: id, ...pending })
+      .onConflictDoUpdate({ target: commentPendingEdits.commentId, set: pending })
+      .run();
     return 'held';
   });
 }

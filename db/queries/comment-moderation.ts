@@ -21,7 +21,10 @@ export type ModerationResult = { postSlug: string; closedReports: boolean } | 'n
 
 /** Approving is what makes a held reply public, so that is when its notice is recorded. */
 function setStatus(tx: Transaction, id: number, status: 'approved' | 'spam', was: string): void {
-  tx.update(comments).set({ status }).where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam']))).run();
+  tx.update(comments)
+    .set({ status })
+    .where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam'])))
+    .run();
   if (status === 'approved' && was !== 'approved') recordReplyNotice(tx, id);
 }
 

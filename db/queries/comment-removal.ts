@@ -24,7 +24,11 @@ export function eraseComment(tx: Transaction, id: number): void {
 export function removeComment(id: number, authorId?: string): boolean {
   return getDb().transaction((tx) => {
     const owned = authorId ? and(eq(comments.id, id), eq(comments.authorId, authorId)) : eq(comments.id, id);
-    const target = tx.select({ id: comments.id }).from(comments).where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam']))).get();
+    const target = tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam'])))
+      .get();
     if (!target) return false;
     eraseComment(tx, id);
     return true;

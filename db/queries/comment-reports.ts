@@ -6,7 +6,13 @@ import { queueReportAlerts, type ComposeAlert } from '@/db/queries/moderation-al
 import { commentReports, comments, type ReportReason } from '@/db/schema';
 
 export function hasReported(commentId: number, reporterId: string): boolean {
-  return Boolean(getDb().select({ id: commentReports.id }).from(commentReports).where(and(eq(commentReports.commentId, commentId), eq(commentReports.reporterId, reporterId))).get());
+  return Boolean(
+    getDb()
+      .select({ id: commentReports.id })
+      .from(commentReports)
+      .where(and(eq(commentReports.commentId, commentId), eq(commentReports.reporterId, reporterId)))
+      .get(),
+  );
 }
 
 /**
@@ -23,7 +29,10 @@ export function reportComment(commentId: number, reporterId: string, reason: Rep
 
 /** A moderator looked at the reports on this comment; call inside the decision's transaction. */
 export function resolveReports(tx: Transaction, commentId: number, now = new Date()): void {
-  tx.update(commentReports).set({ resolvedAt: now }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt))).run();
+  tx.update(commentReports)
+    .set({ resolvedAt: now })
+    .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
+    .run();
 }
 
 export type OpenReport = { id: number; commentId: number; reason: ReportReason; note: string | null; createdAt: Date };

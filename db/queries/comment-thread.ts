@@ -7,25 +7,34 @@ import { commentPendingEdits, comments } from '@/db/schema';
 
 /** What every reader sees: approved comments and the placeholders of deleted ones, oldest first. */
 export function listThread(postId: number): CommentView[] {
-  return (viewQuery()
-    .where(and(eq(comments.postId, postId), inArray(comments.status, ['approved', 'deleted'])))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all() as ViewRow[]).map(toView);
+  return (
+    viewQuery()
+      .where(and(eq(comments.postId, postId), inArray(comments.status, ['approved', 'deleted'])))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .all() as ViewRow[]
+  ).map(toView);
 }
 
 /** A post's comment feed: its newest approved comments only (never held, spam or deleted ones), at most `limit`. */
 export function listFeedComments(postId: number, limit: number): CommentView[] {
-  return (viewQuery()
-    .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(limit)
-    .all() as ViewRow[]).map(toView);
+  return (
+    viewQuery()
+      .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
+      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .limit(limit)
+      .all() as ViewRow[]
+  ).map(toView);
 }
 
 /** Held comments on a post that this viewer may see: their own, or all of them for moderators. */
 export function listHeldComments(postId: number, viewer: { id: string; canModerate: boolean }): CommentView[] {
   const held = viewer.canModerate ? inArray(comments.status, ['pending']) : and(eq(comments.status, 'pending'), eq(comments.authorId, viewer.id));
-  return (viewQuery().where(and(eq(comments.postId, postId), held)).orderBy(asc(comments.createdAt)).all() as ViewRow[]).map(toView);
+  return (
+    viewQuery()
+      .where(and(eq(comments.postId, postId), held))
+      .orderBy(asc(comments.createdAt))
+      .all() as ViewRow[]
+  ).map(toView);
 }
 
 export type OwnComment = { id: number; body: string; contentNote: string | null; editAwaitsModeration: boolean };

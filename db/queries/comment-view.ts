@@ -43,8 +43,20 @@ export const viewColumns = {
 };
 
 export type ViewRow = { [K in keyof typeof viewColumns]: unknown } & {
-  id: number; parentId: number | null; depth: number; html: string; contentNote: string | null; status: CommentStatus;
-  createdAt: Date; editedAt: Date | null; moderatorEditedAt: Date | null; authorId: string | null; authorName: string | null; authorRole: string | null; guestName: string | null; postAuthorId: string;
+  id: number;
+  parentId: number | null;
+  depth: number;
+  html: string;
+  contentNote: string | null;
+  status: CommentStatus;
+  createdAt: Date;
+  editedAt: Date | null;
+  moderatorEditedAt: Date | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorRole: string | null;
+  guestName: string | null;
+  postAuthorId: string;
 };
 
 function authorOf(row: ViewRow): CommentView['author'] {
@@ -72,9 +84,5 @@ export function toView(row: ViewRow): CommentView {
 }
 
 export function viewQuery() {
-  return getDb()
-    .select(viewColumns)
-    .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .leftJoin(users, eq(users.id, comments.authorId));
+  return getDb().select(viewColumns).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).leftJoin(users, eq(users.id, comments.authorId));
 }

@@ -24,11 +24,13 @@ export function getCommentTarget(postId: number, now = new Date()): CommentTarge
 }
 
 export function getComment(id: number) {
-  return getDb()
-    .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, depth: comments.depth, status: comments.status, authorId: comments.authorId })
-    .from(comments)
-    .where(eq(comments.id, id))
-    .get() ?? null;
+  return (
+    getDb()
+      .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, depth: comments.depth, status: comments.status, authorId: comments.authorId })
+      .from(comments)
+      .where(eq(comments.id, id))
+      .get() ?? null
+  );
 }
 
 export type CommenterState = { role: UserRole; blocked: boolean; hasApprovedComment: boolean };
@@ -42,7 +44,11 @@ export function getCommenterState(userId: string, besides?: number): CommenterSt
   const user = db.select({ role: users.role, blocked: users.commentingBlocked }).from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
   const others = besides === undefined ? undefined : ne(comments.id, besides);
-  const approved = db.select({ id: comments.id }).from(comments).where(and(eq(comments.authorId, userId), eq(comments.status, 'approved'), others)).get();
+  const approved = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorId, userId), eq(comments.status, 'approved'), others))
+    .get();
   return { role: user.role, blocked: user.blocked, hasApprovedComment: Boolean(approved) };
 }
 

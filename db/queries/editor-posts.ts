@@ -117,7 +117,12 @@ export function keepRevision(tx: Transaction, actor: Actor, id: number, now: Dat
  */
 function keepFirstVersion(tx: Transaction, id: number): void {
   if (listRevisions('post', id, tx).length > 0) return;
-  const post = tx.select({ authorId: posts.authorId, authorName: users.name, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt }).from(posts).innerJoin(users, eq(users.id, posts.authorId)).where(eq(posts.id, id)).get()!;
+  const post = tx
+    .select({ authorId: posts.authorId, authorName: users.name, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, id))
+    .get()!;
   const at = post.updatedAt ?? post.publishedAt ?? new Date(0);
   recordRevision(tx, 'post', id, postSnapshot(getEditablePost(id, tx)!), { id: post.authorId, name: post.authorName ?? 'Unnamed member' }, at);
 }
@@ -127,7 +132,11 @@ function tagIdsFor(tx: Transaction, names: string[]): number[] {
   for (const name of names) {
     const slug = slugify(name);
     if (!slug) continue;
-    const existing = tx.select({ id: tags.id }).from(tags).where(or(eq(tags.slug, slug), eq(tags.name, name))).get();
+    const existing = tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(or(eq(tags.slug, slug), eq(tags.name, name)))
+      .get();
     ids.push(existing ? existing.id : tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id);
   }
   return [...new Set(ids)];
@@ -147,17 +156,27 @@ export function savePostFields(actor: Actor, id: number | null, fields: PostFiel
       let postId: number;
       let oldSlug: string | null = null;
       if (id === null) {
-        postId = tx.insert(posts).values({ ...columns, authorId: actor.id, status: 'draft' }).returning({ id: posts.id }).get().id;
+        postId = tx
+          .insert(posts)
+          .values({ ...columns, authorId: actor.id, status: 'draft' })
+          .returning({ id: posts.id })
+          .get().id;
         recordActivity(tx, actor, 'post.create', `“${fields.title}”`, now);
       } else {
         const before = tx.select({ slug: posts.slug, status: posts.status }).from(posts).where(eq(posts.id, id)).get()!;
         postId = id;
         // Readers see "Updated" only for edits after publication.
-        tx.update(posts).set({ ...columns, ...(before.status === 'published' ? { updatedAt: now } : {}) }).where(eq(posts.id, id)).run();
+        tx.update(posts)
+          .set({ ...columns, ...(before.status === 'published' ? { updatedAt: now } : {}) })
+          .where(eq(posts.id, id))
+          .run();
         if (before.slug !== fields.slug) {
           oldSlug = before.slug;
           tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, fields.slug)).run();
-          tx.insert(slugRedirects).values({ oldSlug: before.slug, postId: id }).onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { postId: id } }).run();
+          tx.insert(slugRedirects)
+            .values({ oldSlug: before.slug, postId: id })
+            .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { postId: id } })
+            .run();
         }
         recordActivity(tx, actor, 'post.update', `“${fields.title}”`, now);
       }
@@ -194,6 +213,11 @@ export function deletePostById(actor: Actor, id: number, now: Date): void {
 
 export function countPostsByStatus(): Record<PostStatus, number> {
   const counts: Record<PostStatus, number> = { draft: 0, scheduled: 0, published: 0 };
-  for (const row of getDb().select({ status: posts.status, n: sql<number>`count(*)` }).from(posts).groupBy(posts.status).all()) counts[row.status] = row.n;
+  for (const row of getDb()
+    .select({ status: posts.status, n: sql<number>`count(*)` })
+    .from(posts)
+    .groupBy(posts.status)
+    .all())
+    counts[row.status] = row.n;
   return counts;
 }

@@ -36,7 +36,17 @@ export function createImportJob(input: NewImportJob, now = new Date()): ImportJo
       if (anotherIsLive(tx, now)) return null;
       return tx
         .insert(importJobs)
-        .values({ kind: 'wordpress', status: 'queued', fileName: input.fileName, filePath: input.filePath, uploadsPath: input.uploadsPath, options: { dryRun: input.dryRun }, startedById: input.startedById, createdAt: now, heartbeatAt: now })
+        .values({
+          kind: 'wordpress',
+          status: 'queued',
+          fileName: input.fileName,
+          filePath: input.filePath,
+          uploadsPath: input.uploadsPath,
+          options: { dryRun: input.dryRun },
+          startedById: input.startedById,
+          createdAt: now,
+          heartbeatAt: now,
+        })
         .returning()
         .get();
     },
@@ -47,7 +57,13 @@ export function createImportJob(input: NewImportJob, now = new Date()): ImportJo
 /** Whether some import is queued or running and showed a sign of life within the timeout. */
 function anotherIsLive(tx: Transaction, now: Date): boolean {
   const since = new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS);
-  return tx.select({ id: importJobs.id }).from(importJobs).where(and(inArray(importJobs.status, ['queued', 'running']), gt(importJobs.heartbeatAt, since))).get() !== undefined;
+  return (
+    tx
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(and(inArray(importJobs.status, ['queued', 'running']), gt(importJobs.heartbeatAt, since)))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -92,7 +108,11 @@ export function recordImportProgress(id: number, progress: { stage: string; done
 
 /** Its process ended without finishing it (seen by the server that started it): interrupted at once, not after the timeout. */
 export function abandonImportJob(id: number): void {
-  getDb().update(importJobs).set({ heartbeatAt: new Date(0) }).where(and(eq(importJobs.id, id), inArray(importJobs.status, ['queued', 'running']))).run();
+  getDb()
+    .update(importJobs)
+    .set({ heartbeatAt: new Date(0) })
+    .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['queued', 'running'])))
+    .run();
 }
 
 export function touchImportJob(id: number, now = new Date()): void {
@@ -148,4 +168,3 @@ export function listImportJobs(limit = 10, now = new Date()): ImportJobView[] {
     .all()
     .map((row) => toView(row, now));
 }
-

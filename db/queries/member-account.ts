@@ -13,9 +13,7 @@ export function getOwnAccount(userId: string): OwnAccount | null {
     .from(users)
     .where(eq(users.id, userId))
     .get();
-  return row
-    ? { id: row.id, name: row.name, email: row.email, role: row.role, replyNotifications: row.replyNotifications, joinedAt: row.createdAt.toISOString() }
-    : null;
+  return row ? { id: row.id, name: row.name, email: row.email, role: row.role, replyNotifications: row.replyNotifications, joinedAt: row.createdAt.toISOString() } : null;
 }
 
 export function updateDisplayName(userId: string, name: string): void {

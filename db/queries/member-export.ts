@@ -116,11 +116,24 @@ export function exportUserData(userId: string) {
   return {
     notes: EXPORT_NOTES,
     profile: { ...profile, ...settingsOf(userId) },
-    signInMethods: db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId)).all().map((a) => a.provider),
+    signInMethods: db
+      .select({ provider: accounts.provider })
+      .from(accounts)
+      .where(eq(accounts.userId, userId))
+      .all()
+      .map((a) => a.provider),
     sessions: db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, userId)).all(),
     pendingSignInCodes: db.select({ expires: verificationTokens.expires }).from(verificationTokens).where(sameAddress(verificationTokens.identifier, email)).all(),
     commentsWaitingForConfirmation: db
-      .select({ postId: waitingComments.postId, inReplyToComment: waitingComments.parentId, name: waitingComments.displayName, body: waitingComments.body, contentNote: waitingComments.contentNote, sentAt: waitingComments.createdAt, expiresAt: waitingComments.expiresAt })
+      .select({
+        postId: waitingComments.postId,
+        inReplyToComment: waitingComments.parentId,
+        name: waitingComments.displayName,
+        body: waitingComments.body,
+        contentNote: waitingComments.contentNote,
+        sentAt: waitingComments.createdAt,
+        expiresAt: waitingComments.expiresAt,
+      })
       .from(waitingComments)
       .where(sameAddress(waitingComments.email, email))
       .all(),

@@ -21,17 +21,34 @@ const rows = (): Row[] => getDb().select().from(menuItems).orderBy(asc(menuItems
 /** Top-level rows with their sub-items, in order. */
 function tree<T>(all: Row[], make: (row: Row, children: T[]) => T | null): T[] {
   const childrenOf = (id: number) => all.filter((row) => row.parentId === id);
-  return all.filter((row) => row.parentId === null).flatMap((row) => {
-    const made = make(row, childrenOf(row.id).flatMap((child) => make(child, []) ?? []));
-    return made ?? [];
-  });
+  return all
+    .filter((row) => row.parentId === null)
+    .flatMap((row) => {
+      const made = make(
+        row,
+        childrenOf(row.id).flatMap((child) => make(child, []) ?? []),
+      );
+      return made ?? [];
+    });
 }
 
 /** The header's menu. An item whose page is a draft is left out; its sub-items take its place. */
 export function listMenu(): MenuLink[] {
   const db = getDb();
-  const pageRows = new Map(db.select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status }).from(pages).all().map((p) => [p.id, p]));
-  const categoryRows = new Map(db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).all().map((c) => [c.id, c]));
+  const pageRows = new Map(
+    db
+      .select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status })
+      .from(pages)
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const categoryRows = new Map(
+    db
+      .select({ id: categories.id, slug: categories.slug, name: categories.name })
+      .from(categories)
+      .all()
+      .map((c) => [c.id, c]),
+  );
   const links: MenuLink[] = [];
   const resolve = (row: Row): Omit<MenuLink, 'children'> | null => {
     if (row.kind === 'page') {
@@ -46,10 +63,12 @@ export function listMenu(): MenuLink[] {
   };
   const all = rows();
   for (const top of all.filter((row) => row.parentId === null)) {
-    const children = all.filter((row) => row.parentId === top.id).flatMap((child) => {
-      const link = resolve(child);
-      return link ? [{ ...link, children: [] }] : [];
-    });
+    const children = all
+      .filter((row) => row.parentId === top.id)
+      .flatMap((child) => {
+        const link = resolve(child);
+        return link ? [{ ...link, children: [] }] : [];
+      });
     const link = resolve(top);
     if (link) links.push({ ...link, children });
     else links.push(...children);
@@ -72,41 +91,48 @@ export function listMenuForEditor(): MenuEntry[] {
 export function listMenuChoices(): MenuChoices {
   const db = getDb();
   return {
-    pages: db.select({ id: pages.id, title: pages.title, status: pages.status }).from(pages).orderBy(asc(pages.title)).all().map(({ status, ...p }) => ({ ...p, published: status === 'published' })),
+    pages: db
+      .select({ id: pages.id, title: pages.title, status: pages.status })
+      .from(pages)
+      .orderBy(asc(pages.title))
+      .all()
+      .map(({ status, ...p }) => ({ ...p, published: status === 'published' })),
     categories: db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.name)).all(),
   };
 }
 
 /** Replaces the whole menu; refused (nothing changed) when a page or category it names no longer exists. */
 export function replaceMenu(actor: Actor, entries: MenuEntry[]): MenuSave {
-  return getDb().transaction((tx): MenuSave => {
-    const flat = entries.flatMap((entry) => [entry, ...(entry.children ?? [])]);
-    const pageIds = [...new Set(flat.flatMap((e) => (e.kind === 'page' && e.pageId !== null ? [e.pageId] : [])))];
-    const categoryIds = [...new Set(flat.flatMap((e) => (e.kind === 'category' && e.categoryId !== null ? [e.categoryId] : [])))];
-    const foundPages = pageIds.length ? tx.select({ id: pages.id }).from(pages).where(inArray(pages.id, pageIds)).all().length : 0;
-    const foundCategories = categoryIds.length ? tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, categoryIds)).all().length : 0;
-    if (foundPages !== pageIds.length || foundCategories !== categoryIds.length) return { outcome: 'missing' };
-    tx.delete(menuItems).run();
-    const insert = (entry: MenuEntry, position: number, parentId: number | null) =>
-      tx
-        .insert(menuItems)
-        .values({
-          parentId,
-          position,
-          kind: entry.kind,
-          pageId: entry.kind === 'page' ? entry.pageId : null,
-          categoryId: entry.kind === 'category' ? entry.categoryId : null,
-          label: entry.label === '' ? null : entry.label,
-          url: entry.kind === 'link' ? entry.url : null,
-        })
-        .returning({ id: menuItems.id })
-        .get().id;
-    entries.forEach((entry, position) => {
-      const id = insert(entry, position, null);
-      (entry.children ?? []).forEach((child, childPosition) => insert(child, childPosition, id));
-    });
-    recordActivity(tx, actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
-    return { outcome: 'saved', items: flat.length };
-  }, { behavior: 'immediate' });
+  return getDb().transaction(
+    (tx): MenuSave => {
+      const flat = entries.flatMap((entry) => [entry, ...(entry.children ?? [])]);
+      const pageIds = [...new Set(flat.flatMap((e) => (e.kind === 'page' && e.pageId !== null ? [e.pageId] : [])))];
+      const categoryIds = [...new Set(flat.flatMap((e) => (e.kind === 'category' && e.categoryId !== null ? [e.categoryId] : [])))];
+      const foundPages = pageIds.length ? tx.select({ id: pages.id }).from(pages).where(inArray(pages.id, pageIds)).all().length : 0;
+      const foundCategories = categoryIds.length ? tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, categoryIds)).all().length : 0;
+      if (foundPages !== pageIds.length || foundCategories !== categoryIds.length) return { outcome: 'missing' };
+      tx.delete(menuItems).run();
+      const insert = (entry: MenuEntry, position: number, parentId: number | null) =>
+        tx
+          .insert(menuItems)
+          .values({
+            parentId,
+            position,
+            kind: entry.kind,
+            pageId: entry.kind === 'page' ? entry.pageId : null,
+            categoryId: entry.kind === 'category' ? entry.categoryId : null,
+            label: entry.label === '' ? null : entry.label,
+            url: entry.kind === 'link' ? entry.url : null,
+          })
+          .returning({ id: menuItems.id })
+          .get().id;
+      entries.forEach((entry, position) => {
+        const id = insert(entry, position, null);
+        (entry.children ?? []).forEach((child, childPosition) => insert(child, childPosition, id));
+      });
+      recordActivity(tx, actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
+      return { outcome: 'saved', items: flat.length };
+    },
+    { behavior: 'immediate' },
+  );
 }
-

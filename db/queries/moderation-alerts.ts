@@ -33,7 +33,10 @@ export function setModerationAlerts(userId: string, choice: ModerationAlertChoic
   getDb().transaction((tx) => {
     const was = tx.select({ choice: users.moderationAlerts }).from(users).where(eq(users.id, userId)).get()?.choice;
     const digestFrom = choice === 'daily' && was !== 'daily' ? { moderationDigestAt: now } : {};
-    tx.update(users).set({ moderationAlerts: choice, ...digestFrom }).where(and(eq(users.id, userId), staff)).run();
+    tx.update(users)
+      .set({ moderationAlerts: choice, ...digestFrom })
+      .where(and(eq(users.id, userId), staff))
+      .run();
   });
 }
 
@@ -77,7 +80,10 @@ const dedupeKey = (item: AlertItem, recipient: AlertRecipient) =>
 
 function queueInstant(tx: Transaction, item: AlertItem | undefined, except: string | null, compose: ComposeAlert): void {
   if (!item) return;
-  enqueueMails(instantRecipients(tx, except).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })), tx);
+  enqueueMails(
+    instantRecipients(tx, except).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })),
+    tx,
+  );
 }
 
 /** Call inside the transaction that stores held comment `commentId`. */

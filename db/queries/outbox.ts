@@ -67,11 +67,24 @@ export function claimDueMail(now: Date, limit: number, leaseMs: number): Claimed
       if (due.length === 0) return [];
       for (const id of due) {
         const row = tx.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get()!;
-        tx.update(outbox).set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: row.attempts + 1 }).where(eq(outbox.id, id)).run();
+        tx.update(outbox)
+          .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: row.attempts + 1 })
+          .where(eq(outbox.id, id))
+          .run();
       }
       const place = new Map(due.map((id, i) => [id, i]));
       return tx
-        .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, text: outbox.text, html: outbox.html, headers: outbox.headers, attempts: outbox.attempts, createdAt: outbox.createdAt })
+        .select({
+          id: outbox.id,
+          kind: outbox.kind,
+          to: outbox.toAddress,
+          subject: outbox.subject,
+          text: outbox.text,
+          html: outbox.html,
+          headers: outbox.headers,
+          attempts: outbox.attempts,
+          createdAt: outbox.createdAt,
+        })
         .from(outbox)
         .where(inArray(outbox.id, due))
         .all()
@@ -101,7 +114,12 @@ export function countOutbox(now = new Date()): { queued: number; sending: number
   const db = getDb();
   const n = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(outbox).where(where).get()!.n;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  return { queued: n(eq(outbox.status, 'queued')), sending: n(eq(outbox.status, 'sending')), failed: n(eq(outbox.status, 'failed')), sentToday: n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!) };
+  return {
+    queued: n(eq(outbox.status, 'queued')),
+    sending: n(eq(outbox.status, 'sending')),
+    failed: n(eq(outbox.status, 'failed')),
+    sentToday: n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!),
+  };
 }
 
 export type MailProblem = { id: number; kind: string; to: string; subject: string; status: string; attempts: number; lastError: string | null; createdAt: Date; nextAttemptAt: Date };
@@ -114,7 +132,17 @@ const needsAttention = and(ne(outbox.kind, 'sign-in'), or(eq(outbox.status, 'fai
 
 export function listMailProblems(limit = 50): MailProblem[] {
   return getDb()
-    .select({ id: outbox.id, kind: outbox.kind, to: outbox.toAddress, subject: outbox.subject, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt, nextAttemptAt: outbox.nextAttemptAt })
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      to: outbox.toAddress,
+      subject: outbox.subject,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+    })
     .from(outbox)
     .where(needsAttention)
     .orderBy(desc(outbox.id))

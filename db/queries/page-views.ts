@@ -31,11 +31,21 @@ export function findReaderPage(target: CountedPath, now = new Date()): { postId:
     case 'fixed':
       return { postId: null };
     case 'post': {
-      const post = db.select({ id: posts.id }).from(posts).where(and(eq(posts.slug, slug), eq(posts.status, 'published'), lte(posts.publishedAt, now))).get();
+      const post = db
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.slug, slug), eq(posts.status, 'published'), lte(posts.publishedAt, now)))
+        .get();
       return post ? { postId: post.id } : undefined;
     }
     case 'page':
-      return db.select({ id: pages.id }).from(pages).where(and(eq(pages.slug, slug), eq(pages.status, 'published'))).get() ? { postId: null } : undefined;
+      return db
+        .select({ id: pages.id })
+        .from(pages)
+        .where(and(eq(pages.slug, slug), eq(pages.status, 'published')))
+        .get()
+        ? { postId: null }
+        : undefined;
     case 'category':
       return db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get() ? { postId: null } : undefined;
     case 'tag':
@@ -59,7 +69,12 @@ export function countViewRows(day: string, rows: ViewRow[]): void {
           .run();
         if (!row.referrerHost) continue;
         let host = row.referrerHost;
-        const known = tx.select({ n: count() }).from(referrerCounts).where(and(eq(referrerCounts.day, day), eq(referrerCounts.host, host))).get()!.n > 0;
+        const known =
+          tx
+            .select({ n: count() })
+            .from(referrerCounts)
+            .where(and(eq(referrerCounts.day, day), eq(referrerCounts.host, host)))
+            .get()!.n > 0;
         if (!known && tx.select({ n: count() }).from(referrerCounts).where(eq(referrerCounts.day, day)).get()!.n >= REFERRER_HOSTS_PER_DAY) host = OTHER_REFERRERS;
         tx.insert(referrerCounts)
           .values({ day, host, views: row.views })

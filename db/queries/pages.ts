@@ -66,7 +66,13 @@ export type PageSave = { outcome: 'saved'; id: number } | { outcome: 'slug-taken
 const pageFieldsOf = (page: EditablePage): PageFields => ({ slug: page.slug, title: page.title, body: page.body, navOrder: page.navOrder });
 
 export function isPageSlugTaken(slug: string, exceptId: number): boolean {
-  return Boolean(getDb().select({ id: pages.id }).from(pages).where(and(eq(pages.slug, slug), ne(pages.id, exceptId))).get());
+  return Boolean(
+    getDb()
+      .select({ id: pages.id })
+      .from(pages)
+      .where(and(eq(pages.slug, slug), ne(pages.id, exceptId)))
+      .get(),
+  );
 }
 
 /** Keeps what the page now says as a revision; before the first one, what it said until now (pages do not record who wrote them). */
@@ -84,18 +90,29 @@ function keepPageRevision(tx: Transaction, actor: Actor, id: number, before: Edi
 export function savePageFields(actor: Actor, id: number | null, fields: PageFields, status?: 'published'): PageSave {
   return getDb().transaction(
     (tx): PageSave => {
-      const sameSlug = tx.select({ id: pages.id }).from(pages).where(id === null ? eq(pages.slug, fields.slug) : and(eq(pages.slug, fields.slug), ne(pages.id, id))).get();
+      const sameSlug = tx
+        .select({ id: pages.id })
+        .from(pages)
+        .where(id === null ? eq(pages.slug, fields.slug) : and(eq(pages.slug, fields.slug), ne(pages.id, id)))
+        .get();
       if (sameSlug) return { outcome: 'slug-taken' };
       const now = new Date();
       if (id === null) {
-        const created = tx.insert(pages).values({ ...fields, status: status ?? 'draft', updatedAt: now }).returning({ id: pages.id }).get();
+        const created = tx
+          .insert(pages)
+          .values({ ...fields, status: status ?? 'draft', updatedAt: now })
+          .returning({ id: pages.id })
+          .get();
         recordActivity(tx, actor, status === 'published' ? 'page.publish' : 'page.create', `“${fields.title}”`, now);
         if (status === 'published') keepPageRevision(tx, actor, created.id, null, now);
         return { outcome: 'saved', id: created.id };
       }
       const before = getEditablePage(id, tx);
       if (!before) return { outcome: 'not-found' };
-      tx.update(pages).set({ ...fields, ...(status ? { status } : {}), updatedAt: now }).where(eq(pages.id, id)).run();
+      tx.update(pages)
+        .set({ ...fields, ...(status ? { status } : {}), updatedAt: now })
+        .where(eq(pages.id, id))
+        .run();
       deleteWorkingCopy('page', id, tx);
       const after = status ?? before.status;
       recordActivity(tx, actor, after === before.status ? 'page.update' : 'page.publish', `“${fields.title}”`, now);

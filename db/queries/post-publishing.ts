@@ -81,7 +81,9 @@ export function markDuePostsPublished(now: Date, compose: ComposeAnnouncement): 
     getDb().transaction(
       (tx) => {
         // Read again inside the transaction: another worker may have published it meanwhile.
-        const row = selectAnnounced(tx).where(and(eq(posts.id, candidate.id), eq(posts.status, 'scheduled'))).get();
+        const row = selectAnnounced(tx)
+          .where(and(eq(posts.id, candidate.id), eq(posts.status, 'scheduled')))
+          .get();
         if (!row) return [];
         tx.update(posts).set({ status: 'published' }).where(eq(posts.id, row.id)).run();
         announce(tx, row, now, compose);

@@ -108,11 +108,7 @@ function filterClause(filter: PostFilter): SQL[] {
 }
 
 function summaryQuery() {
-  return getDb()
-    .select(summaryColumns)
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .leftJoin(categories, eq(categories.id, posts.categoryId));
+  return getDb().select(summaryColumns).from(posts).innerJoin(users, eq(users.id, posts.authorId)).leftJoin(categories, eq(categories.id, posts.categoryId));
 }
 
 /**
@@ -154,13 +150,7 @@ function postDetail(where: SQL): PostDetail | null {
     .where(where)
     .get();
   if (!row) return null;
-  const postTagRows = db
-    .select({ name: tags.name, slug: tags.slug })
-    .from(postTags)
-    .innerJoin(tags, eq(tags.id, postTags.tagId))
-    .where(eq(postTags.postId, row.id))
-    .orderBy(asc(tags.name))
-    .all();
+  const postTagRows = db.select({ name: tags.name, slug: tags.slug }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(eq(postTags.postId, row.id)).orderBy(asc(tags.name)).all();
   return {
     ...toSummary({ ...row, publishedAt: row.publishedAt ?? new Date() }), // an undated draft previews as "today"
     body: row.body,
@@ -243,7 +233,17 @@ export function listFeedPosts(limit: number, filter: PostFilter = {}, now = new 
     .limit(limit)
     .all();
   const tagRows = rows.length
-    ? db.select({ postId: postTags.postId, name: tags.name }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(inArray(postTags.postId, rows.map((r) => r.id))).all()
+    ? db
+        .select({ postId: postTags.postId, name: tags.name })
+        .from(postTags)
+        .innerJoin(tags, eq(tags.id, postTags.tagId))
+        .where(
+          inArray(
+            postTags.postId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
     : [];
   return rows.map((row) => ({ ...toSummary(row), body: row.body, tags: tagRows.filter((t) => t.postId === row.id).map((t) => t.name) }));
 }
@@ -264,9 +264,7 @@ const outerPostId = sql.raw('"posts"."id"');
 
 /** Up to `limit` visible posts sharing the most tags (and then the category) with this one. */
 export function listRelatedPosts(post: { id: number; categorySlug: string | null }, limit = 3, now = new Date()): PostLink[] {
-  const categoryId = post.categorySlug
-    ? (getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).get()?.id ?? null)
-    : null;
+  const categoryId = post.categorySlug ? (getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).get()?.id ?? null) : null;
   const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`;
   const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`;
   return getDb()

@@ -10,11 +10,20 @@ import { rateLimitHits } from '@/db/schema';
  */
 export function recordRateLimitHit(key: string, limit: number, windowMs: number, now = new Date()): boolean {
   const since = new Date(now.getTime() - windowMs);
-  return getDb().transaction((tx) => {
-    tx.delete(rateLimitHits).where(and(eq(rateLimitHits.key, key), lt(rateLimitHits.at, since))).run();
-    const [{ n }] = tx.select({ n: count() }).from(rateLimitHits).where(and(eq(rateLimitHits.key, key), gte(rateLimitHits.at, since))).all();
-    if (n >= limit) return false;
-    tx.insert(rateLimitHits).values({ key, at: now }).run();
-    return true;
-  }, { behavior: 'immediate' });
+  return getDb().transaction(
+    (tx) => {
+      tx.delete(rateLimitHits)
+        .where(and(eq(rateLimitHits.key, key), lt(rateLimitHits.at, since)))
+        .run();
+      const [{ n }] = tx
+        .select({ n: count() })
+        .from(rateLimitHits)
+        .where(and(eq(rateLimitHits.key, key), gte(rateLimitHits.at, since)))
+        .all();
+      if (n >= limit) return false;
+      tx.insert(rateLimitHits).values({ key, at: now }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
 }

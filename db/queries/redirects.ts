@@ -64,12 +64,7 @@ export function saveRedirect(input: { id?: number; fromPath: string; toPath: str
       const row = getDb().insert(redirects).values({ fromPath: input.fromPath, toPath: input.toPath, origin: 'admin' }).returning({ id: redirects.id }).get();
       return { outcome: 'saved', id: row.id };
     }
-    const row = getDb()
-      .update(redirects)
-      .set({ fromPath: input.fromPath, toPath: input.toPath, origin: 'admin' })
-      .where(eq(redirects.id, input.id))
-      .returning({ id: redirects.id })
-      .get();
+    const row = getDb().update(redirects).set({ fromPath: input.fromPath, toPath: input.toPath, origin: 'admin' }).where(eq(redirects.id, input.id)).returning({ id: redirects.id }).get();
     return row ? { outcome: 'saved', id: row.id } : { outcome: 'gone' };
   } catch (error) {
     if (isUniqueViolation(error)) return { outcome: 'duplicate' };

@@ -32,7 +32,14 @@ export function recordReplyNotice(tx: Transaction, replyId: number): void {
     .get();
   if (!row?.recipient || row.recipient === row.replyAuthor || row.choice === 'never') return;
   const rootId = rootOf(tx, replyId);
-  if (tx.select({ rootId: threadMutes.rootId }).from(threadMutes).where(and(eq(threadMutes.userId, row.recipient), eq(threadMutes.rootId, rootId))).get()) return;
+  if (
+    tx
+      .select({ rootId: threadMutes.rootId })
+      .from(threadMutes)
+      .where(and(eq(threadMutes.userId, row.recipient), eq(threadMutes.rootId, rootId)))
+      .get()
+  )
+    return;
   tx.insert(replyNotices).values({ recipientId: row.recipient, replyId, rootId }).onConflictDoNothing().run();
 }
 
@@ -95,7 +102,10 @@ export function lastNoticeEmailAt(recipientId: string, rootId: number): Date | n
 export function closeNotices(noticeIds: number[], mail: OutgoingMail | null, now = new Date()): void {
   getDb().transaction((tx) => {
     if (mail) enqueueMail(mail, tx, now);
-    tx.update(replyNotices).set({ processedAt: now, emailed: mail !== null }).where(inArray(replyNotices.id, noticeIds)).run();
+    tx.update(replyNotices)
+      .set({ processedAt: now, emailed: mail !== null })
+      .where(inArray(replyNotices.id, noticeIds))
+      .run();
   });
 }
 

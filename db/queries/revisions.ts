@@ -17,7 +17,13 @@ export type Revision = { id: number; fields: StoredFields; authorName: string; c
 // Both kinds have the same columns apart from the owner's id; the post tables' types describe both.
 const TABLES = {
   post: { copies: postWorkingCopies, copyOwner: postWorkingCopies.postId, revisions: postRevisions, revisionOwner: postRevisions.postId, key: 'postId' },
-  page: { copies: pageWorkingCopies as unknown as typeof postWorkingCopies, copyOwner: pageWorkingCopies.pageId, revisions: pageRevisions as unknown as typeof postRevisions, revisionOwner: pageRevisions.pageId, key: 'pageId' },
+  page: {
+    copies: pageWorkingCopies as unknown as typeof postWorkingCopies,
+    copyOwner: pageWorkingCopies.pageId,
+    revisions: pageRevisions as unknown as typeof postRevisions,
+    revisionOwner: pageRevisions.pageId,
+    key: 'pageId',
+  },
 } as const;
 
 type Writer = Pick<Db | Transaction, 'insert' | 'delete' | 'select'>;
@@ -27,12 +33,7 @@ export const REVISIONS_SHOWN = 30;
 export function getWorkingCopy(kind: EditedKind, id: number): WorkingCopy | null {
   const { copies, copyOwner } = TABLES[kind];
   return (
-    getDb()
-      .select({ fields: copies.fields, savedAt: copies.savedAt, savedByName: users.name })
-      .from(copies)
-      .leftJoin(users, eq(users.id, copies.savedById))
-      .where(eq(copyOwner, id))
-      .get() ?? null
+    getDb().select({ fields: copies.fields, savedAt: copies.savedAt, savedByName: users.name }).from(copies).leftJoin(users, eq(users.id, copies.savedById)).where(eq(copyOwner, id)).get() ?? null
   );
 }
 

@@ -16,7 +16,10 @@ export function promoteToAdmin(userId: string): void {
 
 /** "Robin Ash" → "robin-ash", or "robin-ash-2" when taken: the person's /author/<slug>. */
 function uniqueAuthorSlug(tx: Transaction, name: string | null): string {
-  const base = slugify(name ?? '').slice(0, 60).replace(/-+$/, '') || 'author';
+  const base =
+    slugify(name ?? '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'author';
   const taken = new Set(
     tx
       .select({ slug: users.slug })
@@ -48,7 +51,10 @@ export function changeUserRole(actor: Actor, userId: string, role: UserRole, nee
         if (admins <= 1) return { outcome: 'last-admin' };
       }
       const slug = person.slug ?? (needsAuthorSlug ? uniqueAuthorSlug(tx, person.name) : null);
-      tx.update(users).set({ role, slug }).where(and(eq(users.id, userId), eq(users.role, person.role))).run();
+      tx.update(users)
+        .set({ role, slug })
+        .where(and(eq(users.id, userId), eq(users.role, person.role)))
+        .run();
       recordActivity(tx, actor, 'person.role', `${person.name ?? 'Unnamed member'} → ${role}`);
       return { outcome: 'changed', name: person.name, slug };
     },

@@ -59,7 +59,10 @@ export function searchPosts(query: SearchQuery, page: number, now = new Date()):
     ORDER BY matched DESC, rank, published_at DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
   const total = !fallback ? withAll : rows.length ? rows[0].total : countMatching(ranked, enough);
-  const snippets = snippetsOf(rows.map((r) => r.id), match);
+  const snippets = snippetsOf(
+    rows.map((r) => r.id),
+    match,
+  );
   return {
     total,
     withAll,
@@ -68,22 +71,22 @@ export function searchPosts(query: SearchQuery, page: number, now = new Date()):
 }
 
 /** For a page past the last one, where no row carries the total. */
-const countMatching = (ranked: SQL, enough: number) =>
-  getDb().all<{ total: number }>(sql`SELECT count(*) AS total FROM (${ranked}) WHERE matched >= ${enough}`)[0].total;
+const countMatching = (ranked: SQL, enough: number) => getDb().all<{ total: number }>(sql`SELECT count(*) AS total FROM (${ranked}) WHERE matched >= ${enough}`)[0].total;
 
 /** The body around the matches of `match`, for each of the posts `ids`. */
 function snippetsOf(ids: number[], match: string): Map<number, string> {
   if (!ids.length) return new Map();
   const rows = getDb().all<{ id: number; snippet: string }>(sql`
     SELECT rowid AS id, snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet
-    FROM posts_fts WHERE posts_fts MATCH ${match} AND rowid IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    FROM posts_fts WHERE posts_fts MATCH ${match} AND rowid IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 
 /** The words of `query` that on their own find no visible post (candidates for "Did you mean …?"). */
 export function wordsFindingNothing(query: SearchQuery, now = new Date()): string[] {
   const visible = visibleAt(now);
-  return query.terms.filter(
-    (_, i) => getDb().all(sql`SELECT 1 FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${query.each[i]} AND ${visible} LIMIT 1`).length === 0,
-  );
+  return query.terms.filter((_, i) => getDb().all(sql`SELECT 1 FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${query.each[i]} AND ${visible} LIMIT 1`).length === 0);
 }

@@ -70,7 +70,10 @@ export type SiteSettingsRow = Omit<typeof siteSettings.$inferInsert, 'id'>;
 export function updateSiteSettings(actor: Actor, values: SiteSettingsRow): void {
   getDb().transaction(
     (tx) => {
-      tx.insert(siteSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: siteSettings.id, set: values }).run();
+      tx.insert(siteSettings)
+        .values({ id: 1, ...values })
+        .onConflictDoUpdate({ target: siteSettings.id, set: values })
+        .run();
       recordActivity(tx, actor, 'settings.update', 'Site settings');
     },
     { behavior: 'immediate' },

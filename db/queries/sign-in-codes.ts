@@ -32,10 +32,13 @@ export function addressOfSignInCode(code: string, secret: string, now = new Date
 
 /** Stores a new code for the address and voids its earlier ones, in one transaction. */
 export function replaceSignInCode(row: SignInCodeRow): SignInCodeRow {
-  return getDb().transaction((tx) => {
-    tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.identifier)).run();
-    return tx.insert(verificationTokens).values(row).returning().get();
-  }, { behavior: 'immediate' });
+  return getDb().transaction(
+    (tx) => {
+      tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.identifier)).run();
+      return tx.insert(verificationTokens).values(row).returning().get();
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Voids every outstanding code for the address (too many wrong guesses). */

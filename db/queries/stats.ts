@@ -60,7 +60,13 @@ export function topReferrers(fromDay: string, limit = 15): ReferrerViews[] {
 /** Rows of `table` counted per UTC day of `column` (a timestamp_ms column), among those `where` keeps. */
 function countPerDay(table: SQLiteTable, column: SQLiteColumn, where: SQL | undefined): DayCount[] {
   const day = sql<string>`date(${column} / 1000, 'unixepoch')`;
-  return getDb().select({ day, count: sql<number>`count(*)`.mapWith(Number) }).from(table).where(where).groupBy(day).orderBy(day).all();
+  return getDb()
+    .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(table)
+    .where(where)
+    .groupBy(day)
+    .orderBy(day)
+    .all();
 }
 
 /** Newsletter emails sent (one per recipient), per day since `fromDay`. */
@@ -82,7 +88,10 @@ export function commentsPerDay(fromDay: string): DayCount[] {
 export function setStatsEnabled(actor: Actor, enabled: boolean): void {
   getDb().transaction(
     (tx) => {
-      tx.insert(siteSettings).values({ id: 1, name: 'Hearth', statsEnabled: enabled }).onConflictDoUpdate({ target: siteSettings.id, set: { statsEnabled: enabled } }).run();
+      tx.insert(siteSettings)
+        .values({ id: 1, name: 'Hearth', statsEnabled: enabled })
+        .onConflictDoUpdate({ target: siteSettings.id, set: { statsEnabled: enabled } })
+        .run();
       recordActivity(tx, actor, enabled ? 'stats.on' : 'stats.off', 'Private view counting');
     },
     { behavior: 'immediate' },

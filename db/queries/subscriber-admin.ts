@@ -32,13 +32,16 @@ type ListedRow = Omit<SubscriberRow, 'topics'> & { allCategories: boolean };
 function withTopics(rows: ListedRow[]): SubscriberRow[] {
   const ids = rows.map((r) => r.id);
   const names = new Map<number, string[]>();
-  const followed = ids.length === 0 ? [] : getDb()
-    .select({ subscriberId: subscriberCategories.subscriberId, name: categories.name })
-    .from(subscriberCategories)
-    .innerJoin(categories, eq(categories.id, subscriberCategories.categoryId))
-    .where(inArray(subscriberCategories.subscriberId, ids))
-    .orderBy(asc(categories.position), asc(categories.name), asc(categories.id))
-    .all();
+  const followed =
+    ids.length === 0
+      ? []
+      : getDb()
+          .select({ subscriberId: subscriberCategories.subscriberId, name: categories.name })
+          .from(subscriberCategories)
+          .innerJoin(categories, eq(categories.id, subscriberCategories.categoryId))
+          .where(inArray(subscriberCategories.subscriberId, ids))
+          .orderBy(asc(categories.position), asc(categories.name), asc(categories.id))
+          .all();
   for (const { subscriberId, name } of followed) names.set(subscriberId, [...(names.get(subscriberId) ?? []), name]);
   return rows.map(({ allCategories, ...row }) => ({ ...row, topics: allCategories ? 'All posts' : names.get(row.id)?.join(', ') || 'No topics' }));
 }
@@ -50,14 +53,27 @@ function emailContains(search: string): SQL | undefined {
 
 function subscriberRows(search: string) {
   return getDb()
-    .select({ id: subscribers.id, email: subscribers.email, status: subscribers.status, frequency: subscribers.frequency, allCategories: subscribers.allCategories, createdAt: subscribers.createdAt, confirmedAt: subscribers.confirmedAt })
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      status: subscribers.status,
+      frequency: subscribers.frequency,
+      allCategories: subscribers.allCategories,
+      createdAt: subscribers.createdAt,
+      confirmedAt: subscribers.confirmedAt,
+    })
     .from(subscribers)
     .where(emailContains(search))
     .orderBy(asc(subscribers.email), asc(subscribers.id));
 }
 
 export function searchSubscribers(search: string, page: number): { rows: SubscriberRow[]; total: number } {
-  const rows = withTopics(subscriberRows(search).limit(SUBSCRIBERS_PER_PAGE).offset((page - 1) * SUBSCRIBERS_PER_PAGE).all());
+  const rows = withTopics(
+    subscriberRows(search)
+      .limit(SUBSCRIBERS_PER_PAGE)
+      .offset((page - 1) * SUBSCRIBERS_PER_PAGE)
+      .all(),
+  );
   const total = getDb().select({ n: count() }).from(subscribers).where(emailContains(search)).get()!.n;
   return { rows, total };
 }
@@ -97,7 +113,10 @@ export function statusesOf(emails: string[], reader: Reader = getDb()): Map<stri
  */
 export function importSubscribers(list: ImportedAddress[], mode: SubscriberImportMode, compose: (subscriber: Subscriber) => OutgoingMail, now = new Date()): SubscriberImportResult {
   return getDb().transaction((tx) => {
-    const known = statusesOf(list.map((a) => a.email), tx);
+    const known = statusesOf(
+      list.map((a) => a.email),
+      tx,
+    );
     const result: SubscriberImportResult = { added: [], existing: [], leftBefore: [] };
     for (const { email, subscribedAt } of list) {
       const status = known.get(email);
@@ -105,7 +124,11 @@ export function importSubscribers(list: ImportedAddress[], mode: SubscriberImpor
       else if (status) result.existing.push(email);
       else {
         const values = mode === 'confirmed' ? { status: 'confirmed' as const, confirmedAt: now } : { status: 'pending' as const, confirmationSentAt: now };
-        const { id } = tx.insert(subscribers).values({ email, createdAt: subscribedAt ?? now, ...values }).returning({ id: subscribers.id }).get();
+        const { id } = tx
+          .insert(subscribers)
+          .values({ email, createdAt: subscribedAt ?? now, ...values })
+          .returning({ id: subscribers.id })
+          .get();
         if (mode === 'ask') enqueueMail(compose(getSubscriber(id, tx)!), tx, now);
         result.added.push(email);
         known.set(email, values.status);

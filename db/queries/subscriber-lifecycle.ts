@@ -15,7 +15,12 @@ export type SubscriptionChoices = { frequency: SubscriptionFrequency; categoryId
 /** Which of these ids are real categories (a form may post a removed one). */
 export function existingCategoryIds(ids: number[]): number[] {
   if (ids.length === 0) return [];
-  return getDb().select({ id: categories.id }).from(categories).where(inArray(categories.id, ids)).all().map((r) => r.id);
+  return getDb()
+    .select({ id: categories.id })
+    .from(categories)
+    .where(inArray(categories.id, ids))
+    .all()
+    .map((r) => r.id);
 }
 
 function replaceCategories(tx: Transaction, subscriberId: number, categoryIds: number[]): void {
@@ -33,7 +38,11 @@ function savePendingSubscriber(tx: Transaction, email: string, choices: Subscrip
   const values = { status: 'pending' as const, frequency: choices.frequency, allCategories: choices.categoryIds.length === 0, confirmationSentAt: now, unsubscribedAt: null };
   const id = existing
     ? (tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).run(), existing.id)
-    : tx.insert(subscribers).values({ email: email.toLowerCase(), ...values }).returning({ id: subscribers.id }).get().id;
+    : tx
+        .insert(subscribers)
+        .values({ email: email.toLowerCase(), ...values })
+        .returning({ id: subscribers.id })
+        .get().id;
   replaceCategories(tx, id, choices.categoryIds);
   return getSubscriber(id, tx)!;
 }
@@ -91,7 +100,10 @@ export function unsubscribe(id: number, now = new Date()): void {
 
 export function updateSubscriptionChoices(id: number, choices: SubscriptionChoices): void {
   getDb().transaction((tx) => {
-    tx.update(subscribers).set({ frequency: choices.frequency, allCategories: choices.categoryIds.length === 0 }).where(eq(subscribers.id, id)).run();
+    tx.update(subscribers)
+      .set({ frequency: choices.frequency, allCategories: choices.categoryIds.length === 0 })
+      .where(eq(subscribers.id, id))
+      .run();
     replaceCategories(tx, id, choices.categoryIds);
   });
 }
@@ -106,7 +118,13 @@ export function markAddressUndeliverable(email: string): void {
 }
 
 export function isConfirmedSubscriber(email: string): boolean {
-  return Boolean(getDb().select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.email, email.toLowerCase()), eq(subscribers.status, 'confirmed'))).get());
+  return Boolean(
+    getDb()
+      .select({ id: subscribers.id })
+      .from(subscribers)
+      .where(and(eq(subscribers.email, email.toLowerCase()), eq(subscribers.status, 'confirmed')))
+      .get(),
+  );
 }
 
 export function deleteSubscriberByEmail(tx: Transaction, email: string): void {

@@ -21,7 +21,14 @@ export function listTagsForAdmin(): AdminTag[] {
 
 export function renameTag(actor: Actor, id: number, fields: { name: string; slug: string }): TagRename {
   return getDb().transaction((tx): TagRename => {
-    if (tx.select({ id: tags.id }).from(tags).where(and(eq(tags.slug, fields.slug), ne(tags.id, id))).get()) return { outcome: 'slug-taken' };
+    if (
+      tx
+        .select({ id: tags.id })
+        .from(tags)
+        .where(and(eq(tags.slug, fields.slug), ne(tags.id, id)))
+        .get()
+    )
+      return { outcome: 'slug-taken' };
     const before = tx.select({ slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.id, id)).get();
     if (!before) return { outcome: 'not-found' };
     tx.delete(tagRedirects).where(eq(tagRedirects.oldSlug, fields.slug)).run();

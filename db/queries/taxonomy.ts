@@ -35,11 +35,6 @@ export function getRenamedCategorySlug(oldSlug: string): string | null {
 
 /** The current slug of the tag that once lived at `oldSlug` (renamed, or merged into another), or null. */
 export function getRenamedTagSlug(oldSlug: string): string | null {
-  const row = getDb()
-    .select({ slug: tags.slug })
-    .from(tagRedirects)
-    .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
-    .where(eq(tagRedirects.oldSlug, oldSlug))
-    .get();
+  const row = getDb().select({ slug: tags.slug }).from(tagRedirects).innerJoin(tags, eq(tags.id, tagRedirects.tagId)).where(eq(tagRedirects.oldSlug, oldSlug)).get();
   return row && row.slug !== oldSlug ? row.slug : null;
 }

@@ -9,10 +9,7 @@ import type { Db, Transaction } from '@/db/index';
 import { containsText } from '@/db/queries/contains-text';
 import { pages, pageWorkingCopies, posts, postWorkingCopies, siteSettings } from '@/db/schema';
 
-export type UploadUse =
-  | { kind: 'post-body' | 'post-cover'; id: number; title: string }
-  | { kind: 'page-body'; id: number; title: string }
-  | { kind: 'site-icon' | 'site-logo' };
+export type UploadUse = { kind: 'post-body' | 'post-cover'; id: number; title: string } | { kind: 'page-body'; id: number; title: string } | { kind: 'site-icon' | 'site-logo' };
 
 /** The stored name without ".webp": every size of the image ("<name>-800.webp") contains it. */
 const stem = (file: string) => file.replace(/\.webp$/, '');

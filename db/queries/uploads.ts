@@ -49,7 +49,11 @@ const withUrl = (row: Omit<Upload, 'url'>): Upload => ({ ...row, url: `/media/${
  */
 export function createUpload(actor: Actor, upload: NewUpload, now: Date, moveIntoPlace: () => void = () => {}): Upload {
   return getDb().transaction((tx) => {
-    const row = tx.insert(uploads).values({ ...upload, uploaderId: actor.id, createdAt: now }).returning(columns).get();
+    const row = tx
+      .insert(uploads)
+      .values({ ...upload, uploaderId: actor.id, createdAt: now })
+      .returning(columns)
+      .get();
     recordActivity(tx, actor, 'upload.create', `${upload.file} (${upload.width}×${upload.height})`, now);
     moveIntoPlace();
     return withUrl(row);

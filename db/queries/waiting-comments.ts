@@ -20,8 +20,12 @@ export function saveWaitingComment(values: NewWaitingComment, mail: OutgoingMail
   getDb().transaction((tx) => {
     tx.delete(waitingComments).where(lte(waitingComments.expiresAt, forgetBefore)).run();
     const sameParent = values.parentId == null ? isNull(waitingComments.parentId) : eq(waitingComments.parentId, values.parentId);
-    tx.delete(waitingComments).where(and(eq(waitingComments.email, values.email), eq(waitingComments.postId, values.postId), sameParent)).run();
-    tx.insert(waitingComments).values({ ...values, createdAt: now }).run();
+    tx.delete(waitingComments)
+      .where(and(eq(waitingComments.email, values.email), eq(waitingComments.postId, values.postId), sameParent))
+      .run();
+    tx.insert(waitingComments)
+      .values({ ...values, createdAt: now })
+      .run();
     enqueueMail(mail, tx, now);
   });
 }

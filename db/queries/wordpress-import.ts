@@ -35,7 +35,13 @@ export function isSlugTaken(table: 'users' | 'categories' | 'tags' | 'posts' | '
 }
 
 export function findUserByEmail(email: string, tx?: Conn) {
-  return db(tx).select({ id: users.id, role: users.role, slug: users.slug }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get() ?? null;
+  return (
+    db(tx)
+      .select({ id: users.id, role: users.role, slug: users.slug })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+      .get() ?? null
+  );
 }
 
 export function findUserById(id: string, tx?: Conn) {
@@ -82,10 +88,7 @@ export function pageSlug(id: number, tx?: Conn): string | null {
 
 /** Inserts or (on a re-run) updates a post, and sets its tags to exactly these. */
 export function savePost(tx: Conn | undefined, id: number | null, values: ImportedPost, tagIds: number[]): number {
-  const postId =
-    id !== null
-      ? (db(tx).update(posts).set(values).where(eq(posts.id, id)).run(), id)
-      : db(tx).insert(posts).values(values).returning({ id: posts.id }).get().id;
+  const postId = id !== null ? (db(tx).update(posts).set(values).where(eq(posts.id, id)).run(), id) : db(tx).insert(posts).values(values).returning({ id: posts.id }).get().id;
   db(tx).delete(postTags).where(eq(postTags.postId, postId)).run();
   for (const tagId of new Set(tagIds)) db(tx).insert(postTags).values({ postId, tagId }).run();
   return postId;

@@ -11,7 +11,18 @@ import { categories, comments, pages, posts, postTags, tags, uploads, users } fr
 /** The highest id of posts and pages: pages and images are numbered after them, so every WordPress post_id is unique. */
 export function exportIdRanges(): { posts: number; pages: number } {
   const db = getDb();
-  return { posts: db.select({ n: max(posts.id) }).from(posts).get()?.n ?? 0, pages: db.select({ n: max(pages.id) }).from(pages).get()?.n ?? 0 };
+  return {
+    posts:
+      db
+        .select({ n: max(posts.id) })
+        .from(posts)
+        .get()?.n ?? 0,
+    pages:
+      db
+        .select({ n: max(pages.id) })
+        .from(pages)
+        .get()?.n ?? 0,
+  };
 }
 
 /** People who wrote at least one post. */
@@ -22,7 +33,11 @@ export function exportAuthors() {
 }
 
 export function exportCategories() {
-  return getDb().select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
+  return getDb()
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all();
 }
 
 export function exportTags() {
@@ -56,7 +71,13 @@ export function exportPostBatch(afterId: number, limit: number) {
 
 export function exportPostTags(postIds: number[]) {
   if (postIds.length === 0) return [];
-  return getDb().select({ postId: postTags.postId, slug: tags.slug, name: tags.name }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(inArray(postTags.postId, postIds)).orderBy(asc(tags.name)).all();
+  return getDb()
+    .select({ postId: postTags.postId, slug: tags.slug, name: tags.name })
+    .from(postTags)
+    .innerJoin(tags, eq(tags.id, postTags.tagId))
+    .where(inArray(postTags.postId, postIds))
+    .orderBy(asc(tags.name))
+    .all();
 }
 
 /** Approved and pending comments of these posts (spam and deleted ones never leave), oldest first. */

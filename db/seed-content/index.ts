@@ -92,8 +92,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'pacing-with-an-energy-budget',
     title: 'Pacing with an energy budget',
-    excerpt:
-      'A simple way to plan a week around the energy you actually have, not the energy you wish you had, with a sample planning table you can adapt.',
+    excerpt: 'A simple way to plan a week around the energy you actually have, not the energy you wish you had, with a sample planning table you can adapt.',
     category: 'living-well',
     tags: ['Pacing', 'Fatigue', 'Flares'],
     author: 'wren-hollis',
@@ -104,8 +103,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'the-year-i-stopped-apologising',
     title: 'The year I stopped apologising',
-    excerpt:
-      'Juniper on the small word she used dozens of times a day, what happened when she swapped it for "thank you", and why it was harder than it sounds.',
+    excerpt: 'Juniper on the small word she used dozens of times a day, what happened when she swapped it for "thank you", and why it was harder than it sounds.',
     category: 'community-stories',
     tags: ['Self-advocacy', 'Relationships', 'Community'],
     author: 'juniper-lane',
@@ -117,8 +115,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'understanding-the-fibromyalgia-diagnostic-criteria',
     title: 'Understanding the fibromyalgia diagnostic criteria',
-    excerpt:
-      'How the criteria clinicians use to diagnose fibromyalgia have changed since 1990, what the 2010 and 2016 versions measure, and what that might mean when you sit down with your doctor.',
+    excerpt: 'How the criteria clinicians use to diagnose fibromyalgia have changed since 1990, what the 2010 and 2016 versions measure, and what that might mean when you sit down with your doctor.',
     category: 'research-news',
     tags: ['Diagnosis', 'Guidelines', 'Research literacy'],
     author: 'wren-hollis',
@@ -128,8 +125,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'a-gentler-evening-wind-down',
     title: 'A gentler evening wind-down',
-    excerpt:
-      'Unrefreshing sleep is one of the most common things members mention. Teo shares the evening routine he has pieced together, and the parts he dropped.',
+    excerpt: 'Unrefreshing sleep is one of the most common things members mention. Teo shares the evening routine he has pieced together, and the parts he dropped.',
     category: 'living-well',
     tags: ['Sleep', 'Fatigue', 'Pacing', 'Flares'],
     author: 'teo-varga',
@@ -152,8 +148,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'notes-from-our-first-online-meetup',
     title: 'Notes from our first online meetup',
-    excerpt:
-      'Fourteen of us, one wobbly video link, and a surprising amount of laughter. Wren shares what we talked about and what we will change next time.',
+    excerpt: 'Fourteen of us, one wobbly video link, and a surprising amount of laughter. Wren shares what we talked about and what we will change next time.',
     category: 'community-stories',
     tags: ['Community', 'Pacing', 'Brain fog'],
     author: 'wren-hollis',
@@ -165,8 +160,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'exercise-research-in-plain-language',
     title: 'Exercise research in plain language',
-    excerpt:
-      'What the Cochrane reviews on aerobic and resistance exercise for fibromyalgia found, how certain they are, and why "start low and go slow" keeps coming up.',
+    excerpt: 'What the Cochrane reviews on aerobic and resistance exercise for fibromyalgia found, how certain they are, and why "start low and go slow" keeps coming up.',
     category: 'research-news',
     tags: ['Exercise', 'Research literacy', 'Pacing'],
     author: 'teo-varga',
@@ -178,8 +172,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'brain-fog-workarounds',
     title: 'Brain fog workarounds that members swear by',
-    excerpt:
-      'Lost words, forgotten kettles, and appointments that vanish from memory. A collection of small, practical workarounds gathered from the community.',
+    excerpt: 'Lost words, forgotten kettles, and appointments that vanish from memory. A collection of small, practical workarounds gathered from the community.',
     category: 'living-well',
     tags: ['Brain fog', 'Work', 'Fatigue'],
     author: 'juniper-lane',
@@ -189,8 +182,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'autoimmune-conditions-and-fibromyalgia-together',
     title: 'Living with an autoimmune condition and fibromyalgia together',
-    excerpt:
-      'Many of us have more than one diagnosis. What the research says about fibromyalgia alongside other conditions, and why it can help to track symptoms separately.',
+    excerpt: 'Many of us have more than one diagnosis. What the research says about fibromyalgia alongside other conditions, and why it can help to track symptoms separately.',
     category: 'research-news',
     tags: ['Autoimmune', 'Diagnosis', 'Self-advocacy'],
     author: 'juniper-lane',
@@ -202,8 +194,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'my-partner-and-the-spoon-jar',
     title: 'My partner and the spoon jar',
-    excerpt:
-      'Teo on the kitchen jar of wooden spoons that helped him and his partner talk about energy without arguing about it.',
+    excerpt: 'Teo on the kitchen jar of wooden spoons that helped him and his partner talk about energy without arguing about it.',
     category: 'community-stories',
     tags: ['Relationships', 'Pacing', 'Fatigue', 'Autoimmune'],
     author: 'teo-varga',
@@ -213,8 +204,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'what-researchers-mean-by-centralised-pain',
     title: 'What researchers mean by "centralised pain"',
-    excerpt:
-      'A plain-language explainer of central sensitisation, the idea researchers use to describe how pain processing can change in fibromyalgia, and what it does and does not imply.',
+    excerpt: 'A plain-language explainer of central sensitisation, the idea researchers use to describe how pain processing can change in fibromyalgia, and what it does and does not imply.',
     category: 'research-news',
     tags: ['Research literacy', 'Diagnosis', 'Sleep', 'Autoimmune'],
     author: 'wren-hollis',
@@ -227,8 +217,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'talking-to-your-employer-about-flexible-work',
     title: 'Talking to your employer about flexible work',
-    excerpt:
-      'Preparing for a conversation with your manager about adjustments: what some members asked for, how they framed it, and what they wish they had known.',
+    excerpt: 'Preparing for a conversation with your manager about adjustments: what some members asked for, how they framed it, and what they wish they had known.',
     category: 'living-well',
     tags: ['Work', 'Self-advocacy', 'Pacing'],
     author: 'teo-varga',
@@ -240,8 +229,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'how-to-read-a-health-study',
     title: 'How to read a health study without a science degree',
-    excerpt:
-      'Headlines promise breakthroughs every week. A short, friendly guide to the questions worth asking before you get your hopes up, using real fibromyalgia research as examples.',
+    excerpt: 'Headlines promise breakthroughs every week. A short, friendly guide to the questions worth asking before you get your hopes up, using real fibromyalgia research as examples.',
     category: 'research-news',
     tags: ['Research literacy', 'Guidelines', 'Exercise'],
     author: 'juniper-lane',
@@ -254,8 +242,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'preparing-for-a-clinic-appointment',
     title: 'Preparing for a clinic appointment',
-    excerpt:
-      'Appointments are short and brain fog is real. A checklist members use to get the most out of the time, and a few phrases that help when you feel rushed.',
+    excerpt: 'Appointments are short and brain fog is real. A checklist members use to get the most out of the time, and a few phrases that help when you feel rushed.',
     category: 'living-well',
     tags: ['Self-advocacy', 'Brain fog', 'Diagnosis'],
     author: 'wren-hollis',
@@ -265,8 +252,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'finding-my-people-after-diagnosis',
     title: 'Finding my people after diagnosis',
-    excerpt:
-      'A member on the lonely months after her diagnosis, the online group that changed things, and what she now tries to offer newcomers.',
+    excerpt: 'A member on the lonely months after her diagnosis, the online group that changed things, and what she now tries to offer newcomers.',
     category: 'community-stories',
     tags: ['Community', 'Diagnosis', 'Relationships'],
     author: 'juniper-lane',
@@ -278,8 +264,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'gardening-from-a-stool',
     title: 'Gardening from a stool',
-    excerpt:
-      'Juniper on giving up the garden, getting it back in a smaller shape, and the humble three-legged stool that made it possible.',
+    excerpt: 'Juniper on giving up the garden, getting it back in a smaller shape, and the humble three-legged stool that made it possible.',
     category: 'community-stories',
     tags: ['Pacing', 'Exercise', 'Community'],
     author: 'juniper-lane',
@@ -289,8 +274,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'questions-for-the-hearth-team-october',
     title: 'Your questions for the Hearth team, answered',
-    excerpt:
-      'Who writes the posts, how we choose research to cover, why there are no adverts, and how to suggest a topic. Answers to the questions we get asked most.',
+    excerpt: 'Who writes the posts, how we choose research to cover, why there are no adverts, and how to suggest a topic. Answers to the questions we get asked most.',
     category: 'community-stories',
     tags: ['Community', 'Research literacy'],
     author: 'wren-hollis',
@@ -302,8 +286,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'draft-notes-on-winter-flares',
     title: 'Notes on winter flares (draft)',
-    excerpt:
-      'Work in progress: what members say about the colder months, from layering and warmth to planning lighter weeks around the holidays.',
+    excerpt: 'Work in progress: what members say about the colder months, from layering and warmth to planning lighter weeks around the holidays.',
     category: 'living-well',
     tags: ['Flares', 'Winter', 'Pacing'],
     author: 'teo-varga',
@@ -313,8 +296,7 @@ const postEntries: WithoutBody<SeedPost>[] = [
   {
     slug: 'scheduled-spring-gathering',
     title: 'Save the date: our spring gathering',
-    excerpt:
-      'Hearth is planning a small, accessible spring gathering, both in person and online. Here is what we know so far and how we are designing it around our bodies.',
+    excerpt: 'Hearth is planning a small, accessible spring gathering, both in person and online. Here is what we know so far and how we are designing it around our bodies.',
     category: 'community-stories',
     tags: ['Community', 'Pacing'],
     author: 'wren-hollis',

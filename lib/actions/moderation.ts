@@ -29,21 +29,18 @@ const MODERATOR_ONLY = { roles: MODERATORS, refusal: 'Only moderators can do tha
 const NOT_UNDERSTOOD = 'That request was not understood; nothing changed.';
 const decisionSchema = z.tuple([z.number({ error: NOT_UNDERSTOOD }).int().positive(), z.enum(MODERATION_DECISIONS, { error: NOT_UNDERSTOOD })]);
 
-export const moderateCommentAction = argsAction(
-  { name: 'moderation', access: MODERATOR_ONLY, schema: decisionSchema },
-  ([commentId, decision], user) => {
-    const result = moderateComment(commentId, decision, user);
-    if (result === 'no-such-comment') return { ok: false, message: 'That comment no longer exists.' };
-    if (result === 'no-pending-edit') return { ok: false, message: 'That edit was already decided; nothing changed.' };
-    if (result.closedReports) return { ok: true, message: 'Reports closed: the comment stays public as it is.' };
-    // Blocking a member or rejecting a held edit changes nothing readers see.
-    if (decision !== 'block' && decision !== 'reject-edit') {
-      updateTag(TAGS.post(result.postSlug));
-      updateTag(TAGS.comments);
-    }
-    return { ok: true, message: DONE[decision] };
-  },
-);
+export const moderateCommentAction = argsAction({ name: 'moderation', access: MODERATOR_ONLY, schema: decisionSchema }, ([commentId, decision], user) => {
+  const result = moderateComment(commentId, decision, user);
+  if (result === 'no-such-comment') return { ok: false, message: 'That comment no longer exists.' };
+  if (result === 'no-pending-edit') return { ok: false, message: 'That edit was already decided; nothing changed.' };
+  if (result.closedReports) return { ok: true, message: 'Reports closed: the comment stays public as it is.' };
+  // Blocking a member or rejecting a held edit changes nothing readers see.
+  if (decision !== 'block' && decision !== 'reject-edit') {
+    updateTag(TAGS.post(result.postSlug));
+    updateTag(TAGS.comments);
+  }
+  return { ok: true, message: DONE[decision] };
+});
 
 /** The earlier text goes into the comment's history; readers see the change at once. */
 export const moderatorEditCommentAction = formAction({ name: 'moderator comment edit', access: MODERATOR_ONLY, schema: editCommentSchema }, (input, user) => {

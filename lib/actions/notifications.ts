@@ -17,10 +17,7 @@ export const muteThreadAction = formAction({ name: 'thread mute', access: 'anyon
   return { ok: true, message: 'Done: you won’t get emails about this conversation any more.' };
 });
 
-export const replyNotificationsAction = formAction(
-  { name: 'reply notification choice', access: 'member', schema: replyNotificationsSchema },
-  ({ replyNotifications }, user) => {
-    setReplyNotifications(user.id, replyNotifications);
-    return { ok: true, message: 'Saved.' };
-  },
-);
+export const replyNotificationsAction = formAction({ name: 'reply notification choice', access: 'member', schema: replyNotificationsSchema }, ({ replyNotifications }, user) => {
+  setReplyNotifications(user.id, replyNotifications);
+  return { ok: true, message: 'Saved.' };
+});

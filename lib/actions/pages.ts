@@ -30,9 +30,7 @@ export const updatePageAction = formAction({ name: 'page update', access: admins
 
 export const unpublishPageAction = formAction({ name: 'page unpublishing', access: admins, schema: pageIdSchema }, ({ id }, user) => reopen(unpublishPage(user, id), 'unpublished'));
 
-export const discardPageChangesAction = formAction({ name: 'discarding page changes', access: admins, schema: pageIdSchema }, ({ id }, user) =>
-  reopen(discardPageChanges(user, id), 'discarded'),
-);
+export const discardPageChangesAction = formAction({ name: 'discarding page changes', access: admins, schema: pageIdSchema }, ({ id }, user) => reopen(discardPageChanges(user, id), 'discarded'));
 
 export const restorePageRevisionAction = formAction({ name: 'page restore', access: admins, schema: pageRevisionSchema }, ({ id, revisionId }, user) =>
   reopen(restorePageRevision(user, id, revisionId), 'restored'),

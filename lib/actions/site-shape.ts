@@ -26,9 +26,7 @@ function refreshing(result: ActionState, ...tags: string[]): ActionState {
   return result;
 }
 
-export const saveCategoryAction = formAction({ name: 'category save', access: admins, schema: categorySchema }, (values, user) =>
-  refreshing(saveCategory(user, values), TAGS.posts, TAGS.site),
-);
+export const saveCategoryAction = formAction({ name: 'category save', access: admins, schema: categorySchema }, (values, user) => refreshing(saveCategory(user, values), TAGS.posts, TAGS.site));
 
 export const moveCategoryAction = formAction({ name: 'category move', access: admins, schema: categoryMoveSchema }, ({ id, direction }, user) =>
   refreshing(moveCategoryOnePlace(user, id, direction), TAGS.site),
@@ -38,16 +36,10 @@ export const deleteCategoryAction = formAction({ name: 'category deletion', acce
   refreshing(deleteCategory(user, id, targetId), TAGS.posts, TAGS.site),
 );
 
-export const renameTagAction = formAction({ name: 'tag rename', access: admins, schema: tagRenameSchema }, ({ id, ...fields }, user) =>
-  refreshing(renameTagTo(user, id, fields), TAGS.posts),
-);
+export const renameTagAction = formAction({ name: 'tag rename', access: admins, schema: tagRenameSchema }, ({ id, ...fields }, user) => refreshing(renameTagTo(user, id, fields), TAGS.posts));
 
-export const mergeTagAction = formAction({ name: 'tag merge', access: admins, schema: tagMergeSchema }, ({ id, intoId }, user) =>
-  refreshing(mergeTagInto(user, id, intoId), TAGS.posts),
-);
+export const mergeTagAction = formAction({ name: 'tag merge', access: admins, schema: tagMergeSchema }, ({ id, intoId }, user) => refreshing(mergeTagInto(user, id, intoId), TAGS.posts));
 
-export const deleteTagAction = formAction({ name: 'tag deletion', access: admins, schema: tagDeleteSchema }, ({ id }, user) =>
-  refreshing(deleteTag(user, id), TAGS.posts),
-);
+export const deleteTagAction = formAction({ name: 'tag deletion', access: admins, schema: tagDeleteSchema }, ({ id }, user) => refreshing(deleteTag(user, id), TAGS.posts));
 
 export const saveMenuAction = formAction({ name: 'menu save', access: admins, schema: menuSchema }, (values, user) => refreshing(saveMenu(user, values), TAGS.site));

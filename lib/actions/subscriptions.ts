@@ -29,28 +29,22 @@ const subscriptionFields = (form: FormData) => ({
 
 const allExist = (ids: number[]) => existingCategoryIds(ids).length === new Set(ids).size;
 
-const managePage = (subscriber: { id: number; email: string }, note?: string) =>
-  `/subscription?${new URLSearchParams({ token: manageToken(subscriber), ...(note ? { note } : {}) })}`;
+const managePage = (subscriber: { id: number; email: string }, note?: string) => `/subscription?${new URLSearchParams({ token: manageToken(subscriber), ...(note ? { note } : {}) })}`;
 
-export const subscribeAction = formAction(
-  { name: 'subscription', access: 'anyone', schema: subscribeSchema, fields: subscriptionFields },
-  async ({ email, frequency, categoryIds }) => {
-    if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
-    const outcome = requestSubscription(email, { frequency, categoryIds }, await getClientIp());
-    if (outcome === 'rate-limited') {
-      return { ok: false, message: 'We have sent several emails to this address in the last few minutes. Please wait 15 minutes before asking again; the links already sent still work.' };
-    }
-    // The same answer whether or not the address was already subscribed.
-    return { ok: true, message: `Check your inbox to confirm: we sent a link to ${email}.` };
-  },
-);
+export const subscribeAction = formAction({ name: 'subscription', access: 'anyone', schema: subscribeSchema, fields: subscriptionFields }, async ({ email, frequency, categoryIds }) => {
+  if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
+  const outcome = requestSubscription(email, { frequency, categoryIds }, await getClientIp());
+  if (outcome === 'rate-limited') {
+    return { ok: false, message: 'We have sent several emails to this address in the last few minutes. Please wait 15 minutes before asking again; the links already sent still work.' };
+  }
+  // The same answer whether or not the address was already subscribed.
+  return { ok: true, message: `Check your inbox to confirm: we sent a link to ${email}.` };
+});
 
 export const confirmSubscriptionAction = formAction({ name: 'confirmation', access: 'anyone', schema: signedLinkSchema }, ({ token }) => {
   const link = readConfirmToken(token);
   if ('problem' in link) {
-    return link.problem === 'expired'
-      ? { ok: false, message: 'This confirmation link has expired (they last 7 days). Subscribe again to get a new one.' }
-      : BAD_LINK;
+    return link.problem === 'expired' ? { ok: false, message: 'This confirmation link has expired (they last 7 days). Subscribe again to get a new one.' } : BAD_LINK;
   }
   const { subscriber } = link;
   if (subscriber.status === 'unsubscribed' || subscriber.status === 'undeliverable') {

@@ -16,4 +16,8 @@ export const backupLayout = (folder: string) => ({
 });
 
 /** A UTC time for file names: 20261126T131500Z. */
-export const fileStamp = (now = new Date()) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export const fileStamp = (now = new Date()) =>
+  now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');

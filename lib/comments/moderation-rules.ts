@@ -20,11 +20,7 @@ export function containsBlockedWord(body: string, words: string[]): boolean {
   });
 }
 
-export function decideCommentStatus(
-  body: string,
-  author: { canModerate: boolean; hasApprovedComment: boolean },
-  settings: ModerationSettings,
-): HoldDecision {
+export function decideCommentStatus(body: string, author: { canModerate: boolean; hasApprovedComment: boolean }, settings: ModerationSettings): HoldDecision {
   if (author.canModerate) return { status: 'approved' };
   if (containsBlockedWord(body, settings.blockedWords)) return { status: 'pending', reason: 'blocked-word' };
   if (countLinks(body) > settings.maxCommentLinks) return { status: 'pending', reason: 'links' };

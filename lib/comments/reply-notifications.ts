@@ -109,8 +109,17 @@ export function processReplyNotices(now = new Date()): void {
   for (const notices of conversations.values()) {
     const last = lastNoticeEmailAt(notices[0].recipient.id, notices[0].rootId);
     if (last && now.getTime() - last.getTime() < THROTTLE_MS) continue; // they wait for the next email
-    closeNotices(notices.map((n) => n.id), instantEmail(siteName, notices), now);
+    closeNotices(
+      notices.map((n) => n.id),
+      instantEmail(siteName, notices),
+      now,
+    );
   }
   const day = localDay(digestAt, timeZone);
-  for (const notices of daily.values()) closeNotices(notices.map((n) => n.id), digestEmail(siteName, notices, day), now);
+  for (const notices of daily.values())
+    closeNotices(
+      notices.map((n) => n.id),
+      digestEmail(siteName, notices, day),
+      now,
+    );
 }

@@ -14,9 +14,7 @@ import { canModerate } from '@/lib/roles';
 import { decideCommentStatus } from './moderation-rules';
 import { commentWriteRefusal } from './pace';
 
-export type CommentOutcome =
-  | { ok: true; commentId: number; postSlug: string; status: 'approved' | 'pending' }
-  | { ok: false; message: string };
+export type CommentOutcome = { ok: true; commentId: number; postSlug: string; status: 'approved' | 'pending' } | { ok: false; message: string };
 
 const SESSION_ENDED = 'Your session has ended. Please sign in again; your text is kept.';
 const BLOCKED = 'A moderator has paused commenting for your account. Contact the site’s team if you think this is a mistake.';
@@ -52,17 +50,20 @@ export function submitComment(userId: string, input: NewCommentInput, now = new 
   const flood = commentWriteRefusal(userId, now);
   if (flood) return { ok: false, message: flood };
   const decision = decide(input.body, commenter);
-  const created = insertComment({
-    postId: target.id,
-    parentId,
-    depth,
-    authorId: userId,
-    body: input.body,
-    html: renderCommentMarkdown(input.body),
-    contentNote: input.contentNote ?? null,
-    status: decision.status,
-    createdAt: now,
-  }, composeInstantAlert);
+  const created = insertComment(
+    {
+      postId: target.id,
+      parentId,
+      depth,
+      authorId: userId,
+      body: input.body,
+      html: renderCommentMarkdown(input.body),
+      contentNote: input.contentNote ?? null,
+      status: decision.status,
+      createdAt: now,
+    },
+    composeInstantAlert,
+  );
   return { ok: true, commentId: created.id, postSlug: target.slug, status: decision.status };
 }
 

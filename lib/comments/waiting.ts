@@ -43,7 +43,16 @@ export function requestWaitingComment(input: WaitingRequest, clientIp: string, n
   }
   const token = newToken();
   saveWaitingComment(
-    { postId: target.id, parentId: input.parentId ?? null, email: input.email, displayName: input.name, body: input.body, contentNote: input.contentNote ?? null, tokenHash: hashWaitingToken(token), expiresAt: expiry(now) },
+    {
+      postId: target.id,
+      parentId: input.parentId ?? null,
+      email: input.email,
+      displayName: input.name,
+      body: input.body,
+      contentNote: input.contentNote ?? null,
+      tokenHash: hashWaitingToken(token),
+      expiresAt: expiry(now),
+    },
     confirmMail(input.email, target.title, input.parentId !== undefined, token),
     now,
     new Date(now.getTime() - FORGET_AFTER_MS),

@@ -16,9 +16,7 @@ import { newPostAnnouncement } from './announcement';
 import { postFieldsOf, snapshotOfValues } from './post-fields';
 import { editsGoPrivately } from './safe-edit';
 
-export type EditorResult =
-  | { ok: true; postId: number; slug: string; staleTags: string[]; savedPrivately?: true }
-  | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
+export type EditorResult = { ok: true; postId: number; slug: string; staleTags: string[]; savedPrivately?: true } | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
 
 const REFUSED: EditorResult = { ok: false, message: 'Only the post’s author or an admin can do this.' };
 export const NOT_FOUND: EditorResult = { ok: false, message: 'That post no longer exists.' };

@@ -4,5 +4,4 @@
  */
 import { NextResponse } from 'next/server';
 
-export const refusal = (status: 401 | 403, words: Record<401 | 403, string>) =>
-  NextResponse.json({ error: words[status] }, { status, headers: { 'Cache-Control': 'private, no-store' } });
+export const refusal = (status: 401 | 403, words: Record<401 | 403, string>) => NextResponse.json({ error: words[status] }, { status, headers: { 'Cache-Control': 'private, no-store' } });

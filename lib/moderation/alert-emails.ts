@@ -22,8 +22,7 @@ export function describeAlertItem(item: AlertItem): string {
   return `A comment by ${who(item)} on “${item.postTitle}” was reported: ${REPORT_REASON_LABELS[item.reason].toLowerCase()}${note}.`;
 }
 
-const reason = (siteName: string, daily: boolean) =>
-  `You received this because you asked ${siteName} to email you ${daily ? 'a daily summary' : 'at once'} about comments that need a moderator.`;
+const reason = (siteName: string, daily: boolean) => `You received this because you asked ${siteName} to email you ${daily ? 'a daily summary' : 'at once'} about comments that need a moderator.`;
 const footerLinks = [{ label: 'Choose how often these come, or turn them off, on your account page', url: `${env.siteUrl}/account` }];
 
 export function instantAlertEmail(siteName: string, recipient: AlertRecipient, item: AlertItem): OutgoingMail {

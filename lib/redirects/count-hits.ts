@@ -15,5 +15,8 @@ export function countRedirectHits(hits: CountedRedirectHit[], now = new Date()):
     const fromPath = normalizeRedirectPath(path);
     if (fromPath) byFromPath.set(fromPath, (byFromPath.get(fromPath) ?? 0) + n);
   }
-  addRedirectHits([...byFromPath].map(([fromPath, n]) => ({ fromPath, n })), now);
+  addRedirectHits(
+    [...byFromPath].map(([fromPath, n]) => ({ fromPath, n })),
+    now,
+  );
 }

@@ -11,8 +11,28 @@ import { parseListingPage } from '@/lib/pagination';
 
 /** First segments whose addresses belong to Hearth's own routes, never to a redirect. */
 const OWN_SECTIONS = new Set([
-  '_next', 'account', 'admin', 'api', 'apple-touch-icon.png', 'archive', 'atom.xml', 'comments', 'favicon.ico', 'feed.json', 'feed.xml',
-  'icons', 'media', 'moved-address', 'notifications', 'page', 'robots.txt', 'search', 'signin', 'sitemap.xml', 'subscription', 'welcome',
+  '_next',
+  'account',
+  'admin',
+  'api',
+  'apple-touch-icon.png',
+  'archive',
+  'atom.xml',
+  'comments',
+  'favicon.ico',
+  'feed.json',
+  'feed.xml',
+  'icons',
+  'media',
+  'moved-address',
+  'notifications',
+  'page',
+  'robots.txt',
+  'search',
+  'signin',
+  'sitemap.xml',
+  'subscription',
+  'welcome',
 ]);
 
 const LISTINGS: Record<string, (slug: string) => unknown> = { category: getCategoryBySlug, tag: getTagBySlug, author: getAuthorBySlug };

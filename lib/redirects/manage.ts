@@ -16,7 +16,9 @@ export function saveAdminRedirect(actor: CurrentUser, values: RedirectValues): D
   const live = liveAddressProblem(values.fromPath);
   if (live) return fromProblem(`${live} A redirect from it would never be used.`);
   if (!reachesRedirectLookup(values.fromPath)) {
-    return fromProblem('Hearth can redirect a one-part address (/old-page), a WordPress address (/2024/05/01/…, /wp-content/…, /?p=42) or one under /posts/, /category/, /tag/ or /author/, but not this one.');
+    return fromProblem(
+      'Hearth can redirect a one-part address (/old-page), a WordPress address (/2024/05/01/…, /wp-content/…, /?p=42) or one under /posts/, /category/, /tag/ or /author/, but not this one.',
+    );
   }
   const saved = saveRedirect(values);
   if (saved.outcome === 'duplicate') return fromProblem(`There is already a redirect from “${values.fromPath}”. Search for it and edit that one.`);

@@ -27,7 +27,11 @@ export function normalizeRedirectPath(input: string): string | null {
   } catch {
     return null;
   }
-  pathname = pathname.normalize('NFC').toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
+  pathname = pathname
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/+$/, '$1');
   const key = WORDPRESS_QUERY_KEYS.find((name) => url.searchParams.get(name));
   return key ? `${pathname}?${key}=${url.searchParams.get(key)!.toLowerCase()}` : pathname;
 }

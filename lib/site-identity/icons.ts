@@ -26,10 +26,7 @@ export const iconVersion = (iconUploadId: number | null) => (iconUploadId === nu
 export function iconLinks(iconUploadId: number | null) {
   const v = iconVersion(iconUploadId);
   return {
-    icon: [
-      { url: `/favicon.ico?v=${v}`, sizes: '48x48' },
-      ...PNG_ICON_SIZES.map((size) => ({ url: `/icons/${size}.png?v=${v}`, sizes: `${size}x${size}`, type: 'image/png' })),
-    ],
+    icon: [{ url: `/favicon.ico?v=${v}`, sizes: '48x48' }, ...PNG_ICON_SIZES.map((size) => ({ url: `/icons/${size}.png?v=${v}`, sizes: `${size}x${size}`, type: 'image/png' }))],
     apple: [{ url: `/apple-touch-icon.png?v=${v}`, sizes: `${TOUCH_ICON_SIZE}x${TOUCH_ICON_SIZE}`, type: 'image/png' }],
   };
 }
@@ -43,7 +40,10 @@ async function source(iconUploadId: number | null): Promise<Buffer> {
 
 /** A square PNG; a picture that is not square is fitted inside on a transparent background, never cropped. */
 const squarePng = (picture: Buffer, size: number) =>
-  sharp(picture).resize(size, size, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+  sharp(picture)
+    .resize(size, size, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .png()
+    .toBuffer();
 
 let made: { version: string; icons: Map<IconKind, Promise<Buffer>> } = { version: '', icons: new Map() };
 

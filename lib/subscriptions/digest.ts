@@ -21,8 +21,7 @@ export function weeklyDigestMoment(now: Date, timeZone: string): Date {
   return lastWeekdayAt(now, timeZone, DIGEST_WEEKDAY, DIGEST_HOUR);
 }
 
-const follows = (subscriber: Subscriber, post: AnnouncedPost) =>
-  subscriber.allCategories || (post.categoryId !== null && subscriber.categoryIds.includes(post.categoryId));
+const follows = (subscriber: Subscriber, post: AnnouncedPost) => subscriber.allCategories || (post.categoryId !== null && subscriber.categoryIds.includes(post.categoryId));
 
 /** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
 export function processWeeklyDigests(now = new Date()): number {

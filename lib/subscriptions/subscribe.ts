@@ -16,7 +16,9 @@ export type SignUpOutcome = 'sent' | 'rate-limited';
 
 /** The names of a subscriber's topics, in the site's order. */
 function topicNames(subscriber: Subscriber): string[] {
-  return listCategories().filter((c) => subscriber.categoryIds.includes(c.id)).map((c) => c.name);
+  return listCategories()
+    .filter((c) => subscriber.categoryIds.includes(c.id))
+    .map((c) => c.name);
 }
 
 export function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): SignUpOutcome {

@@ -17,9 +17,7 @@ const entry = z.object({
   label: z.string().trim().max(60, 'Keep each label under 60 characters.').default(''),
   url: z.string().trim().max(500, 'Keep each address under 500 characters.').default(''),
 });
-const subEntry = entry
-  .extend({ children: z.array(z.unknown()).max(0, NO_THIRD_LEVEL).optional() })
-  .transform(({ children: _none, ...item }) => item);
+const subEntry = entry.extend({ children: z.array(z.unknown()).max(0, NO_THIRD_LEVEL).optional() }).transform(({ children: _none, ...item }) => item);
 const topEntry = entry.extend({ children: z.array(subEntry).max(30, 'Keep each item to 30 sub-items or fewer.').default([]) });
 
 /** An address readers may follow: http(s) to another site, or a path here (not "//host", which leaves the site). */

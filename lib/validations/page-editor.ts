@@ -5,8 +5,26 @@ export const PAGE_BODY_MAX_BYTES = 200 * 1024;
 
 /** Pages live at /<slug>, so a slug must never shadow one of the app's own routes or files. */
 export const RESERVED_PAGE_SLUGS = [
-  'admin', 'api', 'posts', 'category', 'tag', 'author', 'archive', 'page', 'search', 'signin', 'account', 'welcome',
-  'notifications', 'subscription', 'media', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt',
+  'admin',
+  'api',
+  'posts',
+  'category',
+  'tag',
+  'author',
+  'archive',
+  'page',
+  'search',
+  'signin',
+  'account',
+  'welcome',
+  'notifications',
+  'subscription',
+  'media',
+  'feed.xml',
+  'atom.xml',
+  'feed.json',
+  'sitemap.xml',
+  'robots.txt',
 ];
 
 /** UTF-8 size without TextEncoder, which some test environments lack. */

@@ -6,8 +6,7 @@ export const BODY_MAX_BYTES = 200 * 1024;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
-const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null), z.string().max(max, message).nullable());
+const optionalText = (max: number, message: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null), z.string().max(max, message).nullable());
 
 export const postEditorSchema = z.object({
   title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
@@ -37,10 +36,7 @@ export const postEditorSchema = z.object({
     .refine((list) => list.every((t) => /[\p{L}\p{N}]/u.test(t)), 'Each tag needs at least one letter or digit.'),
   commentsClosed: checkbox,
   contentNote: optionalText(200, 'Keep the content note under 200 characters.'),
-  lastReviewedAt: z.preprocess(
-    (v) => (v === '' || v === undefined ? null : v),
-    z.iso.date({ error: 'Enter the date as YYYY-MM-DD.' }).nullable(),
-  ),
+  lastReviewedAt: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.iso.date({ error: 'Enter the date as YYYY-MM-DD.' }).nullable()),
   coverImageId: optionalId,
   coverAlt: optionalText(300, 'Keep the image description under 300 characters.'),
 });
@@ -51,9 +47,7 @@ export type PostEditorValues = z.output<typeof postEditorSchema>;
  * The saved post a publishing button acts on, from the form's hidden field. Before the first save it
  * is empty (null): the action answers that itself, since nobody can see or correct a hidden field.
  */
-const savedPostId = z
-  .preprocess((v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null), z.number().int().positive().nullable())
-  .catch(null);
+const savedPostId = z.preprocess((v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null), z.number().int().positive().nullable()).catch(null);
 export const postIdSchema = z.object({ postId: savedPostId });
 
 /** The editor form as the server receives it: the post's fields and which post (none yet for a new one). */

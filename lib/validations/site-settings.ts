@@ -19,11 +19,7 @@ function isWebAddress(value: string): boolean {
 
 const linkSchema = z.object({
   label: z.string().trim().min(1, 'Give the link a label.').max(60, 'Keep the label under 60 characters.'),
-  url: z
-    .string()
-    .trim()
-    .max(500, 'Keep the address under 500 characters.')
-    .refine(isWebAddress, 'Use a full web address starting with http:// or https://.'),
+  url: z.string().trim().max(500, 'Keep the address under 500 characters.').refine(isWebAddress, 'Use a full web address starting with http:// or https://.'),
 });
 export type LinkInput = z.input<typeof linkSchema>;
 
@@ -53,7 +49,14 @@ export const siteSettingsSchema = z.object({
   blockedWords: z
     .string()
     .max(20_000, 'The list of blocked words is too long.')
-    .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim().toLowerCase()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/\r?\n/)
+          .map((line) => line.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .refine((words) => words.length <= MAX_BLOCKED_WORDS, `Use at most ${MAX_BLOCKED_WORDS} blocked words.`)
     .refine((words) => words.every((word) => word.length <= 60), 'Keep each blocked word or phrase under 60 characters.'),
   commentsMembersOnly: checkbox,

@@ -41,7 +41,10 @@ export const categoryMoveSchema = z.object({ id, direction: z.enum(['up', 'down'
 export const categoryDeleteSchema = z.object({
   id,
   /** Where the posts go; empty when the category has none. */
-  targetId: z.string().regex(/^\d*$/, 'Choose a category from the list.').transform((value) => (value === '' ? null : Number(value))),
+  targetId: z
+    .string()
+    .regex(/^\d*$/, 'Choose a category from the list.')
+    .transform((value) => (value === '' ? null : Number(value))),
 });
 
 export const tagRenameSchema = z.object({ id, name, slug }).transform(withSlug);

@@ -5,7 +5,8 @@
  */
 import { embedHtml } from './content-embed';
 
-const BLOCK = 'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|audio|video|iframe';
+const BLOCK =
+  'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|audio|video|iframe';
 const STARTS_WITH_BLOCK = new RegExp(`^<\\/?(?:${BLOCK})[\\s/>]`, 'i');
 const PRE = /<pre\b[\s\S]*?<\/pre\s*>/gi;
 const SAVED = /\uE002(\d+)\uE003/g;

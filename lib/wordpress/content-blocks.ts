@@ -14,9 +14,30 @@ type Block = ReturnType<typeof parse>[number];
 
 const KNOWN = new Set(
   [
-    'paragraph', 'heading', 'list', 'list-item', 'quote', 'pullquote', 'code', 'preformatted', 'verse', 'table', 'image',
-    'gallery', 'separator', 'buttons', 'button', 'columns', 'column', 'group', 'html', 'shortcode', 'freeform', 'audio',
-    'video', 'file',
+    'paragraph',
+    'heading',
+    'list',
+    'list-item',
+    'quote',
+    'pullquote',
+    'code',
+    'preformatted',
+    'verse',
+    'table',
+    'image',
+    'gallery',
+    'separator',
+    'buttons',
+    'button',
+    'columns',
+    'column',
+    'group',
+    'html',
+    'shortcode',
+    'freeform',
+    'audio',
+    'video',
+    'file',
   ].map((name) => `core/${name}`),
 );
 const DROPPED = new Set(['core/spacer', 'core/more', 'core/nextpage']);
@@ -49,9 +70,7 @@ function blockHtml(block: Block, conversion: Conversion): string {
     addNote(
       conversion,
       hasText ? 'kept as text' : 'skipped',
-      hasText
-        ? `The block “${name}” is not one Hearth knows: its text was kept.`
-        : `The block “${name}” has no content of its own (WordPress built it when showing the page): nothing was kept.`,
+      hasText ? `The block “${name}” is not one Hearth knows: its text was kept.` : `The block “${name}” has no content of its own (WordPress built it when showing the page): nothing was kept.`,
     );
     return `<div>${html}</div>`;
   }
@@ -60,7 +79,9 @@ function blockHtml(block: Block, conversion: Conversion): string {
 
 /** The whole Gutenberg document as HTML, in block order. */
 export function blocksToHtml(content: string, conversion: Conversion): string {
-  return parse(content).map((block) => blockHtml(block, conversion)).join('\n\n');
+  return parse(content)
+    .map((block) => blockHtml(block, conversion))
+    .join('\n\n');
 }
 
 /** Attachment ids named by image and gallery blocks ({"id":12}, {"ids":[12,13]}), inner blocks included. */

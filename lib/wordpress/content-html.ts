@@ -141,7 +141,10 @@ function addRules(service: TurndownService, conversion: Conversion): void {
       const parent = node.parentNode as Element;
       const items = Array.from(parent.children).filter((child) => child.nodeName === 'LI');
       const prefix = parent.nodeName === 'OL' ? `${(Number(parent.getAttribute('start')) || 1) + items.indexOf(node as Element)}. ` : '- ';
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n(?=.)/g, `\n${' '.repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '\n')
+        .replace(/\n(?=.)/g, `\n${' '.repeat(prefix.length)}`);
       return prefix + body + (node.nextSibling && !body.endsWith('\n') ? '\n' : '');
     },
   });
@@ -151,7 +154,6 @@ function addRules(service: TurndownService, conversion: Conversion): void {
     filter: (node) => /\b(?:blocks-gallery-grid|blocks-gallery-item|wp-block-gallery)\b/.test(node.getAttribute('class') ?? '') && ['UL', 'LI'].includes(node.nodeName),
     replacement: (content) => `\n\n${content}\n\n`,
   });
-
 }
 
 /** Converts prepared HTML (shortcodes expanded, comments removed) to tidy Markdown ending in one newline. */

@@ -30,7 +30,10 @@ export function shortcodeAttributes(text: string): Record<string, string> {
 
 /** The attachment ids a [gallery] names, in order ("ids" or the older "include"). */
 export function galleryIds(attributes: Record<string, string>): string[] {
-  return (attributes.ids ?? attributes.include ?? '').split(',').map((id) => id.trim()).filter((id) => /^\d+$/.test(id));
+  return (attributes.ids ?? attributes.include ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => /^\d+$/.test(id));
 }
 
 const MEDIA_SOURCES = ['src', 'mp3', 'm4a', 'ogg', 'wav', 'mp4', 'm4v', 'webm', 'ogv', 'wmv', 'flv'];

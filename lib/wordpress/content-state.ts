@@ -22,7 +22,5 @@ export function literal(conversion: Conversion, text: string): string {
 
 /** The Markdown with each placeholder replaced by its text, every Markdown-special character in it escaped. */
 export function restoreLiterals(markdown: string, conversion: Conversion): string {
-  return markdown.replace(PLACEHOLDER, (_, index: string) =>
-    (conversion.literals[Number(index)] ?? '').replace(/[\\`*_[\]<>"'|&~!#()]/g, '\\$&'),
-  );
+  return markdown.replace(PLACEHOLDER, (_, index: string) => (conversion.literals[Number(index)] ?? '').replace(/[\\`*_[\]<>"'|&~!#()]/g, '\\$&'));
 }

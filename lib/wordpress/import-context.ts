@@ -70,7 +70,12 @@ export function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, f
     const key = `${table}:${slug}`;
     if (ctx.claimed.has(key) || isSlugTaken(table, slug, tx)) continue;
     ctx.claimed.add(key);
-    if (slug !== wanted) note(ctx.report, { subject, outcome: 'changed', reason: n === 1 ? `Its address is now “${slug}” (Hearth addresses use a-z, 0-9 and dashes).` : `The address “${base}” was taken: it is now “${slug}”.` });
+    if (slug !== wanted)
+      note(ctx.report, {
+        subject,
+        outcome: 'changed',
+        reason: n === 1 ? `Its address is now “${slug}” (Hearth addresses use a-z, 0-9 and dashes).` : `The address “${base}” was taken: it is now “${slug}”.`,
+      });
     return slug;
   }
 }

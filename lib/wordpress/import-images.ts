@@ -40,7 +40,11 @@ async function storeFromUploads(ctx: ImportContext, uploader: CurrentUser, rel: 
     bytes = await ctx.uploads.read(original);
   }
   if (!bytes) {
-    note(ctx.report, { subject, outcome: 'missing', reason: ctx.uploads ? 'Not in the uploads folder: the post keeps its description instead.' : 'No uploads folder was given: the post keeps its description instead.' });
+    note(ctx.report, {
+      subject,
+      outcome: 'missing',
+      reason: ctx.uploads ? 'Not in the uploads folder: the post keeps its description instead.' : 'No uploads folder was given: the post keeps its description instead.',
+    });
     count(ctx.report, 'image', 'skipped');
     return null;
   }

@@ -58,9 +58,17 @@ export async function indexExport(path: string, onProgress?: (p: ReadProgress) =
       if (item.type === 'post' || item.type === 'page') index.writers.add(detached(item.creator));
       const file = item.type === 'attachment' ? item.meta._wp_attached_file || uploadsPath(item.attachmentUrl) : null;
       index.items.set(detached(item.id), {
-        id: detached(item.id), type: detached(item.type), slug: detached(item.slug), link: detached(item.link), guid: detached(item.guid),
-        status: detached(item.status), dateGmt: item.dateGmt, dateLocal: detached(item.dateLocal), title: detached(item.title),
-        parentId: detached(item.parentId), creator: detached(item.creator),
+        id: detached(item.id),
+        type: detached(item.type),
+        slug: detached(item.slug),
+        link: detached(item.link),
+        guid: detached(item.guid),
+        status: detached(item.status),
+        dateGmt: item.dateGmt,
+        dateLocal: detached(item.dateLocal),
+        title: detached(item.title),
+        parentId: detached(item.parentId),
+        creator: detached(item.creator),
         file: file === null ? null : detached(file),
         alt: item.type === 'attachment' ? detached(item.meta._wp_attachment_image_alt ?? '') : '',
         caption: item.type === 'attachment' ? detached(item.excerpt) : '',

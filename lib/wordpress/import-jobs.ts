@@ -52,11 +52,11 @@ export function runImportAgain(jobId: number): StartResult {
 /** The import process: detached, so it finishes even if the request (or a `next start` reload) goes away. */
 function launchImportProcess(jobId: number): void {
   const root = process.cwd();
-  const child = spawn(
-    process.execPath,
-    ['--max-old-space-size=256', '--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'import-wordpress.ts'), '--job', String(jobId)],
-    { cwd: root, detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'import-wordpress.ts'), '--job', String(jobId)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('error', (error) => {
     console.error(`[hearth] import job ${jobId}: could not start its process: ${error.message}`);
     finishImportJob(jobId, { error: SPAWN_FAILED });

@@ -31,7 +31,11 @@ export function planSlugs(ctx: ImportContext): void {
 }
 
 /** Strips markup from an excerpt: Hearth's is plain text. */
-const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function postTerms(ctx: ImportContext, tx: Tx, item: WxrItem, subject: string): { categoryId: number | null; tagIds: number[] } {
   const tagIds: number[] = [];
@@ -75,8 +79,17 @@ function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatu
   const cover = thumbnail?.file ? ctx.media.get(thumbnail.file) : null;
   const publishedAt = status === 'draft' ? null : (item.dateGmt ?? new Date(`${item.dateLocal.replace(' ', 'T')}Z`));
   const values = {
-    slug, title: item.title || '(no title)', excerpt: plain(item.excerpt), body: convert(ctx, item, subject, rewriteLink), status, publishedAt,
-    authorId, categoryId, commentsClosed: !item.commentsOpen, coverImageId: cover?.id ?? null, coverAlt: cover ? thumbnail!.alt : null,
+    slug,
+    title: item.title || '(no title)',
+    excerpt: plain(item.excerpt),
+    body: convert(ctx, item, subject, rewriteLink),
+    status,
+    publishedAt,
+    authorId,
+    categoryId,
+    commentsClosed: !item.commentsOpen,
+    coverImageId: cover?.id ?? null,
+    coverAlt: cover ? thumbnail!.alt : null,
     // Already published elsewhere: the new-post emails must not go out for old posts.
     subscribersNotifiedAt: status === 'published' ? ctx.now : null,
   };
@@ -91,7 +104,13 @@ function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatu
 function importPage(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
   const subject = subjectOf(item);
   const slug = ctx.pageSlugs.get(item.id)!;
-  const values = { slug, title: item.title || '(no title)', body: convert(ctx, item, subject, rewriteLink), status: status === 'published' ? ('published' as const) : ('draft' as const), updatedAt: item.dateGmt };
+  const values = {
+    slug,
+    title: item.title || '(no title)',
+    body: convert(ctx, item, subject, rewriteLink),
+    status: status === 'published' ? ('published' as const) : ('draft' as const),
+    updatedAt: item.dateGmt,
+  };
   if (status === 'scheduled') note(ctx.report, { subject, outcome: 'changed', reason: 'It was scheduled: Hearth pages cannot be, so it is a draft.' });
   const known = findImported(ctx.index.source, 'page', item.id, tx);
   const id = write(ctx, () => savePage(tx, known ? Number(known) : null, values), known ? Number(known) : dryId());

@@ -23,7 +23,12 @@ function importCategory(ctx: ImportContext, tx: Tx, term: WxrTerm, bySlug: Map<s
   const slug = existingId === null ? freeSlug(ctx, 'categories', term.slug, term.name, subject, tx) : '';
   const row = write(ctx, () => upsertCategory(tx, existingId, { slug, name: term.name, description: term.description }), { id: existingId ?? dryId(), slug: slug || term.slug });
   count(ctx.report, 'category', existingId === null ? 'added' : 'updated');
-  if (term.parentSlug) note(ctx.report, { subject, outcome: 'changed', reason: `It was inside “${bySlug.get(term.parentSlug)?.name ?? term.parentSlug}”: Hearth categories are not nested, so it is a category of its own.` });
+  if (term.parentSlug)
+    note(ctx.report, {
+      subject,
+      outcome: 'changed',
+      reason: `It was inside “${bySlug.get(term.parentSlug)?.name ?? term.parentSlug}”: Hearth categories are not nested, so it is a category of its own.`,
+    });
   write(ctx, () => recordImported(tx, ctx.index.source, 'category', term.id, row.id, ctx.now), undefined);
   ctx.categories.set(term.slug, row);
   const path = categoryPath(bySlug, term);

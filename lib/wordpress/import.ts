@@ -35,8 +35,20 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const progress = (stage: string) => (p: { bytesRead: number; bytesTotal: number }) => options.onProgress?.({ stage, done: p.bytesRead, total: p.bytesTotal });
   const index = await indexExport(options.exportPath, progress('Reading the export'));
   const ctx: ImportContext = {
-    index, report: emptyReport(options.dryRun, now), dryRun: options.dryRun, now, uploads: options.uploads ?? null,
-    usersByLogin: new Map(), usersById: new Map(), categories: new Map(), tags: new Map(), postSlugs: new Map(), pageSlugs: new Map(), media: new Map(), claimed: new Set(), redirected: new Set(),
+    index,
+    report: emptyReport(options.dryRun, now),
+    dryRun: options.dryRun,
+    now,
+    uploads: options.uploads ?? null,
+    usersByLogin: new Map(),
+    usersById: new Map(),
+    categories: new Map(),
+    tags: new Map(),
+    postSlugs: new Map(),
+    pageSlugs: new Map(),
+    media: new Map(),
+    claimed: new Set(),
+    redirected: new Set(),
   };
   importAuthors(ctx);
   importTerms(ctx);

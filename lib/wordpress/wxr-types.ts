@@ -101,11 +101,7 @@ export type WxrItem = {
 };
 
 /** What the reader hands on, in document order: the site first, then authors and terms, then items. */
-export type WxrEntry =
-  | { kind: 'site'; site: WxrSite }
-  | { kind: 'author'; author: WxrAuthor }
-  | { kind: 'term'; term: WxrTerm }
-  | { kind: 'item'; item: WxrItem };
+export type WxrEntry = { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem };
 
 /** Bytes of the export read so far, and its whole size (0 when unknown), for progress bars. */
 export type ReadProgress = { bytesRead: number; bytesTotal: number };

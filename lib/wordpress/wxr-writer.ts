@@ -40,41 +40,47 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
 
   yield `<?xml version="1.0" encoding="UTF-8" ?>\n<!-- A WordPress eXtended RSS (WXR) export of a Hearth site. In WordPress: Tools → Import → WordPress. -->\n`;
   yield `<rss version="2.0" ${NAMESPACES}>\n<channel>\n`;
-  yield [
-    element('title', escapeXml(site.name)),
-    element('link', escapeXml(siteUrl)),
-    element('description', escapeXml(site.tagline)),
-    element('pubDate', rfc822(now)),
-    element('language', 'en'),
-    element('wp:wxr_version', '1.2'),
-    element('wp:base_site_url', escapeXml(siteUrl)),
-    element('wp:base_blog_url', escapeXml(siteUrl)),
-  ].join('\n') + '\n';
+  yield (
+    [
+      element('title', escapeXml(site.name)),
+      element('link', escapeXml(siteUrl)),
+      element('description', escapeXml(site.tagline)),
+      element('pubDate', rfc822(now)),
+      element('language', 'en'),
+      element('wp:wxr_version', '1.2'),
+      element('wp:base_site_url', escapeXml(siteUrl)),
+      element('wp:base_blog_url', escapeXml(siteUrl)),
+    ].join('\n') + '\n'
+  );
 
   for (const author of authors) {
-    yield element(
-      'wp:author',
-      [
-        element('wp:author_id', String(wpAuthorId.get(author.id))),
-        element('wp:author_login', cdata(loginOf.get(author.id)!)),
-        element('wp:author_email', cdata(author.email)),
-        element('wp:author_display_name', cdata(author.name ?? loginOf.get(author.id)!)),
-        element('wp:author_first_name', cdata('')),
-        element('wp:author_last_name', cdata('')),
-      ].join(''),
-    ) + '\n';
+    yield (
+      element(
+        'wp:author',
+        [
+          element('wp:author_id', String(wpAuthorId.get(author.id))),
+          element('wp:author_login', cdata(loginOf.get(author.id)!)),
+          element('wp:author_email', cdata(author.email)),
+          element('wp:author_display_name', cdata(author.name ?? loginOf.get(author.id)!)),
+          element('wp:author_first_name', cdata('')),
+          element('wp:author_last_name', cdata('')),
+        ].join(''),
+      ) + '\n'
+    );
   }
   for (const category of exportCategories()) {
-    yield element(
-      'wp:category',
-      [
-        element('wp:term_id', String(category.id)),
-        element('wp:category_nicename', cdata(category.slug)),
-        element('wp:category_parent', cdata('')),
-        element('wp:cat_name', cdata(category.name)),
-        element('wp:category_description', cdata(category.description)),
-      ].join(''),
-    ) + '\n';
+    yield (
+      element(
+        'wp:category',
+        [
+          element('wp:term_id', String(category.id)),
+          element('wp:category_nicename', cdata(category.slug)),
+          element('wp:category_parent', cdata('')),
+          element('wp:cat_name', cdata(category.name)),
+          element('wp:category_description', cdata(category.description)),
+        ].join(''),
+      ) + '\n'
+    );
   }
   for (const tag of exportTags()) {
     yield element('wp:tag', [element('wp:term_id', String(tag.id)), element('wp:tag_slug', cdata(tag.slug)), element('wp:tag_name', cdata(tag.name))].join('')) + '\n';

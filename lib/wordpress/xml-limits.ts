@@ -53,9 +53,7 @@ export function tooDeep(): WxrError {
 }
 
 export function textTooLong(): WxrError {
-  return new WxrError(
-    `This file holds a single piece of text longer than ${MAX_TEXT_CHARS / MB} million characters. No WordPress post is that long, so the file is refused as damaged or hostile.`,
-  );
+  return new WxrError(`This file holds a single piece of text longer than ${MAX_TEXT_CHARS / MB} million characters. No WordPress post is that long, so the file is refused as damaged or hostile.`);
 }
 
 export function notXml(detail: string): WxrError {
@@ -63,15 +61,11 @@ export function notXml(detail: string): WxrError {
 }
 
 export function notWxr(): WxrError {
-  return new WxrError(
-    "This file is not a WordPress export: it has no <rss> with WordPress's export namespace. Choose the .xml file that WordPress's Tools → Export downloaded.",
-  );
+  return new WxrError("This file is not a WordPress export: it has no <rss> with WordPress's export namespace. Choose the .xml file that WordPress's Tools → Export downloaded.");
 }
 
 export function truncated(detail: string): WxrError {
-  return new WxrError(
-    `This export ends too early (${detail}): the file was cut off, probably by an incomplete download or upload. Export it again from WordPress and upload the whole file.`,
-  );
+  return new WxrError(`This export ends too early (${detail}): the file was cut off, probably by an incomplete download or upload. Export it again from WordPress and upload the whole file.`);
 }
 
 export function malformed(detail: string): WxrError {

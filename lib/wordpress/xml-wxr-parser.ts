@@ -44,7 +44,28 @@ export function parseGmt(value: string): Date | null {
 }
 
 function emptyItem(): WxrItem {
-  return { id: '', type: '', title: '', link: '', guid: '', creator: '', content: '', excerpt: '', dateGmt: null, dateLocal: '', slug: '', status: '', parentId: '0', menuOrder: 0, sticky: false, commentsOpen: false, attachmentUrl: '', terms: [], meta: {}, comments: [] };
+  return {
+    id: '',
+    type: '',
+    title: '',
+    link: '',
+    guid: '',
+    creator: '',
+    content: '',
+    excerpt: '',
+    dateGmt: null,
+    dateLocal: '',
+    slug: '',
+    status: '',
+    parentId: '0',
+    menuOrder: 0,
+    sticky: false,
+    commentsOpen: false,
+    attachmentUrl: '',
+    terms: [],
+    meta: {},
+    comments: [],
+  };
 }
 
 function emptyComment(): WxrComment {
@@ -140,15 +161,39 @@ export class WxrParser {
       this.queue.push({ kind: 'item', item: this.item });
       this.item = null;
     } else if (frame.key === 'wp:author') {
-      this.queue.push({ kind: 'author', author: { id: r['wp:author_id'] ?? '', login: r['wp:author_login'] ?? '', email: r['wp:author_email'] ?? '', displayName: r['wp:author_display_name'] ?? '', firstName: r['wp:author_first_name'] ?? '', lastName: r['wp:author_last_name'] ?? '' } });
+      this.queue.push({
+        kind: 'author',
+        author: {
+          id: r['wp:author_id'] ?? '',
+          login: r['wp:author_login'] ?? '',
+          email: r['wp:author_email'] ?? '',
+          displayName: r['wp:author_display_name'] ?? '',
+          firstName: r['wp:author_first_name'] ?? '',
+          lastName: r['wp:author_last_name'] ?? '',
+        },
+      });
     } else if (frame.key === 'wp:category' || frame.key === 'wp:tag') {
       const category = frame.key === 'wp:category';
       const term: WxrTerm = category
-        ? { kind: 'category', id: r['wp:term_id'] ?? '', slug: r['wp:category_nicename'] ?? '', name: r['wp:cat_name'] ?? '', parentSlug: r['wp:category_parent'] ?? '', description: r['wp:category_description'] ?? '' }
+        ? {
+            kind: 'category',
+            id: r['wp:term_id'] ?? '',
+            slug: r['wp:category_nicename'] ?? '',
+            name: r['wp:cat_name'] ?? '',
+            parentSlug: r['wp:category_parent'] ?? '',
+            description: r['wp:category_description'] ?? '',
+          }
         : { kind: 'tag', id: r['wp:term_id'] ?? '', slug: r['wp:tag_slug'] ?? '', name: r['wp:tag_name'] ?? '', parentSlug: '', description: r['wp:tag_description'] ?? '' };
       this.queue.push({ kind: 'term', term });
     } else if (this.site) {
-      const fields: Record<string, keyof WxrSite> = { title: 'title', link: 'link', description: 'description', 'wp:base_site_url': 'baseSiteUrl', 'wp:base_blog_url': 'baseBlogUrl', 'wp:wxr_version': 'wxrVersion' };
+      const fields: Record<string, keyof WxrSite> = {
+        title: 'title',
+        link: 'link',
+        description: 'description',
+        'wp:base_site_url': 'baseSiteUrl',
+        'wp:base_blog_url': 'baseBlogUrl',
+        'wp:wxr_version': 'wxrVersion',
+      };
       if (fields[frame.key]) this.site[fields[frame.key]] = frame.text.trim();
     }
   }
@@ -157,47 +202,106 @@ export class WxrParser {
     const item = this.item!;
     const text = frame.text;
     switch (frame.key) {
-      case 'title': item.title = text; break;
-      case 'link': item.link = text.trim(); break;
-      case 'guid': item.guid = text.trim(); break;
-      case 'dc:creator': item.creator = text; break;
-      case 'content:encoded': item.content = text; break;
-      case 'excerpt:encoded': item.excerpt = text; break;
-      case 'wp:post_id': item.id = text.trim(); break;
-      case 'wp:post_type': item.type = text.trim(); break;
-      case 'wp:post_date': item.dateLocal = text.trim(); break;
-      case 'wp:post_date_gmt': item.dateGmt = parseGmt(text); break;
-      case 'wp:post_name': item.slug = text.trim(); break;
-      case 'wp:status': item.status = text.trim(); break;
-      case 'wp:post_parent': item.parentId = text.trim() || '0'; break;
-      case 'wp:menu_order': item.menuOrder = Number.parseInt(text, 10) || 0; break;
-      case 'wp:is_sticky': item.sticky = text.trim() === '1'; break;
-      case 'wp:comment_status': item.commentsOpen = text.trim() === 'open'; break;
-      case 'wp:attachment_url': item.attachmentUrl = text.trim(); break;
+      case 'title':
+        item.title = text;
+        break;
+      case 'link':
+        item.link = text.trim();
+        break;
+      case 'guid':
+        item.guid = text.trim();
+        break;
+      case 'dc:creator':
+        item.creator = text;
+        break;
+      case 'content:encoded':
+        item.content = text;
+        break;
+      case 'excerpt:encoded':
+        item.excerpt = text;
+        break;
+      case 'wp:post_id':
+        item.id = text.trim();
+        break;
+      case 'wp:post_type':
+        item.type = text.trim();
+        break;
+      case 'wp:post_date':
+        item.dateLocal = text.trim();
+        break;
+      case 'wp:post_date_gmt':
+        item.dateGmt = parseGmt(text);
+        break;
+      case 'wp:post_name':
+        item.slug = text.trim();
+        break;
+      case 'wp:status':
+        item.status = text.trim();
+        break;
+      case 'wp:post_parent':
+        item.parentId = text.trim() || '0';
+        break;
+      case 'wp:menu_order':
+        item.menuOrder = Number.parseInt(text, 10) || 0;
+        break;
+      case 'wp:is_sticky':
+        item.sticky = text.trim() === '1';
+        break;
+      case 'wp:comment_status':
+        item.commentsOpen = text.trim() === 'open';
+        break;
+      case 'wp:attachment_url':
+        item.attachmentUrl = text.trim();
+        break;
       case 'category': {
         const domain = frame.attributes.domain;
         const kind = domain === 'category' ? 'category' : domain === 'post_tag' ? 'tag' : null;
         if (kind) item.terms.push({ kind, slug: frame.attributes.nicename ?? '', name: text });
         break;
       }
-      case 'wp:postmeta': item.meta[this.meta.key] = this.meta.value; break;
-      case 'wp:comment': item.comments.push(this.comment!); this.comment = null; break;
+      case 'wp:postmeta':
+        item.meta[this.meta.key] = this.meta.value;
+        break;
+      case 'wp:comment':
+        item.comments.push(this.comment!);
+        this.comment = null;
+        break;
     }
   }
 
   private setCommentField(key: string, text: string): void {
     const c = this.comment!;
     switch (key) {
-      case 'wp:comment_id': c.id = text.trim(); break;
-      case 'wp:comment_author': c.author = text; break;
-      case 'wp:comment_author_email': c.authorEmail = text.trim(); break;
-      case 'wp:comment_author_url': c.authorUrl = text.trim(); break;
-      case 'wp:comment_date_gmt': c.dateGmt = parseGmt(text); break;
-      case 'wp:comment_content': c.content = text; break;
-      case 'wp:comment_approved': c.approved = text.trim(); break;
-      case 'wp:comment_type': c.type = text.trim(); break;
-      case 'wp:comment_parent': c.parentId = text.trim() || '0'; break;
-      case 'wp:comment_user_id': c.userId = text.trim() || '0'; break;
+      case 'wp:comment_id':
+        c.id = text.trim();
+        break;
+      case 'wp:comment_author':
+        c.author = text;
+        break;
+      case 'wp:comment_author_email':
+        c.authorEmail = text.trim();
+        break;
+      case 'wp:comment_author_url':
+        c.authorUrl = text.trim();
+        break;
+      case 'wp:comment_date_gmt':
+        c.dateGmt = parseGmt(text);
+        break;
+      case 'wp:comment_content':
+        c.content = text;
+        break;
+      case 'wp:comment_approved':
+        c.approved = text.trim();
+        break;
+      case 'wp:comment_type':
+        c.type = text.trim();
+        break;
+      case 'wp:comment_parent':
+        c.parentId = text.trim() || '0';
+        break;
+      case 'wp:comment_user_id':
+        c.userId = text.trim() || '0';
+        break;
     }
   }
 

@@ -76,17 +76,21 @@ describe('accessibility of the admin area', () => {
   });
 
   // At a phone's width, where wide tables scroll inside their regions (axe checks those can be reached by keyboard).
-  it.each(['light', 'dark'])('has no axe violations on any admin page in %s colours', async (theme) => {
-    const page = await site.adminPage();
-    await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(site.url);
-    await page.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
-    const report: Record<string, string[]> = {};
-    await site.eachPage(page, async (path) => {
-      const found = await violations(page);
-      if (found.length) report[path] = found;
-    });
-    expect(report).toEqual({});
-    await page.close();
-  }, 600_000);
+  it.each(['light', 'dark'])(
+    'has no axe violations on any admin page in %s colours',
+    async (theme) => {
+      const page = await site.adminPage();
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(site.url);
+      await page.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
+      const report: Record<string, string[]> = {};
+      await site.eachPage(page, async (path) => {
+        const found = await violations(page);
+        if (found.length) report[path] = found;
+      });
+      expect(report).toEqual({});
+      await page.close();
+    },
+    600_000,
+  );
 });

@@ -70,16 +70,15 @@ function writeAwkwardRows(file: string): Record<AwkwardRow, number> {
   const luke = person('Łukasz "Luke" ‹Żółć›', 'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'author');
   const zoe = person('Zoë O’Brien-Ñúñez', 'zoe.obrien-nunez@example.org', 'moderator');
   const sam = person('Sam 🌻 Okonkwo-Lindqvist', 'sam.okonkwo.lindqvist@example.org', 'member');
-  const category = (db.prepare("SELECT id FROM categories ORDER BY id LIMIT 1").get() as { id: number }).id;
+  const category = (db.prepare('SELECT id FROM categories ORDER BY id LIMIT 1').get() as { id: number }).id;
   const post = Number(
     db
       .prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)")
-      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`, now - 3600_000, luke, category).lastInsertRowid,
+      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`, now - 3600_000, luke, category)
+      .lastInsertRowid,
   );
   const draft = Number(
-    db
-      .prepare("INSERT INTO posts (slug, title, body, status, author_id) VALUES ('zolc-draft', ?, ?, 'draft', ?)")
-      .run(`Draft 📝 by Łukasz “Luke” ‹Żółć›`, 'Not yet 🌱', luke).lastInsertRowid,
+    db.prepare("INSERT INTO posts (slug, title, body, status, author_id) VALUES ('zolc-draft', ?, ?, 'draft', ?)").run(`Draft 📝 by Łukasz “Luke” ‹Żółć›`, 'Not yet 🌱', luke).lastInsertRowid,
   );
   const page = Number(db.prepare("INSERT INTO pages (slug, title, body, status, nav_order) VALUES ('zolc-page', ?, ?, 'draft', NULL)").run(`Über uns — ${LONG}`, 'Draft words 🌻').lastInsertRowid);
   const comment = db.prepare('INSERT INTO comments (post_id, author_id, body, html, status) VALUES (?, ?, ?, ?, ?)');
@@ -116,8 +115,13 @@ function writeAwkwardRows(file: string): Record<AwkwardRow, number> {
   const job = db.prepare(
     "INSERT INTO import_jobs (kind, status, file_name, file_path, uploads_path, progress_done, progress_total, stage, report, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', ?, ?, '/nowhere/export.xml', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const importDone = Number(job.run('done', `zoe-${LONG}.wordpress.2024-05-01.xml`, '/nowhere/uploads.zip', 100, 100, 'Finished', JSON.stringify(report), null, luke, now - 60_000, now, now).lastInsertRowid);
-  const importFailed = Number(job.run('failed', 'not-an-export.xml', null, 0, 0, 'Stopped', null, 'This file is not a WordPress export: it has no <rss> element.', luke, now - 120_000, now - 100_000, now - 100_000).lastInsertRowid);
+  const importDone = Number(
+    job.run('done', `zoe-${LONG}.wordpress.2024-05-01.xml`, '/nowhere/uploads.zip', 100, 100, 'Finished', JSON.stringify(report), null, luke, now - 60_000, now, now).lastInsertRowid,
+  );
+  const importFailed = Number(
+    job.run('failed', 'not-an-export.xml', null, 0, 0, 'Stopped', null, 'This file is not a WordPress export: it has no <rss> element.', luke, now - 120_000, now - 100_000, now - 100_000)
+      .lastInsertRowid,
+  );
   db.prepare("INSERT INTO redirects (from_path, to_path, hits, last_hit_at, origin) VALUES (?, '/posts/zolc-notes', 12, ?, 'wordpress')").run(`/2019/03/04/łukasz-notes-${LONG.toLowerCase()}`, now);
   db.close();
   return { post, draft, page, importDone, importFailed };

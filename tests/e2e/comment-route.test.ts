@@ -35,7 +35,9 @@ function member(name: string, options: { approvedCommentOn?: number } = {}): { i
   db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 3_600_000);
   if (options.approvedCommentOn) {
     db.prepare("insert into comments (post_id, depth, author_id, body, html, status, created_at) values (?, 1, ?, 'Earlier words', '<p>Earlier words</p>', 'approved', ?)").run(
-      options.approvedCommentOn, id, Date.now() - 86_400_000,
+      options.approvedCommentOn,
+      id,
+      Date.now() - 86_400_000,
     );
   }
   return { id, cookie: `authjs.session-token=${token}` };
@@ -67,7 +69,10 @@ describe('POST /api/posts/<id>/comments', () => {
     const answer = await response.json();
     expect(answer).toMatchObject({ ok: true, status: 'approved', message: 'Your comment is published.' });
     // The answer marks the author's browser for a few seconds, which sends it past the shared page cache.
-    const justWrote = response.headers.getSetCookie().find((c) => c.startsWith('hearth-just-wrote='))!.split(';')[0];
+    const justWrote = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hearth-just-wrote='))!
+      .split(';')[0];
     expect(await (await fetch(`${server.url}/posts/${postSlug}`, { headers: { Cookie: `${bo.cookie}; ${justWrote}` } })).text()).toContain('Pacing <em>really</em> helped me.');
     // Anonymous readers share a finished page for a second (PAGE_CACHE_MS).
     await new Promise((resolve) => setTimeout(resolve, 1100));

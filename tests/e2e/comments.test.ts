@@ -111,7 +111,11 @@ describe('a conversation under a post', () => {
     await reply.getByText('edited', { exact: true }).waitFor();
 
     const top = page.locator('.comment-thread > li > article').first();
-    await top.getByRole('group', { name: /Actions for Ash/ }).first().getByRole('button', { name: 'Delete' }).click();
+    await top
+      .getByRole('group', { name: /Actions for Ash/ })
+      .first()
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await top.getByRole('button', { name: 'Yes, delete it' }).click();
     await page.getByRole('heading', { name: 'This comment was deleted' }).waitFor();
     const html = await publicHtml();
@@ -162,7 +166,10 @@ describe('reports and the moderation queue', () => {
     await mod.goto(`${server.url}/admin/comments?show=reported`);
     await mod.getByRole('link', { name: 'Reported (1)' }).waitFor();
     await mod.getByText('1 report', { exact: true }).waitFor();
-    await mod.getByRole('list', { name: /^Reports on Ash/ }).getByText('Unkind or hurtful (no note)').waitFor();
+    await mod
+      .getByRole('list', { name: /^Reports on Ash/ })
+      .getByText('Unkind or hurtful (no note)')
+      .waitFor();
     await mod.getByRole('button', { name: 'Keep it (close reports)' }).click();
     await mod.getByText(/^Reports closed: the comment stays public/).waitFor();
     await mod.getByRole('link', { name: 'Reported (0)' }).waitFor();
@@ -244,7 +251,10 @@ describe('reply notifications', () => {
     expect(readLink).toMatch(/\/comments\/\d+$/);
     await ashPage.goto(readLink);
     await ashPage.waitForURL(new RegExp(`${postPath}#comment-\\d+$`));
-    await ashPage.locator(`#${new URL(ashPage.url()).hash.slice(1)}`).getByText('So glad pacing is helping').waitFor();
+    await ashPage
+      .locator(`#${new URL(ashPage.url()).hash.slice(1)}`)
+      .getByText('So glad pacing is helping')
+      .waitFor();
     const muteLink = notice.text!.match(/Mute this conversation: (\S+)/)![1];
     expect(new URL(muteLink).origin).toBe(server.url);
     await ashPage.goto(muteLink);

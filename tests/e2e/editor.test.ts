@@ -28,7 +28,9 @@ beforeAll(async () => {
   editorBrowser = await launchBrowser();
   memberBrowser = await launchBrowser();
   imageFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-image-')), 'heat-pad.png');
-  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c96' } }).png().toFile(imageFile);
+  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c96' } })
+    .png()
+    .toFile(imageFile);
 });
 afterAll(async () => {
   await editorBrowser?.close();
@@ -72,7 +74,9 @@ describe('writing and publishing a post from the browser', () => {
 
     // Autosave: a change is saved within a few seconds without pressing anything.
     await editorForm().getByLabel('Text (Markdown)').fill('## Why it helps\n\nWarmth, a **pause**, and a cup. Saved by itself.');
-    await editorForm().getByText(/^Unsaved changes/).waitFor();
+    await editorForm()
+      .getByText(/^Unsaved changes/)
+      .waitFor();
     await editorForm().getByText('All changes saved.').waitFor({ timeout: 15_000 });
     await page.reload();
     // The form fills in once the page's script runs.

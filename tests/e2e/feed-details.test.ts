@@ -9,7 +9,7 @@ import { startServer } from './server';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
-const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 type Item = { title: string; link: string; 'dc:creator': string; 'content:encoded': string };
 
 let server: Server;
@@ -22,13 +22,22 @@ const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`$
 
 /** Approved, held, spam and deleted comments by members and guests, the approved ones outnumbering a feed. */
 function seedComments(db: Database.Database) {
-  const member = db.prepare("SELECT id FROM users WHERE name IS NOT NULL AND email IS NOT NULL LIMIT 1").get() as { id: string };
+  const member = db.prepare('SELECT id FROM users WHERE name IS NOT NULL AND email IS NOT NULL LIMIT 1').get() as { id: string };
   db.prepare('UPDATE users SET name = ? WHERE id = ?').run('Łukasz Wróbel-Żak', member.id);
   const insert = db.prepare('INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, ?, ?, ?, ?, ?, ?, ?)');
   const at = Date.now() - 3_600_000;
   for (let i = 0; i < 22; i += 1) insert.run(commented.id, null, `Older note ${i}`, `<p>Older note ${i}</p>`, 'approved', at + i * 1000, 'Filler Guest', 'filler@example.org');
   const add = (status: string, text: string, offset: number, guest: [string, string] | null) =>
-    insert.run(commented.id, guest ? null : member.id, text, `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`, status, at + 60_000 + offset, guest?.[0] ?? null, guest?.[1] ?? null);
+    insert.run(
+      commented.id,
+      guest ? null : member.id,
+      text,
+      `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
+      status,
+      at + 60_000 + offset,
+      guest?.[0] ?? null,
+      guest?.[1] ?? null,
+    );
   add('approved', 'Pacing saved my week', 1000, ['Zoë O’Brien-Ñúñez', 'zoe.guest@example.org']);
   add('pending', 'HELD words awaiting a moderator', 2000, ['Held Guest', 'held@example.net']);
   add('spam', 'SPAM words buy now', 3000, null);
@@ -41,7 +50,9 @@ beforeAll(async () => {
   const db = new Database(server.databaseFile);
   const post = db.prepare("SELECT id, slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1").get() as { id: number; slug: string };
   commented = post;
-  tag = db.prepare('SELECT t.slug, t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.status = ? GROUP BY t.id ORDER BY count(*) DESC LIMIT 1').get('published') as { slug: string; name: string };
+  tag = db
+    .prepare('SELECT t.slug, t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.status = ? GROUP BY t.id ORDER BY count(*) DESC LIMIT 1')
+    .get('published') as { slug: string; name: string };
   category = (db.prepare('SELECT c.slug FROM categories c JOIN posts p ON p.category_id = c.id GROUP BY c.id LIMIT 1').get() as { slug: string }).slug;
   author = (db.prepare("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1").get() as { slug: string }).slug;
   seedComments(db);

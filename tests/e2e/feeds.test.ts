@@ -52,8 +52,7 @@ describe('feeds and discovery', () => {
 });
 
 describe('sharing metadata', () => {
-  const jsonLd = (html: string) =>
-    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+  const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
 
   it('describes a post for link previews and search engines', async () => {
     const home = await (await get('/')).text();
@@ -79,7 +78,11 @@ describe('sharing metadata', () => {
     const image = await fetch(imageUrl);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('describes the site, with its search, on the home page', async () => {

@@ -34,9 +34,14 @@ it('shows guests by name only, and hands their comments to whoever signs in with
   const postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
   const db = new Database(server.databaseFile);
   const post = db.prepare('SELECT id, title FROM posts WHERE slug = ?').get(postPath.slice('/posts/'.length)) as { id: number; title: string };
-  const insert = db.prepare("INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, NULL, ?, ?, 'approved', ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, NULL, ?, ?, 'approved', ?, ?, ?)",
+  );
   const at = Date.now() - 3_600_000;
-  const zoeIds = [insert.run(post.id, 'Pacing saved my week', '<p>Pacing saved my week</p>', at, 'Zoë O’Brien-Ñúñez', ZOE), insert.run(post.id, 'Rest days count too', '<p>Rest days count too</p>', at + 1000, 'Zoë O’Brien-Ñúñez', ZOE)].map((r) => Number(r.lastInsertRowid));
+  const zoeIds = [
+    insert.run(post.id, 'Pacing saved my week', '<p>Pacing saved my week</p>', at, 'Zoë O’Brien-Ñúñez', ZOE),
+    insert.run(post.id, 'Rest days count too', '<p>Rest days count too</p>', at + 1000, 'Zoë O’Brien-Ñúñez', ZOE),
+  ].map((r) => Number(r.lastInsertRowid));
   insert.run(post.id, 'Dzięki za wpis', '<p>Dzięki za wpis</p>', at + 2000, 'Łukasz "Luke" ‹Żółć›', LUKE);
   db.close();
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await startServer();
   dir = mkdtempSync(path.join(tmpdir(), 'hearth-vnu-'));
   const db = new Database(server.databaseFile);
-  const one = <T,>(sql: string) => db.prepare(sql).get() as T;
+  const one = <T>(sql: string) => db.prepare(sql).get() as T;
   // A post with every kind of content: a table, footnotes, an image, comments by a member and a guest.
   const post = one<{ id: number; slug: string; body: string }>("select id, slug, body from posts where status = 'published' order by published_at desc limit 1");
   const table = '\n\n| Day | Energy |\n| --- | --- |\n| Monday | Low |\n| Tuesday | Better |\n\nPacing helps.[^pace]\n\n[^pace]: Zoë O’Brien-Ñúñez, 2026.\n';
@@ -83,7 +83,7 @@ it('finds no HTML error on any page type', async () => {
   expect(run.error).toBeUndefined();
   const messages: VnuMessage[] = JSON.parse(run.stdout).messages;
   const errors = messages
-    .filter((m) => m.type === 'error' || (m.type === 'non-document-error'))
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
     .map((m) => `${files[m.url] ?? m.url} (line ${m.lastLine}): ${m.message} ${m.extract ? `[${m.extract.trim()}]` : ''}`);
   if (errors.length > 0) console.log(errors.join('\n'));
   expect(errors).toEqual([]);

@@ -51,7 +51,11 @@ afterAll(async () => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-const card = (name: string) => page.getByRole('list', { name: 'Images' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name }) });
+const card = (name: string) =>
+  page
+    .getByRole('list', { name: 'Images' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name }) });
 const search = async (text: string) => {
   await page.getByLabel('File name, alt text or caption').fill(text);
   await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
@@ -68,7 +72,13 @@ describe('the media library', () => {
     await page.getByText('No images yet: add some above.').waitFor();
 
     // More than 20 at once is refused as a whole, before anything is sent.
-    const tiny = { name: 'tiny.png', mimeType: 'image/png', buffer: await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer() };
+    const tiny = {
+      name: 'tiny.png',
+      mimeType: 'image/png',
+      buffer: await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
+    };
     await page.getByLabel('Choose images').setInputFiles(Array.from({ length: 21 }, (_, i) => ({ ...tiny, name: `tiny-${i}.png` })));
     await page.getByText('You chose 21 files: please upload at most 20 at a time. Nothing was uploaded.').waitFor();
 
@@ -102,7 +112,12 @@ describe('the media library', () => {
     await search('marigolds');
     await card(GARDEN).waitFor();
     await expect(page.getByRole('list', { name: 'Images' }).getByRole('listitem').count()).resolves.toBe(1);
-    await expect(page.getByRole('form', { name: `Describe ${GARDEN}` }).getByLabel('Caption (optional)').inputValue()).resolves.toBe(GARDEN_CAPTION);
+    await expect(
+      page
+        .getByRole('form', { name: `Describe ${GARDEN}` })
+        .getByLabel('Caption (optional)')
+        .inputValue(),
+    ).resolves.toBe(GARDEN_CAPTION);
     await search('100% pacing');
     await card(GARDEN).waitFor();
     await search('nothing like this');
@@ -122,12 +137,15 @@ describe('on a 375-pixel-wide phone', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     // A checkbox's target is its whole label (label.choice), which is what is measured.
     const check = (scope: string) =>
-      page.evaluate((within) => ({
-        width: document.documentElement.scrollWidth,
-        small: [...document.querySelectorAll<HTMLElement>(['button', 'input:not([type=hidden]):not([type=checkbox])', 'label.choice'].map((c) => `${within} ${c}`).join(', '))]
-          .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
-          .map((el) => el.outerHTML.slice(0, 80)),
-      }), scope);
+      page.evaluate(
+        (within) => ({
+          width: document.documentElement.scrollWidth,
+          small: [...document.querySelectorAll<HTMLElement>(['button', 'input:not([type=hidden]):not([type=checkbox])', 'label.choice'].map((c) => `${within} ${c}`).join(', '))]
+            .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
+            .map((el) => el.outerHTML.slice(0, 80)),
+        }),
+        scope,
+      );
     try {
       await page.goto(`${server.url}/admin/media`);
       await card(GARDEN).waitFor();
@@ -182,7 +200,9 @@ describe('inserting an image into a post', () => {
     await dialog.getByRole('button', { name: 'Insert into the text' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const body = await form.getByLabel('Text (Markdown)').inputValue();
-    expect(body).toMatch(/^The beans came first\.\n\n!\[Beans and marigolds in raised beds\]\(\/media\/[a-f0-9]{32}\.webp "June at the allotment — 100% pacing, 0% digging ☀"\)\n\nThen the marigolds\.$/);
+    expect(body).toMatch(
+      /^The beans came first\.\n\n!\[Beans and marigolds in raised beds\]\(\/media\/[a-f0-9]{32}\.webp "June at the allotment — 100% pacing, 0% digging ☀"\)\n\nThen the marigolds\.$/,
+    );
     await page.getByTestId('post-preview').locator('figure figcaption').getByText(GARDEN_CAPTION).waitFor();
 
     await form.getByLabel('Upload a cover image').setInputFiles(path.join(folder, 'cover.jpg'));
@@ -199,7 +219,9 @@ describe('inserting an image into a post', () => {
     const figure = reader.locator('.prose figure');
     await expect(figure.locator('figcaption').textContent()).resolves.toBe(GARDEN_CAPTION);
     const image = figure.getByRole('img', { name: 'Beans and marigolds in raised beds' });
-    expect(await image.evaluate((img: HTMLImageElement) => ({ width: img.getAttribute('width'), height: img.getAttribute('height'), loading: img.loading, decoding: img.decoding, sizes: img.sizes }))).toEqual({
+    expect(
+      await image.evaluate((img: HTMLImageElement) => ({ width: img.getAttribute('width'), height: img.getAttribute('height'), loading: img.loading, decoding: img.decoding, sizes: img.sizes })),
+    ).toEqual({
       width: '1600',
       height: '1066',
       loading: 'lazy',
@@ -253,7 +275,9 @@ describe('where images are used, and deleting', () => {
     const refused = used.getByRole('button', { name: `Delete ${GARDEN}` });
     await expect(refused.isDisabled()).resolves.toBe(true);
     await used.getByText(`It cannot be deleted while it is used in the text of the post “${POST_TITLE}”.`).waitFor();
-    await card('cover.jpg').getByRole('link', { name: `the cover of the post “${POST_TITLE}”` }).waitFor();
+    await card('cover.jpg')
+      .getByRole('link', { name: `the cover of the post “${POST_TITLE}”` })
+      .waitFor();
 
     const unused = card(LUKE);
     await unused.getByText('Not used anywhere yet.').waitFor();

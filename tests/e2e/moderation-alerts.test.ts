@@ -94,7 +94,10 @@ describe('a moderator told at once', () => {
     expect(await item.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     const entry = modPage.locator('li.queue-item', { has: item });
     await entry.getByRole('button', { name: 'Approve' }).click();
-    await modPage.getByRole('status').getByText(/^Approved: the comment is now public/).waitFor();
+    await modPage
+      .getByRole('status')
+      .getByText(/^Approved: the comment is now public/)
+      .waitFor();
     expect(await publicHtml()).toContain('Text me on 07700 900123');
   });
 
@@ -105,7 +108,10 @@ describe('a moderator told at once', () => {
     await entry.getByRole('button', { name: 'Edit text' }).click();
     await entry.getByLabel(/^Text of Zoë O’Brien-Ñúñez’s comment/).fill('First time here. [Phone number removed by a moderator] I will share what helped.');
     await entry.getByRole('button', { name: 'Save the new text' }).click();
-    await modPage.getByRole('status').getByText(/^Saved: the new text is shown now/).waitFor();
+    await modPage
+      .getByRole('status')
+      .getByText(/^Saved: the new text is shown now/)
+      .waitFor();
     const html = await publicHtml();
     expect(html).not.toContain('07700');
     expect(html).toContain('[Phone number removed by a moderator]');

@@ -54,8 +54,14 @@ it('imports a WordPress site from the admin, and its readers and guests find eve
   // The two published posts and the scheduled one; the private post and the draft come in as drafts.
   expect(await admin.getByRole('row', { name: /^Posts/ }).textContent()).toMatch(/Posts\s*6/);
   // The report names what changed: the unknown shortcode and the missing picture.
-  await admin.getByText(/\[poll id="3"\]|poll/).first().waitFor();
-  await admin.getByText(/missing\.jpg|The old kitchen/).first().waitFor();
+  await admin
+    .getByText(/\[poll id="3"\]|poll/)
+    .first()
+    .waitFor();
+  await admin
+    .getByText(/missing\.jpg|The old kitchen/)
+    .first()
+    .waitFor();
 
   // A reader follows an old link from the community's chat group (with its trailing slash).
   const reader = await browser.newPage();
@@ -74,7 +80,13 @@ it('imports a WordPress site from the admin, and its readers and guests find eve
   const levels = await reader.getByText(/^Reply level \d$/).allTextContents();
   expect(levels).toEqual(['Reply level 1', 'Reply level 2', 'Reply level 3', 'Reply level 4', 'Reply level 5', 'Reply level 6']);
   const deepest = reader.getByRole('article').filter({ hasText: 'Reply level 6' }).last();
-  expect(await deepest.evaluate((node) => { let depth = 0; for (let n: Element | null = node; n; n = n.parentElement) if (n.matches('article')) depth++; return depth; })).toBeLessThanOrEqual(4);
+  expect(
+    await deepest.evaluate((node) => {
+      let depth = 0;
+      for (let n: Element | null = node; n; n = n.parentElement) if (n.matches('article')) depth++;
+      return depth;
+    }),
+  ).toBeLessThanOrEqual(4);
   await reader.getByText(GUESTS.zoe.author).first().waitFor();
   const html = (await reader.content()).toLowerCase();
   for (const guest of Object.values(GUESTS)) if (guest.authorEmail) expect(html).not.toContain(guest.authorEmail.toLowerCase());

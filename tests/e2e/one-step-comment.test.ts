@@ -76,7 +76,10 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   await other.getByRole('heading', { name: /^Post your comment on “/ }).waitFor();
   await other.getByRole('button', { name: 'Confirm and post' }).click();
   await other.waitForURL((url) => url.pathname === postPath);
-  await other.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
+  await other
+    .getByRole('article', { name: new RegExp(`^${NAME}`) })
+    .getByText('helped, thank you')
+    .waitFor();
   const me = await other.evaluate(async () => (await (await fetch('/api/me')).json()) as { user: { name: string } | null });
   expect(me.user?.name).toBe(NAME);
 
@@ -88,7 +91,10 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   // The first browser, still signed out, sees the comment after the server's one-second page cache, and no stale draft.
   await new Promise((resolve) => setTimeout(resolve, 1_200));
   await page.reload();
-  await page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByText('helped, thank you').waitFor();
+  await page
+    .getByRole('article', { name: new RegExp(`^${NAME}`) })
+    .getByText('helped, thank you')
+    .waitFor();
   await page.getByLabel('Your name, as shown with the comment').waitFor();
   await expect(commentBox(page).inputValue()).resolves.toBe('');
 });
@@ -114,7 +120,10 @@ it('posts a signed-out reader’s reply under the comment they pressed Reply on,
   await page.getByRole('button', { name: 'Confirm and post' }).click();
   await page.waitForURL((url) => url.pathname === postPath);
   const replies = page.getByRole('article', { name: new RegExp(`^${NAME}`) }).getByRole('list', { name: `Replies to ${NAME}` });
-  await replies.getByRole('article', { name: new RegExp(`^${REPLIER}`) }).getByText('good hour a day').waitFor();
+  await replies
+    .getByRole('article', { name: new RegExp(`^${REPLIER}`) })
+    .getByText('good hour a day')
+    .waitFor();
   await expect(replies.locator('strong', { hasText: 'one' }).count()).resolves.toBe(1);
 });
 
@@ -152,6 +161,9 @@ it('tells a replier whose comment was hidden before they confirmed, and posts th
   await page.getByText(/^The comment you replied to has been removed since you wrote your reply/).waitFor();
   await page.getByRole('button', { name: 'Confirm and post under the thread' }).click();
   await page.waitForURL((url) => url.pathname === postPath);
-  await page.getByRole('article', { name: /^Ñandú Ó Briain/ }).getByText('for the hour idea').waitFor();
+  await page
+    .getByRole('article', { name: /^Ñandú Ó Briain/ })
+    .getByText('for the hour idea')
+    .waitFor();
   expect(reply()).toEqual({ parentId: null });
 });

@@ -38,7 +38,12 @@ it('shows queued, then sent, failed with the reason, and skipped emails, updatin
   const addresses = { 'zoe.nunez@example.org': 'confirmed', 'lukasz@example.org': 'confirmed', 'gone-away@example.org': 'confirmed', 'left@example.org': 'unsubscribed' };
   for (const [email, status] of Object.entries(addresses)) {
     db.prepare('INSERT INTO subscribers (email, status, frequency, all_categories) VALUES (?, ?, ?, 1)').run(email, status, 'each-post');
-    db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id, dedupe_key) VALUES ('new-post', ?, 'A new post', 'text', '<p>html</p>', ?, ?, ?)").run(email, dueAt, postId, `e2e:${email}`);
+    db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id, dedupe_key) VALUES ('new-post', ?, 'A new post', 'text', '<p>html</p>', ?, ?, ?)").run(
+      email,
+      dueAt,
+      postId,
+      `e2e:${email}`,
+    );
   }
   db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id) VALUES ('new-post', 'someone@example.org', 'Other', 't', 'h', ?, ?)").run(dueAt, otherId);
   db.close();

@@ -21,7 +21,10 @@ describe('reading preferences', () => {
     await page.getByRole('group', { name: 'Text size' }).getByLabel('Largest').check();
     await page.getByRole('group', { name: 'Line spacing' }).getByLabel('More space between lines').check();
     await page.getByRole('group', { name: 'Colours' }).getByLabel('Dark').check();
-    await page.getByRole('group', { name: 'Font' }).getByLabel(/Atkinson Hyperlegible/).check();
+    await page
+      .getByRole('group', { name: 'Font' })
+      .getByLabel(/Atkinson Hyperlegible/)
+      .check();
     await page.getByRole('group', { name: 'Motion' }).getByLabel('Reduce motion').check();
     expect(await rootSize()).toBe(23);
 

@@ -29,10 +29,23 @@ describe('reader routes', () => {
   });
 
   it.each([
-    '/page/0', '/page/-1', '/page/abc', '/page/99999', '/page/1.5',
-    '/posts/draft-notes-on-winter-flares', '/posts/scheduled-spring-gathering', '/posts/no-such-post',
-    '/category/no-such-category', '/category/research-news/page/99', '/category/research-news/pages/2',
-    '/tag/no-such-tag', '/author/no-such-author', '/no-such-page', '/archive/1999', '/archive/abc', '/some/deep/path',
+    '/page/0',
+    '/page/-1',
+    '/page/abc',
+    '/page/99999',
+    '/page/1.5',
+    '/posts/draft-notes-on-winter-flares',
+    '/posts/scheduled-spring-gathering',
+    '/posts/no-such-post',
+    '/category/no-such-category',
+    '/category/research-news/page/99',
+    '/category/research-news/pages/2',
+    '/tag/no-such-tag',
+    '/author/no-such-author',
+    '/no-such-page',
+    '/archive/1999',
+    '/archive/abc',
+    '/some/deep/path',
   ])('%s is a 404', async (pathname) => {
     const response = await get(pathname);
     expect(response.status).toBe(404);
@@ -76,7 +89,10 @@ describe('Auth.js endpoints', () => {
   it('refuses sign-in emails asked for past the sign-in form (its per-address and per-IP limits)', async () => {
     const csrf = await get('/api/auth/csrf');
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const response = await fetch(`${baseUrl()}/api/auth/signin/email`, {
       method: 'POST',
       redirect: 'manual',

@@ -32,13 +32,10 @@ describe('search', () => {
     expect(await (await search('zzzqqqxxy')).text()).toContain('Nothing matched');
   });
 
-  it.each(['"', '*', 'NEAR', 'OR', 'AND NOT', '"unterminated', 'a'.repeat(1000), '💛🔥', 'שלום עולם', "'; DROP TABLE posts; --", 'col:x', '(((', '\u0000'])(
-    'never fails on %j',
-    async (q) => {
-      const response = await search(q);
-      expect(response.status).toBe(200);
-    },
-  );
+  it.each(['"', '*', 'NEAR', 'OR', 'AND NOT', '"unterminated', 'a'.repeat(1000), '💛🔥', 'שלום עולם', "'; DROP TABLE posts; --", 'col:x', '(((', '\u0000'])('never fails on %j', async (q) => {
+    const response = await search(q);
+    expect(response.status).toBe(200);
+  });
 
   it('never lists drafts or scheduled posts', async () => {
     const html = await (await search('winter')).text();

@@ -14,11 +14,19 @@ const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { 
 
 function policyOf(response: Response): Map<string, string[]> {
   const header = response.headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name, values]));
+  return new Map(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function nonceOf(response: Response): string {
-  const source = policyOf(response).get('script-src')?.find((s) => s.startsWith("'nonce-"));
+  const source = policyOf(response)
+    .get('script-src')
+    ?.find((s) => s.startsWith("'nonce-"));
   expect(source).toMatch(/^'nonce-[A-Za-z0-9_-]{22}'$/);
   return source!.slice("'nonce-".length, -1);
 }
@@ -201,7 +209,10 @@ describe('logs', () => {
 
     const logged = (path: string) => server.output().includes(`"path":"${path}"`);
     for (let tries = 0; tries < 50 && !logged('/search'); tries++) await new Promise((r) => setTimeout(r, 100));
-    const lines = server.output().split('\n').filter((line) => line.trim() !== '');
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     const records = lines.map((line) => JSON.parse(line) as { msg: string; path?: string });
     expect(records.some((r) => r.msg === 'request' && r.path === '/search')).toBe(true);
     expect(records.some((r) => r.msg === 'request' && r.path === `/api/posts/${postId}/comments`)).toBe(true);

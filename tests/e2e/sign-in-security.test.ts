@@ -84,164 +84,194 @@ async function startAttackerSite(target: string): Promise<{ url: string; close: 
 }
 
 describe('login CSRF', () => {
-  it('a page on another site cannot sign a visitor into the attacker’s account, by auto-submitted form or by link', async () => {
-    let attack = { token: '', email: 'mallory@example.org' };
-    await withBrowser(async (_browser, page) => {
-      attack = { ...attack, token: (await askForCode(page, attack.email)).token };
-    });
-    const evil = await startAttackerSite(callbackUrl(attack.email, attack.token));
-    try {
+  it(
+    'a page on another site cannot sign a visitor into the attacker’s account, by auto-submitted form or by link',
+    async () => {
+      let attack = { token: '', email: 'mallory@example.org' };
       await withBrowser(async (_browser, page) => {
-        for (const attack of ['/get', '/post']) {
-          await page.goto(`${evil.url}${attack}`);
-          await page.waitForURL(/\/signin\/confirm\?/);
-          await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as mallory@example.org?');
-          await expect(whoAmI(page)).resolves.toBeNull();
-        }
-        await page.goto(evil.url);
-        await page.locator('#claim').click();
-        await page.waitForURL(/\/signin\/confirm\?/);
-        await expect(whoAmI(page)).resolves.toBeNull();
+        attack = { ...attack, token: (await askForCode(page, attack.email)).token };
       });
-      // Nothing was used up: the code still waits for its owner.
-      expect(codesFor(attack.email)).toBe(1);
-    } finally {
-      await evil.close();
-    }
-  }, JOURNEY_TIMEOUT);
+      const evil = await startAttackerSite(callbackUrl(attack.email, attack.token));
+      try {
+        await withBrowser(async (_browser, page) => {
+          for (const attack of ['/get', '/post']) {
+            await page.goto(`${evil.url}${attack}`);
+            await page.waitForURL(/\/signin\/confirm\?/);
+            await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in as mallory@example.org?');
+            await expect(whoAmI(page)).resolves.toBeNull();
+          }
+          await page.goto(evil.url);
+          await page.locator('#claim').click();
+          await page.waitForURL(/\/signin\/confirm\?/);
+          await expect(whoAmI(page)).resolves.toBeNull();
+        });
+        // Nothing was used up: the code still waits for its owner.
+        expect(codesFor(attack.email)).toBe(1);
+      } finally {
+        await evil.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('without JavaScript', () => {
-  it('the emailed link’s button and the typed code still sign in, through a link to continue', async () => {
-    const browser = await launchBrowser({ javaScriptEnabled: false });
-    try {
-      const page = await browser.newPage();
-      const { link } = await askForCode(page, 'plain@example.org');
-      await page.goto(link);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('link', { name: 'Continue signing in' }).click();
-      await page.waitForURL(/\/welcome/);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welcome');
+  it(
+    'the emailed link’s button and the typed code still sign in, through a link to continue',
+    async () => {
+      const browser = await launchBrowser({ javaScriptEnabled: false });
+      try {
+        const page = await browser.newPage();
+        const { link } = await askForCode(page, 'plain@example.org');
+        await page.goto(link);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('link', { name: 'Continue signing in' }).click();
+        await page.waitForURL(/\/welcome/);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welcome');
 
-      const other = await browser.newPage();
-      const { code } = await askForCode(other, 'typed@example.org');
-      await other.getByLabel('Code from the email').fill(code);
-      await other.getByRole('button', { name: 'Sign in with this code' }).click();
-      await other.getByRole('link', { name: 'Continue signing in' }).click();
-      await other.waitForURL(/\/welcome/);
-    } finally {
-      await browser.close();
-    }
-  }, JOURNEY_TIMEOUT);
+        const other = await browser.newPage();
+        const { code } = await askForCode(other, 'typed@example.org');
+        await other.getByLabel('Code from the email').fill(code);
+        await other.getByRole('button', { name: 'Sign in with this code' }).click();
+        await other.getByRole('link', { name: 'Continue signing in' }).click();
+        await other.waitForURL(/\/welcome/);
+      } finally {
+        await browser.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('guessing sign-in codes', () => {
-  it('Auth.js’s callback tests no code that was not confirmed on this site: 100 guesses by GET and POST sign nobody in', async () => {
-    const email = 'guessed@example.org';
-    let token = '';
-    await withBrowser(async (_browser, page) => {
-      token = (await askForCode(page, email)).token;
-    });
-    const guesses = Array.from({ length: 100 }, (_, i) => `guess-${i}`);
-    for (const [i, guess] of [...guesses, token].entries()) {
-      const response = await fetch(callbackUrl(email, guess), { method: i % 2 ? 'POST' : 'GET', redirect: 'manual' });
-      expect(response.status).toBe(303);
-      expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
-      expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
-    }
-    expect(codesFor(email)).toBe(1);
-  }, JOURNEY_TIMEOUT);
-
-  it('a proof granted for one address and code lets no other through, even repeated in the callback’s query', async () => {
-    const victim = 'victim@example.org';
-    let victimToken = '';
-    await withBrowser(async (_browser, page) => {
-      victimToken = (await askForCode(page, victim)).token;
-    });
-    await withBrowser(async (browser, page) => {
-      const own = 'mallory.own@example.org';
-      const { token } = await askForCode(page, own);
-      // Press the button for one's own code, but keep the proof instead of letting the browser use it.
-      await page.route('**/api/auth/callback/email**', (route) => route.abort());
-      await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email: own, token, callbackUrl: '/' })}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      const proofCookie = async () => (await browser.cookies()).find((c) => c.path.startsWith('/api/auth/callback'));
-      for (let wait = 0; wait < 100 && !(await proofCookie()); wait++) await page.waitForTimeout(100);
-      const proof = (await proofCookie())!;
-      expect(proof).toBeDefined();
-      // Auth.js would read the last of repeated parameters: the victim's address and real code.
-      const repeated = new URLSearchParams([['email', own], ['token', token], ['email', victim], ['token', victimToken], ['callbackUrl', '/']]);
-      for (const method of ['GET', 'POST']) {
-        const response = await fetch(`${server.url}/api/auth/callback/email?${repeated}`, { method, headers: { cookie: `${proof.name}=${proof.value}` }, redirect: 'manual' });
+  it(
+    'Auth.js’s callback tests no code that was not confirmed on this site: 100 guesses by GET and POST sign nobody in',
+    async () => {
+      const email = 'guessed@example.org';
+      let token = '';
+      await withBrowser(async (_browser, page) => {
+        token = (await askForCode(page, email)).token;
+      });
+      const guesses = Array.from({ length: 100 }, (_, i) => `guess-${i}`);
+      for (const [i, guess] of [...guesses, token].entries()) {
+        const response = await fetch(callbackUrl(email, guess), { method: i % 2 ? 'POST' : 'GET', redirect: 'manual' });
         expect(response.status).toBe(303);
         expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
         expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
       }
-      expect(codesFor(victim)).toBe(1);
-    });
-  }, JOURNEY_TIMEOUT);
+      expect(codesFor(email)).toBe(1);
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('the typed code and the link’s button share one limit of 10 tries; past it the codes are void and the person is told to ask again later', async () => {
-    const email = 'unlucky@example.org';
-    await withBrowser(async (_browser, page) => {
-      const { code, token } = await askForCode(page, email);
-      const wrong = ['WRNG-2345', 'WRNG-2346', 'WRNG-2347', 'WRNG-2348', 'WRNG-2349'];
-      for (const guess of wrong) {
-        await page.getByLabel('Code from the email').fill(guess);
-        await page.getByRole('button', { name: 'Sign in with this code' }).click();
-        await page.getByText('That code is not right').waitFor();
-      }
-      for (const guess of wrong) {
-        await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token: guess.replace('-', ''), callbackUrl: '/' })}`);
+  it(
+    'a proof granted for one address and code lets no other through, even repeated in the callback’s query',
+    async () => {
+      const victim = 'victim@example.org';
+      let victimToken = '';
+      await withBrowser(async (_browser, page) => {
+        victimToken = (await askForCode(page, victim)).token;
+      });
+      await withBrowser(async (browser, page) => {
+        const own = 'mallory.own@example.org';
+        const { token } = await askForCode(page, own);
+        // Press the button for one's own code, but keep the proof instead of letting the browser use it.
+        await page.route('**/api/auth/callback/email**', (route) => route.abort());
+        await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email: own, token, callbackUrl: '/' })}`);
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.waitForURL(/\/signin\?error=Verification/);
-      }
-      // The eleventh try is the right code: too late.
-      await page.goto(`${server.url}/signin/check`);
-      await page.getByLabel('Code from the email').fill(code);
-      await page.getByRole('button', { name: 'Sign in with this code' }).click();
-      await page.getByText('Too many tries for this sign-in').waitFor();
-      await expect(page.getByText('Please ask for a new sign-in email in 15 minutes.').isVisible()).resolves.toBe(true);
-      expect(codesFor(email)).toBe(0);
-      // The emailed link's button cannot use it either.
-      await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token, callbackUrl: '/' })}`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('Too many tries for this sign-in').waitFor();
-      await expect(whoAmI(page)).resolves.toBeNull();
-      // Refused tries are everyday events: no stack traces, and no codes in the log.
-      expect(server.output()).not.toContain('[auth][error]');
-      for (const secret of [code, token, ...wrong]) expect(server.output()).not.toContain(secret);
-    });
-  }, JOURNEY_TIMEOUT);
+        const proofCookie = async () => (await browser.cookies()).find((c) => c.path.startsWith('/api/auth/callback'));
+        for (let wait = 0; wait < 100 && !(await proofCookie()); wait++) await page.waitForTimeout(100);
+        const proof = (await proofCookie())!;
+        expect(proof).toBeDefined();
+        // Auth.js would read the last of repeated parameters: the victim's address and real code.
+        const repeated = new URLSearchParams([
+          ['email', own],
+          ['token', token],
+          ['email', victim],
+          ['token', victimToken],
+          ['callbackUrl', '/'],
+        ]);
+        for (const method of ['GET', 'POST']) {
+          const response = await fetch(`${server.url}/api/auth/callback/email?${repeated}`, { method, headers: { cookie: `${proof.name}=${proof.value}` }, redirect: 'manual' });
+          expect(response.status).toBe(303);
+          expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
+          expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+        }
+        expect(codesFor(victim)).toBe(1);
+      });
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'the typed code and the link’s button share one limit of 10 tries; past it the codes are void and the person is told to ask again later',
+    async () => {
+      const email = 'unlucky@example.org';
+      await withBrowser(async (_browser, page) => {
+        const { code, token } = await askForCode(page, email);
+        const wrong = ['WRNG-2345', 'WRNG-2346', 'WRNG-2347', 'WRNG-2348', 'WRNG-2349'];
+        for (const guess of wrong) {
+          await page.getByLabel('Code from the email').fill(guess);
+          await page.getByRole('button', { name: 'Sign in with this code' }).click();
+          await page.getByText('That code is not right').waitFor();
+        }
+        for (const guess of wrong) {
+          await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token: guess.replace('-', ''), callbackUrl: '/' })}`);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.waitForURL(/\/signin\?error=Verification/);
+        }
+        // The eleventh try is the right code: too late.
+        await page.goto(`${server.url}/signin/check`);
+        await page.getByLabel('Code from the email').fill(code);
+        await page.getByRole('button', { name: 'Sign in with this code' }).click();
+        await page.getByText('Too many tries for this sign-in').waitFor();
+        await expect(page.getByText('Please ask for a new sign-in email in 15 minutes.').isVisible()).resolves.toBe(true);
+        expect(codesFor(email)).toBe(0);
+        // The emailed link's button cannot use it either.
+        await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token, callbackUrl: '/' })}`);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText('Too many tries for this sign-in').waitFor();
+        await expect(whoAmI(page)).resolves.toBeNull();
+        // Refused tries are everyday events: no stack traces, and no codes in the log.
+        expect(server.output()).not.toContain('[auth][error]');
+        for (const secret of [code, token, ...wrong]) expect(server.output()).not.toContain(secret);
+      });
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('codes and sessions at rest', () => {
-  it('a new email voids the earlier code; the database holds only a hash of the session token, which does not work as a cookie', async () => {
-    const email = 'twice@example.org';
-    await withBrowser(async (browser, page) => {
-      const first = await askForCode(page, email, 1);
-      const second = await askForCode(page, email, 2);
-      expect(second.token).not.toBe(first.token);
+  it(
+    'a new email voids the earlier code; the database holds only a hash of the session token, which does not work as a cookie',
+    async () => {
+      const email = 'twice@example.org';
+      await withBrowser(async (browser, page) => {
+        const first = await askForCode(page, email, 1);
+        const second = await askForCode(page, email, 2);
+        expect(second.token).not.toBe(first.token);
 
-      // The link carries no address, and a voided code leads to none: no button to press.
-      expect(new URL(first.link).searchParams.has('email')).toBe(false);
-      await page.goto(first.link);
-      await page.getByRole('heading', { level: 1, name: 'This sign-in link is incomplete, used or expired' }).waitFor();
-      await expect(whoAmI(page)).resolves.toBeNull();
+        // The link carries no address, and a voided code leads to none: no button to press.
+        expect(new URL(first.link).searchParams.has('email')).toBe(false);
+        await page.goto(first.link);
+        await page.getByRole('heading', { level: 1, name: 'This sign-in link is incomplete, used or expired' }).waitFor();
+        await expect(whoAmI(page)).resolves.toBeNull();
 
-      await page.goto(second.link);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/welcome/);
-      const cookie = (await browser.cookies(server.url)).find((c) => c.name === 'authjs.session-token')!;
-      const stored = query<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = ?', email).session_token;
-      expect(stored).toBe(hashSessionToken(cookie.value));
-      expect(stored).not.toBe(cookie.value);
+        await page.goto(second.link);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(/\/welcome/);
+        const cookie = (await browser.cookies(server.url)).find((c) => c.name === 'authjs.session-token')!;
+        const stored = query<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = ?', email).session_token;
+        expect(stored).toBe(hashSessionToken(cookie.value));
+        expect(stored).not.toBe(cookie.value);
 
-      const me = async (token: string) => (await (await fetch(`${server.url}/api/me`, { headers: { Cookie: `authjs.session-token=${token}` } })).json()).user;
-      await expect(me(stored)).resolves.toBeNull();
-      await expect(me(cookie.value)).resolves.toMatchObject({ role: 'member' });
-    });
-  }, JOURNEY_TIMEOUT);
+        const me = async (token: string) => (await (await fetch(`${server.url}/api/me`, { headers: { Cookie: `authjs.session-token=${token}` } })).json()).user;
+        await expect(me(stored)).resolves.toBeNull();
+        await expect(me(cookie.value)).resolves.toMatchObject({ role: 'member' });
+      });
+    },
+    JOURNEY_TIMEOUT,
+  );
 
   it('a session row stored the old way (token in plain text) is not a credential', async () => {
     const id = randomUUID();

@@ -117,7 +117,10 @@ describe('signing in by email', () => {
     await page.getByRole('main').getByLabel('Email address').fill('not-an-address');
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Enter a valid email address').waitFor();
-    await page.getByRole('main').getByLabel('Email address').fill(`${'a'.repeat(250)}@example.org`);
+    await page
+      .getByRole('main')
+      .getByLabel('Email address')
+      .fill(`${'a'.repeat(250)}@example.org`);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('That address is too long').waitFor();
 

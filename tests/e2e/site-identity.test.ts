@@ -29,12 +29,16 @@ beforeAll(async () => {
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'zoe@example.org' } });
   browser = await launchBrowser();
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-identity-'));
-  await sharp({ create: { width: 640, height: 640, channels: 3, background: '#e07020' } }).png().toFile(path.join(folder, 'flame icon.png'));
+  await sharp({ create: { width: 640, height: 640, channels: 3, background: '#e07020' } })
+    .png()
+    .toFile(path.join(folder, 'flame icon.png'));
   fs.writeFileSync(path.join(folder, 'not-really.png'), 'GIF? no: just text pretending to be a picture');
   // A post published late in the evening in New York (03:30 the next day in UTC), by a seeded author.
   const db = new Database(server.databaseFile);
   const author = db.prepare("SELECT id FROM users WHERE role IN ('author', 'admin') LIMIT 1").get() as { id: string };
-  db.prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES ('late-night-notes', 'Late-night notes ✍️', '', 'Written after midnight.', 'published', ?, ?)").run(Date.parse('2026-11-20T03:30:00Z'), author.id);
+  db.prepare(
+    "INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES ('late-night-notes', 'Late-night notes ✍️', '', 'Written after midnight.', 'published', ?, ?)",
+  ).run(Date.parse('2026-11-20T03:30:00Z'), author.id);
   db.close();
 });
 afterAll(async () => {

@@ -126,7 +126,14 @@ describe('shaping the site from the browser', () => {
     ]) {
       const response = await fetch(`${server.url}${from}`, { redirect: 'manual' });
       // Next's first, uncached render of a redirect repeats the same Location header (as for renamed posts); browsers accept that.
-      const locations = [...new Set(response.headers.get('location')!.split(', ').map((l) => new URL(l, server.url).pathname))];
+      const locations = [
+        ...new Set(
+          response.headers
+            .get('location')!
+            .split(', ')
+            .map((l) => new URL(l, server.url).pathname),
+        ),
+      ];
       expect({ from, status: response.status, locations }).toEqual({ from, status: 308, locations: [to] });
     }
 
@@ -138,18 +145,22 @@ describe('shaping the site from the browser', () => {
     await reader.close();
   });
 
-  it.each(['light', 'dark'])('has no axe violations on the categories, tags and menu pages in %s colours', async (theme) => {
-    await admin.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
-    const report: Record<string, string[]> = {};
-    for (const path of ['/admin/categories', '/admin/tags', '/admin/menu']) {
-      await admin.goto(`${server.url}${path}`);
-      await admin.waitForLoadState('networkidle');
-      await admin.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
-      const found = await violations(admin);
-      if (found.length) report[path] = found;
-    }
-    expect(report).toEqual({});
-  }, 150_000);
+  it.each(['light', 'dark'])(
+    'has no axe violations on the categories, tags and menu pages in %s colours',
+    async (theme) => {
+      await admin.evaluate((t) => localStorage.setItem('hearth:reading', JSON.stringify({ theme: t })), theme);
+      const report: Record<string, string[]> = {};
+      for (const path of ['/admin/categories', '/admin/tags', '/admin/menu']) {
+        await admin.goto(`${server.url}${path}`);
+        await admin.waitForLoadState('networkidle');
+        await admin.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+        const found = await violations(admin);
+        if (found.length) report[path] = found;
+      }
+      expect(report).toEqual({});
+    },
+    150_000,
+  );
 
   it('fits the three admin pages on a 375-pixel phone, with controls at least 44 pixels tall', async () => {
     await admin.setViewportSize({ width: 375, height: 740 });
@@ -158,11 +169,13 @@ describe('shaping the site from the browser', () => {
       await admin.goto(`${server.url}${path}`);
       await admin.locator('main details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
       const width = await admin.evaluate(() => document.documentElement.scrollWidth);
-      const small = await admin.locator('main').evaluate((main) =>
-        [...main.querySelectorAll('button, select, input:not([type=hidden]), summary')]
-          .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height < 44)
-          .map((el) => el.textContent || el.id),
-      );
+      const small = await admin
+        .locator('main')
+        .evaluate((main) =>
+          [...main.querySelectorAll('button, select, input:not([type=hidden]), summary')]
+            .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height < 44)
+            .map((el) => el.textContent || el.id),
+        );
       if (width > 375 || small.length) problems[path] = { width, small: small.slice(0, 5) };
     }
     expect(problems).toEqual({});

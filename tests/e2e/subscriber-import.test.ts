@@ -48,7 +48,10 @@ it('imports a list asking each to confirm; the emails arrive; one person confirm
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-import-'));
   const file = path.join(dir, 'subscribers.csv');
   // A named-column export: odd spellings, a repeat, someone who left here before, one the old site says left, a bad address.
-  fs.writeFileSync(file, 'Email Address,Name,Status\n"  Zoe.OBrien@Example.ORG ",Zoë,active\nnew.reader+blog@example.org,,active\nZOE.obrien@example.org,Zoë again,active\ngone@example.org,Gone,active\nsaid-no@example.org,No,unsubscribed\nnot an address,Bad,active\n');
+  fs.writeFileSync(
+    file,
+    'Email Address,Name,Status\n"  Zoe.OBrien@Example.ORG ",Zoë,active\nnew.reader+blog@example.org,,active\nZOE.obrien@example.org,Zoë again,active\ngone@example.org,Gone,active\nsaid-no@example.org,No,unsubscribed\nnot an address,Bad,active\n',
+  );
 
   const page = await browser.newPage();
   await signInAsNewMember(page, server.url, mail, 'admin@example.org', 'Admin', '/admin/subscribers');

@@ -48,7 +48,13 @@ function schedulePost(slug: string, title: string, inMs: number) {
     const author = db.prepare('select id from users where slug is not null limit 1').get() as { id: string };
     const category = db.prepare("select id from categories where slug = 'community-stories'").get() as { id: number };
     db.prepare("insert into posts (slug, title, excerpt, body, status, published_at, author_id, category_id) values (?, ?, ?, ?, 'scheduled', ?, ?, ?)").run(
-      slug, title, `All about ${title.toLowerCase()}.`, `Some words about ${title.toLowerCase()}.`, Date.now() + inMs, author.id, category.id,
+      slug,
+      title,
+      `All about ${title.toLowerCase()}.`,
+      `Some words about ${title.toLowerCase()}.`,
+      Date.now() + inMs,
+      author.id,
+      category.id,
     );
   } finally {
     db.close();
@@ -156,7 +162,11 @@ describe('following the blog by email', () => {
     // Subscribers with different topics: the list and the CSV show each one's own (once they showed another's).
     const db = new Database(server.databaseFile);
     const topic = (slug: string) => (db.prepare('SELECT id FROM categories WHERE slug = ?').get(slug) as { id: number }).id;
-    for (const [email, slugs] of [['zoe.topics@example.org', ['living-well']], ['luke.topics@example.org', ['research-news', 'living-well']], ['kim.topics@example.org', ['community-stories']]] as const) {
+    for (const [email, slugs] of [
+      ['zoe.topics@example.org', ['living-well']],
+      ['luke.topics@example.org', ['research-news', 'living-well']],
+      ['kim.topics@example.org', ['community-stories']],
+    ] as const) {
       const id = db.prepare("INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, 'confirmed', 'weekly', 0, ?)").run(email, Date.now()).lastInsertRowid;
       for (const slug of slugs) db.prepare('INSERT INTO subscriber_categories (subscriber_id, category_id) VALUES (?, ?)').run(id, topic(slug));
     }

@@ -15,7 +15,11 @@ export function createAuthor(overrides: Partial<typeof users.$inferInsert> = {})
 }
 
 export function createCategory(slug = `category-${next()}`) {
-  return getDb().insert(categories).values({ slug, name: slug.replace(/-/g, ' ') }).returning().get();
+  return getDb()
+    .insert(categories)
+    .values({ slug, name: slug.replace(/-/g, ' ') })
+    .returning()
+    .get();
 }
 
 export function createTag(slug = `tag-${next()}`) {

@@ -23,10 +23,7 @@ function signedToken(purpose: string, payload: Record<string, string | number>):
   return `${body}.${crypto.createHmac('sha256', AUTH_SECRET).update(`${purpose}.${body}`).digest('base64url')}`;
 }
 
-const raiseOn = (event: string): [string, string] => [
-  `CREATE TRIGGER injected_failure BEFORE ${event} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-  'DROP TRIGGER injected_failure',
-];
+const raiseOn = (event: string): [string, string] => [`CREATE TRIGGER injected_failure BEFORE ${event} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`, 'DROP TRIGGER injected_failure'];
 const renameAway = (table: string): [string, string] => [`ALTER TABLE ${table} RENAME TO ${table}_away`, `ALTER TABLE ${table}_away RENAME TO ${table}`];
 
 type Case = {
@@ -117,16 +114,19 @@ const FAILURE_LINE = /^\[hearth\] action "([^"]+)" failed \(request ([0-9a-f]{8}
 
 /** The wrapper's error lines in the server's JSON log (pino: level 50 is error), with the database's own complaint. */
 function failureLines(): { action: string; reference: string; cause: string }[] {
-  return app.output().split('\n').flatMap((line) => {
-    let entry: { level?: number; msg?: string; err?: { message?: string } };
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      return [];
-    }
-    const match = FAILURE_LINE.exec(entry.msg ?? '');
-    return match && entry.level === 50 ? [{ action: match[1], reference: match[2], cause: entry.err?.message ?? '' }] : [];
-  });
+  return app
+    .output()
+    .split('\n')
+    .flatMap((line) => {
+      let entry: { level?: number; msg?: string; err?: { message?: string } };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return [];
+      }
+      const match = FAILURE_LINE.exec(entry.msg ?? '');
+      return match && entry.level === 50 ? [{ action: match[1], reference: match[2], cause: entry.err?.message ?? '' }] : [];
+    });
 }
 
 /** The server's log arrives through a pipe: wait until it holds `count` failure lines. */

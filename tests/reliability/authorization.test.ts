@@ -49,7 +49,9 @@ const unique = () => `${Date.now().toString(36)}${++serial}`;
 function createPost(owner: Person, status: 'draft' | 'published'): number {
   const slug = `authz-${unique()}`;
   return Number(
-    db.prepare('INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(slug, `Post ${slug}`, '', 'Body.', status, status === 'published' ? Date.now() - 60_000 : null, owner.id).lastInsertRowid,
+    db
+      .prepare('INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(slug, `Post ${slug}`, '', 'Body.', status, status === 'published' ? Date.now() - 60_000 : null, owner.id).lastInsertRowid,
   );
 }
 const ownComment = (cell: Cell) => ({ commentId: insertApprovedComment(db, cell.postId, cell.owner.id, `owned ${unique()}`) });
@@ -64,7 +66,18 @@ const draftPost = (cell: Cell) => ({ postId: createPost(cell.owner, 'draft') });
 const publishedPost = (cell: Cell) => ({ postId: createPost(cell.owner, 'published') });
 const callerRow = (cell: Cell) => (cell.caller ? one('SELECT name, reply_notifications FROM users WHERE id = ?', cell.caller.id) : null);
 const postForm = (t: Target, extra: Record<string, string> = {}) => ({ postId: String(t.postId), ...extra });
-const editorFields = (title: string) => ({ title, slug: `edited-${unique()}`, excerpt: '', body: 'New body.', categoryId: '', tags: '', contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' });
+const editorFields = (title: string) => ({
+  title,
+  slug: `edited-${unique()}`,
+  excerpt: '',
+  body: 'New body.',
+  categoryId: '',
+  tags: '',
+  contentNote: '',
+  lastReviewedAt: '',
+  coverImageId: '',
+  coverAlt: '',
+});
 const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { headers: cell.caller ? { Cookie: cell.caller.cookie } : {}, redirect: 'manual' });
 const noChange = () => null;
 /** The site identity fields of the settings form, left as they are. */
@@ -72,28 +85,58 @@ const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dat
 /** A fresh category at `position`, and a fresh tag (their ids). */
 const newCategory = (position: number) => Number(db.prepare('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)').run(`topic-${unique()}`, 'A topic', position).lastInsertRowid);
 /** A fresh imported redirect (its id). */
-const newRedirect = () => Number(db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, '/about', 'wordpress', ?)").run(`/2019/01/01/authz-${unique()}`, Date.now()).lastInsertRowid);
+const newRedirect = () =>
+  Number(db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, '/about', 'wordpress', ?)").run(`/2019/01/01/authz-${unique()}`, Date.now()).lastInsertRowid);
 const newTag = () => Number(db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?)').run(`tag-${unique()}`, 'A tag').lastInsertRowid);
 // Issue 14: working copies, revisions and page drafts, written as the app stores them.
-const OLD_POST = JSON.stringify({ title: 'Old title', slug: 'old-title', excerpt: '', body: 'Old body.', categoryId: null, tagNames: [], commentsClosed: false, contentNote: null, lastReviewedAt: null, coverImageId: null, coverAlt: null });
+const OLD_POST = JSON.stringify({
+  title: 'Old title',
+  slug: 'old-title',
+  excerpt: '',
+  body: 'Old body.',
+  categoryId: null,
+  tagNames: [],
+  commentsClosed: false,
+  contentNote: null,
+  lastReviewedAt: null,
+  coverImageId: null,
+  coverAlt: null,
+});
 const OLD_PAGE = JSON.stringify({ title: 'Old page', slug: 'old-page', body: 'Old text.', navOrder: null });
 const postCopy = (t: Target) => one('SELECT fields FROM post_working_copies WHERE post_id = ?', t.postId);
 const pageCopy = (t: Target) => one('SELECT fields FROM page_working_copies WHERE page_id = ?', t.pageId);
 const pageRow = (t: Target) => one('SELECT title, slug, body, status FROM pages WHERE id = ?', t.pageId);
 const withPostCopy = (t: Target) => (db.prepare('INSERT INTO post_working_copies (post_id, fields, saved_at) VALUES (?, ?, ?)').run(t.postId, OLD_POST, Date.now()), t);
-const withPostRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)').run(t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez').lastInsertRowid) });
-const publishedPage = (status: 'draft' | 'published' = 'published') => ({ pageId: Number(db.prepare('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)').run(`authz-page-${unique()}`, 'A page', 'Text.', status).lastInsertRowid) });
+const withPostRevision = (t: Target) => ({
+  ...t,
+  revisionId: Number(db.prepare('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)').run(t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez').lastInsertRowid),
+});
+const publishedPage = (status: 'draft' | 'published' = 'published') => ({
+  pageId: Number(db.prepare('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)').run(`authz-page-${unique()}`, 'A page', 'Text.', status).lastInsertRowid),
+});
 const withPageCopy = (t: Target) => (db.prepare('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, Date.now()), t);
-const withPageRevision = (t: Target) => ({ ...t, revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid) });
+const withPageRevision = (t: Target) => ({
+  ...t,
+  revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid),
+});
 const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, slug: `authz-edited-${unique()}`, body: `${title} 🌿`, navOrder: '' });
 /** An unused image row (its files are not needed to describe or delete it). */
 const libraryImage = (cell: Cell) => ({
-  uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id).lastInsertRowid),
+  uploadId: Number(
+    db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id)
+      .lastInsertRowid,
+  ),
 });
 
 /** A finished import that failed, its files gone: its pages can be read, and running it again is refused even to admins. */
 const importJob = (cell: Cell) => ({
-  jobId: Number(db.prepare("INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)").run(cell.owner.id, Date.now(), Date.now(), Date.now()).lastInsertRowid),
+  jobId: Number(
+    db
+      .prepare(
+        "INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)",
+      )
+      .run(cell.owner.id, Date.now(), Date.now(), Date.now()).lastInsertRowid,
+  ),
 });
 const importsFolder = () => path.join(path.dirname(app.databaseFile), 'imports');
 /** Issue 15: the subscriber import form, posting a one-address CSV to import at once. */
@@ -111,46 +154,242 @@ const TABLE: Row[] = [
     allowed: signedIn,
     writes: true,
     state: (c) => one('SELECT count(*) AS n FROM comments WHERE post_id = ?', c.postId),
-    route: (c) => fetch(`${c.url}/api/posts/${c.postId}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: JSON.stringify({ body: `new ${unique()}` }) }),
+    route: (c) =>
+      fetch(`${c.url}/api/posts/${c.postId}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) },
+        body: JSON.stringify({ body: `new ${unique()}` }),
+      }),
   },
   // The owner's only approved comment: the first-comment hold keeps their edit for a moderator, so it is stored as a pending edit.
-  { name: 'editCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => [commentRow(t), all('SELECT body FROM comment_pending_edits WHERE comment_id = ?', t.commentId)], action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)) },
-  { name: 'deleteOwnCommentAction (own comment)', owner: 'member', allowed: ['owner'], setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'deleteOwnCommentAction', [t.commentId], cookieOf(c)) },
-  { name: 'reportCommentAction (someone’s comment)', owner: 'member', allowed: otherSignedIn, setup: ownComment, state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ?', t.commentId), action: (c, t) => submitForm(c.url, 'reportCommentAction', { commentId: String(t.commentId), reason: 'unkind' }, cookieOf(c)) },
-  { name: 'moderateCommentAction approve', owner: 'member', allowed: moderators, setup: pendingComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'approve'], cookieOf(c)) },
-  { name: 'moderateCommentAction spam', owner: 'member', allowed: moderators, setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'spam'], cookieOf(c)) },
-  { name: 'moderateCommentAction delete', owner: 'member', allowed: moderators, setup: ownComment, state: (_c, t) => commentRow(t), action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'delete'], cookieOf(c)) },
-  { name: 'moderateCommentAction block', owner: 'member', allowed: moderators, setup: ownComment, state: (c) => one('SELECT commenting_blocked FROM users WHERE id = ?', c.owner.id), action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'block'], cookieOf(c)) },
+  {
+    name: 'editCommentAction (own comment)',
+    owner: 'member',
+    allowed: ['owner'],
+    setup: ownComment,
+    state: (_c, t) => [commentRow(t), all('SELECT body FROM comment_pending_edits WHERE comment_id = ?', t.commentId)],
+    action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)),
+  },
+  {
+    name: 'deleteOwnCommentAction (own comment)',
+    owner: 'member',
+    allowed: ['owner'],
+    setup: ownComment,
+    state: (_c, t) => commentRow(t),
+    action: (c, t) => callAction(c.url, 'deleteOwnCommentAction', [t.commentId], cookieOf(c)),
+  },
+  {
+    name: 'reportCommentAction (someone’s comment)',
+    owner: 'member',
+    allowed: otherSignedIn,
+    setup: ownComment,
+    state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ?', t.commentId),
+    action: (c, t) => submitForm(c.url, 'reportCommentAction', { commentId: String(t.commentId), reason: 'unkind' }, cookieOf(c)),
+  },
+  {
+    name: 'moderateCommentAction approve',
+    owner: 'member',
+    allowed: moderators,
+    setup: pendingComment,
+    state: (_c, t) => commentRow(t),
+    action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'approve'], cookieOf(c)),
+  },
+  {
+    name: 'moderateCommentAction spam',
+    owner: 'member',
+    allowed: moderators,
+    setup: ownComment,
+    state: (_c, t) => commentRow(t),
+    action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'spam'], cookieOf(c)),
+  },
+  {
+    name: 'moderateCommentAction delete',
+    owner: 'member',
+    allowed: moderators,
+    setup: ownComment,
+    state: (_c, t) => commentRow(t),
+    action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'delete'], cookieOf(c)),
+  },
+  {
+    name: 'moderateCommentAction block',
+    owner: 'member',
+    allowed: moderators,
+    setup: ownComment,
+    state: (c) => one('SELECT commenting_blocked FROM users WHERE id = ?', c.owner.id),
+    action: (c, t) => callAction(c.url, 'moderateCommentAction', [t.commentId, 'block'], cookieOf(c)),
+  },
   // One's own account
   { name: 'updateDisplayNameAction', owner: 'member', allowed: signedIn, state: callerRow, action: (c) => submitForm(c.url, 'updateDisplayNameAction', { name: `Renamed ${unique()}` }, cookieOf(c)) },
-  { name: 'chooseDisplayNameAction', owner: 'member', allowed: signedIn, state: callerRow, action: (c) => submitForm(c.url, 'chooseDisplayNameAction', { name: `Chosen ${unique()}`, next: '/' }, cookieOf(c)) },
-  { name: 'replyNotificationsAction', owner: 'member', allowed: signedIn, state: callerRow, action: (c) => submitForm(c.url, 'replyNotificationsAction', { replyNotifications: 'never' }, cookieOf(c)) },
-  { name: 'deleteAccountAction', owner: 'member', allowed: signedIn, state: (c) => (c.caller ? one('SELECT id FROM users WHERE id = ?', c.caller.id) : all('SELECT id FROM users')), action: (c) => submitForm(c.url, 'deleteAccountAction', { comments: 'keep', confirmation: 'delete my account' }, cookieOf(c)) },
-  { name: 'signOutAction', owner: 'member', allowed: signedIn, state: (c) => (c.caller ? all('SELECT session_token FROM sessions WHERE user_id = ?', c.caller.id) : all('SELECT session_token FROM sessions')), action: (c) => callAction(c.url, 'signOutAction', [], cookieOf(c)) },
-  { name: 'subscribeMemberAction', owner: 'member', allowed: signedIn, state: (c) => (c.caller ? one('SELECT status FROM subscribers WHERE email = ?', c.caller.email) : all('SELECT id FROM subscribers')), action: (c) => submitForm(c.url, 'subscribeMemberAction', {}, cookieOf(c)) },
+  {
+    name: 'chooseDisplayNameAction',
+    owner: 'member',
+    allowed: signedIn,
+    state: callerRow,
+    action: (c) => submitForm(c.url, 'chooseDisplayNameAction', { name: `Chosen ${unique()}`, next: '/' }, cookieOf(c)),
+  },
+  {
+    name: 'replyNotificationsAction',
+    owner: 'member',
+    allowed: signedIn,
+    state: callerRow,
+    action: (c) => submitForm(c.url, 'replyNotificationsAction', { replyNotifications: 'never' }, cookieOf(c)),
+  },
+  {
+    name: 'deleteAccountAction',
+    owner: 'member',
+    allowed: signedIn,
+    state: (c) => (c.caller ? one('SELECT id FROM users WHERE id = ?', c.caller.id) : all('SELECT id FROM users')),
+    action: (c) => submitForm(c.url, 'deleteAccountAction', { comments: 'keep', confirmation: 'delete my account' }, cookieOf(c)),
+  },
+  {
+    name: 'signOutAction',
+    owner: 'member',
+    allowed: signedIn,
+    state: (c) => (c.caller ? all('SELECT session_token FROM sessions WHERE user_id = ?', c.caller.id) : all('SELECT session_token FROM sessions')),
+    action: (c) => callAction(c.url, 'signOutAction', [], cookieOf(c)),
+  },
+  {
+    name: 'subscribeMemberAction',
+    owner: 'member',
+    allowed: signedIn,
+    state: (c) => (c.caller ? one('SELECT status FROM subscribers WHERE email = ?', c.caller.email) : all('SELECT id FROM subscribers')),
+    action: (c) => submitForm(c.url, 'subscribeMemberAction', {}, cookieOf(c)),
+  },
   // Anyone may ask for these; the emailed link or code, not a role, is what grants the rest.
-  { name: 'subscribeAction', owner: 'member', allowed: ['anonymous', ...signedIn], state: () => one('SELECT count(*) AS n FROM subscribers'), action: (c) => submitForm(c.url, 'subscribeAction', { email: `sub-${unique()}@example.org`, frequency: 'each-post' }, cookieOf(c)) },
-  { name: 'requestSignInAction', owner: 'member', allowed: ['anonymous', ...signedIn], state: () => one('SELECT count(*) AS n FROM verification_tokens'), action: (c) => submitForm(c.url, 'requestSignInAction', { email: `signin-${unique()}@example.org`, callbackUrl: '/' }, cookieOf(c)) },
-  { name: 'enterSignInCodeAction (no pending sign-in)', owner: 'member', allowed: [], state: () => all('SELECT session_token FROM sessions'), action: (c) => submitForm(c.url, 'enterSignInCodeAction', { code: 'ABCD-EFGH' }, cookieOf(c)) },
-  { name: 'confirmSignInAction (wrong code)', owner: 'member', allowed: [], state: () => all('SELECT session_token FROM sessions'), action: (c) => submitForm(c.url, 'confirmSignInAction', { email: `confirm-${unique()}@example.org`, token: 'ABCDEFGH', callbackUrl: '/' }, cookieOf(c)) },
-  { name: 'requestWaitingCommentAction', owner: 'member', allowed: ['anonymous', ...signedIn], state: () => one('SELECT count(*) AS n FROM waiting_comments'), action: (c) => submitForm(c.url, 'requestWaitingCommentAction', { postId: String(c.postId), body: 'Waiting', name: 'Zoë', email: `wait-${unique()}@example.org`, website: '' }, cookieOf(c)) },
-  { name: 'confirmWaitingCommentAction (unknown token)', owner: 'member', allowed: [], state: () => [all('SELECT session_token FROM sessions'), one('SELECT count(*) AS n FROM comments')], action: (c) => submitForm(c.url, 'confirmWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)) },
-  { name: 'renewWaitingCommentAction (unknown token)', owner: 'member', allowed: [], state: () => one('SELECT count(*) AS n FROM outbox'), action: (c) => submitForm(c.url, 'renewWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)) },
-  ...(['confirmSubscriptionAction', 'unsubscribeAction', 'resubscribeAction', 'muteThreadAction'] as const).map(
-    (name): Row => ({ name: `${name} (forged token)`, owner: 'member', allowed: [], state: () => [all('SELECT * FROM subscribers'), all('SELECT * FROM thread_mutes')], action: (c) => submitForm(c.url, name, { token: 'eyJ1IjoiYSJ9.forged' }, cookieOf(c)) }),
-  ),
-  { name: 'updateSubscriptionAction (forged token)', owner: 'member', allowed: [], state: () => all('SELECT * FROM subscribers'), action: (c) => submitForm(c.url, 'updateSubscriptionAction', { token: 'eyJ1IjoiYSJ9.forged', frequency: 'weekly' }, cookieOf(c)) },
+  {
+    name: 'subscribeAction',
+    owner: 'member',
+    allowed: ['anonymous', ...signedIn],
+    state: () => one('SELECT count(*) AS n FROM subscribers'),
+    action: (c) => submitForm(c.url, 'subscribeAction', { email: `sub-${unique()}@example.org`, frequency: 'each-post' }, cookieOf(c)),
+  },
+  {
+    name: 'requestSignInAction',
+    owner: 'member',
+    allowed: ['anonymous', ...signedIn],
+    state: () => one('SELECT count(*) AS n FROM verification_tokens'),
+    action: (c) => submitForm(c.url, 'requestSignInAction', { email: `signin-${unique()}@example.org`, callbackUrl: '/' }, cookieOf(c)),
+  },
+  {
+    name: 'enterSignInCodeAction (no pending sign-in)',
+    owner: 'member',
+    allowed: [],
+    state: () => all('SELECT session_token FROM sessions'),
+    action: (c) => submitForm(c.url, 'enterSignInCodeAction', { code: 'ABCD-EFGH' }, cookieOf(c)),
+  },
+  {
+    name: 'confirmSignInAction (wrong code)',
+    owner: 'member',
+    allowed: [],
+    state: () => all('SELECT session_token FROM sessions'),
+    action: (c) => submitForm(c.url, 'confirmSignInAction', { email: `confirm-${unique()}@example.org`, token: 'ABCDEFGH', callbackUrl: '/' }, cookieOf(c)),
+  },
+  {
+    name: 'requestWaitingCommentAction',
+    owner: 'member',
+    allowed: ['anonymous', ...signedIn],
+    state: () => one('SELECT count(*) AS n FROM waiting_comments'),
+    action: (c) => submitForm(c.url, 'requestWaitingCommentAction', { postId: String(c.postId), body: 'Waiting', name: 'Zoë', email: `wait-${unique()}@example.org`, website: '' }, cookieOf(c)),
+  },
+  {
+    name: 'confirmWaitingCommentAction (unknown token)',
+    owner: 'member',
+    allowed: [],
+    state: () => [all('SELECT session_token FROM sessions'), one('SELECT count(*) AS n FROM comments')],
+    action: (c) => submitForm(c.url, 'confirmWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)),
+  },
+  {
+    name: 'renewWaitingCommentAction (unknown token)',
+    owner: 'member',
+    allowed: [],
+    state: () => one('SELECT count(*) AS n FROM outbox'),
+    action: (c) => submitForm(c.url, 'renewWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)),
+  },
+  ...(['confirmSubscriptionAction', 'unsubscribeAction', 'resubscribeAction', 'muteThreadAction'] as const).map((name): Row => ({
+    name: `${name} (forged token)`,
+    owner: 'member',
+    allowed: [],
+    state: () => [all('SELECT * FROM subscribers'), all('SELECT * FROM thread_mutes')],
+    action: (c) => submitForm(c.url, name, { token: 'eyJ1IjoiYSJ9.forged' }, cookieOf(c)),
+  })),
+  {
+    name: 'updateSubscriptionAction (forged token)',
+    owner: 'member',
+    allowed: [],
+    state: () => all('SELECT * FROM subscribers'),
+    action: (c) => submitForm(c.url, 'updateSubscriptionAction', { token: 'eyJ1IjoiYSJ9.forged', frequency: 'weekly' }, cookieOf(c)),
+  },
   // Posts: authors their own, admins everyone's.
-  { name: 'savePostAction (new post)', owner: 'author', allowed: ['owner', 'author', 'admin'], state: () => one('SELECT count(*) AS n FROM posts'), action: (c) => submitForm(c.url, 'savePostAction', { postId: '', ...editorFields(`New ${unique()}`) }, cookieOf(c)) },
-  { name: 'savePostAction (own draft)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Taken over')), cookieOf(c)) },
-  { name: 'publishPostAction (own draft)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t), cookieOf(c)) },
-  { name: 'schedulePostAction (own draft)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'schedulePostAction', postForm(t, { publishAt: '2099-01-01T08:00', timezoneOffset: '0' }), cookieOf(c)) },
-  { name: 'unpublishPostAction (own post)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'unpublishPostAction', postForm(t), cookieOf(c)) },
-  { name: 'deletePostAction (own post)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'deletePostAction', postForm(t, { confirm: 'delete' }), cookieOf(c)) },
+  {
+    name: 'savePostAction (new post)',
+    owner: 'author',
+    allowed: ['owner', 'author', 'admin'],
+    state: () => one('SELECT count(*) AS n FROM posts'),
+    action: (c) => submitForm(c.url, 'savePostAction', { postId: '', ...editorFields(`New ${unique()}`) }, cookieOf(c)),
+  },
+  {
+    name: 'savePostAction (own draft)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: draftPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Taken over')), cookieOf(c)),
+  },
+  {
+    name: 'publishPostAction (own draft)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: draftPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t), cookieOf(c)),
+  },
+  {
+    name: 'schedulePostAction (own draft)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: draftPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'schedulePostAction', postForm(t, { publishAt: '2099-01-01T08:00', timezoneOffset: '0' }), cookieOf(c)),
+  },
+  {
+    name: 'unpublishPostAction (own post)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: publishedPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'unpublishPostAction', postForm(t), cookieOf(c)),
+  },
+  {
+    name: 'deletePostAction (own post)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: draftPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'deletePostAction', postForm(t, { confirm: 'delete' }), cookieOf(c)),
+  },
   // Running the site: admins only.
-  { name: 'updateSettingsAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM site_settings'), action: (c) => submitForm(c.url, 'updateSettingsAction', { name: `Site ${unique()}`, tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', holdFirstComment: 'on', ...SAME_IDENTITY }, cookieOf(c)) },
-  { name: 'setRoleAction', owner: 'member', allowed: admins, state: (c) => one('SELECT role FROM users WHERE id = ?', c.owner.id), action: (c) => submitForm(c.url, 'setRoleAction', { userId: c.owner.id, role: 'moderator' }, cookieOf(c)) },
-  { name: 'savePageAction (new page)', owner: 'member', allowed: admins, state: () => all('SELECT id FROM pages'), action: (c) => submitForm(c.url, 'savePageAction', { id: '', title: 'A page', slug: `page-${unique()}`, body: 'Text.', navOrder: '' }, cookieOf(c)) },
+  {
+    name: 'updateSettingsAction',
+    owner: 'member',
+    allowed: admins,
+    state: () => all('SELECT * FROM site_settings'),
+    action: (c) =>
+      submitForm(c.url, 'updateSettingsAction', { name: `Site ${unique()}`, tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', holdFirstComment: 'on', ...SAME_IDENTITY }, cookieOf(c)),
+  },
+  {
+    name: 'setRoleAction',
+    owner: 'member',
+    allowed: admins,
+    state: (c) => one('SELECT role FROM users WHERE id = ?', c.owner.id),
+    action: (c) => submitForm(c.url, 'setRoleAction', { userId: c.owner.id, role: 'moderator' }, cookieOf(c)),
+  },
+  {
+    name: 'savePageAction (new page)',
+    owner: 'member',
+    allowed: admins,
+    state: () => all('SELECT id FROM pages'),
+    action: (c) => submitForm(c.url, 'savePageAction', { id: '', title: 'A page', slug: `page-${unique()}`, body: 'Text.', navOrder: '' }, cookieOf(c)),
+  },
   {
     name: 'deletePageAction',
     owner: 'member',
@@ -163,7 +402,13 @@ const TABLE: Row[] = [
     name: 'retryMailAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ mailId: Number(db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, status, next_attempt_at, last_error) VALUES ('reply', 'x@example.org', 's', 't', 'h', 'failed', ?, 'down')").run(Date.now() + 3_600_000).lastInsertRowid) }),
+    setup: () => ({
+      mailId: Number(
+        db
+          .prepare("INSERT INTO outbox (kind, to_address, subject, text, html, status, next_attempt_at, last_error) VALUES ('reply', 'x@example.org', 's', 't', 'h', 'failed', ?, 'down')")
+          .run(Date.now() + 3_600_000).lastInsertRowid,
+      ),
+    }),
     state: (_c, t) => one('SELECT status, next_attempt_at FROM outbox WHERE id = ?', t.mailId),
     action: (c) => submitForm(c.url, 'retryMailAction', {}, cookieOf(c)),
   },
@@ -177,16 +422,32 @@ const TABLE: Row[] = [
   { name: 'GET /admin/posts/<own draft>/preview', owner: 'author', allowed: postOwners, setup: draftPost, state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}/preview`)(c) },
   { name: 'GET /admin/comments', owner: 'member', allowed: moderators, state: noChange, route: page('/admin/comments') },
   // Issue 14: the comment's author reads its history too (a moderator may have edited it).
-  { name: 'GET /api/comments/<id>/revisions', owner: 'member', allowed: ['owner', ...moderators], setup: ownComment, state: noChange, route: (c, t) => page(`/api/comments/${t.commentId}/revisions`)(c) },
-  ...['/admin/subscribers', '/admin/subscribers/export', '/admin/settings', '/admin/people', '/admin/pages', '/admin/pages/new', '/admin/activity'].map(
-    (path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) }),
-  ),
+  {
+    name: 'GET /api/comments/<id>/revisions',
+    owner: 'member',
+    allowed: ['owner', ...moderators],
+    setup: ownComment,
+    state: noChange,
+    route: (c, t) => page(`/api/comments/${t.commentId}/revisions`)(c),
+  },
+  ...['/admin/subscribers', '/admin/subscribers/export', '/admin/settings', '/admin/people', '/admin/pages', '/admin/pages/new', '/admin/activity'].map((path): Row => ({
+    name: `GET ${path}`,
+    owner: 'member',
+    allowed: admins,
+    state: noChange,
+    route: page(path),
+  })),
   {
     name: 'POST /api/admin/preview',
     owner: 'author',
     allowed: ['owner', 'author', 'admin'],
     state: noChange,
-    route: (c) => fetch(`${c.url}/api/admin/preview`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: JSON.stringify({ body: '# Hi' }) }),
+    route: (c) =>
+      fetch(`${c.url}/api/admin/preview`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
+        body: JSON.stringify({ body: '# Hi' }),
+      }),
   },
   {
     name: 'POST /api/admin/uploads (not an image)',
@@ -195,11 +456,25 @@ const TABLE: Row[] = [
     allowed: ['owner', 'author', 'admin'],
     state: () => all('SELECT id FROM uploads'),
     route: async (c) => {
-      const response = await fetch(`${c.url}/api/admin/uploads`, { method: 'POST', headers: c.caller ? { Cookie: c.caller.cookie } : {}, body: (() => { const f = new FormData(); f.set('file', new Blob(['not an image']), 'x.png'); return f; })() });
+      const response = await fetch(`${c.url}/api/admin/uploads`, {
+        method: 'POST',
+        headers: c.caller ? { Cookie: c.caller.cookie } : {},
+        body: (() => {
+          const f = new FormData();
+          f.set('file', new Blob(['not an image']), 'x.png');
+          return f;
+        })(),
+      });
       return response.status === 415 ? new Response('reached the image check', { status: 200 }) : response;
     },
   },
-  { name: 'POST /api/internal/refresh (no token)', owner: 'member', allowed: [], state: noChange, route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }) },
+  {
+    name: 'POST /api/internal/refresh (no token)',
+    owner: 'member',
+    allowed: [],
+    state: noChange,
+    route: (c) => fetch(`${c.url}/api/internal/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: '{"slugs":[]}' }),
+  },
   // Issue 14, identity
   {
     name: 'updateSettingsAction (site icon, logo, time zone, date format)',
@@ -208,9 +483,30 @@ const TABLE: Row[] = [
     setup: () => ({ uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes) VALUES (?, 'image/webp', 512, 512, 100)").run(`${unique()}.webp`).lastInsertRowid) }),
     state: () => all('SELECT icon_upload_id, logo_upload_id, time_zone, date_format FROM site_settings'),
     action: (c, t) =>
-      submitForm(c.url, 'updateSettingsAction', { name: 'Hearth', tagline: '', about: '', maxCommentLinks: '2', blockedWords: '', iconUploadId: String(t.uploadId), logoUploadId: String(t.uploadId), timeZone: 'America/New_York', dateFormat: 'us' }, cookieOf(c)),
+      submitForm(
+        c.url,
+        'updateSettingsAction',
+        {
+          name: 'Hearth',
+          tagline: '',
+          about: '',
+          maxCommentLinks: '2',
+          blockedWords: '',
+          iconUploadId: String(t.uploadId),
+          logoUploadId: String(t.uploadId),
+          timeZone: 'America/New_York',
+          dateFormat: 'us',
+        },
+        cookieOf(c),
+      ),
   },
-  ...['/favicon.ico', '/apple-touch-icon.png', '/icons/32.png', '/icons/192.png', '/icons/512.png'].map((path): Row => ({ name: `GET ${path} (public)`, owner: 'member', allowed: [...CALLERS], state: noChange, route: page(path) })),
+  ...['/favicon.ico', '/apple-touch-icon.png', '/icons/32.png', '/icons/192.png', '/icons/512.png'].map((path): Row => ({
+    name: `GET ${path} (public)`,
+    owner: 'member',
+    allowed: [...CALLERS],
+    state: noChange,
+    route: page(path),
+  })),
   // Issue 16, feeds: a published post's comment feed is public (approved comments only, see tests/e2e/feed-details.test.ts).
   {
     name: 'GET /posts/<slug>/comments/feed.xml (public)',
@@ -247,7 +543,12 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: [],
     state: () => all('SELECT * FROM page_view_counts'),
-    route: (c) => fetch(`${c.url}/api/internal/views`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: JSON.stringify({ views: [{ path: '/', referrer: '', n: 1000 }] }) }),
+    route: (c) =>
+      fetch(`${c.url}/api/internal/views`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
+        body: JSON.stringify({ views: [{ path: '/', referrer: '', n: 1000 }] }),
+      }),
   },
   {
     name: 'POST /api/internal/redirect-hits (no key)',
@@ -257,7 +558,11 @@ const TABLE: Row[] = [
     state: (_c, t) => one('SELECT hits, last_hit_at FROM redirects WHERE id = ?', t.redirectId),
     route: (c, t) => {
       const fromPath = String(one('SELECT from_path FROM redirects WHERE id = ?', t.redirectId)!.from_path);
-      return fetch(`${c.url}/api/internal/redirect-hits`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) }, body: JSON.stringify({ hits: [{ path: fromPath, n: 1000 }] }) });
+      return fetch(`${c.url}/api/internal/redirect-hits`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
+        body: JSON.stringify({ hits: [{ path: fromPath, n: 1000 }] }),
+      });
     },
   },
   {
@@ -269,7 +574,13 @@ const TABLE: Row[] = [
   },
   { name: 'GET /admin/stats', owner: 'member', allowed: admins, state: noChange, route: page('/admin/stats') },
   // Issue 14, site-shape: categories, tags and the menu are the admins' alone.
-  { name: 'saveCategoryAction (new category)', owner: 'member', allowed: admins, state: () => all('SELECT id, slug FROM categories'), action: (c) => submitForm(c.url, 'saveCategoryAction', { id: '', name: `Topic ${unique()}`, slug: '', description: '' }, cookieOf(c)) },
+  {
+    name: 'saveCategoryAction (new category)',
+    owner: 'member',
+    allowed: admins,
+    state: () => all('SELECT id, slug FROM categories'),
+    action: (c) => submitForm(c.url, 'saveCategoryAction', { id: '', name: `Topic ${unique()}`, slug: '', description: '' }, cookieOf(c)),
+  },
   {
     name: 'saveCategoryAction (rename)',
     owner: 'member',
@@ -278,31 +589,176 @@ const TABLE: Row[] = [
     state: (_c, t) => [one('SELECT name, slug FROM categories WHERE id = ?', t.categoryId), all('SELECT * FROM category_redirects WHERE category_id = ?', t.categoryId)],
     action: (c, t) => submitForm(c.url, 'saveCategoryAction', { id: String(t.categoryId), name: 'Renamed topic', slug: `renamed-${unique()}`, description: 'New words.' }, cookieOf(c)),
   },
-  { name: 'moveCategoryAction', owner: 'member', allowed: admins, setup: () => ({ categoryId: newCategory(-1), otherId: newCategory(0) }), state: () => all('SELECT id, position FROM categories ORDER BY id'), action: (c, t) => submitForm(c.url, 'moveCategoryAction', { id: String(t.categoryId), direction: 'down' }, cookieOf(c)) },
-  { name: 'deleteCategoryAction (no posts)', owner: 'member', allowed: admins, setup: () => ({ categoryId: newCategory(0) }), state: (_c, t) => one('SELECT id FROM categories WHERE id = ?', t.categoryId), action: (c, t) => submitForm(c.url, 'deleteCategoryAction', { id: String(t.categoryId), targetId: '' }, cookieOf(c)) },
-  { name: 'renameTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag() }), state: (_c, t) => [one('SELECT name, slug FROM tags WHERE id = ?', t.tagId), all('SELECT * FROM tag_redirects')], action: (c, t) => submitForm(c.url, 'renameTagAction', { id: String(t.tagId), name: 'Renamed', slug: `renamed-tag-${unique()}` }, cookieOf(c)) },
-  { name: 'mergeTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag(), intoId: newTag() }), state: (_c, t) => all('SELECT id FROM tags WHERE id IN (?, ?)', t.tagId, t.intoId), action: (c, t) => submitForm(c.url, 'mergeTagAction', { id: String(t.tagId), intoId: String(t.intoId) }, cookieOf(c)) },
-  { name: 'deleteTagAction', owner: 'member', allowed: admins, setup: () => ({ tagId: newTag() }), state: (_c, t) => one('SELECT id FROM tags WHERE id = ?', t.tagId), action: (c, t) => submitForm(c.url, 'deleteTagAction', { id: String(t.tagId) }, cookieOf(c)) },
-  { name: 'saveMenuAction', owner: 'member', allowed: admins, state: () => all('SELECT * FROM menu_items'), action: (c) => submitForm(c.url, 'saveMenuAction', { menu: JSON.stringify([{ kind: 'link', label: `Home ${unique()}`, url: '/' }]) }, cookieOf(c)) },
+  {
+    name: 'moveCategoryAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ categoryId: newCategory(-1), otherId: newCategory(0) }),
+    state: () => all('SELECT id, position FROM categories ORDER BY id'),
+    action: (c, t) => submitForm(c.url, 'moveCategoryAction', { id: String(t.categoryId), direction: 'down' }, cookieOf(c)),
+  },
+  {
+    name: 'deleteCategoryAction (no posts)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ categoryId: newCategory(0) }),
+    state: (_c, t) => one('SELECT id FROM categories WHERE id = ?', t.categoryId),
+    action: (c, t) => submitForm(c.url, 'deleteCategoryAction', { id: String(t.categoryId), targetId: '' }, cookieOf(c)),
+  },
+  {
+    name: 'renameTagAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ tagId: newTag() }),
+    state: (_c, t) => [one('SELECT name, slug FROM tags WHERE id = ?', t.tagId), all('SELECT * FROM tag_redirects')],
+    action: (c, t) => submitForm(c.url, 'renameTagAction', { id: String(t.tagId), name: 'Renamed', slug: `renamed-tag-${unique()}` }, cookieOf(c)),
+  },
+  {
+    name: 'mergeTagAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ tagId: newTag(), intoId: newTag() }),
+    state: (_c, t) => all('SELECT id FROM tags WHERE id IN (?, ?)', t.tagId, t.intoId),
+    action: (c, t) => submitForm(c.url, 'mergeTagAction', { id: String(t.tagId), intoId: String(t.intoId) }, cookieOf(c)),
+  },
+  {
+    name: 'deleteTagAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ tagId: newTag() }),
+    state: (_c, t) => one('SELECT id FROM tags WHERE id = ?', t.tagId),
+    action: (c, t) => submitForm(c.url, 'deleteTagAction', { id: String(t.tagId) }, cookieOf(c)),
+  },
+  {
+    name: 'saveMenuAction',
+    owner: 'member',
+    allowed: admins,
+    state: () => all('SELECT * FROM menu_items'),
+    action: (c) => submitForm(c.url, 'saveMenuAction', { menu: JSON.stringify([{ kind: 'link', label: `Home ${unique()}`, url: '/' }]) }, cookieOf(c)),
+  },
   ...['/admin/categories', '/admin/tags', '/admin/menu'].map((path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) })),
   // Issue 14, people and mail
-  { name: 'moderatorEditCommentAction', owner: 'member', allowed: moderators, setup: ownComment, state: (_c, t) => [commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ?', t.commentId)], action: (c, t) => submitForm(c.url, 'moderatorEditCommentAction', { commentId: String(t.commentId), body: 'Number removed by a moderator.' }, cookieOf(c)) },
-  { name: 'moderationAlertsAction', owner: 'member', allowed: moderators, state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users')), action: (c) => submitForm(c.url, 'moderationAlertsAction', { moderationAlerts: 'instant' }, cookieOf(c)) },
+  {
+    name: 'moderatorEditCommentAction',
+    owner: 'member',
+    allowed: moderators,
+    setup: ownComment,
+    state: (_c, t) => [commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ?', t.commentId)],
+    action: (c, t) => submitForm(c.url, 'moderatorEditCommentAction', { commentId: String(t.commentId), body: 'Number removed by a moderator.' }, cookieOf(c)),
+  },
+  {
+    name: 'moderationAlertsAction',
+    owner: 'member',
+    allowed: moderators,
+    state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users')),
+    action: (c) => submitForm(c.url, 'moderationAlertsAction', { moderationAlerts: 'instant' }, cookieOf(c)),
+  },
   { name: 'GET /api/admin/posts/<own post>/delivery', owner: 'author', allowed: postOwners, setup: publishedPost, state: noChange, route: (c, t) => page(`/api/admin/posts/${t.postId}/delivery`)(c) },
   // Issue 14, safe editing of posts and pages: the working copy, Update, Discard, Restore; page drafts.
-  { name: 'savePostAction (own published post: its working copy)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Kept privately')), cookieOf(c)) },
-  { name: 'publishPostAction (own draft, with the editor’s fields)', owner: 'author', allowed: postOwners, setup: draftPost, state: (_c, t) => postRow(t), action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t, editorFields('Published from the editor')), cookieOf(c)) },
-  { name: 'updatePostAction (own published post)', owner: 'author', allowed: postOwners, setup: publishedPost, state: (_c, t) => [postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ?', t.postId)], action: (c, t) => submitForm(c.url, 'updatePostAction', postForm(t, editorFields('Updated')), cookieOf(c)) },
-  { name: 'discardPostChangesAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostCopy(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'discardPostChangesAction', postForm(t), cookieOf(c)) },
-  { name: 'restorePostRevisionAction (own published post)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: (_c, t) => [postRow(t), postCopy(t)], action: (c, t) => submitForm(c.url, 'restorePostRevisionAction', postForm(t, { revisionId: String(t.revisionId) }), cookieOf(c)) },
-  { name: 'GET /admin/posts/<own published post> (with its revisions)', owner: 'author', allowed: postOwners, setup: (c) => withPostRevision(publishedPost(c)), state: noChange, route: (c, t) => page(`/admin/posts/${t.postId}`)(c) },
-  { name: 'savePageAction (published page: its working copy)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'savePageAction', pageForm(t, 'Kept privately'), cookieOf(c)) },
-  { name: 'publishPageAction (draft page)', owner: 'member', allowed: admins, setup: () => publishedPage('draft'), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'publishPageAction', pageForm(t, 'Published page'), cookieOf(c)) },
-  { name: 'updatePageAction (published page)', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'updatePageAction', pageForm(t, 'Updated page'), cookieOf(c)) },
-  { name: 'unpublishPageAction', owner: 'member', allowed: admins, setup: () => publishedPage(), state: (_c, t) => pageRow(t), action: (c, t) => submitForm(c.url, 'unpublishPageAction', { id: String(t.pageId) }, cookieOf(c)) },
-  { name: 'discardPageChangesAction', owner: 'member', allowed: admins, setup: () => withPageCopy(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)) },
-  { name: 'restorePageRevisionAction', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: (_c, t) => [pageRow(t), pageCopy(t)], action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)) },
-  { name: 'GET /admin/pages/<published page> (with its revisions)', owner: 'member', allowed: admins, setup: () => withPageRevision(publishedPage()), state: noChange, route: (c, t) => page(`/admin/pages/${t.pageId}`)(c) },
+  {
+    name: 'savePostAction (own published post: its working copy)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: publishedPost,
+    state: (_c, t) => [postRow(t), postCopy(t)],
+    action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Kept privately')), cookieOf(c)),
+  },
+  {
+    name: 'publishPostAction (own draft, with the editor’s fields)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: draftPost,
+    state: (_c, t) => postRow(t),
+    action: (c, t) => submitForm(c.url, 'publishPostAction', postForm(t, editorFields('Published from the editor')), cookieOf(c)),
+  },
+  {
+    name: 'updatePostAction (own published post)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: publishedPost,
+    state: (_c, t) => [postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ?', t.postId)],
+    action: (c, t) => submitForm(c.url, 'updatePostAction', postForm(t, editorFields('Updated')), cookieOf(c)),
+  },
+  {
+    name: 'discardPostChangesAction (own published post)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: (c) => withPostCopy(publishedPost(c)),
+    state: (_c, t) => [postRow(t), postCopy(t)],
+    action: (c, t) => submitForm(c.url, 'discardPostChangesAction', postForm(t), cookieOf(c)),
+  },
+  {
+    name: 'restorePostRevisionAction (own published post)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: (c) => withPostRevision(publishedPost(c)),
+    state: (_c, t) => [postRow(t), postCopy(t)],
+    action: (c, t) => submitForm(c.url, 'restorePostRevisionAction', postForm(t, { revisionId: String(t.revisionId) }), cookieOf(c)),
+  },
+  {
+    name: 'GET /admin/posts/<own published post> (with its revisions)',
+    owner: 'author',
+    allowed: postOwners,
+    setup: (c) => withPostRevision(publishedPost(c)),
+    state: noChange,
+    route: (c, t) => page(`/admin/posts/${t.postId}`)(c),
+  },
+  {
+    name: 'savePageAction (published page: its working copy)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => publishedPage(),
+    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    action: (c, t) => submitForm(c.url, 'savePageAction', pageForm(t, 'Kept privately'), cookieOf(c)),
+  },
+  {
+    name: 'publishPageAction (draft page)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => publishedPage('draft'),
+    state: (_c, t) => pageRow(t),
+    action: (c, t) => submitForm(c.url, 'publishPageAction', pageForm(t, 'Published page'), cookieOf(c)),
+  },
+  {
+    name: 'updatePageAction (published page)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => publishedPage(),
+    state: (_c, t) => pageRow(t),
+    action: (c, t) => submitForm(c.url, 'updatePageAction', pageForm(t, 'Updated page'), cookieOf(c)),
+  },
+  {
+    name: 'unpublishPageAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => publishedPage(),
+    state: (_c, t) => pageRow(t),
+    action: (c, t) => submitForm(c.url, 'unpublishPageAction', { id: String(t.pageId) }, cookieOf(c)),
+  },
+  {
+    name: 'discardPageChangesAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => withPageCopy(publishedPage()),
+    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)),
+  },
+  {
+    name: 'restorePageRevisionAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => withPageRevision(publishedPage()),
+    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)),
+  },
+  {
+    name: 'GET /admin/pages/<published page> (with its revisions)',
+    owner: 'member',
+    allowed: admins,
+    setup: () => withPageRevision(publishedPage()),
+    state: noChange,
+    route: (c, t) => page(`/admin/pages/${t.pageId}`)(c),
+  },
   // Issue 14, media
   {
     name: 'updateUploadDetailsAction',
@@ -312,7 +768,14 @@ const TABLE: Row[] = [
     state: (_c, t) => one('SELECT alt, caption FROM uploads WHERE id = ?', t.uploadId),
     action: (c, t) => submitForm(c.url, 'updateUploadDetailsAction', { id: String(t.uploadId), alt: `Described ${unique()}`, caption: 'Zoë’s ☀' }, cookieOf(c)),
   },
-  { name: 'deleteUploadAction (unused image)', owner: 'author', allowed: ['owner', 'author', 'admin'], setup: libraryImage, state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId), action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)) },
+  {
+    name: 'deleteUploadAction (unused image)',
+    owner: 'author',
+    allowed: ['owner', 'author', 'admin'],
+    setup: libraryImage,
+    state: (_c, t) => one('SELECT id FROM uploads WHERE id = ?', t.uploadId),
+    action: (c, t) => callAction(c.url, 'deleteUploadAction', [t.uploadId], cookieOf(c)),
+  },
   { name: 'GET /admin/media', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/admin/media') },
   { name: 'GET /api/admin/uploads', owner: 'author', allowed: ['owner', 'author', 'admin'], state: noChange, route: page('/api/admin/uploads?q=a') },
   // Issue 15, import and export: admins only (the export holds authors' addresses; an import rewrites the site).
@@ -326,9 +789,21 @@ const TABLE: Row[] = [
     allowed: admins,
     writes: true,
     state: () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()).sort() : []),
-    route: (c) => fetch(`${c.url}/api/admin/import?part=export`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) }, body: '<?xml version="1.0"?><rss version="2.0"></rss>' }),
+    route: (c) =>
+      fetch(`${c.url}/api/admin/import?part=export`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', ...(cookieOf(c) ? { Cookie: cookieOf(c)! } : {}) },
+        body: '<?xml version="1.0"?><rss version="2.0"></rss>',
+      }),
   },
-  { name: 'POST /api/admin/import/<failed job> (run it again)', owner: 'member', allowed: [], setup: importJob, state: (_c, t) => one('SELECT status, error FROM import_jobs WHERE id = ?', t.jobId), route: (c, t) => fetch(`${c.url}/api/admin/import/${t.jobId}`, { method: 'POST', headers: cookieOf(c) ? { Cookie: cookieOf(c)! } : {} }) },
+  {
+    name: 'POST /api/admin/import/<failed job> (run it again)',
+    owner: 'member',
+    allowed: [],
+    setup: importJob,
+    state: (_c, t) => one('SELECT status, error FROM import_jobs WHERE id = ?', t.jobId),
+    route: (c, t) => fetch(`${c.url}/api/admin/import/${t.jobId}`, { method: 'POST', headers: cookieOf(c) ? { Cookie: cookieOf(c)! } : {} }),
+  },
   // Issue 15, subscriber import
   {
     name: 'importSubscribersAction (ask each to confirm)',
@@ -356,7 +831,14 @@ const TABLE: Row[] = [
     state: (_c, t) => one('SELECT from_path, to_path FROM redirects WHERE id = ?', t.redirectId),
     action: (c, t) => submitForm(c.url, 'saveRedirectAction', { id: String(t.redirectId), fromPath: `/2020/02/02/authz-${unique()}`, toPath: '/archive' }, cookieOf(c)),
   },
-  { name: 'removeRedirectAction', owner: 'member', allowed: admins, setup: () => ({ redirectId: newRedirect() }), state: (_c, t) => one('SELECT id FROM redirects WHERE id = ?', t.redirectId), action: (c, t) => submitForm(c.url, 'removeRedirectAction', { id: String(t.redirectId) }, cookieOf(c)) },
+  {
+    name: 'removeRedirectAction',
+    owner: 'member',
+    allowed: admins,
+    setup: () => ({ redirectId: newRedirect() }),
+    state: (_c, t) => one('SELECT id FROM redirects WHERE id = ?', t.redirectId),
+    action: (c, t) => submitForm(c.url, 'removeRedirectAction', { id: String(t.redirectId) }, cookieOf(c)),
+  },
   { name: 'GET /admin/redirects', owner: 'member', allowed: admins, state: noChange, route: page('/admin/redirects?q=authz') },
 ];
 

@@ -97,7 +97,9 @@ describe('client errors', () => {
     const withScript = await submitForm(app.url, 'requestSignInAction', { email: 'fine@example.org', callbackUrl: '/' });
     expect(withScript).toMatchObject({ status: 200, redirect: expect.stringContaining('/signin/check') });
     const form = noScriptForm('plain@example.org');
-    const withoutScript = await raw(`POST /signin HTTP/1.1\r\nHost: localhost:${app.port}\r\nContent-Type: ${form.type}\r\nContent-Length: ${form.body.length}\r\nConnection: close\r\n\r\n${form.body}`);
+    const withoutScript = await raw(
+      `POST /signin HTTP/1.1\r\nHost: localhost:${app.port}\r\nContent-Type: ${form.type}\r\nContent-Length: ${form.body.length}\r\nConnection: close\r\n\r\n${form.body}`,
+    );
     // Next runs the action and renders the page again with its answer.
     expect(withoutScript.statusLine).toMatch(/^HTTP\/1\.1 200 /);
     expect(withoutScript.body).toMatch(/<\/html>/);

@@ -26,9 +26,22 @@ type Case = { name: string; run: () => Promise<Outcome> };
 
 /** Everything a request could write (rate-limit bookkeeping aside). */
 function snapshot(): string {
-  const counts = ['comments', 'comment_reports', 'posts', 'pages', 'subscribers', 'users', 'sessions', 'verification_tokens', 'uploads', 'outbox', 'tags', 'thread_mutes', 'categories', 'menu_items'].map(
-    (table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-  );
+  const counts = [
+    'comments',
+    'comment_reports',
+    'posts',
+    'pages',
+    'subscribers',
+    'users',
+    'sessions',
+    'verification_tokens',
+    'uploads',
+    'outbox',
+    'tags',
+    'thread_mutes',
+    'categories',
+    'menu_items',
+  ].map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
   const settings = db.prepare('SELECT * FROM site_settings').all();
   const names = db.prepare('SELECT name, role, reply_notifications, commenting_blocked FROM users ORDER BY id').all();
   const postRows = db.prepare('SELECT title, body, status FROM posts ORDER BY id').all();
@@ -41,9 +54,10 @@ const short = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}â€
 
 function commentRouteCases(): Case[] {
   const asComment = hostileStrings.map((body): Case => ({ name: `comment route: body ${short(body)}`, run: async () => viaComment(await postComment(app.url, post.id, commenter, { body })) }));
-  const asNote = [...headerInjection, ...unreadable, ...sample(xssPayloads, 6).map((x) => x.payload), overLong[0]].map(
-    (contentNote): Case => ({ name: `comment route: contentNote ${short(contentNote)}`, run: async () => viaComment(await postComment(app.url, post.id, commenter, { body: 'A fine comment.', contentNote })) }),
-  );
+  const asNote = [...headerInjection, ...unreadable, ...sample(xssPayloads, 6).map((x) => x.payload), overLong[0]].map((contentNote): Case => ({
+    name: `comment route: contentNote ${short(contentNote)}`,
+    run: async () => viaComment(await postComment(app.url, post.id, commenter, { body: 'A fine comment.', contentNote })),
+  }));
   const raw: [string, string | Uint8Array, string][] = [
     ['truncated JSON', '{"body": "x"', 'application/json'],
     ['JSON array', '["body"]', 'application/json'],
@@ -81,7 +95,11 @@ function commentRouteCases(): Case[] {
   const badIds = ['0', '-1', '1.5', '1e3', 'abc', "1' OR '1'='1", '%00', '99999999999999999999'].map((id): Case => ({
     name: `comment route: post id ${short(id)}`,
     run: async () => {
-      const response = await fetch(`${app.url}/api/posts/${encodeURIComponent(id)}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: commenter.cookie }, body: '{"body":"x"}' });
+      const response = await fetch(`${app.url}/api/posts/${encodeURIComponent(id)}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: commenter.cookie },
+        body: '{"body":"x"}',
+      });
       await response.text();
       return { status: response.status, stored: response.status === 201 };
     },
@@ -93,7 +111,10 @@ function commentRouteCases(): Case[] {
 function htmlFieldsOf(value: unknown, key = ''): string {
   if (typeof value === 'string') return /html$/i.test(key) ? value : '';
   if (Array.isArray(value)) return value.map((v) => htmlFieldsOf(v, key)).join('\n');
-  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => htmlFieldsOf(v, k)).join('\n');
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => htmlFieldsOf(v, k))
+      .join('\n');
   return '';
 }
 
@@ -104,12 +125,37 @@ function viaComment(answer: { status: number }): Outcome {
 /** GET routes with hostile path segments and query parameters, signed out and as an admin. */
 function getRouteCases(): Case[] {
   const templates = [
-    '/search?q={}', '/search?q={}&page={}', '/page/{}', '/category/{}', '/tag/{}', '/author/{}', '/archive/{}', '/posts/{}', '/{}',
-    '/feed.xml?x={}', '/category/{}/feed.xml', '/media/{}', '/subscription?token={}', '/subscription/confirm?token={}', '/notifications/mute?token={}',
-    '/signin?callbackUrl={}', '/signin?error={}', '/signin/confirm?email={}&token={}&callbackUrl={}', '/welcome?next={}',
-    '/api/posts/{}/comments', '/api/comments/{}/revisions', '/api/subscription/unsubscribe?token={}',
-    '/admin/posts?status={}&q={}', '/admin/comments?show={}', '/admin/subscribers?q={}&status={}', '/admin/people?q={}', '/admin/pages?deleted={}',
-    '/admin/activity?page={}', '/admin/posts/{}', '/admin/posts/{}/preview', '/admin/pages/{}',
+    '/search?q={}',
+    '/search?q={}&page={}',
+    '/page/{}',
+    '/category/{}',
+    '/tag/{}',
+    '/author/{}',
+    '/archive/{}',
+    '/posts/{}',
+    '/{}',
+    '/feed.xml?x={}',
+    '/category/{}/feed.xml',
+    '/media/{}',
+    '/subscription?token={}',
+    '/subscription/confirm?token={}',
+    '/notifications/mute?token={}',
+    '/signin?callbackUrl={}',
+    '/signin?error={}',
+    '/signin/confirm?email={}&token={}&callbackUrl={}',
+    '/welcome?next={}',
+    '/api/posts/{}/comments',
+    '/api/comments/{}/revisions',
+    '/api/subscription/unsubscribe?token={}',
+    '/admin/posts?status={}&q={}',
+    '/admin/comments?show={}',
+    '/admin/subscribers?q={}&status={}',
+    '/admin/people?q={}',
+    '/admin/pages?deleted={}',
+    '/admin/activity?page={}',
+    '/admin/posts/{}',
+    '/admin/posts/{}/preview',
+    '/admin/pages/{}',
   ];
   const values = [...sample(xssPayloads, 5).map((x) => x.payload), ...sample(sqlPayloads, 3), ...sample(headerInjection, 2), unreadable[0], overLong[0]];
   const cases: Case[] = [];
@@ -134,13 +180,26 @@ function getRouteCases(): Case[] {
     }
   });
   // Raw, broken percent-encoding that a browser would never send (server/index.js answers 400; Next alone would 500).
-  for (const raw of ['/posts/%E0%A4%A', '/tag/%C0%AF', '/%C0%AF', '/api/posts/%C0%AF/comments', '/search?q=%ff%fe%00', '/search?q=%', '/media/..%2F..%2Fdata%2Fhearth.db', '/media/%2e%2e/%2e%2e/package.json', '/media/%2e%2e%2f%2e%2e%2fpackage.json']) {
-    cases.push({ name: `GET raw ${raw}`, run: async () => {
-      const response = await fetch(`${app.url}${raw}`, { redirect: 'manual' });
-      const text = await response.text();
-      expect(text).not.toMatch(/"name":\s*"hearth"|SQLite format 3/);
-      return { status: response.status, stored: false };
-    } });
+  for (const raw of [
+    '/posts/%E0%A4%A',
+    '/tag/%C0%AF',
+    '/%C0%AF',
+    '/api/posts/%C0%AF/comments',
+    '/search?q=%ff%fe%00',
+    '/search?q=%',
+    '/media/..%2F..%2Fdata%2Fhearth.db',
+    '/media/%2e%2e/%2e%2e/package.json',
+    '/media/%2e%2e%2f%2e%2e%2fpackage.json',
+  ]) {
+    cases.push({
+      name: `GET raw ${raw}`,
+      run: async () => {
+        const response = await fetch(`${app.url}${raw}`, { redirect: 'manual' });
+        const text = await response.text();
+        expect(text).not.toMatch(/"name":\s*"hearth"|SQLite format 3/);
+        return { status: response.status, stored: false };
+      },
+    });
   }
   return cases;
 }
@@ -155,8 +214,36 @@ function formCases(): Case[] {
     { action: 'subscribeAction', fields: (v, n) => ({ email: `sub${n}@example.org`, frequency: v, categoryIds: [v] }), as: () => null },
     { action: 'updateDisplayNameAction', fields: (v) => ({ name: v }), as: () => commenter },
     { action: 'reportCommentAction', fields: (v) => ({ commentId: String(reportable), reason: 'other', note: v }), as: () => commenter },
-    { action: 'savePostAction', fields: (v, n) => ({ postId: '', title: v.slice(0, 200) || 'x', slug: `hostile-${n}-${Date.now()}`, excerpt: v.slice(0, 500), body: v || 'x', categoryId: '', tags: v.slice(0, 40), contentNote: v.slice(0, 200), lastReviewedAt: '', coverImageId: '', coverAlt: v }), as: () => admin },
-    { action: 'updateSettingsAction', fields: (v) => ({ name: v.slice(0, 80) || 'x', tagline: v.slice(0, 160), about: v.slice(0, 2000), 'communityLinks.0.label': 'link', 'communityLinks.0.url': v, maxCommentLinks: '2', blockedWords: '' }), as: () => admin },
+    {
+      action: 'savePostAction',
+      fields: (v, n) => ({
+        postId: '',
+        title: v.slice(0, 200) || 'x',
+        slug: `hostile-${n}-${Date.now()}`,
+        excerpt: v.slice(0, 500),
+        body: v || 'x',
+        categoryId: '',
+        tags: v.slice(0, 40),
+        contentNote: v.slice(0, 200),
+        lastReviewedAt: '',
+        coverImageId: '',
+        coverAlt: v,
+      }),
+      as: () => admin,
+    },
+    {
+      action: 'updateSettingsAction',
+      fields: (v) => ({
+        name: v.slice(0, 80) || 'x',
+        tagline: v.slice(0, 160),
+        about: v.slice(0, 2000),
+        'communityLinks.0.label': 'link',
+        'communityLinks.0.url': v,
+        maxCommentLinks: '2',
+        blockedWords: '',
+      }),
+      as: () => admin,
+    },
     { action: 'updateSettingsAction', fields: (v) => ({ name: v.slice(0, 80) || 'x', tagline: v.slice(0, 160), about: v.slice(0, 2000), maxCommentLinks: '2', blockedWords: '' }), as: () => admin },
     { action: 'savePageAction', fields: (v, n) => ({ id: '', title: v.slice(0, 100) || 'x', slug: `hostile-page-${n}`, body: v || 'x', navOrder: '' }), as: () => admin },
     { action: 'savePageAction', fields: (v) => ({ id: '', title: 'x', slug: v, body: 'x', navOrder: v }), as: () => admin },
@@ -165,7 +252,16 @@ function formCases(): Case[] {
     { action: 'updateSubscriptionAction', fields: (v) => ({ token: v, frequency: 'weekly' }), as: () => null },
     { action: 'muteThreadAction', fields: (v) => ({ token: v }), as: () => null },
     { action: 'saveCategoryAction', fields: (v, n) => ({ id: '', name: v.slice(0, 80) || 'x', slug: `hostile-topic-${n}`, description: v.slice(0, 500) }), as: () => admin },
-    { action: 'saveMenuAction', fields: (v) => ({ menu: JSON.stringify([{ kind: 'link', label: v.slice(0, 60) || 'x', url: '/archive' }, { kind: 'link', label: 'x', url: v }]) }), as: () => admin },
+    {
+      action: 'saveMenuAction',
+      fields: (v) => ({
+        menu: JSON.stringify([
+          { kind: 'link', label: v.slice(0, 60) || 'x', url: '/archive' },
+          { kind: 'link', label: 'x', url: v },
+        ]),
+      }),
+      as: () => admin,
+    },
   ];
   let n = 0;
   return forms.flatMap((form) =>
@@ -246,10 +342,21 @@ afterAll(async () => {
 
 describe('hostile input', () => {
   it('has a markup check that tells live payloads from escaped ones', () => {
-    for (const live of ['<img src=x onerror=xss_probe_1()>', '<a href="jav&#x09;ascript:xss_probe_2()">x</a>', '<script>xss_probe_3()</script>', '<p title="x" onmouseover="y">', '<iframe srcdoc="&lt;script&gt;">']) {
+    for (const live of [
+      '<img src=x onerror=xss_probe_1()>',
+      '<a href="jav&#x09;ascript:xss_probe_2()">x</a>',
+      '<script>xss_probe_3()</script>',
+      '<p title="x" onmouseover="y">',
+      '<iframe srcdoc="&lt;script&gt;">',
+    ]) {
       expect({ live, found: unsafeMarkup(live).length > 0 }).toEqual({ live, found: true });
     }
-    for (const safe of ['<p>&lt;img src=x onerror=xss_probe_1()&gt;</p>', '<input value="&lt;script&gt;xss_probe_3()"/>', '<a href="/search?q=javascript%3Axss_probe_2()">x</a>', '<script>self.__next_f.push([1,"\\u003cscript\\u003exss_probe_4()"])</script>']) {
+    for (const safe of [
+      '<p>&lt;img src=x onerror=xss_probe_1()&gt;</p>',
+      '<input value="&lt;script&gt;xss_probe_3()"/>',
+      '<a href="/search?q=javascript%3Axss_probe_2()">x</a>',
+      '<script>self.__next_f.push([1,"\\u003cscript\\u003exss_probe_4()"])</script>',
+    ]) {
       expect({ safe, found: unsafeMarkup(safe) }).toEqual({ safe, found: [] });
     }
   });
@@ -289,10 +396,33 @@ describe('hostile input', () => {
     for (const id of createdPosts.slice(0, 10)) await submitForm(app.url, 'publishPostAction', { postId: String(id) }, admin.cookie);
     const slugs = (db.prepare(`SELECT slug FROM posts WHERE id IN (${createdPosts.join(',') || 0})`).all() as { slug: string }[]).map((r) => r.slug);
     const pages = [
-      `/posts/${post.slug}`, '/', '/page/1', '/archive', '/search?q=xss_probe', '/search?q=script', '/feed.xml', '/atom.xml', '/feed.json',
-      ...slugs.map((slug) => `/posts/${slug}`), ...createdPosts.map((id) => `/admin/posts/${id}/preview`), ...createdPageSlugs.map((slug) => `/${slug}`),
+      `/posts/${post.slug}`,
+      '/',
+      '/page/1',
+      '/archive',
+      '/search?q=xss_probe',
+      '/search?q=script',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      ...slugs.map((slug) => `/posts/${slug}`),
+      ...createdPosts.map((id) => `/admin/posts/${id}/preview`),
+      ...createdPageSlugs.map((slug) => `/${slug}`),
     ];
-    const adminPages = ['/admin', '/admin/posts', '/admin/comments', '/admin/comments?show=reported', '/admin/people', '/admin/pages', '/admin/settings', '/admin/activity', '/admin/categories', '/admin/menu', '/account', `/api/posts/${post.id}/comments`];
+    const adminPages = [
+      '/admin',
+      '/admin/posts',
+      '/admin/comments',
+      '/admin/comments?show=reported',
+      '/admin/people',
+      '/admin/pages',
+      '/admin/settings',
+      '/admin/activity',
+      '/admin/categories',
+      '/admin/menu',
+      '/account',
+      `/api/posts/${post.id}/comments`,
+    ];
     const stored = db.prepare("SELECT count(*) AS n FROM comments WHERE body LIKE '%xss_probe%' AND status = 'approved'").get() as { n: number };
     expect(stored.n).toBeGreaterThan(20);
     for (const [path, cookie] of [...pages.map((p) => [p, undefined] as const), ...adminPages.map((p) => [p, admin.cookie] as const), [`/posts/${post.slug}`, commenter.cookie] as const]) {

@@ -67,10 +67,14 @@ it('loses no email during an SMTP outage and sends each one exactly once after i
 
   // Every message was tried while SMTP was down, failed, and waits for its retry.
   const expected = newcomers.length + readers.length + 3;
-  await until('every queued email to be tried once', () => {
-    const rows = outbox();
-    return rows.length === expected && rows.every((r) => r.status === 'queued' && r.attempts >= 1 && r.last_error !== null);
-  }, 30_000);
+  await until(
+    'every queued email to be tried once',
+    () => {
+      const rows = outbox();
+      return rows.length === expected && rows.every((r) => r.status === 'queued' && r.attempts >= 1 && r.last_error !== null);
+    },
+    30_000,
+  );
   expect(new Map(outbox().map((r) => [r.kind, 0])).size).toBe(3);
 
   mail = await startMailCatcher({ port: smtpPort });

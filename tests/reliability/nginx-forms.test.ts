@@ -71,7 +71,9 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       // The app itself (without nginx too) answers some of the router's background prefetches of the
       // adjacent post with 404 after a comment action refreshes the page: seen, not counted, until it is fixed.
       if (headers['next-router-prefetch']) return void prefetchMisses.push(`${response.status()} ${response.url()} ${JSON.stringify(headers)}`);
-      failures.push(`${response.status()} ${response.request().method()} ${response.url()} (from ${headers['next-url'] ?? headers.referer ?? '?'}, nginx cache: ${response.headers()['x-cache-status'] ?? 'off'}, during "${expect.getState().currentTestName}")`);
+      failures.push(
+        `${response.status()} ${response.request().method()} ${response.url()} (from ${headers['next-url'] ?? headers.referer ?? '?'}, nginx cache: ${response.headers()['x-cache-status'] ?? 'off'}, during "${expect.getState().currentTestName}")`,
+      );
     });
     // Every step is quick when it works: a broken step fails in seconds, not after Playwright's 30 s.
     context.setDefaultTimeout(15_000);
@@ -200,7 +202,10 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await zoe.getByText(/^Your edit is awaiting moderation/).waitFor();
       await mod.goto(`${site}/admin/comments`);
       await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).getByRole('button', { name: 'Approve the edit' }).click();
-      await mod.getByRole('status').getByText(/^Edit approved: the new text is now public/).waitFor();
+      await mod
+        .getByRole('status')
+        .getByText(/^Edit approved: the new text is now public/)
+        .waitFor();
       await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).waitFor({ state: 'detached' });
       await zoe.reload();
       await articleBy(zoe, ZOE).getByText('edited', { exact: true }).waitFor();
@@ -216,7 +221,10 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     });
 
     it('chooses reply emails, gets one when the moderator replies, and mutes the conversation from it', async () => {
-      for (const [page, email] of [[zoe, 'zoe@example.org'], [lukasz, 'lukasz@example.org']] as const) {
+      for (const [page, email] of [
+        [zoe, 'zoe@example.org'],
+        [lukasz, 'lukasz@example.org'],
+      ] as const) {
         await page.goto(`${site}/account`);
         await page.getByLabel('At once, one email per reply').check();
         await page.getByRole('button', { name: 'Save email choices' }).click();
@@ -225,7 +233,10 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       }
 
       await mod.goto(`${site}${postPath}`);
-      for (const [name, text] of [[ZOE, 'Pacing saved'], [LUKASZ, 'Same here']]) {
+      for (const [name, text] of [
+        [ZOE, 'Pacing saved'],
+        [LUKASZ, 'Same here'],
+      ]) {
         const comment = articleBy(mod, name).filter({ hasText: text });
         await comment.getByRole('button', { name: 'Reply' }).first().click();
         await comment.getByLabel('Your reply').fill(`Thank you, ${name}.`);

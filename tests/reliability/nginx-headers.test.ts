@@ -64,7 +64,11 @@ const proxyingServer = () => parseConfig(shipped()).blocks.find((b) => b.name ==
 describe('deploy/nginx/hearth.conf, read as text', () => {
   it('sets request headers at server level only, so every location sends all of them', () => {
     expect(blocksWithOwnHeaders(shipped())).toEqual([]);
-    const headers = Object.fromEntries(proxyingServer().directives.filter(([d]) => d === 'proxy_set_header').map(([, name, value]) => [name.toLowerCase(), value]));
+    const headers = Object.fromEntries(
+      proxyingServer()
+        .directives.filter(([d]) => d === 'proxy_set_header')
+        .map(([, name, value]) => [name.toLowerCase(), value]),
+    );
     expect(headers).toMatchObject({
       host: '$hearth_site_host',
       'x-forwarded-host': '$hearth_site_host',
@@ -92,7 +96,11 @@ type Echo = { method: string; url: string; headers: http.IncomingHttpHeaders; up
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** One request over its own connection, with any Host header (fetch would not send a chosen one). */
-function send(port: number, pathname: string, { method = 'GET', headers = {}, body, agent = false }: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent | false } = {}): Promise<Answer> {
+function send(
+  port: number,
+  pathname: string,
+  { method = 'GET', headers = {}, body, agent = false }: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent | false } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: '127.0.0.1', port, path: pathname, method, headers, agent }, (response) => {
       let text = '';
@@ -176,19 +184,18 @@ describeWithNginx('the shipped nginx in front of an upstream that echoes what it
 
   it('sends the app "gzip" or no Accept-Encoding at all, on every location', async () => {
     for (const [, pathname] of requests) {
-      for (const [sent, expected] of [['br, gzip, deflate', 'gzip'], ['br', undefined], ['identity', undefined]]) {
+      for (const [sent, expected] of [
+        ['br, gzip, deflate', 'gzip'],
+        ['br', undefined],
+        ['identity', undefined],
+      ]) {
         const echo = JSON.parse((await send(proxy.port, `${pathname}?n=${Math.random()}`, { headers: { 'Accept-Encoding': sent! } })).body) as Echo;
         expect([pathname, sent, echo.headers['accept-encoding']]).toEqual([pathname, sent, expected]);
       }
     }
   });
 
-  const sessionCookies = [
-    'authjs.session-token=abc',
-    '__Secure-authjs.session-token=abc',
-    'authjs.session-token.0=ab; authjs.session-token.1=c',
-    'theme=dark; authjs.session-token.1=c',
-  ];
+  const sessionCookies = ['authjs.session-token=abc', '__Secure-authjs.session-token=abc', 'authjs.session-token.0=ab; authjs.session-token.1=c', 'theme=dark; authjs.session-token.1=c'];
 
   it.each(sessionCookies)('shares cached pages with a signed-in visitor (`%s`): reader pages are one HTML for everyone', async (cookie) => {
     const pathname = `/posts/shared-${Math.random()}`;

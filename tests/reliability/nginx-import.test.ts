@@ -56,8 +56,7 @@ describeWithNginx('the admin import and export through the shipped nginx', () =>
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const put = (query: string, body: string) =>
-    fetch(`${site}/api/admin/import?${query}`, { method: 'PUT', headers: { Cookie: admin.cookie, 'Content-Type': 'application/octet-stream' }, body });
+  const put = (query: string, body: string) => fetch(`${site}/api/admin/import?${query}`, { method: 'PUT', headers: { Cookie: admin.cookie, 'Content-Type': 'application/octet-stream' }, body });
 
   test('an export over the 10 MB request limit reaches the app; other routes keep the limit', async () => {
     const big = HEAD + `<!-- ${'padding '.repeat(1_600_000)} -->\n` + ITEM + TAIL;

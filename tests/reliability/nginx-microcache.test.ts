@@ -159,7 +159,6 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
       expect(FROM_CACHE).not.toContain(cacheStatus(anonymousMe));
       expect(((await anonymousMe.json()) as { user: unknown }).user).toBeNull();
 
-
       // Marked `private, no-store` by the app, without any session cookie: fetched, never stored.
       const signIn = await get('/signin');
       expect(signIn.headers.get('cache-control')).toMatch(/private|no-store/);

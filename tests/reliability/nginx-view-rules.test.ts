@@ -105,7 +105,14 @@ describeWithNginx('nginx reports the views its micro-cache answers', () => {
   });
 
   it('reports no view for Do Not Track, Global Privacy Control, prefetches or HEAD, and counts a client navigation', async () => {
-    for (const headers of [{ DNT: '1' }, { 'Sec-GPC': '1' }, { RSC: '1', 'Next-Router-Prefetch': '1' }, { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' }, { Purpose: 'prefetch' }, { 'Sec-Purpose': 'prefetch;prerender' }] as Record<string, string>[]) {
+    for (const headers of [
+      { DNT: '1' },
+      { 'Sec-GPC': '1' },
+      { RSC: '1', 'Next-Router-Prefetch': '1' },
+      { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' },
+      { Purpose: 'prefetch' },
+      { 'Sec-Purpose': 'prefetch;prerender' },
+    ] as Record<string, string>[]) {
       const { statuses } = await twice({ 'User-Agent': CHROME, ...headers });
       expect(statuses).toEqual(['MISS', 'HIT']);
     }

@@ -77,7 +77,12 @@ export default async function AccountPage() {
         {subscriber?.status === 'confirmed' ? (
           <>
             <p>New posts are emailed to {account.email}.</p>
-            <SubscriptionChoicesForm action={updateSubscriptionAction} token={manageToken(subscriber)} topics={listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
+            <SubscriptionChoicesForm
+              action={updateSubscriptionAction}
+              token={manageToken(subscriber)}
+              topics={listCategories()}
+              current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }}
+            />
             <OneButtonForm action={unsubscribeAction} token={manageToken(subscriber)} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />
           </>
         ) : (

@@ -21,7 +21,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="page-narrow auth-page">
       <h1>Sign in</h1>
       {deleted && <p className="notice notice--ok">Your account has been deleted. Thank you for being part of this community.</p>}
-      {error && <p className="notice notice--error" role="alert">{ERRORS[error] ?? 'Signing in did not work. Please try again.'}</p>}
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {ERRORS[error] ?? 'Signing in did not work. Please try again.'}
+        </p>
+      )}
       <p>Join the conversation and manage your email updates. Enter your email and we’ll send you a link: no password to remember.</p>
       <SignInForm action={requestSignInAction} callbackUrl={callbackPath} />
       {oauth.length > 0 && (
@@ -30,7 +34,9 @@ export default async function SignInPage({ searchParams }: Props) {
           {oauth.map((provider) => (
             <form key={provider.id} method="post" action={`/api/auth/signin/${provider.id}`}>
               <input type="hidden" name="callbackUrl" value={`/welcome?${new URLSearchParams({ next: callbackPath })}`} />
-              <button type="submit" className="button--quiet">{provider.name}</button>
+              <button type="submit" className="button--quiet">
+                {provider.name}
+              </button>
             </form>
           ))}
         </section>

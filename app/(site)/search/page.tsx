@@ -39,7 +39,11 @@ export default async function SearchPage({ searchParams }: Props) {
             Did you mean <Link href={`/search?${new URLSearchParams({ q: suggestion })}`}>{suggestion}</Link>?
           </p>
         )}
-        {results && results.total === 0 && <p>Nothing matched “{query}”. Fewer or different words may help, or browse the <Link href="/archive">archive</Link>.</p>}
+        {results && results.total === 0 && (
+          <p>
+            Nothing matched “{query}”. Fewer or different words may help, or browse the <Link href="/archive">archive</Link>.
+          </p>
+        )}
         {results && results.total > 0 && (
           <p>
             {pluralize(results.total, 'post')} found for “{query}”.

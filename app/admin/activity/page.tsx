@@ -26,25 +26,25 @@ export default async function ActivityPage({ searchParams }: Props) {
         <p className="empty-state">Nothing has happened yet.</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Activity" tabIndex={0}>
-        <table className="data-table">
-          <caption>Editorial and moderation actions</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What happened</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <SiteDate iso={entry.at.toISOString()} withTime />
-                </td>
-                <td>{activitySentence(entry)}</td>
+          <table className="data-table">
+            <caption>Editorial and moderation actions</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What happened</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <SiteDate iso={entry.at.toISOString()} withTime />
+                  </td>
+                  <td>{activitySentence(entry)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <PageBar label="Pages of activity" page={page} totalPages={totalPages} hrefFor={(n) => `/admin/activity?page=${n}`} prevText="← Newer" nextText="Older →" />

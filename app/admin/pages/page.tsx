@@ -33,25 +33,31 @@ export default async function AdminPagesPage({ searchParams }: Props) {
         <p className="empty-state">No pages yet.</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Pages" tabIndex={0}>
-        <table className="data-table">
-          <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
-          <thead>
-            <tr><th scope="col">Title</th><th scope="col">Address</th><th scope="col">State</th><th scope="col">In the footer</th><th scope="col">Last saved</th></tr>
-          </thead>
-          <tbody>
-            {pages.map((page) => (
-              <tr key={page.id}>
-                <td>
-                  <Link href={`/admin/pages/${page.id}`}>{page.title}</Link>
-                </td>
-                <td>{page.status === 'published' ? <Link href={`/${page.slug}`}>/{page.slug}</Link> : `/${page.slug}`}</td>
-                <td>{page.status === 'published' ? 'Published' : 'Draft'}</td>
-                <td>{page.navOrder === null ? 'No' : `Position ${page.navOrder}`}</td>
-                <td>{page.updatedAt ? <SiteDate iso={page.updatedAt.toISOString()} /> : '—'}</td>
+          <table className="data-table">
+            <caption>{pages.length === 1 ? '1 page' : `${pages.length} pages`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Address</th>
+                <th scope="col">State</th>
+                <th scope="col">In the footer</th>
+                <th scope="col">Last saved</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {pages.map((page) => (
+                <tr key={page.id}>
+                  <td>
+                    <Link href={`/admin/pages/${page.id}`}>{page.title}</Link>
+                  </td>
+                  <td>{page.status === 'published' ? <Link href={`/${page.slug}`}>/{page.slug}</Link> : `/${page.slug}`}</td>
+                  <td>{page.status === 'published' ? 'Published' : 'Draft'}</td>
+                  <td>{page.navOrder === null ? 'No' : `Position ${page.navOrder}`}</td>
+                  <td>{page.updatedAt ? <SiteDate iso={page.updatedAt.toISOString()} /> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </div>

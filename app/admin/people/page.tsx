@@ -18,14 +18,21 @@ function PeopleTable({ caption, people, currentUserId }: { caption: string; peop
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Joined</th>
+            <th scope="col">Role</th>
+          </tr>
         </thead>
         <tbody>
           {people.map((person) => (
             <tr key={person.id}>
               <td>{person.name ?? <em>No display name yet</em>}</td>
               <td>{person.email}</td>
-              <td><SiteDate iso={person.joinedAt.toISOString()} /></td>
+              <td>
+                <SiteDate iso={person.joinedAt.toISOString()} />
+              </td>
               <td>
                 {person.id === currentUserId ? (
                   // Changing your own role is refused anyway: saying so beats a form that always fails.
@@ -50,10 +57,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   return (
     <div className="page-wide">
       <h1>People and roles</h1>
-      <p>
-        Authors write posts, moderators look after comments, admins run the whole site. Members read and comment. Making someone an author gives them an
-        author page.
-      </p>
+      <p>Authors write posts, moderators look after comments, admins run the whole site. Members read and comment. Making someone an author gives them an author page.</p>
 
       <section aria-labelledby="find-heading">
         <h2 id="find-heading">Find a member</h2>

@@ -57,29 +57,29 @@ export default async function PostsPage({ searchParams }: Props) {
         <p className="empty-state">No posts here yet.</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Posts" tabIndex={0}>
-        <table className="data-table">
-          <caption>{rows.length === 1 ? '1 post' : `${rows.length} posts`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Date</th>
-              <th scope="col">Author</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/admin/posts/${row.id}`}>{row.title}</Link>
-                </td>
-                <td>{STATUS_LABELS[row.status]}</td>
-                <td>{row.publishedAt ? <SiteDate iso={row.publishedAt.toISOString()} withTime /> : '—'}</td>
-                <td>{row.authorName ?? 'Unnamed'}</td>
+          <table className="data-table">
+            <caption>{rows.length === 1 ? '1 post' : `${rows.length} posts`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Date</th>
+                <th scope="col">Author</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link href={`/admin/posts/${row.id}`}>{row.title}</Link>
+                  </td>
+                  <td>{STATUS_LABELS[row.status]}</td>
+                  <td>{row.publishedAt ? <SiteDate iso={row.publishedAt.toISOString()} withTime /> : '—'}</td>
+                  <td>{row.authorName ?? 'Unnamed'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </div>

@@ -38,8 +38,8 @@ export default async function StatsPage() {
     <div className="page-wide">
       <h1>Stats</h1>
       <p>
-        What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Views count by the site’s calendar day (its time zone); newsletter, confirmation and comment weeks by UTC days. Views
-        cover the last {VIEW_DAYS} days, the rest the last {WEEKS} weeks.
+        What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Views count by the site’s calendar day (its time zone); newsletter, confirmation and
+        comment weeks by UTC days. Views cover the last {VIEW_DAYS} days, the rest the last {WEEKS} weeks.
       </p>
       <StatsCountingForm action={setStatsCountingAction} counting={isCountingViews()} />
       <ul className="stats-totals" aria-label="Totals">

@@ -49,31 +49,57 @@ export default async function SubscribersPage({ searchParams }: Props) {
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Outgoing email</h2>
         <dl className="stat-list" aria-label="Outgoing email">
-          <div><dt>Queued</dt><dd>{mail.queued}</dd></div>
-          <div><dt>Sending</dt><dd>{mail.sending}</dd></div>
-          <div><dt>Failed</dt><dd>{mail.failed}</dd></div>
-          <div><dt>Sent today</dt><dd>{mail.sentToday}</dd></div>
+          <div>
+            <dt>Queued</dt>
+            <dd>{mail.queued}</dd>
+          </div>
+          <div>
+            <dt>Sending</dt>
+            <dd>{mail.sending}</dd>
+          </div>
+          <div>
+            <dt>Failed</dt>
+            <dd>{mail.failed}</dd>
+          </div>
+          <div>
+            <dt>Sent today</dt>
+            <dd>{mail.sentToday}</dd>
+          </div>
         </dl>
         {problems.length > 0 ? (
           <>
             <div className="table-scroll" role="region" aria-label="Delivery problems" tabIndex={0}>
-            <table className="data-table">
-              <caption>Messages with delivery problems (newest first)</caption>
-              <thead>
-                <tr><th scope="col">To</th><th scope="col">What</th><th scope="col">State</th><th scope="col">Tries</th><th scope="col">Last error</th></tr>
-              </thead>
-              <tbody>
-                {problems.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.to}</td>
-                    <td>{p.subject}</td>
-                    <td>{p.status === 'failed' ? 'Failed' : <>Retrying at <SiteDate iso={p.nextAttemptAt.toISOString()} withTime /></>}</td>
-                    <td>{p.attempts}</td>
-                    <td>{p.lastError}</td>
+              <table className="data-table">
+                <caption>Messages with delivery problems (newest first)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">To</th>
+                    <th scope="col">What</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Tries</th>
+                    <th scope="col">Last error</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {problems.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.to}</td>
+                      <td>{p.subject}</td>
+                      <td>
+                        {p.status === 'failed' ? (
+                          'Failed'
+                        ) : (
+                          <>
+                            Retrying at <SiteDate iso={p.nextAttemptAt.toISOString()} withTime />
+                          </>
+                        )}
+                      </td>
+                      <td>{p.attempts}</td>
+                      <td>{p.lastError}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
             <OneButtonForm action={retryMailAction} label="Retry now" pendingLabel="Retrying…" />
           </>
@@ -98,26 +124,34 @@ export default async function SubscribersPage({ searchParams }: Props) {
           <p className="empty-state">{search ? `No address contains “${search}”.` : 'Nobody has subscribed yet.'}</p>
         ) : (
           <div className="table-scroll" role="region" aria-label="Subscribers" tabIndex={0}>
-          <table className="data-table">
-            <caption>
-              {total} {total === 1 ? 'subscriber' : 'subscribers'}
-              {search ? ` matching “${search}”` : ''}
-            </caption>
-            <thead>
-              <tr><th scope="col">Address</th><th scope="col">Status</th><th scope="col">Gets</th><th scope="col">Topics</th><th scope="col">Since</th></tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.email}</td>
-                  <td>{STATUS_LABELS[row.status]}</td>
-                  <td>{FREQUENCY_LABELS[row.frequency]}</td>
-                  <td>{row.topics}</td>
-                  <td><SiteDate iso={row.createdAt.toISOString()} /></td>
+            <table className="data-table">
+              <caption>
+                {total} {total === 1 ? 'subscriber' : 'subscribers'}
+                {search ? ` matching “${search}”` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Address</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Gets</th>
+                  <th scope="col">Topics</th>
+                  <th scope="col">Since</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.email}</td>
+                    <td>{STATUS_LABELS[row.status]}</td>
+                    <td>{FREQUENCY_LABELS[row.frequency]}</td>
+                    <td>{row.topics}</td>
+                    <td>
+                      <SiteDate iso={row.createdAt.toISOString()} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
         <PageBar label="Pages of subscribers" page={page} totalPages={totalPages} hrefFor={pageHref} />

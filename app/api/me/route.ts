@@ -4,8 +4,5 @@ import { getCurrentUser } from '@/lib/session';
 
 export async function GET() {
   const user = await getCurrentUser();
-  return NextResponse.json(
-    { user: user ? { name: user.name, role: user.role } : null },
-    { headers: { 'Cache-Control': 'private, no-store' } },
-  );
+  return NextResponse.json({ user: user ? { name: user.name, role: user.role } : null }, { headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -69,12 +69,18 @@ describe('the member data review', () => {
   });
 
   it('names every table the migrations create', () => {
-    const rows = getDb()
-      .$client.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-      .all() as { name: string; sql: string }[];
+    const rows = getDb().$client.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     const virtual = rows.filter((row) => /^create virtual table/i.test(row.sql)).map((row) => row.name);
     const shadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`));
     expect(virtual.sort()).toEqual(Object.keys(INDEX_TABLES).sort());
-    expect(rows.map((row) => row.name).filter((name) => !virtual.includes(name) && !shadow(name)).sort()).toEqual(Object.keys(MEMBER_DATA_REVIEW).sort());
+    expect(
+      rows
+        .map((row) => row.name)
+        .filter((name) => !virtual.includes(name) && !shadow(name))
+        .sort(),
+    ).toEqual(Object.keys(MEMBER_DATA_REVIEW).sort());
   });
 });

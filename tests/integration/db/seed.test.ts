@@ -21,8 +21,21 @@ describe('demo content', () => {
   });
 
   it('starts with the menu the fixed navigation had: Home, the categories, Archive, then the pages', () => {
-    expect(listMenu().map((link) => link.href)).toEqual(['/', '/category/community-stories', '/category/living-well', '/category/research-news', '/archive', '/about', '/privacy', '/medical-disclaimer']);
-    expect(listMenu().map((link) => link.label).slice(1, 4)).toEqual(listCategories().map((category) => category.name));
+    expect(listMenu().map((link) => link.href)).toEqual([
+      '/',
+      '/category/community-stories',
+      '/category/living-well',
+      '/category/research-news',
+      '/archive',
+      '/about',
+      '/privacy',
+      '/medical-disclaimer',
+    ]);
+    expect(
+      listMenu()
+        .map((link) => link.label)
+        .slice(1, 4),
+    ).toEqual(listCategories().map((category) => category.name));
   });
 
   it('never writes into a database that already holds data', () => {

@@ -10,7 +10,10 @@ import { createAuthor, createPost } from '../../helpers/fixtures';
 
 function createMember(email: string) {
   const user = getDb().insert(users).values({ email, name: null }).returning().get();
-  getDb().insert(sessions).values({ sessionToken: `session-${email}`, userId: user.id, expires: new Date(Date.now() + 86_400_000) }).run();
+  getDb()
+    .insert(sessions)
+    .values({ sessionToken: `session-${email}`, userId: user.id, expires: new Date(Date.now() + 86_400_000) })
+    .run();
   getDb().insert(accounts).values({ userId: user.id, type: 'email', provider: 'email', providerAccountId: email }).run();
   return user;
 }
@@ -38,10 +41,20 @@ describe('a member’s own data', () => {
     const f = createMember('f@example.org');
     expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('deleted');
     expect(getOwnAccount(e.id)).toBeNull();
-    const remainingSessions = getDb().select().from(sessions).all().map((s) => s.userId);
+    const remainingSessions = getDb()
+      .select()
+      .from(sessions)
+      .all()
+      .map((s) => s.userId);
     expect(remainingSessions).not.toContain(e.id);
     expect(remainingSessions).toContain(f.id);
-    expect(getDb().select().from(accounts).all().map((a) => a.userId)).not.toContain(e.id);
+    expect(
+      getDb()
+        .select()
+        .from(accounts)
+        .all()
+        .map((a) => a.userId),
+    ).not.toContain(e.id);
     expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('not-found');
   });
 
@@ -57,7 +70,11 @@ describe('a deleted member’s comments', () => {
   const author = createAuthor();
   const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 5)) });
   const write = (authorId: string, body: string, parentId: number | null = null) =>
-    getDb().insert(comments).values({ postId: post.id, authorId, parentId, body, html: `<p>${body}</p>`, status: 'approved' }).returning().get();
+    getDb()
+      .insert(comments)
+      .values({ postId: post.id, authorId, parentId, body, html: `<p>${body}</p>`, status: 'approved' })
+      .returning()
+      .get();
 
   it('stay as "deleted member" with the words removed when the member chooses to keep them', () => {
     const leaving = createMember('keep@example.org');

@@ -6,17 +6,25 @@ import { hearthAdapter } from '@/lib/auth-adapter';
 import { generateSessionToken, hashSessionToken } from '@/lib/session-token';
 
 const member = (email: string) => getDb().insert(users).values({ email, name: 'M' }).returning().get();
-const storedTokens = () => getDb().select({ token: sessions.sessionToken }).from(sessions).all().map((row) => row.token);
+const storedTokens = () =>
+  getDb()
+    .select({ token: sessions.sessionToken })
+    .from(sessions)
+    .all()
+    .map((row) => row.token);
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe('sessions through the adapter', () => {
   it('signs out sessions stored in plain text before any session is read, and keeps hashed ones', async () => {
     const user = member('old@example.org');
     const hashed = hashSessionToken('kept-token');
-    getDb().insert(sessions).values([
-      { sessionToken: '3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11', userId: user.id, expires: inAnHour() },
-      { sessionToken: hashed, userId: user.id, expires: inAnHour() },
-    ]).run();
+    getDb()
+      .insert(sessions)
+      .values([
+        { sessionToken: '3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11', userId: user.id, expires: inAnHour() },
+        { sessionToken: hashed, userId: user.id, expires: inAnHour() },
+      ])
+      .run();
     const adapter = hearthAdapter();
     await expect(adapter.getSessionAndUser!('3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11')).resolves.toBeNull();
     expect(storedTokens()).toEqual([hashed]);
@@ -52,7 +60,12 @@ describe('sign-in codes through the adapter', () => {
     await adapter.createVerificationToken!({ identifier: 'other@example.org', token: 'o1', expires: inAnHour() });
     for (const token of ['c1', 'c2', 'c3']) await adapter.createVerificationToken!({ identifier: 'code@example.org', token, expires: inAnHour() });
     const rows = getDb().select({ identifier: verificationTokens.identifier, token: verificationTokens.token }).from(verificationTokens).all();
-    expect(rows).toEqual(expect.arrayContaining([{ identifier: 'code@example.org', token: 'c3' }, { identifier: 'other@example.org', token: 'o1' }]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { identifier: 'code@example.org', token: 'c3' },
+        { identifier: 'other@example.org', token: 'o1' },
+      ]),
+    );
     expect(rows).toHaveLength(2);
   });
 });

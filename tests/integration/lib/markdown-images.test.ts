@@ -32,7 +32,11 @@ describe('library images in a post', () => {
 
   it('turns an image alone in its paragraph with a title into a figure with its caption (escaped)', () => {
     const html = render(`![Snow on the path](/media/${name}.webp "Winter <walk> & rest ☃")`);
-    expect(html).toMatch(new RegExp(`^<figure><img src="/media/${name}.webp" alt="Snow on the path" width="1600" height="1067" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async" /><figcaption>Winter &lt;walk&gt; &amp; rest ☃</figcaption></figure>$`));
+    expect(html).toMatch(
+      new RegExp(
+        `^<figure><img src="/media/${name}.webp" alt="Snow on the path" width="1600" height="1067" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async" /><figcaption>Winter &lt;walk&gt; &amp; rest ☃</figcaption></figure>$`,
+      ),
+    );
   });
 
   it('keeps a titled image inside a sentence as an image with a title, not a figure', () => {

@@ -33,7 +33,10 @@ const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsD
 const rowCount = () => getDb().select().from(uploads).all().length;
 const author = () => createAuthor({ role: 'author', name: 'Zoë O’Brien-Ñúñez' });
 
-const photo = (width: number, height: number, background = '#6a8f4e') => sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+const photo = (width: number, height: number, background = '#6a8f4e') =>
+  sharp({ create: { width, height, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 
 function stored(result: UploadResult) {
   if (!result.ok) throw new Error(`expected the upload to be stored, got: ${result.message}`);
@@ -43,7 +46,11 @@ const fileOf = (url: string) => path.basename(url);
 const stem = (url: string) => fileOf(url).replace(/\.webp$/, '');
 /** The one settings row (a fresh test database has none until something saves settings). */
 const setSiteImages = (images: { iconUploadId?: number | null; logoUploadId?: number | null }) =>
-  getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', ...images }).onConflictDoUpdate({ target: siteSettings.id, set: images }).run();
+  getDb()
+    .insert(siteSettings)
+    .values({ id: 1, name: 'Hearth', ...images })
+    .onConflictDoUpdate({ target: siteSettings.id, set: images })
+    .run();
 
 /** A real PNG header (valid CRC) claiming 60,000 × 60,000 pixels, followed by a few bytes of data: a decompression bomb's shape. */
 function pngBomb(): Buffer {
@@ -156,10 +163,20 @@ describe('where an image is used, and deleting', () => {
     const inText = createPost({ authorId: writer.id, title: 'Pacing ☕', body: `Look: ![a bench](/media/${stem(image.url)}-800.webp "By the river")` });
     const asCover = createPost({ authorId: writer.id, title: 'Łukasz "Luke" ‹Żółć›', status: 'draft', coverImageId: image.id });
     const editing = createPost({ authorId: writer.id, title: 'Being edited', body: 'No pictures yet.' });
-    getDb().insert(postWorkingCopies).values({ postId: editing.id, fields: { body: `![x](${image.url})` }, savedAt: new Date() }).run();
-    const page = getDb().insert(pages).values({ slug: 'about-us', title: 'About us', body: `![team](${image.url})` }).returning().get();
+    getDb()
+      .insert(postWorkingCopies)
+      .values({ postId: editing.id, fields: { body: `![x](${image.url})` }, savedAt: new Date() })
+      .run();
+    const page = getDb()
+      .insert(pages)
+      .values({ slug: 'about-us', title: 'About us', body: `![team](${image.url})` })
+      .returning()
+      .get();
     const draftPage = getDb().insert(pages).values({ slug: 'soon', title: 'Coming soon', body: '', status: 'draft' }).returning().get();
-    getDb().insert(pageWorkingCopies).values({ pageId: draftPage.id, fields: { body: `![x](${image.url})` }, savedAt: new Date() }).run();
+    getDb()
+      .insert(pageWorkingCopies)
+      .values({ pageId: draftPage.id, fields: { body: `![x](${image.url})` }, savedAt: new Date() })
+      .run();
     setSiteImages({ iconUploadId: image.id, logoUploadId: image.id });
     try {
       expect(listUploadUses(getUpload(image.id)!)).toEqual(
@@ -193,7 +210,10 @@ describe('where an image is used, and deleting', () => {
     const writer = author();
     const image = stored(await storeUpload(writer, await photo(1000, 800)));
     const live = createPost({ authorId: writer.id, title: 'Zoë’s garden 🌿', body: 'No pictures.' });
-    getDb().insert(postWorkingCopies).values({ postId: live.id, fields: { body: 'No pictures.', coverImageId: image.id, coverAlt: 'Roses' }, savedAt: new Date() }).run();
+    getDb()
+      .insert(postWorkingCopies)
+      .values({ postId: live.id, fields: { body: 'No pictures.', coverImageId: image.id, coverAlt: 'Roses' }, savedAt: new Date() })
+      .run();
     expect(listUploadUses(getUpload(image.id)!)).toEqual([{ kind: 'post-cover', id: live.id, title: 'Zoë’s garden 🌿' }]);
     expect((await deleteUpload(writer, image.id)).ok).toBe(false);
     expect(getUpload(image.id)).not.toBeNull();

@@ -14,12 +14,20 @@ import { removeAdminRedirect, saveAdminRedirect } from '@/lib/redirects/manage';
 import { redirectSchema, type RedirectInput } from '@/lib/validations/redirect';
 import { createAuthor, createCategory, createPost } from '../../helpers/fixtures';
 
-const add = (fromPath: string, toPath: string, origin: 'wordpress' | 'admin' = 'wordpress') =>
-  getDb().insert(redirects).values({ fromPath, toPath, origin }).returning().get();
-const row = (fromPath: string) => getDb().select().from(redirects).all().find((r) => r.fromPath === fromPath);
+const add = (fromPath: string, toPath: string, origin: 'wordpress' | 'admin' = 'wordpress') => getDb().insert(redirects).values({ fromPath, toPath, origin }).returning().get();
+const row = (fromPath: string) =>
+  getDb()
+    .select()
+    .from(redirects)
+    .all()
+    .find((r) => r.fromPath === fromPath);
 let counter = 0;
 const actor = (role: UserRole) => {
-  const user = getDb().insert(users).values({ name: `Admin ${++counter}`, email: `admin${counter}@example.org`, role }).returning().get();
+  const user = getDb()
+    .insert(users)
+    .values({ name: `Admin ${++counter}`, email: `admin${counter}@example.org`, role })
+    .returning()
+    .get();
   return { id: user.id, name: user.name, role: user.role };
 };
 const parse = (input: Partial<RedirectInput>) => redirectSchema.safeParse({ id: '', fromPath: '/old', toPath: '/posts/new', ...input });
@@ -32,12 +40,7 @@ describe('the lookup a 404 makes', () => {
     add('/sneaky', '//evil.example.com/');
   });
 
-  it.each([
-    '/2024/05/01/pacing',
-    '/2024/05/01/pacing/',
-    '/2024/05/01/PACING/',
-    '/2024/05/01/pacing/?utm_source=chat',
-  ])('finds %s', (requested) => {
+  it.each(['/2024/05/01/pacing', '/2024/05/01/pacing/', '/2024/05/01/PACING/', '/2024/05/01/pacing/?utm_source=chat'])('finds %s', (requested) => {
     expect(movedTo(requested)).toBe('/posts/pacing');
   });
 
@@ -87,7 +90,12 @@ describe('the hits the server hands in', () => {
     const before = getDb().select().from(redirects).all();
     getDb().$client.exec("CREATE TRIGGER refuse_hits BEFORE UPDATE ON redirects WHEN NEW.from_path = '/?p=42' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     try {
-      expect(() => countRedirectHits([{ path: '/2024/05/01/pacing', n: 1 }, { path: '/?p=42', n: 1 }])).toThrow('disk full');
+      expect(() =>
+        countRedirectHits([
+          { path: '/2024/05/01/pacing', n: 1 },
+          { path: '/?p=42', n: 1 },
+        ]),
+      ).toThrow('disk full');
     } finally {
       getDb().$client.exec('DROP TRIGGER refuse_hits');
     }
@@ -138,26 +146,29 @@ describe('the admin rules', () => {
   createCategory('live-category');
   getDb().insert(pages).values({ slug: 'about-us', title: 'About us', body: 'Hello' }).run();
 
-  it.each(['/posts/live-post', '/about-us', '/category/live-category', '/category/live-category/page/2', '/admin/anything', '/'])(
-    'refuses %s: Hearth answers it itself',
-    (fromPath) => {
-      expect(liveAddressProblem(fromPath)).not.toBeNull();
-      expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
-    },
-  );
+  it.each(['/posts/live-post', '/about-us', '/category/live-category', '/category/live-category/page/2', '/admin/anything', '/'])('refuses %s: Hearth answers it itself', (fromPath) => {
+    expect(liveAddressProblem(fromPath)).not.toBeNull();
+    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
+  });
 
   it.each(['/posts/gone-post', '/gone-page', '/category/live-category/feed', '/category/gone', '/2020/01/01/x', '/?p=5'])('allows %s', (fromPath) => {
     expect(liveAddressProblem(fromPath)).toBeNull();
   });
 
   it.each(['/events/2019/picnic', '/old-blog/pacing', '/posts/gone-post/extra'])('refuses %s: no lookup ever runs there, so it would never be used', (fromPath) => {
-    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.stringMatching(/but not this one/)] } });
+    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({
+      ok: false,
+      fieldErrors: { fromPath: [expect.stringMatching(/but not this one/)] },
+    });
     expect(row(fromPath)).toBeUndefined();
   });
 
-  it.each(['/gone-page', '/posts/gone-post', '/category/gone/feed', '/2020/01/01/x', '/wp-content/uploads/2020/01/x.jpg', '/?page_id=7'])('adds %s: it is looked up on its way to a 404', (fromPath) => {
-    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: true });
-  });
+  it.each(['/gone-page', '/posts/gone-post', '/category/gone/feed', '/2020/01/01/x', '/wp-content/uploads/2020/01/x.jpg', '/?page_id=7'])(
+    'adds %s: it is looked up on its way to a 404',
+    (fromPath) => {
+      expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+    },
+  );
 
   it('adds, refuses a duplicate clearly, edits and removes; only admins', () => {
     const admin = actor('admin');

@@ -16,7 +16,7 @@ const post = (slug: string, title: string, body: string, extra: Partial<Paramete
   createPost({ authorId: slug.length % 2 ? zoe.id : lukasz.id, slug, title, body, excerpt: '', ...extra });
 
 const published: [slug: string, title: string, body: string][] = [
-  ['cant-sleep', 'When you can’t sleep at night', 'Painsomnia again. I can\'t switch off, so here are my sleep hygiene tips: dim lights, no screens.'],
+  ['cant-sleep', 'When you can’t sleep at night', "Painsomnia again. I can't switch off, so here are my sleep hygiene tips: dim lights, no screens."],
   ['sleep-routine', 'A gentle sleep routine', 'Sleep comes slowly; a warm drink and the same bedtime help me sleep.'],
   ['brain-fog', 'Brain fog at work', 'Lists, alarms and a quiet desk helped with brain-fog during meetings.'],
   ['pacing', 'Pacing for beginners', 'Pacing means stopping before you crash: the energy envelope, planned rests, smaller days.'],
@@ -26,14 +26,13 @@ const published: [slug: string, title: string, body: string][] = [
   ['pain', 'What helps with pain on bad days', 'Heat pads, warm baths and gentle stretching help the pain a little.'],
   ['cafe', 'Our café mornings', 'We meet at the café every Thursday for tea.'],
   ['lodz', 'Łódź meetup', 'Members in Łódź meet once a month; Łukasz brings biscuits.'],
-  ['sjogrens', 'Living with Sjögren’s', 'Dry eyes and dry mouth: Sjögren\'s syndrome is an autoimmune condition.'],
+  ['sjogrens', 'Living with Sjögren’s', "Dry eyes and dry mouth: Sjögren's syndrome is an autoimmune condition."],
   ['ldn', 'Low dose naltrexone (LDN)', 'LDN helped some members with fibromyalgia pain; ask your doctor about low dose naltrexone.'],
   ['zoe-story', 'Zoë’s story', 'Written by Zoë O’Brien-Ñúñez about ten years of fibromyalgia.'],
 ];
 for (const [slug, title, body] of published) post(slug, title, body);
 // Words only unpublished posts use: never found, never suggested, even when used more often.
-for (const n of [1, 2, 3, 4, 5])
-  post(`draft-${n}`, `Draft ${n}`, 'slap slap step zolpidemix methotrexate pancreas secret', { status: 'draft', publishedAt: null });
+for (const n of [1, 2, 3, 4, 5]) post(`draft-${n}`, `Draft ${n}`, 'slap slap step zolpidemix methotrexate pancreas secret', { status: 'draft', publishedAt: null });
 post('scheduled', 'Spring gatheringz', 'gatheringz gatheringz', { status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) });
 
 let version = 0;
@@ -109,7 +108,11 @@ describe('forgiving search', () => {
 
   it('learns the words of a post when it is published, and forgets them when it goes back to draft', () => {
     expect(run('zolpidemx').suggestion).toBeNull();
-    getDb().update(posts).set({ status: 'published', publishedAt: new Date(Date.now() - 1000) }).where(eq(posts.slug, 'draft-1')).run();
+    getDb()
+      .update(posts)
+      .set({ status: 'published', publishedAt: new Date(Date.now() - 1000) })
+      .where(eq(posts.slug, 'draft-1'))
+      .run();
     expect(run('zolpidemx').suggestion).toBe('zolpidemix');
     getDb().update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.slug, 'draft-1')).run();
     expect(run('zolpidemx').suggestion).toBeNull();

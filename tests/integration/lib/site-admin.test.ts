@@ -15,7 +15,6 @@ import { siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/si
 import type { CurrentUser } from '@/lib/session';
 import type { z } from 'zod';
 
-
 /** As the server actions call the rules: the form parsed with its schema (refused with the field errors), then the rule. */
 const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R) => (parsed.success ? rule(parsed.data) : invalid(parsed.error));
 const saveSettings = (actor: CurrentUser, input: SiteSettingsInput) => parsedOr(siteSettingsSchema.safeParse(input), (values) => updateSettings(actor, values));
@@ -26,7 +25,11 @@ const updateAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pag
 
 let counter = 0;
 function createPerson(role: UserRole, name = `Person ${++counter}`) {
-  const row = getDb().insert(users).values({ name, email: `person${++counter}@example.org`, role }).returning().get();
+  const row = getDb()
+    .insert(users)
+    .values({ name, email: `person${++counter}@example.org`, role })
+    .returning()
+    .get();
   return { id: row.id, name: row.name, role: row.role };
 }
 
@@ -186,7 +189,11 @@ describe('savePage and deletePage', () => {
     const actor = createPerson(role);
     const before = { pages: pageCount(), log: activity().length };
     expect(saveAPage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    const existing = getDb().insert(pages).values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' }).returning().get();
+    const existing = getDb()
+      .insert(pages)
+      .values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' })
+      .returning()
+      .get();
     expect(deletePage(actor, existing.id)).toMatchObject({ ok: false });
     expect(getPageBySlug(`kept-${role}`)).not.toBeNull();
     expect({ pages: pageCount() - 1, log: activity().length }).toEqual(before);

@@ -20,19 +20,38 @@ jest.mock('next/server', () => ({ ...jest.requireActual('next/server'), connecti
 getDb().insert(siteSettings).values({ id: 1, name: 'Zoë O’Brien-Ñúñez’s Hearth' }).run();
 let counter = 0;
 const person = (role: UserRole, name = `Łukasz "Luke" ‹Żółć› ${++counter}`) => {
-  const row = getDb().insert(users).values({ name, email: `p${++counter}@example.org`, role }).returning().get();
+  const row = getDb()
+    .insert(users)
+    .values({ name, email: `p${++counter}@example.org`, role })
+    .returning()
+    .get();
   return { id: row.id, name: row.name, role: row.role };
 };
 const base: SiteSettingsInput = {
-  name: 'Zoë O’Brien-Ñúñez’s Hearth 🌿', tagline: '', about: '', communityLinks: [], supportResources: [], holdFirstComment: true, maxCommentLinks: '2',
-  blockedWords: '', commentsMembersOnly: false, commentsNoSnippet: false, iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dateFormat: 'long',
+  name: 'Zoë O’Brien-Ñúñez’s Hearth 🌿',
+  tagline: '',
+  about: '',
+  communityLinks: [],
+  supportResources: [],
+  holdFirstComment: true,
+  maxCommentLinks: '2',
+  blockedWords: '',
+  commentsMembersOnly: false,
+  commentsNoSnippet: false,
+  iconUploadId: '',
+  logoUploadId: '',
+  timeZone: 'UTC',
+  dateFormat: 'long',
 };
 const save = (actor: ReturnType<typeof person>, change: Partial<SiteSettingsInput>) => {
   const parsed = siteSettingsSchema.safeParse({ ...base, ...change });
   return parsed.success ? updateSettings(actor, parsed.data) : invalid(parsed.error);
 };
 const logLength = () => getDb().select().from(activityLog).all().length;
-const square = (colour: string, size = 600) => sharp({ create: { width: size, height: size, channels: 3, background: colour } }).png().toBuffer();
+const square = (colour: string, size = 600) =>
+  sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 const get = (url: string) => new Request(`http://localhost${url}`);
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
 /** The average colour of a PNG, as [r, g, b]. */
@@ -59,7 +78,12 @@ describe('the site identity settings', () => {
   it('saves the zone, format, icon and logo for an admin; the logo reaches the site’s header data', async () => {
     const admin = person('admin', 'Ada');
     const icon = await storeUpload(admin, await square('#d03030'));
-    const logo = await storeUpload(admin, await sharp({ create: { width: 400, height: 100, channels: 3, background: '#205080' } }).png().toBuffer());
+    const logo = await storeUpload(
+      admin,
+      await sharp({ create: { width: 400, height: 100, channels: 3, background: '#205080' } })
+        .png()
+        .toBuffer(),
+    );
     if (!icon.ok || !logo.ok) throw new Error('uploads refused');
     expect(save(admin, { timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: String(icon.upload.id), logoUploadId: String(logo.upload.id) })).toMatchObject({ ok: true });
     expect(getSiteIdentity()).toEqual({ timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: icon.upload.id, logoUploadId: logo.upload.id });
@@ -106,7 +130,12 @@ describe('the icons', () => {
     const admin = person('admin');
     const before = await bytes(await favicon(get('/favicon.ico')));
     const oldTag = (await favicon(get('/favicon.ico'))).headers.get('etag');
-    const icon = await storeUpload(admin, await sharp({ create: { width: 900, height: 600, channels: 3, background: '#10c040' } }).png().toBuffer());
+    const icon = await storeUpload(
+      admin,
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: '#10c040' } })
+        .png()
+        .toBuffer(),
+    );
     if (!icon.ok) throw new Error('upload refused');
     expect(save(admin, { iconUploadId: String(icon.upload.id) })).toMatchObject({ ok: true });
 

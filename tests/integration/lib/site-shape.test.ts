@@ -22,13 +22,18 @@ const parsedOr = <T, R>(parsed: z.ZodSafeParseResult<T>, rule: (values: T) => R)
 const save = (actor: CurrentUser, input: CategoryInput) => parsedOr(categorySchema.safeParse(input), (values) => saveCategory(actor, values));
 const remove = (actor: CurrentUser, id: number, targetId: number | '') =>
   parsedOr(categoryDeleteSchema.safeParse({ id: String(id), targetId: String(targetId) }), (v) => deleteCategory(actor, v.id, v.targetId));
-const renameTag = (actor: CurrentUser, id: number, name: string, slug: string) => parsedOr(tagRenameSchema.safeParse({ id: String(id), name, slug }), ({ id: tagId, ...f }) => renameTagTo(actor, tagId, f));
+const renameTag = (actor: CurrentUser, id: number, name: string, slug: string) =>
+  parsedOr(tagRenameSchema.safeParse({ id: String(id), name, slug }), ({ id: tagId, ...f }) => renameTagTo(actor, tagId, f));
 const mergeTag = (actor: CurrentUser, id: number, intoId: number) => parsedOr(tagMergeSchema.safeParse({ id: String(id), intoId: String(intoId) }), (v) => mergeTagInto(actor, v.id, v.intoId));
 const menu = (actor: CurrentUser, items: unknown) => parsedOr(menuSchema.safeParse({ menu: JSON.stringify(items) }), (values) => saveMenu(actor, values));
 
 let counter = 0;
 function person(role: UserRole, name = `Person ${++counter}`): CurrentUser {
-  const row = getDb().insert(users).values({ name, email: `shape${++counter}@example.org`, role }).returning().get();
+  const row = getDb()
+    .insert(users)
+    .values({ name, email: `shape${++counter}@example.org`, role })
+    .returning()
+    .get();
   return { id: row.id, name: row.name, role: row.role } as CurrentUser;
 }
 const admin = person('admin', 'Zoë O’Brien-Ñúñez');
@@ -41,7 +46,13 @@ const newCategory = (name: string, slug = '', description = '') => {
 };
 const categoryOf = (postId: number) => getDb().select({ categoryId: posts.categoryId }).from(posts).where(eq(posts.id, postId)).get()!.categoryId;
 const topicsOf = (subscriberId: number) =>
-  getDb().select({ id: subscriberCategories.categoryId }).from(subscriberCategories).where(eq(subscriberCategories.subscriberId, subscriberId)).orderBy(asc(subscriberCategories.categoryId)).all().map((r) => r.id);
+  getDb()
+    .select({ id: subscriberCategories.categoryId })
+    .from(subscriberCategories)
+    .where(eq(subscriberCategories.subscriberId, subscriberId))
+    .orderBy(asc(subscriberCategories.categoryId))
+    .all()
+    .map((r) => r.id);
 const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id)).all();
 
 describe('categories', () => {
@@ -116,7 +127,11 @@ describe('categories', () => {
     expect([categoryOf(p1), categoryOf(p2), categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
     expect([topicsOf(onlyResearch), topicsOf(both), topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
     expect([getRenamedCategorySlug('research'), getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
-    expect(menuRows().filter((row) => row.position === 50).map((row) => row.categoryId)).toEqual([stories.id]);
+    expect(
+      menuRows()
+        .filter((row) => row.position === 50)
+        .map((row) => row.categoryId),
+    ).toEqual([stories.id]);
   });
 
   it('deletes a category without posts directly; its menu sub-items move up a level', () => {
@@ -141,7 +156,13 @@ describe('tags', () => {
 
     expect(mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
     expect(mergeTag(admin, pacing.id, energy.id)).toMatchObject({ ok: true, message: '“Pacing & rest” was merged into “energy”.' });
-    const tagsOf = (postId: number) => getDb().select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, postId)).all().map((r) => r.tagId);
+    const tagsOf = (postId: number) =>
+      getDb()
+        .select({ tagId: postTags.tagId })
+        .from(postTags)
+        .where(eq(postTags.postId, postId))
+        .all()
+        .map((r) => r.tagId);
     expect([tagsOf(both), tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
     expect([getTagBySlug('pacing-and-rest'), getRenamedTagSlug('pacing-and-rest'), getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
 

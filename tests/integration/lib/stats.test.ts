@@ -29,7 +29,13 @@ describe('counting views privately', () => {
   const quiet = createPost({ authorId: lukasz.id, slug: 'quiet-post', title: 'A quiet post' });
   createPost({ authorId: zoe.id, slug: 'secret-draft', status: 'draft', publishedAt: null });
   createPost({ authorId: zoe.id, slug: 'not-yet', publishedAt: new Date('2099-01-01T00:00:00Z') });
-  getDb().insert(pages).values([{ slug: 'about', title: 'About', body: 'Hi' }, { slug: 'unfinished', title: 'Unfinished', body: 'x', status: 'draft' }]).run();
+  getDb()
+    .insert(pages)
+    .values([
+      { slug: 'about', title: 'About', body: 'Hi' },
+      { slug: 'unfinished', title: 'Unfinished', body: 'x', status: 'draft' },
+    ])
+    .run();
 
   it('counts every kind of reader page, with the referring site by host, and adds up repeat views', () => {
     expect(beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe(1);
@@ -64,8 +70,25 @@ describe('counting views privately', () => {
 
   it('stores nothing for paths that are not a page readers can see now', () => {
     const before = JSON.stringify([rows('page_view_counts'), rows('referrer_counts')]);
-    const paths = ['/posts/secret-draft', '/posts/not-yet', '/posts/no-such-post', '/unfinished', '/category/nope', '/tag/nope', '/author/nobody', '/admin/stats', '/api/views', 'https://evil.example/', '//evil.example/x'];
-    expect(countViews(paths.map((path) => ({ path, referrer: 'forum.example.org', n: 3 })), day1)).toBe(0);
+    const paths = [
+      '/posts/secret-draft',
+      '/posts/not-yet',
+      '/posts/no-such-post',
+      '/unfinished',
+      '/category/nope',
+      '/tag/nope',
+      '/author/nobody',
+      '/admin/stats',
+      '/api/views',
+      'https://evil.example/',
+      '//evil.example/x',
+    ];
+    expect(
+      countViews(
+        paths.map((path) => ({ path, referrer: 'forum.example.org', n: 3 })),
+        day1,
+      ),
+    ).toBe(0);
     expect(JSON.stringify([rows('page_view_counts'), rows('referrer_counts')])).toBe(before);
   });
 
@@ -127,7 +150,10 @@ describe('counting views privately', () => {
       { postId: pacing.id, title: 'Pacing through a flare 🔥', slug: 'pacing-through-a-flare', views: 3 },
       { postId: kitchen.id, title: 'Łukasz’s kitchen stool', slug: 'kitchen-stool', views: 2 },
     ]);
-    expect(topPosts('2026-03-03').map((p) => [p.slug, p.views])).toEqual([['quiet-post', REFERRER_HOSTS_PER_DAY + 52], ['kitchen-stool', 1]]);
+    expect(topPosts('2026-03-03').map((p) => [p.slug, p.views])).toEqual([
+      ['quiet-post', REFERRER_HOSTS_PER_DAY + 52],
+      ['kitchen-stool', 1],
+    ]);
     expect(topReferrers('2026-03-01', 3)).toEqual([
       { host: OTHER_REFERRERS, views: 50 },
       { host: 'forum.example.org', views: 2 },
@@ -137,8 +163,16 @@ describe('counting views privately', () => {
   });
 
   it('reads newsletter emails sent, confirmations and comments per day, leaving out other mail, failures and spam', () => {
-    const mail = (kind: string, status: 'sent' | 'failed', sentAt: string | null) =>
-      ({ kind, toAddress: 'zoe@example.org', subject: 's', text: 't', html: 'h', status, nextAttemptAt: new Date(), sentAt: sentAt ? new Date(sentAt) : null });
+    const mail = (kind: string, status: 'sent' | 'failed', sentAt: string | null) => ({
+      kind,
+      toAddress: 'zoe@example.org',
+      subject: 's',
+      text: 't',
+      html: 'h',
+      status,
+      nextAttemptAt: new Date(),
+      sentAt: sentAt ? new Date(sentAt) : null,
+    });
     getDb()
       .insert(outbox)
       .values([
@@ -165,10 +199,23 @@ describe('counting views privately', () => {
       { day: '2026-03-10', count: 1 },
     ]);
 
-    const comment = (status: 'approved' | 'pending' | 'spam' | 'deleted', createdAt: string) => ({ postId: pacing.id, authorId: lukasz.id, body: 'b', html: '<p>b</p>', status, createdAt: new Date(createdAt) });
+    const comment = (status: 'approved' | 'pending' | 'spam' | 'deleted', createdAt: string) => ({
+      postId: pacing.id,
+      authorId: lukasz.id,
+      body: 'b',
+      html: '<p>b</p>',
+      status,
+      createdAt: new Date(createdAt),
+    });
     getDb()
       .insert(comments)
-      .values([comment('approved', '2026-03-02T10:00:00Z'), comment('pending', '2026-03-02T12:00:00Z'), comment('spam', '2026-03-02T13:00:00Z'), comment('approved', '2026-03-11T10:00:00Z'), comment('approved', '2026-02-11T10:00:00Z')])
+      .values([
+        comment('approved', '2026-03-02T10:00:00Z'),
+        comment('pending', '2026-03-02T12:00:00Z'),
+        comment('spam', '2026-03-02T13:00:00Z'),
+        comment('approved', '2026-03-11T10:00:00Z'),
+        comment('approved', '2026-02-11T10:00:00Z'),
+      ])
       .run();
     expect(commentsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },

@@ -34,13 +34,18 @@ const phonePhoto = () =>
     .jpeg()
     .toBuffer();
 
-const smallPng = () => sharp({ create: { width: 800, height: 600, channels: 4, background: '#3366ff80' } }).png().toBuffer();
+const smallPng = () =>
+  sharp({ create: { width: 800, height: 600, channels: 4, background: '#3366ff80' } })
+    .png()
+    .toBuffer();
 
 /** Three differently coloured 200×100 frames. */
 function animatedGif() {
   const pixels = Buffer.alloc(200 * 300 * 4);
   for (let i = 0; i < pixels.length; i += 4) pixels.set([Math.floor(i / 4 / 200 / 100) * 100, 80, 40, 255], i);
-  return sharp(pixels, { raw: { width: 200, height: 300, channels: 4, pageHeight: 100 } }).gif({ loop: 0, delay: [100, 200, 300] }).toBuffer();
+  return sharp(pixels, { raw: { width: 200, height: 300, channels: 4, pageHeight: 100 } })
+    .gif({ loop: 0, delay: [100, 200, 300] })
+    .toBuffer();
 }
 
 function expectStored(result: UploadResult) {
@@ -93,7 +98,11 @@ describe('storeUpload', () => {
   it.each([
     ['a text file renamed .png', Buffer.from('Notes for my next post, definitely not a picture.'), 'That file is not a JPEG, PNG, WebP or GIF image.'],
     ['an SVG', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), 'That file is not a JPEG, PNG, WebP or GIF image.'],
-    ['a PNG signature followed by garbage', Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(500, 7)]), 'That image could not be read; the file may be damaged. Please try another.'],
+    [
+      'a PNG signature followed by garbage',
+      Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(500, 7)]),
+      'That image could not be read; the file may be damaged. Please try another.',
+    ],
     ['an empty file', Buffer.alloc(0), 'That file is empty. Please choose an image.'],
     ['anything over 8 MB', Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0xff), 'That image is larger than 8 MB. Please choose a smaller one.'],
   ])('refuses %s and stores nothing', async (_name, bytes, message) => {
@@ -103,12 +112,16 @@ describe('storeUpload', () => {
   });
 
   it('refuses an image over 10,000 px on a side before decoding it', async () => {
-    const wide = await sharp({ create: { width: 10_001, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+    const wide = await sharp({ create: { width: 10_001, height: 4, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     expect(await storeUpload(person('author'), wide)).toMatchObject({ ok: false, reason: 'too-many-pixels' });
   });
 
   it('refuses a photo whose pixels are cut off, with a clear message', async () => {
-    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await storeUpload(person('author'), photo.subarray(0, photo.length / 2))).toMatchObject({ ok: false, reason: 'unreadable' });
     expect(warn).toHaveBeenCalled();

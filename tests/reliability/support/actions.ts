@@ -21,7 +21,11 @@ let refs: Map<string, ActionRef> | undefined;
  * forwards it internally and the forwarded answer's status is not the action's.
  */
 function pagePath(worker: string): string {
-  const route = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\/\([^)]*\)/g, '').replace(/\[[^\]]+\]/g, '_');
+  const route = worker
+    .replace(/^app/, '')
+    .replace(/\/page$/, '')
+    .replace(/\/\([^)]*\)/g, '')
+    .replace(/\[[^\]]+\]/g, '_');
   return route === '' ? '/' : route;
 }
 

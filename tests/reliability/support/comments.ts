@@ -30,12 +30,7 @@ export async function commentStorm(
   baseUrl: string,
   postId: number,
   members: Person[],
-  {
-    perMember,
-    shouldStop = () => false,
-    onAccepted = () => {},
-    tag = 'storm',
-  }: { perMember: number; shouldStop?: () => boolean; onAccepted?: (acceptedSoFar: number) => void; tag?: string },
+  { perMember, shouldStop = () => false, onAccepted = () => {}, tag = 'storm' }: { perMember: number; shouldStop?: () => boolean; onAccepted?: (acceptedSoFar: number) => void; tag?: string },
 ): Promise<StormResult> {
   const result: StormResult = { accepted: [], answers: new Map(), failures: [] };
   await Promise.all(
@@ -53,7 +48,7 @@ export async function commentStorm(
         if (answer.status === 201 && typeof answer.json?.id === 'number') {
           result.accepted.push({ id: answer.json.id, body, at: Date.now() });
           onAccepted(result.accepted.length);
-        }        else if (answer.status >= 500) result.failures.push(`${answer.status}: ${answer.body.slice(0, 200)}`);
+        } else if (answer.status >= 500) result.failures.push(`${answer.status}: ${answer.body.slice(0, 200)}`);
       }
     }),
   );

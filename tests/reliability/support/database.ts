@@ -38,8 +38,7 @@ export function openPost(db: Database.Database): { id: number; slug: string } {
 
 export const countRows = (db: Database.Database, table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-export const integrityCheck = (db: Database.Database): string =>
-  (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+export const integrityCheck = (db: Database.Database): string => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
 
 /** An approved comment written straight into the database (a conversation to reply to, or a commenter's track record). */
 export function insertApprovedComment(db: Database.Database, postId: number, authorId: string, body: string): number {

@@ -8,7 +8,9 @@ import type { Person } from './database';
 
 /** Uploads a small PNG as `author`; resolves with the image's public address (/media/…). */
 export async function uploadImage(baseUrl: string, author: Person): Promise<string> {
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c8844a' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c8844a' } })
+    .png()
+    .toBuffer();
   const body = new FormData();
   body.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
   const response = await fetch(`${baseUrl}/api/admin/uploads`, { method: 'POST', body, headers: { Cookie: author.cookie } });
@@ -22,6 +24,12 @@ export function subscribeAndSchedulePost(db: Database.Database, email: string, i
   const author = db.prepare('SELECT id FROM users WHERE slug IS NOT NULL LIMIT 1').get() as { id: string };
   const category = db.prepare('SELECT id FROM categories LIMIT 1').get() as { id: number };
   db.prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'scheduled', ?, ?, ?)").run(
-    `for-subscribers-${Date.now()}`, 'For our subscribers', 'A post emailed to subscribers.', 'Some words for subscribers.', Date.now() + inMs, author.id, category.id,
+    `for-subscribers-${Date.now()}`,
+    'For our subscribers',
+    'A post emailed to subscribers.',
+    'Some words for subscribers.',
+    Date.now() + inMs,
+    author.id,
+    category.id,
   );
 }

@@ -7,8 +7,16 @@ describe('demo prose files', () => {
   const filesIn = (folder: string) => readdirSync(path.join(process.cwd(), 'db', 'seed-content', folder)).sort();
 
   it('has one Markdown file for every post and page in the index, and none left over', () => {
-    expect(filesIn('posts')).toEqual(readSeedPosts().map((post) => `${post.slug}.md`).sort());
-    expect(filesIn('pages')).toEqual(readSeedPages().map((page) => `${page.slug}.md`).sort());
+    expect(filesIn('posts')).toEqual(
+      readSeedPosts()
+        .map((post) => `${post.slug}.md`)
+        .sort(),
+    );
+    expect(filesIn('pages')).toEqual(
+      readSeedPages()
+        .map((page) => `${page.slug}.md`)
+        .sort(),
+    );
   });
 
   it('reads each body as written, without the file’s final newline', () => {

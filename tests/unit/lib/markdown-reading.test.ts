@@ -1,11 +1,6 @@
 import { renderMarkdown } from '@/lib/markdown';
 
-const criteria = [
-  '| | Zoë O’Brien-Ñúñez | Łukasz |',
-  '|---|---|---|',
-  '| **Widespread pain** | yes | no |',
-  '| Fatigue <b>x</b> | often | rarely |',
-].join('\n');
+const criteria = ['| | Zoë O’Brien-Ñúñez | Łukasz |', '|---|---|---|', '| **Widespread pain** | yes | no |', '| Fatigue <b>x</b> | often | rarely |'].join('\n');
 
 describe('footnotes on a phone', () => {
   const { html } = renderMarkdown('Pacing helps.[^pace] So does rest.[^rest] Again.[^pace]\n\n[^pace]: Łukasz et al., “Pacing”, 2019.\n[^rest]: Zoë O’Brien-Ñúñez, 2021.');

@@ -13,9 +13,7 @@ describe('renderMarkdown', () => {
   });
 
   it('renders footnotes, tables, lists, quotes and links', () => {
-    const { html } = renderMarkdown(
-      'Claim.[^1]\n\n| Day | Energy |\n|---|--:|\n| Mon | 3 |\n\n- one\n- two\n\n> quoted\n\n[EULAR](https://example.org/eular)\n\n[^1]: Macfarlane GJ et al. 2017.',
-    );
+    const { html } = renderMarkdown('Claim.[^1]\n\n| Day | Energy |\n|---|--:|\n| Mon | 3 |\n\n- one\n- two\n\n> quoted\n\n[EULAR](https://example.org/eular)\n\n[^1]: Macfarlane GJ et al. 2017.');
     expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1" aria-label="Footnote 1">1<\/a>/);
     expect(html).toContain('<section class="footnotes" aria-label="Footnotes">');
     expect(html).toContain('<li id="fn1" class="footnote-item">');

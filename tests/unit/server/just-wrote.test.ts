@@ -29,7 +29,13 @@ const send = async (path: string, method = 'POST', cookie?: string) => {
 };
 
 it('marks the browser after a write that went through, for a few seconds, and says nothing about who it is', async () => {
-  for (const [method, status] of [['POST', 200], ['POST', 201], ['POST', 303], ['PUT', 204], ['DELETE', 200]] as const) {
+  for (const [method, status] of [
+    ['POST', 200],
+    ['POST', 201],
+    ['POST', 303],
+    ['PUT', 204],
+    ['DELETE', 200],
+  ] as const) {
     expect((await send(`/?status=${status}`, method)).cookies).toEqual(['hearth-just-wrote=1; Max-Age=5; Path=/; HttpOnly; SameSite=Lax']);
   }
   expect((await send('/https')).cookies).toEqual(['hearth-just-wrote=1; Max-Age=5; Path=/; HttpOnly; SameSite=Lax; Secure']);

@@ -22,7 +22,10 @@ describe("the production server's settings", () => {
     const settings = serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org' });
     expect(settings).toEqual({
       ok: false,
-      lines: [expect.stringMatching(/^\[hearth\] refusing to start: SITE_URL is http:\/\/blog\.example\.org: a public site must be served over https/), '[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)'],
+      lines: [
+        expect.stringMatching(/^\[hearth\] refusing to start: SITE_URL is http:\/\/blog\.example\.org: a public site must be served over https/),
+        '[hearth] (ALLOW_INSECURE=true starts it anyway, for a deliberate test setup only.)',
+      ],
     });
     expect(serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org', ALLOW_INSECURE: 'true' }).ok).toBe(true);
   });

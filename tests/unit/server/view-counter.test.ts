@@ -103,7 +103,13 @@ describe('the view counter', () => {
     counter.add('/admin', '', 'hearth.example');
     counter.add('/posts/Not a path', '', 'hearth.example');
     await counter.flushNow();
-    expect(handedOver.batches).toEqual([[{ path: '/posts/pacing', referrer: 'forum.example.org', n: 1 }, { path: '/posts/pacing', referrer: '', n: 1 }, { path: '/admin', referrer: '', n: 1 }]]);
+    expect(handedOver.batches).toEqual([
+      [
+        { path: '/posts/pacing', referrer: 'forum.example.org', n: 1 },
+        { path: '/posts/pacing', referrer: '', n: 1 },
+        { path: '/admin', referrer: '', n: 1 },
+      ],
+    ]);
   });
 
   it('keeps a bounded number of distinct paths between hand-overs, and keeps them through a failed one', async () => {

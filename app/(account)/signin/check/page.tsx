@@ -13,11 +13,16 @@ export default async function CheckEmailPage() {
     <div className="page-narrow auth-page">
       <h1>Check your email</h1>
       <p>
-        If the address can receive email, a sign-in link is on its way{pending ? <> to <strong>{pending.email}</strong></> : null}. It works once, for 15 minutes.
+        If the address can receive email, a sign-in link is on its way
+        {pending ? (
+          <>
+            {' '}
+            to <strong>{pending.email}</strong>
+          </>
+        ) : null}
+        . It works once, for 15 minutes.
       </p>
-      {!emailDeliveryConfigured() && (
-        <p className="notice">This site has no email server configured yet: the message was written to the server’s log instead.</p>
-      )}
+      {!emailDeliveryConfigured() && <p className="notice">This site has no email server configured yet: the message was written to the server’s log instead.</p>}
       {pending ? (
         <>
           <h2>Reading the email on another device?</h2>

@@ -42,8 +42,7 @@ export default async function ArchivePage({ params }: Props) {
           <ul className="archive__list">
             {month.posts.map((post) => (
               <li key={post.slug}>
-                <SiteDate iso={post.publishedAt} />{' '}
-                <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+                <SiteDate iso={post.publishedAt} /> <Link href={`/posts/${post.slug}`}>{post.title}</Link>
               </li>
             ))}
           </ul>

@@ -30,13 +30,23 @@ export default async function PostImage({ params, id }: { params: Promise<{ slug
   const [post, site] = await Promise.all([readPost((await params).slug), readSite()]);
   const title = post?.title ?? site.name;
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: 72, background: '#fbf7f2', color: '#1f1a17', borderLeft: '24px solid #9a3d12' }}>
-        <div style={{ fontSize: 32, color: '#9a3d12' }}>{post?.category?.name ?? ''}</div>
-        <div style={{ fontSize: title.length > 60 ? 60 : 76, lineHeight: 1.15, fontWeight: 700 }}>{title}</div>
-        <div style={{ fontSize: 36, color: '#5b504a' }}>{site.name}</div>
-      </div>
-    ),
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 72,
+        background: '#fbf7f2',
+        color: '#1f1a17',
+        borderLeft: '24px solid #9a3d12',
+      }}
+    >
+      <div style={{ fontSize: 32, color: '#9a3d12' }}>{post?.category?.name ?? ''}</div>
+      <div style={{ fontSize: title.length > 60 ? 60 : 76, lineHeight: 1.15, fontWeight: 700 }}>{title}</div>
+      <div style={{ fontSize: 36, color: '#5b504a' }}>{site.name}</div>
+    </div>,
     size,
   );
 }

@@ -25,19 +25,33 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const running = !job.interrupted && (job.status === 'queued' || job.status === 'running');
   return (
     <div className="page-narrow admin-import">
-      <p><Link href="/admin/import">← Import and export</Link></p>
-      <h1>Import of {job.fileName}{job.dryRun && ' (dry run)'}</h1>
-      <p>{importJobState(job)}{job.withUploads ? ', with the uploads archive' : ', without images'}{job.startedByName && `, started by ${job.startedByName}`}.</p>
+      <p>
+        <Link href="/admin/import">← Import and export</Link>
+      </p>
+      <h1>
+        Import of {job.fileName}
+        {job.dryRun && ' (dry run)'}
+      </h1>
+      <p>
+        {importJobState(job)}
+        {job.withUploads ? ', with the uploads archive' : ', without images'}
+        {job.startedByName && `, started by ${job.startedByName}`}.
+      </p>
       {running && <ImportProgress jobId={job.id} initial={job} />}
       {job.interrupted && (
         <>
-          <p>This import stopped without finishing: its process ended (the server restarted, or ran out of memory). What it had written is kept, and running it again continues without duplicating anything.</p>
+          <p>
+            This import stopped without finishing: its process ended (the server restarted, or ran out of memory). What it had written is kept, and running it again continues without duplicating
+            anything.
+          </p>
           <ImportRunAgain jobId={job.id} />
         </>
       )}
       {job.status === 'failed' && (
         <>
-          <p className="form-status form-status--error" role="alert">{job.error}</p>
+          <p className="form-status form-status--error" role="alert">
+            {job.error}
+          </p>
           <ImportRunAgain jobId={job.id} />
         </>
       )}

@@ -17,7 +17,10 @@ export default async function ImportSubscribersPage() {
         <Link href="/admin/subscribers">← Subscribers</Link>
       </p>
       <h1>Import subscribers</h1>
-      <p>Bring the email subscribers of your old site (for example Jetpack’s export) over to Hearth. Every imported address gets all posts, one email per post; each person can change that from any email.</p>
+      <p>
+        Bring the email subscribers of your old site (for example Jetpack’s export) over to Hearth. Every imported address gets all posts, one email per post; each person can change that from any
+        email.
+      </p>
       <SubscriberImportForm action={importSubscribersAction} />
     </div>
   );

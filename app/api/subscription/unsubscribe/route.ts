@@ -11,8 +11,7 @@ import { readStopRepliesToken } from '@/lib/comments/reply-notifications';
 import { env } from '@/lib/env';
 import { readManageToken } from '@/lib/subscriptions/links';
 
-const text = (body: string, status: number) =>
-  new NextResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+const text = (body: string, status: number) => new NextResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
 
 export async function POST(request: NextRequest) {
   const token = request.nextUrl.searchParams.get('token') ?? undefined;

@@ -5,7 +5,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { abandonImportJob, createImportJob, finishImportJob, getImportJobView, HEARTBEAT_TIMEOUT_MS, listImportJobs, markImportJobRunning, recordImportProgress, requeueImportJob } from '@/db/queries/import-jobs';
+import {
+  abandonImportJob,
+  createImportJob,
+  finishImportJob,
+  getImportJobView,
+  HEARTBEAT_TIMEOUT_MS,
+  listImportJobs,
+  markImportJobRunning,
+  recordImportProgress,
+  requeueImportJob,
+} from '@/db/queries/import-jobs';
 import { importJobs } from '@/db/schema';
 import { createAuthor } from '../../../helpers/fixtures';
 

@@ -39,10 +39,20 @@ import { createAuthor, createCategory, createPost } from '../../../helpers/fixtu
 const ZOE = { name: 'Zoë Ñúñez-Ķirsīte', email: 'zoe.nunez+hearth@example.org' };
 
 function member(name: string, email: string, role: 'member' | 'author' = 'member') {
-  const user = getDb().insert(users).values({ name, email, role, bio: `${name} writes here`, moderationAlerts: role === 'author' ? 'daily' : 'never' }).returning().get();
-  getDb().insert(sessions).values({ sessionToken: `token-of-${email}`, userId: user.id, expires: new Date(Date.UTC(2027, 0, 1)) }).run();
+  const user = getDb()
+    .insert(users)
+    .values({ name, email, role, bio: `${name} writes here`, moderationAlerts: role === 'author' ? 'daily' : 'never' })
+    .returning()
+    .get();
+  getDb()
+    .insert(sessions)
+    .values({ sessionToken: `token-of-${email}`, userId: user.id, expires: new Date(Date.UTC(2027, 0, 1)) })
+    .run();
   getDb().insert(accounts).values({ userId: user.id, type: 'email', provider: 'email', providerAccountId: email }).run();
-  getDb().insert(verificationTokens).values({ identifier: email, token: `hashed-code-of-${email}`, expires: new Date(Date.UTC(2027, 0, 1)) }).run();
+  getDb()
+    .insert(verificationTokens)
+    .values({ identifier: email, token: `hashed-code-of-${email}`, expires: new Date(Date.UTC(2027, 0, 1)) })
+    .run();
   return user;
 }
 
@@ -53,7 +63,11 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
   const db = getDb();
   const say = (text: string) => `${text} (${tag})`;
   const comment = (body: string, parentId: number | null = null) =>
-    db.insert(comments).values({ postId: others.postId, authorId: user.id, parentId, depth: parentId ? 2 : 1, body, html: `<p>${body}</p>`, status: 'approved' }).returning().get();
+    db
+      .insert(comments)
+      .values({ postId: others.postId, authorId: user.id, parentId, depth: parentId ? 2 : 1, body, html: `<p>${body}</p>`, status: 'approved' })
+      .returning()
+      .get();
   const story = comment(say('My first flare story, before the edit'));
   applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
   applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
@@ -62,24 +76,47 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
   reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
   muteThread(user.id, others.commentOf);
   saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
-  db.insert(comments).values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() }).run();
+  db.insert(comments)
+    .values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() })
+    .run();
   allowSignInEmail(user.email, '192.0.2.7');
   allowSubscribeRequest(user.email, '192.0.2.7');
   enqueueMail({ kind: 'sign-in', to: user.email, subject: say('Your sign-in link'), text: `Hello ${user.name}, your code`, html: `<p>Hello ${user.name}</p>` });
   enqueueMail({ kind: 'reply', to: user.email, subject: say('A reply to your comment'), text: say('reply text'), html: '<p>reply</p>', dedupeKey: `reply:${reply.id}:${user.id}` });
-  const sent = db.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, `reply:${reply.id}:${user.id}`)).get()!;
+  const sent = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.dedupeKey, `reply:${reply.id}:${user.id}`))
+    .get()!;
   markMailSent(sent.id);
-  db.update(outbox).set({ status: 'failed', lastError: `550 <${user.email}> mailbox full` }).where(eq(outbox.subject, say('Your sign-in link'))).run();
+  db.update(outbox)
+    .set({ status: 'failed', lastError: `550 <${user.email}> mailbox full` })
+    .where(eq(outbox.subject, say('Your sign-in link')))
+    .run();
   enqueueMail({ kind: 'subscribe-confirm', to: user.email.toUpperCase(), subject: say('Confirm your subscription'), text: 'confirm', html: '<p>confirm</p>' });
   const actor = { id: user.id, name: user.name ?? '' };
   inTx((tx) => recordActivity(tx, actor, 'comment.approve', say(`a comment by ${user.name} on “Pacing”`)));
-  db.insert(postRevisions).values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' }).run();
+  db.insert(postRevisions)
+    .values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' })
+    .run();
   createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
-  db.insert(importJobs).values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id }).run();
-  db.insert(importedItems).values({ source: 'https://old.example.org', kind: 'user', sourceId: `wp-${tag}`, hearthId: user.id, importedAt: new Date() }).run();
+  db.insert(importJobs)
+    .values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id })
+    .run();
+  db.insert(importedItems)
+    .values({ source: 'https://old.example.org', kind: 'user', sourceId: `wp-${tag}`, hearthId: user.id, importedAt: new Date() })
+    .run();
   // A reply sent signed out with their address, waiting for its link to be confirmed.
   db.insert(waitingComments)
-    .values({ postId: others.postId, parentId: others.commentOf, email: user.email.toLowerCase(), displayName: user.name ?? '', body: say('Sent before signing in'), tokenHash: `hash-${tag}`, expiresAt: new Date(Date.UTC(2027, 0, 1)) })
+    .values({
+      postId: others.postId,
+      parentId: others.commentOf,
+      email: user.email.toLowerCase(),
+      displayName: user.name ?? '',
+      body: say('Sent before signing in'),
+      tokenHash: `hash-${tag}`,
+      expiresAt: new Date(Date.UTC(2027, 0, 1)),
+    })
     .run();
   return { story, reply };
 }
@@ -113,12 +150,23 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     zoe = member(ZOE.name, ZOE.email, 'author');
     lukasz = member(`Łukasz Wróbel ${run}`, `lukasz.${run}@example.com`);
     ada = member(`Ada O’Brien ${run}`, `ada.${run}@example.net`);
-    const lukaszTop = getDb().insert(comments).values({ postId: post.id, authorId: lukasz.id, body: `Łukasz asks about sleep ${run}`, html: '<p>sleep</p>', status: 'approved' }).returning().get();
-    getDb().insert(comments).values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' }).returning().get();
+    const lukaszTop = getDb()
+      .insert(comments)
+      .values({ postId: post.id, authorId: lukasz.id, body: `Łukasz asks about sleep ${run}`, html: '<p>sleep</p>', status: 'approved' })
+      .returning()
+      .get();
+    getDb()
+      .insert(comments)
+      .values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' })
+      .returning()
+      .get();
     zoeRows = giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
     giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
     giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
-    getDb().insert(comments).values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' }).run();
+    getDb()
+      .insert(comments)
+      .values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' })
+      .run();
     // Another member's email that names Zoë: the reply notice Łukasz gets.
     enqueueMail({ kind: 'reply', to: lukasz.email, subject: `${ZOE.name} replied to you`, text: `${ZOE.name} wrote back.`, html: `<p>${ZOE.name} wrote back.</p>` });
   });
@@ -163,17 +211,42 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
   it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', () => {
     const before = (id: string) => ({
       sessions: getDb().select().from(sessions).where(eq(sessions.userId, id)).all().length,
-      comments: getDb().select({ body: comments.body }).from(comments).where(eq(comments.authorId, id)).all().map((c) => c.body).sort(),
+      comments: getDb()
+        .select({ body: comments.body })
+        .from(comments)
+        .where(eq(comments.authorId, id))
+        .all()
+        .map((c) => c.body)
+        .sort(),
       reports: getDb().select({ note: commentReports.note }).from(commentReports).where(eq(commentReports.reporterId, id)).all(),
       mutes: getDb().select().from(threadMutes).where(eq(threadMutes.userId, id)).all().length,
       // A notice of her reply goes with the reply when she removes her comments.
-      notices: getDb().select().from(replyNotices).where(eq(replyNotices.recipientId, id)).all().filter((n) => n.replyId !== zoeRows.reply.id).length,
+      notices: getDb()
+        .select()
+        .from(replyNotices)
+        .where(eq(replyNotices.recipientId, id))
+        .all()
+        .filter((n) => n.replyId !== zoeRows.reply.id).length,
     });
     const kept = { lukasz: before(lukasz.id), ada: before(ada.id) };
-    const keptMail = getDb().select().from(outbox).all().filter((m) => m.toAddress !== ZOE.email && m.toAddress !== ZOE.email.toUpperCase() && !m.subject.includes(ZOE.name));
-    const zoeMailIds = getDb().select().from(outbox).all().filter((m) => m.toAddress.toLowerCase() === ZOE.email).map((m) => m.id);
+    const keptMail = getDb()
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.toAddress !== ZOE.email && m.toAddress !== ZOE.email.toUpperCase() && !m.subject.includes(ZOE.name));
+    const zoeMailIds = getDb()
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.toAddress.toLowerCase() === ZOE.email)
+      .map((m) => m.id);
     expect(scanWholeDatabase([ZOE.email, ZOE.name]).length).toBeGreaterThan(10);
-    const countedFor = (email: string) => getDb().select().from(rateLimitHits).where(inArray(rateLimitHits.key, addressRateLimitKeys(email))).all().length;
+    const countedFor = (email: string) =>
+      getDb()
+        .select()
+        .from(rateLimitHits)
+        .where(inArray(rateLimitHits.key, addressRateLimitKeys(email)))
+        .all().length;
     expect(countedFor(ZOE.email)).toBe(2);
     const lukaszCounted = countedFor(lukasz.email);
 
@@ -183,9 +256,21 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     // Rate-limit rows hold a hash of the address, never the address: they are found by key.
     expect(countedFor(ZOE.email)).toBe(0);
     expect(countedFor(lukasz.email)).toBe(lukaszCounted);
-    expect(getDb().select().from(verificationTokens).all().map((t) => t.identifier)).toEqual(expect.arrayContaining([ada.email, lukasz.email]));
+    expect(
+      getDb()
+        .select()
+        .from(verificationTokens)
+        .all()
+        .map((t) => t.identifier),
+    ).toEqual(expect.arrayContaining([ada.email, lukasz.email]));
     expect({ lukasz: before(lukasz.id), ada: before(ada.id) }).toEqual(kept);
-    const afterMail = new Map(getDb().select().from(outbox).all().map((m) => [m.id, m]));
+    const afterMail = new Map(
+      getDb()
+        .select()
+        .from(outbox)
+        .all()
+        .map((m) => [m.id, m]),
+    );
     for (const mail of keptMail) expect(afterMail.get(mail.id)).toEqual(mail);
     // Mail to the member: cancelled unless already sent, and emptied.
     const theirs = zoeMailIds.map((id) => afterMail.get(id)!);
@@ -196,8 +281,20 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     ]);
     expect(afterMail.get(Math.max(...afterMail.keys()))).toMatchObject({ subject: 'a former member replied to you', text: 'a former member wrote back.' });
     // Reports filed are kept for moderators, without the reporter.
-    expect(getDb().select().from(commentReports).where(eq(commentReports.note, `This felt unkind to me (zoe-${run})`)).get()).toMatchObject({ reporterId: null, reason: 'unkind' });
-    expect(getDb().select().from(activityLog).where(eq(activityLog.subject, `a comment by a former member on “Pacing” (zoe-${run})`)).get()).toMatchObject({ actorId: null, actorName: 'a former member' });
+    expect(
+      getDb()
+        .select()
+        .from(commentReports)
+        .where(eq(commentReports.note, `This felt unkind to me (zoe-${run})`))
+        .get(),
+    ).toMatchObject({ reporterId: null, reason: 'unkind' });
+    expect(
+      getDb()
+        .select()
+        .from(activityLog)
+        .where(eq(activityLog.subject, `a comment by a former member on “Pacing” (zoe-${run})`))
+        .get(),
+    ).toMatchObject({ actorId: null, actorName: 'a former member' });
     expect(getDb().select().from(subscribers).where(eq(subscribers.email, lukasz.email)).get()).toMatchObject({ status: 'confirmed' });
     expect(getDb().select().from(importedItems).where(eq(importedItems.hearthId, zoe.id)).all()).toEqual([]);
     // The thread keeps its shape: Ada's answer to the member's story is still there.

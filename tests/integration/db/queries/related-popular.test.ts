@@ -23,7 +23,10 @@ describe('related and popular posts', () => {
     const reader = getDb().insert(users).values({ email: 'r@example.org', name: 'R' }).returning().get();
     const now = new Date();
     const add = (postId: number, status: 'approved' | 'pending', daysAgo: number) =>
-      getDb().insert(comments).values({ postId, authorId: reader.id, body: 'x', html: '<p>x</p>', status, createdAt: new Date(now.getTime() - daysAgo * 86_400_000) }).run();
+      getDb()
+        .insert(comments)
+        .values({ postId, authorId: reader.id, body: 'x', html: '<p>x</p>', status, createdAt: new Date(now.getTime() - daysAgo * 86_400_000) })
+        .run();
     const busy = createPost({ authorId: author.id, slug: 'busy' });
     const quiet = createPost({ authorId: author.id, slug: 'quiet' });
     [1, 2, 3].forEach(() => add(busy.id, 'approved', 2));

@@ -38,7 +38,8 @@ const expected = {
   'sam@example.org': { status: 'pending', frequency: 'each-post', topics: 'Zoë’s “Ñúñez” corner 🌿, & more' },
   'zoe.obrien-nunez@example.org': { status: 'confirmed', frequency: 'each-post', topics: 'Living Well' },
 };
-const shown = (rows: { email: string; status: string; frequency: string; topics: string }[]) => Object.fromEntries(rows.map((r) => [r.email, { status: r.status, frequency: r.frequency, topics: r.topics }]));
+const shown = (rows: { email: string; status: string; frequency: string; topics: string }[]) =>
+  Object.fromEntries(rows.map((r) => [r.email, { status: r.status, frequency: r.frequency, topics: r.topics }]));
 
 describe('the subscriber list', () => {
   it('shows each subscriber’s own topics, frequency and status', () => {
@@ -54,7 +55,9 @@ describe('the subscriber list', () => {
   });
 
   it('keeps them right on later pages', () => {
-    const extra = Array.from({ length: SUBSCRIBERS_PER_PAGE }, (_, i) => createSubscriber({ email: `aa-${String(i).padStart(2, '0')}@example.org`, categoryIds: i % 2 ? [research.id] : [odd.id, livingWell.id] }));
+    const extra = Array.from({ length: SUBSCRIBERS_PER_PAGE }, (_, i) =>
+      createSubscriber({ email: `aa-${String(i).padStart(2, '0')}@example.org`, categoryIds: i % 2 ? [research.id] : [odd.id, livingWell.id] }),
+    );
     try {
       const second = searchSubscribers('', 2);
       expect(second.total).toBe(6 + SUBSCRIBERS_PER_PAGE);
@@ -63,7 +66,15 @@ describe('the subscriber list', () => {
       expect(first).toHaveLength(SUBSCRIBERS_PER_PAGE);
       for (const [i, row] of first.entries()) expect(row.topics).toBe(i % 2 ? 'Research news' : 'Living Well, Zoë’s “Ñúñez” corner 🌿, & more');
     } finally {
-      getDb().delete(subscribers).where(inArray(subscribers.id, extra.map((s) => s.id))).run();
+      getDb()
+        .delete(subscribers)
+        .where(
+          inArray(
+            subscribers.id,
+            extra.map((s) => s.id),
+          ),
+        )
+        .run();
     }
   });
 

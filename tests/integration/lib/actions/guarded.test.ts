@@ -114,7 +114,10 @@ describe('formAction', () => {
 });
 
 describe('argsAction', () => {
-  const moderate = argsAction({ name: 'test args', access: 'member', schema: z.tuple([z.number().int().positive(), z.enum(['approve', 'spam'])]) }, ([id, decision]) => ({ ok: true, message: `${decision} ${id}` }));
+  const moderate = argsAction({ name: 'test args', access: 'member', schema: z.tuple([z.number().int().positive(), z.enum(['approve', 'spam'])]) }, ([id, decision]) => ({
+    ok: true,
+    message: `${decision} ${id}`,
+  }));
 
   it('parses the argument list as a tuple', async () => {
     signedIn('member');

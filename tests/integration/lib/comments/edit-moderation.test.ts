@@ -18,19 +18,30 @@ let seconds = 0;
 /** Each write a minute after the last, so only the pace tests meet the pace. */
 const tick = () => new Date(t0.getTime() + (seconds += 60) * 1000);
 
-getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure', 'Wundermittel'], maxCommentLinks: 1, holdFirstComment: true }).run();
+getDb()
+  .insert(siteSettings)
+  .values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure', 'Wundermittel'], maxCommentLinks: 1, holdFirstComment: true })
+  .run();
 const author = createAuthor({ name: 'Dr. Ngozi Adébáyọ̀' });
 const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
 const people = new Map<string, string>();
 
 function member(name: string, role: 'member' | 'moderator' = 'member') {
-  const row = getDb().insert(users).values({ email: `m${people.size}@example.org`, name, role }).returning().get();
+  const row = getDb()
+    .insert(users)
+    .values({ email: `m${people.size}@example.org`, name, role })
+    .returning()
+    .get();
   people.set(name, row.id);
   return row;
 }
 /** A comment a moderator approved earlier (written straight into the database, outside the pace). */
 function approved(userId: string, body: string): number {
-  return getDb().insert(comments).values({ postId: post.id, authorId: userId, body, html: `<p>${body}</p>`, status: 'approved', createdAt: tick() }).returning().get().id;
+  return getDb()
+    .insert(comments)
+    .values({ postId: post.id, authorId: userId, body, html: `<p>${body}</p>`, status: 'approved', createdAt: tick() })
+    .returning()
+    .get().id;
 }
 const publicText = (id: number) => listThread(post.id).find((c) => c.id === id)?.html;
 const mod = member('Mò “Mod” Ōkubo', 'moderator');

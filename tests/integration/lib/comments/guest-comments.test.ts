@@ -68,7 +68,11 @@ describe('how guests show', () => {
     noAddress: guestComment(noAddress, 'No address'),
   };
   const memberWriter = member('kemal@example.org', 'Kemal Öztürk');
-  const byMember = getDb().insert(comments).values({ postId: post.id, authorId: memberWriter.id, body: 'A member', html: '<p>A member</p>', status: 'approved', createdAt: new Date(t0 + ++minute * 60_000) }).returning().get().id;
+  const byMember = getDb()
+    .insert(comments)
+    .values({ postId: post.id, authorId: memberWriter.id, body: 'A member', html: '<p>A member</p>', status: 'approved', createdAt: new Date(t0 + ++minute * 60_000) })
+    .returning()
+    .get().id;
 
   it('shows each guest by the name they gave, marked as a guest, and members as members', () => {
     const thread = listThread(post.id);
@@ -104,7 +108,11 @@ describe('how guests show', () => {
   });
 
   it('tells nobody about a reply to a guest (there is no account), and names a guest who replies', () => {
-    const reply = getDb().insert(comments).values({ postId: post.id, parentId: ids.luke, depth: 1, authorId: memberWriter.id, body: 'Hi Luke', html: '<p>Hi Luke</p>', status: 'pending' }).returning().get().id;
+    const reply = getDb()
+      .insert(comments)
+      .values({ postId: post.id, parentId: ids.luke, depth: 1, authorId: memberWriter.id, body: 'Hi Luke', html: '<p>Hi Luke</p>', status: 'pending' })
+      .returning()
+      .get().id;
     moderateComment(reply, 'approve', { id: author.id, name: 'Post Author' });
     const guestReply = guestComment(luke, 'Thanks Kemal', { parentId: byMember, status: 'pending' });
     moderateComment(guestReply, 'approve', { id: author.id, name: 'Post Author' });
@@ -137,7 +145,11 @@ describe('how guests show', () => {
   it('gives both guests of a shared address to the one account that proves it', () => {
     const family = member('family@example.org', 'The Family');
     claimGuestCommentsFor(emailSignIn({ id: family.id, email: 'family@example.org' }));
-    expect(listAccountComments(family.id).map((c) => c.id).sort()).toEqual([ids.a, ids.b].sort());
+    expect(
+      listAccountComments(family.id)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([ids.a, ids.b].sort());
   });
 
   it('claims only addresses the sign-in proved', () => {
@@ -160,7 +172,11 @@ describe('how guests show', () => {
     ]);
     expect(editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
     expect(listThread(post.id).find((c) => c.id === ids.emoji)!.html).toContain('edited');
-    expect(exportUserData(sunny.id)!.comments.map((c) => c.id).sort()).toEqual([ids.emoji, second].sort());
+    expect(
+      exportUserData(sunny.id)!
+        .comments.map((c) => c.id)
+        .sort(),
+    ).toEqual([ids.emoji, second].sort());
     expect(deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });
     expect(listAccountComments(sunny.id).map((c) => c.id)).toEqual([ids.emoji]);
   });

@@ -19,7 +19,11 @@ let clock = Date.now();
 const tick = () => new Date((clock += 15_000));
 
 function member(name: string, choice: ReplyNotificationChoice) {
-  return getDb().insert(users).values({ email: `${name.toLowerCase()}@example.org`, name, replyNotifications: choice }).returning().get();
+  return getDb()
+    .insert(users)
+    .values({ email: `${name.toLowerCase()}@example.org`, name, replyNotifications: choice })
+    .returning()
+    .get();
 }
 function comment(userId: string, body: string, parentId?: number) {
   const result = submitComment(userId, { postId: post.id, body, parentId }, tick());
@@ -47,7 +51,11 @@ describe('reply notifications', () => {
     comment(ash.id, 'Thank you!', reply); // Bo hears about this one
     comment(ash.id, 'Talking to myself', top); // nobody hears about their own reply
     processReplyNotices(new Date(clock + 1000));
-    expect(queued().map((m) => m.toAddress).sort()).toEqual(['ash@example.org', 'bo@example.org']);
+    expect(
+      queued()
+        .map((m) => m.toAddress)
+        .sort(),
+    ).toEqual(['ash@example.org', 'bo@example.org']);
 
     catcher = await startMailCatcher();
     const send = smtpSender(catcher.port);

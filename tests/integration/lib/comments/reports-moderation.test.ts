@@ -19,9 +19,17 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 let n = 0;
 const member = (name: string, role: 'member' | 'moderator' = 'member') =>
-  getDb().insert(users).values({ email: `r${++n}@example.org`, name, role }).returning().get();
+  getDb()
+    .insert(users)
+    .values({ email: `r${++n}@example.org`, name, role })
+    .returning()
+    .get();
 const comment = (authorId: string, body: string, status: 'approved' | 'pending' = 'approved') =>
-  getDb().insert(comments).values({ postId: post.id, authorId, body, html: `<p>${body}</p>`, status }).returning().get().id;
+  getDb()
+    .insert(comments)
+    .values({ postId: post.id, authorId, body, html: `<p>${body}</p>`, status })
+    .returning()
+    .get().id;
 const reportsOn = (id: number) => getDb().select().from(commentReports).where(eq(commentReports.commentId, id)).all();
 const statusOf = (id: number) => getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, id)).get()?.status;
 
@@ -65,8 +73,7 @@ describe('reports', () => {
 });
 
 describe('a moderator’s decision', () => {
-  const failOn = (table: string, event: string) =>
-    getDb().$client.exec(`CREATE TRIGGER fail_test BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+  const failOn = (table: string, event: string) => getDb().$client.exec(`CREATE TRIGGER fail_test BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
   const stopFailing = () => getDb().$client.exec('DROP TRIGGER IF EXISTS fail_test;');
   const logged = () => getDb().select({ action: activityLog.action, subject: activityLog.subject }).from(activityLog).all();
   afterEach(stopFailing);
@@ -94,7 +101,10 @@ describe('a moderator’s decision', () => {
 
   it('writes nothing of an approved edit when its log entry fails, then all of it once it can', () => {
     const id = comment(writer.id, 'old words');
-    getDb().insert(commentPendingEdits).values({ commentId: id, body: 'new words', html: '<p>new words</p>', reason: 'links', submittedAt: at(0) }).run();
+    getDb()
+      .insert(commentPendingEdits)
+      .values({ commentId: id, body: 'new words', html: '<p>new words</p>', reason: 'links', submittedAt: at(0) })
+      .run();
     failOn('activity_log', 'INSERT');
     expect(() => moderateComment(id, 'approve-edit', mod)).toThrow('disk trouble');
     expect(getDb().select({ body: comments.body }).from(comments).where(eq(comments.id, id)).get()).toEqual({ body: 'old words' });

@@ -11,12 +11,19 @@ const t0 = new Date(Date.UTC(2026, 5, 1, 12));
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 function member(name: string, role: 'member' | 'moderator' = 'member') {
-  return getDb().insert(users).values({ email: `${name.toLowerCase()}@example.org`, name, role }).returning().get();
+  return getDb()
+    .insert(users)
+    .values({ email: `${name.toLowerCase()}@example.org`, name, role })
+    .returning()
+    .get();
 }
 const approveAll = () => getDb().update(comments).set({ status: 'approved' }).run();
 
 describe('writing comments', () => {
-  getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure'], maxCommentLinks: 2 }).run();
+  getDb()
+    .insert(siteSettings)
+    .values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure'], maxCommentLinks: 2 })
+    .run();
   const author = createAuthor();
   const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
   const draft = createPost({ authorId: author.id, status: 'draft' });

@@ -13,7 +13,10 @@ import { WAITING_COMMENT_LIMIT_PER_ADDRESS, WAITING_COMMENT_LIMIT_PER_IP } from 
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 
-getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false, blockedWords: ['miracle cure'] }).run();
+getDb()
+  .insert(siteSettings)
+  .values({ id: 1, name: 'Hearth', holdFirstComment: false, blockedWords: ['miracle cure'] })
+  .run();
 const author = createAuthor();
 const post = createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
 const other = createPost({ authorId: author.id, title: 'Sleep and pain', publishedAt: new Date(Date.UTC(2026, 0, 2)) });
@@ -40,7 +43,11 @@ async function emailTo(to: string, count: number) {
   return { mail, token: decodeURIComponent(link[1]) };
 }
 const send = (email: string, body: string, extra: Partial<{ name: string; postId: number; parentId: number; ip: string; contentNote: string }> = {}) =>
-  requestWaitingComment({ postId: extra.postId ?? post.id, parentId: extra.parentId, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email }, extra.ip ?? freshIp(), tick());
+  requestWaitingComment(
+    { postId: extra.postId ?? post.id, parentId: extra.parentId, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email },
+    extra.ip ?? freshIp(),
+    tick(),
+  );
 const userCount = (email: string) => getDb().select().from(users).where(eq(users.email, email)).all().length;
 const commentsBy = (email: string) =>
   getDb().select({ body: comments.body, status: comments.status, name: users.name }).from(comments).innerJoin(users, eq(users.id, comments.authorId)).where(eq(users.email, email)).all();
@@ -89,7 +96,11 @@ describe('commenting in one step while signed out', () => {
     await emailTo('victim@example.org', 1);
     expect(catcher.messages.filter((m) => m.to && JSON.stringify(m.to).includes('victim@example.org'))).toHaveLength(1);
     expect(catcher.messages.at(-1)!.text).not.toContain('Words the victim never wrote');
-    expect(listThread(post.id).map((c) => c.html).join()).not.toContain('Words the victim never wrote');
+    expect(
+      listThread(post.id)
+        .map((c) => c.html)
+        .join(),
+    ).not.toContain('Words the victim never wrote');
     expect(userCount('victim@example.org')).toBe(0);
   });
 
@@ -140,7 +151,11 @@ describe('commenting in one step while signed out', () => {
     const { token } = await emailTo('eve@example.org', 1);
     const held = confirmWaitingComment(token, tick());
     expect(held).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
-    expect(listThread(post.id).map((c) => c.html).join()).not.toContain('miracle cure');
+    expect(
+      listThread(post.id)
+        .map((c) => c.html)
+        .join(),
+    ).not.toContain('miracle cure');
     const eve = getDb().select().from(users).where(eq(users.email, 'eve@example.org')).get()!;
     expect(listHeldComments(post.id, { id: eve.id, canModerate: false }).map((c) => c.html)).toEqual([expect.stringContaining('Try this miracle cure')]);
 
@@ -172,7 +187,11 @@ describe('replying to a comment in one step while signed out', () => {
     expect(send('zoe.reply@example.org', 'Same for me, Robin: *slowly*.', { parentId: robins, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
     expect(send('lukasz.guest@example.org', 'Which heat pad, Mo?', { parentId: mos, name: 'Łukasz Żółć' })).toEqual({ ok: true });
     expect(send('lukasz.guest@example.org', 'And Robin: how long did it take?', { parentId: robins, name: 'Łukasz Żółć' })).toEqual({ ok: true });
-    expect(waitingFor('lukasz.guest@example.org').map((w) => w.parentId).sort()).toEqual([robins, mos].sort());
+    expect(
+      waitingFor('lukasz.guest@example.org')
+        .map((w) => w.parentId)
+        .sort(),
+    ).toEqual([robins, mos].sort());
     expect(listThread(post.id)).toHaveLength(before);
 
     const { mail, token: zoeToken } = await emailTo('zoe.reply@example.org', 1);
@@ -250,7 +269,11 @@ describe('replying to a comment in one step while signed out', () => {
     expect(commentsBy(email)).toEqual([]);
 
     expect(confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
-    const posted = getDb().select({ parentId: comments.parentId, depth: comments.depth }).from(comments).where(eq(comments.body, `A reply to what was ${_how}`)).get();
+    const posted = getDb()
+      .select({ parentId: comments.parentId, depth: comments.depth })
+      .from(comments)
+      .where(eq(comments.body, `A reply to what was ${_how}`))
+      .get();
     expect(posted).toEqual({ parentId: null, depth: 1 });
     expect(waitingFor(email)).toEqual([]);
   });

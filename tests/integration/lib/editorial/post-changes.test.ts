@@ -20,7 +20,10 @@ import { createCategory, createSubscriber } from '../../../helpers/fixtures';
 let n = 0;
 function person(role: UserRole, name: string): CurrentUser {
   const id = `changes-${role}-${++n}`;
-  getDb().insert(users).values({ id, name, email: `${id}@example.org`, role }).run();
+  getDb()
+    .insert(users)
+    .values({ id, name, email: `${id}@example.org`, role })
+    .run();
   return { id, name, role };
 }
 const zoe = person('author', 'Zoë O’Brien-Ñúñez');
@@ -30,7 +33,20 @@ const living = createCategory('living-well');
 const research = createCategory('research-news');
 
 const input = (extra: Partial<PostEditorInput> = {}) =>
-  postEditorSchema.parse({ title: 'Doses of amitriptyline', slug: `doses-${++n}`, excerpt: 'What we learnt.', body: 'Start low, go slow.', categoryId: String(living.id), tags: 'Medication, Sleep', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '', ...extra });
+  postEditorSchema.parse({
+    title: 'Doses of amitriptyline',
+    slug: `doses-${++n}`,
+    excerpt: 'What we learnt.',
+    body: 'Start low, go slow.',
+    categoryId: String(living.id),
+    tags: 'Medication, Sleep',
+    commentsClosed: false,
+    contentNote: '',
+    lastReviewedAt: '',
+    coverImageId: '',
+    coverAlt: '',
+    ...extra,
+  });
 const ok = <T extends { ok: boolean }>(result: T) => {
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result as Extract<T, { ok: true }>;
@@ -82,7 +98,12 @@ describe('a published post', () => {
     const email = `once-${n}@example.org`;
     createSubscriber({ email });
     const { id } = publishedPost({ slug: 'emailed-once' });
-    const mails = () => getDb().select().from(outbox).all().filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
+    const mails = () =>
+      getDb()
+        .select()
+        .from(outbox)
+        .all()
+        .filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
     expect(mails()).toBe(1);
     ok(updatePost(zoe, id, input({ slug: 'emailed-once', title: 'Doses, corrected' })));
     expect(mails()).toBe(1);
@@ -123,7 +144,11 @@ describe('a published post', () => {
 
   it('keeps the version it had before its first update when it was published before revisions existed', () => {
     const author = getDb().select({ name: users.name }).from(users).where(eq(users.id, zoe.id)).get()!;
-    const old = getDb().insert(posts).values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id }).returning().get();
+    const old = getDb()
+      .insert(posts)
+      .values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id })
+      .returning()
+      .get();
     ok(updatePost(admin, old.id, input({ slug: 'from-before', title: 'From before', body: 'The new text.' })));
     expect(listRevisions('post', old.id).map((r) => [r.authorName, r.fields.body, r.createdAt.toISOString()])).toEqual([
       ['Ada 🌿 Admin', 'The new text.', expect.any(String)],

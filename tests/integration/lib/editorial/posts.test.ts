@@ -19,11 +19,27 @@ import { createCategory, createSubscriber } from '../../../helpers/fixtures';
 let n = 0;
 function person(role: UserRole): CurrentUser {
   const id = `user-${role}-${++n}`;
-  getDb().insert(users).values({ id, name: `${role} ${n}`, email: `${id}@example.org`, role }).run();
+  getDb()
+    .insert(users)
+    .values({ id, name: `${role} ${n}`, email: `${id}@example.org`, role })
+    .run();
   return { id, name: `${role} ${n}`, role };
 }
 /** What the editor form sends. */
-const raw = (extra: Partial<PostEditorInput> = {}): PostEditorInput => ({ title: 'Pacing on work days', slug: `pacing-${++n}`, excerpt: 'How we pace.', body: 'Some **words**.', categoryId: '', tags: 'Pacing, Work', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '', ...extra });
+const raw = (extra: Partial<PostEditorInput> = {}): PostEditorInput => ({
+  title: 'Pacing on work days',
+  slug: `pacing-${++n}`,
+  excerpt: 'How we pace.',
+  body: 'Some **words**.',
+  categoryId: '',
+  tags: 'Pacing, Work',
+  commentsClosed: false,
+  contentNote: '',
+  lastReviewedAt: '',
+  coverImageId: '',
+  coverAlt: '',
+  ...extra,
+});
 const input = (extra: Partial<PostEditorInput> = {}) => postEditorSchema.parse(raw(extra));
 const created = (result: ReturnType<typeof savePost>) => {
   if (!result.ok) throw new Error(JSON.stringify(result));
@@ -75,7 +91,9 @@ describe('writing and publishing', () => {
     expect(getPublishedPostBySlug('first-draft')).toBeNull();
     expect(publishPost(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
     expect(getPublishedPostBySlug('first-draft')?.title).toBe('Pacing on work days');
-    const actions = listActivity(1).entries.filter((e) => e.subject === '“Pacing on work days”').map((e) => e.action);
+    const actions = listActivity(1)
+      .entries.filter((e) => e.subject === '“Pacing on work days”')
+      .map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
   });
 
@@ -123,7 +141,14 @@ describe('writing and publishing', () => {
     expect(getPublishedPostBySlug('spring-meetup', at)?.title).toBe('Pacing on work days');
     expect(publishScheduledPosts(at)).toContain('spring-meetup');
     expect(statusOf(id)).toBe('published');
-    expect(getDb().select().from(outbox).all().filter((m) => m.kind === 'new-post' && m.subject === 'Pacing on work days').map((m) => m.toAddress)).toContain(subscriber.email);
+    expect(
+      getDb()
+        .select()
+        .from(outbox)
+        .all()
+        .filter((m) => m.kind === 'new-post' && m.subject === 'Pacing on work days')
+        .map((m) => m.toAddress),
+    ).toContain(subscriber.email);
 
     expect(schedulePost(author, id, new Date(at.getTime() + 60_000), at)).toMatchObject({ ok: false, message: expect.stringContaining('already published') });
   });

@@ -61,7 +61,12 @@ describe('the mail worker', () => {
     enqueueMail(mail(100, { kind: 'sign-in' }));
     enqueueMail(mail(101, { kind: 'subscription-confirm' }));
     const firstBatch = claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
-    expect(firstBatch.map((m) => m.kind).slice(0, 2).sort()).toEqual(['sign-in', 'subscription-confirm']);
+    expect(
+      firstBatch
+        .map((m) => m.kind)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['sign-in', 'subscription-confirm']);
     expect(firstBatch.filter((m) => m.kind === 'new-post')).toHaveLength(48);
   });
 
@@ -72,7 +77,12 @@ describe('the mail worker', () => {
     const report = await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 });
     expect(report.sent).toBe(50);
     // Addresses take turns: the member's email is the second one sent, not the 301st.
-    expect(catcher.messages.slice(0, 2).map((m) => m.subject).sort()).toEqual(['Message 1', 'Your sign-in code']);
+    expect(
+      catcher.messages
+        .slice(0, 2)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['Message 1', 'Your sign-in code']);
     expect(countOutbox()).toMatchObject({ queued: 251, sending: 0 });
   }, 30_000);
 
@@ -94,7 +104,11 @@ describe('the mail worker', () => {
     expect(claimed).toHaveLength(4);
     const send = smtpSender(catcher.port);
     await send(claimed[0]);
-    getDb().update(outbox).set({ status: 'sent', sentAt: new Date(t0) }).where(eq(outbox.id, claimed[0].id)).run();
+    getDb()
+      .update(outbox)
+      .set({ status: 'sent', sentAt: new Date(t0) })
+      .where(eq(outbox.id, claimed[0].id))
+      .run();
 
     expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 60_000) })).sent).toBe(0);
     expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 5 * 60_000 + 1) })).sent).toBe(3);
@@ -106,7 +120,11 @@ describe('the mail worker', () => {
     enqueueMail(mail(1, { to: 'gone@example.org' }));
     enqueueMail(mail(2));
     expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1, cancelled: 0 });
-    const failed = getDb().select().from(outbox).all().find((r) => r.toAddress === 'gone@example.org')!;
+    const failed = getDb()
+      .select()
+      .from(outbox)
+      .all()
+      .find((r) => r.toAddress === 'gone@example.org')!;
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toContain('No such mailbox');
   });

@@ -24,7 +24,11 @@ import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers
 
 const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
 const setContent = (newPostEmail: 'full' | 'summary') =>
-  getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false, newPostEmail }).onConflictDoUpdate({ target: siteSettings.id, set: { newPostEmail, holdFirstComment: false } }).run();
+  getDb()
+    .insert(siteSettings)
+    .values({ id: 1, name: 'Hearth', holdFirstComment: false, newPostEmail })
+    .onConflictDoUpdate({ target: siteSettings.id, set: { newPostEmail, holdFirstComment: false } })
+    .run();
 const BODY = [
   'Pacing helped me more than anything.',
   '',

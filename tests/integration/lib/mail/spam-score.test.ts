@@ -53,7 +53,11 @@ maybe('SpamAssassin', () => {
   it('scores every kind of email at most 0.5', async () => {
     getDb().delete(outbox).run();
     getDb().delete(replyNotices).run();
-    getDb().insert(siteSettings).values({ id: 1, name: 'Hearth', holdFirstComment: false }).onConflictDoUpdate({ target: siteSettings.id, set: { holdFirstComment: false } }).run();
+    getDb()
+      .insert(siteSettings)
+      .values({ id: 1, name: 'Hearth', holdFirstComment: false })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { holdFirstComment: false } })
+      .run();
     const now = new Date();
     const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
     const post = { ...createPost({ authorId: author.id, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me about rest.', body: BODY }), categoryName: null, publishedAt: now };
@@ -92,9 +96,19 @@ maybe('SpamAssassin', () => {
 
     const later = new Date(clock + 2 * 86_400_000);
     while ((await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => later })).sent > 0);
-    const kinds = getDb().select({ kind: outbox.kind }).from(outbox).all().map((r) => r.kind);
+    const kinds = getDb()
+      .select({ kind: outbox.kind })
+      .from(outbox)
+      .all()
+      .map((r) => r.kind);
     expect(new Set(kinds)).toEqual(new Set(['new-post', 'weekly-digest', 'subscription-confirm', 'subscription-welcome', 'sign-in', 'moderation-alert', 'moderation-digest', 'reply', 'reply-digest']));
-    expect(getDb().select({ kind: outbox.kind, status: outbox.status }).from(outbox).all().filter((r) => r.status !== 'sent')).toEqual([]);
+    expect(
+      getDb()
+        .select({ kind: outbox.kind, status: outbox.status })
+        .from(outbox)
+        .all()
+        .filter((r) => r.status !== 'sent'),
+    ).toEqual([]);
     expect(catcher.sources).toHaveLength(kinds.length);
 
     const failures = catcher.sources

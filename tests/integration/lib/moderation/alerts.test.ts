@@ -22,7 +22,11 @@ const post = createPost({ authorId: writer.id, title: 'Pacing with an energy bud
 
 let n = 0;
 const person = (name: string, role: 'member' | 'moderator' | 'admin', alerts?: 'instant' | 'daily' | 'never') => {
-  const user = getDb().insert(users).values({ email: `alert${++n}@example.org`, name, role }).returning().get();
+  const user = getDb()
+    .insert(users)
+    .values({ email: `alert${++n}@example.org`, name, role })
+    .returning()
+    .get();
   if (alerts) setModerationAlerts(user.id, alerts, new Date(Date.UTC(2026, 8, 1, 12)));
   return user;
 };
@@ -65,13 +69,16 @@ describe('at once', () => {
     expect(mail.text).toContain(`${env.siteUrl}/admin/comments?show=pending#comment-${commentId}`);
     expect(mail.text).not.toContain(member.email);
     expect(mail.text).not.toContain('07700'); // the comment's words stay on the site
-    for (const other of [dailyMod, neverMod, member, reporter, demoted, writer]) expect(catcher.messages.some((m) => m.text?.includes('waiting for moderation') && JSON.stringify(m.to).includes(other.email))).toBe(false);
+    for (const other of [dailyMod, neverMod, member, reporter, demoted, writer])
+      expect(catcher.messages.some((m) => m.text?.includes('waiting for moderation') && JSON.stringify(m.to).includes(other.email))).toBe(false);
   });
 
   it('emails a new report once (a second report of the same comment by the same member stores and sends nothing)', async () => {
     const published = submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
     const before = alerts('moderation-alert').length;
-    expect(reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' }).ok).toBe(true);
+    expect(reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' }).ok).toBe(
+      true,
+    );
     reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
     const queued = alerts('moderation-alert').slice(before);
     expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
@@ -85,7 +92,11 @@ describe('at once', () => {
     const before = alerts('moderation-alert').length;
     const published = getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Buy now', html: '<p>Buy now</p>', status: 'approved' }).returning().get();
     expect(reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
-    expect(alerts('moderation-alert').slice(before).map((m) => m.to)).toEqual([instantAdmin.email]);
+    expect(
+      alerts('moderation-alert')
+        .slice(before)
+        .map((m) => m.to),
+    ).toEqual([instantAdmin.email]);
   });
 });
 

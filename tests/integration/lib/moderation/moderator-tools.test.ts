@@ -23,13 +23,22 @@ const writer = createAuthor({ name: 'Ada Writer' });
 const post = createPost({ authorId: writer.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
 const other = createPost({ authorId: writer.id, title: 'Sleep, and the lack of it', publishedAt: new Date(Date.UTC(2026, 0, 2)) });
 let n = 0;
-const person = (name: string, role: 'member' | 'moderator' = 'member') => getDb().insert(users).values({ email: `tools${++n}@example.org`, name, role }).returning().get();
+const person = (name: string, role: 'member' | 'moderator' = 'member') =>
+  getDb()
+    .insert(users)
+    .values({ email: `tools${++n}@example.org`, name, role })
+    .returning()
+    .get();
 const sam = person('Sam 🌱');
 const zoe = person('Zoë O’Brien-Ñúñez');
 const luke = person('Łukasz “Luke” ‹Żółć›');
 const ada = person('Ada', 'moderator');
 const comment = (authorId: string, body: string, postId = post.id, status: 'approved' | 'pending' = 'approved') =>
-  getDb().insert(comments).values({ postId, authorId, body, html: `<p>${body}</p>`, status }).returning().get().id;
+  getDb()
+    .insert(comments)
+    .values({ postId, authorId, body, html: `<p>${body}</p>`, status })
+    .returning()
+    .get().id;
 const sentences = () => listActivity(1).entries.map(activitySentence);
 
 it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', () => {

@@ -16,12 +16,16 @@ import { pageEditorSchema, type PageEditorInput } from '@/lib/validations/page-e
 let n = 0;
 function person(role: UserRole, name: string): CurrentUser {
   const id = `pages-${role}-${++n}`;
-  getDb().insert(users).values({ id, name, email: `${id}@example.org`, role }).run();
+  getDb()
+    .insert(users)
+    .values({ id, name, email: `${id}@example.org`, role })
+    .run();
   return { id, name, role };
 }
 const ada = person('admin', 'Ada Ñúñez-O’Brien');
 const bea = person('admin', 'Bea “B” ‹Żółć› 🌿');
-const values = (extra: Partial<PageEditorInput> = {}) => pageEditorSchema.parse({ id: '', title: 'Medical disclaimer', slug: `disclaimer-${++n}`, body: 'Not medical advice.', navOrder: '', ...extra });
+const values = (extra: Partial<PageEditorInput> = {}) =>
+  pageEditorSchema.parse({ id: '', title: 'Medical disclaimer', slug: `disclaimer-${++n}`, body: 'Not medical advice.', navOrder: '', ...extra });
 const ok = <T extends { ok: boolean }>(result: T) => {
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result as Extract<T, { ok: true }>;
@@ -50,10 +54,18 @@ it('starts a new page as a draft that readers and the sitemap do not get; Publis
 
 it('keeps a published page’s autosave private until Update, which keeps a revision (and the version before the first)', () => {
   // A page from before drafts existed: published, with no revision yet.
-  const old = getDb().insert(pages).values({ slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019.', updatedAt: new Date(Date.UTC(2025, 0, 2)) }).returning().get();
+  const old = getDb()
+    .insert(pages)
+    .values({ slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019.', updatedAt: new Date(Date.UTC(2025, 0, 2)) })
+    .returning()
+    .get();
   expect(old.status).toBe('published');
   const before = row(old.id);
-  expect(savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({ ok: true, stale: false, message: expect.stringContaining('Saved privately') });
+  expect(savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({
+    ok: true,
+    stale: false,
+    message: expect.stringContaining('Saved privately'),
+  });
   expect(row(old.id)).toEqual(before);
   expect(getPageBySlug('about-hearth')?.body).toBe('We began in 2019.');
   expect(pageEditorView(bea, old.id)).toMatchObject({ fields: { body: 'We began in 2019 — half-typ' }, workingCopy: { savedByName: 'Bea “B” ‹Żółć› 🌿' } });
@@ -95,7 +107,14 @@ it.each(['member', 'author', 'moderator'] as const)('refuses someone with the %s
   const state = () => ({ row: row(page.id), copy: getWorkingCopy('page', page.id), revisions: listRevisions('page', page.id) });
   const before = state();
   const edit = values({ id: String(page.id), slug: `guarded-${role}`, body: 'Taken over' });
-  for (const result of [savePage(actor, edit), publishPage(actor, edit), updatePage(actor, edit), discardPageChanges(actor, page.id), restorePageRevision(actor, page.id, revision.id), unpublishPage(actor, page.id)]) {
+  for (const result of [
+    savePage(actor, edit),
+    publishPage(actor, edit),
+    updatePage(actor, edit),
+    discardPageChanges(actor, page.id),
+    restorePageRevision(actor, page.id, revision.id),
+    unpublishPage(actor, page.id),
+  ]) {
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
   }
   expect(pageEditorView(actor, page.id)).toBeNull();

@@ -28,7 +28,11 @@ const queued = (kind = 'new-post') => getDb().select().from(outbox).where(eq(out
 const draft = (extra: Partial<Parameters<typeof createPost>[0]> = {}) => createPost({ authorId: author.id, status: 'draft', publishedAt: null, ...extra });
 const sendAll = async (port: number, now = () => new Date()) => {
   const total = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
-  for (let report = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now }); report.sent + report.retried + report.failed + report.cancelled > 0; report = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now })) {
+  for (
+    let report = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now });
+    report.sent + report.retried + report.failed + report.cancelled > 0;
+    report = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now })
+  ) {
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += report[key];
     if (report.retried > 0) break; // waiting out a backoff
   }
@@ -157,7 +161,11 @@ describe('announcing a new post', () => {
     expect(getSubscriberByEmail('bounce@example.org')!.status).toBe('undeliverable');
 
     markPostPublished(draft({ title: 'Second' }).id, new Date(), newPostAnnouncement());
-    expect(queued().filter((m) => m.subject === 'Second').map((m) => m.toAddress)).toEqual(['stays@example.org']);
+    expect(
+      queued()
+        .filter((m) => m.subject === 'Second')
+        .map((m) => m.toAddress),
+    ).toEqual(['stays@example.org']);
   });
 
   it('queues 10,000 subscribers’ emails in one transaction', () => {

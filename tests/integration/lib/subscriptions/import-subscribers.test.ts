@@ -18,7 +18,10 @@ const mailTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.
 describe('reading a subscriber CSV', () => {
   it('reads Jetpack’s plain list without a header, lower-casing and numbering lines', () => {
     const reading = readSubscriberCsv('Ann@Example.org\nbob@example.org\n\nnot-an-address\nann@example.org\n');
-    expect(reading.subscribers.map((s) => [s.line, s.email])).toEqual([[1, 'ann@example.org'], [2, 'bob@example.org']]);
+    expect(reading.subscribers.map((s) => [s.line, s.email])).toEqual([
+      [1, 'ann@example.org'],
+      [2, 'bob@example.org'],
+    ]);
     expect(reading.invalid).toEqual([{ line: 4, value: 'not-an-address' }]);
     expect(reading.duplicates).toEqual([{ line: 5, email: 'ann@example.org' }]);
     expect(reading.hadNames).toBe(false);
@@ -46,12 +49,29 @@ describe('importing', () => {
   const confirmedBefore = createSubscriber({ email: 'kept@example.org', frequency: 'weekly' });
   createSubscriber({ email: 'left@example.org', status: 'unsubscribed', unsubscribedAt: new Date(Date.UTC(2025, 0, 1)) });
   createSubscriber({ email: 'bounced@example.org', status: 'undeliverable' });
-  const csv = ['email,name,status', 'new1@example.org,New One,active', 'KEPT@example.org,Kept,active', 'left@example.org,Left,active', 'bounced@example.org,B,', 'said-no@example.org,No,unsubscribed', 'broken@,Broken,active', 'new2@example.org,New Two,', 'NEW1@example.org,Again,active'].join('\n');
+  const csv = [
+    'email,name,status',
+    'new1@example.org,New One,active',
+    'KEPT@example.org,Kept,active',
+    'left@example.org,Left,active',
+    'bounced@example.org,B,',
+    'said-no@example.org,No,unsubscribed',
+    'broken@,Broken,active',
+    'new2@example.org,New Two,',
+    'NEW1@example.org,Again,active',
+  ].join('\n');
 
   it('previews without writing anything', () => {
     const before = getDb().select().from(subscribers).all().length;
     expect(previewSubscriberImport(readSubscriberCsv(csv))).toEqual({
-      step: 'preview', added: 2, existing: 1, leftBefore: 3, duplicates: [9], invalid: [{ line: 7, value: 'broken@' }], namesIgnored: true, emailsQueued: 0,
+      step: 'preview',
+      added: 2,
+      existing: 1,
+      leftBefore: 3,
+      duplicates: [9],
+      invalid: [{ line: 7, value: 'broken@' }],
+      namesIgnored: true,
+      emailsQueued: 0,
     });
     expect(getDb().select().from(subscribers).all()).toHaveLength(before);
     expect(getDb().select().from(outbox).all()).toEqual([]);

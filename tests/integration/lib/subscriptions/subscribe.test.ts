@@ -23,7 +23,10 @@ const form = (fields: Record<string, string | string[]>) => {
 };
 /** Server actions end in redirect(): Next throws to do it, carrying the destination. */
 const redirectOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (e: unknown) => e as { digest?: string });
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as { digest?: string },
+  );
   return error?.digest?.split(';')[2] ?? null;
 };
 
@@ -76,7 +79,13 @@ describe('subscribing', () => {
     let outcome = 'sent';
     for (let i = 0; outcome === 'sent' && i < 30; i++) outcome = requestSubscription(`flood${i}@example.org`, { frequency: 'each-post', categoryIds: [] }, '10.0.0.66');
     expect(outcome).toBe('rate-limited');
-    expect(getDb().select().from(subscribers).all().filter((s) => s.email.startsWith('flood'))).toHaveLength(20); // 20 per IP in 15 minutes, then refused
+    expect(
+      getDb()
+        .select()
+        .from(subscribers)
+        .all()
+        .filter((s) => s.email.startsWith('flood')),
+    ).toHaveLength(20); // 20 per IP in 15 minutes, then refused
   });
 
   it('refuses tampered links, links for another purpose or address, and expired confirmations; forgets stale sign-ups', async () => {

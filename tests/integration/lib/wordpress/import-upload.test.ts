@@ -27,7 +27,13 @@ async function* pieces(data: Buffer | string, size = 100) {
 }
 const leftovers = () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()) : []);
 const put = (query: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-  PUT(new Request(`http://localhost/api/admin/import?${query}`, { method: 'PUT', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'Content-Type': 'application/octet-stream', ...headers } }));
+  PUT(
+    new Request(`http://localhost/api/admin/import?${query}`, {
+      method: 'PUT',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { 'Content-Type': 'application/octet-stream', ...headers },
+    }),
+  );
 
 beforeEach(() => fs.rmSync(importsFolder(), { recursive: true, force: true }));
 
@@ -70,7 +76,12 @@ test('an uploads archive for an unknown or malformed upload id is refused', asyn
 
 describe('the upload route', () => {
   test('only admins may upload', async () => {
-    for (const [role, status] of [[null, 401], ['member', 403], ['author', 403], ['moderator', 403]] as const) {
+    for (const [role, status] of [
+      [null, 401],
+      ['member', 403],
+      ['author', 403],
+      ['moderator', 403],
+    ] as const) {
       signIn(role);
       expect((await put('part=export', WXR)).status).toBe(status);
     }

@@ -24,7 +24,10 @@ const postBySlug = (slug: string) => db().select().from(posts).where(eq(posts.sl
 function folderUploads(files: Record<string, Buffer>): UploadsSource {
   return { read: async (rel) => files[rel] ?? null, close: async () => {} };
 }
-const photo = () => sharp({ create: { width: 600, height: 400, channels: 3, background: '#88aa44' } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 600, height: 400, channels: 3, background: '#88aa44' } })
+    .jpeg()
+    .toBuffer();
 
 /** Stands in for the running app's /api/admin/import/refresh: records that the importer asked it to refresh. */
 const refreshes: { path: string; valid: boolean }[] = [];
@@ -49,7 +52,10 @@ describe('authors', () => {
         { id: '1', login: 'alice', email: 'Alice@Example.org', displayName: 'Alice W' },
         { id: '2', login: 'bob', email: 'bob@example.org', displayName: 'Bobby' },
       ],
-      items: [{ id: '10', creator: 'alice', slug: 'a-post' }, { id: '11', creator: 'bob', slug: 'b-post' }],
+      items: [
+        { id: '10', creator: 'alice', slug: 'a-post' },
+        { id: '11', creator: 'bob', slug: 'b-post' },
+      ],
     });
     const report = await run(file);
     const alice = db().select().from(users).where(eq(users.email, 'alice@example.org')).get()!;
@@ -72,7 +78,17 @@ describe('categories, tags and the one-category rule', () => {
         { kind: 'category', id: '6', slug: 'pacing-cat', name: 'Pacing', parent: 'health' },
         { kind: 'tag', id: '7', slug: 'energy', name: 'Energy' },
       ],
-      items: [{ id: '20', slug: 'two-cats', terms: [{ kind: 'category', slug: 'health', name: 'Health' }, { kind: 'category', slug: 'pacing-cat', name: 'Pacing' }, { kind: 'tag', slug: 'energy', name: 'Energy' }] }],
+      items: [
+        {
+          id: '20',
+          slug: 'two-cats',
+          terms: [
+            { kind: 'category', slug: 'health', name: 'Health' },
+            { kind: 'category', slug: 'pacing-cat', name: 'Pacing' },
+            { kind: 'tag', slug: 'energy', name: 'Energy' },
+          ],
+        },
+      ],
     });
     const report = await run(file);
     const health = db().select().from(categories).where(eq(categories.slug, 'health')).get()!;
@@ -81,7 +97,13 @@ describe('categories, tags and the one-category rule', () => {
     expect(report.notes.some((n) => n.subject.includes('Pacing') && n.reason.includes('Health'))).toBe(true);
     const post = postBySlug('two-cats')!;
     expect(post.categoryId).toBe(health.id);
-    const tagSlugs = db().select({ slug: tags.slug }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(eq(postTags.postId, post.id)).all().map((t) => t.slug);
+    const tagSlugs = db()
+      .select({ slug: tags.slug })
+      .from(postTags)
+      .innerJoin(tags, eq(tags.id, postTags.tagId))
+      .where(eq(postTags.postId, post.id))
+      .all()
+      .map((t) => t.slug);
     expect(tagSlugs.sort()).toEqual(['energy', 'pacing-cat']);
     expect(report.notes).toContainEqual(expect.objectContaining({ reason: 'Also in “Pacing”: kept as the tag “Pacing”.' }));
     expect(db().select().from(redirects).where(eq(redirects.fromPath, '/category/health/pacing-cat')).get()!.toPath).toBe('/category/pacing-cat');
@@ -133,13 +155,21 @@ describe('posts', () => {
 describe('comments', () => {
   it('imports approved and pending, skips spam, trash, pingbacks and trackbacks, clamps depth in date order, and keeps guests as guests', async () => {
     const usersBefore = db().select().from(users).all().length;
-    const chain = Array.from({ length: 6 }, (_, i) => ({ id: `${60 + i}`, date: `2024-05-0${i + 2} 10:00:00`, parent: i === 0 ? '0' : `${59 + i}`, author: `Guest ${i}`, email: `Guest${i}@Example.org` }));
+    const chain = Array.from({ length: 6 }, (_, i) => ({
+      id: `${60 + i}`,
+      date: `2024-05-0${i + 2} 10:00:00`,
+      parent: i === 0 ? '0' : `${59 + i}`,
+      author: `Guest ${i}`,
+      email: `Guest${i}@Example.org`,
+    }));
     const report = await run(
       writeWxr({
         authors: [{ id: '9', login: 'carol', email: 'carol@example.org', displayName: 'Carol' }],
         items: [
           {
-            id: '50', slug: 'with-comments', creator: 'carol',
+            id: '50',
+            slug: 'with-comments',
+            creator: 'carol',
             comments: [
               ...chain,
               { id: '70', date: '2024-05-09 10:00:00', approved: '0', author: '', email: '' },
@@ -174,9 +204,20 @@ describe('images', () => {
     const uploadsBefore = db().select().from(uploads).all().length;
     const file = writeWxr({
       items: [
-        { id: '80', type: 'attachment', slug: 'sunrise', status: 'inherit', attachmentUrl: `${SITE}/wp-content/uploads/2024/05/sunrise.jpg`, link: `${SITE}/sunrise/`, excerpt: 'Morning', meta: { _wp_attached_file: '2024/05/sunrise.jpg', _wp_attachment_image_alt: 'A sunrise' } },
         {
-          id: '81', slug: 'with-images', meta: { _thumbnail_id: '80' },
+          id: '80',
+          type: 'attachment',
+          slug: 'sunrise',
+          status: 'inherit',
+          attachmentUrl: `${SITE}/wp-content/uploads/2024/05/sunrise.jpg`,
+          link: `${SITE}/sunrise/`,
+          excerpt: 'Morning',
+          meta: { _wp_attached_file: '2024/05/sunrise.jpg', _wp_attachment_image_alt: 'A sunrise' },
+        },
+        {
+          id: '81',
+          slug: 'with-images',
+          meta: { _thumbnail_id: '80' },
           content: `<p><img src="${SITE}/wp-content/uploads/2024/05/sunrise-300x200.jpg" alt="small sunrise" /></p><p><img src="${SITE}/wp-content/uploads/2024/05/gone.jpg" alt="A lost photo" /></p>`,
         },
       ],
@@ -285,4 +326,13 @@ describe('re-runs, dry runs and failures', () => {
   });
 });
 
-const writeWxrText = () => fs.readFileSync(writeWxr({ items: [{ id: '130', slug: 'never' }, { id: '131', slug: 'never-2' }] }), 'utf8');
+const writeWxrText = () =>
+  fs.readFileSync(
+    writeWxr({
+      items: [
+        { id: '130', slug: 'never' },
+        { id: '131', slug: 'never-2' },
+      ],
+    }),
+    'utf8',
+  );

@@ -24,29 +24,83 @@ type Site = {
 };
 
 /** Words only: the same text whether it went Markdown → HTML → Markdown or not. */
-const words = (markdown: string) => markdown.replace(/[#*_`>[\]()!-]|https?:\S+/g, ' ').replace(/\s+/g, ' ').trim();
+const words = (markdown: string) =>
+  markdown
+    .replace(/[#*_`>[\]()!-]|https?:\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Reads a whole site through the given modules (the first Hearth's, or the second's). */
 function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Site {
   const d = db();
-  const catSlug = new Map(d.select().from(schema.categories).all().map((c) => [c.id, c.slug]));
-  const tagSlug = new Map(d.select().from(schema.tags).all().map((t) => [t.id, t.slug]));
+  const catSlug = new Map(
+    d
+      .select()
+      .from(schema.categories)
+      .all()
+      .map((c) => [c.id, c.slug]),
+  );
+  const tagSlug = new Map(
+    d
+      .select()
+      .from(schema.tags)
+      .all()
+      .map((t) => [t.id, t.slug]),
+  );
   const postRows = d.select().from(schema.posts).all();
   const postSlug = new Map(postRows.map((p) => [p.id, p.slug]));
   const links = d.select().from(schema.postTags).all();
   const commentRows = d.select().from(schema.comments).all();
   const commentKey = new Map(commentRows.map((c) => [c.id, words(c.body)]));
-  const names = new Map(d.select().from(schema.users).all().map((u) => [u.id, u.name ?? '']));
+  const names = new Map(
+    d
+      .select()
+      .from(schema.users)
+      .all()
+      .map((u) => [u.id, u.name ?? '']),
+  );
   return {
     posts: postRows
-      .map((p) => ({ slug: p.slug, title: p.title, status: p.status, publishedAt: p.status === 'draft' ? null : (p.publishedAt?.getTime() ?? null), category: p.categoryId ? catSlug.get(p.categoryId)! : null, tags: links.filter((l) => l.postId === p.id).map((l) => tagSlug.get(l.tagId)!).sort(), text: words(p.body) }))
+      .map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        status: p.status,
+        publishedAt: p.status === 'draft' ? null : (p.publishedAt?.getTime() ?? null),
+        category: p.categoryId ? catSlug.get(p.categoryId)! : null,
+        tags: links
+          .filter((l) => l.postId === p.id)
+          .map((l) => tagSlug.get(l.tagId)!)
+          .sort(),
+        text: words(p.body),
+      }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
-    pages: d.select().from(schema.pages).all().map((p) => ({ slug: p.slug, title: p.title, status: p.status, text: words(p.body) })).sort((a, b) => a.slug.localeCompare(b.slug)),
-    categories: d.select().from(schema.categories).all().map(({ slug, name, description }) => ({ slug, name, description })).sort((a, b) => a.slug.localeCompare(b.slug)),
-    tags: d.select().from(schema.tags).all().map(({ slug, name }) => ({ slug, name })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    pages: d
+      .select()
+      .from(schema.pages)
+      .all()
+      .map((p) => ({ slug: p.slug, title: p.title, status: p.status, text: words(p.body) }))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
+    categories: d
+      .select()
+      .from(schema.categories)
+      .all()
+      .map(({ slug, name, description }) => ({ slug, name, description }))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
+    tags: d
+      .select()
+      .from(schema.tags)
+      .all()
+      .map(({ slug, name }) => ({ slug, name }))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
     comments: commentRows
       .filter((c) => c.status === 'approved' || c.status === 'pending')
-      .map((c) => ({ post: postSlug.get(c.postId)!, who: c.guestName ?? names.get(c.authorId ?? '') ?? '', status: c.status, parent: c.parentId ? commentKey.get(c.parentId)! : null, text: words(c.body) }))
+      .map((c) => ({
+        post: postSlug.get(c.postId)!,
+        who: c.guestName ?? names.get(c.authorId ?? '') ?? '',
+        status: c.status,
+        parent: c.parentId ? commentKey.get(c.parentId)! : null,
+        text: words(c.body),
+      }))
       .sort((a, b) => a.text.localeCompare(b.text)),
   };
 }
@@ -60,14 +114,41 @@ test('an export of Hearth imported into an empty Hearth gives the same site back
   const pacing = db.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning().get();
   const sleep = db.insert(tags).values({ slug: 'sleep', name: 'Sleep' }).returning().get();
   const at = (day: number) => new Date(Date.UTC(2024, 4, day, 9));
-  const first = createPost({ authorId: mira.id, slug: 'pacing-tips', title: 'Pacing tips 🌱 for Zoë', body: '## Why pace\n\nSpend energy like money.\n\n- rest first\n- then walk\n\nSee [the guide](https://example.org/guide).', categoryId: living.id, publishedAt: at(1) });
-  db.insert(postTags).values([{ postId: first.id, tagId: pacing.id }, { postId: first.id, tagId: sleep.id }]).run();
+  const first = createPost({
+    authorId: mira.id,
+    slug: 'pacing-tips',
+    title: 'Pacing tips 🌱 for Zoë',
+    body: '## Why pace\n\nSpend energy like money.\n\n- rest first\n- then walk\n\nSee [the guide](https://example.org/guide).',
+    categoryId: living.id,
+    publishedAt: at(1),
+  });
+  db.insert(postTags)
+    .values([
+      { postId: first.id, tagId: pacing.id },
+      { postId: first.id, tagId: sleep.id },
+    ])
+    .run();
   createPost({ authorId: mira.id, slug: 'coming-soon', title: 'Coming soon', body: 'Next month.', status: 'scheduled', publishedAt: new Date(Date.UTC(2030, 0, 1)) });
   createPost({ authorId: mira.id, slug: 'half-written', title: 'Half written', body: 'Not yet.', status: 'draft', publishedAt: null });
-  db.insert(pages).values([{ slug: 'about', title: 'About us', body: 'We are a *patient* community.', status: 'published' }, { slug: 'rules', title: 'House rules', body: 'Be kind.', status: 'draft' }]).run();
-  const top = db.insert(comments).values({ postId: first.id, body: 'Thank you so much', html: '<p>Thank you so much</p>', status: 'approved', guestName: 'Ann (guest)', guestEmail: 'ann@example.org', createdAt: at(2) }).returning().get();
-  const reply = db.insert(comments).values({ postId: first.id, parentId: top.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'approved', createdAt: at(3) }).returning().get();
-  db.insert(comments).values({ postId: first.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad it helps', html: '<p>Glad it helps</p>', status: 'pending', createdAt: at(4) }).run();
+  db.insert(pages)
+    .values([
+      { slug: 'about', title: 'About us', body: 'We are a *patient* community.', status: 'published' },
+      { slug: 'rules', title: 'House rules', body: 'Be kind.', status: 'draft' },
+    ])
+    .run();
+  const top = db
+    .insert(comments)
+    .values({ postId: first.id, body: 'Thank you so much', html: '<p>Thank you so much</p>', status: 'approved', guestName: 'Ann (guest)', guestEmail: 'ann@example.org', createdAt: at(2) })
+    .returning()
+    .get();
+  const reply = db
+    .insert(comments)
+    .values({ postId: first.id, parentId: top.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'approved', createdAt: at(3) })
+    .returning()
+    .get();
+  db.insert(comments)
+    .values({ postId: first.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad it helps', html: '<p>Glad it helps</p>', status: 'pending', createdAt: at(4) })
+    .run();
 
   const schema = await import('@/db/schema');
   const before = readSite(getDb, schema);

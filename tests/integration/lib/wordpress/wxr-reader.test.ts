@@ -111,7 +111,9 @@ describe('reading the community site', () => {
   });
 
   it('matches WordPress elements by namespace, whatever the prefix and the 1.x version', async () => {
-    const xml = makeWxr({ ...communitySite, site: { ...communitySite.site, wxrVersion: '1.1' } }).replace(/(<\/?)wp:/g, '$1wordpress:').replace('xmlns:wp=', 'xmlns:wordpress=');
+    const xml = makeWxr({ ...communitySite, site: { ...communitySite.site, wxrVersion: '1.1' } })
+      .replace(/(<\/?)wp:/g, '$1wordpress:')
+      .replace('xmlns:wp=', 'xmlns:wordpress=');
     const { entries: read, error } = await readAll(await file(xml));
     expect(error).toBeNull();
     expect(read[0]).toMatchObject({ kind: 'site', site: { wxrVersion: '1.1', baseSiteUrl: 'https://old.example.org' } });

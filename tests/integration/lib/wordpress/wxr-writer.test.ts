@@ -26,14 +26,47 @@ beforeAll(() => {
   const member = db.insert(users).values({ name: 'Sam Member', email: 'sam@example.org', role: 'member' }).returning().get();
   const category = db.insert(categories).values({ slug: 'living-with-me', name: 'Living with ME', description: 'Day to day' }).returning().get();
   const tag = db.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning().get();
-  const cover = db.insert(uploads).values({ file: 'abc123.webp', mimeType: 'image/webp', width: 800, height: 600, bytes: 1000, originalName: 'garden.jpg', alt: 'A garden bench', caption: 'Rest stop' }).returning().get();
-  const published = createPost({ authorId: mira.id, slug: 'pacing-tips', title: `Pacing ${TRICKY}`, excerpt: 'Spend energy ]]> wisely', body: `## Start\n\n${TRICKY}\n\n![A garden bench](/media/abc123.webp)`, categoryId: category.id, coverImageId: cover.id, publishedAt: new Date(Date.UTC(2024, 4, 1, 9)) });
+  const cover = db
+    .insert(uploads)
+    .values({ file: 'abc123.webp', mimeType: 'image/webp', width: 800, height: 600, bytes: 1000, originalName: 'garden.jpg', alt: 'A garden bench', caption: 'Rest stop' })
+    .returning()
+    .get();
+  const published = createPost({
+    authorId: mira.id,
+    slug: 'pacing-tips',
+    title: `Pacing ${TRICKY}`,
+    excerpt: 'Spend energy ]]> wisely',
+    body: `## Start\n\n${TRICKY}\n\n![A garden bench](/media/abc123.webp)`,
+    categoryId: category.id,
+    coverImageId: cover.id,
+    publishedAt: new Date(Date.UTC(2024, 4, 1, 9)),
+  });
   db.insert(postTags).values({ postId: published.id, tagId: tag.id }).run();
   const scheduled = createPost({ authorId: mira.id, slug: 'later', title: 'Later', status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)) });
   const draft = createPost({ authorId: mira.id, slug: 'unfinished', title: 'Unfinished', status: 'draft', publishedAt: null });
-  const guest = db.insert(comments).values({ postId: published.id, body: 'Thank you', html: '<p>Thank you ]]> so much</p>', status: 'approved', guestName: 'Ann (guest)', guestEmail: 'ann@example.org', createdAt: new Date(Date.UTC(2024, 4, 2)) }).returning().get();
-  const reply = db.insert(comments).values({ postId: published.id, parentId: guest.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'pending', createdAt: new Date(Date.UTC(2024, 4, 3)) }).returning().get();
-  const byAuthor = db.insert(comments).values({ postId: published.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad', html: '<p>Glad</p>', status: 'approved', createdAt: new Date(Date.UTC(2024, 4, 4)) }).returning().get();
+  const guest = db
+    .insert(comments)
+    .values({
+      postId: published.id,
+      body: 'Thank you',
+      html: '<p>Thank you ]]> so much</p>',
+      status: 'approved',
+      guestName: 'Ann (guest)',
+      guestEmail: 'ann@example.org',
+      createdAt: new Date(Date.UTC(2024, 4, 2)),
+    })
+    .returning()
+    .get();
+  const reply = db
+    .insert(comments)
+    .values({ postId: published.id, parentId: guest.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'pending', createdAt: new Date(Date.UTC(2024, 4, 3)) })
+    .returning()
+    .get();
+  const byAuthor = db
+    .insert(comments)
+    .values({ postId: published.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad', html: '<p>Glad</p>', status: 'approved', createdAt: new Date(Date.UTC(2024, 4, 4)) })
+    .returning()
+    .get();
   db.insert(comments).values({ postId: published.id, body: 'Buy pills', html: '<p>Buy pills</p>', status: 'spam', guestName: 'Spammer', guestEmail: 'spam@example.org' }).run();
   db.insert(comments).values({ postId: published.id, body: '', html: '', status: 'deleted', authorId: member.id }).run();
   const page = db.insert(pages).values({ slug: 'about', title: 'About us', body: 'We are *here*.', status: 'published', navOrder: 2 }).returning().get();
@@ -47,7 +80,14 @@ const postNamed = (rss: XmlNode, slug: string) => items(rss).find((i) => textOf(
 test('the export is well-formed WXR 1.2 with the site, authors, categories and tags', async () => {
   const rss = parseXml(await exportText());
   expect(rss.name).toBe('rss');
-  expect(rss.attributes).toMatchObject({ version: '2.0', 'xmlns:wp': 'http://wordpress.org/export/1.2/', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:excerpt': 'http://wordpress.org/export/1.2/excerpt/', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/', 'xmlns:wfw': 'http://wellformedweb.org/CommentAPI/' });
+  expect(rss.attributes).toMatchObject({
+    version: '2.0',
+    'xmlns:wp': 'http://wordpress.org/export/1.2/',
+    'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+    'xmlns:excerpt': 'http://wordpress.org/export/1.2/excerpt/',
+    'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+    'xmlns:wfw': 'http://wellformedweb.org/CommentAPI/',
+  });
   const channel = child(rss, 'channel')!;
   expect(textOf(channel, 'wp:wxr_version')).toBe('1.2');
   expect(textOf(channel, 'wp:base_site_url')).toBe(SITE);
@@ -55,7 +95,12 @@ test('the export is well-formed WXR 1.2 with the site, authors, categories and t
   const authors = children(channel, 'wp:author');
   expect(authors.map((a) => [textOf(a, 'wp:author_login'), textOf(a, 'wp:author_display_name'), textOf(a, 'wp:author_email')])).toEqual([['mira', 'Mira Kent', 'mira@example.org']]);
   const [category] = children(channel, 'wp:category');
-  expect([textOf(category, 'wp:category_nicename'), textOf(category, 'wp:cat_name'), textOf(category, 'wp:category_parent'), textOf(category, 'wp:category_description')]).toEqual(['living-with-me', 'Living with ME', '', 'Day to day']);
+  expect([textOf(category, 'wp:category_nicename'), textOf(category, 'wp:cat_name'), textOf(category, 'wp:category_parent'), textOf(category, 'wp:category_description')]).toEqual([
+    'living-with-me',
+    'Living with ME',
+    '',
+    'Day to day',
+  ]);
   const [tag] = children(channel, 'wp:tag');
   expect([textOf(tag, 'wp:tag_slug'), textOf(tag, 'wp:tag_name')]).toEqual(['pacing', 'Pacing']);
 });
@@ -81,7 +126,10 @@ test('a post carries every field, with odd characters and "]]>" coming back exac
   expect(textOf(post, 'wp:status')).toBe('publish');
   expect(textOf(post, 'wp:post_type')).toBe('post');
   const terms = children(post, 'category').map((c) => [c.attributes.domain, c.attributes.nicename, c.text]);
-  expect(terms).toEqual([['category', 'living-with-me', 'Living with ME'], ['post_tag', 'pacing', 'Pacing']]);
+  expect(terms).toEqual([
+    ['category', 'living-with-me', 'Living with ME'],
+    ['post_tag', 'pacing', 'Pacing'],
+  ]);
   const meta = children(post, 'wp:postmeta').map((m) => [textOf(m, 'wp:meta_key'), textOf(m, 'wp:meta_value')]);
   expect(meta).toContainEqual(['_thumbnail_id', textOf(itemOfType(parseXml(await exportText()), 'attachment')[0], 'wp:post_id')]);
 });
@@ -112,7 +160,13 @@ test('scheduled posts are "future", drafts are "draft" without a GMT date, pages
   expect(textOf(postNamed(rss, 'unfinished'), 'wp:status')).toBe('draft');
   expect(textOf(postNamed(rss, 'unfinished'), 'wp:post_date_gmt')).toBe('0000-00-00 00:00:00');
   const [page] = itemOfType(rss, 'page');
-  expect([textOf(page, 'title'), textOf(page, 'wp:post_name'), textOf(page, 'wp:status'), textOf(page, 'wp:menu_order'), textOf(page, 'link')]).toEqual(['About us', 'about', 'publish', '2', `${SITE}/about`]);
+  expect([textOf(page, 'title'), textOf(page, 'wp:post_name'), textOf(page, 'wp:status'), textOf(page, 'wp:menu_order'), textOf(page, 'link')]).toEqual([
+    'About us',
+    'about',
+    'publish',
+    '2',
+    `${SITE}/about`,
+  ]);
   expect(textOf(page, 'content:encoded')).toContain('<em>here</em>');
   const [image] = itemOfType(rss, 'attachment');
   expect(textOf(image, 'wp:attachment_url')).toBe(`${SITE}/media/abc123.webp`);

@@ -45,7 +45,10 @@ describe('MenuEditor', () => {
     await userEvent.click(sub.getByRole('button', { name: 'Move it out of “Living Well”' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove “Home” from the menu' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save menu' }));
-    expect(sentMenu(action).map((item: MenuEntry) => [item.label, item.children])).toEqual([['', []], ['Chat group 💬', []]]);
+    expect(sentMenu(action).map((item: MenuEntry) => [item.label, item.children])).toEqual([
+      ['', []],
+      ['Chat group 💬', []],
+    ]);
   }, 30_000);
 
   it('refuses a javascript: address and an unlabelled link before sending, saying which item', async () => {

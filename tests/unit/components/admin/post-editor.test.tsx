@@ -44,14 +44,36 @@ describe('PostEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(action).toHaveBeenCalled());
     const [, sent] = action.mock.calls[0] as unknown as [ActionState, FormData];
-    expect(Object.fromEntries(sent)).toMatchObject({ postId: '', title: 'Tea & a Heat Pad!', slug: 'tea-a-heat-pad', body: 'Warmth helps.', categoryId: '4', tags: 'Winter, Comfort', commentsClosed: 'on' });
+    expect(Object.fromEntries(sent)).toMatchObject({
+      postId: '',
+      title: 'Tea & a Heat Pad!',
+      slug: 'tea-a-heat-pad',
+      body: 'Warmth helps.',
+      categoryId: '4',
+      tags: 'Winter, Comfort',
+      commentsClosed: 'on',
+    });
     await waitFor(() => expect(replace).toHaveBeenCalledWith('/admin/posts/42'));
     expect(await screen.findByText('Saved at 10:00.')).toBeInTheDocument();
   });
 
   it('shows the server’s field error on the field and keeps the text', async () => {
-    const action = jest.fn(async (): Promise<ActionState> => ({ ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors: { slug: ['Another post already uses (or used) this web address. Choose another.'] } }));
-    render(<PostEditor actions={withSave(action)} postId={7} status="draft" hasWorkingCopy={false} defaults={{ ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' }} categories={categories} cover={null} />);
+    const action = jest.fn(async (): Promise<ActionState> => ({
+      ok: false,
+      message: 'Please check the highlighted fields. Nothing was saved.',
+      fieldErrors: { slug: ['Another post already uses (or used) this web address. Choose another.'] },
+    }));
+    render(
+      <PostEditor
+        actions={withSave(action)}
+        postId={7}
+        status="draft"
+        hasWorkingCopy={false}
+        defaults={{ ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' }}
+        categories={categories}
+        cover={null}
+      />,
+    );
     await userEvent.type(screen.getByLabelText('Title'), ' again');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await screen.findByText('Another post already uses (or used) this web address. Choose another.')).toBeInTheDocument();
@@ -62,7 +84,10 @@ describe('PostEditor', () => {
 
 describe('PostEditor buttons for the post’s state', () => {
   const post = { ...blank, title: 'Pacing', slug: 'pacing', body: 'Text' };
-  const buttons = () => within(screen.getByRole('group', { name: 'Post actions' })).getAllByRole('button').map((b) => b.textContent);
+  const buttons = () =>
+    within(screen.getByRole('group', { name: 'Post actions' }))
+      .getAllByRole('button')
+      .map((b) => b.textContent);
 
   it('offers Publish now on a new post before any save, and Save draft', () => {
     render(<PostEditor actions={withSave(jest.fn(refuse))} postId={null} status={null} hasWorkingCopy={false} defaults={blank} categories={categories} cover={null} />);

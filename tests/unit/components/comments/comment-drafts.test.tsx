@@ -31,7 +31,10 @@ async function openPost(who: CommentViewer | null, action = jest.fn(async (): Pr
   const [comment, reply] = screen.getAllByRole('textbox', { name: /Your (comment|reply)/ });
   return { comment, reply };
 }
-const draftKeys = () => Object.keys(window.localStorage).filter((k) => k.startsWith('hearth:comment-draft:')).sort();
+const draftKeys = () =>
+  Object.keys(window.localStorage)
+    .filter((k) => k.startsWith('hearth:comment-draft:'))
+    .sort();
 
 jest.setTimeout(30_000); // typing character by character is slow on a busy machine
 beforeEach(() => window.localStorage.clear());

@@ -61,7 +61,12 @@ describe('CommentsSection', () => {
   });
 
   it('opens the one-step form (name, address, reply) under a comment for a signed-out reader, and shows no Reply when comments are closed', async () => {
-    const { unmount } = render(<CommentsSection post={{ id: 6, slug: 's', commentCount: 2, commentsClosed: false }} comments={[comment(7, { author: { name: 'Zoë O’Brien-Ñúñez', isPostAuthor: false, isModerator: false, isGuest: false } }), comment(8)]} />);
+    const { unmount } = render(
+      <CommentsSection
+        post={{ id: 6, slug: 's', commentCount: 2, commentsClosed: false }}
+        comments={[comment(7, { author: { name: 'Zoë O’Brien-Ñúñez', isPostAuthor: false, isModerator: false, isGuest: false } }), comment(8)]}
+      />,
+    );
     await act(async () => {});
     const zoe = screen.getByRole('article', { name: /^Zoë/ });
     await act(async () => within(zoe).getByRole('button', { name: 'Reply' }).click());

@@ -19,7 +19,12 @@ async function headerAs(role: UserRole, name: string) {
 
 it('shows each signed-in role the admin links it may use, and a member none', async () => {
   const seen: Record<string, { dashboard: string | null; newPost: string | null }> = {};
-  for (const [role, name] of [['admin', 'Zoë O’Brien-Ñúñez'], ['author', 'Łukasz “Luke” ‹Żółć›'], ['moderator', 'Sam 🌻'], ['member', 'Bjørn Ødegård']] as const) {
+  for (const [role, name] of [
+    ['admin', 'Zoë O’Brien-Ñúñez'],
+    ['author', 'Łukasz “Luke” ‹Żółć›'],
+    ['moderator', 'Sam 🌻'],
+    ['member', 'Bjørn Ødegård'],
+  ] as const) {
     seen[role] = await headerAs(role, name);
     expect(screen.getByText(name).closest('summary')).not.toBeNull();
     expect(screen.getByRole('link', { name: 'Your account' })).toHaveAttribute('href', '/account');

@@ -29,8 +29,16 @@ describe('TableOfContents', () => {
 describe('PostMeta', () => {
   it('shows "Updated" only for edited posts and links the comment count to the thread', () => {
     const post = {
-      id: 1, slug: 's', title: 'T', excerpt: '', publishedAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-02-03T00:00:00.000Z',
-      readingMinutes: 2, commentCount: 1, author: { name: 'Sam', slug: null }, category: null,
+      id: 1,
+      slug: 's',
+      title: 'T',
+      excerpt: '',
+      publishedAt: '2026-01-02T00:00:00.000Z',
+      updatedAt: '2026-02-03T00:00:00.000Z',
+      readingMinutes: 2,
+      commentCount: 1,
+      author: { name: 'Sam', slug: null },
+      category: null,
     };
     render(<PostMeta post={post} linkComments />);
     expect(screen.getByText('3 February 2026')).toBeInTheDocument();

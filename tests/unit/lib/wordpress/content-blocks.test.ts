@@ -4,8 +4,7 @@
  */
 import { OLD, convert, expectInOrder, media } from './content-context';
 
-const block = (name: string, html: string, attrs?: object) =>
-  `<!-- wp:${name}${attrs ? ` ${JSON.stringify(attrs)}` : ''} -->\n${html}\n<!-- /wp:${name} -->`;
+const block = (name: string, html: string, attrs?: object) => `<!-- wp:${name}${attrs ? ` ${JSON.stringify(attrs)}` : ''} -->\n${html}\n<!-- /wp:${name} -->`;
 const doc = (...blocks: string[]) => blocks.join('\n\n');
 
 describe('Gutenberg WordPress content', () => {
@@ -26,7 +25,9 @@ describe('Gutenberg WordPress content', () => {
   it('converts ordered and unordered lists made of list-item blocks, nested', () => {
     const item = (inner: string) => block('list-item', `<li>${inner}</li>`);
     const { markdown, html } = convert(
-      block('list', `<ol>${item('First')}${block('list-item', `<li>Second${block('list', `<ul>${item('inner <em>one</em>')}${item('inner two')}</ul>`)}</li>`)}${item('Third')}</ol>`, { ordered: true }),
+      block('list', `<ol>${item('First')}${block('list-item', `<li>Second${block('list', `<ul>${item('inner <em>one</em>')}${item('inner two')}</ul>`)}</li>`)}${item('Third')}</ol>`, {
+        ordered: true,
+      }),
     );
     expect(markdown).toBe('1. First\n2. Second\n   - inner *one*\n   - inner two\n3. Third\n');
     expect(html).toContain('<ol>\n<li>First</li>\n<li>Second\n<ul>\n<li>inner <em>one</em></li>\n<li>inner two</li>\n</ul>\n</li>\n<li>Third</li>\n</ol>');
@@ -59,7 +60,10 @@ describe('Gutenberg WordPress content', () => {
   it('converts a table to a GFM table: header row, inline formatting, pipes escaped, alignment; the first row heads a table without one', () => {
     const { html } = convert(
       doc(
-        block('table', '<figure class="wp-block-table"><table><thead><tr><th>Day</th><th class="has-text-align-right" data-align="right">Energy</th></tr></thead><tbody><tr><td><strong>Mon</strong> <a href="https://example.org/a">a</a></td><td class="has-text-align-right" data-align="right">3 | low</td></tr><tr><td>Tue</td><td></td></tr></tbody></table><figcaption class="wp-element-caption">My week</figcaption></figure>'),
+        block(
+          'table',
+          '<figure class="wp-block-table"><table><thead><tr><th>Day</th><th class="has-text-align-right" data-align="right">Energy</th></tr></thead><tbody><tr><td><strong>Mon</strong> <a href="https://example.org/a">a</a></td><td class="has-text-align-right" data-align="right">3 | low</td></tr><tr><td>Tue</td><td></td></tr></tbody></table><figcaption class="wp-element-caption">My week</figcaption></figure>',
+        ),
         block('table', '<figure class="wp-block-table"><table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tbody></table></figure>'),
       ),
     );
@@ -73,7 +77,11 @@ describe('Gutenberg WordPress content', () => {
   it('converts image blocks with alt, caption and link; a missing image keeps its alt text and is reported', () => {
     const { html, notes } = convert(
       doc(
-        block('image', `<figure class="wp-block-image size-large"><img src="${OLD}/wp-content/uploads/2024/05/bench-300x200.jpg" alt="A bench" class="wp-image-12"/><figcaption class="wp-element-caption">Our <em>resting</em> spot</figcaption></figure>`, { id: 12 }),
+        block(
+          'image',
+          `<figure class="wp-block-image size-large"><img src="${OLD}/wp-content/uploads/2024/05/bench-300x200.jpg" alt="A bench" class="wp-image-12"/><figcaption class="wp-element-caption">Our <em>resting</em> spot</figcaption></figure>`,
+          { id: 12 },
+        ),
         block('image', `<figure class="wp-block-image"><a href="${OLD}/about/"><img src="/wp-content/uploads/2024/05/river.png" alt="River"/></a><figcaption>About us</figcaption></figure>`),
         block('image', `<figure class="wp-block-image"><img src="${OLD}/wp-content/uploads/gone.jpg" alt="Our garden"/><figcaption>In June</figcaption></figure>`),
       ),
@@ -86,12 +94,18 @@ describe('Gutenberg WordPress content', () => {
   });
 
   it('converts galleries, new (image blocks inside) and old (a list of figures), each image with its caption', () => {
-    const image = (src: string, alt: string, caption: string) =>
-      block('image', `<figure class="wp-block-image"><img src="${src}" alt="${alt}"/><figcaption>${caption}</figcaption></figure>`);
+    const image = (src: string, alt: string, caption: string) => block('image', `<figure class="wp-block-image"><img src="${src}" alt="${alt}"/><figcaption>${caption}</figcaption></figure>`);
     const { html } = convert(
       doc(
-        block('gallery', `<figure class="wp-block-gallery has-nested-images">${image(`${OLD}/wp-content/uploads/2024/05/bench.jpg`, 'Bench', 'One')}${image('/wp-content/uploads/2024/05/river.png', 'River', 'Two')}<figcaption class="blocks-gallery-caption">Our walk</figcaption></figure>`),
-        block('gallery', `<figure class="wp-block-gallery"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="${OLD}/wp-content/uploads/2024/05/bench.jpg" alt="Bench again"/><figcaption class="blocks-gallery-item__caption">Three</figcaption></figure></li></ul></figure>`, { ids: [12] }),
+        block(
+          'gallery',
+          `<figure class="wp-block-gallery has-nested-images">${image(`${OLD}/wp-content/uploads/2024/05/bench.jpg`, 'Bench', 'One')}${image('/wp-content/uploads/2024/05/river.png', 'River', 'Two')}<figcaption class="blocks-gallery-caption">Our walk</figcaption></figure>`,
+        ),
+        block(
+          'gallery',
+          `<figure class="wp-block-gallery"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="${OLD}/wp-content/uploads/2024/05/bench.jpg" alt="Bench again"/><figcaption class="blocks-gallery-item__caption">Three</figcaption></figure></li></ul></figure>`,
+          { ids: [12] },
+        ),
       ),
     );
     expect(html).toContain(`<figure><img src="${media(2)}" alt="Bench" loading="lazy" decoding="async" /><figcaption>One</figcaption></figure>`);
@@ -103,10 +117,19 @@ describe('Gutenberg WordPress content', () => {
   it('turns embeds (core/embed and legacy core-embed/*) into links on their own line', () => {
     const { markdown, html } = convert(
       doc(
-        block('embed', '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtube.test/watch?v=abc&amp;t=1\n</div><figcaption>Our talk</figcaption></figure>', { url: 'https://youtube.test/watch?v=abc&t=1', type: 'video', providerNameSlug: 'youtube' }),
-        block('core-embed/twitter', '<figure class="wp-block-embed-twitter wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://twitter.test/someone/status/1\n</div></figure>', { url: 'https://twitter.test/someone/status/1' }),
+        block(
+          'embed',
+          '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtube.test/watch?v=abc&amp;t=1\n</div><figcaption>Our talk</figcaption></figure>',
+          { url: 'https://youtube.test/watch?v=abc&t=1', type: 'video', providerNameSlug: 'youtube' },
+        ),
+        block('core-embed/twitter', '<figure class="wp-block-embed-twitter wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://twitter.test/someone/status/1\n</div></figure>', {
+          url: 'https://twitter.test/someone/status/1',
+        }),
         block('embed', '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://example.org/some/page\n</div></figure>', { url: 'https://example.org/some/page' }),
-        block('embed', `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${OLD}/2024/05/01/pacing/\n</div></figure>`, { url: `${OLD}/2024/05/01/pacing/`, providerNameSlug: 'old-site' }),
+        block('embed', `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n${OLD}/2024/05/01/pacing/\n</div></figure>`, {
+          url: `${OLD}/2024/05/01/pacing/`,
+          providerNameSlug: 'old-site',
+        }),
       ),
     );
     expect(html).toContain('<p><a href="https://youtube.test/watch?v=abc&amp;t=1">Watch on YouTube</a></p>\n<p><em>Our talk</em></p>');
@@ -144,7 +167,10 @@ describe('Gutenberg WordPress content', () => {
         '<!-- wp:spacer {"height":"40px"} -->\n<div style="height:40px" aria-hidden="true" class="wp-block-spacer"></div>\n<!-- /wp:spacer -->',
         block('separator', '<hr class="wp-block-separator has-alpha-channel-opacity"/>'),
         block('nextpage', '<!--nextpage-->'),
-        block('buttons', `<div class="wp-block-buttons">${block('button', `<div class="wp-block-button"><a class="wp-block-button__link wp-element-button" href="${OLD}/about/">About us</a></div>`)}${block('button', '<div class="wp-block-button"><a class="wp-block-button__link" href="https://example.com/donate">Donate</a></div>')}</div>`),
+        block(
+          'buttons',
+          `<div class="wp-block-buttons">${block('button', `<div class="wp-block-button"><a class="wp-block-button__link wp-element-button" href="${OLD}/about/">About us</a></div>`)}${block('button', '<div class="wp-block-button"><a class="wp-block-button__link" href="https://example.com/donate">Donate</a></div>')}</div>`,
+        ),
       ),
     );
     expect(markdown).toBe('Before\n\n---\n\n[About us](/about)\n\n[Donate](https://example.com/donate)\n');
@@ -163,7 +189,16 @@ describe('Gutenberg WordPress content', () => {
         'Classic text\nwith a break\n\n<h3>Old heading</h3>',
       ),
     );
-    expectInOrder(html, ['<p>Left</p>', '<p>Right</p>', '<h2 id="grouped">Grouped</h2>', '<p>Inside</p>', '<p>Raw <strong>bold</strong> and red</p>', media(12), '<p>Classic text<br />\nwith a break</p>', '<h3 id="old-heading">Old heading</h3>']);
+    expectInOrder(html, [
+      '<p>Left</p>',
+      '<p>Right</p>',
+      '<h2 id="grouped">Grouped</h2>',
+      '<p>Inside</p>',
+      '<p>Raw <strong>bold</strong> and red</p>',
+      media(12),
+      '<p>Classic text<br />\nwith a break</p>',
+      '<h3 id="old-heading">Old heading</h3>',
+    ]);
     expect(html).not.toMatch(/script|alert|&lt;/);
     expect(notes).toEqual([]);
   });
@@ -201,23 +236,47 @@ describe('Gutenberg WordPress content', () => {
       block('more', '<!--more-->'),
       block('heading', '<h2 class="wp-block-heading">The first year</h2>'),
       block('paragraph', '<p>Nobody told me that <strong>rest is a treatment</strong>.</p>'),
-      block('image', `<figure class="wp-block-image size-large"><img src="${OLD}/wp-content/uploads/2024/05/bench-300x200.jpg" alt="A bench by the river" class="wp-image-12"/><figcaption class="wp-element-caption">Where I rest on walks</figcaption></figure>`, { id: 12, sizeSlug: 'large' }),
+      block(
+        'image',
+        `<figure class="wp-block-image size-large"><img src="${OLD}/wp-content/uploads/2024/05/bench-300x200.jpg" alt="A bench by the river" class="wp-image-12"/><figcaption class="wp-element-caption">Where I rest on walks</figcaption></figure>`,
+        { id: 12, sizeSlug: 'large' },
+      ),
       block('heading', '<h3 class="wp-block-heading">What helped</h3>', { level: 3 }),
       block('list', `<ul class="wp-block-list">${item('A diary of energy')}${item(`Short walks${block('list', `<ul>${item('ten minutes')}${item('then rest')}</ul>`)}`)}${item('Saying no')}</ul>`),
       block('quote', `<blockquote class="wp-block-quote">${block('paragraph', '<p>You are not lazy; you are ill.</p>')}<cite>My GP, 2019</cite></blockquote>`),
-      block('table', '<figure class="wp-block-table"><table><thead><tr><th>Week</th><th>Steps</th></tr></thead><tbody><tr><td>1</td><td>2,000</td></tr><tr><td>2</td><td>2,500</td></tr></tbody></table></figure>'),
-      block('embed', '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtube.test/watch?v=talk\n</div></figure>', { url: 'https://youtube.test/watch?v=talk', providerNameSlug: 'youtube' }),
+      block(
+        'table',
+        '<figure class="wp-block-table"><table><thead><tr><th>Week</th><th>Steps</th></tr></thead><tbody><tr><td>1</td><td>2,000</td></tr><tr><td>2</td><td>2,500</td></tr></tbody></table></figure>',
+      ),
+      block('embed', '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtube.test/watch?v=talk\n</div></figure>', {
+        url: 'https://youtube.test/watch?v=talk',
+        providerNameSlug: 'youtube',
+      }),
       block('separator', '<hr class="wp-block-separator"/>'),
       block('paragraph', '<p>Take care, Zoë 💛</p>'),
     );
     const { html, text, notes } = convert(post);
     expectInOrder(text, [
       'I’ve lived with ME/CFS for six years. Here is what I wish I’d known — and what pacing changed.',
-      'The first year', 'Nobody told me that rest is a treatment.', 'Where I rest on walks',
-      'What helped', 'A diary of energy', 'Short walks', 'ten minutes', 'then rest', 'Saying no',
-      'You are not lazy; you are ill.', '— My GP, 2019',
-      'Week', 'Steps', '1', '2,000', '2', '2,500',
-      'Watch on YouTube', 'Take care, Zoë 💛',
+      'The first year',
+      'Nobody told me that rest is a treatment.',
+      'Where I rest on walks',
+      'What helped',
+      'A diary of energy',
+      'Short walks',
+      'ten minutes',
+      'then rest',
+      'Saying no',
+      'You are not lazy; you are ill.',
+      '— My GP, 2019',
+      'Week',
+      'Steps',
+      '1',
+      '2,000',
+      '2',
+      '2,500',
+      'Watch on YouTube',
+      'Take care, Zoë 💛',
     ]);
     expect(html).toContain('<a href="/posts/pacing">pacing</a>');
     expect(html).toContain('<h2 id="the-first-year">The first year</h2>');

@@ -14,7 +14,12 @@ describe('findImageUrls', () => {
       '<img src="/wp-content/uploads/odd&#8217;s.jpg?v=&#99999999;&#x41;">',
       '<pre><code>&lt;img src="/wp-content/uploads/sample.jpg"&gt;</code></pre><code><img src="/in-code.png"></code>',
     ].join('\n');
-    expect(findImageUrls(content)).toEqual([`${OLD}/wp-content/uploads/2024/05/a-300x200.jpg`, '/wp-content/uploads/b.png?w=1&h=2', '/wp-content/uploads/c.gif', '/wp-content/uploads/odd’s.jpg?v=&#99999999;A']);
+    expect(findImageUrls(content)).toEqual([
+      `${OLD}/wp-content/uploads/2024/05/a-300x200.jpg`,
+      '/wp-content/uploads/b.png?w=1&h=2',
+      '/wp-content/uploads/c.gif',
+      '/wp-content/uploads/odd’s.jpg?v=&#99999999;A',
+    ]);
   });
 });
 

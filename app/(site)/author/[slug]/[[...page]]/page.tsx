@@ -25,12 +25,5 @@ export default async function AuthorPage({ params }: Props) {
     redirectIfMoved(['author', slug, ...(segments ?? [])]);
     notFound();
   }
-  return (
-    <PostList
-      heading={`Posts by ${author.name}`}
-      intro={author.bio && <p className="list-intro">{author.bio}</p>}
-      list={list}
-      basePath={`/author/${author.slug}`}
-    />
-  );
+  return <PostList heading={`Posts by ${author.name}`} intro={author.bio && <p className="list-intro">{author.bio}</p>} list={list} basePath={`/author/${author.slug}`} />;
 }

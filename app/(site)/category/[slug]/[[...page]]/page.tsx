@@ -32,12 +32,5 @@ export default async function CategoryPage({ params }: Props) {
     redirectIfMoved(['category', slug, ...(segments ?? [])]);
     notFound();
   }
-  return (
-    <PostList
-      heading={category.name}
-      intro={category.description && <p className="list-intro">{category.description}</p>}
-      list={list}
-      basePath={`/category/${category.slug}`}
-    />
-  );
+  return <PostList heading={category.name} intro={category.description && <p className="list-intro">{category.description}</p>} list={list} basePath={`/category/${category.slug}`} />;
 }
