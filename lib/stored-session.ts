@@ -24,7 +24,10 @@ export async function readStoredSession(now = Date.now()): Promise<StoredSession
   // The cookie name Auth.js picks for this request: from its address as Auth.js works it out (AUTH_URL, or the forwarded protocol and host).
   const requestHeaders = await headers();
   const secure = createActionURL('session', requestHeaders.get('x-forwarded-proto') ?? 'https', requestHeaders, process.env, {}).protocol === 'https:';
-  const token = jar.get(sessionCookieName(secure))?.value;
+  // Auth.js joins every cookie whose name starts with its own (chunks): only a lone, whole cookie is read here.
+  const name = sessionCookieName(secure);
+  const ours = sessionCookies.filter((cookie) => cookie.name.startsWith(name));
+  const token = ours.length === 1 && ours[0].name === name ? ours[0].value : '';
   if (!token) return undefined;
   const stored = getStoredSession(hashSessionToken(token));
   if (!stored) return undefined;

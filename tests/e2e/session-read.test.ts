@@ -62,11 +62,13 @@ it('leaves an expired session to Auth.js, which signs nobody in and deletes it',
   expect(storedExpiry(hash)).toBeUndefined();
 });
 
-it('signs nobody in for an unknown token, no cookie, or the https cookie name on a plain http request', async () => {
+it('signs nobody in for an unknown token, no cookie, the https cookie name on a plain http request, or a cookie with chunks', async () => {
   const { token } = memberWithSession('Ana Lúcia', 30 * DAY - 60_000);
   expect((await whoIs(`authjs.session-token=${randomUUID()}`)).user).toBeNull();
   expect((await whoIs('theme=dark')).user).toBeNull();
   expect((await whoIs(`__Secure-authjs.session-token=${token}`)).user).toBeNull();
+  // Auth.js joins a cookie and its chunks into one token, which names no session.
+  expect((await whoIs(`authjs.session-token=${token}; authjs.session-token.0=tail`)).user).toBeNull();
 });
 
 it('posts a comment as the member whose session it reads', async () => {
