@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { hashSessionToken } from '../../lib/session-token';
 import { launchBrowser } from './browser';
 import { startServer } from './server';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
@@ -74,8 +75,7 @@ describe('POST /api/posts/<id>/comments', () => {
       .find((c) => c.startsWith('hearth-just-wrote='))!
       .split(';')[0];
     expect(await (await fetch(`${server.url}/posts/${postSlug}`, { headers: { Cookie: `${bo.cookie}; ${justWrote}` } })).text()).toContain('Pacing <em>really</em> helped me.');
-    // Anonymous readers share a finished page for a second (PAGE_CACHE_MS).
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await pastSharedPageCache();
     expect(await (await fetch(`${server.url}/posts/${postSlug}`)).text()).toContain('Pacing <em>really</em> helped me.');
 
     const mo = member('Mo', { approvedCommentOn: postId });

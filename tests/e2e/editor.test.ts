@@ -13,6 +13,7 @@ import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -108,8 +109,7 @@ describe('writing and publishing a post from the browser', () => {
     await editorForm().getByLabel('Web address (slug)').fill('tea-and-a-heat-pad');
     await editorForm().getByRole('button', { name: 'Update post' }).click();
     await page.getByText('Updated: readers see the new version now.').waitFor();
-    // Anonymous readers may get the page the server finished within the last second (PAGE_CACHE_MS), no older.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await pastSharedPageCache();
     const moved = await fetch(`${server.url}/posts/tea-with-a-heat-pad`, { redirect: 'manual' });
     expect(moved.status).toBe(308);
     expect(moved.headers.get('location')).toMatch(/\/posts\/tea-and-a-heat-pad$/);

@@ -11,6 +11,7 @@ import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { violations } from './axe';
 import { signInAsNewMember } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -33,7 +34,11 @@ afterAll(async () => {
   await mail?.close();
 });
 
-const publicHtml = async () => (await fetch(`${server.url}${postPath}`)).text();
+/** The post as a stranger sees it once the shared one-second copy is past. */
+const publicHtml = async () => {
+  await pastSharedPageCache();
+  return (await fetch(`${server.url}${postPath}`)).text();
+};
 
 async function noAxeViolations(page: Page, paths: string[]) {
   const report: Record<string, string[]> = {};

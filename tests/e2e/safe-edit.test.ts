@@ -12,6 +12,7 @@ import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -28,8 +29,6 @@ const AUTOSAVE_WAIT = { timeout: 20_000 };
 // Each step waits out an autosave or two on a busy machine.
 const STEP_MS = 120_000;
 
-/** Anonymous readers share a finished page for up to 1 s (the server's PAGE_CACHE_MS); "at once" is after that. */
-const pastSharedPageCache = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 const text = async (path: string) => (await fetch(`${server.url}${path}`)).text();
 const publicViews = async () => ({ post: await text(`/posts/${SLUG}`), feed: await text('/feed.xml'), search: await text(`/search?q=${NEW_WORD}`) });
 const body = () => page.getByRole('form', { name: 'Post' }).getByLabel('Text (Markdown)');

@@ -8,6 +8,7 @@ import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { baseUrl, launchBrowser } from './browser';
 import { startServer, startServerExpectingFailure } from './server';
 import { signInAsNewMember } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { redirect: 'manual', headers });
@@ -99,9 +100,8 @@ describe('security headers', () => {
     const first = await nonceOfCopy('identity');
     const gzipped = await nonceOfCopy('gzip');
     expect(gzipped).not.toBe(first);
-    // Anonymous readers share a finished page for one second (its nonce was drawn after its content
-    // was fixed); the next copy gets a new one.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The copies of one shared page have one nonce (drawn after its content was fixed); the next copy gets a new one.
+    await pastSharedPageCache();
     expect(await nonceOfCopy('identity')).not.toBe(first);
   });
 
