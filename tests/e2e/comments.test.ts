@@ -10,6 +10,7 @@ import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/
 import { startServer } from './server';
 import { violations } from './axe';
 import { finishWithCode, signInAsNewMember, submitEmail } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -81,6 +82,7 @@ describe('a conversation under a post', () => {
     await queue.getByText('exactly').waitFor();
     await queue.getByRole('button', { name: 'Approve' }).click();
     await modPage.getByText(/^Approved: the comment is now public/).waitFor();
+    await pastSharedPageCache();
     expect(await publicHtml()).toContain('put words to <em>exactly</em> how my week felt.');
     await modPage.close();
 
@@ -216,6 +218,7 @@ describe('an edit that needs moderation', () => {
     await mod.getByText(/^Edit approved: the new text is now public/).waitFor();
     await mod.close();
 
+    await pastSharedPageCache();
     await readerPage.reload();
     await readerPage.getByText('Someone once sold me a “Miracle Cure”').waitFor();
     expect(await publicHtml()).toContain('ça n’a rien fait');

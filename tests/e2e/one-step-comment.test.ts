@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -130,6 +131,7 @@ it('posts a signed-out reader’s reply under the comment they pressed Reply on,
 it('tells a replier whose comment was hidden before they confirmed, and posts the reply under the thread only after saying so', async () => {
   stranger = await launchBrowser(); // the first browser is signed in as Łukasz now
   const page = await stranger.newPage();
+  await pastSharedPageCache();
   await page.goto(`${server.url}${postPath}`);
   const lukasz = page.getByRole('article', { name: /^Łukasz Żółć/ });
   await lukasz.getByRole('button', { name: 'Reply' }).first().click();

@@ -11,6 +11,7 @@ import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
+import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
@@ -137,6 +138,7 @@ describe('shaping the site from the browser', () => {
       expect({ from, status: response.status, locations }).toEqual({ from, status: 308, locations: [to] });
     }
 
+    await pastSharedPageCache();
     await reader.goto(`${server.url}/category/living-well`);
     await reader.waitForURL(/\/category\/living-well-and-pacing$/);
     await expect(reader.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Living Well & Pacing');
