@@ -69,6 +69,33 @@ describe('the PostgreSQL migrations', () => {
     expect(expected.find((c) => c.table_name === 'posts' && c.column_name === 'published_at')?.type).toBe('timestamp with time zone');
   });
 
+  it('make its indexes, unique constraints and foreign keys (with ON DELETE) too', async () => {
+    const onDelete: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+    const indexes = await pool.query<{ name: string }>(
+      `SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE i.relnamespace = 'public'::regnamespace AND NOT x.indisprimary`,
+    );
+    const keys = await pool.query<{ table_name: string; columns: string; target: string; on_delete: string }>(`
+      SELECT c.conrelid::regclass::text AS table_name, c.confrelid::regclass::text AS target, c.confdeltype AS on_delete,
+        (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
+          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns
+      FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
+    const configs = drizzleTables().map((table) => getTableConfig(table));
+    const expectedIndexes = configs.flatMap((config) => [
+      ...config.indexes.map((index) => index.config.name),
+      ...config.columns.filter((column) => column.isUnique).map((column) => column.uniqueName),
+      ...config.uniqueConstraints.map((constraint) => constraint.getName()),
+    ]);
+    const expectedKeys = configs.flatMap((config) =>
+      config.foreignKeys.map((key) => {
+        const { columns, foreignTable } = key.reference();
+        return `${config.name}(${columns.map((column) => column.name).join(',')}) → ${getTableConfig(foreignTable).name} on delete ${key.onDelete ?? 'no action'}`;
+      }),
+    );
+    const search = ['posts_search_document_idx', 'posts_search(post_id) → posts on delete cascade'];
+    expect(indexes.rows.map((row) => row.name).sort()).toEqual([...expectedIndexes, search[0]].sort());
+    expect(keys.rows.map((row) => `${row.table_name}(${row.columns}) → ${row.target} on delete ${onDelete[row.on_delete]}`).sort()).toEqual([...expectedKeys, search[1]].sort());
+  });
+
   describe('search', () => {
     const ids: Record<string, number> = {};
     const search = async (query: string) =>
@@ -96,15 +123,6 @@ describe('the PostgreSQL migrations', () => {
         .insert(schema.posts)
         .values([
           {
-            slug: 'lodz',
-            title: 'Łódź and sleep',
-            excerpt: 'A city break on a low-energy budget.',
-            body: 'Trains, benches and a quiet hotel.',
-            status: 'published',
-            publishedAt: new Date('2026-11-01T09:00:00Z'),
-            authorId: 'lukasz',
-          },
-          {
             slug: 'nights',
             title: 'Bad nights',
             excerpt: 'What helps.',
@@ -112,6 +130,15 @@ describe('the PostgreSQL migrations', () => {
             status: 'published',
             publishedAt: new Date('2026-11-02T09:00:00Z'),
             authorId: 'zoe',
+          },
+          {
+            slug: 'lodz',
+            title: 'Łódź and sleep',
+            excerpt: 'A city break on a low-energy budget.',
+            body: 'Trains, benches and a quiet hotel.',
+            status: 'published',
+            publishedAt: new Date('2026-11-01T09:00:00Z'),
+            authorId: 'lukasz',
           },
           { slug: 'draft', title: 'Notes for later', body: 'Half a thought about flares.', authorId: 'zoe' },
         ])
