@@ -39,13 +39,16 @@ export function findPostgresBin(): string {
   throw new Error('PostgreSQL is not installed (no initdb on PATH nor in /usr/lib/postgresql/*/bin): apt-get install -y postgresql (.ci/run does it)');
 }
 
+/** util-linux's runuser lives in an sbin folder, which a non-login PATH may lack. */
+const runuser = () => ['/usr/sbin/runuser', '/sbin/runuser'].find((file) => fs.existsSync(file)) ?? 'runuser';
+
 /** As root: the `postgres` user's ids and a command prefix that runs as it; otherwise the current user as is. */
 function serverUser(): { uid: number; gid: number; prefix: string[] } | null {
   if (process.getuid?.() !== 0) return null;
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
   if (!Number.isInteger(uid) || uid <= 0) throw new Error('running as root, but there is no `postgres` user to run PostgreSQL as (Debian’s postgresql package makes it)');
-  return { uid, gid: id('-g'), prefix: ['runuser', '-u', 'postgres', '--'] };
+  return { uid, gid: id('-g'), prefix: [runuser(), '-u', 'postgres', '--'] };
 }
 
 type ServerUser = ReturnType<typeof serverUser>;
