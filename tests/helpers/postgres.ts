@@ -26,17 +26,19 @@ export type PostgresCluster = {
   stop: () => Promise<void>;
 };
 
-const onPath = (name: string) => (process.env.PATH ?? '').split(path.delimiter).find((dir) => dir && fs.existsSync(path.join(dir, name)));
+const hasBoth = (dir: string) => ['initdb', 'pg_ctl'].every((name) => fs.existsSync(path.join(dir, name)));
 
-/** Where initdb and pg_ctl are: PATH first, else Debian's versioned folders (the newest), which are not on PATH. */
-export function findPostgresBin(): string {
-  const fromPath = onPath('initdb');
-  if (fromPath && fs.existsSync(path.join(fromPath, 'pg_ctl'))) return fromPath;
-  const debian = '/usr/lib/postgresql';
-  const versions = fs.existsSync(debian) ? fs.readdirSync(debian).filter((v) => fs.existsSync(path.join(debian, v, 'bin', 'initdb'))) : [];
+/**
+ * Where initdb and pg_ctl are: PATH first, else the newest of Debian's versioned folders, which are not on PATH.
+ * Throws saying how to install PostgreSQL when neither has them.
+ */
+export function findPostgresBin({ searchPath = process.env.PATH ?? '', debianRoot = '/usr/lib/postgresql' } = {}): string {
+  const fromPath = searchPath.split(path.delimiter).find((dir) => dir && hasBoth(dir));
+  if (fromPath) return fromPath;
+  const versions = fs.existsSync(debianRoot) ? fs.readdirSync(debianRoot).filter((version) => hasBoth(path.join(debianRoot, version, 'bin'))) : [];
   versions.sort((a, b) => Number(b) - Number(a));
-  if (versions.length > 0) return path.join(debian, versions[0], 'bin');
-  throw new Error('PostgreSQL is not installed (no initdb on PATH nor in /usr/lib/postgresql/*/bin): apt-get install -y postgresql (.ci/run does it)');
+  if (versions.length > 0) return path.join(debianRoot, versions[0], 'bin');
+  throw new Error(`PostgreSQL is not installed (no initdb and pg_ctl on PATH nor in ${debianRoot}/*/bin): apt-get install -y postgresql (.ci/run does it)`);
 }
 
 /** util-linux's runuser lives in an sbin folder, which a non-login PATH may lack. */
