@@ -58,6 +58,7 @@ export const categories = pgTable('categories', {
   description: text('description').notNull().default(''),
   position: integer('position').notNull().default(0),
 });
+
 export const categoryRedirects = pgTable('category_redirects', {
   oldSlug: text('old_slug').primaryKey(),
   categoryId: integer('category_id')
@@ -96,6 +97,7 @@ export const posts = pgTable(
   },
   (t) => [index('posts_status_published_idx').on(t.status, t.publishedAt), index('posts_author_idx').on(t.authorId), index('posts_category_idx').on(t.categoryId)],
 );
+
 export const tagRedirects = pgTable('tag_redirects', {
   oldSlug: text('old_slug').primaryKey(),
   tagId: integer('tag_id')
@@ -126,6 +128,7 @@ export const pages = pgTable('pages', {
   updatedAt: at('updated_at'),
   createdAt: createdAt(),
 });
+
 export const postWorkingCopies = pgTable('post_working_copies', {
   postId: integer('post_id')
     .primaryKey()
@@ -143,6 +146,7 @@ export const pageWorkingCopies = pgTable('page_working_copies', {
   savedById: text('saved_by_id').references(() => users.id, { onDelete: 'set null' }),
   savedAt: at('saved_at').notNull(),
 });
+
 export const postRevisions = pgTable(
   'post_revisions',
   {
@@ -172,6 +176,7 @@ export const pageRevisions = pgTable(
   },
   (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
 );
+
 export const menuItems = pgTable(
   'menu_items',
   {
@@ -186,6 +191,7 @@ export const menuItems = pgTable(
   },
   (t) => [index('menu_items_parent_idx').on(t.parentId, t.position)],
 );
+
 export const siteSettings = pgTable('site_settings', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
@@ -234,6 +240,7 @@ export const comments = pgTable(
     index('comments_guest_email_idx').on(t.guestEmail),
   ],
 );
+
 export const commentRevisions = pgTable(
   'comment_revisions',
   {
@@ -264,6 +271,7 @@ export const commentReports = pgTable(
   },
   (t) => [index('comment_reports_comment_idx').on(t.commentId), index('comment_reports_open_idx').on(t.resolvedAt), uniqueIndex('comment_reports_reporter_idx').on(t.commentId, t.reporterId)],
 );
+
 export const commentPendingEdits = pgTable('comment_pending_edits', {
   commentId: integer('comment_id')
     .primaryKey()
@@ -274,6 +282,7 @@ export const commentPendingEdits = pgTable('comment_pending_edits', {
   reason: text('reason', { enum: HOLD_REASONS }).notNull(),
   submittedAt: at('submitted_at').notNull(),
 });
+
 export const accounts = pgTable(
   'accounts',
   {
@@ -305,6 +314,7 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
 export const verificationTokens = pgTable(
   'verification_tokens',
   {
@@ -314,6 +324,7 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
 export const rateLimitHits = pgTable(
   'rate_limit_hits',
   {
@@ -323,6 +334,7 @@ export const rateLimitHits = pgTable(
   },
   (t) => [index('rate_limit_hits_key_at_idx').on(t.key, t.at)],
 );
+
 export const replyNotices = pgTable(
   'reply_notices',
   {
@@ -340,6 +352,7 @@ export const replyNotices = pgTable(
   },
   (t) => [uniqueIndex('reply_notices_once_idx').on(t.recipientId, t.replyId), index('reply_notices_open_idx').on(t.processedAt)],
 );
+
 export const threadMutes = pgTable(
   'thread_mutes',
   {
@@ -350,6 +363,7 @@ export const threadMutes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
+
 export const outbox = pgTable(
   'outbox',
   {
@@ -372,6 +386,7 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_sent_idx').on(t.status, t.sentAt), index('outbox_post_idx').on(t.postId, t.status)],
 );
+
 export const uploads = pgTable('uploads', {
   id: id(),
   file: text('file').notNull().unique(),
@@ -386,6 +401,7 @@ export const uploads = pgTable('uploads', {
   uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
 export const pageViewCounts = pgTable(
   'page_view_counts',
   {
@@ -406,12 +422,14 @@ export const referrerCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.host] })],
 );
+
 export const slugRedirects = pgTable('slug_redirects', {
   oldSlug: text('old_slug').primaryKey(),
   postId: integer('post_id')
     .notNull()
     .references(() => posts.id, { onDelete: 'cascade' }),
 });
+
 export const redirects = pgTable('redirects', {
   id: id(),
   fromPath: text('from_path').notNull().unique(),
@@ -421,6 +439,7 @@ export const redirects = pgTable('redirects', {
   origin: text('origin', { enum: REDIRECT_ORIGINS }).notNull().default('admin'),
   createdAt: createdAt(),
 });
+
 export const importedItems = pgTable(
   'imported_items',
   {
@@ -432,6 +451,7 @@ export const importedItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.kind, t.sourceId] }), index('imported_items_hearth_idx').on(t.kind, t.hearthId)],
 );
+
 export const importJobs = pgTable(
   'import_jobs',
   {
@@ -455,6 +475,7 @@ export const importJobs = pgTable(
   },
   (t) => [index('import_jobs_created_idx').on(t.createdAt)],
 );
+
 export const activityLog = pgTable(
   'activity_log',
   {
@@ -467,6 +488,7 @@ export const activityLog = pgTable(
   },
   (t) => [index('activity_log_at_idx').on(t.at)],
 );
+
 export const subscribers = pgTable(
   'subscribers',
   {
