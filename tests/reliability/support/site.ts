@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, waitForExit, type App } from './app';
-import { openDatabase, personRows, sqliteValue, type Person, type Role } from './database';
+import { OPEN_POST_SQL, openDatabase, personRows, sqliteValue, type Person, type Role } from './database';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -64,6 +64,9 @@ export async function addPerson(db: TestDatabase, role: Role = 'member', name?: 
   for (const [sql, params] of rows) await db.run(sql, params);
   return person;
 }
+
+/** A published post open for comments (see openPost). */
+export const openPostOf = async (db: TestDatabase): Promise<{ id: number; slug: string }> => (await db.all<{ id: number; slug: string }>(OPEN_POST_SQL))[0];
 
 export const countOf = async (db: TestDatabase, sql: string, params: unknown[] = []): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0].n);
 
