@@ -1,6 +1,7 @@
 /**
  * Four mail workers (`npm run worker`, four processes on one database) started together on 500 queued
- * emails send each one exactly once: counted at a real SMTP server by the id each message carries, none
+ * emails, all trying to claim them at the same moment (the test holds writes back while every worker
+ * polls), send each one exactly once: counted at a real SMTP server by the id each message carries, none
  * lost, none twice, and every outbox row marked sent after one attempt.
  */
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
@@ -50,6 +51,8 @@ describe(`${WORKERS} mail workers claiming ${QUEUED} queued emails at once`, () 
     for (const worker of workers) expect(worker.output()).toMatch(/mail worker started/);
     expect(mail.messages).toHaveLength(0);
     await site.db.run('UPDATE outbox SET next_attempt_at = ?', [new Date()]);
+    // Every worker polls (every 2 s) while writes wait: they all try to claim the same due rows at once.
+    await site.db.holdWrites(2500);
     const unsent = () => countOf(site.db, "SELECT count(*) AS n FROM outbox WHERE status <> 'sent'");
     const deadline = Date.now() + 45_000;
     while (Date.now() < deadline && (await unsent()) > 0) await new Promise((r) => setTimeout(r, 250));

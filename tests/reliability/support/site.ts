@@ -16,6 +16,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 export type TestDatabase = {
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
   run(sql: string, params?: unknown[]): Promise<void>;
+  /** Makes every other writer wait for `ms` (readers go on), so processes that start writing meanwhile all go at once when it ends. */
+  holdWrites(ms: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -32,6 +34,15 @@ function sqliteHandle(file: string): TestDatabase {
   return {
     all: async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params.map(sqliteValue)) as T[],
     run: async (sql, params = []) => void db.prepare(sql).run(...params.map(sqliteValue)),
+    async holdWrites(ms) {
+      // SQLite has one write lock for the whole file: an immediate transaction takes it.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        await new Promise((r) => setTimeout(r, ms));
+      } finally {
+        db.exec('COMMIT');
+      }
+    },
     close: async () => void db.close(),
   };
 }
