@@ -19,21 +19,37 @@ export function openDatabase(file: string, options: Database.Options = {}): Data
 
 let counter = 0;
 
-/** A person with a live database session; `cookie` is the Cookie header that signs them in. */
-export function createPerson(db: Database.Database, role: Role = 'member', name?: string): Person {
+/** A statement and its values, written as SQL both engines accept (`?` placeholders, Dates for times). */
+export type Statement = [sql: string, params: unknown[]];
+
+/** SQLite stores Hearth's times as milliseconds and booleans as 0/1. */
+export const sqliteValue = (value: unknown): unknown => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value);
+
+/** A new person with a live session: who they are, and the rows that make them (see createPerson). */
+export function personRows(role: Role = 'member', name?: string): { person: Person; rows: Statement[] } {
   const n = ++counter;
   const id = randomUUID();
   const email = `${role}-${n}-${id.slice(0, 8)}@example.org`;
   const slug = role === 'author' || role === 'admin' ? `${role}-${n}-${id.slice(0, 8)}` : null;
-  db.prepare('INSERT INTO users (id, name, email, role, slug, email_verified) VALUES (?, ?, ?, ?, ?, ?)').run(id, name ?? `${role} ${n}`, email, role, slug, Date.now());
   const token = randomBytes(32).toString('hex');
-  db.prepare('INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 86_400_000);
-  return { id, email, role, cookie: `authjs.session-token=${token}` };
+  const rows: Statement[] = [
+    ['INSERT INTO users (id, name, email, role, slug, email_verified) VALUES (?, ?, ?, ?, ?, ?)', [id, name ?? `${role} ${n}`, email, role, slug, new Date()]],
+    ['INSERT INTO sessions (session_token, user_id, expires) VALUES (?, ?, ?)', [hashSessionToken(token), id, new Date(Date.now() + 86_400_000)]],
+  ];
+  return { person: { id, email, role, cookie: `authjs.session-token=${token}` }, rows };
+}
+
+/** A person with a live database session; `cookie` is the Cookie header that signs them in. */
+export function createPerson(db: Database.Database, role: Role = 'member', name?: string): Person {
+  const { person, rows } = personRows(role, name);
+  for (const [sql, params] of rows) db.prepare(sql).run(...params.map(sqliteValue));
+  return person;
 }
 
 /** A published post open for comments (the seeded demo content has several). */
+export const OPEN_POST_SQL = "SELECT id, slug FROM posts WHERE status = 'published' AND comments_closed = 0 ORDER BY id LIMIT 1";
 export function openPost(db: Database.Database): { id: number; slug: string } {
-  return db.prepare("SELECT id, slug FROM posts WHERE status = 'published' AND comments_closed = 0 ORDER BY id LIMIT 1").get() as { id: number; slug: string };
+  return db.prepare(OPEN_POST_SQL).get() as { id: number; slug: string };
 }
 
 export const countRows = (db: Database.Database, table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
