@@ -28,7 +28,7 @@ export type CopySummary = { tables: { name: string; rows: number }[]; rows: numb
 
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 60_000;
-const MAX_BATCH_ROWS = 500;
+export const MAX_BATCH_ROWS = 500;
 
 const sqliteTables = new Map(
   Object.values(sqliteSchema as Record<string, unknown>)

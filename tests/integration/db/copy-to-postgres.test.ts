@@ -18,6 +18,7 @@ import { getDb } from '@/db/index';
 import * as schema from '@/db/schema';
 import { comments, menuItems, outbox, posts, postWorkingCopies, rateLimitHits, sessions, siteSettings, users } from '@/db/schema';
 import { seedIfEmpty } from '@/db/seed';
+import { MAX_BATCH_ROWS } from '@/db/copy-to-postgres';
 import { createAuthor, createCategory, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -87,13 +88,20 @@ beforeAll(async () => {
   lodzPost = createPost({ authorId: zoe.id, title: 'Meeting in Łódź', body: 'Gentle walks for “brain fog” days.', categoryId: topic.id, tagIds: [tag.id], publishedAt: exact });
   createPost({ authorId: lukasz.id, status: 'draft', publishedAt: null, title: 'A draft' });
   createPost({ authorId: zoe.id, status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)), title: 'Later' });
-  // A reply whose parent has the higher id: copying in id order alone would break the foreign key.
-  parent = db.insert(comments).values({ id: 900, postId: lodzPost.id, authorId: lukasz.id, body: 'First!', html: '<p>First!</p>', status: 'approved' }).returning().get();
+  // A reply whose parent has a higher id and arrives in a later batch (PostgreSQL checks foreign keys per
+  // statement): copying in id order alone would break the foreign key.
+  parent = db.insert(comments).values({ id: 9000, postId: lodzPost.id, authorId: lukasz.id, body: 'First!', html: '<p>First!</p>', status: 'approved' }).returning().get();
   reply = db
     .insert(comments)
-    .values({ id: 5, postId: lodzPost.id, parentId: 900, depth: 2, authorId: zoe.id, body: 'Dziękuję', html: '<p>Dziękuję</p>', status: 'approved', editedAt: exact })
+    .values({ id: 5, postId: lodzPost.id, parentId: 9000, depth: 2, authorId: zoe.id, body: 'Dziękuję', html: '<p>Dziękuję</p>', status: 'approved', editedAt: exact })
     .returning()
     .get();
+  db.transaction((tx) => {
+    for (let n = 0; n < MAX_BATCH_ROWS; n++)
+      tx.insert(comments)
+        .values({ id: 10 + n, postId: lodzPost.id, body: `Note ${n}`, html: `<p>Note ${n}</p>`, status: 'approved' })
+        .run();
+  });
   db.insert(comments).values({ postId: lodzPost.id, guestName: 'Ana', guestEmail: 'ana@example.com', body: 'Held', html: '<p>Held</p>', status: 'pending', contentNote: 'pain' }).run();
   createSubscriber({ email: 'sub1@example.org', categoryIds: [topic.id] });
   createSubscriber({ email: 'sub2@example.org', status: 'pending', confirmedAt: null });
@@ -133,7 +141,7 @@ describe('npm run db:copy', () => {
       expect(first.stdout).toMatch(new RegExp(`^${name}\\s+${rows}$`, 'm'));
     }
     expect(counts.posts).toBeGreaterThan(8);
-    expect(counts.comments).toBe(3);
+    expect(counts.comments).toBe(MAX_BATCH_ROWS + 3);
     expect(counts.menu_items).toBeGreaterThan(0);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(first.stdout).toMatch(new RegExp(`^copied ${total} rows in \\d+\\.\\d s$`, 'm'));
@@ -168,12 +176,12 @@ describe('npm run db:copy', () => {
   it('keeps reply threads: a reply points at its parent, whatever their ids', async () => {
     const rows = await query<{ id: number; parent_id: number | null; edited_at: Date | null }>('SELECT id, parent_id, edited_at FROM comments ORDER BY id');
     expect(rows.find((row) => row.id === reply.id)).toEqual({ id: 5, parent_id: parent.id, edited_at: exact });
-    expect(rows.find((row) => row.id === 900)!.parent_id).toBeNull();
+    expect(rows.find((row) => row.id === 9000)!.parent_id).toBeNull();
     const menu = getDb().select().from(menuItems).all();
     expect(await query('SELECT id, parent_id FROM menu_items ORDER BY id')).toEqual(menu.map((item) => ({ id: item.id, parent_id: item.parentId })).sort((a, b) => a.id - b.id));
   });
 
-  it('fills the search index: one document per post, and a post is found by its title and its tag', async () => {
+  it('fills the search index: one document per post, and a post is found by a word of it, accents ignored', async () => {
     const [{ posts: total, documents }] = await query<{ posts: number; documents: number }>('SELECT (SELECT count(*)::int FROM posts) AS posts, (SELECT count(*)::int FROM posts_search) AS documents');
     expect(documents).toBe(total);
     const found = await query<{ id: number }>("SELECT post_id AS id FROM posts_search WHERE document @@ to_tsquery('hearth_search', 'lodz')");
@@ -183,7 +191,7 @@ describe('npm run db:copy', () => {
   it('resets the sequences: a new row gets the next id after the copied ones', async () => {
     const [row] = await query<{ id: number }>("INSERT INTO comments (post_id, body, html, status) VALUES ($1, 'after', '<p>after</p>', 'approved') RETURNING id", [lodzPost.id]);
     const sqliteMax = (getDb().$client.prepare('SELECT max(id) AS n FROM comments').get() as { n: number }).n;
-    expect(sqliteMax).toBeGreaterThanOrEqual(900);
+    expect(sqliteMax).toBeGreaterThanOrEqual(9000);
     expect(row.id).toBe(sqliteMax + 1);
     const [maxTag] = await query<{ n: number }>('SELECT max(id) AS n FROM tags');
     expect((await query<{ id: number }>("INSERT INTO tags (slug, name) VALUES ('new', 'New') RETURNING id"))[0].id).toBe(maxTag.n + 1);
@@ -258,6 +266,21 @@ describe('npm run db:copy refuses', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('a source that lacks a migration of this version, before connecting anywhere', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-copy-'));
+    const file = path.join(dir, 'behind.db');
+    await getDb().$client.backup(file);
+    const behind = new Database(file);
+    behind.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    behind.close();
+    const closed = new URL(cluster.url);
+    closed.port = String(await freePort());
+    const run = await dbCopy(['--to', closed.toString(), '--from', `file:${file}`]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/behind\.db lacks migrations this version of Hearth has: start the site once \(or run npm run db:migrate\)/);
   });
 
   it('a missing --to, with the usage and exit code 2', async () => {
