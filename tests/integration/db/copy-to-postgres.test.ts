@@ -210,6 +210,19 @@ describe('npm run db:copy', () => {
 });
 
 describe('npm run db:copy refuses', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-copy-'));
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  /** A copy of this test's site database with one statement run on it, to pass as --from. */
+  async function alteredSource(name: string, statement: string): Promise<string> {
+    const file = path.join(scratch, name);
+    await getDb().$client.backup(file);
+    const altered = new Database(file);
+    altered.prepare(statement).run();
+    altered.close();
+    return file;
+  }
+
   it('a database holding a table that is not Hearth’s, before touching it', async () => {
     const url = await createDatabase('other_app');
     const other = new Client({ connectionString: url });
@@ -244,19 +257,13 @@ describe('npm run db:copy refuses', () => {
   });
 
   it('a value that cannot be converted: the whole copy rolls back, leaving no row', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-copy-'));
-    const file = path.join(dir, 'broken.db');
-    await getDb().$client.backup(file);
-    const broken = new Database(file);
     // The outbox comes after users, posts and comments: those were already inserted when the copy fails.
-    broken.prepare("UPDATE outbox SET headers = 'not json'").run();
-    broken.close();
+    const file = await alteredSource('broken.db', "UPDATE outbox SET headers = 'not json'");
     const url = await createDatabase('rolled_back');
     // The password may stay out of the URL (and so out of the shell's history): node-postgres reads PGPASSWORD.
     const withoutPassword = new URL(url);
     withoutPassword.password = '';
     const run = await dbCopy(['--to', withoutPassword.toString(), '--from', `file:${file}`], { PGPASSWORD: password(url) });
-    fs.rmSync(dir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^db:copy failed, no row was copied: outbox\.headers: a text value cannot become jsonb \(.*JSON.*\)\.?$/m);
     const client = new Client({ connectionString: url });
@@ -269,16 +276,10 @@ describe('npm run db:copy refuses', () => {
   });
 
   it('a source that lacks a migration of this version, before connecting anywhere', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-copy-'));
-    const file = path.join(dir, 'behind.db');
-    await getDb().$client.backup(file);
-    const behind = new Database(file);
-    behind.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
-    behind.close();
+    const file = await alteredSource('behind.db', 'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)');
     const closed = new URL(cluster.url);
     closed.port = String(await freePort());
     const run = await dbCopy(['--to', closed.toString(), '--from', `file:${file}`]);
-    fs.rmSync(dir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/behind\.db lacks migrations this version of Hearth has: start the site once \(or run npm run db:migrate\)/);
   });
