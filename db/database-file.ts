@@ -8,8 +8,9 @@ import 'server-only';
 import path from 'node:path';
 import { readEnv } from '@/server/env-schema';
 
-export function databaseFilePath(): string {
-  const read = readEnv({ DATABASE_URL: process.env.DATABASE_URL });
+/** `url` defaults to this process's DATABASE_URL; `npm run db:copy -- --from file:<path>` passes its own. */
+export function databaseFilePath(url = process.env.DATABASE_URL): string {
+  const read = readEnv({ DATABASE_URL: url });
   if (!read.ok) throw new Error(`Invalid environment: ${read.problems.join(' ')}`);
   return path.resolve(read.env.DATABASE_URL.slice('file:'.length));
 }
