@@ -13,7 +13,7 @@ const CARD = { id: 'card', alt: 'The post title and the site name', size, conten
 const coverId = (url: string) => `cover-${url.replace(/^\/media\/|\.webp$/g, '')}`;
 
 export async function generateImageMetadata({ params }: { params: { slug: string } }) {
-  const post = await readPost((await params).slug);
+  const post = await readPost(params.slug); // generateImageMetadata still gets plain params in Next 16 (the image function gets promises)
   return [post?.cover ? { id: coverId(post.cover.url), alt: post.cover.alt, size, contentType: 'image/jpeg' } : CARD];
 }
 
