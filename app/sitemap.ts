@@ -8,10 +8,10 @@ import { env } from '@/lib/env';
 
 const readSitemap = taggedRead(
   'sitemap',
-  (): MetadataRoute.Sitemap => [
+  async (): Promise<MetadataRoute.Sitemap> => [
     { url: `${env.siteUrl}/`, changeFrequency: 'daily', priority: 1 },
     ...listSitemapPosts().map((post) => ({ url: `${env.siteUrl}/posts/${post.slug}`, lastModified: post.lastModified })),
-    ...listCategories().map((category) => ({ url: `${env.siteUrl}/category/${category.slug}` })),
+    ...(await listCategories()).map((category) => ({ url: `${env.siteUrl}/category/${category.slug}` })),
     ...listPublishedPages().map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
     { url: `${env.siteUrl}/archive` },
   ],

@@ -17,19 +17,19 @@ import { buildFeed, commentEntries, FEED_SIZE, FEED_TYPES, postEntries, renderFe
 /** Whose feed: the whole site's posts, one category's or one tag's, or one post's comments (by slug). */
 export type FeedSource = { kind: 'site' } | { kind: 'category' | 'tag' | 'comments'; slug: string };
 
-function feedBody(format: FeedFormat, source: FeedSource): string | null {
+async function feedBody(format: FeedFormat, source: FeedSource): Promise<string | null> {
   const site = getSiteSettings();
   const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
     renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
   if (source.kind === 'site') return render(postEntries(listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
   if (source.kind === 'category') {
-    const category = getCategoryBySlug(source.slug);
+    const category = await getCategoryBySlug(source.slug);
     if (!category) return null;
     const posts = listFeedPosts(FEED_SIZE, { categoryId: category.id });
     return render(postEntries(posts, env.siteUrl), `${category.name} · ${site.name}`, category.description, `/category/${category.slug}`);
   }
   if (source.kind === 'tag') {
-    const tag = getTagBySlug(source.slug);
+    const tag = await getTagBySlug(source.slug);
     if (!tag) return null;
     const posts = listFeedPosts(FEED_SIZE, { tagId: tag.id });
     return render(postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
@@ -47,8 +47,8 @@ type CachedFeed = { body: string; etag: string; lastModified: string };
  * Made once per invalidation: the body, its hash as ETag, and the moment it was made as Last-Modified
  * (any change to what a feed shows, a deletion included, invalidates it and so moves that moment).
  */
-function cachedFeed(format: FeedFormat, source: FeedSource): CachedFeed | null {
-  const body = feedBody(format, source);
+async function cachedFeed(format: FeedFormat, source: FeedSource): Promise<CachedFeed | null> {
+  const body = await feedBody(format, source);
   if (body === null) return null;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   return { body, etag, lastModified: new Date().toUTCString() };

@@ -6,8 +6,8 @@ import { users } from '@/db/schema';
 
 export type AuthorProfile = { id: string; slug: string; name: string; bio: string };
 
-export function getAuthorBySlug(slug: string): AuthorProfile | null {
-  const row = getDb().select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio }).from(users).where(eq(users.slug, slug)).get();
+export async function getAuthorBySlug(slug: string): Promise<AuthorProfile | null> {
+  const [row] = await getDb().select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio }).from(users).where(eq(users.slug, slug)).limit(1);
   if (!row || !row.slug) return null;
   return { id: row.id, slug: row.slug, name: row.name ?? 'Unnamed author', bio: row.bio ?? '' };
 }

@@ -18,8 +18,8 @@ const dropCachedAnswer = (fromPath: string) => {
   if (!fromPath.includes('?')) revalidatePath(fromPath);
 };
 
-export const saveRedirectAction = formAction({ name: 'redirect save', access: admins, schema: redirectSchema }, (values, user) => {
-  const result = saveAdminRedirect(user, values);
+export const saveRedirectAction = formAction({ name: 'redirect save', access: admins, schema: redirectSchema }, async (values, user) => {
+  const result = await saveAdminRedirect(user, values);
   if (result.ok) dropCachedAnswer(result.fromPath);
   return result;
 });

@@ -33,7 +33,7 @@ const managePage = (subscriber: { id: number; email: string }, note?: string) =>
 
 export const subscribeAction = formAction({ name: 'subscription', access: 'anyone', schema: subscribeSchema, fields: subscriptionFields }, async ({ email, frequency, categoryIds }) => {
   if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
-  const outcome = requestSubscription(email, { frequency, categoryIds }, await getClientIp());
+  const outcome = await requestSubscription(email, { frequency, categoryIds }, await getClientIp());
   if (outcome === 'rate-limited') {
     return { ok: false, message: 'We have sent several emails to this address in the last few minutes. Please wait 15 minutes before asking again; the links already sent still work.' };
   }
@@ -41,7 +41,7 @@ export const subscribeAction = formAction({ name: 'subscription', access: 'anyon
   return { ok: true, message: `Check your inbox to confirm: we sent a link to ${email}.` };
 });
 
-export const confirmSubscriptionAction = formAction({ name: 'confirmation', access: 'anyone', schema: signedLinkSchema }, ({ token }) => {
+export const confirmSubscriptionAction = formAction({ name: 'confirmation', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
   const link = readConfirmToken(token);
   if ('problem' in link) {
     return link.problem === 'expired' ? { ok: false, message: 'This confirmation link has expired (they last 7 days). Subscribe again to get a new one.' } : BAD_LINK;
@@ -50,7 +50,7 @@ export const confirmSubscriptionAction = formAction({ name: 'confirmation', acce
   if (subscriber.status === 'unsubscribed' || subscriber.status === 'undeliverable') {
     return { ok: false, message: 'This link is older than your decision to unsubscribe, so nothing changed. To subscribe again, use the form at the bottom of any page.' };
   }
-  confirmSubscription(subscriber);
+  await confirmSubscription(subscriber);
   redirect(managePage(subscriber, 'confirmed'));
 });
 

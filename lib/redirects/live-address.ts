@@ -35,10 +35,10 @@ const OWN_SECTIONS = new Set([
   'welcome',
 ]);
 
-const LISTINGS: Record<string, (slug: string) => unknown> = { category: getCategoryBySlug, tag: getTagBySlug, author: getAuthorBySlug };
+const LISTINGS: Record<string, (slug: string) => Promise<unknown>> = { category: getCategoryBySlug, tag: getTagBySlug, author: getAuthorBySlug };
 
 /** A sentence saying which Hearth page answers `fromPath`, or null when none does (a redirect can serve it). */
-export function liveAddressProblem(fromPath: string): string | null {
+export async function liveAddressProblem(fromPath: string): Promise<string | null> {
   if (fromPath.includes('?')) return null;
   if (fromPath === '/') return 'That is the home page.';
   const [first, second, ...rest] = fromPath.slice(1).split('/');
@@ -48,5 +48,5 @@ export function liveAddressProblem(fromPath: string): string | null {
   const listing = LISTINGS[first];
   if (!listing) return null;
   if (rest[0] === 'feed.xml') return `Hearth answers feeds under /${first} itself.`;
-  return parseListingPage(rest) !== null && listing(second) ? `A live ${first} page lives at that address.` : null;
+  return parseListingPage(rest) !== null && (await listing(second)) ? `A live ${first} page lives at that address.` : null;
 }

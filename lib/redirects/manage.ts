@@ -10,10 +10,10 @@ import { reachesRedirectLookup } from './reachable';
 const REDIRECT_GONE: Refusal = { ok: false, message: 'That redirect no longer exists; it may have been removed in another tab.' };
 const fromProblem = (message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { fromPath: [message] } });
 
-export function saveAdminRedirect(actor: CurrentUser, values: RedirectValues): Done<{ fromPath: string }> | Refusal {
+export async function saveAdminRedirect(actor: CurrentUser, values: RedirectValues): Promise<Done<{ fromPath: string }> | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const live = liveAddressProblem(values.fromPath);
+  const live = await liveAddressProblem(values.fromPath);
   if (live) return fromProblem(`${live} A redirect from it would never be used.`);
   if (!reachesRedirectLookup(values.fromPath)) {
     return fromProblem(

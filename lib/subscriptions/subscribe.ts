@@ -7,34 +7,38 @@ import 'server-only';
 import { confirmSubscriber, saveSignUp, type SubscriptionChoices } from '@/db/queries/subscriber-lifecycle';
 import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { getSiteSettings } from '@/db/queries/settings';
-import { listCategories } from '@/db/queries/taxonomy';
+import { listCategories, type CategoryInfo } from '@/db/queries/taxonomy';
 import { kickWorker } from '@/lib/jobs/worker';
 import { allowSubscribeRequest } from '@/lib/rate-limit';
 import { alreadySubscribedEmail, confirmationEmail, welcomeEmail } from './emails';
 
 export type SignUpOutcome = 'sent' | 'rate-limited';
 
-/** The names of a subscriber's topics, in the site's order. */
-function topicNames(subscriber: Subscriber): string[] {
-  return listCategories()
-    .filter((c) => subscriber.categoryIds.includes(c.id))
-    .map((c) => c.name);
+/**
+ * The names of a subscriber's topics, in the site's order. The emails are composed inside the sign-up's
+ * transaction, which cannot wait for a read: the categories are read before it.
+ */
+function topicNames(categories: CategoryInfo[], subscriber: Subscriber): string[] {
+  return categories.filter((c) => subscriber.categoryIds.includes(c.id)).map((c) => c.name);
 }
 
-export function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): SignUpOutcome {
+export async function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): Promise<SignUpOutcome> {
+  // Read before the rate limit, so nothing waits between its check and the sign-up it allows.
+  const categories = await listCategories();
   if (!allowSubscribeRequest(email, ip, now)) return 'rate-limited';
   const siteName = getSiteSettings().name;
   saveSignUp(email, choices, now, (subscriber) =>
-    subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(subscriber), now),
+    subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(categories, subscriber), now),
   );
   kickWorker();
   return 'sent';
 }
 
 /** Pending → confirmed, with the welcome email queued in the same step. False when it was not pending. */
-export function confirmSubscription(subscriber: Subscriber, now = new Date()): boolean {
+export async function confirmSubscription(subscriber: Subscriber, now = new Date()): Promise<boolean> {
+  const categories = await listCategories();
   const siteName = getSiteSettings().name;
-  const confirmed = confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(s)));
+  const confirmed = confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(categories, s)));
   if (confirmed) kickWorker();
   return confirmed;
 }

@@ -80,7 +80,7 @@ export default async function AccountPage() {
             <SubscriptionChoicesForm
               action={updateSubscriptionAction}
               token={manageToken(subscriber)}
-              topics={listCategories()}
+              topics={await listCategories()}
               current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }}
             />
             <OneButtonForm action={unsubscribeAction} token={manageToken(subscriber)} label="Unsubscribe" pendingLabel="Unsubscribing…" danger />

@@ -53,7 +53,7 @@ export default async function SubscriptionPage({ searchParams }: Props) {
       {/* Choices first: fewer emails is often what someone came for, and leaving stays one button below. */}
       <section aria-labelledby="choices-heading">
         <h2 id="choices-heading">What you get</h2>
-        <SubscriptionChoicesForm action={updateSubscriptionAction} token={token} topics={listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
+        <SubscriptionChoicesForm action={updateSubscriptionAction} token={token} topics={await listCategories()} current={{ frequency: subscriber.frequency, categoryIds: subscriber.categoryIds }} />
       </section>
       <section aria-labelledby="leave-heading">
         <h2 id="leave-heading">Unsubscribe</h2>

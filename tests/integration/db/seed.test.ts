@@ -8,19 +8,19 @@ import { isEmpty, seedIfEmpty } from '@/db/seed';
 import { posts } from '@/db/schema';
 
 describe('demo content', () => {
-  it('fills an empty database with posts, categories, pages and settings', () => {
+  it('fills an empty database with posts, categories, pages and settings', async () => {
     expect(isEmpty(getDb())).toBe(true);
     expect(seedIfEmpty(getDb())).toBe(true);
     const list = listPublishedPosts(1)!;
     expect(list.total).toBeGreaterThanOrEqual(8);
     expect(list.totalPages).toBeGreaterThanOrEqual(2);
     expect(new Set(list.posts.map((p) => p.author.slug)).size).toBeGreaterThanOrEqual(2);
-    expect(listCategories().length).toBeGreaterThanOrEqual(3);
+    expect((await listCategories()).length).toBeGreaterThanOrEqual(3);
     for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(getPageBySlug(slug)).not.toBeNull();
     expect(getSiteSettings().communityLinks.length).toBeGreaterThan(0);
   });
 
-  it('starts with the menu the fixed navigation had: Home, the categories, Archive, then the pages', () => {
+  it('starts with the menu the fixed navigation had: Home, the categories, Archive, then the pages', async () => {
     expect(listMenu().map((link) => link.href)).toEqual([
       '/',
       '/category/community-stories',
@@ -35,7 +35,7 @@ describe('demo content', () => {
       listMenu()
         .map((link) => link.label)
         .slice(1, 4),
-    ).toEqual(listCategories().map((category) => category.name));
+    ).toEqual((await listCategories()).map((category) => category.name));
   });
 
   it('never writes into a database that already holds data', () => {

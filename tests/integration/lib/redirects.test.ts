@@ -146,17 +146,17 @@ describe('the admin rules', () => {
   createCategory('live-category');
   getDb().insert(pages).values({ slug: 'about-us', title: 'About us', body: 'Hello' }).run();
 
-  it.each(['/posts/live-post', '/about-us', '/category/live-category', '/category/live-category/page/2', '/admin/anything', '/'])('refuses %s: Hearth answers it itself', (fromPath) => {
-    expect(liveAddressProblem(fromPath)).not.toBeNull();
-    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
+  it.each(['/posts/live-post', '/about-us', '/category/live-category', '/category/live-category/page/2', '/admin/anything', '/'])('refuses %s: Hearth answers it itself', async (fromPath) => {
+    expect(await liveAddressProblem(fromPath)).not.toBeNull();
+    expect(await saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/other' })).toMatchObject({ ok: false, fieldErrors: { fromPath: [expect.any(String)] } });
   });
 
-  it.each(['/posts/gone-post', '/gone-page', '/category/live-category/feed', '/category/gone', '/2020/01/01/x', '/?p=5'])('allows %s', (fromPath) => {
-    expect(liveAddressProblem(fromPath)).toBeNull();
+  it.each(['/posts/gone-post', '/gone-page', '/category/live-category/feed', '/category/gone', '/2020/01/01/x', '/?p=5'])('allows %s', async (fromPath) => {
+    expect(await liveAddressProblem(fromPath)).toBeNull();
   });
 
-  it.each(['/events/2019/picnic', '/old-blog/pacing', '/posts/gone-post/extra'])('refuses %s: no lookup ever runs there, so it would never be used', (fromPath) => {
-    expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({
+  it.each(['/events/2019/picnic', '/old-blog/pacing', '/posts/gone-post/extra'])('refuses %s: no lookup ever runs there, so it would never be used', async (fromPath) => {
+    expect(await saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({
       ok: false,
       fieldErrors: { fromPath: [expect.stringMatching(/but not this one/)] },
     });
@@ -165,26 +165,26 @@ describe('the admin rules', () => {
 
   it.each(['/gone-page', '/posts/gone-post', '/category/gone/feed', '/2020/01/01/x', '/wp-content/uploads/2020/01/x.jpg', '/?page_id=7'])(
     'adds %s: it is looked up on its way to a 404',
-    (fromPath) => {
-      expect(saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+    async (fromPath) => {
+      expect(await saveAdminRedirect(actor('admin'), { id: undefined, fromPath, toPath: '/posts/live-post' })).toMatchObject({ ok: true });
     },
   );
 
-  it('adds, refuses a duplicate clearly, edits and removes; only admins', () => {
+  it('adds, refuses a duplicate clearly, edits and removes; only admins', async () => {
     const admin = actor('admin');
-    expect(saveAdminRedirect(actor('moderator'), { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
+    expect(await saveAdminRedirect(actor('moderator'), { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: false });
     expect(row('/moved-here')).toBeUndefined();
 
-    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: true });
+    expect(await saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/posts/live-post' })).toMatchObject({ ok: true });
     const saved = row('/moved-here')!;
     expect(saved).toMatchObject({ toPath: '/posts/live-post', origin: 'admin', hits: 0 });
-    expect(saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/about-us' })).toEqual({
+    expect(await saveAdminRedirect(admin, { id: undefined, fromPath: '/moved-here', toPath: '/about-us' })).toEqual({
       ok: false,
       message: 'Please check the highlighted field.',
       fieldErrors: { fromPath: ['There is already a redirect from “/moved-here”. Search for it and edit that one.'] },
     });
 
-    expect(saveAdminRedirect(admin, { id: saved.id, fromPath: '/moved-there', toPath: 'https://example.com/' })).toMatchObject({ ok: true });
+    expect(await saveAdminRedirect(admin, { id: saved.id, fromPath: '/moved-there', toPath: 'https://example.com/' })).toMatchObject({ ok: true });
     expect(getRedirect(saved.id)).toMatchObject({ fromPath: '/moved-there', toPath: 'https://example.com/' });
 
     expect(removeAdminRedirect(actor('author'), saved.id)).toMatchObject({ ok: false });

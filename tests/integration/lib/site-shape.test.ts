@@ -39,10 +39,10 @@ function person(role: UserRole, name = `Person ${++counter}`): CurrentUser {
 const admin = person('admin', 'Zoë O’Brien-Ñúñez');
 const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
 
-const newCategory = (name: string, slug = '', description = '') => {
+const newCategory = async (name: string, slug = '', description = '') => {
   const result = save(admin, { id: '', name, slug, description });
   expect(result).toMatchObject({ ok: true });
-  return listCategories().find((c) => c.name === name)!;
+  return (await listCategories()).find((c) => c.name === name)!;
 };
 const categoryOf = (postId: number) => getDb().select({ categoryId: posts.categoryId }).from(posts).where(eq(posts.id, postId)).get()!.categoryId;
 const topicsOf = (subscriberId: number) =>
@@ -56,59 +56,59 @@ const topicsOf = (subscriberId: number) =>
 const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id)).all();
 
 describe('categories', () => {
-  it('renames with a new slug: every earlier address leads to the newest one, and a freed slug can be reused', () => {
-    const living = newCategory('Living Well', 'living-well', 'Everyday pacing.');
+  it('renames with a new slug: every earlier address leads to the newest one, and a freed slug can be reused', async () => {
+    const living = await newCategory('Living Well', 'living-well', 'Everyday pacing.');
     expect(save(admin, { id: String(living.id), name: 'Living Well & Pacing', slug: 'living-well-and-pacing', description: 'Everyday pacing 🌱.' })).toMatchObject({
       ok: true,
       message: expect.stringContaining('/category/living-well now leads there'),
     });
-    expect(getRenamedCategorySlug('living-well')).toBe('living-well-and-pacing');
+    expect(await getRenamedCategorySlug('living-well')).toBe('living-well-and-pacing');
     save(admin, { id: String(living.id), name: 'Pacing', slug: 'pacing', description: '' });
-    expect([getRenamedCategorySlug('living-well'), getRenamedCategorySlug('living-well-and-pacing')]).toEqual(['pacing', 'pacing']);
-    expect(getCategoryBySlug('living-well')).toBeNull();
+    expect([await getRenamedCategorySlug('living-well'), await getRenamedCategorySlug('living-well-and-pacing')]).toEqual(['pacing', 'pacing']);
+    expect(await getCategoryBySlug('living-well')).toBeNull();
 
-    const again = newCategory('Living Well (new)', 'living-well');
-    expect(getCategoryBySlug('living-well')!.id).toBe(again.id);
-    expect(getRenamedCategorySlug('living-well')).toBeNull();
-    expect(getRenamedCategorySlug('living-well-and-pacing')).toBe('pacing');
+    const again = await newCategory('Living Well (new)', 'living-well');
+    expect((await getCategoryBySlug('living-well'))!.id).toBe(again.id);
+    expect(await getRenamedCategorySlug('living-well')).toBeNull();
+    expect(await getRenamedCategorySlug('living-well-and-pacing')).toBe('pacing');
   });
 
-  it('makes the slug from the name when it is left empty, and refuses a slug another category has', () => {
-    const corner = newCategory('Zoë’s Corner');
+  it('makes the slug from the name when it is left empty, and refuses a slug another category has', async () => {
+    const corner = await newCategory('Zoë’s Corner');
     expect(corner.slug).toBe('zoe-s-corner');
-    const before = listCategories();
+    const before = await listCategories();
     expect(save(admin, { id: '', name: 'Corner again', slug: 'zoe-s-corner', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('Another category')] } });
     expect(save(admin, { id: '', name: '🌱🌱', slug: '', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
     expect(save(admin, { id: '', name: 'Bad', slug: 'Bad Slug!', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
-    expect(listCategories()).toEqual(before);
+    expect(await listCategories()).toEqual(before);
   });
 
-  it.each(['member', 'author', 'moderator'] as const)('refuses a %s and changes nothing', (role) => {
+  it.each(['member', 'author', 'moderator'] as const)('refuses a %s and changes nothing', async (role) => {
     const someone = person(role);
-    const target = listCategories()[0];
-    const before = { categories: listCategories(), log: getDb().select().from(activityLog).all().length };
+    const target = (await listCategories())[0];
+    const before = { categories: await listCategories(), log: getDb().select().from(activityLog).all().length };
     expect(save(someone, { id: '', name: 'Sneaky', slug: 'sneaky', description: '' })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect(save(someone, { id: String(target.id), name: 'Renamed', slug: 'renamed', description: '' })).toMatchObject({ ok: false });
     expect(moveCategoryOnePlace(someone, target.id, 'down')).toMatchObject({ ok: false });
     expect(remove(someone, target.id, '')).toMatchObject({ ok: false });
-    expect({ categories: listCategories(), log: getDb().select().from(activityLog).all().length }).toEqual(before);
+    expect({ categories: await listCategories(), log: getDb().select().from(activityLog).all().length }).toEqual(before);
   });
 
-  it('moves one place up or down, in the order readers and pickers use', () => {
-    const names = () => listCategories().map((c) => c.name);
-    const [first, second] = listCategories();
+  it('moves one place up or down, in the order readers and pickers use', async () => {
+    const names = async () => (await listCategories()).map((c) => c.name);
+    const [first, second] = await listCategories();
     expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true });
-    expect(names().slice(0, 2)).toEqual([second.name, first.name]);
+    expect((await names()).slice(0, 2)).toEqual([second.name, first.name]);
     expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true }); // already first: stays
-    expect(names()[0]).toBe(second.name);
+    expect((await names())[0]).toBe(second.name);
     expect(moveCategoryOnePlace(admin, second.id, 'down')).toMatchObject({ ok: true });
-    expect(names().slice(0, 2)).toEqual([first.name, second.name]);
+    expect((await names()).slice(0, 2)).toEqual([first.name, second.name]);
   });
 
-  it('deletes a category into another: its posts, followers, old addresses and menu items move there', () => {
-    const research = newCategory('Research News', 'research-news');
-    const stories = newCategory('Community Stories', 'community-stories');
-    const other = newCategory('Ask Me Anything', 'ama');
+  it('deletes a category into another: its posts, followers, old addresses and menu items move there', async () => {
+    const research = await newCategory('Research News', 'research-news');
+    const stories = await newCategory('Community Stories', 'community-stories');
+    const other = await newCategory('Ask Me Anything', 'ama');
     const p1 = createPost({ authorId: author.id, categoryId: research.id }).id;
     const p2 = createPost({ authorId: author.id, categoryId: research.id, status: 'draft' }).id;
     const p3 = createPost({ authorId: author.id, categoryId: other.id }).id;
@@ -118,15 +118,15 @@ describe('categories', () => {
     save(admin, { id: String(research.id), name: 'Research', slug: 'research', description: '' });
     getDb().insert(menuItems).values({ position: 50, kind: 'category', categoryId: research.id }).run();
 
-    const before = { categories: listCategories(), topics: topicsOf(onlyResearch) };
+    const before = { categories: await listCategories(), topics: topicsOf(onlyResearch) };
     expect(remove(admin, research.id, '')).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringContaining('has posts')] } });
     expect(remove(admin, research.id, research.id)).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)] } });
-    expect({ categories: listCategories(), topics: topicsOf(onlyResearch) }).toEqual(before);
+    expect({ categories: await listCategories(), topics: topicsOf(onlyResearch) }).toEqual(before);
 
     expect(remove(admin, research.id, stories.id)).toMatchObject({ ok: true, message: expect.stringContaining('2 posts and followers are now in “Community Stories”') });
     expect([categoryOf(p1), categoryOf(p2), categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
     expect([topicsOf(onlyResearch), topicsOf(both), topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
-    expect([getRenamedCategorySlug('research'), getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
+    expect([await getRenamedCategorySlug('research'), await getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
     expect(
       menuRows()
         .filter((row) => row.position === 50)
@@ -134,24 +134,24 @@ describe('categories', () => {
     ).toEqual([stories.id]);
   });
 
-  it('deletes a category without posts directly; its menu sub-items move up a level', () => {
-    const empty = newCategory('Empty for now', 'empty-for-now');
+  it('deletes a category without posts directly; its menu sub-items move up a level', async () => {
+    const empty = await newCategory('Empty for now', 'empty-for-now');
     const parent = getDb().insert(menuItems).values({ position: 60, kind: 'category', categoryId: empty.id }).returning().get();
     getDb().insert(menuItems).values({ parentId: parent.id, position: 0, kind: 'link', label: 'Chat', url: 'https://chat.example.org' }).run();
     expect(remove(admin, empty.id, '')).toMatchObject({ ok: true });
-    expect(getCategoryBySlug('empty-for-now')).toBeNull();
+    expect(await getCategoryBySlug('empty-for-now')).toBeNull();
     expect(menuRows().filter((row) => row.label === 'Chat')).toEqual([expect.objectContaining({ parentId: null })]);
   });
 });
 
 describe('tags', () => {
-  it('renames (old address redirects), merges keeping one copy per post, and deletes', () => {
+  it('renames (old address redirects), merges keeping one copy per post, and deletes', async () => {
     const pacing = createTag('pacing');
     const energy = createTag('energy');
     const both = createPost({ authorId: author.id, tagIds: [pacing.id, energy.id] }).id;
     const onlyPacing = createPost({ authorId: author.id, tagIds: [pacing.id] }).id;
     expect(renameTag(admin, pacing.id, 'Pacing & rest', 'pacing-and-rest')).toMatchObject({ ok: true });
-    expect(getRenamedTagSlug('pacing')).toBe('pacing-and-rest');
+    expect(await getRenamedTagSlug('pacing')).toBe('pacing-and-rest');
     expect(renameTag(admin, pacing.id, 'Energy', 'energy')).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('merge them')] } });
 
     expect(mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
@@ -164,11 +164,11 @@ describe('tags', () => {
         .all()
         .map((r) => r.tagId);
     expect([tagsOf(both), tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
-    expect([getTagBySlug('pacing-and-rest'), getRenamedTagSlug('pacing-and-rest'), getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
+    expect([await getTagBySlug('pacing-and-rest'), await getRenamedTagSlug('pacing-and-rest'), await getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
 
     expect(deleteTag(person('moderator'), energy.id)).toMatchObject({ ok: false });
     expect(deleteTag(admin, energy.id)).toMatchObject({ ok: true });
-    expect([tagsOf(both), getTagBySlug('energy'), getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
+    expect([tagsOf(both), await getTagBySlug('energy'), await getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
   });
 });
 
@@ -176,8 +176,8 @@ describe('the menu', () => {
   const about = getDb().insert(pages).values({ slug: 'about', title: 'About us', body: 'Hi.' }).returning().get();
   const draft = getDb().insert(pages).values({ slug: 'coming-soon', title: 'Coming soon', body: 'Soon.', status: 'draft' }).returning().get();
 
-  it('saves pages, categories and links with one level of sub-items, and readers see names, order and no drafts', () => {
-    const category = listCategories()[0];
+  it('saves pages, categories and links with one level of sub-items, and readers see names, order and no drafts', async () => {
+    const category = (await listCategories())[0];
     const saved = menu(admin, [
       { kind: 'link', label: 'Home', url: '/' },
       { kind: 'category', categoryId: category.id, label: '', children: [{ kind: 'link', label: 'Chat group 💬', url: 'https://chat.example.org/hearth' }] },

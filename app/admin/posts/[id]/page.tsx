@@ -47,7 +47,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const { post, fields, workingCopy } = view;
   const { note, v } = await searchParams;
   const cover = fields.coverImageId ? getUpload(fields.coverImageId) : null;
-  const categories = listCategories();
+  const categories = await listCategories();
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const categoryName = (categoryId: number) => names.get(categoryId) ?? 'A deleted category';
   const onSite = comparablePost(postSnapshotOf(post), categoryName);

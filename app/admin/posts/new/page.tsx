@@ -18,7 +18,7 @@ export default async function NewPostPage() {
         actions={postActions}
         post={null}
         hasWorkingCopy={false}
-        categories={listCategories()}
+        categories={await listCategories()}
         cover={null}
         defaults={{ title: '', slug: '', excerpt: '', body: '', categoryId: '', tags: '', commentsClosed: false, contentNote: '', lastReviewedAt: '', coverImageId: '', coverAlt: '' }}
       />

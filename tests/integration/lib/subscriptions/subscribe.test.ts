@@ -39,7 +39,7 @@ beforeEach(() => {
 describe('subscribing', () => {
   it('records a pending address and queues one confirmation link; only confirming adds it to the list', async () => {
     const health = createCategory('health-news');
-    expect(requestSubscription('sky@example.org', { frequency: 'each-post', categoryIds: [health.id] }, '10.0.0.1')).toBe('sent');
+    expect(await requestSubscription('sky@example.org', { frequency: 'each-post', categoryIds: [health.id] }, '10.0.0.1')).toBe('sent');
     const pending = getSubscriberByEmail('sky@example.org')!;
     expect(pending).toMatchObject({ status: 'pending', allCategories: false, categoryIds: [health.id] });
     const [mail] = queued();
@@ -55,29 +55,29 @@ describe('subscribing', () => {
 
     // Confirming twice is harmless.
     expect(await redirectOf(confirmSubscriptionAction({ ok: false }, form({ token: tokenOf(link) })))).toMatch(/^\/subscription\?/);
-    expect(confirmSubscription(pending)).toBe(false);
+    expect(await confirmSubscription(pending)).toBe(false);
     expect(getSubscriberByEmail('sky@example.org')!.status).toBe('confirmed');
   });
 
-  it('answers the same for a known address, changes nothing about it, and emails the owner instead', () => {
-    requestSubscription('known@example.org', { frequency: 'weekly', categoryIds: [] }, '10.0.0.1');
-    confirmSubscription(getSubscriberByEmail('known@example.org')!);
+  it('answers the same for a known address, changes nothing about it, and emails the owner instead', async () => {
+    await requestSubscription('known@example.org', { frequency: 'weekly', categoryIds: [] }, '10.0.0.1');
+    await confirmSubscription(getSubscriberByEmail('known@example.org')!);
     getDb().delete(outbox).run();
 
     const category = createCategory();
-    expect(requestSubscription('known@example.org', { frequency: 'each-post', categoryIds: [category.id] }, '10.0.0.2')).toBe('sent');
+    expect(await requestSubscription('known@example.org', { frequency: 'each-post', categoryIds: [category.id] }, '10.0.0.2')).toBe('sent');
     expect(getSubscriberByEmail('known@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', allCategories: true });
     expect(queued()).toMatchObject([{ kind: 'subscription-notice', toAddress: 'known@example.org', subject: 'You are already subscribed to Hearth' }]);
   });
 
-  it('re-sends the confirmation when a pending address subscribes again, and rate-limits per address and per IP', () => {
-    for (let i = 0; i < 3; i++) expect(requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('sent');
+  it('re-sends the confirmation when a pending address subscribes again, and rate-limits per address and per IP', async () => {
+    for (let i = 0; i < 3; i++) expect(await requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('sent');
     expect(queued().filter((m) => m.kind === 'subscription-confirm')).toHaveLength(3);
-    expect(requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('rate-limited');
+    expect(await requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('rate-limited');
     expect(queued()).toHaveLength(3);
 
     let outcome = 'sent';
-    for (let i = 0; outcome === 'sent' && i < 30; i++) outcome = requestSubscription(`flood${i}@example.org`, { frequency: 'each-post', categoryIds: [] }, '10.0.0.66');
+    for (let i = 0; outcome === 'sent' && i < 30; i++) outcome = await requestSubscription(`flood${i}@example.org`, { frequency: 'each-post', categoryIds: [] }, '10.0.0.66');
     expect(outcome).toBe('rate-limited');
     expect(
       getDb()
@@ -90,7 +90,7 @@ describe('subscribing', () => {
 
   it('refuses tampered links, links for another purpose or address, and expired confirmations; forgets stale sign-ups', async () => {
     const t0 = new Date();
-    requestSubscription('late@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1', t0);
+    await requestSubscription('late@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1', t0);
     const subscriber = getSubscriberByEmail('late@example.org')!;
     const token = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
 
@@ -109,10 +109,10 @@ describe('subscribing', () => {
 
   it('lets the signed link change choices, leave, and come back; an old confirmation cannot undo leaving', async () => {
     const a = createCategory();
-    requestSubscription('choices@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1');
+    await requestSubscription('choices@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1');
     const confirmLink = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
     const subscriber = getSubscriberByEmail('choices@example.org')!;
-    confirmSubscription(subscriber);
+    await confirmSubscription(subscriber);
     const token = manageToken(subscriber);
 
     expect(await updateSubscriptionAction({ ok: false }, form({ token, frequency: 'weekly', categoryIds: [String(a.id)] }))).toMatchObject({ ok: true });
