@@ -12,14 +12,15 @@ export const vocabularyVersion = taggedRead(
 );
 
 /** The corrected search, or null when every word finds something or no close word exists. */
-export function correctedSearch(query: SearchQuery, version: string, now = new Date()): string | null {
-  const unknown = new Set(wordsFindingNothing(query, now));
+export async function correctedSearch(query: SearchQuery, version: string, now = new Date()): Promise<string | null> {
+  const unknown = new Set(await wordsFindingNothing(query, now));
   if (!unknown.size) return null;
   let changed = false;
-  const words = query.terms.map((term) => {
-    const suggestion = unknown.has(term) ? suggestWord(term, version, now) : null;
+  const words: string[] = [];
+  for (const term of query.terms) {
+    const suggestion = unknown.has(term) ? await suggestWord(term, version, now) : null;
     if (suggestion) changed = true;
-    return suggestion ?? term;
-  });
+    words.push(suggestion ?? term);
+  }
   return changed ? words.join(' ') : null;
 }

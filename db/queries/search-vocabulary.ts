@@ -37,7 +37,7 @@ const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * The closest well-used visible word to `word` (edit distance 1 before 2, then the most posts), or null.
  * Words shorter than 3 letters, or with digits, get no suggestion: too many near neighbours to guess.
  */
-export function suggestWord(word: string, version: string, now = new Date()): string | null {
+export async function suggestWord(word: string, version: string, now = new Date()): Promise<string | null> {
   const vocab = vocabulary(version, now);
   const folded = fold(word);
   if (vocab.suggestions.has(folded)) return vocab.suggestions.get(folded)!;

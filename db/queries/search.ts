@@ -41,7 +41,7 @@ const wordsMatched = (query: SearchQuery) =>
  * Ranking and counting read every matching post, so they leave out snippet(), which re-reads a
  * post's whole body: only the page's posts get one.
  */
-export function searchPosts(query: SearchQuery, page: number, now = new Date()): SearchResults {
+export async function searchPosts(query: SearchQuery, page: number, now = new Date()): Promise<SearchResults> {
   const db = getDb();
   const visible = visibleAt(now);
   const [{ withAll }] = db.all<{ withAll: number }>(sql`
@@ -86,7 +86,7 @@ function snippetsOf(ids: number[], match: string): Map<number, string> {
 }
 
 /** The words of `query` that on their own find no visible post (candidates for "Did you mean …?"). */
-export function wordsFindingNothing(query: SearchQuery, now = new Date()): string[] {
+export async function wordsFindingNothing(query: SearchQuery, now = new Date()): Promise<string[]> {
   const visible = visibleAt(now);
   return query.terms.filter((_, i) => getDb().all(sql`SELECT 1 FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${query.each[i]} AND ${visible} LIMIT 1`).length === 0);
 }

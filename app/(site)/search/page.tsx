@@ -22,9 +22,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = first(params.q).slice(0, 1000);
   const page = parsePageNumber(first(params.page) || undefined) ?? 1;
   const fts = toSearchQuery(query);
-  const results = fts ? searchPosts(fts, page) : null;
+  const results = fts ? await searchPosts(fts, page) : null;
   // When some post has every word, no word is misspelt beyond finding: only then is a suggestion skipped.
-  const suggestion = fts && results?.withAll === 0 ? correctedSearch(fts, await vocabularyVersion()) : null;
+  const suggestion = fts && results?.withAll === 0 ? await correctedSearch(fts, await vocabularyVersion()) : null;
   const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
   const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
   return (

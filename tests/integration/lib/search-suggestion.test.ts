@@ -36,10 +36,10 @@ for (const n of [1, 2, 3, 4, 5]) post(`draft-${n}`, `Draft ${n}`, 'slap slap ste
 post('scheduled', 'Spring gatheringz', 'gatheringz gatheringz', { status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) });
 
 let version = 0;
-const run = (q: string) => {
+const run = async (q: string) => {
   const query = toSearchQuery(q)!;
-  const results = searchPosts(query, 1);
-  return { slugs: results.hits.map((h) => h.slug), results, suggestion: correctedSearch(query, String(++version)) };
+  const results = await searchPosts(query, 1);
+  return { slugs: results.hits.map((h) => h.slug), results, suggestion: await correctedSearch(query, String(++version)) };
 };
 
 type Row = { q: string; first?: string; found?: string[]; partial?: boolean; suggest?: string | null };
@@ -83,8 +83,8 @@ const rows: Row[] = [
 ];
 
 describe('forgiving search', () => {
-  it.each(rows)('$q', ({ q, first, found, partial, suggest }) => {
-    const { slugs, results, suggestion } = run(q);
+  it.each(rows)('$q', async ({ q, first, found, partial, suggest }) => {
+    const { slugs, results, suggestion } = await run(q);
     expect(slugs.filter((s) => s.startsWith('draft-') || s === 'scheduled')).toEqual([]);
     if (first) expect(slugs[0]).toBe(first);
     if (found?.length) expect(slugs).toEqual(expect.arrayContaining(found));
@@ -93,34 +93,34 @@ describe('forgiving search', () => {
     if (suggest !== undefined) expect(suggestion).toBe(suggest);
   });
 
-  it('puts posts with all the words before those with most of them, and counts both', () => {
-    const { slugs, results } = run('sleep tips');
+  it('puts posts with all the words before those with most of them, and counts both', async () => {
+    const { slugs, results } = await run('sleep tips');
     expect(results.withAll).toBe(1);
     expect(slugs[0]).toBe('cant-sleep');
     expect(slugs).toContain('sleep-routine');
     expect(results.total).toBe(slugs.length);
   });
 
-  it('leaves out posts with too few of the words', () => {
+  it('leaves out posts with too few of the words', async () => {
     // Three words: a post needs two of them; the café post has only "tea".
-    expect(run('tea dose naltrexone').slugs).toEqual(['ldn']);
+    expect((await run('tea dose naltrexone')).slugs).toEqual(['ldn']);
   });
 
-  it('learns the words of a post when it is published, and forgets them when it goes back to draft', () => {
-    expect(run('zolpidemx').suggestion).toBeNull();
+  it('learns the words of a post when it is published, and forgets them when it goes back to draft', async () => {
+    expect((await run('zolpidemx')).suggestion).toBeNull();
     getDb()
       .update(posts)
       .set({ status: 'published', publishedAt: new Date(Date.now() - 1000) })
       .where(eq(posts.slug, 'draft-1'))
       .run();
-    expect(run('zolpidemx').suggestion).toBe('zolpidemix');
+    expect((await run('zolpidemx')).suggestion).toBe('zolpidemix');
     getDb().update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.slug, 'draft-1')).run();
-    expect(run('zolpidemx').suggestion).toBeNull();
+    expect((await run('zolpidemx')).suggestion).toBeNull();
   });
 
-  it('keeps the vocabulary until a scheduled post comes out, then learns its words', () => {
+  it('keeps the vocabulary until a scheduled post comes out, then learns its words', async () => {
     const query = toSearchQuery('gatherinz')!;
-    expect(correctedSearch(query, 'same', new Date())).toBeNull();
-    expect(correctedSearch(query, 'same', new Date(Date.now() + 2 * 86_400_000))).toBe('gatheringz');
+    expect(await correctedSearch(query, 'same', new Date())).toBeNull();
+    expect(await correctedSearch(query, 'same', new Date(Date.now() + 2 * 86_400_000))).toBe('gatheringz');
   });
 });

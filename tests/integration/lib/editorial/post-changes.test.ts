@@ -59,11 +59,11 @@ function publishedPost(extra: Partial<PostEditorInput> = {}) {
   return { id, slug: values.slug };
 }
 const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
-const search = (word: string) => searchPosts(toSearchQuery(word)!, 1).hits.map((h) => h.slug);
+const search = async (word: string) => (await searchPosts(toSearchQuery(word)!, 1)).hits.map((h) => h.slug);
 const feedTitles = () => listFeedPosts(50).map((p) => p.title);
 
 describe('a published post', () => {
-  it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', () => {
+  it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', async () => {
     const { id, slug } = publishedPost({ slug: 'half-typed' });
     const before = { row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() };
     const result = savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
@@ -71,7 +71,7 @@ describe('a published post', () => {
     expect({ row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() }).toEqual(before);
     expect(getPublishedPostBySlug(slug)?.title).toBe('Doses of amitriptyline');
     expect(feedTitles()).not.toContain('DOSES OF amitrip');
-    expect(search('zzyzzx')).toEqual([]);
+    expect(await search('zzyzzx')).toEqual([]);
     expect(getWorkingCopy('post', id)).toMatchObject({ savedByName: 'Zoë O’Brien-Ñúñez', fields: { title: 'DOSES OF amitrip', tagNames: ['Secret'] } });
     // Reopening the editor opens the working copy, with the revision the publish kept.
     const view = editorViewOf(zoe, id)!;
