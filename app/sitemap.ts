@@ -10,7 +10,7 @@ const readSitemap = taggedRead(
   'sitemap',
   async (): Promise<MetadataRoute.Sitemap> => [
     { url: `${env.siteUrl}/`, changeFrequency: 'daily', priority: 1 },
-    ...listSitemapPosts().map((post) => ({ url: `${env.siteUrl}/posts/${post.slug}`, lastModified: post.lastModified })),
+    ...(await listSitemapPosts()).map((post) => ({ url: `${env.siteUrl}/posts/${post.slug}`, lastModified: post.lastModified })),
     ...(await listCategories()).map((category) => ({ url: `${env.siteUrl}/category/${category.slug}` })),
     ...listPublishedPages().map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
     { url: `${env.siteUrl}/archive` },

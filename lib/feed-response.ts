@@ -21,21 +21,21 @@ async function feedBody(format: FeedFormat, source: FeedSource): Promise<string 
   const site = getSiteSettings();
   const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
     renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
-  if (source.kind === 'site') return render(postEntries(listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
+  if (source.kind === 'site') return render(postEntries(await listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
   if (source.kind === 'category') {
     const category = await getCategoryBySlug(source.slug);
     if (!category) return null;
-    const posts = listFeedPosts(FEED_SIZE, { categoryId: category.id });
+    const posts = await listFeedPosts(FEED_SIZE, { categoryId: category.id });
     return render(postEntries(posts, env.siteUrl), `${category.name} · ${site.name}`, category.description, `/category/${category.slug}`);
   }
   if (source.kind === 'tag') {
     const tag = await getTagBySlug(source.slug);
     if (!tag) return null;
-    const posts = listFeedPosts(FEED_SIZE, { tagId: tag.id });
+    const posts = await listFeedPosts(FEED_SIZE, { tagId: tag.id });
     return render(postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
   }
   // Members-only comments are never public: such a site has no comment feeds at all.
-  const post = getCommentSettings().membersOnly ? null : getPublishedPostBySlug(source.slug);
+  const post = getCommentSettings().membersOnly ? null : await getPublishedPostBySlug(source.slug);
   if (!post) return null;
   const entries = commentEntries(listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
   return render(entries, `Comments on “${post.title}” · ${site.name}`, `The newest comments on “${post.title}”`, `/posts/${post.slug}`, `/posts/${post.slug}/comments/`);

@@ -115,23 +115,22 @@ function summaryQuery() {
  * One page of visible posts, newest first. Returns null for a page number past the end
  * (page 1 always exists, even when there are no posts yet).
  */
-export function listPublishedPosts(page: number, filter: PostFilter = {}, now = new Date()): PostPage | null {
+export async function listPublishedPosts(page: number, filter: PostFilter = {}, now = new Date()): Promise<PostPage | null> {
   const where = and(isVisible(now), ...filterClause(filter));
-  const [{ total }] = getDb().select({ total: count() }).from(posts).where(where).all();
+  const [{ total }] = await getDb().select({ total: count() }).from(posts).where(where);
   const totalPages = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return null;
-  const rows = summaryQuery()
+  const rows = await summaryQuery()
     .where(where)
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(POSTS_PER_PAGE)
-    .offset((page - 1) * POSTS_PER_PAGE)
-    .all();
+    .offset((page - 1) * POSTS_PER_PAGE);
   return { posts: rows.map(toSummary), page, totalPages, total };
 }
 
-function postDetail(where: SQL): PostDetail | null {
+async function postDetail(where: SQL): Promise<PostDetail | null> {
   const db = getDb();
-  const row = db
+  const [row] = await db
     .select({
       ...summaryColumns,
       body: posts.body,
@@ -148,9 +147,9 @@ function postDetail(where: SQL): PostDetail | null {
     .leftJoin(categories, eq(categories.id, posts.categoryId))
     .leftJoin(uploads, eq(uploads.id, posts.coverImageId))
     .where(where)
-    .get();
+    .limit(1);
   if (!row) return null;
-  const postTagRows = db.select({ name: tags.name, slug: tags.slug }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(eq(postTags.postId, row.id)).orderBy(asc(tags.name)).all();
+  const postTagRows = await db.select({ name: tags.name, slug: tags.slug }).from(postTags).innerJoin(tags, eq(tags.id, postTags.tagId)).where(eq(postTags.postId, row.id)).orderBy(asc(tags.name));
   return {
     ...toSummary({ ...row, publishedAt: row.publishedAt ?? new Date() }), // an undated draft previews as "today"
     body: row.body,
@@ -162,78 +161,71 @@ function postDetail(where: SQL): PostDetail | null {
   };
 }
 
-export function getPublishedPostBySlug(slug: string, now = new Date()): PostDetail | null {
+export async function getPublishedPostBySlug(slug: string, now = new Date()): Promise<PostDetail | null> {
   return postDetail(and(eq(posts.slug, slug), isVisible(now))!);
 }
 
 /** Any post, whatever its status: for the author's preview only (the caller checks who is asking). */
-export function getPostForPreview(id: number): PostDetail | null {
+export async function getPostForPreview(id: number): Promise<PostDetail | null> {
   return postDetail(eq(posts.id, id));
 }
 
 /** Where an old slug now lives, for a permanent redirect; only to a post readers may see. */
-export function getRedirectedSlug(oldSlug: string, now = new Date()): string | null {
-  return (
-    getDb()
-      .select({ slug: posts.slug })
-      .from(slugRedirects)
-      .innerJoin(posts, eq(posts.id, slugRedirects.postId))
-      .where(and(eq(slugRedirects.oldSlug, oldSlug), isVisible(now)))
-      .get()?.slug ?? null
-  );
+export async function getRedirectedSlug(oldSlug: string, now = new Date()): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ slug: posts.slug })
+    .from(slugRedirects)
+    .innerJoin(posts, eq(posts.id, slugRedirects.postId))
+    .where(and(eq(slugRedirects.oldSlug, oldSlug), isVisible(now)))
+    .limit(1);
+  return row?.slug ?? null;
 }
 
 export type PostLink = { slug: string; title: string };
 
 /** The visible posts just older and just newer than the given one. */
-export function getAdjacentPosts(post: { id: number; publishedAt: string }, now = new Date()): { previous: PostLink | null; next: PostLink | null } {
+export async function getAdjacentPosts(post: { id: number; publishedAt: string }, now = new Date()): Promise<{ previous: PostLink | null; next: PostLink | null }> {
   const db = getDb();
   const at = new Date(post.publishedAt);
   const link = { slug: posts.slug, title: posts.title };
-  const previous = db
+  const [previous] = await db
     .select(link)
     .from(posts)
     .where(and(isVisible(now), or(lt(posts.publishedAt, at), and(eq(posts.publishedAt, at), lt(posts.id, post.id)))))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .get();
-  const next = db
+    .limit(1);
+  const [next] = await db
     .select(link)
     .from(posts)
     .where(and(isVisible(now), or(gt(posts.publishedAt, at), and(eq(posts.publishedAt, at), gt(posts.id, post.id)))))
     .orderBy(asc(posts.publishedAt), asc(posts.id))
-    .get();
+    .limit(1);
   return { previous: previous ?? null, next: next ?? null };
 }
 
 export type ArchivePost = { slug: string; title: string; publishedAt: string };
 
 /** Every visible post for the archive, newest first (lib/archive groups them by the site's months). */
-export function listArchive(now = new Date()): ArchivePost[] {
-  return getDb()
-    .select({ slug: posts.slug, title: posts.title, publishedAt: posts.publishedAt })
-    .from(posts)
-    .where(isVisible(now))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .all()
-    .map((row) => ({ slug: row.slug, title: row.title, publishedAt: (row.publishedAt ?? new Date(0)).toISOString() }));
+export async function listArchive(now = new Date()): Promise<ArchivePost[]> {
+  const rows = await getDb().select({ slug: posts.slug, title: posts.title, publishedAt: posts.publishedAt }).from(posts).where(isVisible(now)).orderBy(desc(posts.publishedAt), desc(posts.id));
+  return rows.map((row) => ({ slug: row.slug, title: row.title, publishedAt: (row.publishedAt ?? new Date(0)).toISOString() }));
 }
 
 export type FeedPost = PostSummary & { body: string; tags: string[] };
 
 /** The newest visible posts with their bodies, for feeds. */
-export function listFeedPosts(limit: number, filter: PostFilter = {}, now = new Date()): FeedPost[] {
+export async function listFeedPosts(limit: number, filter: PostFilter = {}, now = new Date()): Promise<FeedPost[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ ...summaryColumns, body: posts.body })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(categories, eq(categories.id, posts.categoryId))
     .where(and(isVisible(now), ...filterClause(filter)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const tagRows = rows.length
-    ? db
+    ? await db
         .select({ postId: postTags.postId, name: tags.name })
         .from(postTags)
         .innerJoin(tags, eq(tags.id, postTags.tagId))
@@ -243,48 +235,41 @@ export function listFeedPosts(limit: number, filter: PostFilter = {}, now = new 
             rows.map((r) => r.id),
           ),
         )
-        .all()
     : [];
   return rows.map((row) => ({ ...toSummary(row), body: row.body, tags: tagRows.filter((t) => t.postId === row.id).map((t) => t.name) }));
 }
 
 /** Every visible post's address and last change, for the sitemap. */
-export function listSitemapPosts(now = new Date()): { slug: string; lastModified: string }[] {
-  return getDb()
-    .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
-    .from(posts)
-    .where(isVisible(now))
-    .orderBy(desc(posts.publishedAt))
-    .all()
-    .map((r) => ({ slug: r.slug, lastModified: (r.updatedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+export async function listSitemapPosts(now = new Date()): Promise<{ slug: string; lastModified: string }[]> {
+  const rows = await getDb().select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt }).from(posts).where(isVisible(now)).orderBy(desc(posts.publishedAt));
+  return rows.map((r) => ({ slug: r.slug, lastModified: (r.updatedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
 }
 
 /** The outer post row in a correlated subquery: Drizzle leaves single-table select columns unqualified. */
 const outerPostId = sql.raw('"posts"."id"');
 
 /** Up to `limit` visible posts sharing the most tags (and then the category) with this one. */
-export function listRelatedPosts(post: { id: number; categorySlug: string | null }, limit = 3, now = new Date()): PostLink[] {
-  const categoryId = post.categorySlug ? (getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).get()?.id ?? null) : null;
+export async function listRelatedPosts(post: { id: number; categorySlug: string | null }, limit = 3, now = new Date()): Promise<PostLink[]> {
+  const [category] = post.categorySlug ? await getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).limit(1) : [];
+  const categoryId = category?.id ?? null;
   const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`;
   const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`;
-  return getDb()
+  return await getDb()
     .select({ slug: posts.slug, title: posts.title })
     .from(posts)
     .where(and(isVisible(now), sql`${posts.id} <> ${post.id}`, sql`${score} > 0`))
     .orderBy(desc(score), desc(posts.publishedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The visible posts with the most approved comments in the last 30 days. */
-export function listPopularPosts(limit = 5, now = new Date()): (PostLink & { recentComments: number })[] {
+export async function listPopularPosts(limit = 5, now = new Date()): Promise<(PostLink & { recentComments: number })[]> {
   const since = now.getTime() - 30 * 24 * 60 * 60 * 1000;
   const recent = sql<number>`(select count(*) from ${comments} c where c.post_id = ${outerPostId} and c.status = 'approved' and c.created_at >= ${since})`;
-  return getDb()
+  return await getDb()
     .select({ slug: posts.slug, title: posts.title, recentComments: recent })
     .from(posts)
     .where(and(isVisible(now), sql`${recent} > 0`))
     .orderBy(desc(recent), desc(posts.publishedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -44,7 +44,7 @@ export async function liveAddressProblem(fromPath: string): Promise<string | nul
   const [first, second, ...rest] = fromPath.slice(1).split('/');
   if (OWN_SECTIONS.has(first)) return `Hearth answers addresses under /${first} itself.`;
   if (second === undefined) return getPageBySlug(first) ? 'A page lives at that address.' : null;
-  if (first === 'posts' && rest.length === 0) return getPublishedPostBySlug(second) ? 'A published post lives at that address.' : null;
+  if (first === 'posts' && rest.length === 0) return (await getPublishedPostBySlug(second)) ? 'A published post lives at that address.' : null;
   const listing = LISTINGS[first];
   if (!listing) return null;
   if (rest[0] === 'feed.xml') return `Hearth answers feeds under /${first} itself.`;

@@ -11,7 +11,7 @@ describe('demo content', () => {
   it('fills an empty database with posts, categories, pages and settings', async () => {
     expect(isEmpty(getDb())).toBe(true);
     expect(seedIfEmpty(getDb())).toBe(true);
-    const list = listPublishedPosts(1)!;
+    const list = (await listPublishedPosts(1))!;
     expect(list.total).toBeGreaterThanOrEqual(8);
     expect(list.totalPages).toBeGreaterThanOrEqual(2);
     expect(new Set(list.posts.map((p) => p.author.slug)).size).toBeGreaterThanOrEqual(2);

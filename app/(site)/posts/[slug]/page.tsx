@@ -46,7 +46,7 @@ export default async function PostPage({ params }: Props) {
   const post = await readPost(slug);
   if (!post) {
     // A post whose address changed keeps its old links working.
-    const moved = getRedirectedSlug(slug);
+    const moved = await getRedirectedSlug(slug);
     if (moved) permanentRedirect(`/posts/${moved}`);
     redirectIfMoved(['posts', slug]);
     notFound();

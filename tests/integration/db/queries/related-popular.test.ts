@@ -15,11 +15,11 @@ describe('related and popular posts', () => {
   createPost({ authorId: author.id, slug: 'unrelated', categoryId: research.id, tagIds: [diet.id] });
   createPost({ authorId: author.id, slug: 'related-draft', status: 'draft', categoryId: living.id, tagIds: [sleep.id, pacing.id] });
 
-  it('ranks shared tags above a shared category, and leaves out the post itself, drafts and unrelated posts', () => {
-    expect(listRelatedPosts({ id: subject.id, categorySlug: 'living-well' }).map((p) => p.slug)).toEqual(['two-tags', 'one-tag-same-category', 'same-category-only']);
+  it('ranks shared tags above a shared category, and leaves out the post itself, drafts and unrelated posts', async () => {
+    expect((await listRelatedPosts({ id: subject.id, categorySlug: 'living-well' })).map((p) => p.slug)).toEqual(['two-tags', 'one-tag-same-category', 'same-category-only']);
   });
 
-  it('orders posts by approved comments in the last 30 days', () => {
+  it('orders posts by approved comments in the last 30 days', async () => {
     const reader = getDb().insert(users).values({ email: 'r@example.org', name: 'R' }).returning().get();
     const now = new Date();
     const add = (postId: number, status: 'approved' | 'pending', daysAgo: number) =>
@@ -33,7 +33,7 @@ describe('related and popular posts', () => {
     add(quiet.id, 'approved', 5);
     add(quiet.id, 'pending', 1);
     add(quiet.id, 'approved', 45);
-    expect(listPopularPosts(5, now)).toEqual([
+    expect(await listPopularPosts(5, now)).toEqual([
       { slug: 'busy', title: busy.title, recentComments: 3 },
       { slug: 'quiet', title: quiet.title, recentComments: 1 },
     ]);

@@ -60,17 +60,17 @@ function publishedPost(extra: Partial<PostEditorInput> = {}) {
 }
 const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
 const search = async (word: string) => (await searchPosts(toSearchQuery(word)!, 1)).hits.map((h) => h.slug);
-const feedTitles = () => listFeedPosts(50).map((p) => p.title);
+const feedTitles = async () => (await listFeedPosts(50)).map((p) => p.title);
 
 describe('a published post', () => {
   it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', async () => {
     const { id, slug } = publishedPost({ slug: 'half-typed' });
-    const before = { row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() };
+    const before = { row: row(id), post: getEditablePost(id), sitemap: await listSitemapPosts() };
     const result = savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
     expect(result).toEqual({ ok: true, postId: id, slug, staleTags: [], savedPrivately: true });
-    expect({ row: row(id), post: getEditablePost(id), sitemap: listSitemapPosts() }).toEqual(before);
-    expect(getPublishedPostBySlug(slug)?.title).toBe('Doses of amitriptyline');
-    expect(feedTitles()).not.toContain('DOSES OF amitrip');
+    expect({ row: row(id), post: getEditablePost(id), sitemap: await listSitemapPosts() }).toEqual(before);
+    expect((await getPublishedPostBySlug(slug))?.title).toBe('Doses of amitriptyline');
+    expect(await feedTitles()).not.toContain('DOSES OF amitrip');
     expect(await search('zzyzzx')).toEqual([]);
     expect(getWorkingCopy('post', id)).toMatchObject({ savedByName: 'Zoë O’Brien-Ñúñez', fields: { title: 'DOSES OF amitrip', tagNames: ['Secret'] } });
     // Reopening the editor opens the working copy, with the revision the publish kept.
@@ -80,12 +80,12 @@ describe('a published post', () => {
     expect(view.revisions.map((r) => r.fields.title)).toEqual(['Doses of amitriptyline']);
   });
 
-  it('Update writes the post and one revision, drops the working copy, and names exactly the stale tags', () => {
+  it('Update writes the post and one revision, drops the working copy, and names exactly the stale tags', async () => {
     const { id } = publishedPost({ slug: 'to-update', categoryId: String(living.id) });
     savePost(zoe, id, input({ slug: 'to-update', body: 'A first try.' }));
     const update = updatePost(admin, id, input({ slug: 'to-update-moved', body: 'Start low, go slow, and write it down 📓.', categoryId: String(research.id) }));
     expect(update).toEqual({ ok: true, postId: id, slug: 'to-update-moved', staleTags: ['posts', 'post:to-update-moved', 'post:to-update'] });
-    expect(getPublishedPostBySlug('to-update-moved')?.body).toBe('Start low, go slow, and write it down 📓.');
+    expect((await getPublishedPostBySlug('to-update-moved'))?.body).toBe('Start low, go slow, and write it down 📓.');
     expect(getWorkingCopy('post', id)).toBeNull();
     const revisions = listRevisions('post', id);
     expect(revisions.map((r) => [r.authorName, r.fields.body, r.fields.categoryId])).toEqual([
@@ -120,17 +120,17 @@ describe('a published post', () => {
     expect(discardChanges(zoe, id)).toMatchObject({ ok: true, discarded: false });
   });
 
-  it('Restore puts an earlier version into the working copy only; Update then brings it back', () => {
+  it('Restore puts an earlier version into the working copy only; Update then brings it back', async () => {
     const { id } = publishedPost({ slug: 'restored' });
     ok(updatePost(zoe, id, input({ slug: 'restored', body: 'A newer text.' })));
     const [, first] = listRevisions('post', id);
     const before = row(id);
     expect(restoreRevision(zoe, id, first.id)).toMatchObject({ ok: true, staleTags: [] });
     expect(row(id)).toEqual(before);
-    expect(getPublishedPostBySlug('restored')?.body).toBe('A newer text.');
+    expect((await getPublishedPostBySlug('restored'))?.body).toBe('A newer text.');
     expect(editorViewOf(zoe, id)!.fields.body).toBe('Start low, go slow.');
     ok(updatePost(zoe, id, input({ slug: 'restored', body: editorViewOf(zoe, id)!.fields.body })));
-    expect(getPublishedPostBySlug('restored')?.body).toBe('Start low, go slow.');
+    expect((await getPublishedPostBySlug('restored'))?.body).toBe('Start low, go slow.');
     expect(listRevisions('post', id)).toHaveLength(3);
   });
 

@@ -85,30 +85,30 @@ describe('who may do what with a post', () => {
 });
 
 describe('writing and publishing', () => {
-  it('creates a draft with tags made on the fly, invisible to readers until published, then logs it all', () => {
+  it('creates a draft with tags made on the fly, invisible to readers until published, then logs it all', async () => {
     const id = created(savePost(author, null, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' })));
     expect(getEditablePost(id)).toMatchObject({ status: 'draft', tagNames: ['Brand New Tag', 'Pacing'] });
-    expect(getPublishedPostBySlug('first-draft')).toBeNull();
+    expect(await getPublishedPostBySlug('first-draft')).toBeNull();
     expect(publishPost(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
-    expect(getPublishedPostBySlug('first-draft')?.title).toBe('Pacing on work days');
+    expect((await getPublishedPostBySlug('first-draft'))?.title).toBe('Pacing on work days');
     const actions = listActivity(1)
       .entries.filter((e) => e.subject === '“Pacing on work days”')
       .map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
   });
 
-  it('keeps the old address working after a slug change, and never gives it to another post', () => {
+  it('keeps the old address working after a slug change, and never gives it to another post', async () => {
     const id = created(savePost(author, null, input({ slug: 'old-address' })));
     publishPost(author, id, input({ slug: 'old-address' }));
     const renamed = updatePost(author, id, input({ slug: 'new-address' }));
     expect(renamed).toMatchObject({ ok: true, staleTags: ['posts', 'post:new-address', 'post:old-address'] });
-    expect(getRedirectedSlug('old-address')).toBe('new-address');
+    expect(await getRedirectedSlug('old-address')).toBe('new-address');
     expect(savePost(otherAuthor, null, input({ slug: 'old-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('already uses')] } });
     expect(savePost(otherAuthor, null, input({ slug: 'new-address' }))).toMatchObject({ ok: false, fieldErrors: { slug: expect.any(Array) } });
     // Moving back to the old address is fine: it is this post's own.
     expect(updatePost(author, id, input({ slug: 'old-address' }))).toMatchObject({ ok: true });
-    expect(getRedirectedSlug('new-address')).toBe('old-address');
-    expect(getRedirectedSlug('old-address')).toBeNull();
+    expect(await getRedirectedSlug('new-address')).toBe('old-address');
+    expect(await getRedirectedSlug('old-address')).toBeNull();
   });
 
   it('refuses bad input with a clear message and saves nothing', () => {
@@ -126,7 +126,7 @@ describe('writing and publishing', () => {
     expect(getEditablePost(id)).toEqual(before);
   });
 
-  it('schedules only for the future; the post appears and subscribers are emailed when its time passes (injected clock)', () => {
+  it('schedules only for the future; the post appears and subscribers are emailed when its time passes (injected clock)', async () => {
     const category = createCategory();
     const subscriber = createSubscriber({ email: `sched-${n}@example.org` });
     const id = created(savePost(author, null, input({ slug: 'spring-meetup', categoryId: String(category.id) })));
@@ -136,9 +136,9 @@ describe('writing and publishing', () => {
 
     const at = new Date(now.getTime() + 2 * 60 * 60_000);
     expect(schedulePost(author, id, at, now)).toMatchObject({ ok: true });
-    expect(getPublishedPostBySlug('spring-meetup', new Date(at.getTime() - 1))).toBeNull();
+    expect(await getPublishedPostBySlug('spring-meetup', new Date(at.getTime() - 1))).toBeNull();
     expect(publishScheduledPosts(new Date(at.getTime() - 1))).not.toContain('spring-meetup');
-    expect(getPublishedPostBySlug('spring-meetup', at)?.title).toBe('Pacing on work days');
+    expect((await getPublishedPostBySlug('spring-meetup', at))?.title).toBe('Pacing on work days');
     expect(publishScheduledPosts(at)).toContain('spring-meetup');
     expect(statusOf(id)).toBe('published');
     expect(
@@ -153,15 +153,15 @@ describe('writing and publishing', () => {
     expect(schedulePost(author, id, new Date(at.getTime() + 60_000), at)).toMatchObject({ ok: false, message: expect.stringContaining('already published') });
   });
 
-  it('unpublishes back to draft and deletes with its redirects', () => {
+  it('unpublishes back to draft and deletes with its redirects', async () => {
     const id = created(savePost(author, null, input({ slug: 'short-lived' })));
     publishPost(author, id, input({ slug: 'short-lived' }));
     expect(unpublish(author, id)).toMatchObject({ ok: true });
-    expect(getPublishedPostBySlug('short-lived')).toBeNull();
+    expect(await getPublishedPostBySlug('short-lived')).toBeNull();
     savePost(author, id, input({ slug: 'short-lived-2' }));
     expect(deletePost(author, id)).toMatchObject({ ok: true, staleTags: expect.arrayContaining(['posts', 'post:short-lived-2', 'comments']) });
     expect(getEditablePost(id)).toBeNull();
-    expect(getRedirectedSlug('short-lived')).toBeNull();
+    expect(await getRedirectedSlug('short-lived')).toBeNull();
     expect(deletePost(author, id)).toMatchObject({ ok: false, message: 'That post no longer exists.' });
   });
 });
