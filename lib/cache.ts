@@ -15,7 +15,7 @@ export const TAGS = {
   site: 'site',
 } as const;
 
-/** Wraps a synchronous read so that pages calling it are tagged; its JSON arguments become part of the cache key. */
-export function taggedRead<Args extends unknown[], Result>(name: string, read: (...args: Args) => Result, tagsFor: (...args: Args) => string[]): (...args: Args) => Promise<Result> {
+/** Wraps a read (synchronous or async) so that pages calling it are tagged; its JSON arguments become part of the cache key. */
+export function taggedRead<Args extends unknown[], Result>(name: string, read: (...args: Args) => Result | Promise<Result>, tagsFor: (...args: Args) => string[]): (...args: Args) => Promise<Result> {
   return (...args) => unstable_cache(async () => read(...args), [name, JSON.stringify(args)], { tags: tagsFor(...args) })();
 }

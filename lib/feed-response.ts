@@ -17,7 +17,7 @@ import { buildFeed, commentEntries, FEED_SIZE, FEED_TYPES, postEntries, renderFe
 /** Whose feed: the whole site's posts, one category's or one tag's, or one post's comments (by slug). */
 export type FeedSource = { kind: 'site' } | { kind: 'category' | 'tag' | 'comments'; slug: string };
 
-function feedBody(format: FeedFormat, source: FeedSource): string | null {
+async function feedBody(format: FeedFormat, source: FeedSource): Promise<string | null> {
   const site = getSiteSettings();
   const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
     renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
@@ -37,7 +37,7 @@ function feedBody(format: FeedFormat, source: FeedSource): string | null {
   // Members-only comments are never public: such a site has no comment feeds at all.
   const post = getCommentSettings().membersOnly ? null : getPublishedPostBySlug(source.slug);
   if (!post) return null;
-  const entries = commentEntries(listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
+  const entries = commentEntries(await listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
   return render(entries, `Comments on “${post.title}” · ${site.name}`, `The newest comments on “${post.title}”`, `/posts/${post.slug}`, `/posts/${post.slug}/comments/`);
 }
 
@@ -47,8 +47,8 @@ type CachedFeed = { body: string; etag: string; lastModified: string };
  * Made once per invalidation: the body, its hash as ETag, and the moment it was made as Last-Modified
  * (any change to what a feed shows, a deletion included, invalidates it and so moves that moment).
  */
-function cachedFeed(format: FeedFormat, source: FeedSource): CachedFeed | null {
-  const body = feedBody(format, source);
+async function cachedFeed(format: FeedFormat, source: FeedSource): Promise<CachedFeed | null> {
+  const body = await feedBody(format, source);
   if (body === null) return null;
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   return { body, etag, lastModified: new Date().toUTCString() };

@@ -84,12 +84,12 @@ it('reads in plain words, older rows and unknown codes included', () => {
 });
 
 describe('a moderator’s edit', () => {
-  it('is public at once, marked, kept in the history the author can read, and logged', () => {
+  it('is public at once, marked, kept in the history the author can read, and logged', async () => {
     const id = comment(zoe.id, 'Ring me on 07700 900123 any time.');
     const at = new Date(Date.now() + 60_000); // the newest entry in the log
     expect(editAsModerator(ada, { commentId: id, body: 'Ring me [number removed by a moderator] any time.' }, at)).toEqual({ ok: true, postSlug: post.slug, public: true });
 
-    const shown = listThread(post.id).find((c) => c.id === id)!;
+    const shown = (await listThread(post.id)).find((c) => c.id === id)!;
     expect(shown.html).toContain('[number removed by a moderator]');
     expect(shown).toMatchObject({ moderatorEditedAt: at.toISOString(), editedAt: null });
     expect(listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
