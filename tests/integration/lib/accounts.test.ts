@@ -27,10 +27,10 @@ describe('a member’s own data', () => {
     expect(getOwnAccount(b.id)!.name).toBeNull();
   });
 
-  it('exports the profile and sign-in methods of that member only', () => {
+  it('exports the profile and sign-in methods of that member only', async () => {
     const c = createMember('c@example.org');
     createMember('d@example.org');
-    const data = exportUserData(c.id)!;
+    const data = (await exportUserData(c.id))!;
     expect(data.profile).toMatchObject({ email: 'c@example.org', role: 'member' });
     expect(data.signInMethods).toEqual(['email']);
     expect(JSON.stringify(data)).not.toContain('d@example.org');

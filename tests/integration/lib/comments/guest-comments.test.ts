@@ -172,11 +172,7 @@ describe('how guests show', () => {
     ]);
     expect(editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
     expect((await listThread(post.id)).find((c) => c.id === ids.emoji)!.html).toContain('edited');
-    expect(
-      exportUserData(sunny.id)!
-        .comments.map((c) => c.id)
-        .sort(),
-    ).toEqual([ids.emoji, second].sort());
+    expect((await exportUserData(sunny.id))!.comments.map((c) => c.id).sort()).toEqual([ids.emoji, second].sort());
     expect(deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });
     expect(listAccountComments(sunny.id).map((c) => c.id)).toEqual([ids.emoji]);
   });

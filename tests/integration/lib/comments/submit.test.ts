@@ -102,7 +102,7 @@ describe('writing comments', () => {
     const shown = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
     expect(shown.html).toBe('<p>changed <em>gently</em></p>');
     expect(shown.editedAt).not.toBeNull();
-    expect(listRevisions(mine.commentId).map((r) => r.body)).toEqual(['original']);
+    expect((await listRevisions(mine.commentId)).map((r) => r.body)).toEqual(['original']);
 
     const reply = submitComment(mod.id, { postId: post.id, parentId: mine.commentId, body: 'a reply' }, later(9200));
     expect(reply.ok).toBe(true);
@@ -110,7 +110,7 @@ describe('writing comments', () => {
     expect(deleteComment(mine.commentId, bo.id)).toEqual({ ok: true, postSlug: post.slug });
     const placeholder = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
     expect(placeholder).toMatchObject({ status: 'deleted', html: '', author: null });
-    expect(listRevisions(mine.commentId)).toEqual([]);
+    expect(await listRevisions(mine.commentId)).toEqual([]);
     expect(getCommentTarget(post.id)).not.toBeNull();
   });
 

@@ -92,7 +92,7 @@ describe('a moderator’s edit', () => {
     const shown = (await listThread(post.id)).find((c) => c.id === id)!;
     expect(shown.html).toContain('[number removed by a moderator]');
     expect(shown).toMatchObject({ moderatorEditedAt: at.toISOString(), editedAt: null });
-    expect(listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
+    expect(await listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
     expect(listCommentsByAuthor(zoe.id).find((c) => c.id === id)).toMatchObject({ moderatorEditedAt: at });
     expect(getDb().select().from(activityLog).where(eq(activityLog.action, 'comment.edit')).all()).toHaveLength(1);
     expect(sentences()[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');
