@@ -62,7 +62,7 @@ describe('an edit the rules would hold', () => {
       contentNote: 'ads',
       editAwaitsModeration: true,
     });
-    const item = listModerationQueue('pending').find((c) => c.id === id);
+    const item = (await listModerationQueue('pending')).find((c) => c.id === id);
     expect(item).toMatchObject({ status: 'approved', html: '<p>Gentle stretching helps me 🙂</p>', pendingEdit: { reason: 'blocked-word', contentNote: 'ads' } });
     expect(item!.pendingEdit!.html).toContain('MIRACLE CURE');
   });
@@ -73,14 +73,14 @@ describe('an edit the rules would hold', () => {
     expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect((await listRevisions(id)).map((r) => r.body)).toEqual(['Gentle stretching helps me 🙂']);
-    expect(listModerationQueue('pending').some((c) => c.id === id)).toBe(false);
+    expect((await listModerationQueue('pending')).some((c) => c.id === id)).toBe(false);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)?.editAwaitsModeration).toBe(false);
     expect(moderateComment(id, 'approve-edit', mod)).toBe('no-pending-edit');
   });
 
   it('rejecting it drops the edit and the approved text stays', async () => {
     expect(editComment(zoe.id, { commentId: id, body: 'See https://a.example and https://b.example' }, tick())).toMatchObject({ ok: true, result: 'held' });
-    expect(listModerationQueue('pending').find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
+    expect((await listModerationQueue('pending')).find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
     expect(moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect(getDb().select().from(commentPendingEdits).all()).toEqual([]);
@@ -91,7 +91,7 @@ describe('an edit the rules would hold', () => {
     const li = member('李雷');
     const only = approved(li.id, '第一次来，大家好。');
     expect(editComment(li.id, { commentId: only, body: '大家好 (edited)' }, tick())).toMatchObject({ ok: true, result: 'held' });
-    expect(listModerationQueue('pending').find((c) => c.id === only)?.pendingEdit?.reason).toBe('first-comment');
+    expect((await listModerationQueue('pending')).find((c) => c.id === only)?.pendingEdit?.reason).toBe('first-comment');
     expect(await publicText(only)).toBe('<p>第一次来，大家好。</p>');
   });
 

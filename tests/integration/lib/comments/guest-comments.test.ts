@@ -87,7 +87,7 @@ describe('how guests show', () => {
 
   it('never puts a guest’s address in what readers or moderators get', async () => {
     const thread = await listThread(post.id);
-    const queue = listModerationQueue('all');
+    const queue = await listModerationQueue('all');
     const html = thread.map((c) => renderToStaticMarkup(CommentCard({ comment: c }))).join('');
     for (const address of addresses) {
       expect(JSON.stringify(thread).toLowerCase()).not.toContain(address);

@@ -41,7 +41,7 @@ const comment = (authorId: string, body: string, postId = post.id, status: 'appr
     .get().id;
 const sentences = () => listActivity(1).entries.map(activitySentence);
 
-it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', () => {
+it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', async () => {
   const samSays = comment(sam.id, 'Stop taking your pills.');
   const zoeSays = comment(zoe.id, 'Rest days matter.', other.id);
   expect(countOpenReports()).toBe(0);
@@ -50,7 +50,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
   reportCommentAs(sam.id, { commentId: zoeSays, reason: 'other', note: 'I just disagree <b>strongly</b>' });
   expect(countOpenReports()).toBe(3);
 
-  const queue = listModerationQueue('reported');
+  const queue = await listModerationQueue('reported');
   expect(queue.find((c) => c.id === samSays)!.reports).toEqual([
     { reason: 'misinformation', note: 'Tells people to stop their medication 💊' },
     { reason: 'unsafe', note: null },
