@@ -37,7 +37,7 @@ async function feedBody(format: FeedFormat, source: FeedSource): Promise<string 
   // Members-only comments are never public: such a site has no comment feeds at all.
   const post = getCommentSettings().membersOnly ? null : await getPublishedPostBySlug(source.slug);
   if (!post) return null;
-  const entries = commentEntries(listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
+  const entries = commentEntries(await listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
   return render(entries, `Comments on “${post.title}” · ${site.name}`, `The newest comments on “${post.title}”`, `/posts/${post.slug}`, `/posts/${post.slug}/comments/`);
 }
 

@@ -45,7 +45,7 @@ export const readPost = taggedRead('post', getPublishedPostBySlug, (slug) => [TA
 /** One page of a post's thread (0: the newest conversations, on the post page itself); only that page is cached with the page. */
 export const readThreadPage = taggedRead(
   'thread-page',
-  (postId: number, _slug: string, page: number) => threadPage(listThread(postId), page),
+  async (postId: number, _slug: string, page: number) => threadPage(await listThread(postId), page),
   (_id, slug) => [TAGS.post(slug)],
 );
 export const readRelatedPosts = taggedRead('related', listRelatedPosts, () => [TAGS.posts]);

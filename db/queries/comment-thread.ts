@@ -6,41 +6,35 @@ import { toView, viewQuery, type CommentView, type ViewRow } from '@/db/queries/
 import { commentPendingEdits, comments } from '@/db/schema';
 
 /** What every reader sees: approved comments and the placeholders of deleted ones, oldest first. */
-export function listThread(postId: number): CommentView[] {
-  return (
-    viewQuery()
-      .where(and(eq(comments.postId, postId), inArray(comments.status, ['approved', 'deleted'])))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .all() as ViewRow[]
-  ).map(toView);
+export async function listThread(postId: number): Promise<CommentView[]> {
+  const rows = await viewQuery()
+    .where(and(eq(comments.postId, postId), inArray(comments.status, ['approved', 'deleted'])))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  return (rows as ViewRow[]).map(toView);
 }
 
 /** A post's comment feed: its newest approved comments only (never held, spam or deleted ones), at most `limit`. */
-export function listFeedComments(postId: number, limit: number): CommentView[] {
-  return (
-    viewQuery()
-      .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
-      .orderBy(desc(comments.createdAt), desc(comments.id))
-      .limit(limit)
-      .all() as ViewRow[]
-  ).map(toView);
+export async function listFeedComments(postId: number, limit: number): Promise<CommentView[]> {
+  const rows = await viewQuery()
+    .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit);
+  return (rows as ViewRow[]).map(toView);
 }
 
 /** Held comments on a post that this viewer may see: their own, or all of them for moderators. */
-export function listHeldComments(postId: number, viewer: { id: string; canModerate: boolean }): CommentView[] {
+export async function listHeldComments(postId: number, viewer: { id: string; canModerate: boolean }): Promise<CommentView[]> {
   const held = viewer.canModerate ? inArray(comments.status, ['pending']) : and(eq(comments.status, 'pending'), eq(comments.authorId, viewer.id));
-  return (
-    viewQuery()
-      .where(and(eq(comments.postId, postId), held))
-      .orderBy(asc(comments.createdAt))
-      .all() as ViewRow[]
-  ).map(toView);
+  const rows = await viewQuery()
+    .where(and(eq(comments.postId, postId), held))
+    .orderBy(asc(comments.createdAt));
+  return (rows as ViewRow[]).map(toView);
 }
 
 export type OwnComment = { id: number; body: string; contentNote: string | null; editAwaitsModeration: boolean };
 
 /** The member's own comments on a post as written (a held edit's text where there is one), for their edit forms. */
-export function listOwnComments(postId: number, userId: string): OwnComment[] {
+export async function listOwnComments(postId: number, userId: string): Promise<OwnComment[]> {
   return getDb()
     .select({
       id: comments.id,
@@ -50,6 +44,5 @@ export function listOwnComments(postId: number, userId: string): OwnComment[] {
     })
     .from(comments)
     .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
-    .where(and(eq(comments.postId, postId), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
-    .all();
+    .where(and(eq(comments.postId, postId), eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])));
 }

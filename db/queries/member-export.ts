@@ -43,8 +43,8 @@ const sameAddress = (column: typeof outbox.toAddress | typeof verificationTokens
   sql`lower(${column}) = ${email.toLowerCase()}`;
 
 /** The member's own settings and dates beyond what /account shows. */
-function settingsOf(userId: string) {
-  return getDb()
+async function settingsOf(userId: string) {
+  const [settings] = await getDb()
     .select({
       emailVerified: users.emailVerified,
       image: users.image,
@@ -56,20 +56,16 @@ function settingsOf(userId: string) {
     })
     .from(users)
     .where(eq(users.id, userId))
-    .get();
+    .limit(1);
+  return settings;
 }
 
-function subscriptionOf(email: string) {
+async function subscriptionOf(email: string) {
   const subscriber = getSubscriberByEmail(email);
   if (!subscriber) return null;
   const topics = subscriber.allCategories
     ? 'all'
-    : getDb()
-        .select({ id: categories.id, name: categories.name })
-        .from(categories)
-        .all()
-        .filter((c) => subscriber.categoryIds.includes(c.id))
-        .map((c) => c.name);
+    : (await getDb().select({ id: categories.id, name: categories.name }).from(categories)).filter((c) => subscriber.categoryIds.includes(c.id)).map((c) => c.name);
   return {
     email: subscriber.email,
     status: subscriber.status,
@@ -80,51 +76,43 @@ function subscriptionOf(email: string) {
   };
 }
 
-function editorialWorkOf(userId: string) {
+async function editorialWorkOf(userId: string) {
   const db = getDb();
   return {
-    postVersionsSaved: db
+    postVersionsSaved: await db
       .select({ post: posts.slug, savedAt: postRevisions.createdAt })
       .from(postRevisions)
       .innerJoin(posts, eq(posts.id, postRevisions.postId))
       .where(eq(postRevisions.authorId, userId))
-      .orderBy(asc(postRevisions.createdAt))
-      .all(),
-    pageVersionsSaved: db
+      .orderBy(asc(postRevisions.createdAt)),
+    pageVersionsSaved: await db
       .select({ page: pages.slug, savedAt: pageRevisions.createdAt })
       .from(pageRevisions)
       .innerJoin(pages, eq(pages.id, pageRevisions.pageId))
       .where(eq(pageRevisions.authorId, userId))
-      .orderBy(asc(pageRevisions.createdAt))
-      .all(),
-    uploads: db
+      .orderBy(asc(pageRevisions.createdAt)),
+    uploads: await db
       .select({ file: uploads.file, originalName: uploads.originalName, alt: uploads.alt, caption: uploads.caption, uploadedAt: uploads.createdAt })
       .from(uploads)
       .where(eq(uploads.uploaderId, userId))
-      .orderBy(asc(uploads.id))
-      .all(),
-    imports: db.select({ id: importJobs.id, kind: importJobs.kind, status: importJobs.status, createdAt: importJobs.createdAt }).from(importJobs).where(eq(importJobs.startedById, userId)).all(),
-    activity: db.select({ action: activityLog.action, subject: activityLog.subject, at: activityLog.at }).from(activityLog).where(eq(activityLog.actorId, userId)).orderBy(asc(activityLog.at)).all(),
+      .orderBy(asc(uploads.id)),
+    imports: await db.select({ id: importJobs.id, kind: importJobs.kind, status: importJobs.status, createdAt: importJobs.createdAt }).from(importJobs).where(eq(importJobs.startedById, userId)),
+    activity: await db.select({ action: activityLog.action, subject: activityLog.subject, at: activityLog.at }).from(activityLog).where(eq(activityLog.actorId, userId)).orderBy(asc(activityLog.at)),
   };
 }
 
-export function exportUserData(userId: string) {
+export async function exportUserData(userId: string) {
   const db = getDb();
   const profile = getOwnAccount(userId);
   if (!profile) return null;
   const email = profile.email;
   return {
     notes: EXPORT_NOTES,
-    profile: { ...profile, ...settingsOf(userId) },
-    signInMethods: db
-      .select({ provider: accounts.provider })
-      .from(accounts)
-      .where(eq(accounts.userId, userId))
-      .all()
-      .map((a) => a.provider),
-    sessions: db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, userId)).all(),
-    pendingSignInCodes: db.select({ expires: verificationTokens.expires }).from(verificationTokens).where(sameAddress(verificationTokens.identifier, email)).all(),
-    commentsWaitingForConfirmation: db
+    profile: { ...profile, ...(await settingsOf(userId)) },
+    signInMethods: (await db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId))).map((a) => a.provider),
+    sessions: await db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, userId)),
+    pendingSignInCodes: await db.select({ expires: verificationTokens.expires }).from(verificationTokens).where(sameAddress(verificationTokens.identifier, email)),
+    commentsWaitingForConfirmation: await db
       .select({
         postId: waitingComments.postId,
         inReplyToComment: waitingComments.parentId,
@@ -135,46 +123,39 @@ export function exportUserData(userId: string) {
         expiresAt: waitingComments.expiresAt,
       })
       .from(waitingComments)
-      .where(sameAddress(waitingComments.email, email))
-      .all(),
-    importedFrom: db
+      .where(sameAddress(waitingComments.email, email)),
+    importedFrom: await db
       .select({ site: importedItems.source, idThere: importedItems.sourceId, importedAt: importedItems.importedAt })
       .from(importedItems)
-      .where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId)))
-      .all(),
-    authoredPosts: db.select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)).all(),
-    comments: listCommentsByAuthor(userId).map((c) => ({ ...c, earlierVersions: listRevisions(c.id) })),
-    guestCommentsWithYourAddress: db
+      .where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId))),
+    authoredPosts: await db.select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)),
+    comments: await Promise.all(listCommentsByAuthor(userId).map(async (c) => ({ ...c, earlierVersions: await listRevisions(c.id) }))),
+    guestCommentsWithYourAddress: await db
       .select({ id: comments.id, post: posts.slug, name: comments.guestName, body: comments.body, createdAt: comments.createdAt })
       .from(comments)
       .innerJoin(posts, eq(posts.id, comments.postId))
-      .where(and(isNull(comments.authorId), sameAddress(comments.guestEmail, email)))
-      .all(),
-    reportsFiled: db
+      .where(and(isNull(comments.authorId), sameAddress(comments.guestEmail, email))),
+    reportsFiled: await db
       .select({ commentId: commentReports.commentId, reason: commentReports.reason, note: commentReports.note, createdAt: commentReports.createdAt, resolvedAt: commentReports.resolvedAt })
       .from(commentReports)
       .where(eq(commentReports.reporterId, userId))
-      .orderBy(asc(commentReports.createdAt))
-      .all(),
-    mutedConversations: db
+      .orderBy(asc(commentReports.createdAt)),
+    mutedConversations: await db
       .select({ commentId: threadMutes.rootId, post: posts.slug })
       .from(threadMutes)
       .leftJoin(comments, eq(comments.id, threadMutes.rootId))
       .leftJoin(posts, eq(posts.id, comments.postId))
-      .where(eq(threadMutes.userId, userId))
-      .all(),
-    replyNotices: db
+      .where(eq(threadMutes.userId, userId)),
+    replyNotices: await db
       .select({ replyId: replyNotices.replyId, createdAt: replyNotices.createdAt, emailedAt: replyNotices.processedAt })
       .from(replyNotices)
-      .where(eq(replyNotices.recipientId, userId))
-      .all(),
-    subscription: subscriptionOf(email),
-    emailsToYou: db
+      .where(eq(replyNotices.recipientId, userId)),
+    subscription: await subscriptionOf(email),
+    emailsToYou: await db
       .select({ kind: outbox.kind, subject: outbox.subject, status: outbox.status, queuedAt: outbox.createdAt, sentAt: outbox.sentAt })
       .from(outbox)
       .where(sameAddress(outbox.toAddress, email))
-      .orderBy(asc(outbox.id))
-      .all(),
-    ...editorialWorkOf(userId),
+      .orderBy(asc(outbox.id)),
+    ...(await editorialWorkOf(userId)),
   };
 }

@@ -26,8 +26,8 @@ function queueWhere(filter: QueueFilter) {
 }
 
 /** The moderation queue at /admin/comments, newest first. */
-export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem[] {
-  const rows = getDb()
+export async function listModerationQueue(filter: QueueFilter, limit = 100): Promise<QueueItem[]> {
+  const rows = await getDb()
     .select({
       ...viewColumns,
       postSlug: posts.slug,
@@ -44,8 +44,7 @@ export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem
     .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
     .where(queueWhere(filter))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const reports = new Map<number, QueueReport[]>();
   for (const r of listOpenReports(rows.map((row) => row.id))) reports.set(r.commentId, [...(reports.get(r.commentId) ?? []), { reason: r.reason, note: r.note }]);
   return rows.map((row) => ({
@@ -58,8 +57,8 @@ export function listModerationQueue(filter: QueueFilter, limit = 100): QueueItem
   }));
 }
 
-export function countModerationQueue(): Record<QueueFilter, number> {
+export async function countModerationQueue(): Promise<Record<QueueFilter, number>> {
   const db = getDb();
-  const n = (filter: QueueFilter) => db.select({ n: count() }).from(comments).where(queueWhere(filter)).get()!.n;
-  return { pending: n('pending'), reported: n('reported'), spam: n('spam'), all: n('all') };
+  const n = async (filter: QueueFilter) => (await db.select({ n: count() }).from(comments).where(queueWhere(filter)))[0].n;
+  return { pending: await n('pending'), reported: await n('reported'), spam: await n('spam'), all: await n('all') };
 }

@@ -11,19 +11,18 @@ export type PersonRow = { id: string; name: string | null; email: string; role: 
 const personColumns = { id: users.id, name: users.name, email: users.email, role: users.role, joinedAt: users.createdAt };
 
 /** Everyone with more than the member role, by role then name. */
-export function listStaff(): PersonRow[] {
-  return getDb().select(personColumns).from(users).where(ne(users.role, 'member')).orderBy(asc(users.role), asc(users.name)).all();
+export async function listStaff(): Promise<PersonRow[]> {
+  return getDb().select(personColumns).from(users).where(ne(users.role, 'member')).orderBy(asc(users.role), asc(users.name));
 }
 
 export const PEOPLE_SEARCH_LIMIT = 20;
 
 /** Anyone whose email or display name contains the text. */
-export function searchPeople(text: string): PersonRow[] {
+export async function searchPeople(text: string): Promise<PersonRow[]> {
   return getDb()
     .select(personColumns)
     .from(users)
     .where(or(containsText(users.email, text), containsText(users.name, text)))
     .orderBy(asc(users.name), asc(users.email))
-    .limit(PEOPLE_SEARCH_LIMIT)
-    .all();
+    .limit(PEOPLE_SEARCH_LIMIT);
 }

@@ -9,42 +9,32 @@ import { getDb } from '@/db/index';
 import { categories, comments, pages, posts, postTags, tags, uploads, users } from '@/db/schema';
 
 /** The highest id of posts and pages: pages and images are numbered after them, so every WordPress post_id is unique. */
-export function exportIdRanges(): { posts: number; pages: number } {
+export async function exportIdRanges(): Promise<{ posts: number; pages: number }> {
   const db = getDb();
-  return {
-    posts:
-      db
-        .select({ n: max(posts.id) })
-        .from(posts)
-        .get()?.n ?? 0,
-    pages:
-      db
-        .select({ n: max(pages.id) })
-        .from(pages)
-        .get()?.n ?? 0,
-  };
+  const [highestPost] = await db.select({ n: max(posts.id) }).from(posts);
+  const [highestPage] = await db.select({ n: max(pages.id) }).from(pages);
+  return { posts: highestPost?.n ?? 0, pages: highestPage?.n ?? 0 };
 }
 
 /** People who wrote at least one post. */
-export function exportAuthors() {
+export async function exportAuthors() {
   const db = getDb();
   const writers = db.selectDistinct({ id: posts.authorId }).from(posts);
-  return db.select({ id: users.id, slug: users.slug, name: users.name, email: users.email }).from(users).where(inArray(users.id, writers)).orderBy(asc(users.createdAt), asc(users.id)).all();
+  return db.select({ id: users.id, slug: users.slug, name: users.name, email: users.email }).from(users).where(inArray(users.id, writers)).orderBy(asc(users.createdAt), asc(users.id));
 }
 
-export function exportCategories() {
+export async function exportCategories() {
   return getDb()
     .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })
     .from(categories)
-    .orderBy(asc(categories.position), asc(categories.id))
-    .all();
+    .orderBy(asc(categories.position), asc(categories.id));
 }
 
-export function exportTags() {
-  return getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).orderBy(asc(tags.id)).all();
+export async function exportTags() {
+  return getDb().select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).orderBy(asc(tags.id));
 }
 
-export function exportPostBatch(afterId: number, limit: number) {
+export async function exportPostBatch(afterId: number, limit: number) {
   return getDb()
     .select({
       id: posts.id,
@@ -65,23 +55,21 @@ export function exportPostBatch(afterId: number, limit: number) {
     .leftJoin(categories, eq(categories.id, posts.categoryId))
     .where(gt(posts.id, afterId))
     .orderBy(asc(posts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function exportPostTags(postIds: number[]) {
+export async function exportPostTags(postIds: number[]) {
   if (postIds.length === 0) return [];
   return getDb()
     .select({ postId: postTags.postId, slug: tags.slug, name: tags.name })
     .from(postTags)
     .innerJoin(tags, eq(tags.id, postTags.tagId))
     .where(inArray(postTags.postId, postIds))
-    .orderBy(asc(tags.name))
-    .all();
+    .orderBy(asc(tags.name));
 }
 
 /** Approved and pending comments of these posts (spam and deleted ones never leave), oldest first. */
-export function exportComments(postIds: number[]) {
+export async function exportComments(postIds: number[]) {
   if (postIds.length === 0) return [];
   return getDb()
     .select({
@@ -100,26 +88,23 @@ export function exportComments(postIds: number[]) {
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(and(inArray(comments.postId, postIds), inArray(comments.status, ['approved', 'pending'])))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
-export function exportPageBatch(afterId: number, limit: number) {
+export async function exportPageBatch(afterId: number, limit: number) {
   return getDb()
     .select({ id: pages.id, slug: pages.slug, title: pages.title, body: pages.body, status: pages.status, navOrder: pages.navOrder, createdAt: pages.createdAt, updatedAt: pages.updatedAt })
     .from(pages)
     .where(gt(pages.id, afterId))
     .orderBy(asc(pages.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function exportUploadBatch(afterId: number, limit: number) {
+export async function exportUploadBatch(afterId: number, limit: number) {
   return getDb()
     .select({ id: uploads.id, file: uploads.file, mimeType: uploads.mimeType, originalName: uploads.originalName, alt: uploads.alt, caption: uploads.caption, createdAt: uploads.createdAt })
     .from(uploads)
     .where(gt(uploads.id, afterId))
     .orderBy(asc(uploads.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -39,7 +39,7 @@ export const confirmWaitingCommentAction = formAction({ name: 'waiting comment c
   if (comment.status === 'pending') redirect(`/posts/${comment.postSlug}#comment-form`);
   revalidateTag(TAGS.post(comment.postSlug), { expire: 0 });
   revalidateTag(TAGS.comments, { expire: 0 });
-  redirect(commentPagePath(comment.commentId) ?? `/posts/${comment.postSlug}`);
+  redirect((await commentPagePath(comment.commentId)) ?? `/posts/${comment.postSlug}`);
 });
 
 export const renewWaitingCommentAction = formAction({ name: 'waiting comment new link', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {

@@ -9,7 +9,7 @@ import { getCommentSettings } from '@/db/queries/settings';
 import { pageOfComment } from './thread-pages';
 
 /** The page showing this comment, with its fragment; null unless readers can see it (a deleted one's placeholder included). */
-export function commentPagePath(commentId: number, now = new Date()): string | null {
+export async function commentPagePath(commentId: number, now = new Date()): Promise<string | null> {
   const comment = getComment(commentId);
   if (!comment || (comment.status !== 'approved' && comment.status !== 'deleted')) return null;
   const post = getCommentTarget(comment.postId, now);
@@ -17,7 +17,7 @@ export function commentPagePath(commentId: number, now = new Date()): string | n
   const fragment = `#comment-${commentId}`;
   // Members-only threads come whole to signed-in members on the post page itself.
   if (getCommentSettings().membersOnly) return `/posts/${post.slug}${fragment}`;
-  const page = pageOfComment(listThread(post.id), commentId);
+  const page = pageOfComment(await listThread(post.id), commentId);
   if (page === null) return null;
   return page === 0 ? `/posts/${post.slug}${fragment}` : `/posts/${post.slug}/comments/${page}${fragment}`;
 }

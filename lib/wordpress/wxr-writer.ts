@@ -28,8 +28,8 @@ const POST_STATUS = { published: 'publish', scheduled: 'future', draft: 'draft' 
 export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Date() }: WxrWriteOptions): AsyncGenerator<string> {
   const site = getSiteSettings();
   const { timeZone } = getSiteIdentity();
-  const ids = exportIdRanges();
-  const authors = exportAuthors();
+  const ids = await exportIdRanges();
+  const authors = await exportAuthors();
   const loginOf = new Map(authors.map((a) => [a.id, a.slug ?? `author-${a.id.slice(0, 8)}`]));
   const wpAuthorId = new Map(authors.map((a, i) => [a.id, i + 1]));
   const absolute = (html: string) => html.replace(/(\s(?:src|href|srcset)=")\/(?!\/)/g, `$1${siteUrl}/`).replace(/(,\s*)\/media\//g, `$1${siteUrl}/media/`);
@@ -68,7 +68,7 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
       ) + '\n'
     );
   }
-  for (const category of exportCategories()) {
+  for (const category of await exportCategories()) {
     yield (
       element(
         'wp:category',
@@ -82,14 +82,14 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
       ) + '\n'
     );
   }
-  for (const tag of exportTags()) {
+  for (const tag of await exportTags()) {
     yield element('wp:tag', [element('wp:term_id', String(tag.id)), element('wp:tag_slug', cdata(tag.slug)), element('wp:tag_name', cdata(tag.name))].join('')) + '\n';
   }
 
-  for (let batch = exportPostBatch(0, BATCH); batch.length > 0; batch = exportPostBatch(batch.at(-1)!.id, BATCH)) {
+  for (let batch = await exportPostBatch(0, BATCH); batch.length > 0; batch = await exportPostBatch(batch.at(-1)!.id, BATCH)) {
     const postIds = batch.map((p) => p.id);
-    const tagsOf = groupBy(exportPostTags(postIds), (t) => t.postId);
-    const commentsOf = groupBy(exportComments(postIds), (c) => c.postId);
+    const tagsOf = groupBy(await exportPostTags(postIds), (t) => t.postId);
+    const commentsOf = groupBy(await exportComments(postIds), (c) => c.postId);
     for (const post of batch) {
       const when = post.publishedAt ?? post.createdAt;
       const terms = [
@@ -145,7 +145,7 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
     }
   }
 
-  for (let batch = exportPageBatch(0, BATCH); batch.length > 0; batch = exportPageBatch(batch.at(-1)!.id, BATCH)) {
+  for (let batch = await exportPageBatch(0, BATCH); batch.length > 0; batch = await exportPageBatch(batch.at(-1)!.id, BATCH)) {
     for (const page of batch) {
       const wpId = ids.posts + page.id;
       yield item({
@@ -173,7 +173,7 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
     }
   }
 
-  for (let batch = exportUploadBatch(0, BATCH); batch.length > 0; batch = exportUploadBatch(batch.at(-1)!.id, BATCH)) {
+  for (let batch = await exportUploadBatch(0, BATCH); batch.length > 0; batch = await exportUploadBatch(batch.at(-1)!.id, BATCH)) {
     for (const upload of batch) {
       const wpId = ids.posts + ids.pages + upload.id;
       const url = `${siteUrl}/media/${upload.file}`;

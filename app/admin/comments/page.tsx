@@ -18,7 +18,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
   if (!user) return <NotAllowed who="the site’s moderators" />;
   const requested = (await searchParams).show;
   const filter: QueueFilter = QUEUE_FILTERS.includes(requested as QueueFilter) ? (requested as QueueFilter) : 'pending';
-  const [counts, items] = [countModerationQueue(), listModerationQueue(filter)];
+  const [counts, items] = [await countModerationQueue(), await listModerationQueue(filter)];
   return (
     <div className="page-narrow admin-queue">
       <h1>Comments to moderate</h1>

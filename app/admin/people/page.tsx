@@ -53,7 +53,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/people', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
   const search = ((await searchParams).q ?? '').trim().slice(0, 254);
-  const found = search ? searchPeople(search) : [];
+  const found = search ? await searchPeople(search) : [];
   return (
     <div className="page-wide">
       <h1>People and roles</h1>
@@ -80,7 +80,7 @@ export default async function PeoplePage({ searchParams }: Props) {
 
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">Authors, moderators and admins</h2>
-        <PeopleTable caption="Everyone with more than the member role" people={listStaff()} currentUserId={user.id} />
+        <PeopleTable caption="Everyone with more than the member role" people={await listStaff()} currentUserId={user.id} />
       </section>
     </div>
   );

@@ -27,10 +27,10 @@ describe('a member’s own data', () => {
     expect(getOwnAccount(b.id)!.name).toBeNull();
   });
 
-  it('exports the profile and sign-in methods of that member only', () => {
+  it('exports the profile and sign-in methods of that member only', async () => {
     const c = createMember('c@example.org');
     createMember('d@example.org');
-    const data = exportUserData(c.id)!;
+    const data = (await exportUserData(c.id))!;
     expect(data.profile).toMatchObject({ email: 'c@example.org', role: 'member' });
     expect(data.signInMethods).toEqual(['email']);
     expect(JSON.stringify(data)).not.toContain('d@example.org');
@@ -76,20 +76,20 @@ describe('a deleted member’s comments', () => {
       .returning()
       .get();
 
-  it('stay as "deleted member" with the words removed when the member chooses to keep them', () => {
+  it('stay as "deleted member" with the words removed when the member chooses to keep them', async () => {
     const leaving = createMember('keep@example.org');
     const stays = createMember('stays@example.org');
     const mine = write(leaving.id, 'my story');
     write(stays.id, 'a reply', mine.id);
     const result = deleteUser(leaving.id, 'keep', addressRateLimitKeys);
     expect(result).toEqual({ outcome: 'deleted', postSlugs: [post.slug] });
-    const kept = listThread(post.id).find((c) => c.id === mine.id)!;
+    const kept = (await listThread(post.id)).find((c) => c.id === mine.id)!;
     expect(kept.author).toBeNull();
     expect(kept.html).not.toContain('my story');
     expect(JSON.stringify(getDb().select().from(comments).all())).not.toContain('my story');
   });
 
-  it('are erased when the member chooses to remove them, leaving placeholders only where others replied', () => {
+  it('are erased when the member chooses to remove them, leaving placeholders only where others replied', async () => {
     const leaving = createMember('remove@example.org');
     const other = createMember('other@example.org');
     const answered = write(leaving.id, 'answered words');
@@ -97,7 +97,7 @@ describe('a deleted member’s comments', () => {
     const alone = write(leaving.id, 'lonely words');
     const ownReply = write(leaving.id, 'own follow-up', alone.id);
     deleteUser(leaving.id, 'remove', addressRateLimitKeys);
-    const thread = listThread(post.id);
+    const thread = await listThread(post.id);
     expect(thread.find((c) => c.id === answered.id)).toMatchObject({ status: 'deleted', html: '' });
     expect(thread.find((c) => c.id === alone.id)).toBeUndefined();
     expect(thread.find((c) => c.id === ownReply.id)).toBeUndefined();

@@ -163,21 +163,21 @@ describe('setRole', () => {
 });
 
 describe('finding people for /admin/people', () => {
-  it('lists only people with more than the member role', () => {
+  it('lists only people with more than the member role', async () => {
     const member = createPerson('member');
     const moderator = createPerson('moderator');
-    const ids = listStaff().map((p) => p.id);
+    const ids = (await listStaff()).map((p) => p.id);
     expect(ids).toContain(moderator.id);
     expect(ids).not.toContain(member.id);
   });
 
-  it('searches email and name, reads % and _ literally, and stops at the limit', () => {
+  it('searches email and name, reads % and _ literally, and stops at the limit', async () => {
     const named = createPerson('member', 'Quill 100%');
-    expect(searchPeople('quill 100%').map((p) => p.id)).toEqual([named.id]);
-    expect(searchPeople('Qu_ll')).toEqual([]);
-    expect(searchPeople(`person${counter}@`).map((p) => p.id)).toEqual([named.id]);
+    expect((await searchPeople('quill 100%')).map((p) => p.id)).toEqual([named.id]);
+    expect(await searchPeople('Qu_ll')).toEqual([]);
+    expect((await searchPeople(`person${counter}@`)).map((p) => p.id)).toEqual([named.id]);
     for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) createPerson('member', `Many ${i}`);
-    expect(searchPeople('Many')).toHaveLength(PEOPLE_SEARCH_LIMIT);
+    expect(await searchPeople('Many')).toHaveLength(PEOPLE_SEARCH_LIMIT);
   });
 });
 

@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/session';
 
 export async function GET() {
   const { user } = await requireUser();
-  const data = user && exportUserData(user.id);
+  const data = user && (await exportUserData(user.id));
   if (!data) {
     return NextResponse.json({ error: 'Sign in to download your data.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });
   }

@@ -171,8 +171,8 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     enqueueMail({ kind: 'reply', to: lukasz.email, subject: `${ZOE.name} replied to you`, text: `${ZOE.name} wrote back.`, html: `<p>${ZOE.name} wrote back.</p>` });
   });
 
-  it('exports each of the member’s items and nothing of the other members', () => {
-    const data = exportUserData(zoe.id)!;
+  it('exports each of the member’s items and nothing of the other members', async () => {
+    const data = (await exportUserData(zoe.id))!;
     const text = JSON.stringify(data);
     const tag = `zoe-${run}`;
     expect(data.profile).toMatchObject({ name: ZOE.name, email: ZOE.email, role: 'author', moderationAlerts: 'daily', bio: `${ZOE.name} writes here` });

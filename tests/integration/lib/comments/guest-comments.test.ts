@@ -74,8 +74,8 @@ describe('how guests show', () => {
     .returning()
     .get().id;
 
-  it('shows each guest by the name they gave, marked as a guest, and members as members', () => {
-    const thread = listThread(post.id);
+  it('shows each guest by the name they gave, marked as a guest, and members as members', async () => {
+    const thread = await listThread(post.id);
     const author = (id: number) => thread.find((c) => c.id === id)!.author;
     expect(author(ids.zoe)).toEqual({ name: 'Zoë O’Brien-Ñúñez', isPostAuthor: false, isModerator: false, isGuest: true });
     expect(author(ids.luke)!.name).toBe('Łukasz "Luke" ‹Żółć›');
@@ -85,9 +85,9 @@ describe('how guests show', () => {
     expect(author(byMember)).toEqual({ name: 'Kemal Öztürk', isPostAuthor: false, isModerator: false, isGuest: false });
   });
 
-  it('never puts a guest’s address in what readers or moderators get', () => {
-    const thread = listThread(post.id);
-    const queue = listModerationQueue('all');
+  it('never puts a guest’s address in what readers or moderators get', async () => {
+    const thread = await listThread(post.id);
+    const queue = await listModerationQueue('all');
     const html = thread.map((c) => renderToStaticMarkup(CommentCard({ comment: c }))).join('');
     for (const address of addresses) {
       expect(JSON.stringify(thread).toLowerCase()).not.toContain(address);
@@ -100,9 +100,9 @@ describe('how guests show', () => {
     expect(html).not.toContain('Deleted member');
   });
 
-  it('keeps "deleted member" for a comment with neither an account nor a guest name', () => {
+  it('keeps "deleted member" for a comment with neither an account nor a guest name', async () => {
     const left = getDb().insert(comments).values({ postId: other.id, authorId: null, body: 'x', html: '<p>x</p>', status: 'approved' }).returning().get().id;
-    const view = listThread(other.id).find((c) => c.id === left)!;
+    const view = (await listThread(other.id)).find((c) => c.id === left)!;
     expect(view.author).toBeNull();
     expect(renderToStaticMarkup(CommentCard({ comment: view }))).toContain('Deleted member');
   });
@@ -131,13 +131,13 @@ describe('how guests show', () => {
     expect(getDb().select().from(activityLog).all().at(-1)!.subject).toBe(`a comment by the guest 🌻 Sunny 🌧️ on “${other.title}”`);
   });
 
-  it('gives the comments to whoever signs in by email with that address, in any case, and only theirs', () => {
+  it('gives the comments to whoever signs in by email with that address, in any case, and only theirs', async () => {
     const zoeMember = member('zoe.obrien@example.org', 'Zoë');
     expect(claimGuestCommentsFor(emailSignIn({ id: zoeMember.id, email: 'ZOE.OBRIEN@EXAMPLE.ORG' }))).toEqual([post.slug]);
-    const zoeView = listThread(post.id).find((c) => c.id === ids.zoe)!;
+    const zoeView = (await listThread(post.id)).find((c) => c.id === ids.zoe)!;
     expect(zoeView.author).toEqual({ name: 'Zoë', isPostAuthor: false, isModerator: false, isGuest: false });
     expect(getDb().select().from(comments).where(eq(comments.id, ids.zoe)).get()).toMatchObject({ authorId: zoeMember.id, guestName: null, guestEmail: null });
-    expect(listThread(post.id).find((c) => c.id === ids.luke)!.author!.isGuest).toBe(true);
+    expect((await listThread(post.id)).find((c) => c.id === ids.luke)!.author!.isGuest).toBe(true);
     // Signing in again claims nothing more.
     expect(claimGuestCommentsFor(emailSignIn({ id: zoeMember.id, email: 'zoe.obrien@example.org' }))).toEqual([]);
   });
@@ -152,17 +152,17 @@ describe('how guests show', () => {
     ).toEqual([ids.a, ids.b].sort());
   });
 
-  it('claims only addresses the sign-in proved', () => {
+  it('claims only addresses the sign-in proved', async () => {
     expect(provenAddress({ user: { id: 'u', email: 'Luke@Example.net' }, account: { provider: 'email', type: 'email' } })).toBe('luke@example.net');
     expect(provenAddress({ user: { id: 'u', email: 'luke@example.net' }, account: { provider: 'google', type: 'oidc' }, profile: { email_verified: true } })).toBe('luke@example.net');
     expect(provenAddress({ user: { id: 'u', email: 'luke@example.net' }, account: { provider: 'google', type: 'oidc' }, profile: { email_verified: false } })).toBeNull();
     expect(provenAddress({ user: { id: 'u', email: 'luke@example.net' }, account: { provider: 'github', type: 'oauth' }, profile: {} })).toBeNull();
     const lukeViaGithub = member('luke@example.net', 'Luke');
     expect(claimGuestCommentsFor({ user: { id: lukeViaGithub.id, email: 'luke@example.net' }, account: { provider: 'github', type: 'oauth' } })).toEqual([]);
-    expect(listThread(post.id).find((c) => c.id === ids.luke)!.author!.isGuest).toBe(true);
+    expect((await listThread(post.id)).find((c) => c.id === ids.luke)!.author!.isGuest).toBe(true);
   });
 
-  it('makes claimed comments the member’s own: listed, editable, erasable, exported', () => {
+  it('makes claimed comments the member’s own: listed, editable, erasable, exported', async () => {
     const sunny = member('sunny@example.com', 'Sunny');
     const second = guestComment(emoji, 'Another one', { postId: other.id });
     expect(claimGuestCommentsFor(emailSignIn({ id: sunny.id, email: 'sunny@example.com' })).sort()).toEqual([post.slug, other.slug].sort());
@@ -171,12 +171,8 @@ describe('how guests show', () => {
       [ids.emoji, post.title],
     ]);
     expect(editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
-    expect(listThread(post.id).find((c) => c.id === ids.emoji)!.html).toContain('edited');
-    expect(
-      exportUserData(sunny.id)!
-        .comments.map((c) => c.id)
-        .sort(),
-    ).toEqual([ids.emoji, second].sort());
+    expect((await listThread(post.id)).find((c) => c.id === ids.emoji)!.html).toContain('edited');
+    expect((await exportUserData(sunny.id))!.comments.map((c) => c.id).sort()).toEqual([ids.emoji, second].sort());
     expect(deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });
     expect(listAccountComments(sunny.id).map((c) => c.id)).toEqual([ids.emoji]);
   });

@@ -35,10 +35,10 @@ describe('writing comments', () => {
   it('holds a member’s first comment, then publishes once one was approved', async () => {
     const first = submitComment(ash.id, { postId: post.id, body: 'Hello, everyone.' }, t0);
     expect(first).toMatchObject({ ok: true, status: 'pending' });
-    expect(listThread(post.id)).toHaveLength(0);
-    expect(listHeldComments(post.id, { id: ash.id, canModerate: false })).toHaveLength(1);
-    expect(listHeldComments(post.id, { id: bo.id, canModerate: false })).toHaveLength(0);
-    expect(listHeldComments(post.id, { id: mod.id, canModerate: true })).toHaveLength(1);
+    expect(await listThread(post.id)).toHaveLength(0);
+    expect(await listHeldComments(post.id, { id: ash.id, canModerate: false })).toHaveLength(1);
+    expect(await listHeldComments(post.id, { id: bo.id, canModerate: false })).toHaveLength(0);
+    expect(await listHeldComments(post.id, { id: mod.id, canModerate: true })).toHaveLength(1);
     approveAll();
     expect(submitComment(ash.id, { postId: post.id, body: 'Second one.' }, later(60))).toMatchObject({ ok: true, status: 'approved' });
     expect((await getPublishedPostBySlug(post.slug))!.commentCount).toBe(2);
@@ -71,7 +71,7 @@ describe('writing comments', () => {
     expect(submitComment(cy.id, { postId: post.id, body: 'too many' }, later(1000 + 31 * 11))).toMatchObject({ ok: false, message: expect.stringContaining('30 comments') });
   });
 
-  it('threads replies three levels deep and refuses replies across posts or to held comments', () => {
+  it('threads replies three levels deep and refuses replies across posts or to held comments', async () => {
     approveAll();
     const other = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 3)) });
     const top = submitComment(mod.id, { postId: post.id, body: 'level 1' }, later(5000));
@@ -82,7 +82,7 @@ describe('writing comments', () => {
     if (!r3.ok) throw new Error(r3.message);
     const r4 = submitComment(mod.id, { postId: post.id, parentId: r3.commentId, body: 'level 4?' }, later(5060));
     if (!r4.ok) throw new Error(r4.message);
-    const byId = new Map(listThread(post.id).map((c) => [c.id, c]));
+    const byId = new Map((await listThread(post.id)).map((c) => [c.id, c]));
     expect(byId.get(r3.commentId)).toMatchObject({ depth: 3, parentId: r2.commentId });
     expect(byId.get(r4.commentId)).toMatchObject({ depth: 3, parentId: r2.commentId });
     expect(submitComment(mod.id, { postId: other.id, parentId: top.commentId, body: 'x' }, later(5100))).toEqual({ ok: false, message: 'You can only reply to a comment on this post.' });
@@ -91,7 +91,7 @@ describe('writing comments', () => {
     expect(submitComment(mod.id, { postId: post.id, parentId: held.commentId, body: 'x' }, later(5120)).ok).toBe(false);
   });
 
-  it('lets only the author edit (keeping earlier versions) or delete, leaving a placeholder when others replied', () => {
+  it('lets only the author edit (keeping earlier versions) or delete, leaving a placeholder when others replied', async () => {
     // Bo has another approved comment, so the first-comment hold does not apply to this edit.
     expect(submitComment(bo.id, { postId: post.id, body: 'an earlier word' }, later(8900)).ok).toBe(true);
     const mine = submitComment(bo.id, { postId: post.id, body: 'original' }, later(9000));
@@ -99,26 +99,26 @@ describe('writing comments', () => {
     approveAll();
     expect(editComment(ash.id, { commentId: mine.commentId, body: 'hijack' })).toEqual({ ok: false, message: 'You can only edit your own comments.' });
     expect(editComment(bo.id, { commentId: mine.commentId, body: 'changed *gently*' }, later(9100))).toEqual({ ok: true, postSlug: post.slug, result: 'published' });
-    const shown = listThread(post.id).find((c) => c.id === mine.commentId)!;
+    const shown = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
     expect(shown.html).toBe('<p>changed <em>gently</em></p>');
     expect(shown.editedAt).not.toBeNull();
-    expect(listRevisions(mine.commentId).map((r) => r.body)).toEqual(['original']);
+    expect((await listRevisions(mine.commentId)).map((r) => r.body)).toEqual(['original']);
 
     const reply = submitComment(mod.id, { postId: post.id, parentId: mine.commentId, body: 'a reply' }, later(9200));
     expect(reply.ok).toBe(true);
     expect(deleteComment(mine.commentId, ash.id)).toEqual({ ok: false, message: 'You can only delete your own comments.' });
     expect(deleteComment(mine.commentId, bo.id)).toEqual({ ok: true, postSlug: post.slug });
-    const placeholder = listThread(post.id).find((c) => c.id === mine.commentId)!;
+    const placeholder = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
     expect(placeholder).toMatchObject({ status: 'deleted', html: '', author: null });
-    expect(listRevisions(mine.commentId)).toEqual([]);
+    expect(await listRevisions(mine.commentId)).toEqual([]);
     expect(getCommentTarget(post.id)).not.toBeNull();
   });
 
-  it('marks the post’s author and moderators in the thread', () => {
+  it('marks the post’s author and moderators in the thread', async () => {
     const byAuthor = submitComment(author.id, { postId: post.id, body: 'from the author' }, later(20000));
     if (!byAuthor.ok) throw new Error(byAuthor.message);
     approveAll();
-    const thread = listThread(post.id);
+    const thread = await listThread(post.id);
     expect(thread.find((c) => c.id === byAuthor.commentId)!.author).toMatchObject({ isPostAuthor: true });
     expect(thread.find((c) => c.author?.name === 'Mo')!.author).toMatchObject({ isModerator: true, isPostAuthor: false });
   });

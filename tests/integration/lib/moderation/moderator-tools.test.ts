@@ -41,7 +41,7 @@ const comment = (authorId: string, body: string, postId = post.id, status: 'appr
     .get().id;
 const sentences = () => listActivity(1).entries.map(activitySentence);
 
-it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', () => {
+it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', async () => {
   const samSays = comment(sam.id, 'Stop taking your pills.');
   const zoeSays = comment(zoe.id, 'Rest days matter.', other.id);
   expect(countOpenReports()).toBe(0);
@@ -50,7 +50,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
   reportCommentAs(sam.id, { commentId: zoeSays, reason: 'other', note: 'I just disagree <b>strongly</b>' });
   expect(countOpenReports()).toBe(3);
 
-  const queue = listModerationQueue('reported');
+  const queue = await listModerationQueue('reported');
   expect(queue.find((c) => c.id === samSays)!.reports).toEqual([
     { reason: 'misinformation', note: 'Tells people to stop their medication 💊' },
     { reason: 'unsafe', note: null },
@@ -84,15 +84,15 @@ it('reads in plain words, older rows and unknown codes included', () => {
 });
 
 describe('a moderator’s edit', () => {
-  it('is public at once, marked, kept in the history the author can read, and logged', () => {
+  it('is public at once, marked, kept in the history the author can read, and logged', async () => {
     const id = comment(zoe.id, 'Ring me on 07700 900123 any time.');
     const at = new Date(Date.now() + 60_000); // the newest entry in the log
     expect(editAsModerator(ada, { commentId: id, body: 'Ring me [number removed by a moderator] any time.' }, at)).toEqual({ ok: true, postSlug: post.slug, public: true });
 
-    const shown = listThread(post.id).find((c) => c.id === id)!;
+    const shown = (await listThread(post.id)).find((c) => c.id === id)!;
     expect(shown.html).toContain('[number removed by a moderator]');
     expect(shown).toMatchObject({ moderatorEditedAt: at.toISOString(), editedAt: null });
-    expect(listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
+    expect(await listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
     expect(listCommentsByAuthor(zoe.id).find((c) => c.id === id)).toMatchObject({ moderatorEditedAt: at });
     expect(getDb().select().from(activityLog).where(eq(activityLog.action, 'comment.edit')).all()).toHaveLength(1);
     expect(sentences()[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');

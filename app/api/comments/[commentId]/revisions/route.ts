@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ com
   if (!user) return NextResponse.json(REFUSED, { status: 403, headers });
   const commentId = Number((await params).commentId);
   if (!Number.isInteger(commentId) || commentId < 1) return NextResponse.json({ error: 'No such comment.' }, { status: 404, headers });
-  if (!canModerate(user.role) && getCommentAuthorId(commentId) !== user.id) return NextResponse.json(REFUSED, { status: 403, headers });
-  return NextResponse.json({ revisions: listRevisions(commentId) }, { headers });
+  if (!canModerate(user.role) && (await getCommentAuthorId(commentId)) !== user.id) return NextResponse.json(REFUSED, { status: 403, headers });
+  return NextResponse.json({ revisions: await listRevisions(commentId) }, { headers });
 }

@@ -32,10 +32,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
         name: user.name,
         canModerate: moderator,
         blocked: getCommenterState(user.id)?.blocked ?? false,
-        own: listOwnComments(postId, user.id),
-        held: listHeldComments(postId, { id: user.id, canModerate: moderator }),
+        own: await listOwnComments(postId, user.id),
+        held: await listHeldComments(postId, { id: user.id, canModerate: moderator }),
         // Members-only threads are not in the cached page: they come from here.
-        thread: membersOnly ? listThread(postId) : null,
+        thread: membersOnly ? await listThread(postId) : null,
       },
       closed: target.commentsClosed,
       supportResources,
