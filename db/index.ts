@@ -1,6 +1,10 @@
 /**
  * Opens the SQLite database once per process, sets its pragmas and applies the committed
  * migrations. Opening is lazy so that `next build` never touches a database.
+ *
+ * Two connections: reads outside a transaction use one, and every withTransaction(…) runs on the other,
+ * one at a time (db/transaction.ts). A read on the writing connection would see another request's
+ * uncommitted rows while that transaction waits at an await.
  */
 import 'server-only';
 import fs from 'node:fs';
@@ -11,6 +15,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { databaseFilePath } from './database-file';
 import { keepCompiledStatements } from './compiled-statements';
 import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
+import { ambientTransaction } from './ambient-transaction';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,7 +33,7 @@ export class DatabaseOpenError extends Error {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-export function openDatabase(filePath: string): Db {
+export function openDatabase(filePath: string, { migrations = true } = {}): Db {
   try {
     fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: OWNER_DIR_MODE });
     // Created owner-only before SQLite sees it: SQLite gives the -wal and -shm it creates the database file's mode.
@@ -42,17 +47,29 @@ export function openDatabase(filePath: string): Db {
     sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS _hearth_write_check (x); DROP TABLE _hearth_write_check; COMMIT;');
     keepCompiledStatements(sqlite);
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder });
+    if (migrations) migrate(db, { migrationsFolder });
     return db;
   } catch (error) {
     throw new DatabaseOpenError(filePath, error);
   }
 }
 
-let instance: Db | undefined;
+let reading: Db | undefined;
+let writing: Db | undefined;
 
-/** The process-wide database named by DATABASE_URL. */
+function readingDb(): Db {
+  reading ??= openDatabase(databaseFilePath());
+  return reading;
+}
+
+/** The process-wide database named by DATABASE_URL, or the transaction this call runs inside. */
 export function getDb(): Db {
-  instance ??= openDatabase(databaseFilePath());
-  return instance;
+  return (ambientTransaction.getStore() as Db | undefined) ?? readingDb();
+}
+
+/** The connection withTransaction(…) writes on; opened after the reading one has applied the migrations. */
+export function writingDb(): Db {
+  readingDb();
+  writing ??= openDatabase(databaseFilePath(), { migrations: false });
+  return writing;
 }
