@@ -22,7 +22,7 @@ import { copyOrder, type CopyStep } from './copy-order';
 import { openSource } from './copy-source';
 import { checkTargetIsFree, quote } from './copy-target';
 import { connectionError } from './postgres-errors';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema-sqlite';
 
 export type CopySummary = { tables: { name: string; rows: number }[]; rows: number; seconds: number };
 

@@ -12,11 +12,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { databaseFilePath } from './database-file';
+import { databaseEngine, databaseFilePath } from './database-file';
 import { keepCompiledStatements } from './compiled-statements';
 import { OWNER_DIR_MODE, OWNER_FILE_MODE } from './file-modes';
+import { migratePostgres, openPostgres, type PostgresDb } from './postgres';
 import { ambientTransaction } from './ambient-transaction';
-import * as schema from './schema';
+import * as schema from './schema-sqlite';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The handle inside db.transaction(…): pass it to queries that must commit together. */
@@ -56,15 +57,27 @@ export function openDatabase(filePath: string, { migrations = true } = {}): Db {
 
 let reading: Db | undefined;
 let writing: Db | undefined;
+let postgres: PostgresDb | undefined;
 
 function readingDb(): Db {
   reading ??= openDatabase(databaseFilePath());
   return reading;
 }
 
-/** The process-wide database named by DATABASE_URL, or the transaction this call runs inside. */
+/** The pool DATABASE_URL=postgres://… names, opened on first use. */
+export function postgresDb(): PostgresDb {
+  postgres ??= openPostgres(process.env.DATABASE_URL!);
+  return postgres;
+}
+
+/**
+ * The process-wide database named by DATABASE_URL, or the transaction this call runs inside. Typed as SQLite's
+ * on both engines: query code awaits Drizzle's builders, which both engines share.
+ */
 export function getDb(): Db {
-  return (ambientTransaction.getStore() as Db | undefined) ?? readingDb();
+  const inside = ambientTransaction.getStore() as Db | undefined;
+  if (inside) return inside;
+  return databaseEngine() === 'postgres' ? (postgresDb() as unknown as Db) : readingDb();
 }
 
 /** The connection withTransaction(…) writes on; opened after the reading one has applied the migrations. */
@@ -72,4 +85,13 @@ export function writingDb(): Db {
   readingDb();
   writing ??= openDatabase(databaseFilePath(), { migrations: false });
   return writing;
+}
+
+/**
+ * Opens the database and applies the migrations before the first request. SQLite does it on first use too;
+ * PostgreSQL needs this await (the server's start-up and scripts call it).
+ */
+export async function prepareDatabase(): Promise<void> {
+  if (databaseEngine() === 'postgres') await migratePostgres(postgresDb(), process.env.DATABASE_URL!);
+  else readingDb();
 }

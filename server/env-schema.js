@@ -8,6 +8,20 @@
 const { z } = require('zod');
 const { parseTrustedProxies } = require('./trusted-proxies');
 
+/**
+ * postgres:// or postgresql:// with a host and a database name.
+ * @param {string} value
+ */
+function isPostgresUrl(value) {
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 const optional = z
   .string()
   .optional()
@@ -21,8 +35,8 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('file:data/hearth.db')
-    .refine((v) => v.startsWith('file:') && v.length > 'file:'.length, {
-      message: 'DATABASE_URL must look like file:path/to/hearth.db (a SQLite file; no other database is supported).',
+    .refine((v) => (v.startsWith('file:') && v.length > 'file:'.length) || isPostgresUrl(v), {
+      message: 'DATABASE_URL must look like file:path/to/hearth.db (a SQLite file) or postgres://user:password@host:5432/database (PostgreSQL).',
     }),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -106,4 +120,4 @@ function readEnv(source) {
   return { ok: false, problems: [...new Set(problems)] };
 }
 
-module.exports = { envSchema, readEnv };
+module.exports = { envSchema, readEnv, isPostgresUrl };

@@ -38,9 +38,9 @@ export const POSTS_PER_PAGE = 10;
 const WORDS_PER_MINUTE = 200;
 
 /** Counted in SQL so lists never load whole bodies; the same figure shows on cards and posts. */
-const wordCount = sql<number>`length(trim(${posts.body})) - length(replace(replace(trim(${posts.body}), ' ', ''), char(10), '')) + 1`;
+const wordCount = sql<number>`length(trim(${posts.body})) - length(replace(replace(trim(${posts.body}), ' ', ''), ${'\n'}, '')) + 1`.mapWith(Number);
 
-const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${posts.id} and ${comments.status} = 'approved')`;
+const approvedCommentCount = sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${posts.id} and ${comments.status} = 'approved')`.mapWith(Number);
 
 const summaryColumns = {
   id: posts.id,
@@ -253,7 +253,7 @@ export async function listRelatedPosts(post: { id: number; categorySlug: string 
   const [category] = post.categorySlug ? await getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).limit(1) : [];
   const categoryId = category?.id ?? null;
   const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`;
-  const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`;
+  const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`.mapWith(Number);
   return await getDb()
     .select({ slug: posts.slug, title: posts.title })
     .from(posts)
@@ -264,8 +264,8 @@ export async function listRelatedPosts(post: { id: number; categorySlug: string 
 
 /** The visible posts with the most approved comments in the last 30 days. */
 export async function listPopularPosts(limit = 5, now = new Date()): Promise<(PostLink & { recentComments: number })[]> {
-  const since = now.getTime() - 30 * 24 * 60 * 60 * 1000;
-  const recent = sql<number>`(select count(*) from ${comments} c where c.post_id = ${outerPostId} and c.status = 'approved' and c.created_at >= ${since})`;
+  const since = sql.param(new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000), comments.createdAt);
+  const recent = sql<number>`(select count(*) from ${comments} c where c.post_id = ${outerPostId} and c.status = 'approved' and c.created_at >= ${since})`.mapWith(Number);
   return await getDb()
     .select({ slug: posts.slug, title: posts.title, recentComments: recent })
     .from(posts)

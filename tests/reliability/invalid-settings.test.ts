@@ -12,7 +12,8 @@ const base = { SITE_URL: 'http://localhost:3000', DATABASE_URL: 'file:data/never
 
 describe('invalid settings', () => {
   it.each([
-    ['DATABASE_URL', { DATABASE_URL: 'postgres://hearth:s3cret-pass@localhost/hearth' }, /DATABASE_URL must look like file:path\/to\/hearth\.db/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://hearth:s3cret-pass@localhost/hearth' }, /DATABASE_URL must look like file:path\/to\/hearth\.db .* or postgres:\/\/user:password@host:5432\/database/],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://hearth:s3cret-pass@localhost' }, /DATABASE_URL must look like file:.* or postgres:/],
     ['DATABASE_URL', { DATABASE_URL: 'nonsense' }, /DATABASE_URL must look like file:/],
     ['PORT', { PORT: 'eighty' }, /PORT must be a whole number from 1 to 65535/],
     ['PORT', { PORT: '70000' }, /PORT must be a whole number from 1 to 65535/],

@@ -15,7 +15,7 @@ import { eq, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { Client } from 'pg';
 import { getDb } from '@/db/index';
-import * as schema from '@/db/schema';
+import * as schema from '@/db/schema-sqlite';
 import { comments, menuItems, outbox, posts, postWorkingCopies, rateLimitHits, sessions, siteSettings, users } from '@/db/schema';
 import { seedIfEmpty } from '@/db/seed';
 import { MAX_BATCH_ROWS } from '@/db/copy-to-postgres';

@@ -8,7 +8,7 @@ import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as pgSchema from '@/db/schema-postgres';
-import * as sqliteSchema from '@/db/schema';
+import * as sqliteSchema from '@/db/schema-sqlite';
 
 type Config = ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>;
 

@@ -9,7 +9,7 @@ describe("the production server's settings", () => {
   });
 
   it('refuse an invalid setting with one line each, without its value', () => {
-    const settings = serverSettings({ PORT: 'eighty', DATABASE_URL: 'postgres://hearth:s3cret-pass@db.example.org/hearth' });
+    const settings = serverSettings({ PORT: 'eighty', DATABASE_URL: 'mysql://hearth:s3cret-pass@db.example.org/hearth' });
     expect(settings.ok).toBe(false);
     const lines = settings.ok ? [] : settings.lines;
     expect(lines).toHaveLength(2);
