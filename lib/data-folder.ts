@@ -1,5 +1,5 @@
 /**
- * The data folder (the folder of DATABASE_URL's file) and what Hearth keeps in it, named in one place for the
+ * The data folder (DATA_DIR, by default the folder of DATABASE_URL's SQLite file) and what Hearth keeps in it, named in one place for the
  * server, uploads, the generated secret and backups. At start every one of them is made owner-only, so an
  * install made before modes were set (0644 files in 0755 folders) is tightened, and the log says what changed.
  */
@@ -21,7 +21,7 @@ export const dataPaths = {
  * Names Hearth writes in the data folder, with the copies restore keeps (`hearth.db-wal`, `uploads.replaced-…`),
  * in the order the log line lists them: the database first.
  */
-const OURS = [dataPaths.database, dataPaths.authSecret, dataPaths.uploads, dataPaths.backups].map((p) => path.basename(p));
+const OURS = [dataPaths.database, dataPaths.authSecret, dataPaths.uploads, dataPaths.backups].flatMap((p) => (p ? [path.basename(p)] : []));
 const rank = (name: string) => OURS.findIndex((prefix) => name.startsWith(prefix));
 
 const SHOWN = 5;

@@ -4,7 +4,8 @@
  * server/env-schema.js, which the production server (server/index.js) checks before it listens.
  */
 import path from 'node:path';
-import { databaseFilePath } from '@/db/database-file';
+import { databaseEngine, databaseFilePath } from '@/db/database-file';
+import { describeTarget } from '@/db/postgres-errors';
 import { readEnv } from '@/server/env-schema';
 
 const parsed = readEnv(process.env);
@@ -13,14 +14,16 @@ if (!parsed.ok) {
 }
 
 const data = parsed.env;
-const databasePath = databaseFilePath();
+const databasePath = databaseEngine(data.DATABASE_URL) === 'sqlite' ? databaseFilePath(data.DATABASE_URL) : null;
 
 export const env = {
   ...data,
-  /** Absolute path of the SQLite file named by DATABASE_URL. */
+  /** Absolute path of the SQLite file named by DATABASE_URL; null on PostgreSQL. */
   databasePath,
-  /** Folder for the database and other files the server keeps (the generated auth secret). */
-  dataDir: path.dirname(databasePath),
+  /** The database as logs may name it: the SQLite file, or user@host:port/database (never a password). */
+  databaseName: databasePath ?? describeTarget(data.DATABASE_URL),
+  /** Folder for the files the server keeps (uploads, the generated auth secret, backups; the SQLite file by default). */
+  dataDir: path.resolve(data.DATA_DIR ?? (databasePath ? path.dirname(databasePath) : 'data')),
   /** Public origin used in links and metadata, without a trailing slash. */
   siteUrl: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
   internalUrl: (data.INTERNAL_URL ?? `http://127.0.0.1:${data.PORT}`).replace(/\/+$/, ''),

@@ -38,6 +38,8 @@ const envSchema = z.object({
     .refine((v) => (v.startsWith('file:') && v.length > 'file:'.length) || isPostgresUrl(v), {
       message: 'DATABASE_URL must look like file:path/to/hearth.db (a SQLite file) or postgres://user:password@host:5432/database (PostgreSQL).',
     }),
+  /** Folder for uploads, the generated auth secret and backups; by default the SQLite file's folder, or ./data on PostgreSQL. */
+  DATA_DIR: optional,
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long anonymous readers share a finished page in server/index.js (ms); 0 turns it off. */

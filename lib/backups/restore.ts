@@ -1,12 +1,14 @@
 /**
  * `npm run restore <backup>`: puts a backup (a folder from `npm run backup`, or a database file from an older
- * Hearth) in place of the data folder's database, uploads and auth secret. Refuses a database that fails
+ * Hearth, or a .pgdump file) in place of the database, the data folder's uploads and auth secret. On PostgreSQL
+ * the dump replaces the database's contents in one transaction, refused while other connections use it. Refuses a database that fails
  * integrity_check or is not Hearth's, and refuses while any process (the server, the mail worker) has the live
  * database open. Everything it replaces is kept beside it as `<name>.replaced-<UTC time>`.
  */
 import 'server-only';
 import fs from 'node:fs';
 import { backupDatabase, checkDatabaseFile, processesUsing } from '@/db/backup';
+import { checkDumpFile, otherSessions, restorePostgres } from '@/db/postgres-dump';
 import { OWNER_DIR_MODE } from '@/db/file-modes';
 import { dataPaths, tightenDataFolder } from '@/lib/data-folder';
 import { env } from '@/lib/env';
@@ -29,29 +31,48 @@ function keepReplaced(live: string, stamp: string, suffixes = ['']): string | nu
   return kept;
 }
 
-export async function restoreBackup(source: string): Promise<string[]> {
-  const isFolder = fs.statSync(source).isDirectory();
-  const from = backupLayout(source);
-  const sourceDatabase = isFolder ? from.database : source;
-  const target = dataPaths.database;
+/** Puts the SQLite file `sourceDatabase` in place of the live one; says what it did. */
+async function restoreSqlite(sourceDatabase: string, target: string, stamp: string): Promise<string> {
   if (sourceDatabase === target) throw new RestoreRefused('That file is the live database itself.');
   const check = checkDatabaseFile(sourceDatabase);
   if (!check.ok) throw new RestoreRefused(`Not restoring: ${check.problem}`);
   refuseWhileRunning(target);
-
   fs.mkdirSync(dataPaths.folder, { recursive: true, mode: OWNER_DIR_MODE });
-  const stamp = fileStamp();
-  const report: string[] = [];
   // Copied beside the target first (through SQLite, so a -wal beside the source comes along), then swapped in by rename.
   const incoming = `${target}.restoring`;
   fs.rmSync(incoming, { force: true });
   await backupDatabase(sourceDatabase, incoming);
   const keptDatabase = keepReplaced(target, stamp, ['', '-wal', '-shm']);
   fs.renameSync(incoming, target);
-  report.push(`Restored the database to ${target}.${keptDatabase ? ` The replaced one is kept at ${keptDatabase}.` : ''}`);
+  return `Restored the database to ${target}.${keptDatabase ? ` The replaced one is kept at ${keptDatabase}.` : ''}`;
+}
+
+/** Replaces the PostgreSQL database's contents with the dump's, in one transaction; says what it did. */
+async function restorePostgresDump(dump: string): Promise<string> {
+  const check = await checkDumpFile(dump);
+  if (!check.ok) throw new RestoreRefused(`Not restoring: ${check.problem}`);
+  const sessions = await otherSessions(env.DATABASE_URL);
+  if (sessions > 0) throw new RestoreRefused(`Not restoring: ${sessions} other connection(s) use ${env.databaseName} (the servers or the mail worker). Stop them first.`);
+  await restorePostgres(env.DATABASE_URL, dump);
+  fs.mkdirSync(dataPaths.folder, { recursive: true, mode: OWNER_DIR_MODE });
+  return `Restored the PostgreSQL database ${env.databaseName} from ${dump} (the data it held before is replaced; keep the backup you restored from).`;
+}
+
+export async function restoreBackup(source: string): Promise<string[]> {
+  const isFolder = fs.statSync(source).isDirectory();
+  const from = backupLayout(source);
+  const dump = isFolder ? (fs.existsSync(from.postgresDump) ? from.postgresDump : null) : source.endsWith('.pgdump') ? source : null;
+  const target = dataPaths.database;
+  if (dump && target)
+    throw new RestoreRefused('Not restoring: this backup is of a PostgreSQL database, and DATABASE_URL names a SQLite file. Set DATABASE_URL to the PostgreSQL database to restore into.');
+  if (!dump && !target) {
+    throw new RestoreRefused('Not restoring: this backup is of a SQLite database, and DATABASE_URL names a PostgreSQL server. Restore it onto SQLite, then move it with `npm run db:copy`.');
+  }
+  const stamp = fileStamp();
+  const report = [dump ? await restorePostgresDump(dump) : await restoreSqlite(isFolder ? from.database : source, target!, stamp)];
 
   if (!isFolder) {
-    report.push('This backup is a database file only (from an older Hearth): uploads and the auth secret were left as they are.');
+    report.push('This backup is a database file only: uploads and the auth secret were left as they are.');
   } else {
     const keptUploads = keepReplaced(dataPaths.uploads, stamp);
     if (fs.existsSync(from.uploads)) fs.cpSync(from.uploads, dataPaths.uploads, { recursive: true });

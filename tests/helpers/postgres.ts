@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { findPostgresBin } from '@/db/postgres-programs';
 import { freePort } from '../e2e/server';
 
 const run = promisify(execFile);
@@ -25,21 +26,6 @@ export type PostgresCluster = {
   /** Stops the server and deletes its folder; safe to call twice. */
   stop: () => Promise<void>;
 };
-
-const hasBoth = (dir: string) => ['initdb', 'pg_ctl'].every((name) => fs.existsSync(path.join(dir, name)));
-
-/**
- * Where initdb and pg_ctl are: PATH first, else the newest of Debian's versioned folders, which are not on PATH.
- * Throws saying how to install PostgreSQL when neither has them.
- */
-export function findPostgresBin({ searchPath = process.env.PATH ?? '', debianRoot = '/usr/lib/postgresql' } = {}): string {
-  const fromPath = searchPath.split(path.delimiter).find((dir) => dir && hasBoth(dir));
-  if (fromPath) return fromPath;
-  const versions = fs.existsSync(debianRoot) ? fs.readdirSync(debianRoot).filter((version) => hasBoth(path.join(debianRoot, version, 'bin'))) : [];
-  versions.sort((a, b) => Number(b) - Number(a));
-  if (versions.length > 0) return path.join(debianRoot, versions[0], 'bin');
-  throw new Error(`PostgreSQL is not installed (no initdb and pg_ctl on PATH nor in ${debianRoot}/*/bin): apt-get install -y postgresql (.ci/run does it)`);
-}
 
 /** util-linux's runuser lives in an sbin folder, which a non-login PATH may lack. */
 const runuser = () => ['/usr/sbin/runuser', '/sbin/runuser'].find((file) => fs.existsSync(file)) ?? 'runuser';
@@ -63,7 +49,7 @@ function command(user: ServerUser, file: string, args: string[]): [string, strin
 const runAs = (user: ServerUser, file: string, args: string[]) => run(...command(user, file, args), { encoding: 'utf8' });
 
 export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = findPostgresBin();
+  const bin = findPostgresBin(['initdb', 'pg_ctl']);
   const user = serverUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-pg-'));
   const data = path.join(dir, 'data');

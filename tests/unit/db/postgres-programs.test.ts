@@ -1,11 +1,12 @@
 /**
- * The throwaway-cluster helper finds PostgreSQL where Debian puts it (a versioned folder off PATH) and, with no
- * PostgreSQL at all, fails with a message saying how to install it: the PostgreSQL tests never skip quietly.
+ * PostgreSQL's programs (the test clusters' initdb and pg_ctl, the backups' pg_dump) are found where Debian puts
+ * them (a versioned folder off PATH); with no PostgreSQL at all the message says how to install it, so the
+ * PostgreSQL tests never skip quietly.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findPostgresBin } from '../../helpers/postgres';
+import { findPostgresBin } from '@/db/postgres-programs';
 
 let root: string;
 const bin = (...parts: string[]) => {
@@ -24,7 +25,7 @@ describe('findPostgresBin', () => {
   it('prefers initdb and pg_ctl on PATH', () => {
     const onPath = bin('local', 'bin');
     bin('debian', '15', 'bin');
-    expect(findPostgresBin({ searchPath: ['/nowhere', onPath].join(path.delimiter), debianRoot: path.join(root, 'debian') })).toBe(onPath);
+    expect(findPostgresBin(['initdb', 'pg_ctl'], { searchPath: ['/nowhere', onPath].join(path.delimiter), debianRoot: path.join(root, 'debian') })).toBe(onPath);
   });
 
   it('falls back to the newest of Debian’s versioned folders, skipping one without pg_ctl', () => {
@@ -35,10 +36,12 @@ describe('findPostgresBin', () => {
     const halfOnPath = path.join(root, 'half');
     fs.mkdirSync(halfOnPath);
     fs.writeFileSync(path.join(halfOnPath, 'initdb'), '');
-    expect(findPostgresBin({ searchPath: halfOnPath, debianRoot: path.join(root, 'debian') })).toBe(newest);
+    expect(findPostgresBin(['initdb', 'pg_ctl'], { searchPath: halfOnPath, debianRoot: path.join(root, 'debian') })).toBe(newest);
   });
 
   it('fails saying how to install PostgreSQL when there is none', () => {
-    expect(() => findPostgresBin({ searchPath: path.join(root, 'empty'), debianRoot: path.join(root, 'missing') })).toThrow(/PostgreSQL is not installed .*apt-get install -y postgresql/);
+    expect(() => findPostgresBin(['initdb', 'pg_ctl'], { searchPath: path.join(root, 'empty'), debianRoot: path.join(root, 'missing') })).toThrow(
+      /PostgreSQL's initdb and pg_ctl are not installed .*apt-get install -y postgresql/,
+    );
   });
 });
