@@ -95,3 +95,12 @@ export async function prepareDatabase(): Promise<void> {
   if (databaseEngine() === 'postgres') await migratePostgres(postgresDb(), process.env.DATABASE_URL!);
   else readingDb();
 }
+
+/** Closes this process's connections: scripts and test files end with it (the server never needs to). */
+export async function closeDatabase(): Promise<void> {
+  const pool = postgres?.$client;
+  postgres = undefined;
+  await pool?.end();
+  for (const db of [reading, writing]) db?.$client.close();
+  reading = writing = undefined;
+}

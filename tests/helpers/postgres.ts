@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { findPostgresBin } from '@/db/postgres-programs';
+import { findPostgresBin } from '../../db/postgres-programs';
 import { freePort } from '../e2e/server';
 
 const run = promisify(execFile);
