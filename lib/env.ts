@@ -3,10 +3,9 @@
  * layer's own DATABASE_URL (db/database-file.ts, by the same rules). The rules live in
  * server/env-schema.js, which the production server (server/index.js) checks before it listens.
  */
-import path from 'node:path';
 import { databaseEngine, databaseFilePath } from '@/db/database-file';
 import { describeTarget } from '@/db/postgres-errors';
-import { readEnv } from '@/server/env-schema';
+import { dataDirOf, readEnv } from '@/server/env-schema';
 
 const parsed = readEnv(process.env);
 if (!parsed.ok) {
@@ -23,7 +22,7 @@ export const env = {
   /** The database as logs may name it: the SQLite file, or user@host:port/database (never a password). */
   databaseName: databasePath ?? describeTarget(data.DATABASE_URL),
   /** Folder for the files the server keeps (uploads, the generated auth secret, backups; the SQLite file by default). */
-  dataDir: path.resolve(data.DATA_DIR ?? (databasePath ? path.dirname(databasePath) : 'data')),
+  dataDir: dataDirOf(data),
   /** Public origin used in links and metadata, without a trailing slash. */
   siteUrl: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
   internalUrl: (data.INTERNAL_URL ?? `http://127.0.0.1:${data.PORT}`).replace(/\/+$/, ''),

@@ -5,6 +5,7 @@
  * every request) both read process.env through it. Every variable has a default, so a fresh clone
  * starts with no configuration. Problems never repeat a value: some carry passwords.
  */
+const path = require('node:path');
 const { z } = require('zod');
 const { parseTrustedProxies } = require('./trusted-proxies');
 
@@ -122,4 +123,13 @@ function readEnv(source) {
   return { ok: false, problems: [...new Set(problems)] };
 }
 
-module.exports = { envSchema, readEnv, isPostgresUrl };
+/**
+ * The data folder of validated settings, absolute: DATA_DIR, else the SQLite file's folder, else ./data.
+ * @param {{ DATA_DIR?: string, DATABASE_URL: string }} env
+ */
+function dataDirOf(env) {
+  if (env.DATA_DIR) return path.resolve(env.DATA_DIR);
+  return env.DATABASE_URL.startsWith('file:') ? path.dirname(path.resolve(env.DATABASE_URL.slice('file:'.length))) : path.resolve('data');
+}
+
+module.exports = { envSchema, readEnv, isPostgresUrl, dataDirOf };

@@ -12,6 +12,7 @@
  */
 const path = require('node:path');
 const { serverSettings } = require('./settings');
+const { dataDirOf } = require('./env-schema');
 
 // Every setting is checked before anything else loads: a bad one stops the server with one line each.
 // The modules below are handed what they need from these settings; none reads process.env itself.
@@ -47,7 +48,7 @@ const { createViewCounter } = require('./view-counter');
 // @ts-expect-error next's global types make NODE_ENV read-only (Next inlines it into app code); a custom server sets it.
 process.env.NODE_ENV = 'production';
 const env = settings.env;
-const { PORT: port, HOST: hostname, SITE_URL, LOG_LEVEL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG, DATABASE_URL } = env;
+const { PORT: port, HOST: hostname, SITE_URL, LOG_LEVEL, PAGE_CACHE_MS, TRUSTED_PROXIES, INTERNAL_URL, VIEW_COUNTING, NGINX_VIEWS_LOG } = env;
 const https = (SITE_URL ?? '').startsWith('https:');
 
 const logger = createLogger(LOG_LEVEL);
@@ -206,7 +207,7 @@ app
     server.listen(port, hostname, () => logger.info({ url: `http://${hostname}:${port}` }, 'hearth is listening'));
     if (VIEW_COUNTING === 'on' && NGINX_VIEWS_LOG) {
       // Kept beside the database, in the data folder, like everything else this site keeps.
-      const stateFile = path.join(path.dirname(path.resolve(DATABASE_URL.slice('file:'.length))), 'nginx-views.json');
+      const stateFile = path.join(dataDirOf(env), 'nginx-views.json');
       // Retried every second: each different problem is logged once, not every second.
       let lastProblem = '';
       /** @param {unknown} error */
