@@ -163,6 +163,11 @@ const rows: Row[] = [
   { q: 'fatigue after excercise', first: 'exercise', suggest: 'fatigue after exercise' },
   { q: 'methotrexate pancreas', first: 'methotrexate' },
   { q: 'secretword', found: [], suggest: null },
+  { q: 'fatigue ²' },
+  { q: 'x² fatigue' },
+  { q: 'שלום fatigue' },
+  { q: 'dose 10mg' },
+  { q: 'flare2' },
   { q: 'gatheringz', found: [], suggest: null },
   { q: 'gatherinz', found: [], suggest: null },
   { q: '"NEAR( sleep', found: ['cant-sleep', 'sleep-routine'], suggest: 'heat sleep' },
@@ -207,6 +212,16 @@ describe('search parity between SQLite and PostgreSQL', () => {
     const { sqlite, postgres } = await ask('lodz meetup');
     expect(postgres).toMatchObject({ slugs: ['lodz'], results: { withAll: 1 }, suggestion: null });
     expect(sqlite).toMatchObject({ slugs: ['lodz'], results: { withAll: 0 }, suggestion: 'łodz meetup' });
+  });
+
+  it('keeps the vocabulary until the scheduled post comes out, then suggests its words, on both', async () => {
+    const query = toSearchQuery('gatherinz')!;
+    for (const engine of engines) {
+      await on(engine, async () => {
+        expect(await engine.suggestion.correctedSearch(query, 'kept', now)).toBeNull();
+        expect(await engine.suggestion.correctedSearch(query, 'kept', new Date(now.getTime() + 2 * DAY))).toBe('gatheringz');
+      });
+    }
   });
 
   it('pages and counts alike: a full first page, the rest on the second, and the total past the last page', async () => {
