@@ -40,8 +40,8 @@ async function all<T>(query: SQL): Promise<T[]> {
   return (await (getDb() as unknown as PostgresDb).execute(query)).rows as T[];
 }
 
-/** ts_headline's options: about SQLite's snippet length (24 words), with the same markers. */
-const HEADLINE = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
+/** ts_headline's options: one passage of up to 24 words, as SQLite's snippet gives, with the same markers. */
+const HEADLINE = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1`;
 
 export const postgresSearch: SearchDialect = {
   async countWithAll(query, now) {

@@ -67,6 +67,11 @@ const POSTS: PostRow[] = [
   { slug: 'zoe-story', title: 'Zoë’s story', body: 'Written by Zoë O’Brien-Ñúñez about ten years of fibromyalgia.' },
   { slug: 'tagged-only', title: 'Evening notes', body: 'Winding down slowly.', tags: ['Hydrotherapy'] },
   { slug: 'was-scheduled', title: 'Spring walk report', body: 'The spring walk happened; twelve of us came.', status: 'scheduled', at: now.getTime() - DAY },
+  {
+    slug: 'long-read',
+    title: 'A long read',
+    body: `${'Slow mornings, stiff hands and a kettle that takes forever. '.repeat(40)}Then the hydrotherapy pool opened again. ${'Warm water, quiet lanes. '.repeat(40)}`,
+  },
   // Twelve posts with one shared word, to fill more than a page.
   ...Array.from({ length: 12 }, (_, i) => ({ slug: `spoons-${i + 1}`, title: `Spoon diary, week ${i + 1}`, body: `Counting spoons again${i % 3 === 0 ? ', with energy to spare' : ''}.` })),
   // Words only unpublished posts use: never found, never suggested.
@@ -258,6 +263,13 @@ describe('search parity between SQLite and PostgreSQL', () => {
       expect(hit.snippet).toContain(`${MATCH_START}switch${MATCH_END}`);
       expect(hit.snippet).toContain(`${MATCH_START}off${MATCH_END}`);
       expect(hit.snippet).toContain('Painsomnia');
+    }
+    // A long body gives one short passage around the match, not the whole post.
+    const long = await ask('pool');
+    for (const answer of [long.sqlite, long.postgres]) {
+      const [hit] = answer.results.hits;
+      expect(hit.snippet).toContain(`${MATCH_START}pool${MATCH_END}`);
+      expect(hit.snippet.split(/\s+/).length).toBeLessThanOrEqual(25);
     }
     const accents = await ask('lukasz biscuits');
     for (const answer of [accents.sqlite, accents.postgres]) expect(answer.results.hits[0].snippet).toContain(`${MATCH_START}biscuits${MATCH_END}`);
