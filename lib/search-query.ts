@@ -1,12 +1,13 @@
 /**
- * Turns whatever a reader typed into safe FTS5 queries: words only (letters and digits in any script,
- * apostrophes inside words kept to read contractions), each quoted, so FTS syntax (quotes, *, NEAR,
- * OR, parentheses) never reaches SQLite as syntax and no query raises an error.
+ * Turns whatever a reader typed into the words to search for: letters and digits in any script only
+ * (apostrophes inside words kept to read contractions), so search syntax (quotes, *, NEAR, OR, :*, !, &,
+ * parentheses) never reaches either engine and no query raises an error. Each engine's search module
+ * builds its own match expression from these words.
  *
- * The index splits words at apostrophes ("can't" is "can" then "t"), so each word is searched both
- * whole and split: "can't", "can’t" and "cant" all become ("cant"* OR "can t") and find the same posts.
+ * Both indexes split words at apostrophes ("can't" is "can" then "t"), so each word is searched both
+ * whole and split: "can't", "can’t" and "cant" all become "cant" (a prefix) or the phrase "can t".
  */
-import type { SearchQuery } from '@/db/queries/search';
+import type { SearchQuery, SearchWord } from '@/db/queries/search';
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
@@ -22,8 +23,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
 const APOSTROPHE = /['’ʼ]/u;
 const APOSTROPHES = /['’ʼ]/gu;
 
-type Word = { term: string; split: string | null };
-
 /** How a word may have been written with an apostrophe: where the reader put one, else as a contraction or possessive ("cant" → "can t", "sjogrens" → "sjogren s"). */
 function apostropheSplit(typed: string, term: string): string | null {
   if (APOSTROPHE.test(typed)) return typed.replace(APOSTROPHES, ' ');
@@ -32,9 +31,9 @@ function apostropheSplit(typed: string, term: string): string | null {
 }
 
 /** The reader's words, lower case, apostrophes dropped ("Can’t" → "cant"), stop words left out when others remain. */
-function readWords(input: string): Word[] {
+function readWords(input: string): SearchWord[] {
   const typed = (input.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').match(WORD) ?? []).map((w) => w.toLowerCase());
-  const words = new Map<string, Word>();
+  const words = new Map<string, SearchWord>();
   for (const w of typed) {
     const term = w.replace(APOSTROPHES, '');
     if (!words.has(term)) words.set(term, { term, split: apostropheSplit(w, term) });
@@ -46,13 +45,8 @@ function readWords(input: string): Word[] {
 
 export const searchTerms = (input: string): string[] => readWords(input).map((w) => w.term);
 
-/** One word as an FTS5 expression: prefix match of the whole word, or its apostrophe split as a phrase. */
-const termQuery = ({ term, split }: Word) => (split ? `("${term}"* OR "${split}")` : `"${term}"*`);
-
-/** `pacing sleep` → all: `"pacing"* "sleep"*`; null when there is nothing to search for. */
+/** `Can’t sleep` → can't (or "can t") and sleep; null when there is nothing to search for. */
 export function toSearchQuery(input: string): SearchQuery | null {
   const words = readWords(input);
-  if (!words.length) return null;
-  const each = words.map(termQuery);
-  return { terms: words.map((w) => w.term), each, all: each.join(' AND ') };
+  return words.length ? { words } : null;
 }

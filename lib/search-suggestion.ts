@@ -17,7 +17,7 @@ export async function correctedSearch(query: SearchQuery, version: string, now =
   if (!unknown.size) return null;
   let changed = false;
   const words: string[] = [];
-  for (const term of query.terms) {
+  for (const { term } of query.words) {
     const suggestion = unknown.has(term) ? await suggestWord(term, version, now) : null;
     if (suggestion) changed = true;
     words.push(suggestion ?? term);

@@ -16,15 +16,15 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
-// Rendered per request (it depends on the query); the results come from SQLite FTS5.
+// Rendered per request (it depends on the query); the results come from the engine's full-text index.
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q).slice(0, 1000);
   const page = parsePageNumber(first(params.page) || undefined) ?? 1;
-  const fts = toSearchQuery(query);
-  const results = fts ? await searchPosts(fts, page) : null;
+  const searchQuery = toSearchQuery(query);
+  const results = searchQuery ? await searchPosts(searchQuery, page) : null;
   // When some post has every word, no word is misspelt beyond finding: only then is a suggestion skipped.
-  const suggestion = fts && results?.withAll === 0 ? await correctedSearch(fts, await vocabularyVersion()) : null;
+  const suggestion = searchQuery && results?.withAll === 0 ? await correctedSearch(searchQuery, await vocabularyVersion()) : null;
   const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
   const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
   return (
@@ -32,8 +32,8 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1>Search</h1>
       <SearchForm query={query} id="search-page" />
       <div aria-live="polite">
-        {!fts && query.trim() === '' && <p>Type a word or two, for example “pacing” or “sleep”.</p>}
-        {!fts && query.trim() !== '' && <p>That search has no words we can look for. Try letters or numbers, for example “fatigue”.</p>}
+        {!searchQuery && query.trim() === '' && <p>Type a word or two, for example “pacing” or “sleep”.</p>}
+        {!searchQuery && query.trim() !== '' && <p>That search has no words we can look for. Try letters or numbers, for example “fatigue”.</p>}
         {suggestion && (
           <p className="search-suggestion">
             Did you mean <Link href={`/search?${new URLSearchParams({ q: suggestion })}`}>{suggestion}</Link>?
