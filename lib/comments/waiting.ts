@@ -32,13 +32,13 @@ export type WaitingRequest = { postId: number; parentId?: number; body: string; 
 export type WaitingAnswer = { ok: true } | { ok: false; message: string };
 
 /** Stores the comment and queues its one email; refuses before any email when the post takes no comments or the reply has no visible parent. */
-export function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): WaitingAnswer {
+export async function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): Promise<WaitingAnswer> {
   const target = getCommentTarget(input.postId, now);
   if (!target) return { ok: false, message: 'This post is not open for comments.' };
   if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
   const place = input.parentId === undefined ? null : placeReply(target.id, input.parentId);
   if (place && 'message' in place) return { ok: false, message: place.message };
-  if (!allowWaitingComment(input.email, clientIp, now)) {
+  if (!(await allowWaitingComment(input.email, clientIp, now))) {
     return { ok: false, message: 'Too many comments were sent from here or for this address. Please wait 15 minutes, then try again; your text is kept.' };
   }
   const token = newToken();
@@ -76,7 +76,7 @@ const lostParent = (waiting: { postId: number; parentId: number | null }) => wai
  * confirmation page said so (`underThread`); if the parent went after that page was shown, nothing
  * happens and it keeps waiting ('parent-gone'), so no reply ever lands somewhere its author was not told.
  */
-export function confirmWaitingComment(token: string, now = new Date(), { underThread = false } = {}): Confirmation {
+export async function confirmWaitingComment(token: string, now = new Date(), { underThread = false } = {}): Promise<Confirmation> {
   let lost = false;
   const waiting = takeWaitingComment(hashWaitingToken(token), now, (row) => (lost = lostParent(row)) && !underThread);
   if (waiting === null) return { outcome: 'unknown' };
@@ -84,7 +84,7 @@ export function confirmWaitingComment(token: string, now = new Date(), { underTh
   if (waiting === 'kept') return { outcome: 'parent-gone' };
   const userId = memberForProvenAddress(waiting.email, waiting.displayName, now);
   const parentId = lost ? undefined : (waiting.parentId ?? undefined);
-  const comment = submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
+  const comment = await submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
   if (!comment.ok) {
     // Never lose the text: a guest confirming two replies seconds apart meets the members' pace, and
     // "send it again" must then work with the same link.
@@ -95,12 +95,12 @@ export function confirmWaitingComment(token: string, now = new Date(), { underTh
 }
 
 /** A new link for an expired comment, emailed to its address (rate-limited like a new comment). */
-export function renewWaitingCommentLink(token: string, clientIp: string, now = new Date()): WaitingAnswer {
+export async function renewWaitingCommentLink(token: string, clientIp: string, now = new Date()): Promise<WaitingAnswer> {
   const oldHash = hashWaitingToken(token);
   const waiting = getWaitingCommentPost(oldHash);
   const target = waiting && getCommentTarget(waiting.postId, now);
   if (!waiting || !target) return { ok: false, message: 'That comment is no longer waiting. Please write it again on the post.' };
-  if (!allowWaitingComment(waiting.email, clientIp, now)) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
+  if (!(await allowWaitingComment(waiting.email, clientIp, now))) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
   const fresh = newToken();
   renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), confirmMail(waiting.email, target.title, waiting.parentId !== null, fresh), now);
   return { ok: true };

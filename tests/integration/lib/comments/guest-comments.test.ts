@@ -107,7 +107,7 @@ describe('how guests show', () => {
     expect(renderToStaticMarkup(CommentCard({ comment: view }))).toContain('Deleted member');
   });
 
-  it('tells nobody about a reply to a guest (there is no account), and names a guest who replies', () => {
+  it('tells nobody about a reply to a guest (there is no account), and names a guest who replies', async () => {
     const reply = getDb()
       .insert(comments)
       .values({ postId: post.id, parentId: ids.luke, depth: 1, authorId: memberWriter.id, body: 'Hi Luke', html: '<p>Hi Luke</p>', status: 'pending' })
@@ -122,7 +122,7 @@ describe('how guests show', () => {
     expect(notices[0].recipient.id).toBe(memberWriter.id);
   });
 
-  it('lets a moderator delete a guest’s comment, names the guest in the log, and wipes the address', () => {
+  it('lets a moderator delete a guest’s comment, names the guest in the log, and wipes the address', async () => {
     const held = guestComment(emoji, 'Please remove this', { postId: other.id });
     guestComment({ name: 'Replier', email: null }, 'a reply keeps the placeholder', { postId: other.id, parentId: held });
     expect(moderateComment(held, 'delete', { id: author.id, name: 'Post Author' })).toEqual({ postSlug: other.slug, closedReports: false });
@@ -142,7 +142,7 @@ describe('how guests show', () => {
     expect(claimGuestCommentsFor(emailSignIn({ id: zoeMember.id, email: 'zoe.obrien@example.org' }))).toEqual([]);
   });
 
-  it('gives both guests of a shared address to the one account that proves it', () => {
+  it('gives both guests of a shared address to the one account that proves it', async () => {
     const family = member('family@example.org', 'The Family');
     claimGuestCommentsFor(emailSignIn({ id: family.id, email: 'family@example.org' }));
     expect(
@@ -170,7 +170,7 @@ describe('how guests show', () => {
       [second, other.title],
       [ids.emoji, post.title],
     ]);
-    expect(editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
+    expect(await editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
     expect((await listThread(post.id)).find((c) => c.id === ids.emoji)!.html).toContain('edited');
     expect((await exportUserData(sunny.id))!.comments.map((c) => c.id).sort()).toEqual([ids.emoji, second].sort());
     expect(deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });

@@ -56,7 +56,7 @@ const sendAll = async (at = new Date()) => {
 
 describe('at once', () => {
   it('emails a held comment to staff who chose “at once” only, with a link straight to it and no address of the commenter', async () => {
-    const held = submitComment(member.id, { postId: post.id, body: 'Call me on 07700 900123, I sell a cure.' });
+    const held = await submitComment(member.id, { postId: post.id, body: 'Call me on 07700 900123, I sell a cure.' });
     expect(held).toMatchObject({ ok: true, status: 'pending' });
     const queued = alerts('moderation-alert');
     expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
@@ -74,12 +74,12 @@ describe('at once', () => {
   });
 
   it('emails a new report once (a second report of the same comment by the same member stores and sends nothing)', async () => {
-    const published = submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
+    const published = await submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
     const before = alerts('moderation-alert').length;
-    expect(reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' }).ok).toBe(
-      true,
-    );
-    reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
+    expect(
+      (await reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' })).ok,
+    ).toBe(true);
+    await reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
     const queued = alerts('moderation-alert').slice(before);
     expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
     expect(queued[0].subject).toBe('A comment was reported on “Pacing with an energy budget”');
@@ -88,10 +88,10 @@ describe('at once', () => {
     expect(queued[0].text).not.toContain('Dangerous'); // the note is read in the queue
   });
 
-  it('never alerts a moderator about their own report', () => {
+  it('never alerts a moderator about their own report', async () => {
     const before = alerts('moderation-alert').length;
     const published = getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Buy now', html: '<p>Buy now</p>', status: 'approved' }).returning().get();
-    expect(reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
+    expect(await reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
     expect(
       alerts('moderation-alert')
         .slice(before)
@@ -123,7 +123,7 @@ describe('daily', () => {
   });
 });
 
-it('lets only staff choose (a member’s choice is not stored)', () => {
+it('lets only staff choose (a member’s choice is not stored)', async () => {
   setModerationAlerts(member.id, 'instant');
   expect(getDb().select({ a: users.moderationAlerts }).from(users).where(eq(users.id, member.id)).get()!.a).toBe('never');
 });

@@ -45,9 +45,9 @@ it('shows each open report with its reason and the reporter’s note (not who re
   const samSays = comment(sam.id, 'Stop taking your pills.');
   const zoeSays = comment(zoe.id, 'Rest days matter.', other.id);
   expect(countOpenReports()).toBe(0);
-  reportCommentAs(zoe.id, { commentId: samSays, reason: 'misinformation', note: 'Tells people to stop their medication 💊' });
-  reportCommentAs(luke.id, { commentId: samSays, reason: 'unsafe' });
-  reportCommentAs(sam.id, { commentId: zoeSays, reason: 'other', note: 'I just disagree <b>strongly</b>' });
+  await reportCommentAs(zoe.id, { commentId: samSays, reason: 'misinformation', note: 'Tells people to stop their medication 💊' });
+  await reportCommentAs(luke.id, { commentId: samSays, reason: 'unsafe' });
+  await reportCommentAs(sam.id, { commentId: zoeSays, reason: 'other', note: 'I just disagree <b>strongly</b>' });
   expect(countOpenReports()).toBe(3);
 
   const queue = await listModerationQueue('reported');
@@ -67,7 +67,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
   ]);
 });
 
-it('reads in plain words, older rows and unknown codes included', () => {
+it('reads in plain words, older rows and unknown codes included', async () => {
   const held = comment(sam.id, 'First time here', post.id, 'pending');
   moderateComment(held, 'approve', ada);
   expect(sentences()[0]).toBe('Ada approved a comment by Sam 🌱 on “Pacing with an energy budget”');
@@ -98,7 +98,7 @@ describe('a moderator’s edit', () => {
     expect(sentences()[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');
   });
 
-  it('edits a held comment without publishing it, and refuses a deleted one', () => {
+  it('edits a held comment without publishing it, and refuses a deleted one', async () => {
     const held = comment(luke.id, 'My number is 555-0100', post.id, 'pending');
     expect(editAsModerator(ada, { commentId: held, body: 'My number is [removed]' })).toMatchObject({ ok: true, public: false });
     expect(getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, held)).get()).toEqual({ status: 'pending' });

@@ -53,7 +53,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pos
   if (!body.ok) return NextResponse.json({ ok: false, message: body.message }, { status: body.status, headers });
   const parsed = commentSchema.safeParse({ ...body.value, postId: (await params).postId });
   if (!parsed.success) return NextResponse.json(invalid(parsed.error), { status: 400, headers });
-  const outcome = orUnexpected('comment', () => submitComment(user.id, parsed.data));
+  const outcome = await orUnexpected('comment', () => submitComment(user.id, parsed.data));
   if (outcome === UNEXPECTED) return NextResponse.json(UNEXPECTED, { status: 503, headers });
   if (!outcome.ok) return NextResponse.json(outcome, { status: 422, headers });
   if (outcome.status === 'pending') {
