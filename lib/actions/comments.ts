@@ -27,8 +27,8 @@ export const editCommentAction = formAction({ name: 'comment edit', access: 'mem
 
 export const deleteOwnCommentAction = argsAction(
   { name: 'comment delete', access: 'member', schema: z.tuple([z.number().int().positive()], { error: 'That comment no longer exists.' }) },
-  ([commentId], user) => {
-    const outcome = deleteComment(commentId, user.id);
+  async ([commentId], user) => {
+    const outcome = await deleteComment(commentId, user.id);
     if (!outcome.ok) return outcome;
     updateTag(TAGS.post(outcome.postSlug));
     updateTag(TAGS.comments);

@@ -18,12 +18,12 @@ const ALREADY = 'You have already reported this comment, thank you. A moderator 
 /** The checks, the pace and the report in one transaction: two reports sent at once count once. */
 export function reportCommentAs(userId: string, input: { commentId: number; reason: ReportReason; note?: string }, now = new Date()): Promise<ReportOutcome> {
   return withTransaction(async (): Promise<ReportOutcome> => {
-    const comment = getComment(input.commentId);
+    const comment = await getComment(input.commentId);
     if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
     if (comment.authorId === userId) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
-    if (hasReported(comment.id, userId)) return { ok: true, message: ALREADY };
+    if (await hasReported(comment.id, userId)) return { ok: true, message: ALREADY };
     const tooMany = await reportRefusal(userId, now);
     if (tooMany) return { ok: false, message: tooMany };
-    return { ok: true, message: reportComment(comment.id, userId, input.reason, input.note ?? null, now, composeInstantAlert) ? THANKS : ALREADY };
+    return { ok: true, message: (await reportComment(comment.id, userId, input.reason, input.note ?? null, now, composeInstantAlert)) ? THANKS : ALREADY };
   });
 }

@@ -26,8 +26,8 @@ const decide = (body: string, commenter: CommenterState, settings: ModerationSet
 export type ReplyPlace = { parentId: number | null; depth: number } | { message: string };
 
 /** Where a reply to `parentId` goes, or why it cannot: the parent must be a visible comment of this post. */
-export function placeReply(postId: number, parentId: number): ReplyPlace {
-  const parent = getComment(parentId);
+export async function placeReply(postId: number, parentId: number): Promise<ReplyPlace> {
+  const parent = await getComment(parentId);
   if (!parent || parent.postId !== postId) return { message: 'You can only reply to a comment on this post.' };
   if (parent.status !== 'approved') return { message: 'That comment was deleted or is awaiting moderation, so it cannot be replied to.' };
   // Threads nest three levels deep; a reply to the deepest level joins it.
@@ -45,21 +45,21 @@ export async function submitComment(userId: string, input: NewCommentInput, now 
   const html = renderCommentMarkdown(input.body);
   const settings = getCommentSettings();
   return withTransaction(async (): Promise<CommentOutcome> => {
-    const target = getCommentTarget(input.postId, now);
+    const target = await getCommentTarget(input.postId, now);
     if (!target) return { ok: false, message: 'This post is not open for comments.' };
     if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
-    const commenter = getCommenterState(userId);
+    const commenter = await getCommenterState(userId);
     if (!commenter) return { ok: false, message: SESSION_ENDED };
     if (commenter.blocked) return { ok: false, message: BLOCKED };
 
-    const place = input.parentId === undefined ? { parentId: null, depth: 1 } : placeReply(target.id, input.parentId);
+    const place = input.parentId === undefined ? { parentId: null, depth: 1 } : await placeReply(target.id, input.parentId);
     if ('message' in place) return { ok: false, message: place.message };
     const { parentId, depth } = place;
 
     const flood = await commentWriteRefusal(userId, now);
     if (flood) return { ok: false, message: flood };
     const decision = decide(input.body, commenter, settings);
-    const created = insertComment(
+    const created = await insertComment(
       { postId: target.id, parentId, depth, authorId: userId, body: input.body, html, contentNote: input.contentNote ?? null, status: decision.status, createdAt: now },
       composeInstantAlert,
     );
@@ -69,9 +69,9 @@ export async function submitComment(userId: string, input: NewCommentInput, now 
 
 export type ChangeOutcome = { ok: true; postSlug: string } | { ok: false; message: string };
 
-function slugOfCommentPost(commentId: number): string | null {
-  const comment = getComment(commentId);
-  return comment ? (getCommentTarget(comment.postId)?.slug ?? null) : null;
+async function slugOfCommentPost(commentId: number): Promise<string | null> {
+  const comment = await getComment(commentId);
+  return comment ? ((await getCommentTarget(comment.postId))?.slug ?? null) : null;
 }
 
 export type EditOutcome = { ok: true; postSlug: string; result: EditResult } | { ok: false; message: string };
@@ -86,23 +86,25 @@ export async function editComment(userId: string, input: { commentId: number; bo
   const settings = getCommentSettings();
   // Like a new comment: the checks, the pace and the edit commit together.
   return withTransaction(async (): Promise<EditOutcome> => {
-    const comment = getOwnEditableComment(input.commentId, userId);
-    const post = comment && getCommentTarget(comment.postId, now);
+    const comment = await getOwnEditableComment(input.commentId, userId);
+    const post = comment && (await getCommentTarget(comment.postId, now));
     if (!comment || !post) return { ok: false, message: NOT_YOURS };
-    const commenter = getCommenterState(userId, comment.id);
+    const commenter = await getCommenterState(userId, comment.id);
     if (!commenter) return { ok: false, message: SESSION_ENDED };
     if (commenter.blocked) return { ok: false, message: BLOCKED };
     const flood = await commentWriteRefusal(userId, now);
     if (flood) return { ok: false, message: flood };
     const decision = decide(input.body, commenter, settings);
-    const result = applyCommentEdit(comment.id, userId, edit, decision.status === 'pending' ? decision.reason : null, now);
+    const result = await applyCommentEdit(comment.id, userId, edit, decision.status === 'pending' ? decision.reason : null, now);
     return result ? { ok: true, postSlug: post.slug, result } : { ok: false, message: NOT_YOURS };
   });
 }
 
 /** Members remove their own comments; moderators any comment (pass no owner). */
-export function deleteComment(commentId: number, ownerId?: string): ChangeOutcome {
-  const postSlug = slugOfCommentPost(commentId);
-  const removed = postSlug !== null && removeComment(commentId, ownerId);
-  return removed ? { ok: true, postSlug } : { ok: false, message: ownerId ? 'You can only delete your own comments.' : 'That comment no longer exists.' };
+export function deleteComment(commentId: number, ownerId?: string): Promise<ChangeOutcome> {
+  return withTransaction(async (): Promise<ChangeOutcome> => {
+    const postSlug = await slugOfCommentPost(commentId);
+    const removed = postSlug !== null && (await removeComment(commentId, ownerId));
+    return removed ? { ok: true, postSlug } : { ok: false, message: ownerId ? 'You can only delete your own comments.' : 'That comment no longer exists.' };
+  });
 }

@@ -69,7 +69,7 @@ export default async function AccountPage() {
         <h2 id="email-heading">Email preferences</h2>
         <ReplyNotificationsForm action={replyNotificationsAction} current={account.replyNotifications} />
         <p>Sign-in emails are sent only when you ask for one. Every reply email also has a link to mute that one conversation.</p>
-        {canModerate(user.role) && <ModerationAlertsForm action={moderationAlertsAction} current={getModerationAlertChoice(user.id) ?? 'never'} />}
+        {canModerate(user.role) && <ModerationAlertsForm action={moderationAlertsAction} current={(await getModerationAlertChoice(user.id)) ?? 'never'} />}
       </section>
 
       <section aria-labelledby="subscription-heading">

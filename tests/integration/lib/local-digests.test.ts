@@ -62,10 +62,10 @@ describe('the daily reply digest by the site’s clock', () => {
     // Notices are stamped by the database clock (now): the first 08:00 in Kolkata after tomorrow begins there.
     const morning = digestMoment(new Date(Date.now() + 86_400_000), 'Asia/Kolkata');
     expect(morning.getUTCHours() * 60 + morning.getUTCMinutes()).toBe(2 * 60 + 30);
-    processReplyNotices(new Date(morning.getTime() - 60_000));
+    await processReplyNotices(new Date(morning.getTime() - 60_000));
     expect(queued('reply-digest')).toEqual([]);
-    processReplyNotices(new Date(morning.getTime() + 60_000));
-    processReplyNotices(new Date(morning.getTime() + 3_600_000));
+    await processReplyNotices(new Date(morning.getTime() + 60_000));
+    await processReplyNotices(new Date(morning.getTime() + 3_600_000));
     const digests = queued('reply-digest');
     expect(digests).toHaveLength(1);
     expect(digests[0].toAddress).toBe('dee@example.org');

@@ -6,6 +6,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { deleteUser, REMOVED_ADDRESS } from '@/db/queries/account-deletion';
 import { recordActivity } from '@/db/queries/activity';
 import { applyCommentEdit } from '@/db/queries/comment-edits';
@@ -69,12 +70,12 @@ async function giveData(user: { id: string; name: string | null; email: string }
       .returning()
       .get();
   const story = comment(say('My first flare story, before the edit'));
-  applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
-  applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
+  await applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
+  await applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
   const reply = comment(say('Replying to a friend'), others.commentOf);
-  inTx((tx) => recordReplyNotice(tx, reply.id));
-  reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
-  muteThread(user.id, others.commentOf);
+  await withTransaction((tx) => recordReplyNotice(tx, reply.id));
+  await reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
+  await muteThread(user.id, others.commentOf);
   saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
   db.insert(comments)
     .values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() })

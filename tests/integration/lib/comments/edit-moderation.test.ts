@@ -70,18 +70,18 @@ describe('an edit the rules would hold', () => {
   it('a second held edit replaces the first; approving it publishes it and keeps the old text as a revision', async () => {
     expect(await editComment(zoe.id, { commentId: id, body: 'Ein Wundermittel, wirklich!' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
-    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect((await listRevisions(id)).map((r) => r.body)).toEqual(['Gentle stretching helps me 🙂']);
     expect((await listModerationQueue('pending')).some((c) => c.id === id)).toBe(false);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)?.editAwaitsModeration).toBe(false);
-    expect(moderateComment(id, 'approve-edit', mod)).toBe('no-pending-edit');
+    expect(await moderateComment(id, 'approve-edit', mod)).toBe('no-pending-edit');
   });
 
   it('rejecting it drops the edit and the approved text stays', async () => {
     expect(await editComment(zoe.id, { commentId: id, body: 'See https://a.example and https://b.example' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect((await listModerationQueue('pending')).find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
-    expect(moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect(getDb().select().from(commentPendingEdits).all()).toEqual([]);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)).toMatchObject({ body: 'Ein Wundermittel, wirklich!', editAwaitsModeration: false });
@@ -123,7 +123,7 @@ describe('who may edit, and how fast', () => {
     const blocked = member('Blocked B.');
     approved(blocked.id, 'An older approved comment.');
     const id = approved(blocked.id, 'Fine words.');
-    expect(moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await editComment(blocked.id, { commentId: id, body: 'Fine words, now rude.' }, tick())).toEqual({ ok: false, message: expect.stringContaining('paused commenting') });
     expect(await publicText(id)).toBe('<p>Fine words.</p>');
     expect(await listRevisions(id)).toEqual([]);

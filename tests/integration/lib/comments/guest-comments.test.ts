@@ -113,10 +113,10 @@ describe('how guests show', () => {
       .values({ postId: post.id, parentId: ids.luke, depth: 1, authorId: memberWriter.id, body: 'Hi Luke', html: '<p>Hi Luke</p>', status: 'pending' })
       .returning()
       .get().id;
-    moderateComment(reply, 'approve', { id: author.id, name: 'Post Author' });
+    await moderateComment(reply, 'approve', { id: author.id, name: 'Post Author' });
     const guestReply = guestComment(luke, 'Thanks Kemal', { parentId: byMember, status: 'pending' });
-    moderateComment(guestReply, 'approve', { id: author.id, name: 'Post Author' });
-    const notices = listOpenNotices(new Date(Date.now() + 60_000));
+    await moderateComment(guestReply, 'approve', { id: author.id, name: 'Post Author' });
+    const notices = await listOpenNotices(new Date(Date.now() + 60_000));
     expect(notices.map((n) => n.reply.id)).toEqual([guestReply]);
     expect(notices[0].reply.authorName).toBe('Łukasz "Luke" ‹Żółć›');
     expect(notices[0].recipient.id).toBe(memberWriter.id);
@@ -125,7 +125,7 @@ describe('how guests show', () => {
   it('lets a moderator delete a guest’s comment, names the guest in the log, and wipes the address', async () => {
     const held = guestComment(emoji, 'Please remove this', { postId: other.id });
     guestComment({ name: 'Replier', email: null }, 'a reply keeps the placeholder', { postId: other.id, parentId: held });
-    expect(moderateComment(held, 'delete', { id: author.id, name: 'Post Author' })).toEqual({ postSlug: other.slug, closedReports: false });
+    expect(await moderateComment(held, 'delete', { id: author.id, name: 'Post Author' })).toEqual({ postSlug: other.slug, closedReports: false });
     const row = getDb().select().from(comments).where(eq(comments.id, held)).get()!;
     expect(row).toMatchObject({ status: 'deleted', guestEmail: null, guestName: null, body: '' });
     expect(getDb().select().from(activityLog).all().at(-1)!.subject).toBe(`a comment by the guest 🌻 Sunny 🌧️ on “${other.title}”`);
@@ -173,7 +173,7 @@ describe('how guests show', () => {
     expect(await editComment(sunny.id, { commentId: ids.emoji, body: 'Sun after rain, edited' })).toMatchObject({ ok: true, result: 'published' });
     expect((await listThread(post.id)).find((c) => c.id === ids.emoji)!.html).toContain('edited');
     expect((await exportUserData(sunny.id))!.comments.map((c) => c.id).sort()).toEqual([ids.emoji, second].sort());
-    expect(deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });
+    expect(await deleteComment(second, sunny.id)).toEqual({ ok: true, postSlug: other.slug });
     expect(listAccountComments(sunny.id).map((c) => c.id)).toEqual([ids.emoji]);
   });
 });

@@ -50,7 +50,7 @@ describe('reply notifications', () => {
     const reply = await comment(bo.id, 'I plan *rests* first, then tasks.', top);
     await comment(ash.id, 'Thank you!', reply); // Bo hears about this one
     await comment(ash.id, 'Talking to myself', top); // nobody hears about their own reply
-    processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(clock + 1000));
     expect(
       queued()
         .map((m) => m.toAddress)
@@ -76,7 +76,7 @@ describe('reply notifications', () => {
     expect(await muteThreadAction({ ok: false }, tampered)).toMatchObject({ ok: false });
     clear();
     await comment(bo.id, 'Another thought', top);
-    processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
   });
 
@@ -87,10 +87,10 @@ describe('reply notifications', () => {
     getDb().update(users).set({ role: 'moderator' }).where(eq(users.id, cy.id)).run();
     const top = await comment(cy.id, 'Welcome, everyone.');
     const held = await comment(newcomer.id, 'Hello from a first-timer.', top);
-    processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
-    moderateComment(held, 'approve', cy);
-    processReplyNotices(new Date(clock + 2000));
+    await moderateComment(held, 'approve', cy);
+    await processReplyNotices(new Date(clock + 2000));
     expect(queued().map((m) => m.toAddress)).toEqual(['cy@example.org']);
     getDb().update(siteSettings).set({ holdFirstComment: false }).run();
   });
@@ -101,26 +101,26 @@ describe('reply notifications', () => {
     const top = await comment(dee.id, 'What helps your sleep?');
     await comment(eli.id, 'A cool room.', top);
     await comment(eli.id, 'And no screens late.', top);
-    processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
     const nextMorning = new Date(digestMoment(new Date(Date.now() + 86_400_000), 'UTC').getTime() + 60_000);
-    processReplyNotices(nextMorning);
+    await processReplyNotices(nextMorning);
     const digests = queued();
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ toAddress: 'dee@example.org', subject: '2 new replies to your comments on Hearth', kind: 'reply-digest' });
     expect(digests[0].text).toContain('A cool room.');
     expect(digests[0].text).toContain('And no screens late.');
-    processReplyNotices(new Date(nextMorning.getTime() + 3_600_000));
+    await processReplyNotices(new Date(nextMorning.getTime() + 3_600_000));
     expect(queued()).toHaveLength(1);
   });
 
   it('tells nobody who chose "never"', async () => {
     const fay = member('Fay', 'instant');
-    setReplyNotifications(fay.id, 'never');
+    await setReplyNotifications(fay.id, 'never');
     const gus = member('Gus', 'instant');
     const top = await comment(fay.id, 'Quiet please.');
     await comment(gus.id, 'Of course.', top);
-    processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
   });
 });

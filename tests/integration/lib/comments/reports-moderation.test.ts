@@ -94,7 +94,7 @@ describe('a moderator’s decision', () => {
     getDb().insert(commentReports).values({ commentId: id, reporterId: amara.id, reason: 'spam' }).run();
     const before = logged();
     failOn('activity_log', 'INSERT');
-    expect(() => moderateComment(id, 'approve', mod)).toThrow('disk trouble');
+    await expect(moderateComment(id, 'approve', mod)).rejects.toMatchObject({ message: 'disk trouble' });
     expect(statusOf(id)).toBe('pending');
     expect(reportsOn(id).map((r) => r.resolvedAt)).toEqual([null]);
     expect(logged()).toEqual(before);
@@ -105,7 +105,7 @@ describe('a moderator’s decision', () => {
     getDb().insert(commentReports).values({ commentId: id, reporterId: kemal.id, reason: 'spam' }).run();
     const before = logged();
     failOn('comment_reports', 'UPDATE');
-    expect(() => moderateComment(id, 'spam', mod)).toThrow('disk trouble');
+    await expect(moderateComment(id, 'spam', mod)).rejects.toMatchObject({ message: 'disk trouble' });
     expect(statusOf(id)).toBe('approved');
     expect(logged()).toEqual(before);
   });
@@ -117,12 +117,12 @@ describe('a moderator’s decision', () => {
       .values({ commentId: id, body: 'new words', html: '<p>new words</p>', reason: 'links', submittedAt: at(0) })
       .run();
     failOn('activity_log', 'INSERT');
-    expect(() => moderateComment(id, 'approve-edit', mod)).toThrow('disk trouble');
+    await expect(moderateComment(id, 'approve-edit', mod)).rejects.toMatchObject({ message: 'disk trouble' });
     expect(getDb().select({ body: comments.body }).from(comments).where(eq(comments.id, id)).get()).toEqual({ body: 'old words' });
     expect(getDb().select().from(commentRevisions).where(eq(commentRevisions.commentId, id)).all()).toEqual([]);
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
     stopFailing();
-    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(getDb().select({ body: comments.body }).from(comments).where(eq(comments.id, id)).get()).toEqual({ body: 'new words' });
     expect(logged().at(-1)).toEqual({ action: 'comment.approve-edit', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
   });
@@ -130,7 +130,7 @@ describe('a moderator’s decision', () => {
   it('approves, closes the reports and logs it together', async () => {
     const id = comment(writer.id, 'Held but kind', 'pending');
     getDb().insert(commentReports).values({ commentId: id, reporterId: kemal.id, reason: 'other' }).run();
-    expect(moderateComment(id, 'approve', mod, at(100))).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'approve', mod, at(100))).toEqual({ postSlug: post.slug, closedReports: false });
     expect(statusOf(id)).toBe('approved');
     expect(reportsOn(id).map((r) => r.resolvedAt)).toEqual([at(100)]);
     expect(logged().at(-1)).toEqual({ action: 'comment.approve', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
@@ -139,7 +139,7 @@ describe('a moderator’s decision', () => {
   it('logs keeping a reported public comment as closing its reports, not as an approval', async () => {
     const id = comment(writer.id, 'Blunt but fair');
     getDb().insert(commentReports).values({ commentId: id, reporterId: amara.id, reason: 'unkind', note: 'Felt harsh to me' }).run();
-    expect(moderateComment(id, 'approve', mod, at(200))).toEqual({ postSlug: post.slug, closedReports: true });
+    expect(await moderateComment(id, 'approve', mod, at(200))).toEqual({ postSlug: post.slug, closedReports: true });
     expect(reportsOn(id).map((r) => r.resolvedAt)).toEqual([at(200)]);
     expect(logged().at(-1)).toEqual({ action: 'comment.close-reports', subject: `a comment by Siobhán Ní Bhriain on “${post.title}”` });
   });

@@ -106,12 +106,34 @@ describe('writing comments', () => {
 
     const reply = await submitComment(mod.id, { postId: post.id, parentId: mine.commentId, body: 'a reply' }, later(9200));
     expect(reply.ok).toBe(true);
-    expect(deleteComment(mine.commentId, ash.id)).toEqual({ ok: false, message: 'You can only delete your own comments.' });
-    expect(deleteComment(mine.commentId, bo.id)).toEqual({ ok: true, postSlug: post.slug });
+    expect(await deleteComment(mine.commentId, ash.id)).toEqual({ ok: false, message: 'You can only delete your own comments.' });
+    expect(await deleteComment(mine.commentId, bo.id)).toEqual({ ok: true, postSlug: post.slug });
     const placeholder = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
     expect(placeholder).toMatchObject({ status: 'deleted', html: '', author: null });
     expect(await listRevisions(mine.commentId)).toEqual([]);
-    expect(getCommentTarget(post.id)).not.toBeNull();
+    expect(await getCommentTarget(post.id)).not.toBeNull();
+  });
+
+  it('never stores a reply to a comment its author deletes at the same moment', async () => {
+    const zoe = member('Zoë O’Brien-Ñúñez');
+    const lukasz = member('Łukasz');
+    await submitComment(zoe.id, { postId: post.id, body: 'an approved word first' }, later(30000));
+    const parent = await submitComment(zoe.id, { postId: post.id, body: 'soon gone' }, later(30100));
+    if (!parent.ok) throw new Error(parent.message);
+    approveAll();
+    await submitComment(lukasz.id, { postId: post.id, body: 'approved before' }, later(30150));
+    approveAll();
+    const [reply, deleted] = await Promise.all([
+      submitComment(lukasz.id, { postId: post.id, parentId: parent.commentId, body: 'replying as it goes' }, later(30200)),
+      deleteComment(parent.commentId, zoe.id),
+    ]);
+    expect(deleted).toEqual({ ok: true, postSlug: post.slug });
+    const rows = getDb().select({ id: comments.id, parentId: comments.parentId, status: comments.status }).from(comments).all();
+    const stored = rows.find((r) => r.parentId === parent.commentId);
+    // Either the reply went first and the parent stays as a placeholder, or the parent went first and the reply was refused.
+    if (reply.ok) expect(rows.find((r) => r.id === parent.commentId)?.status).toBe('deleted');
+    else expect(stored).toBeUndefined();
+    expect(rows.filter((r) => r.parentId !== null && !rows.some((p) => p.id === r.parentId))).toEqual([]);
   });
 
   it('marks the post’s author and moderators in the thread', async () => {

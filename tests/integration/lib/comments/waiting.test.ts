@@ -69,7 +69,7 @@ describe('commenting in one step while signed out', () => {
     expect(mail.text).not.toContain('192.0.2.');
     expect(mail.html).toContain('Confirm your comment');
     expect(getDb().select().from(waitingComments).all()[0].tokenHash).not.toBe(token);
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
+    expect(await waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
 
     const first = await confirmWaitingComment(token, tick());
     expect(first).toMatchObject({ outcome: 'posted', email: 'zoe@example.org', comment: { status: 'approved' } });
@@ -131,7 +131,7 @@ describe('commenting in one step while signed out', () => {
     await send('dee@example.org', 'Late but here');
     const { token } = await emailTo('dee@example.org', 1);
     clock += 16 * 60 * 1000;
-    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
+    expect(await waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
     expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
     expect(userCount('dee@example.org')).toBe(0);
     expect(await renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
@@ -156,7 +156,7 @@ describe('commenting in one step while signed out', () => {
     const { token: blockedToken } = await emailTo('blocked@example.org', 1);
     expect(await confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
     expect(commentsBy('blocked@example.org')).toEqual([]);
-    expect(waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
+    expect(await waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
   });
 });
 
@@ -191,7 +191,7 @@ describe('replying to a comment in one step while signed out', () => {
     // The email names what was written: a reply in a conversation, not a new comment.
     expect(mail.subject).toBe('Confirm your reply on Hearth');
     expect(mail.text).toContain('wrote a reply in a conversation on “Pacing with an energy budget”');
-    expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
+    expect(await waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
     expect(await confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
     await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
     const lukaszMails = catcher.messages.filter((m) => JSON.stringify(m.to).includes('lukasz.guest@example.org'));
@@ -220,7 +220,7 @@ describe('replying to a comment in one step while signed out', () => {
     const elsewhere = await memberComment(robin.id, 'On the sleep post.', other.id);
     const held = await memberComment(mo.id, 'This miracle cure works'); // held by the blocked words
     const gone = await memberComment(robin.id, 'I will delete this.');
-    expect(deleteComment(gone, robin.id).ok).toBe(true);
+    expect((await deleteComment(gone, robin.id)).ok).toBe(true);
     const outboxBefore = getDb().select().from(outbox).all().length;
     const cases: [number, string][] = [
       [987654, 'You can only reply to a comment on this post.'],
@@ -245,16 +245,16 @@ describe('replying to a comment in one step while signed out', () => {
   // The parent went between the request and the confirmation: the page says so, and only a press on
   // that page's "post under the thread" button posts it there; a plain press keeps it waiting untouched.
   it.each([
-    ['erased by its author', (id: number) => expect(deleteComment(id, robin.id).ok).toBe(true)],
+    ['erased by its author', async (id: number) => expect((await deleteComment(id, robin.id)).ok).toBe(true)],
     ['hidden as spam by a moderator', (id: number) => getDb().update(comments).set({ status: 'spam' }).where(eq(comments.id, id)).run()],
   ])('keeps a reply whose parent was %s waiting, then posts it under the thread once the reader was told', async (_how, removeParent) => {
     const email = `orphan-${_how.split(' ')[0]}@example.org`;
     const parent = await memberComment(robin.id, `A comment soon ${_how}.`);
     expect(await send(email, `A reply to what was ${_how}`, { parentId: parent, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
     const { token } = await emailTo(email, 1);
-    removeParent(parent);
+    await removeParent(parent);
 
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
+    expect(await waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
     expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'parent-gone' });
     expect(userCount(email)).toBe(0);
     expect(waitingFor(email)).toHaveLength(1);

@@ -151,16 +151,16 @@ describe('reply emails', () => {
     };
     const top = await say(zoe.id, 'How do you pace on work days?');
     await say(lukasz.id, 'Rests first, then tasks.', top);
-    processReplyNotices(at());
+    await processReplyNotices(at());
     await say(lukasz.id, 'And a timer for breaks.', top);
-    processReplyNotices(at(5 * 60_000)); // 5 minutes later: waits
+    await processReplyNotices(at(5 * 60_000)); // 5 minutes later: waits
     await sendAll(at());
     expect(catcher.messages.filter((m) => m.subject?.includes('repl'))).toHaveLength(1);
     const first = await catcher.waitFor('zoe.replies@example.org');
     expect(first.text).toContain('Rests first, then tasks.');
     expect(first.text).not.toContain('And a timer');
 
-    processReplyNotices(at(61 * 60_000)); // past the hour: the waiting reply goes out
+    await processReplyNotices(at(61 * 60_000)); // past the hour: the waiting reply goes out
     await sendAll(at());
     const second = await catcher.waitFor('zoe.replies@example.org', 2);
     expect(second.text).toContain('And a timer for breaks.');
@@ -173,7 +173,7 @@ describe('reply emails', () => {
     expect(getDb().select().from(users).where(eq(users.id, zoe.id)).get()!.replyNotifications).toBe('never');
     expect((await oneClick(new NextRequest(`${url}x`, { method: 'POST' }))).status).toBe(400);
     await say(lukasz.id, 'Still there?', top);
-    processReplyNotices(at(2 * 60 * 60_000));
+    await processReplyNotices(at(2 * 60 * 60_000));
     await sendAll(at());
     expect(catcher.messages.filter((m) => m.text?.includes('Still there?'))).toHaveLength(0);
   });

@@ -91,8 +91,8 @@ maybe('SpamAssassin', () => {
     };
     await say(bo.id, 'I plan rests first, then tasks. It took a while to get used to it.', await say(ana.id, 'How do you all pace on work days?'));
     await say(bo.id, 'Same here: the diary helped me see the pattern.', await say(dee.id, 'Keeping a diary helped me.'));
-    processReplyNotices(new Date(clock + 1000));
-    processReplyNotices(new Date(digestMoment(new Date(clock + 86_400_000), 'UTC').getTime() + 60_000));
+    await processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(digestMoment(new Date(clock + 86_400_000), 'UTC').getTime() + 60_000));
 
     const later = new Date(clock + 2 * 86_400_000);
     while ((await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => later })).sent > 0);

@@ -19,7 +19,7 @@ const headers = { 'Cache-Control': 'private, no-store' };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ postId: string }> }) {
   const postId = Number((await params).postId);
-  const target = Number.isInteger(postId) && postId > 0 ? getCommentTarget(postId) : null;
+  const target = Number.isInteger(postId) && postId > 0 ? await getCommentTarget(postId) : null;
   if (!target) return NextResponse.json({ error: 'No such post.' }, { status: 404, headers });
   const { supportResources, membersOnly } = getCommentSettings();
   const user = await getCurrentUser();
@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
         id: user.id,
         name: user.name,
         canModerate: moderator,
-        blocked: getCommenterState(user.id)?.blocked ?? false,
+        blocked: (await getCommenterState(user.id))?.blocked ?? false,
         own: await listOwnComments(postId, user.id),
         held: await listHeldComments(postId, { id: user.id, canModerate: moderator }),
         // Members-only threads are not in the cached page: they come from here.
