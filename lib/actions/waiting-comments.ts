@@ -33,7 +33,7 @@ export const confirmWaitingCommentAction = formAction({ name: 'waiting comment c
   const confirmation = await confirmWaitingComment(token, new Date(), { underThread: underThread === '1' });
   if (confirmation.outcome === 'expired' || confirmation.outcome === 'unknown' || confirmation.outcome === 'parent-gone') return { ok: false, message: UNUSABLE_LINK[confirmation.outcome] };
   await startEmailSession(confirmation.userId);
-  afterSignIn({ user: { id: confirmation.userId, email: confirmation.email }, account: { provider: 'email', type: 'email' } });
+  await afterSignIn({ user: { id: confirmation.userId, email: confirmation.email }, account: { provider: 'email', type: 'email' } });
   if (confirmation.outcome === 'refused') return { ok: false, message: `You are signed in, but your comment could not be posted: ${confirmation.message}` };
   const { comment } = confirmation;
   if (comment.status === 'pending') redirect(`/posts/${comment.postSlug}#comment-form`);

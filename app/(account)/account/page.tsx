@@ -62,7 +62,7 @@ export default async function AccountPage() {
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">Your comments</h2>
-        <OwnComments comments={listAccountComments(user.id)} />
+        <OwnComments comments={await listAccountComments(user.id)} />
       </section>
 
       <section aria-labelledby="email-heading">

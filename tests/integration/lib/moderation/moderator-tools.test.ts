@@ -39,7 +39,7 @@ const comment = (authorId: string, body: string, postId = post.id, status: 'appr
     .values({ postId, authorId, body, html: `<p>${body}</p>`, status })
     .returning()
     .get().id;
-const sentences = () => listActivity(1).entries.map(activitySentence);
+const sentences = async () => (await listActivity(1)).entries.map(activitySentence);
 
 it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', async () => {
   const samSays = comment(sam.id, 'Stop taking your pills.');
@@ -61,7 +61,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
   await moderateComment(samSays, 'spam', ada);
   await moderateComment(zoeSays, 'approve', ada);
   expect(await countOpenReports()).toBe(0);
-  expect(sentences().slice(0, 2)).toEqual([
+  expect((await sentences()).slice(0, 2)).toEqual([
     'Ada closed the reports on a comment by Zoë O’Brien-Ñúñez on “Sleep, and the lack of it”, which stays up',
     'Ada marked a comment by Sam 🌱 on “Pacing with an energy budget” as spam',
   ]);
@@ -70,7 +70,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
 it('reads in plain words, older rows and unknown codes included', async () => {
   const held = comment(sam.id, 'First time here', post.id, 'pending');
   await moderateComment(held, 'approve', ada);
-  expect(sentences()[0]).toBe('Ada approved a comment by Sam 🌱 on “Pacing with an energy budget”');
+  expect((await sentences())[0]).toBe('Ada approved a comment by Sam 🌱 on “Pacing with an energy budget”');
   expect(activitySentence({ actorName: 'Rosa', action: 'comment.approve', subject: 'comment #12 on /posts/pacing' })).toBe('Rosa approved comment #12 on /posts/pacing');
   expect(activitySentence({ actorName: 'Rosa', action: 'post.publish', subject: '“Cost $& of care”' })).toBe('Rosa published “Cost $& of care”');
   expect(activitySentence({ actorName: 'Rosa', action: 'settings.update', subject: 'Site settings' })).toBe('Rosa changed the site settings');
@@ -93,9 +93,9 @@ describe('a moderator’s edit', () => {
     expect(shown.html).toContain('[number removed by a moderator]');
     expect(shown).toMatchObject({ moderatorEditedAt: at.toISOString(), editedAt: null });
     expect(await listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
-    expect(listCommentsByAuthor(zoe.id).find((c) => c.id === id)).toMatchObject({ moderatorEditedAt: at });
+    expect((await listCommentsByAuthor(zoe.id)).find((c) => c.id === id)).toMatchObject({ moderatorEditedAt: at });
     expect(getDb().select().from(activityLog).where(eq(activityLog.action, 'comment.edit')).all()).toHaveLength(1);
-    expect(sentences()[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');
+    expect((await sentences())[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');
   });
 
   it('edits a held comment without publishing it, and refuses a deleted one', async () => {
