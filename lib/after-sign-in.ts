@@ -8,8 +8,8 @@ import { promoteToAdmin } from '@/db/queries/role-changes';
 import { claimGuestCommentsOnSignIn, type SignInMessage } from './comments/claim-guest-comments';
 import { env } from './env';
 
-export function afterSignIn(message: SignInMessage): void {
+export async function afterSignIn(message: SignInMessage): Promise<void> {
   const { user } = message;
-  if (user.id && user.email && env.adminEmails.has(user.email.toLowerCase())) promoteToAdmin(user.id);
-  claimGuestCommentsOnSignIn(message);
+  if (user.id && user.email && env.adminEmails.has(user.email.toLowerCase())) await promoteToAdmin(user.id);
+  await claimGuestCommentsOnSignIn(message);
 }

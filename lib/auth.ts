@@ -73,8 +73,8 @@ function config(): NextAuthConfig {
       },
     },
     events: {
-      signIn({ user, account, profile }) {
-        afterSignIn({ user, account, profile });
+      async signIn({ user, account, profile }) {
+        await afterSignIn({ user, account, profile });
       },
     },
   };

@@ -12,7 +12,7 @@ import { generateSessionToken, hashSessionToken } from './session-token';
 
 export async function startEmailSession(userId: string, now = new Date()): Promise<void> {
   const token = generateSessionToken();
-  insertSession(userId, hashSessionToken(token), new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000));
+  await insertSession(userId, hashSessionToken(token), new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000));
   const secure = env.siteUrl.startsWith('https:');
   (await cookies()).set(sessionCookieName(secure), token, {
     httpOnly: true,

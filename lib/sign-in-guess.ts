@@ -18,8 +18,8 @@ export const TOO_MANY_GUESSES_MESSAGE =
 
 export const TOO_MANY_HERE_MESSAGE = 'Too many sign-in tries came from your network in the last few minutes. Please try again in 15 minutes; your code keeps working until it expires.';
 
-export function trySignInCode(email: string, code: string, ip: string): SignInGuess {
-  const allowed = allowSignInGuess(email, ip);
+export async function trySignInCode(email: string, code: string, ip: string): Promise<SignInGuess> {
+  const allowed = await allowSignInGuess(email, ip);
   if (!allowed.address) {
     voidSignInCodes(email);
     return 'too-many';

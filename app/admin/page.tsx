@@ -28,7 +28,7 @@ export default async function DashboardPage() {
   if (canModerate(user.role)) {
     stats.push(
       { label: 'Comments awaiting moderation', value: (await countModerationQueue()).pending, href: '/admin/comments' },
-      { label: 'Open reports', value: countOpenReports(), href: '/admin/comments?show=reported' },
+      { label: 'Open reports', value: await countOpenReports(), href: '/admin/comments?show=reported' },
     );
   }
   if (isAdmin(user.role)) {

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb, type Db, type Transaction } from '@/db/index';
 import { eraseComment } from '@/db/queries/comment-removal';
 import { commentPendingEdits, commentRevisions, comments, posts } from '@/db/schema';
 
@@ -13,25 +13,24 @@ export type AccountComment = { id: number; postSlug: string; postTitle: string; 
 
 const EXCERPT_CHARS = 140;
 
-export function listAccountComments(userId: string, limit = 100): AccountComment[] {
-  return getDb()
+export async function listAccountComments(userId: string, limit = 100): Promise<AccountComment[]> {
+  const rows = await getDb()
     .select({ id: comments.id, postSlug: posts.slug, postTitle: posts.title, body: comments.body, status: comments.status, createdAt: comments.createdAt })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending'])))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(limit)
-    .all()
-    .map(({ body, status, createdAt, ...row }) => ({
-      ...row,
-      excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
-      status: status as 'approved' | 'pending',
-      createdAt: createdAt.toISOString(),
-    }));
+    .limit(limit);
+  return rows.map(({ body, status, createdAt, ...row }) => ({
+    ...row,
+    excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
+    status: status as 'approved' | 'pending',
+    createdAt: createdAt.toISOString(),
+  }));
 }
 
 /** A member's comments, for "download my data". */
-export function listCommentsByAuthor(userId: string) {
+export async function listCommentsByAuthor(userId: string) {
   return getDb()
     .select({
       id: comments.id,
@@ -49,8 +48,7 @@ export function listCommentsByAuthor(userId: string) {
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(commentPendingEdits, eq(commentPendingEdits.commentId, comments.id))
     .where(eq(comments.authorId, userId))
-    .orderBy(asc(comments.createdAt))
-    .all();
+    .orderBy(asc(comments.createdAt));
 }
 
 export type DeletedMemberComments = 'keep' | 'remove';
@@ -58,9 +56,10 @@ export type DeletedMemberComments = 'keep' | 'remove';
 /**
  * Inside an account deletion: "keep" leaves the member's comments as "deleted member" with the words
  * removed; "remove" erases them (newest first, so a member's own replies go before what they answered).
- * Returns the slugs of the posts whose threads changed.
+ * Returns the slugs of the posts whose threads changed. Still synchronous: account-deletion calls it inside its
+ * own synchronous transaction.
  */
-export function releaseCommentsOfMember(tx: Transaction, userId: string, choice: DeletedMemberComments): string[] {
+export function releaseCommentsOfMember(tx: Db | Transaction, userId: string, choice: DeletedMemberComments): string[] {
   const postSlugs = tx
     .selectDistinct({ slug: posts.slug })
     .from(comments)

@@ -5,13 +5,14 @@
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { type Db } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { dropPendingEdit, publishModeratorEdit, publishPendingEdit, type CommentEdit } from '@/db/queries/comment-edits';
 import { eraseComment } from '@/db/queries/comment-removal';
 import { resolveReports } from '@/db/queries/comment-reports';
 import { recordReplyNotice } from '@/db/queries/reply-notices';
 import { comments, posts, users } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
 export const MODERATION_DECISIONS = ['approve', 'spam', 'delete', 'block', 'approve-edit', 'reject-edit'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
@@ -20,40 +21,40 @@ export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 export type ModerationResult = { postSlug: string; closedReports: boolean } | 'no-such-comment' | 'no-pending-edit';
 
 /** Approving is what makes a held reply public, so that is when its notice is recorded. */
-function setStatus(tx: Transaction, id: number, status: 'approved' | 'spam', was: string): void {
-  tx.update(comments)
+async function setStatus(tx: Db, id: number, status: 'approved' | 'spam', was: string): Promise<void> {
+  await tx
+    .update(comments)
     .set({ status })
-    .where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam'])))
-    .run();
-  if (status === 'approved' && was !== 'approved') recordReplyNotice(tx, id);
+    .where(and(eq(comments.id, id), inArray(comments.status, ['approved', 'pending', 'spam'])));
+  if (status === 'approved' && was !== 'approved') await recordReplyNotice(tx, id);
 }
 
 /** The comment as the log and the caches need it, read inside the transaction. */
-function target(tx: Transaction, id: number) {
-  const row = tx
+async function target(tx: Db, id: number) {
+  const [row] = await tx
     .select({ status: comments.status, authorId: comments.authorId, authorName: users.name, guestName: comments.guestName, postSlug: posts.slug, postTitle: posts.title })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.id, id))
-    .get();
+    .limit(1);
   return row && { ...row, subject: `a comment by ${row.authorName ?? (row.guestName === null ? 'a deleted member' : `the guest ${row.guestName}`)} on “${row.postTitle}”` };
 }
 
 /** Applies one decision; nothing is written when any part of it fails. */
-export function moderateComment(id: number, decision: ModerationDecision, actor: Actor, now = new Date()): ModerationResult {
-  return getDb().transaction((tx) => {
-    const comment = target(tx, id);
+export function moderateComment(id: number, decision: ModerationDecision, actor: Actor, now = new Date()): Promise<ModerationResult> {
+  return withTransaction(async (tx): Promise<ModerationResult> => {
+    const comment = await target(tx, id);
     if (!comment || comment.status === 'deleted') return 'no-such-comment';
     const closedReports = decision === 'approve' && comment.status === 'approved';
     if (decision === 'approve' || decision === 'spam') {
-      setStatus(tx, id, decision === 'approve' ? 'approved' : 'spam', comment.status);
-      resolveReports(tx, id, now);
+      await setStatus(tx, id, decision === 'approve' ? 'approved' : 'spam', comment.status);
+      await resolveReports(tx, id, now);
       if (decision === 'spam') dropPendingEdit(tx, id);
     }
     if (decision === 'delete') eraseComment(tx, id);
-    if (decision === 'block' && comment.authorId) tx.update(users).set({ commentingBlocked: true }).where(eq(users.id, comment.authorId)).run();
-    if (decision === 'approve-edit' && !publishPendingEdit(tx, id)) return 'no-pending-edit';
+    if (decision === 'block' && comment.authorId) await tx.update(users).set({ commentingBlocked: true }).where(eq(users.id, comment.authorId));
+    if (decision === 'approve-edit' && !(await publishPendingEdit(tx, id))) return 'no-pending-edit';
     if (decision === 'reject-edit' && !dropPendingEdit(tx, id)) return 'no-pending-edit';
     recordActivity(tx, actor, closedReports ? 'comment.close-reports' : `comment.${decision}`, comment.subject, now);
     return { postSlug: comment.postSlug, closedReports };
@@ -64,11 +65,11 @@ export function moderateComment(id: number, decision: ModerationDecision, actor:
  * A moderator changes a comment's text (to remove a phone number, say): public at once, the earlier text
  * kept as a revision marked as theirs, and logged. Null when the comment is gone or was deleted.
  */
-export function editCommentAsModerator(id: number, edit: CommentEdit, actor: Actor, now = new Date()): { postSlug: string; status: string } | null {
-  return getDb().transaction((tx) => {
-    const comment = target(tx, id);
+export function editCommentAsModerator(id: number, edit: CommentEdit, actor: Actor, now = new Date()): Promise<{ postSlug: string; status: string } | null> {
+  return withTransaction(async (tx) => {
+    const comment = await target(tx, id);
     if (!comment || comment.status === 'deleted') return null;
-    publishModeratorEdit(tx, id, edit, actor.id, now);
+    await publishModeratorEdit(tx, id, edit, actor.id, now);
     recordActivity(tx, actor, 'comment.edit', comment.subject, now);
     return { postSlug: comment.postSlug, status: comment.status };
   });

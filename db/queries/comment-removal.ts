@@ -4,12 +4,16 @@
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { type Db, type Transaction } from '@/db/index';
 import { dropPendingEdit } from '@/db/queries/comment-edits';
 import { commentRevisions, comments } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
-/** Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone. */
-export function eraseComment(tx: Transaction, id: number): void {
+/**
+ * Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone.
+ * Still synchronous, like dropPendingEdit: an account deletion calls it inside its own synchronous transaction.
+ */
+export function eraseComment(tx: Db | Transaction, id: number): void {
   const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
   if (hasReplies) {
     tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null, guestName: null, guestEmail: null }).where(eq(comments.id, id)).run();
@@ -21,14 +25,14 @@ export function eraseComment(tx: Transaction, id: number): void {
 }
 
 /** Removes a comment so the thread still reads. `authorId` limits it to the owner's own comment. */
-export function removeComment(id: number, authorId?: string): boolean {
-  return getDb().transaction((tx) => {
+export function removeComment(id: number, authorId?: string): Promise<boolean> {
+  return withTransaction(async (tx) => {
     const owned = authorId ? and(eq(comments.id, id), eq(comments.authorId, authorId)) : eq(comments.id, id);
-    const target = tx
+    const [target] = await tx
       .select({ id: comments.id })
       .from(comments)
       .where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam'])))
-      .get();
+      .limit(1);
     if (!target) return false;
     eraseComment(tx, id);
     return true;

@@ -129,7 +129,7 @@ export async function exportUserData(userId: string) {
       .from(importedItems)
       .where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId))),
     authoredPosts: await db.select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status }).from(posts).where(eq(posts.authorId, userId)),
-    comments: await Promise.all(listCommentsByAuthor(userId).map(async (c) => ({ ...c, earlierVersions: await listRevisions(c.id) }))),
+    comments: await Promise.all((await listCommentsByAuthor(userId)).map(async (c) => ({ ...c, earlierVersions: await listRevisions(c.id) }))),
     guestCommentsWithYourAddress: await db
       .select({ id: comments.id, post: posts.slug, name: comments.guestName, body: comments.body, createdAt: comments.createdAt })
       .from(comments)

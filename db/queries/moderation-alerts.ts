@@ -7,9 +7,10 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb, type Db } from '@/db/index';
 import { enqueueMails, enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { commentReports, comments, posts, users, type ModerationAlertChoice, type ReportReason } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
 export type AlertRecipient = { id: string; email: string; name: string | null };
 /** What an alert is about. Never the commenter's email address: their display name only. */
@@ -24,101 +25,98 @@ const commenters = alias(users, 'commenters');
 /** A member's name, or an imported guest's (a guest has no account, so no alert preferences either). */
 const commenterName = sql<string | null>`coalesce(${commenters.name}, ${comments.guestName})`;
 
-export function getModerationAlertChoice(userId: string): ModerationAlertChoice | null {
-  return getDb().select({ choice: users.moderationAlerts }).from(users).where(eq(users.id, userId)).get()?.choice ?? null;
+export async function getModerationAlertChoice(userId: string): Promise<ModerationAlertChoice | null> {
+  const [row] = await getDb().select({ choice: users.moderationAlerts }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.choice ?? null;
 }
 
 /** Choosing "daily" starts the summaries from now: nothing already waiting is announced as new. */
-export function setModerationAlerts(userId: string, choice: ModerationAlertChoice, now = new Date()): void {
-  getDb().transaction((tx) => {
-    const was = tx.select({ choice: users.moderationAlerts }).from(users).where(eq(users.id, userId)).get()?.choice;
+export function setModerationAlerts(userId: string, choice: ModerationAlertChoice, now = new Date()): Promise<void> {
+  return withTransaction(async (tx) => {
+    const was = await getModerationAlertChoice(userId);
     const digestFrom = choice === 'daily' && was !== 'daily' ? { moderationDigestAt: now } : {};
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ moderationAlerts: choice, ...digestFrom })
-      .where(and(eq(users.id, userId), staff))
-      .run();
+      .where(and(eq(users.id, userId), staff));
   });
 }
 
-function heldItems(reader: Pick<Transaction, 'select'>, where: ReturnType<typeof and>): AlertItem[] {
-  return reader
+async function heldItems(reader: Pick<Db, 'select'>, where: ReturnType<typeof and>): Promise<AlertItem[]> {
+  const rows = await reader
     .select({ commentId: comments.id, postTitle: posts.title, commenterName, at: comments.createdAt })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(commenters, eq(commenters.id, comments.authorId))
     .where(where)
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all()
-    .map((r) => ({ kind: 'held' as const, ...r }));
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  return rows.map((r) => ({ kind: 'held' as const, ...r }));
 }
 
-function reportItems(reader: Pick<Transaction, 'select'>, where: ReturnType<typeof and>): AlertItem[] {
-  return reader
+async function reportItems(reader: Pick<Db, 'select'>, where: ReturnType<typeof and>): Promise<AlertItem[]> {
+  const rows = await reader
     .select({ reportId: commentReports.id, commentId: comments.id, postTitle: posts.title, commenterName, reason: commentReports.reason, note: commentReports.note, at: commentReports.createdAt })
     .from(commentReports)
     .innerJoin(comments, eq(comments.id, commentReports.commentId))
     .innerJoin(posts, eq(posts.id, comments.postId))
     .leftJoin(commenters, eq(commenters.id, comments.authorId))
     .where(where)
-    .orderBy(asc(commentReports.createdAt), asc(commentReports.id))
-    .all()
-    .map((r) => ({ kind: 'report' as const, ...r }));
+    .orderBy(asc(commentReports.createdAt), asc(commentReports.id));
+  return rows.map((r) => ({ kind: 'report' as const, ...r }));
 }
 
 /** Staff who chose "at once", except the person who caused the alert. */
-function instantRecipients(tx: Transaction, except: string | null): AlertRecipient[] {
+function instantRecipients(tx: Db, except: string | null): Promise<AlertRecipient[]> {
   return tx
     .select(recipientColumns)
     .from(users)
     .where(and(staff, eq(users.moderationAlerts, 'instant'), except ? ne(users.id, except) : undefined))
-    .orderBy(asc(users.id))
-    .all();
+    .orderBy(asc(users.id));
 }
 
 const dedupeKey = (item: AlertItem, recipient: AlertRecipient) =>
   item.kind === 'held' ? `moderation-alert:held:${item.commentId}:${recipient.id}` : `moderation-alert:report:${item.reportId}:${recipient.id}`;
 
-function queueInstant(tx: Transaction, item: AlertItem | undefined, except: string | null, compose: ComposeAlert): void {
+async function queueInstant(tx: Db, item: AlertItem | undefined, except: string | null, compose: ComposeAlert): Promise<void> {
   if (!item) return;
   enqueueMails(
-    instantRecipients(tx, except).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })),
+    (await instantRecipients(tx, except)).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })),
     tx,
   );
 }
 
 /** Call inside the transaction that stores held comment `commentId`. */
-export function queueHeldCommentAlerts(tx: Transaction, commentId: number, commenterId: string | null, compose: ComposeAlert): void {
-  queueInstant(tx, heldItems(tx, and(eq(comments.id, commentId), eq(comments.status, 'pending')))[0], commenterId, compose);
+export async function queueHeldCommentAlerts(tx: Db, commentId: number, commenterId: string | null, compose: ComposeAlert): Promise<void> {
+  await queueInstant(tx, (await heldItems(tx, and(eq(comments.id, commentId), eq(comments.status, 'pending'))))[0], commenterId, compose);
 }
 
 /** Call inside the transaction that stores report `reportId`. */
-export function queueReportAlerts(tx: Transaction, reportId: number, reporterId: string, compose: ComposeAlert): void {
-  queueInstant(tx, reportItems(tx, eq(commentReports.id, reportId))[0], reporterId, compose);
+export async function queueReportAlerts(tx: Db, reportId: number, reporterId: string, compose: ComposeAlert): Promise<void> {
+  await queueInstant(tx, (await reportItems(tx, eq(commentReports.id, reportId)))[0], reporterId, compose);
 }
 
 /** Staff who chose "daily" and whose last summary covered less than up to `moment`. */
-export function listDailyAlertRecipients(moment: Date): (AlertRecipient & { since: Date | null })[] {
+export function listDailyAlertRecipients(moment: Date): Promise<(AlertRecipient & { since: Date | null })[]> {
   return getDb()
     .select({ ...recipientColumns, since: users.moderationDigestAt })
     .from(users)
     .where(and(staff, eq(users.moderationAlerts, 'daily'), or(isNull(users.moderationDigestAt), lt(users.moderationDigestAt, moment))))
-    .orderBy(asc(users.id))
-    .all();
+    .orderBy(asc(users.id));
 }
 
 /** Held comments and open reports that arrived in (since, until] and still wait for a moderator. */
-export function listNewModerationItems(since: Date, until: Date): AlertItem[] {
+export async function listNewModerationItems(since: Date, until: Date): Promise<AlertItem[]> {
   const db = getDb();
   return [
-    ...heldItems(db, and(eq(comments.status, 'pending'), gt(comments.createdAt, since), lte(comments.createdAt, until))),
-    ...reportItems(db, and(isNull(commentReports.resolvedAt), inArray(comments.status, ['approved', 'pending']), gt(commentReports.createdAt, since), lte(commentReports.createdAt, until))),
+    ...(await heldItems(db, and(eq(comments.status, 'pending'), gt(comments.createdAt, since), lte(comments.createdAt, until)))),
+    ...(await reportItems(db, and(isNull(commentReports.resolvedAt), inArray(comments.status, ['approved', 'pending']), gt(commentReports.createdAt, since), lte(commentReports.createdAt, until)))),
   ];
 }
 
 /** This person's summary up to `moment` is done: queued (when there was anything) in the same transaction. */
-export function recordModerationDigest(userId: string, moment: Date, mail: OutgoingMail | null, now = new Date()): void {
-  getDb().transaction((tx) => {
+export function recordModerationDigest(userId: string, moment: Date, mail: OutgoingMail | null, now = new Date()): Promise<void> {
+  return withTransaction(async (tx) => {
     if (mail) enqueueMail(mail, tx, now);
-    tx.update(users).set({ moderationDigestAt: moment }).where(eq(users.id, userId)).run();
+    await tx.update(users).set({ moderationDigestAt: moment }).where(eq(users.id, userId));
   });
 }

@@ -46,7 +46,7 @@ export async function listModerationQueue(filter: QueueFilter, limit = 100): Pro
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit);
   const reports = new Map<number, QueueReport[]>();
-  for (const r of listOpenReports(rows.map((row) => row.id))) reports.set(r.commentId, [...(reports.get(r.commentId) ?? []), { reason: r.reason, note: r.note }]);
+  for (const r of await listOpenReports(rows.map((row) => row.id))) reports.set(r.commentId, [...(reports.get(r.commentId) ?? []), { reason: r.reason, note: r.note }]);
   return rows.map((row) => ({
     ...toView(row as ViewRow),
     body: row.status === 'deleted' ? '' : row.body,

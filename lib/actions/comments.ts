@@ -17,8 +17,8 @@ const EDIT_ANSWERS = {
   replaced: 'Your changes are saved. Your comment is still awaiting moderation.',
 } as const;
 
-export const editCommentAction = formAction({ name: 'comment edit', access: 'member', schema: editCommentSchema }, (input, user) => {
-  const outcome = editComment(user.id, input);
+export const editCommentAction = formAction({ name: 'comment edit', access: 'member', schema: editCommentSchema }, async (input, user) => {
+  const outcome = await editComment(user.id, input);
   if (!outcome.ok) return outcome;
   // Only a published edit changes what readers see.
   if (outcome.result === 'published') updateTag(TAGS.post(outcome.postSlug));
@@ -27,8 +27,8 @@ export const editCommentAction = formAction({ name: 'comment edit', access: 'mem
 
 export const deleteOwnCommentAction = argsAction(
   { name: 'comment delete', access: 'member', schema: z.tuple([z.number().int().positive()], { error: 'That comment no longer exists.' }) },
-  ([commentId], user) => {
-    const outcome = deleteComment(commentId, user.id);
+  async ([commentId], user) => {
+    const outcome = await deleteComment(commentId, user.id);
     if (!outcome.ok) return outcome;
     updateTag(TAGS.post(outcome.postSlug));
     updateTag(TAGS.comments);

@@ -29,8 +29,8 @@ const MODERATOR_ONLY = { roles: MODERATORS, refusal: 'Only moderators can do tha
 const NOT_UNDERSTOOD = 'That request was not understood; nothing changed.';
 const decisionSchema = z.tuple([z.number({ error: NOT_UNDERSTOOD }).int().positive(), z.enum(MODERATION_DECISIONS, { error: NOT_UNDERSTOOD })]);
 
-export const moderateCommentAction = argsAction({ name: 'moderation', access: MODERATOR_ONLY, schema: decisionSchema }, ([commentId, decision], user) => {
-  const result = moderateComment(commentId, decision, user);
+export const moderateCommentAction = argsAction({ name: 'moderation', access: MODERATOR_ONLY, schema: decisionSchema }, async ([commentId, decision], user) => {
+  const result = await moderateComment(commentId, decision, user);
   if (result === 'no-such-comment') return { ok: false, message: 'That comment no longer exists.' };
   if (result === 'no-pending-edit') return { ok: false, message: 'That edit was already decided; nothing changed.' };
   if (result.closedReports) return { ok: true, message: 'Reports closed: the comment stays public as it is.' };
@@ -43,8 +43,8 @@ export const moderateCommentAction = argsAction({ name: 'moderation', access: MO
 });
 
 /** The earlier text goes into the comment's history; readers see the change at once. */
-export const moderatorEditCommentAction = formAction({ name: 'moderator comment edit', access: MODERATOR_ONLY, schema: editCommentSchema }, (input, user) => {
-  const result = editAsModerator(user, input);
+export const moderatorEditCommentAction = formAction({ name: 'moderator comment edit', access: MODERATOR_ONLY, schema: editCommentSchema }, async (input, user) => {
+  const result = await editAsModerator(user, input);
   if (!result.ok) return result;
   if (result.public) updateTag(TAGS.post(result.postSlug));
   return { ok: true, message: 'Saved: the new text is shown now (marked “edited by a moderator”), and the earlier one is kept in the comment’s history.' };
@@ -53,8 +53,8 @@ export const moderatorEditCommentAction = formAction({ name: 'moderator comment 
 /** Staff only: members never have this choice (and are never alerted, whatever is stored). */
 export const moderationAlertsAction = formAction(
   { name: 'moderation alert choice', access: { roles: MODERATORS, refusal: 'Only moderators and admins get moderation emails.' }, schema: moderationAlertsSchema },
-  ({ moderationAlerts }, user) => {
-    setModerationAlerts(user.id, moderationAlerts);
+  async ({ moderationAlerts }, user) => {
+    await setModerationAlerts(user.id, moderationAlerts);
     return { ok: true, message: 'Saved.' };
   },
 );

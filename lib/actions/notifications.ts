@@ -8,16 +8,16 @@ import { replyNotificationsSchema } from '@/lib/validations/reply-notifications'
 import { formAction } from './guarded';
 
 /** No sign-in needed: the signed link itself says who and which conversation. */
-export const muteThreadAction = formAction({ name: 'thread mute', access: 'anyone', schema: signedLinkSchema }, ({ token }) => {
+export const muteThreadAction = formAction({ name: 'thread mute', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
   const payload = verifyToken(MUTE_PURPOSE, token);
   if (!payload || typeof payload.u !== 'string' || typeof payload.r !== 'number') {
     return { ok: false, message: 'This link is not valid (it may have been cut short). Open it again from the email, or change your choices on your account page.' };
   }
-  muteThread(payload.u, payload.r);
+  await muteThread(payload.u, payload.r);
   return { ok: true, message: 'Done: you won’t get emails about this conversation any more.' };
 });
 
-export const replyNotificationsAction = formAction({ name: 'reply notification choice', access: 'member', schema: replyNotificationsSchema }, ({ replyNotifications }, user) => {
-  setReplyNotifications(user.id, replyNotifications);
+export const replyNotificationsAction = formAction({ name: 'reply notification choice', access: 'member', schema: replyNotificationsSchema }, async ({ replyNotifications }, user) => {
+  await setReplyNotifications(user.id, replyNotifications);
   return { ok: true, message: 'Saved.' };
 });

@@ -22,7 +22,7 @@ const afterSignIn = (callbackPath: string) => `/welcome?${new URLSearchParams({ 
 export const requestSignInAction = formAction({ name: 'sign-in request', access: 'anyone', schema: signInSchema }, async ({ email, callbackUrl }) => {
   const callbackPath = safeCallbackPath(callbackUrl);
   if (!callbackPath) return { ok: false, message: 'That sign-in link tried to send you to another website, so no email was sent. Start again from this site.' };
-  if (!allowSignInEmail(email, await getClientIp())) {
+  if (!(await allowSignInEmail(email, await getClientIp()))) {
     return { ok: false, message: 'Too many sign-in emails were asked for. Please wait 15 minutes, then try again (the emails already sent still work).' };
   }
   await signIn(EMAIL_PROVIDER_ID, { email, redirect: false, redirectTo: afterSignIn(callbackPath) });
@@ -35,7 +35,7 @@ export const requestSignInAction = formAction({ name: 'sign-in request', access:
  * `wrong` is what each form says about a wrong code.
  */
 async function takeSignInCode(email: string, code: string, callbackPath: string, wrong: ActionState): Promise<ActionState> {
-  const guess = trySignInCode(email, code, await getClientIp());
+  const guess = await trySignInCode(email, code, await getClientIp());
   if (guess === 'too-many') return { ok: false, message: TOO_MANY_GUESSES_MESSAGE };
   if (guess === 'too-many-here') return { ok: false, message: TOO_MANY_HERE_MESSAGE };
   if (guess === 'wrong') return wrong;

@@ -46,8 +46,8 @@ export const updateSettingsAction = formAction({ name: 'settings update', access
   return result;
 });
 
-export const setRoleAction = formAction({ name: 'role change', access: admins, schema: personRoleSchema }, (target, user) => {
-  const result = setRole(user, target);
+export const setRoleAction = formAction({ name: 'role change', access: admins, schema: personRoleSchema }, async (target, user) => {
+  const result = await setRole(user, target);
   // A new author's /author/<slug> may be cached as "not found"; author pages are read under the posts tag.
   if (result.ok) updateTag(TAGS.posts);
   return result;

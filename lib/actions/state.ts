@@ -29,9 +29,9 @@ export const SIGNED_OUT: ActionState = { ok: false, message: 'Your session has e
 export const UNEXPECTED: ActionState & { ok: false } = { ok: false, message: 'Something went wrong on our side and nothing was changed. Please try again in a moment.' };
 
 /** Runs a rule or a write; an unexpected failure is logged (details stay in the log) and answered with the generic message. */
-export function orUnexpected<T>(what: string, run: () => T): T | typeof UNEXPECTED {
+export async function orUnexpected<T>(what: string, run: () => Promise<T>): Promise<T | typeof UNEXPECTED> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     console.error(`[hearth] ${what} failed:`, error);
     return UNEXPECTED;

@@ -25,15 +25,15 @@ const UNUSABLE_LINK = {
 };
 
 export const requestWaitingCommentAction = formAction({ name: 'waiting comment', access: 'anyone', schema: waitingCommentSchema }, async (input) => {
-  const answer = requestWaitingComment(input, await getClientIp());
+  const answer = await requestWaitingComment(input, await getClientIp());
   return answer.ok ? { ok: true, message: EMAIL_SENT } : answer;
 });
 
 export const confirmWaitingCommentAction = formAction({ name: 'waiting comment confirm', access: 'anyone', schema: confirmWaitingCommentSchema }, async ({ token, underThread }) => {
-  const confirmation = confirmWaitingComment(token, new Date(), { underThread: underThread === '1' });
+  const confirmation = await confirmWaitingComment(token, new Date(), { underThread: underThread === '1' });
   if (confirmation.outcome === 'expired' || confirmation.outcome === 'unknown' || confirmation.outcome === 'parent-gone') return { ok: false, message: UNUSABLE_LINK[confirmation.outcome] };
   await startEmailSession(confirmation.userId);
-  afterSignIn({ user: { id: confirmation.userId, email: confirmation.email }, account: { provider: 'email', type: 'email' } });
+  await afterSignIn({ user: { id: confirmation.userId, email: confirmation.email }, account: { provider: 'email', type: 'email' } });
   if (confirmation.outcome === 'refused') return { ok: false, message: `You are signed in, but your comment could not be posted: ${confirmation.message}` };
   const { comment } = confirmation;
   if (comment.status === 'pending') redirect(`/posts/${comment.postSlug}#comment-form`);
@@ -43,6 +43,6 @@ export const confirmWaitingCommentAction = formAction({ name: 'waiting comment c
 });
 
 export const renewWaitingCommentAction = formAction({ name: 'waiting comment new link', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
-  const answer = renewWaitingCommentLink(token, await getClientIp());
+  const answer = await renewWaitingCommentLink(token, await getClientIp());
   return answer.ok ? { ok: true, message: 'A new link is on its way. It works for 15 minutes.' } : answer;
 });

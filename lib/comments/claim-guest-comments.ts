@@ -23,15 +23,15 @@ export function provenAddress({ user, account, profile }: SignInMessage): string
 }
 
 /** Claims the guest comments for this sign-in; returns the slugs of the posts whose threads changed. */
-export function claimGuestCommentsFor(message: SignInMessage): string[] {
+export async function claimGuestCommentsFor(message: SignInMessage): Promise<string[]> {
   const address = provenAddress(message);
   if (!address || !message.user.id) return [];
   return claimGuestComments(message.user.id, address);
 }
 
 /** Auth.js's sign-in event (a route handler): claims, then drops the cached pages that showed the guest's name. */
-export function claimGuestCommentsOnSignIn(message: SignInMessage): void {
-  const slugs = claimGuestCommentsFor(message);
+export async function claimGuestCommentsOnSignIn(message: SignInMessage): Promise<void> {
+  const slugs = await claimGuestCommentsFor(message);
   if (slugs.length === 0) return;
   for (const slug of slugs) revalidateTag(TAGS.post(slug), { expire: 0 });
   revalidateTag(TAGS.comments, { expire: 0 });

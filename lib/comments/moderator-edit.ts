@@ -9,8 +9,8 @@ import type { CurrentUser } from '@/lib/session';
 
 export type ModeratorEditOutcome = { ok: true; postSlug: string; public: boolean } | { ok: false; message: string };
 
-export function editAsModerator(actor: CurrentUser, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): ModeratorEditOutcome {
+export async function editAsModerator(actor: CurrentUser, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): Promise<ModeratorEditOutcome> {
   const edit = { body: input.body, html: renderCommentMarkdown(input.body), contentNote: input.contentNote ?? null };
-  const result = editCommentAsModerator(input.commentId, edit, actor, now);
+  const result = await editCommentAsModerator(input.commentId, edit, actor, now);
   return result ? { ok: true, postSlug: result.postSlug, public: result.status === 'approved' } : { ok: false, message: 'That comment no longer exists.' };
 }

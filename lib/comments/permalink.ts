@@ -10,9 +10,9 @@ import { pageOfComment } from './thread-pages';
 
 /** The page showing this comment, with its fragment; null unless readers can see it (a deleted one's placeholder included). */
 export async function commentPagePath(commentId: number, now = new Date()): Promise<string | null> {
-  const comment = getComment(commentId);
+  const comment = await getComment(commentId);
   if (!comment || (comment.status !== 'approved' && comment.status !== 'deleted')) return null;
-  const post = getCommentTarget(comment.postId, now);
+  const post = await getCommentTarget(comment.postId, now);
   if (!post) return null;
   const fragment = `#comment-${commentId}`;
   // Members-only threads come whole to signed-in members on the post page itself.

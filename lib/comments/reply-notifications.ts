@@ -92,8 +92,8 @@ export function digestMoment(now: Date, timeZone: string): Date {
   return todayAt(now, timeZone, DIGEST_HOUR);
 }
 
-export function processReplyNotices(now = new Date()): void {
-  const open = listOpenNotices(now);
+export async function processReplyNotices(now = new Date()): Promise<void> {
+  const open = await listOpenNotices(now);
   if (open.length === 0) return;
   const siteName = getSiteSettings().name;
   const { timeZone } = getSiteIdentity();
@@ -102,14 +102,14 @@ export function processReplyNotices(now = new Date()): void {
   const conversations = new Map<string, OpenNotice[]>();
   const add = (map: Map<string, OpenNotice[]>, key: string, notice: OpenNotice) => map.set(key, [...(map.get(key) ?? []), notice]);
   for (const notice of open) {
-    if (notice.recipient.choice === 'never') closeNotices([notice.id], null, now);
+    if (notice.recipient.choice === 'never') await closeNotices([notice.id], null, now);
     else if (notice.recipient.choice === 'instant') add(conversations, `${notice.recipient.id}:${notice.rootId}`, notice);
     else if (now >= digestAt && notice.createdAt < digestAt) add(daily, notice.recipient.id, notice);
   }
   for (const notices of conversations.values()) {
-    const last = lastNoticeEmailAt(notices[0].recipient.id, notices[0].rootId);
+    const last = await lastNoticeEmailAt(notices[0].recipient.id, notices[0].rootId);
     if (last && now.getTime() - last.getTime() < THROTTLE_MS) continue; // they wait for the next email
-    closeNotices(
+    await closeNotices(
       notices.map((n) => n.id),
       instantEmail(siteName, notices),
       now,
@@ -117,7 +117,7 @@ export function processReplyNotices(now = new Date()): void {
   }
   const day = localDay(digestAt, timeZone);
   for (const notices of daily.values())
-    closeNotices(
+    await closeNotices(
       notices.map((n) => n.id),
       digestEmail(siteName, notices, day),
       now,

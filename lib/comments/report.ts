@@ -6,6 +6,7 @@ import 'server-only';
 import { hasReported, reportComment } from '@/db/queries/comment-reports';
 import { getComment } from '@/db/queries/comment-writing';
 import type { ReportReason } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 import { composeInstantAlert } from '@/lib/moderation/alert-emails';
 import { reportRefusal } from './pace';
 
@@ -14,13 +15,15 @@ export type ReportOutcome = { ok: boolean; message: string };
 const THANKS = 'Thank you for telling us. A moderator will look at it soon.';
 const ALREADY = 'You have already reported this comment, thank you. A moderator will look at it soon; there is no need to send it again.';
 
-export function reportCommentAs(userId: string, input: { commentId: number; reason: ReportReason; note?: string }, now = new Date()): ReportOutcome {
-  const comment = getComment(input.commentId);
-  if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
-  if (comment.authorId === userId) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
-  if (hasReported(comment.id, userId)) return { ok: true, message: ALREADY };
-  const tooMany = reportRefusal(userId, now);
-  if (tooMany) return { ok: false, message: tooMany };
-  // Two reports sent at once: the unique index keeps one, and the other is thanked the same way.
-  return { ok: true, message: reportComment(comment.id, userId, input.reason, input.note ?? null, now, composeInstantAlert) ? THANKS : ALREADY };
+/** The checks, the pace and the report in one transaction: two reports sent at once count once. */
+export function reportCommentAs(userId: string, input: { commentId: number; reason: ReportReason; note?: string }, now = new Date()): Promise<ReportOutcome> {
+  return withTransaction(async (): Promise<ReportOutcome> => {
+    const comment = await getComment(input.commentId);
+    if (!comment || comment.status !== 'approved') return { ok: false, message: 'That comment is no longer shown.' };
+    if (comment.authorId === userId) return { ok: false, message: 'You cannot report your own comment; you can edit or delete it instead.' };
+    if (await hasReported(comment.id, userId)) return { ok: true, message: ALREADY };
+    const tooMany = await reportRefusal(userId, now);
+    if (tooMany) return { ok: false, message: tooMany };
+    return { ok: true, message: (await reportComment(comment.id, userId, input.reason, input.note ?? null, now, composeInstantAlert)) ? THANKS : ALREADY };
+  });
 }

@@ -23,8 +23,9 @@ export const hashWaitingToken = (token: string) => crypto.createHash('sha256').u
 export const commentConfirmPath = (token: string) => `/comment/confirm?${new URLSearchParams({ token })}`;
 const expiry = (now: Date) => new Date(now.getTime() + SIGN_IN_MAX_AGE_SECONDS * 1000);
 
-function confirmMail(email: string, postTitle: string, reply: boolean, token: string) {
-  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member: isMemberAddress(email), reply });
+async function confirmMail(email: string, postTitle: string, reply: boolean, token: string) {
+  const member = await isMemberAddress(email);
+  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member, reply });
   return { kind: 'comment-confirm', to: email, ...message };
 }
 
@@ -32,17 +33,18 @@ export type WaitingRequest = { postId: number; parentId?: number; body: string; 
 export type WaitingAnswer = { ok: true } | { ok: false; message: string };
 
 /** Stores the comment and queues its one email; refuses before any email when the post takes no comments or the reply has no visible parent. */
-export function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): WaitingAnswer {
-  const target = getCommentTarget(input.postId, now);
+export async function requestWaitingComment(input: WaitingRequest, clientIp: string, now = new Date()): Promise<WaitingAnswer> {
+  const target = await getCommentTarget(input.postId, now);
   if (!target) return { ok: false, message: 'This post is not open for comments.' };
   if (target.commentsClosed) return { ok: false, message: 'Comments are closed on this post.' };
-  const place = input.parentId === undefined ? null : placeReply(target.id, input.parentId);
+  const place = input.parentId === undefined ? null : await placeReply(target.id, input.parentId);
   if (place && 'message' in place) return { ok: false, message: place.message };
-  if (!allowWaitingComment(input.email, clientIp, now)) {
+  if (!(await allowWaitingComment(input.email, clientIp, now))) {
     return { ok: false, message: 'Too many comments were sent from here or for this address. Please wait 15 minutes, then try again; your text is kept.' };
   }
   const token = newToken();
-  saveWaitingComment(
+  const mail = await confirmMail(input.email, target.title, input.parentId !== undefined, token);
+  await saveWaitingComment(
     {
       postId: target.id,
       parentId: input.parentId ?? null,
@@ -53,7 +55,7 @@ export function requestWaitingComment(input: WaitingRequest, clientIp: string, n
       tokenHash: hashWaitingToken(token),
       expiresAt: expiry(now),
     },
-    confirmMail(input.email, target.title, input.parentId !== undefined, token),
+    mail,
     now,
     new Date(now.getTime() - FORGET_AFTER_MS),
   );
@@ -68,7 +70,7 @@ export type Confirmation =
   | { outcome: 'unknown' };
 
 /** A reply whose parent was removed, hidden or erased since it was written. */
-const lostParent = (waiting: { postId: number; parentId: number | null }) => waiting.parentId !== null && 'message' in placeReply(waiting.postId, waiting.parentId);
+const lostParent = async (waiting: { postId: number; parentId: number | null }) => waiting.parentId !== null && 'message' in (await placeReply(waiting.postId, waiting.parentId));
 
 /**
  * Confirms a link once: the member (found or made), a session for them by the caller, and the comment
@@ -76,33 +78,34 @@ const lostParent = (waiting: { postId: number; parentId: number | null }) => wai
  * confirmation page said so (`underThread`); if the parent went after that page was shown, nothing
  * happens and it keeps waiting ('parent-gone'), so no reply ever lands somewhere its author was not told.
  */
-export function confirmWaitingComment(token: string, now = new Date(), { underThread = false } = {}): Confirmation {
+export async function confirmWaitingComment(token: string, now = new Date(), { underThread = false } = {}): Promise<Confirmation> {
   let lost = false;
-  const waiting = takeWaitingComment(hashWaitingToken(token), now, (row) => (lost = lostParent(row)) && !underThread);
+  const waiting = await takeWaitingComment(hashWaitingToken(token), now, async (row) => (lost = await lostParent(row)) && !underThread);
   if (waiting === null) return { outcome: 'unknown' };
   if (waiting === 'expired') return { outcome: 'expired' };
   if (waiting === 'kept') return { outcome: 'parent-gone' };
-  const userId = memberForProvenAddress(waiting.email, waiting.displayName, now);
+  const userId = await memberForProvenAddress(waiting.email, waiting.displayName, now);
   const parentId = lost ? undefined : (waiting.parentId ?? undefined);
-  const comment = submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
+  const comment = await submitComment(userId, { postId: waiting.postId, parentId, body: waiting.body, contentNote: waiting.contentNote ?? undefined }, now);
   if (!comment.ok) {
     // Never lose the text: a guest confirming two replies seconds apart meets the members' pace, and
     // "send it again" must then work with the same link.
-    restoreWaitingComment(waiting);
+    await restoreWaitingComment(waiting);
     return { outcome: 'refused', userId, email: waiting.email, message: comment.message };
   }
   return { outcome: 'posted', userId, email: waiting.email, comment };
 }
 
 /** A new link for an expired comment, emailed to its address (rate-limited like a new comment). */
-export function renewWaitingCommentLink(token: string, clientIp: string, now = new Date()): WaitingAnswer {
+export async function renewWaitingCommentLink(token: string, clientIp: string, now = new Date()): Promise<WaitingAnswer> {
   const oldHash = hashWaitingToken(token);
-  const waiting = getWaitingCommentPost(oldHash);
-  const target = waiting && getCommentTarget(waiting.postId, now);
+  const waiting = await getWaitingCommentPost(oldHash);
+  const target = waiting && (await getCommentTarget(waiting.postId, now));
   if (!waiting || !target) return { ok: false, message: 'That comment is no longer waiting. Please write it again on the post.' };
-  if (!allowWaitingComment(waiting.email, clientIp, now)) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
+  if (!(await allowWaitingComment(waiting.email, clientIp, now))) return { ok: false, message: 'Too many emails were sent for this comment. Please wait 15 minutes, then try again.' };
   const fresh = newToken();
-  renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), confirmMail(waiting.email, target.title, waiting.parentId !== null, fresh), now);
+  const mail = await confirmMail(waiting.email, target.title, waiting.parentId !== null, fresh);
+  await renewWaitingComment(oldHash, hashWaitingToken(fresh), expiry(now), mail, now);
   return { ok: true };
 }
 
@@ -110,9 +113,9 @@ export function renewWaitingCommentLink(token: string, clientIp: string, now = n
  * What a confirmation link's page shows: the comment's post title while it waits, whether it expired,
  * or nothing; and whether it is a reply whose parent is gone (the page then says where it will go).
  */
-export function waitingLinkState(token: string, now = new Date()): { state: 'waiting' | 'expired'; postTitle: string; reply: boolean; lostParent: boolean } | { state: 'unknown' } {
-  const waiting = getWaitingCommentPost(hashWaitingToken(token));
-  const target = waiting && getCommentTarget(waiting.postId, now);
+export async function waitingLinkState(token: string, now = new Date()): Promise<{ state: 'waiting' | 'expired'; postTitle: string; reply: boolean; lostParent: boolean } | { state: 'unknown' }> {
+  const waiting = await getWaitingCommentPost(hashWaitingToken(token));
+  const target = waiting && (await getCommentTarget(waiting.postId, now));
   if (!waiting || !target) return { state: 'unknown' };
-  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title, reply: waiting.parentId !== null, lostParent: lostParent(waiting) };
+  return { state: waiting.expiresAt <= now ? 'expired' : 'waiting', postTitle: target.title, reply: waiting.parentId !== null, lostParent: await lostParent(waiting) };
 }

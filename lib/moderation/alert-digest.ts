@@ -12,16 +12,16 @@ import { dailyAlertEmail } from './alert-emails';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-export function processModerationDigests(now = new Date()): void {
+export async function processModerationDigests(now = new Date()): Promise<void> {
   const { timeZone } = getSiteIdentity();
   const moment = digestMoment(now, timeZone);
   if (now < moment) return;
-  const due = listDailyAlertRecipients(moment);
+  const due = await listDailyAlertRecipients(moment);
   if (due.length === 0) return;
   const siteName = getSiteSettings().name;
   const day = localDay(moment, timeZone);
   for (const recipient of due) {
-    const items = listNewModerationItems(recipient.since ?? new Date(moment.getTime() - DAY_MS), moment);
-    recordModerationDigest(recipient.id, moment, items.length > 0 ? dailyAlertEmail(siteName, recipient, items, day) : null, now);
+    const items = await listNewModerationItems(recipient.since ?? new Date(moment.getTime() - DAY_MS), moment);
+    await recordModerationDigest(recipient.id, moment, items.length > 0 ? dailyAlertEmail(siteName, recipient, items, day) : null, now);
   }
 }

@@ -6,14 +6,14 @@ import { refuseUnlessAdmin, type Done, type Refusal } from './result';
 import type { CurrentUser } from '@/lib/session';
 
 /** Who and which role, already parsed with the form's schema. */
-export function setRole(actor: CurrentUser, target: PersonRoleValues): Done | Refusal {
+export async function setRole(actor: CurrentUser, target: PersonRoleValues): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   // An admin who demotes themselves by mistake cannot undo it.
   if (target.userId === actor.id) return { ok: false, message: 'You cannot change your own role. Ask another admin if it needs to change.' };
   const roleName = ROLE_LABELS[target.role].toLowerCase();
   // Anyone who may write posts needs an author page for their byline to link to.
-  const change = changeUserRole(actor, target.userId, target.role, canWritePosts(target.role));
+  const change = await changeUserRole(actor, target.userId, target.role, canWritePosts(target.role));
   switch (change.outcome) {
     case 'not-found':
       return { ok: false, message: 'That person no longer has an account; nothing was changed.' };

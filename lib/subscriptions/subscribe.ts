@@ -25,7 +25,7 @@ function topicNames(categories: CategoryInfo[], subscriber: Subscriber): string[
 export async function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): Promise<SignUpOutcome> {
   // Read before the rate limit, so nothing waits between its check and the sign-up it allows.
   const categories = await listCategories();
-  if (!allowSubscribeRequest(email, ip, now)) return 'rate-limited';
+  if (!(await allowSubscribeRequest(email, ip, now))) return 'rate-limited';
   const siteName = getSiteSettings().name;
   saveSignUp(email, choices, now, (subscriber) =>
     subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(categories, subscriber), now),

@@ -62,14 +62,14 @@ export default async function AccountPage() {
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">Your comments</h2>
-        <OwnComments comments={listAccountComments(user.id)} />
+        <OwnComments comments={await listAccountComments(user.id)} />
       </section>
 
       <section aria-labelledby="email-heading">
         <h2 id="email-heading">Email preferences</h2>
         <ReplyNotificationsForm action={replyNotificationsAction} current={account.replyNotifications} />
         <p>Sign-in emails are sent only when you ask for one. Every reply email also has a link to mute that one conversation.</p>
-        {canModerate(user.role) && <ModerationAlertsForm action={moderationAlertsAction} current={getModerationAlertChoice(user.id) ?? 'never'} />}
+        {canModerate(user.role) && <ModerationAlertsForm action={moderationAlertsAction} current={(await getModerationAlertChoice(user.id)) ?? 'never'} />}
       </section>
 
       <section aria-labelledby="subscription-heading">

@@ -16,7 +16,7 @@ export default async function ActivityPage({ searchParams }: Props) {
   if (!user) return <NotAllowed who="the site’s admins" />;
   const requested = Number.parseInt((await searchParams).page ?? '1', 10);
   const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
-  const { entries, total } = listActivity(page);
+  const { entries, total } = await listActivity(page);
   const totalPages = Math.max(1, Math.ceil(total / ACTIVITY_PER_PAGE));
   return (
     <div className="page-wide">

@@ -15,14 +15,14 @@ const setZone = (timeZone: string) => getDb().update(siteSettings).set({ timeZon
 const queued = (kind: string) => getDb().select().from(outbox).where(eq(outbox.kind, kind)).all();
 const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
 
-beforeEach(() => {
+beforeEach(async () => {
   getDb().delete(outbox).run();
   getDb().delete(subscribers).run();
   getDb().delete(replyNotices).run();
 });
 
 describe('the weekly digest by the site’s clock', () => {
-  it('waits for Monday 08:00 in New York the day after clocks spring forward (12:00 UTC, not 08:00 or 13:00)', () => {
+  it('waits for Monday 08:00 in New York the day after clocks spring forward (12:00 UTC, not 08:00 or 13:00)', async () => {
     setZone('America/New_York');
     const living = createCategory();
     createPost({ authorId: author.id, title: 'Pacing on a hot week 🌡️', categoryId: living.id, publishedAt: new Date('2026-03-05T15:00:00Z') });
@@ -38,7 +38,7 @@ describe('the weekly digest by the site’s clock', () => {
     expect(digest.text).toContain('Pacing on a hot week 🌡️');
   });
 
-  it('goes at 02:30 UTC in Asia/Kolkata, and names the week by the local Monday', () => {
+  it('goes at 02:30 UTC in Asia/Kolkata, and names the week by the local Monday', async () => {
     setZone('Asia/Kolkata');
     createPost({ authorId: author.id, title: 'Nights in the ward', publishedAt: new Date('2026-11-20T10:00:00Z') });
     const weekly = createSubscriber({ email: 'asha@example.org', frequency: 'weekly', lastDigestAt: new Date('2026-11-16T02:30:00Z') });
@@ -49,23 +49,23 @@ describe('the weekly digest by the site’s clock', () => {
 });
 
 describe('the daily reply digest by the site’s clock', () => {
-  it('sends a "daily" member’s replies at the next 08:00 in Kolkata, once', () => {
+  it('sends a "daily" member’s replies at the next 08:00 in Kolkata, once', async () => {
     setZone('Asia/Kolkata');
     const post = createPost({ authorId: author.id, title: 'Sleep', publishedAt: new Date('2026-01-01T00:00:00Z') });
     const dee = getDb().insert(users).values({ email: 'dee@example.org', name: 'Dee', replyNotifications: 'daily' }).returning().get();
     const eli = getDb().insert(users).values({ email: 'eli@example.org', name: 'Eli Ñúñez', replyNotifications: 'never' }).returning().get();
-    const top = submitComment(dee.id, { postId: post.id, body: 'What helps your sleep?' }, new Date());
+    const top = await submitComment(dee.id, { postId: post.id, body: 'What helps your sleep?' }, new Date());
     if (!top.ok) throw new Error(top.message);
-    const reply = submitComment(eli.id, { postId: post.id, body: 'A cool room.', parentId: top.commentId }, new Date(Date.now() + 1000));
+    const reply = await submitComment(eli.id, { postId: post.id, body: 'A cool room.', parentId: top.commentId }, new Date(Date.now() + 1000));
     if (!reply.ok) throw new Error(reply.message);
 
     // Notices are stamped by the database clock (now): the first 08:00 in Kolkata after tomorrow begins there.
     const morning = digestMoment(new Date(Date.now() + 86_400_000), 'Asia/Kolkata');
     expect(morning.getUTCHours() * 60 + morning.getUTCMinutes()).toBe(2 * 60 + 30);
-    processReplyNotices(new Date(morning.getTime() - 60_000));
+    await processReplyNotices(new Date(morning.getTime() - 60_000));
     expect(queued('reply-digest')).toEqual([]);
-    processReplyNotices(new Date(morning.getTime() + 60_000));
-    processReplyNotices(new Date(morning.getTime() + 3_600_000));
+    await processReplyNotices(new Date(morning.getTime() + 60_000));
+    await processReplyNotices(new Date(morning.getTime() + 3_600_000));
     const digests = queued('reply-digest');
     expect(digests).toHaveLength(1);
     expect(digests[0].toAddress).toBe('dee@example.org');

@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ token?: string }> };
 // posted and nobody is signed in until the person presses "Confirm and post" (on any device).
 export default async function ConfirmCommentPage({ searchParams }: Props) {
   const { token = '' } = await searchParams;
-  const link = token.length <= 200 ? waitingLinkState(token) : ({ state: 'unknown' } as const);
+  const link = token.length <= 200 ? await waitingLinkState(token) : ({ state: 'unknown' } as const);
   if (link.state === 'unknown') {
     return (
       <div className="page-narrow auth-page">

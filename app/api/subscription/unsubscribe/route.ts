@@ -22,7 +22,7 @@ export async function POST(request: NextRequest) {
   }
   const member = readStopRepliesToken(token);
   if (!member) return text('This unsubscribe link is not valid. Open the link in the email instead.', 400);
-  setReplyNotifications(member, 'never');
+  await setReplyNotifications(member, 'never');
   return text('Reply emails are stopped. Turn them back on from your account page.', 200);
 }
 

@@ -6,6 +6,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { deleteUser, REMOVED_ADDRESS } from '@/db/queries/account-deletion';
 import { recordActivity } from '@/db/queries/activity';
 import { applyCommentEdit } from '@/db/queries/comment-edits';
@@ -59,7 +60,7 @@ function member(name: string, email: string, role: 'member' | 'author' = 'member
 const inTx = (write: (tx: Transaction) => void) => getDb().transaction(write);
 
 /** Everything one person leaves behind; `tag` makes each run's texts distinct. */
-function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
+async function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
   const db = getDb();
   const say = (text: string) => `${text} (${tag})`;
   const comment = (body: string, parentId: number | null = null) =>
@@ -69,18 +70,18 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
       .returning()
       .get();
   const story = comment(say('My first flare story, before the edit'));
-  applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
-  applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
+  await applyCommentEdit(story.id, user.id, { body: say('My flare story, edited'), html: '<p>edited</p>', contentNote: say('mentions pain') }, null);
+  await applyCommentEdit(story.id, user.id, { body: say('A held edit with a link'), html: '<p>held</p>', contentNote: null }, 'links');
   const reply = comment(say('Replying to a friend'), others.commentOf);
-  inTx((tx) => recordReplyNotice(tx, reply.id));
-  reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
-  muteThread(user.id, others.commentOf);
+  await withTransaction((tx) => recordReplyNotice(tx, reply.id));
+  await reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
+  await muteThread(user.id, others.commentOf);
   saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
   db.insert(comments)
     .values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() })
     .run();
-  allowSignInEmail(user.email, '192.0.2.7');
-  allowSubscribeRequest(user.email, '192.0.2.7');
+  await allowSignInEmail(user.email, '192.0.2.7');
+  await allowSubscribeRequest(user.email, '192.0.2.7');
   enqueueMail({ kind: 'sign-in', to: user.email, subject: say('Your sign-in link'), text: `Hello ${user.name}, your code`, html: `<p>Hello ${user.name}</p>` });
   enqueueMail({ kind: 'reply', to: user.email, subject: say('A reply to your comment'), text: say('reply text'), html: '<p>reply</p>', dedupeKey: `reply:${reply.id}:${user.id}` });
   const sent = db
@@ -141,9 +142,9 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
   let zoe: typeof users.$inferSelect;
   let lukasz: typeof users.$inferSelect;
   let ada: typeof users.$inferSelect;
-  let zoeRows: ReturnType<typeof giveData>;
+  let zoeRows: Awaited<ReturnType<typeof giveData>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const publisher = createAuthor({ name: `Publisher ${run}` });
     const post = createPost({ authorId: publisher.id, title: `Pacing ${run}` });
     const topics = [createCategory(`living-well-${run}`).id, createCategory(`research-${run}`).id];
@@ -160,9 +161,9 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
       .values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' })
       .returning()
       .get();
-    zoeRows = giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
-    giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
-    giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
+    zoeRows = await giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
+    await giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
+    await giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
     getDb()
       .insert(comments)
       .values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' })
@@ -208,7 +209,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     expect(text).not.toContain(`Łukasz asks about sleep`);
   });
 
-  it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', () => {
+  it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', async () => {
     const before = (id: string) => ({
       sessions: getDb().select().from(sessions).where(eq(sessions.userId, id)).all().length,
       comments: getDb()

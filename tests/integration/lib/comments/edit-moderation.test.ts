@@ -52,7 +52,7 @@ describe('an edit the rules would hold', () => {
   const id = approved(zoe.id, 'Gentle stretching helps me 🙂');
 
   it('keeps the approved text public, tells the author, and shows the moderator old and new', async () => {
-    const outcome = editComment(zoe.id, { commentId: id, body: 'Honestly, this is a MIRACLE CURE — buy it', contentNote: 'ads' }, tick());
+    const outcome = await editComment(zoe.id, { commentId: id, body: 'Honestly, this is a MIRACLE CURE — buy it', contentNote: 'ads' }, tick());
     expect(outcome).toEqual({ ok: true, postSlug: post.slug, result: 'held' });
     expect(await publicText(id)).toBe('<p>Gentle stretching helps me 🙂</p>');
     expect(await listRevisions(id)).toEqual([]);
@@ -68,20 +68,20 @@ describe('an edit the rules would hold', () => {
   });
 
   it('a second held edit replaces the first; approving it publishes it and keeps the old text as a revision', async () => {
-    expect(editComment(zoe.id, { commentId: id, body: 'Ein Wundermittel, wirklich!' }, tick())).toMatchObject({ ok: true, result: 'held' });
+    expect(await editComment(zoe.id, { commentId: id, body: 'Ein Wundermittel, wirklich!' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
-    expect(moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect((await listRevisions(id)).map((r) => r.body)).toEqual(['Gentle stretching helps me 🙂']);
     expect((await listModerationQueue('pending')).some((c) => c.id === id)).toBe(false);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)?.editAwaitsModeration).toBe(false);
-    expect(moderateComment(id, 'approve-edit', mod)).toBe('no-pending-edit');
+    expect(await moderateComment(id, 'approve-edit', mod)).toBe('no-pending-edit');
   });
 
   it('rejecting it drops the edit and the approved text stays', async () => {
-    expect(editComment(zoe.id, { commentId: id, body: 'See https://a.example and https://b.example' }, tick())).toMatchObject({ ok: true, result: 'held' });
+    expect(await editComment(zoe.id, { commentId: id, body: 'See https://a.example and https://b.example' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect((await listModerationQueue('pending')).find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
-    expect(moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect(getDb().select().from(commentPendingEdits).all()).toEqual([]);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)).toMatchObject({ body: 'Ein Wundermittel, wirklich!', editAwaitsModeration: false });
@@ -90,27 +90,27 @@ describe('an edit the rules would hold', () => {
   it('holds a link-heavy edit, and an edit of a member’s only approved comment (the first-comment hold)', async () => {
     const li = member('李雷');
     const only = approved(li.id, '第一次来，大家好。');
-    expect(editComment(li.id, { commentId: only, body: '大家好 (edited)' }, tick())).toMatchObject({ ok: true, result: 'held' });
+    expect(await editComment(li.id, { commentId: only, body: '大家好 (edited)' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect((await listModerationQueue('pending')).find((c) => c.id === only)?.pendingEdit?.reason).toBe('first-comment');
     expect(await publicText(only)).toBe('<p>第一次来，大家好。</p>');
   });
 
   it('publishes an edit that passes the rules, and never holds a moderator’s edit', async () => {
-    const plain = editComment(zoe.id, { commentId: id, body: 'Walking *slowly* helps too.' }, tick());
+    const plain = await editComment(zoe.id, { commentId: id, body: 'Walking *slowly* helps too.' }, tick());
     expect(plain).toMatchObject({ ok: true, result: 'published' });
     expect(await publicText(id)).toBe('<p>Walking <em>slowly</em> helps too.</p>');
     const mine = approved(mod.id, 'Welcome, all.');
-    expect(editComment(mod.id, { commentId: mine, body: 'miracle cure claims are removed here: https://a.example https://b.example' }, tick())).toMatchObject({ result: 'published' });
+    expect(await editComment(mod.id, { commentId: mine, body: 'miracle cure claims are removed here: https://a.example https://b.example' }, tick())).toMatchObject({ result: 'published' });
   });
 });
 
 describe('an edit of a comment that is itself awaiting moderation', () => {
   it('replaces the held text, stays held and stays out of the thread', async () => {
     const newcomer = member('Ana-María Núñez');
-    const held = submitComment(newcomer.id, { postId: post.id, body: 'Hola a todos' }, tick());
+    const held = await submitComment(newcomer.id, { postId: post.id, body: 'Hola a todos' }, tick());
     if (!held.ok) throw new Error(held.message);
     expect(held.status).toBe('pending');
-    expect(editComment(newcomer.id, { commentId: held.commentId, body: 'Hola a todas y todos' }, tick())).toMatchObject({ ok: true, result: 'replaced' });
+    expect(await editComment(newcomer.id, { commentId: held.commentId, body: 'Hola a todas y todos' }, tick())).toMatchObject({ ok: true, result: 'replaced' });
     expect(getDb().select({ body: comments.body, status: comments.status }).from(comments).where(eq(comments.id, held.commentId)).get()).toEqual({ body: 'Hola a todas y todos', status: 'pending' });
     expect((await listThread(post.id)).some((c) => c.id === held.commentId)).toBe(false);
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, held.commentId)).all()).toEqual([]);
@@ -123,8 +123,8 @@ describe('who may edit, and how fast', () => {
     const blocked = member('Blocked B.');
     approved(blocked.id, 'An older approved comment.');
     const id = approved(blocked.id, 'Fine words.');
-    expect(moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
-    expect(editComment(blocked.id, { commentId: id, body: 'Fine words, now rude.' }, tick())).toEqual({ ok: false, message: expect.stringContaining('paused commenting') });
+    expect(await moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
+    expect(await editComment(blocked.id, { commentId: id, body: 'Fine words, now rude.' }, tick())).toEqual({ ok: false, message: expect.stringContaining('paused commenting') });
     expect(await publicText(id)).toBe('<p>Fine words.</p>');
     expect(await listRevisions(id)).toEqual([]);
     expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toEqual([]);
@@ -136,21 +136,21 @@ describe('who may edit, and how fast', () => {
     const id = approved(fast.id, 'version 0');
     const start = tick().getTime();
     const at = (s: number) => new Date(start + s * 1000);
-    expect(submitComment(fast.id, { postId: post.id, body: 'a new one' }, at(0)).ok).toBe(true);
-    expect(editComment(fast.id, { commentId: id, body: 'version 1' }, at(2))).toEqual({ ok: false, message: expect.stringContaining('wait a few seconds') });
+    expect((await submitComment(fast.id, { postId: post.id, body: 'a new one' }, at(0))).ok).toBe(true);
+    expect(await editComment(fast.id, { commentId: id, body: 'version 1' }, at(2))).toEqual({ ok: false, message: expect.stringContaining('wait a few seconds') });
     expect(await publicText(id)).toBe('<p>version 0</p>');
-    for (let i = 1; i < 30; i++) expect(editComment(fast.id, { commentId: id, body: `version ${i}` }, at(i * 11))).toMatchObject({ ok: true });
+    for (let i = 1; i < 30; i++) expect(await editComment(fast.id, { commentId: id, body: `version ${i}` }, at(i * 11))).toMatchObject({ ok: true });
     expect(await listRevisions(id)).toHaveLength(29);
-    expect(editComment(fast.id, { commentId: id, body: 'version 30' }, at(30 * 11))).toEqual({ ok: false, message: expect.stringContaining('30 comments in the last hour') });
-    expect(submitComment(fast.id, { postId: post.id, body: 'and another' }, at(31 * 11))).toEqual({ ok: false, message: expect.stringContaining('30 comments in the last hour') });
+    expect(await editComment(fast.id, { commentId: id, body: 'version 30' }, at(30 * 11))).toEqual({ ok: false, message: expect.stringContaining('30 comments in the last hour') });
+    expect(await submitComment(fast.id, { postId: post.id, body: 'and another' }, at(31 * 11))).toEqual({ ok: false, message: expect.stringContaining('30 comments in the last hour') });
     expect(await publicText(id)).toBe('<p>version 29</p>');
-    expect(editComment(fast.id, { commentId: id, body: 'an hour later' }, at(3600 + 11))).toMatchObject({ ok: true, result: 'published' });
+    expect(await editComment(fast.id, { commentId: id, body: 'an hour later' }, at(3600 + 11))).toMatchObject({ ok: true, result: 'published' });
   });
 
   it('lets nobody edit someone else’s comment', async () => {
     const id = approved(people.get('Zoë O’Brien')!, 'Mine, not yours.');
-    expect(editComment(people.get('李雷')!, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
-    expect(editComment(mod.id, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
+    expect(await editComment(people.get('李雷')!, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
+    expect(await editComment(mod.id, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
     expect(await publicText(id)).toBe('<p>Mine, not yours.</p>');
   });
 });

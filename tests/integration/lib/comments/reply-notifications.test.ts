@@ -25,8 +25,8 @@ function member(name: string, choice: ReplyNotificationChoice) {
     .returning()
     .get();
 }
-function comment(userId: string, body: string, parentId?: number) {
-  const result = submitComment(userId, { postId: post.id, body, parentId }, tick());
+async function comment(userId: string, body: string, parentId?: number) {
+  const result = await submitComment(userId, { postId: post.id, body, parentId }, tick());
   if (!result.ok) throw new Error(result.message);
   return result.commentId;
 }
@@ -46,11 +46,11 @@ describe('reply notifications', () => {
   it('email an "at once" member about a reply, with a link to it and a working mute link', async () => {
     const ash = member('Ash', 'instant');
     const bo = member('Bo', 'instant');
-    const top = comment(ash.id, 'How do you all pace on work days?');
-    const reply = comment(bo.id, 'I plan *rests* first, then tasks.', top);
-    comment(ash.id, 'Thank you!', reply); // Bo hears about this one
-    comment(ash.id, 'Talking to myself', top); // nobody hears about their own reply
-    processReplyNotices(new Date(clock + 1000));
+    const top = await comment(ash.id, 'How do you all pace on work days?');
+    const reply = await comment(bo.id, 'I plan *rests* first, then tasks.', top);
+    await comment(ash.id, 'Thank you!', reply); // Bo hears about this one
+    await comment(ash.id, 'Talking to myself', top); // nobody hears about their own reply
+    await processReplyNotices(new Date(clock + 1000));
     expect(
       queued()
         .map((m) => m.toAddress)
@@ -75,52 +75,52 @@ describe('reply notifications', () => {
     tampered.set('token', `${new URL(muteLink).searchParams.get('token')!}x`);
     expect(await muteThreadAction({ ok: false }, tampered)).toMatchObject({ ok: false });
     clear();
-    comment(bo.id, 'Another thought', top);
-    processReplyNotices(new Date(clock + 1000));
+    await comment(bo.id, 'Another thought', top);
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
   });
 
-  it('says nothing about a held reply until a moderator approves it', () => {
+  it('says nothing about a held reply until a moderator approves it', async () => {
     getDb().update(siteSettings).set({ holdFirstComment: true }).run();
     const cy = member('Cy', 'instant');
     const newcomer = member('Newcomer', 'instant');
     getDb().update(users).set({ role: 'moderator' }).where(eq(users.id, cy.id)).run();
-    const top = comment(cy.id, 'Welcome, everyone.');
-    const held = comment(newcomer.id, 'Hello from a first-timer.', top);
-    processReplyNotices(new Date(clock + 1000));
+    const top = await comment(cy.id, 'Welcome, everyone.');
+    const held = await comment(newcomer.id, 'Hello from a first-timer.', top);
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
-    moderateComment(held, 'approve', cy);
-    processReplyNotices(new Date(clock + 2000));
+    await moderateComment(held, 'approve', cy);
+    await processReplyNotices(new Date(clock + 2000));
     expect(queued().map((m) => m.toAddress)).toEqual(['cy@example.org']);
     getDb().update(siteSettings).set({ holdFirstComment: false }).run();
   });
 
-  it('gathers a "daily" member’s replies into one digest at 08:00 UTC, once', () => {
+  it('gathers a "daily" member’s replies into one digest at 08:00 UTC, once', async () => {
     const dee = member('Dee', 'daily');
     const eli = member('Eli', 'never');
-    const top = comment(dee.id, 'What helps your sleep?');
-    comment(eli.id, 'A cool room.', top);
-    comment(eli.id, 'And no screens late.', top);
-    processReplyNotices(new Date(clock + 1000));
+    const top = await comment(dee.id, 'What helps your sleep?');
+    await comment(eli.id, 'A cool room.', top);
+    await comment(eli.id, 'And no screens late.', top);
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
     const nextMorning = new Date(digestMoment(new Date(Date.now() + 86_400_000), 'UTC').getTime() + 60_000);
-    processReplyNotices(nextMorning);
+    await processReplyNotices(nextMorning);
     const digests = queued();
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ toAddress: 'dee@example.org', subject: '2 new replies to your comments on Hearth', kind: 'reply-digest' });
     expect(digests[0].text).toContain('A cool room.');
     expect(digests[0].text).toContain('And no screens late.');
-    processReplyNotices(new Date(nextMorning.getTime() + 3_600_000));
+    await processReplyNotices(new Date(nextMorning.getTime() + 3_600_000));
     expect(queued()).toHaveLength(1);
   });
 
-  it('tells nobody who chose "never"', () => {
+  it('tells nobody who chose "never"', async () => {
     const fay = member('Fay', 'instant');
-    setReplyNotifications(fay.id, 'never');
+    await setReplyNotifications(fay.id, 'never');
     const gus = member('Gus', 'instant');
-    const top = comment(fay.id, 'Quiet please.');
-    comment(gus.id, 'Of course.', top);
-    processReplyNotices(new Date(clock + 1000));
+    const top = await comment(fay.id, 'Quiet please.');
+    await comment(gus.id, 'Of course.', top);
+    await processReplyNotices(new Date(clock + 1000));
     expect(queued()).toEqual([]);
   });
 });

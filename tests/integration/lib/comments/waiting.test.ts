@@ -42,8 +42,8 @@ async function emailTo(to: string, count: number) {
   if (!link) throw new Error(`No confirmation link in:\n${mail.text}`);
   return { mail, token: decodeURIComponent(link[1]) };
 }
-const send = (email: string, body: string, extra: Partial<{ name: string; postId: number; parentId: number; ip: string; contentNote: string }> = {}) =>
-  requestWaitingComment(
+const send = async (email: string, body: string, extra: Partial<{ name: string; postId: number; parentId: number; ip: string; contentNote: string }> = {}) =>
+  await requestWaitingComment(
     { postId: extra.postId ?? post.id, parentId: extra.parentId, body, contentNote: extra.contentNote, name: extra.name ?? 'Zoë O’Brien-Ñúñez', email },
     extra.ip ?? freshIp(),
     tick(),
@@ -54,7 +54,7 @@ const commentsBy = (email: string) =>
 
 describe('commenting in one step while signed out', () => {
   it('publishes nothing and makes no account or session until the link is confirmed, then posts exactly once', async () => {
-    expect(send('zoe@example.org', 'Pacing *saved* my autumn.', { contentNote: 'mentions a flare' })).toEqual({ ok: true });
+    expect(await send('zoe@example.org', 'Pacing *saved* my autumn.', { contentNote: 'mentions a flare' })).toEqual({ ok: true });
     expect(await listThread(post.id)).toHaveLength(0);
     expect(userCount('zoe@example.org')).toBe(0);
     expect(getDb().select().from(sessions).all()).toHaveLength(0);
@@ -69,11 +69,11 @@ describe('commenting in one step while signed out', () => {
     expect(mail.text).not.toContain('192.0.2.');
     expect(mail.html).toContain('Confirm your comment');
     expect(getDb().select().from(waitingComments).all()[0].tokenHash).not.toBe(token);
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
+    expect(await waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
 
-    const first = confirmWaitingComment(token, tick());
+    const first = await confirmWaitingComment(token, tick());
     expect(first).toMatchObject({ outcome: 'posted', email: 'zoe@example.org', comment: { status: 'approved' } });
-    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' }); // a second press, another tab, another device
+    expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' }); // a second press, another tab, another device
     expect((await listThread(post.id)).map((c) => [c.author?.name, c.contentNote, c.html])).toEqual([['Zoë O’Brien-Ñúñez', 'mentions a flare', expect.stringContaining('<em>saved</em>')]]);
     expect(userCount('zoe@example.org')).toBe(1);
     expect(getDb().select({ verified: users.emailVerified }).from(users).where(eq(users.email, 'zoe@example.org')).get()!.verified).not.toBeNull();
@@ -82,17 +82,17 @@ describe('commenting in one step while signed out', () => {
 
   it('signs an existing member in to post under their account and name, never making a second account', async () => {
     const lukasz = getDb().insert(users).values({ email: 'lukasz@example.org', name: 'Łukasz' }).returning().get();
-    expect(send('lukasz@example.org', 'Same here, Łukasz.', { name: 'Somebody Else' })).toEqual({ ok: true });
+    expect(await send('lukasz@example.org', 'Same here, Łukasz.', { name: 'Somebody Else' })).toEqual({ ok: true });
     const { mail, token } = await emailTo('lukasz@example.org', 1);
     expect(mail.subject).toBe('Sign in to post your comment on Hearth');
     expect(mail.text).toContain('the name typed in the form is not used');
-    expect(confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', userId: lukasz.id });
+    expect(await confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', userId: lukasz.id });
     expect(userCount('lukasz@example.org')).toBe(1);
     expect(commentsBy('lukasz@example.org')).toEqual([{ body: 'Same here, Łukasz.', status: 'approved', name: 'Łukasz' }]);
   });
 
   it('sends the owner of someone else’s address one email they can ignore, and posts nothing', async () => {
-    expect(send('victim@example.org', 'Words the victim never wrote', { name: 'Prankster' })).toEqual({ ok: true });
+    expect(await send('victim@example.org', 'Words the victim never wrote', { name: 'Prankster' })).toEqual({ ok: true });
     await emailTo('victim@example.org', 1);
     expect(catcher.messages.filter((m) => m.to && JSON.stringify(m.to).includes('victim@example.org'))).toHaveLength(1);
     expect(catcher.messages.at(-1)!.text).not.toContain('Words the victim never wrote');
@@ -101,69 +101,69 @@ describe('commenting in one step while signed out', () => {
   });
 
   it('keeps one waiting comment per address and post (and comment replied to): a new one replaces it and the earlier link stops working', async () => {
-    send('ash@example.org', 'First try');
+    await send('ash@example.org', 'First try');
     const { token: old } = await emailTo('ash@example.org', 1);
-    send('ash@example.org', 'Second try');
-    send('ash@example.org', 'On another post', { postId: other.id });
+    await send('ash@example.org', 'Second try');
+    await send('ash@example.org', 'On another post', { postId: other.id });
     expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'ash@example.org')).all()).toHaveLength(2);
-    expect(confirmWaitingComment(old, tick())).toEqual({ outcome: 'unknown' });
+    expect(await confirmWaitingComment(old, tick())).toEqual({ outcome: 'unknown' });
     expect(commentsBy('ash@example.org')).toEqual([]);
   });
 
-  it('refuses a closed or unknown post before any email', () => {
+  it('refuses a closed or unknown post before any email', async () => {
     const before = getDb().select().from(outbox).all().length;
-    expect(send('cy@example.org', 'Hello', { postId: closed.id })).toEqual({ ok: false, message: 'Comments are closed on this post.' });
-    expect(send('cy@example.org', 'Hello', { postId: 99999 })).toEqual({ ok: false, message: 'This post is not open for comments.' });
+    expect(await send('cy@example.org', 'Hello', { postId: closed.id })).toEqual({ ok: false, message: 'Comments are closed on this post.' });
+    expect(await send('cy@example.org', 'Hello', { postId: 99999 })).toEqual({ ok: false, message: 'This post is not open for comments.' });
     expect(getDb().select().from(outbox).all()).toHaveLength(before);
     expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'cy@example.org')).all()).toHaveLength(0);
   });
 
-  it('limits emails per address and per client address, storing nothing past the limit', () => {
-    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_ADDRESS; i++) expect(send('flood@example.org', `try ${i}`).ok).toBe(true);
-    expect(send('flood@example.org', 'one more')).toMatchObject({ ok: false, message: expect.stringContaining('Too many') });
+  it('limits emails per address and per client address, storing nothing past the limit', async () => {
+    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_ADDRESS; i++) expect((await send('flood@example.org', `try ${i}`)).ok).toBe(true);
+    expect(await send('flood@example.org', 'one more')).toMatchObject({ ok: false, message: expect.stringContaining('Too many') });
     const ip = '198.51.100.7';
-    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_IP; i++) expect(send(`many-${i}@example.org`, 'hi', { ip }).ok).toBe(true);
-    expect(send('one-more@example.org', 'hi', { ip })).toMatchObject({ ok: false });
+    for (let i = 0; i < WAITING_COMMENT_LIMIT_PER_IP; i++) expect((await send(`many-${i}@example.org`, 'hi', { ip })).ok).toBe(true);
+    expect(await send('one-more@example.org', 'hi', { ip })).toMatchObject({ ok: false });
     expect(getDb().select().from(waitingComments).where(eq(waitingComments.email, 'one-more@example.org')).all()).toHaveLength(0);
   });
 
   it('answers an expired link as expired, posts nothing, and sends a new link that works', async () => {
-    send('dee@example.org', 'Late but here');
+    await send('dee@example.org', 'Late but here');
     const { token } = await emailTo('dee@example.org', 1);
     clock += 16 * 60 * 1000;
-    expect(waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
-    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
+    expect(await waitingLinkState(token, new Date(clock))).toEqual({ state: 'expired', postTitle: 'Pacing with an energy budget', reply: false, lostParent: false });
+    expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'expired' });
     expect(userCount('dee@example.org')).toBe(0);
-    expect(renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
+    expect(await renewWaitingCommentLink(token, freshIp(), tick())).toEqual({ ok: true });
     const { token: fresh } = await emailTo('dee@example.org', 2);
     expect(fresh).not.toBe(token);
-    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' });
-    expect(confirmWaitingComment(fresh, tick())).toMatchObject({ outcome: 'posted' });
+    expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'unknown' });
+    expect(await confirmWaitingComment(fresh, tick())).toMatchObject({ outcome: 'posted' });
     expect(commentsBy('dee@example.org').map((c) => c.body)).toEqual(['Late but here']);
   });
 
   it('holds a confirmed comment when the moderation rules say so, and keeps a blocked member blocked', async () => {
-    send('eve@example.org', 'Try this miracle cure');
+    await send('eve@example.org', 'Try this miracle cure');
     const { token } = await emailTo('eve@example.org', 1);
-    const held = confirmWaitingComment(token, tick());
+    const held = await confirmWaitingComment(token, tick());
     expect(held).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
     expect((await listThread(post.id)).map((c) => c.html).join()).not.toContain('miracle cure');
     const eve = getDb().select().from(users).where(eq(users.email, 'eve@example.org')).get()!;
     expect((await listHeldComments(post.id, { id: eve.id, canModerate: false })).map((c) => c.html)).toEqual([expect.stringContaining('Try this miracle cure')]);
 
     getDb().insert(users).values({ email: 'blocked@example.org', name: 'Blocked', commentingBlocked: true }).run();
-    send('blocked@example.org', 'Let me back in');
+    await send('blocked@example.org', 'Let me back in');
     const { token: blockedToken } = await emailTo('blocked@example.org', 1);
-    expect(confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
+    expect(await confirmWaitingComment(blockedToken, tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('paused') });
     expect(commentsBy('blocked@example.org')).toEqual([]);
-    expect(waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
+    expect(await waitingLinkState(blockedToken)).toMatchObject({ state: 'waiting' }); // kept, never posted while blocked
   });
 });
 
 describe('replying to a comment in one step while signed out', () => {
   const member = (email: string, name: string) => getDb().insert(users).values({ email, name, emailVerified: new Date() }).returning().get();
-  const memberComment = (userId: string, body: string, postId = post.id, parentId?: number) => {
-    const posted = submitComment(userId, { postId, parentId, body }, tick(11)); // past the members' 10 s pace
+  const memberComment = async (userId: string, body: string, postId = post.id, parentId?: number) => {
+    const posted = await submitComment(userId, { postId, parentId, body }, tick(11)); // past the members' 10 s pace
     if (!posted.ok) throw new Error(posted.message);
     return posted.commentId;
   };
@@ -173,12 +173,12 @@ describe('replying to a comment in one step while signed out', () => {
   const thread = async () => (await listThread(post.id)).map((c) => ({ id: c.id, parentId: c.parentId, depth: c.depth, name: c.author?.name, html: c.html }));
 
   it('posts two guests’ replies under the comments they answered, each after its own link, and keeps one guest’s two replies apart', async () => {
-    const robins = memberComment(robin.id, 'Pacing helped me after a crash.');
-    const mos = memberComment(mo.id, 'Heat pads, every evening.');
+    const robins = await memberComment(robin.id, 'Pacing helped me after a crash.');
+    const mos = await memberComment(mo.id, 'Heat pads, every evening.');
     const before = (await listThread(post.id)).length;
-    expect(send('zoe.reply@example.org', 'Same for me, Robin: *slowly*.', { parentId: robins, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
-    expect(send('lukasz.guest@example.org', 'Which heat pad, Mo?', { parentId: mos, name: 'Łukasz Żółć' })).toEqual({ ok: true });
-    expect(send('lukasz.guest@example.org', 'And Robin: how long did it take?', { parentId: robins, name: 'Łukasz Żółć' })).toEqual({ ok: true });
+    expect(await send('zoe.reply@example.org', 'Same for me, Robin: *slowly*.', { parentId: robins, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
+    expect(await send('lukasz.guest@example.org', 'Which heat pad, Mo?', { parentId: mos, name: 'Łukasz Żółć' })).toEqual({ ok: true });
+    expect(await send('lukasz.guest@example.org', 'And Robin: how long did it take?', { parentId: robins, name: 'Łukasz Żółć' })).toEqual({ ok: true });
     expect(
       waitingFor('lukasz.guest@example.org')
         .map((w) => w.parentId)
@@ -191,17 +191,17 @@ describe('replying to a comment in one step while signed out', () => {
     // The email names what was written: a reply in a conversation, not a new comment.
     expect(mail.subject).toBe('Confirm your reply on Hearth');
     expect(mail.text).toContain('wrote a reply in a conversation on “Pacing with an energy budget”');
-    expect(waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
-    expect(confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
+    expect(await waitingLinkState(zoeToken)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: false });
+    expect(await confirmWaitingComment(zoeToken, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
     await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => new Date(clock + 60_000) });
     const lukaszMails = catcher.messages.filter((m) => JSON.stringify(m.to).includes('lukasz.guest@example.org'));
     expect(lukaszMails).toHaveLength(2);
     const tokens = lukaszMails.map((m) => decodeURIComponent(m.text!.match(/\/comment\/confirm\?token=(\S+)/)![1]));
     // Confirmed seconds apart, the second meets the members' pace: refused, and its link works again once the pace allows.
-    expect(confirmWaitingComment(tokens[0], tick())).toMatchObject({ outcome: 'posted' });
-    expect(confirmWaitingComment(tokens[1], tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('very quickly') });
+    expect(await confirmWaitingComment(tokens[0], tick())).toMatchObject({ outcome: 'posted' });
+    expect(await confirmWaitingComment(tokens[1], tick())).toMatchObject({ outcome: 'refused', message: expect.stringContaining('very quickly') });
     expect(waitingFor('lukasz.guest@example.org')).toHaveLength(1);
-    expect(confirmWaitingComment(tokens[1], tick(11))).toMatchObject({ outcome: 'posted' });
+    expect(await confirmWaitingComment(tokens[1], tick(11))).toMatchObject({ outcome: 'posted' });
     expect(waitingFor('lukasz.guest@example.org')).toEqual([]);
 
     const byName = async (name: string) => (await thread()).filter((c) => c.name === name && c.parentId !== null); // Zoë also commented above
@@ -216,11 +216,11 @@ describe('replying to a comment in one step while signed out', () => {
     expect(userCount('lukasz.guest@example.org')).toBe(1);
   });
 
-  it('refuses a reply to a forged id, another post’s comment, a held or a deleted comment before any email, storing nothing', () => {
-    const elsewhere = memberComment(robin.id, 'On the sleep post.', other.id);
-    const held = memberComment(mo.id, 'This miracle cure works'); // held by the blocked words
-    const gone = memberComment(robin.id, 'I will delete this.');
-    expect(deleteComment(gone, robin.id).ok).toBe(true);
+  it('refuses a reply to a forged id, another post’s comment, a held or a deleted comment before any email, storing nothing', async () => {
+    const elsewhere = await memberComment(robin.id, 'On the sleep post.', other.id);
+    const held = await memberComment(mo.id, 'This miracle cure works'); // held by the blocked words
+    const gone = await memberComment(robin.id, 'I will delete this.');
+    expect((await deleteComment(gone, robin.id)).ok).toBe(true);
     const outboxBefore = getDb().select().from(outbox).all().length;
     const cases: [number, string][] = [
       [987654, 'You can only reply to a comment on this post.'],
@@ -228,16 +228,16 @@ describe('replying to a comment in one step while signed out', () => {
       [held, 'That comment was deleted or is awaiting moderation, so it cannot be replied to.'],
       [gone, 'You can only reply to a comment on this post.'],
     ];
-    for (const [parentId, message] of cases) expect(send('forger@example.org', 'A reply', { parentId })).toEqual({ ok: false, message });
+    for (const [parentId, message] of cases) expect(await send('forger@example.org', 'A reply', { parentId })).toEqual({ ok: false, message });
     expect(getDb().select().from(outbox).all()).toHaveLength(outboxBefore);
     expect(waitingFor('forger@example.org')).toEqual([]);
   });
 
   it('holds a confirmed reply under its parent when the moderation rules say so', async () => {
-    const parent = memberComment(robin.id, 'Ask me anything about pacing.');
-    send('held.reply@example.org', 'Have you tried this miracle cure?', { parentId: parent, name: 'Ñandú' });
+    const parent = await memberComment(robin.id, 'Ask me anything about pacing.');
+    await send('held.reply@example.org', 'Have you tried this miracle cure?', { parentId: parent, name: 'Ñandú' });
     const { token } = await emailTo('held.reply@example.org', 1);
-    expect(confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
+    expect(await confirmWaitingComment(token, tick())).toMatchObject({ outcome: 'posted', comment: { status: 'pending' } });
     const heldOne = getDb().select({ parentId: comments.parentId, status: comments.status }).from(comments).where(eq(comments.body, 'Have you tried this miracle cure?')).get();
     expect(heldOne).toEqual({ parentId: parent, status: 'pending' });
   });
@@ -245,22 +245,22 @@ describe('replying to a comment in one step while signed out', () => {
   // The parent went between the request and the confirmation: the page says so, and only a press on
   // that page's "post under the thread" button posts it there; a plain press keeps it waiting untouched.
   it.each([
-    ['erased by its author', (id: number) => expect(deleteComment(id, robin.id).ok).toBe(true)],
+    ['erased by its author', async (id: number) => expect((await deleteComment(id, robin.id)).ok).toBe(true)],
     ['hidden as spam by a moderator', (id: number) => getDb().update(comments).set({ status: 'spam' }).where(eq(comments.id, id)).run()],
   ])('keeps a reply whose parent was %s waiting, then posts it under the thread once the reader was told', async (_how, removeParent) => {
     const email = `orphan-${_how.split(' ')[0]}@example.org`;
-    const parent = memberComment(robin.id, `A comment soon ${_how}.`);
-    expect(send(email, `A reply to what was ${_how}`, { parentId: parent, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
+    const parent = await memberComment(robin.id, `A comment soon ${_how}.`);
+    expect(await send(email, `A reply to what was ${_how}`, { parentId: parent, name: 'Zoë O’Brien-Ñúñez' })).toEqual({ ok: true });
     const { token } = await emailTo(email, 1);
-    removeParent(parent);
+    await removeParent(parent);
 
-    expect(waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
-    expect(confirmWaitingComment(token, tick())).toEqual({ outcome: 'parent-gone' });
+    expect(await waitingLinkState(token)).toEqual({ state: 'waiting', postTitle: 'Pacing with an energy budget', reply: true, lostParent: true });
+    expect(await confirmWaitingComment(token, tick())).toEqual({ outcome: 'parent-gone' });
     expect(userCount(email)).toBe(0);
     expect(waitingFor(email)).toHaveLength(1);
     expect(commentsBy(email)).toEqual([]);
 
-    expect(confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
+    expect(await confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted', comment: { status: 'approved' } });
     const posted = getDb()
       .select({ parentId: comments.parentId, depth: comments.depth })
       .from(comments)
@@ -271,10 +271,10 @@ describe('replying to a comment in one step while signed out', () => {
   });
 
   it('still posts under a parent that is visible even if the form claims it is gone', async () => {
-    const parent = memberComment(mo.id, 'Still here.');
-    send('claims@example.org', 'Replying to a visible comment', { parentId: parent });
+    const parent = await memberComment(mo.id, 'Still here.');
+    await send('claims@example.org', 'Replying to a visible comment', { parentId: parent });
     const { token } = await emailTo('claims@example.org', 1);
-    expect(confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted' });
+    expect(await confirmWaitingComment(token, tick(), { underThread: true })).toMatchObject({ outcome: 'posted' });
     expect(getDb().select({ parentId: comments.parentId }).from(comments).where(eq(comments.body, 'Replying to a visible comment')).get()).toEqual({ parentId: parent });
   });
 });

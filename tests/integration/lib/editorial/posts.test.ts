@@ -91,9 +91,7 @@ describe('writing and publishing', () => {
     expect(await getPublishedPostBySlug('first-draft')).toBeNull();
     expect(publishPost(author, id, input({ slug: 'first-draft', tags: 'Pacing, Brand New Tag' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:first-draft'] });
     expect((await getPublishedPostBySlug('first-draft'))?.title).toBe('Pacing on work days');
-    const actions = listActivity(1)
-      .entries.filter((e) => e.subject === '“Pacing on work days”')
-      .map((e) => e.action);
+    const actions = (await listActivity(1)).entries.filter((e) => e.subject === '“Pacing on work days”').map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['post.create', 'post.publish']));
   });
 

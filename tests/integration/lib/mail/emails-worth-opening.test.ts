@@ -144,23 +144,23 @@ describe('reply emails', () => {
     expect(zoe.replyNotifications).toBe('instant');
     let clock = Date.now();
     const at = (ms = 15_000) => new Date((clock += ms));
-    const say = (userId: string, body: string, parentId?: number) => {
-      const result = submitComment(userId, { postId: post.id, body, parentId }, at());
+    const say = async (userId: string, body: string, parentId?: number) => {
+      const result = await submitComment(userId, { postId: post.id, body, parentId }, at());
       if (!result.ok) throw new Error(result.message);
       return result.commentId;
     };
-    const top = say(zoe.id, 'How do you pace on work days?');
-    say(lukasz.id, 'Rests first, then tasks.', top);
-    processReplyNotices(at());
-    say(lukasz.id, 'And a timer for breaks.', top);
-    processReplyNotices(at(5 * 60_000)); // 5 minutes later: waits
+    const top = await say(zoe.id, 'How do you pace on work days?');
+    await say(lukasz.id, 'Rests first, then tasks.', top);
+    await processReplyNotices(at());
+    await say(lukasz.id, 'And a timer for breaks.', top);
+    await processReplyNotices(at(5 * 60_000)); // 5 minutes later: waits
     await sendAll(at());
     expect(catcher.messages.filter((m) => m.subject?.includes('repl'))).toHaveLength(1);
     const first = await catcher.waitFor('zoe.replies@example.org');
     expect(first.text).toContain('Rests first, then tasks.');
     expect(first.text).not.toContain('And a timer');
 
-    processReplyNotices(at(61 * 60_000)); // past the hour: the waiting reply goes out
+    await processReplyNotices(at(61 * 60_000)); // past the hour: the waiting reply goes out
     await sendAll(at());
     const second = await catcher.waitFor('zoe.replies@example.org', 2);
     expect(second.text).toContain('And a timer for breaks.');
@@ -172,8 +172,8 @@ describe('reply emails', () => {
     expect(response.status).toBe(200);
     expect(getDb().select().from(users).where(eq(users.id, zoe.id)).get()!.replyNotifications).toBe('never');
     expect((await oneClick(new NextRequest(`${url}x`, { method: 'POST' }))).status).toBe(400);
-    say(lukasz.id, 'Still there?', top);
-    processReplyNotices(at(2 * 60 * 60_000));
+    await say(lukasz.id, 'Still there?', top);
+    await processReplyNotices(at(2 * 60 * 60_000));
     await sendAll(at());
     expect(catcher.messages.filter((m) => m.text?.includes('Still there?'))).toHaveLength(0);
   });

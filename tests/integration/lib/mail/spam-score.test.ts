@@ -84,15 +84,15 @@ maybe('SpamAssassin', () => {
     const dee = member('Dee', 'dee@example.org', 'daily');
     const bo = member('Bo', 'bo@example.org', 'instant');
     let clock = Date.now();
-    const say = (userId: string, body: string, parentId?: number) => {
-      const result = submitComment(userId, { postId: post.id, body, parentId }, new Date((clock += 60_000)));
+    const say = async (userId: string, body: string, parentId?: number) => {
+      const result = await submitComment(userId, { postId: post.id, body, parentId }, new Date((clock += 60_000)));
       if (!result.ok) throw new Error(result.message);
       return result.commentId;
     };
-    say(bo.id, 'I plan rests first, then tasks. It took a while to get used to it.', say(ana.id, 'How do you all pace on work days?'));
-    say(bo.id, 'Same here: the diary helped me see the pattern.', say(dee.id, 'Keeping a diary helped me.'));
-    processReplyNotices(new Date(clock + 1000));
-    processReplyNotices(new Date(digestMoment(new Date(clock + 86_400_000), 'UTC').getTime() + 60_000));
+    await say(bo.id, 'I plan rests first, then tasks. It took a while to get used to it.', await say(ana.id, 'How do you all pace on work days?'));
+    await say(bo.id, 'Same here: the diary helped me see the pattern.', await say(dee.id, 'Keeping a diary helped me.'));
+    await processReplyNotices(new Date(clock + 1000));
+    await processReplyNotices(new Date(digestMoment(new Date(clock + 86_400_000), 'UTC').getTime() + 60_000));
 
     const later = new Date(clock + 2 * 86_400_000);
     while ((await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => later })).sent > 0);

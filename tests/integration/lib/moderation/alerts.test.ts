@@ -21,13 +21,15 @@ const writer = createAuthor({ name: 'Ada Writer' });
 const post = createPost({ authorId: writer.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
 
 let n = 0;
+/** Each person's choice, made through setModerationAlerts before the tests run. */
+const choices: [string, 'instant' | 'daily' | 'never'][] = [];
 const person = (name: string, role: 'member' | 'moderator' | 'admin', alerts?: 'instant' | 'daily' | 'never') => {
   const user = getDb()
     .insert(users)
     .values({ email: `alert${++n}@example.org`, name, role })
     .returning()
     .get();
-  if (alerts) setModerationAlerts(user.id, alerts, new Date(Date.UTC(2026, 8, 1, 12)));
+  if (alerts) choices.push([user.id, alerts]);
   return user;
 };
 const instantMod = person('Rosa “Mod” Díaz', 'moderator', 'instant');
@@ -39,12 +41,13 @@ const reporter = person('Amara Okafor-Smith', 'member');
 const veteran = person('Sam 🌱', 'member');
 // A member who chose "instant" while they were a moderator, and was demoted since: never alerted.
 const demoted = person('Former Moderator', 'moderator', 'instant');
-getDb().update(users).set({ role: 'member' }).where(eq(users.id, demoted.id)).run();
 // Sam has an approved comment, so Sam's next one is published at once (and can be reported).
 getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Hello', html: '<p>Hello</p>', status: 'approved' }).run();
 
 let catcher: MailCatcher;
 beforeAll(async () => {
+  for (const [id, choice] of choices) await setModerationAlerts(id, choice, new Date(Date.UTC(2026, 8, 1, 12)));
+  getDb().update(users).set({ role: 'member' }).where(eq(users.id, demoted.id)).run();
   catcher = await startMailCatcher();
 });
 afterAll(() => catcher.close());
@@ -56,7 +59,7 @@ const sendAll = async (at = new Date()) => {
 
 describe('at once', () => {
   it('emails a held comment to staff who chose “at once” only, with a link straight to it and no address of the commenter', async () => {
-    const held = submitComment(member.id, { postId: post.id, body: 'Call me on 07700 900123, I sell a cure.' });
+    const held = await submitComment(member.id, { postId: post.id, body: 'Call me on 07700 900123, I sell a cure.' });
     expect(held).toMatchObject({ ok: true, status: 'pending' });
     const queued = alerts('moderation-alert');
     expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
@@ -74,12 +77,12 @@ describe('at once', () => {
   });
 
   it('emails a new report once (a second report of the same comment by the same member stores and sends nothing)', async () => {
-    const published = submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
+    const published = await submitComment(veteran.id, { postId: post.id, body: 'Try my supplement, it replaces your meds.' });
     const before = alerts('moderation-alert').length;
-    expect(reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' }).ok).toBe(
-      true,
-    );
-    reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
+    expect(
+      (await reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'misinformation', note: 'Dangerous: tells people to stop their medication' })).ok,
+    ).toBe(true);
+    await reportCommentAs(reporter.id, { commentId: (published as { commentId: number }).commentId, reason: 'unsafe' });
     const queued = alerts('moderation-alert').slice(before);
     expect(queued.map((m) => m.to).sort()).toEqual([instantMod.email, instantAdmin.email].sort());
     expect(queued[0].subject).toBe('A comment was reported on “Pacing with an energy budget”');
@@ -88,10 +91,10 @@ describe('at once', () => {
     expect(queued[0].text).not.toContain('Dangerous'); // the note is read in the queue
   });
 
-  it('never alerts a moderator about their own report', () => {
+  it('never alerts a moderator about their own report', async () => {
     const before = alerts('moderation-alert').length;
     const published = getDb().insert(comments).values({ postId: post.id, authorId: veteran.id, body: 'Buy now', html: '<p>Buy now</p>', status: 'approved' }).returning().get();
-    expect(reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
+    expect(await reportCommentAs(instantMod.id, { commentId: published.id, reason: 'spam' })).toMatchObject({ ok: true });
     expect(
       alerts('moderation-alert')
         .slice(before)
@@ -105,10 +108,10 @@ describe('daily', () => {
     const now = new Date();
     const morning = (days: number, hour = 9) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour));
     // Everything above happened now, after 1 September 12:00 when Kemal chose daily.
-    runJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
+    await runJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
     expect(alerts('moderation-digest')).toEqual([]);
-    runJobs(morning(1)); // tomorrow morning
-    runJobs(morning(1, 10)); // a later tick the same day sends nothing more
+    await runJobs(morning(1)); // tomorrow morning
+    await runJobs(morning(1, 10)); // a later tick the same day sends nothing more
     const first = alerts('moderation-digest');
     expect(first.map((m) => m.to)).toEqual([dailyMod.email]);
     expect(first[0].subject).toBe('3 comments need a moderator on Hearth');
@@ -116,14 +119,14 @@ describe('daily', () => {
     expect(first[0].text).toContain('A comment by Sam 🌱 on “Pacing with an energy budget” was reported: medical misinformation');
     expect(first[0].text).not.toContain(member.email);
 
-    runJobs(morning(2)); // nothing new since: no email, and nothing repeated
+    await runJobs(morning(2)); // nothing new since: no email, and nothing repeated
     expect(alerts('moderation-digest')).toHaveLength(1);
     await sendAll(morning(2));
     expect((await catcher.waitFor(dailyMod.email)).subject).toBe('3 comments need a moderator on Hearth');
   });
 });
 
-it('lets only staff choose (a member’s choice is not stored)', () => {
-  setModerationAlerts(member.id, 'instant');
+it('lets only staff choose (a member’s choice is not stored)', async () => {
+  await setModerationAlerts(member.id, 'instant');
   expect(getDb().select({ a: users.moderationAlerts }).from(users).where(eq(users.id, member.id)).get()!.a).toBe('never');
 });

@@ -48,7 +48,7 @@ const countBy = (catcher: MailCatcher) => {
 };
 
 let catcher: MailCatcher | undefined;
-beforeEach(() => {
+beforeEach(async () => {
   getDb().delete(outbox).run();
   getDb().delete(subscribers).run();
 });
@@ -168,7 +168,7 @@ describe('announcing a new post', () => {
     ).toEqual(['stays@example.org']);
   });
 
-  it('queues 10,000 subscribers’ emails in one transaction', () => {
+  it('queues 10,000 subscribers’ emails in one transaction', async () => {
     const db = getDb();
     const insert = db.$client.prepare("insert into subscribers (email, status, confirmed_at) values (?, 'confirmed', 0)");
     db.$client.transaction(() => {
@@ -201,7 +201,7 @@ describe('the weekly digest', () => {
 
     expect(processWeeklyDigests(new Date(moment.getTime() + 1000))).toBe(3);
     expect(processWeeklyDigests(new Date(moment.getTime() + 2000))).toBe(0);
-    runJobs(new Date(moment.getTime() + 3000));
+    await runJobs(new Date(moment.getTime() + 3000));
     const digests = queued('weekly-digest');
     expect(digests.map((d) => d.toAddress).sort()).toEqual(['weekly-all@example.org', 'weekly-topic@example.org']);
     expect(weeklyDigestMoment(new Date('2026-11-25T12:00:00Z'), 'UTC').toISOString()).toBe('2026-11-23T08:00:00.000Z');

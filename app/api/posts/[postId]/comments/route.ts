@@ -19,7 +19,7 @@ const headers = { 'Cache-Control': 'private, no-store' };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ postId: string }> }) {
   const postId = Number((await params).postId);
-  const target = Number.isInteger(postId) && postId > 0 ? getCommentTarget(postId) : null;
+  const target = Number.isInteger(postId) && postId > 0 ? await getCommentTarget(postId) : null;
   if (!target) return NextResponse.json({ error: 'No such post.' }, { status: 404, headers });
   const { supportResources, membersOnly } = getCommentSettings();
   const user = await getCurrentUser();
@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
         id: user.id,
         name: user.name,
         canModerate: moderator,
-        blocked: getCommenterState(user.id)?.blocked ?? false,
+        blocked: (await getCommenterState(user.id))?.blocked ?? false,
         own: await listOwnComments(postId, user.id),
         held: await listHeldComments(postId, { id: user.id, canModerate: moderator }),
         // Members-only threads are not in the cached page: they come from here.
@@ -53,7 +53,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pos
   if (!body.ok) return NextResponse.json({ ok: false, message: body.message }, { status: body.status, headers });
   const parsed = commentSchema.safeParse({ ...body.value, postId: (await params).postId });
   if (!parsed.success) return NextResponse.json(invalid(parsed.error), { status: 400, headers });
-  const outcome = orUnexpected('comment', () => submitComment(user.id, parsed.data));
+  const outcome = await orUnexpected('comment', () => submitComment(user.id, parsed.data));
   if (outcome === UNEXPECTED) return NextResponse.json(UNEXPECTED, { status: 503, headers });
   if (!outcome.ok) return NextResponse.json(outcome, { status: 422, headers });
   if (outcome.status === 'pending') {
