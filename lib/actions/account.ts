@@ -15,14 +15,14 @@ import { displayNameSchema, welcomeNameSchema } from '@/lib/validations/display-
 import { signOutSchema } from '@/lib/validations/one-button';
 import { argsAction, formAction } from './guarded';
 
-export const updateDisplayNameAction = formAction({ name: 'display name', access: 'member', schema: displayNameSchema }, ({ name }, user) => {
-  updateDisplayName(user.id, name);
+export const updateDisplayNameAction = formAction({ name: 'display name', access: 'member', schema: displayNameSchema }, async ({ name }, user) => {
+  await updateDisplayName(user.id, name);
   return { ok: true, message: `Saved. Others now see you as “${name}”.` };
 });
 
 /** The first-sign-in step: save the name, then continue to where the person was going. */
-export const chooseDisplayNameAction = formAction({ name: 'welcome name', access: 'member', schema: welcomeNameSchema }, ({ name, next }, user) => {
-  updateDisplayName(user.id, name);
+export const chooseDisplayNameAction = formAction({ name: 'welcome name', access: 'member', schema: welcomeNameSchema }, async ({ name, next }, user) => {
+  await updateDisplayName(user.id, name);
   redirect(safeCallbackPath(next) ?? '/');
 });
 

@@ -35,7 +35,7 @@ export const requestSignInAction = formAction({ name: 'sign-in request', access:
  * `wrong` is what each form says about a wrong code.
  */
 async function takeSignInCode(email: string, code: string, callbackPath: string, wrong: ActionState): Promise<ActionState> {
-  const guess = trySignInCode(email, code, await getClientIp());
+  const guess = await trySignInCode(email, code, await getClientIp());
   if (guess === 'too-many') return { ok: false, message: TOO_MANY_GUESSES_MESSAGE };
   if (guess === 'too-many-here') return { ok: false, message: TOO_MANY_HERE_MESSAGE };
   if (guess === 'wrong') return wrong;

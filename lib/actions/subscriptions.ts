@@ -80,8 +80,8 @@ export const updateSubscriptionAction = formAction(
 );
 
 /** A signed-in member's own address is already proven by signing in, so no confirmation email is needed. */
-export const subscribeMemberAction = formAction({ name: 'member subscription', access: 'member', schema: noFieldsSchema }, (_input, user) => {
-  const account = getOwnAccount(user.id);
+export const subscribeMemberAction = formAction({ name: 'member subscription', access: 'member', schema: noFieldsSchema }, async (_input, user) => {
+  const account = await getOwnAccount(user.id);
   if (!account) return SIGNED_OUT;
   const existing = getSubscriberByEmail(account.email);
   const choices: SubscriptionChoices = { frequency: existing?.frequency ?? 'each-post', categoryIds: existing?.categoryIds ?? [] };

@@ -19,12 +19,12 @@ function createMember(email: string) {
 }
 
 describe('a member’s own data', () => {
-  it('changes only that member’s display name', () => {
+  it('changes only that member’s display name', async () => {
     const a = createMember('a@example.org');
     const b = createMember('b@example.org');
-    updateDisplayName(a.id, 'Ash');
-    expect(getOwnAccount(a.id)!.name).toBe('Ash');
-    expect(getOwnAccount(b.id)!.name).toBeNull();
+    await updateDisplayName(a.id, 'Ash');
+    expect((await getOwnAccount(a.id))!.name).toBe('Ash');
+    expect((await getOwnAccount(b.id))!.name).toBeNull();
   });
 
   it('exports the profile and sign-in methods of that member only', async () => {
@@ -36,11 +36,11 @@ describe('a member’s own data', () => {
     expect(JSON.stringify(data)).not.toContain('d@example.org');
   });
 
-  it('deletes the account with its sessions and sign-in methods, leaving others alone', () => {
+  it('deletes the account with its sessions and sign-in methods, leaving others alone', async () => {
     const e = createMember('e@example.org');
     const f = createMember('f@example.org');
     expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('deleted');
-    expect(getOwnAccount(e.id)).toBeNull();
+    expect(await getOwnAccount(e.id)).toBeNull();
     const remainingSessions = getDb()
       .select()
       .from(sessions)
@@ -58,11 +58,11 @@ describe('a member’s own data', () => {
     expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('not-found');
   });
 
-  it('keeps an author’s account while posts still point to it', () => {
+  it('keeps an author’s account while posts still point to it', async () => {
     const author = createAuthor();
     createPost({ authorId: author.id });
     expect(deleteUser(author.id, 'remove', addressRateLimitKeys).outcome).toBe('has-posts');
-    expect(getOwnAccount(author.id)).not.toBeNull();
+    expect(await getOwnAccount(author.id)).not.toBeNull();
   });
 });
 
