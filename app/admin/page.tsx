@@ -32,7 +32,7 @@ export default async function DashboardPage() {
     );
   }
   if (isAdmin(user.role)) {
-    const mail = countOutbox();
+    const mail = await countOutbox();
     stats.push(
       { label: 'Subscribers', value: countSubscribers().confirmed, href: '/admin/subscribers' },
       { label: 'Emails queued', value: mail.queued + mail.sending, href: '/admin/subscribers#outbox-heading' },

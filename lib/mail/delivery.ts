@@ -37,27 +37,27 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   const send = options.send ?? sendMail;
   const gap = 1000 / (options.perSecond ?? env.MAIL_PER_SECOND);
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
-  const claimed = claimDueMail(now(), BATCH, LEASE_MS);
+  const claimed = await claimDueMail(now(), BATCH, LEASE_MS);
   for (const [i, mail] of claimed.entries()) {
     // Someone who unsubscribed (or bounced) after this was queued must not get it.
     if (LIST_MAIL_KINDS.has(mail.kind) && !isConfirmedSubscriber(mail.to)) {
-      markMailCancelled(mail.id);
+      await markMailCancelled(mail.id);
       report.cancelled++;
       continue;
     }
     if (i > 0) await pause(gap);
     try {
       await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
-      markMailSent(mail.id, now());
+      await markMailSent(mail.id, now());
       report.sent++;
     } catch (error) {
       const at = now();
       if (isPermanentFailure(error) || at.getTime() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS) {
-        markMailFailed(mail.id, describe(error));
+        await markMailFailed(mail.id, describe(error));
         if (isPermanentFailure(error)) markAddressUndeliverable(mail.to);
         report.failed++;
       } else {
-        markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
+        await markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
         report.retried++;
       }
       console.error(`[hearth] mail #${mail.id} (${mail.kind}) not sent: ${describe(error)}`);
