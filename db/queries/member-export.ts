@@ -61,7 +61,7 @@ async function settingsOf(userId: string) {
 }
 
 async function subscriptionOf(email: string) {
-  const subscriber = getSubscriberByEmail(email);
+  const subscriber = await getSubscriberByEmail(email);
   if (!subscriber) return null;
   const topics = subscriber.allCategories
     ? 'all'

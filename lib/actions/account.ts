@@ -34,7 +34,7 @@ export async function signOutAction(...args: unknown[]): Promise<void> {
 }
 
 export const deleteAccountAction = formAction({ name: 'account deletion', access: 'member', schema: deleteAccountSchema }, async ({ comments }, user) => {
-  const result = deleteUser(user.id, comments, addressRateLimitKeys);
+  const result = await deleteUser(user.id, comments, addressRateLimitKeys);
   if (result.outcome === 'has-posts') {
     return { ok: false, message: 'You have written posts on this site. Ask an admin to move them to another author first; nothing was deleted.' };
   }

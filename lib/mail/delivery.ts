@@ -5,8 +5,9 @@
  * calls it on every tick, after the jobs that queue mail.
  */
 import 'server-only';
-import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent, type ClaimedMail } from '@/db/queries/outbox';
 import { isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscriber-lifecycle';
+import { withTransaction } from '@/db/transaction';
 import { env } from '@/lib/env';
 import { LIST_MAIL_KINDS } from '@/lib/subscriptions/emails';
 import { sendMail, type MailMessage } from './transport';
@@ -31,6 +32,14 @@ export function isPermanentFailure(error: unknown): boolean {
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Someone who unsubscribed (or bounced) after this was queued must not get it: checked and cancelled in one transaction. */
+const cancelUnlessSubscribed = (mail: ClaimedMail) =>
+  withTransaction(async () => {
+    if (await isConfirmedSubscriber(mail.to)) return false;
+    await markMailCancelled(mail.id);
+    return true;
+  });
+
 /** Sends one batch of due messages; returns what happened to them. */
 export async function deliverDueMail(options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
@@ -39,9 +48,7 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
   const claimed = await claimDueMail(now(), BATCH, LEASE_MS);
   for (const [i, mail] of claimed.entries()) {
-    // Someone who unsubscribed (or bounced) after this was queued must not get it.
-    if (LIST_MAIL_KINDS.has(mail.kind) && !isConfirmedSubscriber(mail.to)) {
-      await markMailCancelled(mail.id);
+    if (LIST_MAIL_KINDS.has(mail.kind) && (await cancelUnlessSubscribed(mail))) {
       report.cancelled++;
       continue;
     }
@@ -53,8 +60,10 @@ export async function deliverDueMail(options: DeliveryOptions = {}): Promise<Del
     } catch (error) {
       const at = now();
       if (isPermanentFailure(error) || at.getTime() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS) {
-        await markMailFailed(mail.id, describe(error));
-        if (isPermanentFailure(error)) markAddressUndeliverable(mail.to);
+        await withTransaction(async () => {
+          await markMailFailed(mail.id, describe(error));
+          if (isPermanentFailure(error)) await markAddressUndeliverable(mail.to);
+        });
         report.failed++;
       } else {
         await markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));

@@ -75,7 +75,7 @@ async function giveData(user: { id: string; name: string | null; email: string }
   inTx((tx) => recordReplyNotice(tx, reply.id));
   reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
   muteThread(user.id, others.commentOf);
-  saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
+  await saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
   db.insert(comments)
     .values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() })
     .run();
@@ -208,7 +208,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     expect(text).not.toContain(`Łukasz asks about sleep`);
   });
 
-  it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', () => {
+  it('leaves neither the address nor the name anywhere in the database, and the others’ data intact', async () => {
     const before = (id: string) => ({
       sessions: getDb().select().from(sessions).where(eq(sessions.userId, id)).all().length,
       comments: getDb()
@@ -250,7 +250,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     expect(countedFor(ZOE.email)).toBe(2);
     const lukaszCounted = countedFor(lukasz.email);
 
-    expect(deleteUser(zoe.id, choice, addressRateLimitKeys).outcome).toBe('deleted');
+    expect((await deleteUser(zoe.id, choice, addressRateLimitKeys)).outcome).toBe('deleted');
 
     expect(scanWholeDatabase([ZOE.email, ZOE.name, 'zoe.nunez'])).toEqual([]);
     // Rate-limit rows hold a hash of the address, never the address: they are found by key.

@@ -53,7 +53,7 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
     lines: ['gone-away@example.org', 'kim@example.org', 'leaving@example.org', 'sam@example.org'].map((to) => expect.objectContaining({ to, state: 'queued', reason: null })),
   });
 
-  unsubscribe(getSubscriberByEmail('leaving@example.org')!.id); // after it was queued, before it went out
+  await unsubscribe((await getSubscriberByEmail('leaving@example.org'))!.id); // after it was queued, before it went out
   await sendEverything();
 
   const delivery = (await postDeliveryFor(as(admin), post.id))!;
