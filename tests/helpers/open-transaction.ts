@@ -10,8 +10,12 @@ export async function whileTransactionOpen<T>(write: () => Promise<T>): Promise<
   const held = new Promise<void>((resolve) => (release = resolve));
   const open = withTransaction(() => held);
   await new Promise((resolve) => setImmediate(resolve)); // the open transaction has begun
-  const result = write();
-  release();
+  let result: Promise<T>;
+  try {
+    result = write();
+  } finally {
+    release(); // also when `write` throws at once (as a write on the reading connection does)
+  }
   await open;
   return result;
 }
