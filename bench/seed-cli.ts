@@ -3,4 +3,10 @@
 import { seedBenchData, type BenchSizes } from './seed';
 
 const sizes = JSON.parse(process.argv[2] ?? '') as BenchSizes;
-process.stdout.write(JSON.stringify(seedBenchData(sizes)));
+seedBenchData(sizes).then(
+  (data) => process.stdout.write(JSON.stringify(data)),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -26,9 +26,9 @@ export type BenchData = {
 const HOUR = 3_600_000;
 const memberEmail = (n: number) => `member-${String(n).padStart(4, '0')}@example.org`;
 
-export function seedBenchData(sizes: BenchSizes, now = new Date()): BenchData {
+export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promise<BenchData> {
   const db = getDb();
-  seedIfEmpty(db);
+  await seedIfEmpty();
   const random = randomSource(20_260_101);
   return db.transaction((tx) => {
     const authorIds = tx

@@ -10,6 +10,7 @@ import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
+import { withTransaction } from '@/db/transaction';
 import type { UserRole } from '@/db/schema';
 import { hearthAdapter } from './auth-adapter';
 import { authLogger } from './auth-logger';
@@ -49,7 +50,7 @@ const emailProvider: EmailConfig = {
     const confirmUrl = `${env.siteUrl}/signin/confirm?${new URLSearchParams({ token, callbackUrl })}`;
     const message = signInEmail({ siteName: getSiteSettings().name, confirmUrl, code: token });
     // Queued, not sent here: the answer (and its timing) never depends on the mail server, and an outage loses nothing.
-    enqueueMail({ kind: 'sign-in', to: identifier, ...message });
+    await withTransaction(async () => enqueueMail({ kind: 'sign-in', to: identifier, ...message }));
     kickWorker();
   },
 };

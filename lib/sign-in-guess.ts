@@ -21,14 +21,14 @@ export const TOO_MANY_HERE_MESSAGE = 'Too many sign-in tries came from your netw
 export async function trySignInCode(email: string, code: string, ip: string): Promise<SignInGuess> {
   const allowed = await allowSignInGuess(email, ip);
   if (!allowed.address) {
-    voidSignInCodes(email);
+    await voidSignInCodes(email);
     return 'too-many';
   }
   if (!allowed.ip) return 'too-many-here';
-  return isPendingSignInCode(email, code, getAuthSecret()) ? 'right' : 'wrong';
+  return (await isPendingSignInCode(email, code, getAuthSecret())) ? 'right' : 'wrong';
 }
 
 /** Whom an emailed link's code is for (the link leaves the address out, so it never travels in a URL). */
-export function addressOfEmailedCode(code: string): string | null {
+export function addressOfEmailedCode(code: string): Promise<string | null> {
   return addressOfSignInCode(code, getAuthSecret());
 }

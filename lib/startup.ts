@@ -11,9 +11,10 @@ import { env } from './env';
 import { emailDeliveryConfigured } from './mail/transport';
 import { startWorker } from './jobs/worker';
 
-export function prepareServer(): void {
+export async function prepareServer(): Promise<void> {
   try {
-    const seeded = seedIfEmpty(getDb());
+    getDb(); // opens and migrates the database before anything is written
+    const seeded = await seedIfEmpty();
     console.log(`[hearth] database ready at ${env.databasePath}${seeded ? ' (seeded with demo content)' : ''}`);
     getAuthSecret();
     const tightened = tightenDataFolder();

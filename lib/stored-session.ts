@@ -29,7 +29,7 @@ export async function readStoredSession(now = Date.now()): Promise<StoredSession
   const ours = sessionCookies.filter((cookie) => cookie.name.startsWith(name));
   const token = ours.length === 1 && ours[0].name === name ? ours[0].value : '';
   if (!token) return undefined;
-  const stored = getStoredSession(hashSessionToken(token));
+  const stored = await getStoredSession(hashSessionToken(token));
   if (!stored) return undefined;
   const expires = stored.expires.getTime();
   const dueForRenewal = expires - SESSION_MAX_AGE_SECONDS * 1000 + SESSION_UPDATE_AGE_SECONDS * 1000 <= now;

@@ -32,9 +32,9 @@ export default async function DashboardPage() {
     );
   }
   if (isAdmin(user.role)) {
-    const mail = countOutbox();
+    const mail = await countOutbox();
     stats.push(
-      { label: 'Subscribers', value: countSubscribers().confirmed, href: '/admin/subscribers' },
+      { label: 'Subscribers', value: (await countSubscribers()).confirmed, href: '/admin/subscribers' },
       { label: 'Emails queued', value: mail.queued + mail.sending, href: '/admin/subscribers#outbox-heading' },
       { label: 'Emails failed', value: mail.failed, href: '/admin/subscribers#outbox-heading' },
     );

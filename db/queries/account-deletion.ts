@@ -8,10 +8,11 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { getDb, type Transaction } from '@/db/index';
+import type { Db, Transaction } from '@/db/index';
 import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/account-comments';
 import { claimGuestCommentsIn } from '@/db/queries/guest-comments';
 import { deleteSubscriberByEmail } from '@/db/queries/subscriber-lifecycle';
+import { withTransaction } from '@/db/transaction';
 import { activityLog, importedItems, outbox, pageRevisions, postRevisions, posts, rateLimitHits, users, verificationTokens, waitingComments } from '@/db/schema';
 
 /** How a deleted member is named wherever a log or another person's email mentioned them. */
@@ -39,30 +40,30 @@ function withoutName(column: SQLiteColumn, name: string): SQL {
 }
 
 /** Emails to the member: cancelled if not yet sent, and nothing left that says who or what. */
-function scrubMailTo(tx: Transaction, email: string): void {
+async function scrubMailTo(tx: Db, email: string): Promise<void> {
   const toThem = sql`lower(${outbox.toAddress}) = ${email.toLowerCase()}`;
-  tx.update(outbox)
+  await tx
+    .update(outbox)
     .set({ status: 'cancelled', leaseUntil: null })
-    .where(and(toThem, inArray(outbox.status, ['queued', 'sending', 'failed'])))
-    .run();
-  tx.update(outbox).set({ toAddress: REMOVED_ADDRESS, subject: '', text: '', html: '', headers: {}, dedupeKey: null, lastError: null }).where(toThem).run();
+    .where(and(toThem, inArray(outbox.status, ['queued', 'sending', 'failed'])));
+  await tx.update(outbox).set({ toAddress: REMOVED_ADDRESS, subject: '', text: '', html: '', headers: {}, dedupeKey: null, lastError: null }).where(toThem);
 }
 
 /** Other people's emails and the staff logs that named the member. */
-function forgetName(tx: Transaction, userId: string, name: string | null): void {
-  tx.update(activityLog).set({ actorName: FORMER_MEMBER }).where(eq(activityLog.actorId, userId)).run();
-  tx.update(postRevisions).set({ authorName: FORMER_MEMBER }).where(eq(postRevisions.authorId, userId)).run();
-  tx.update(pageRevisions).set({ authorName: FORMER_MEMBER }).where(eq(pageRevisions.authorId, userId)).run();
+async function forgetName(tx: Db, userId: string, name: string | null): Promise<void> {
+  await tx.update(activityLog).set({ actorName: FORMER_MEMBER }).where(eq(activityLog.actorId, userId));
+  await tx.update(postRevisions).set({ authorName: FORMER_MEMBER }).where(eq(postRevisions.authorId, userId));
+  await tx.update(pageRevisions).set({ authorName: FORMER_MEMBER }).where(eq(pageRevisions.authorId, userId));
   if (!name || name.trim().length < MIN_REPLACED_NAME) return;
   const mentions = (column: SQLiteColumn) => sql`instr(${column}, ${name}) > 0 or instr(${column}, ${escapeHtml(name)}) > 0`;
-  tx.update(activityLog)
+  await tx
+    .update(activityLog)
     .set({ subject: withoutName(activityLog.subject, name) })
-    .where(mentions(activityLog.subject))
-    .run();
-  tx.update(outbox)
+    .where(mentions(activityLog.subject));
+  await tx
+    .update(outbox)
     .set({ subject: withoutName(outbox.subject, name), text: withoutName(outbox.text, name), html: withoutName(outbox.html, name) })
-    .where(sql`(${mentions(outbox.subject)}) or (${mentions(outbox.text)}) or (${mentions(outbox.html)})`)
-    .run();
+    .where(sql`(${mentions(outbox.subject)}) or (${mentions(outbox.text)}) or (${mentions(outbox.html)})`);
 }
 
 /**
@@ -70,27 +71,25 @@ function forgetName(tx: Transaction, userId: string, name: string | null): void 
  * with their address) as they chose, in one transaction. Authors keep their account until their posts move.
  * `addressKeys` gives the rate-limit keys derived from an address (lib/rate-limit.ts).
  */
-export function deleteUser(userId: string, comments: DeletedMemberComments, addressKeys: (email: string) => string[]): DeleteAccountResult {
-  return getDb().transaction((tx) => {
-    if (tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).get()) return { outcome: 'has-posts', postSlugs: [] };
-    const member = tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
+export function deleteUser(userId: string, comments: DeletedMemberComments, addressKeys: (email: string) => string[]): Promise<DeleteAccountResult> {
+  return withTransaction(async (tx): Promise<DeleteAccountResult> => {
+    if ((await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).limit(1)).length > 0) return { outcome: 'has-posts', postSlugs: [] };
+    const [member] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
     if (!member) return { outcome: 'not-found', postSlugs: [] };
-    claimGuestCommentsIn(tx, userId, member.email);
-    const postSlugs = releaseCommentsOfMember(tx, userId, comments);
-    deleteSubscriberByEmail(tx, member.email);
-    tx.delete(verificationTokens)
-      .where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`)
-      .run();
-    tx.delete(waitingComments).where(eq(waitingComments.email, member.email.toLowerCase())).run();
+    // These two still take the old synchronous transaction handle; the writing connection runs them the same way.
+    const syncTx = tx as unknown as Transaction;
+    claimGuestCommentsIn(syncTx, userId, member.email);
+    const postSlugs = releaseCommentsOfMember(syncTx, userId, comments);
+    await deleteSubscriberByEmail(member.email);
+    await tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`);
+    await tx.delete(waitingComments).where(eq(waitingComments.email, member.email.toLowerCase()));
     const keys = addressKeys(member.email.toLowerCase());
-    if (keys.length > 0) tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, keys)).run();
-    tx.delete(importedItems)
-      .where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId)))
-      .run();
-    scrubMailTo(tx, member.email);
-    forgetName(tx, userId, member.name);
+    if (keys.length > 0) await tx.delete(rateLimitHits).where(inArray(rateLimitHits.key, keys));
+    await tx.delete(importedItems).where(and(eq(importedItems.kind, 'user'), eq(importedItems.hearthId, userId)));
+    await scrubMailTo(tx, member.email);
+    await forgetName(tx, userId, member.name);
     // Cascades take sessions, sign-in methods, reply notices and mutes; reports, uploads, revisions and logs lose the id.
-    tx.delete(users).where(eq(users.id, userId)).run();
+    await tx.delete(users).where(eq(users.id, userId));
     return { outcome: 'deleted', postSlugs };
   });
 }

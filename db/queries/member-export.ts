@@ -61,7 +61,7 @@ async function settingsOf(userId: string) {
 }
 
 async function subscriptionOf(email: string) {
-  const subscriber = getSubscriberByEmail(email);
+  const subscriber = await getSubscriberByEmail(email);
   if (!subscriber) return null;
   const topics = subscriber.allCategories
     ? 'all'
@@ -103,7 +103,7 @@ async function editorialWorkOf(userId: string) {
 
 export async function exportUserData(userId: string) {
   const db = getDb();
-  const profile = getOwnAccount(userId);
+  const profile = await getOwnAccount(userId);
   if (!profile) return null;
   const email = profile.email;
   return {

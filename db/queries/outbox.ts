@@ -2,6 +2,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { outbox } from '@/db/schema';
 
 /** `postId`: the post a new-post email announces (its admin page shows the delivery). */
@@ -9,7 +10,8 @@ export type OutgoingMail = { kind: string; to: string; subject: string; text: st
 type Writer = Pick<Db, 'insert'>;
 
 /**
- * Queues messages. Pass the transaction that makes the change, so both are written or neither is.
+ * Queues messages. Call it inside the withTransaction(…) that makes the change (or pass its handle), so both
+ * are written or neither is. It stays synchronous for now: callers still inside synchronous transactions use it.
  * A message whose dedupe key is already in the outbox is skipped: it is never queued twice.
  * One prepared statement run per row: far faster than large multi-row INSERTs for big lists.
  */
@@ -53,72 +55,63 @@ const isDue = (now: Date) => or(and(eq(outbox.status, 'queued'), lte(outbox.next
  * one address never hold back another address's sign-in email. One transaction, so two workers
  * never share a row.
  */
-export function claimDueMail(now: Date, limit: number, leaseMs: number): ClaimedMail[] {
-  return getDb().transaction(
-    (tx) => {
-      const due = tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(isDue(now))
-        .orderBy(WAITED_FOR_FIRST, RECIPIENT_TURN, asc(outbox.id))
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
-      if (due.length === 0) return [];
-      for (const id of due) {
-        const row = tx.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get()!;
-        tx.update(outbox)
-          .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: row.attempts + 1 })
-          .where(eq(outbox.id, id))
-          .run();
-      }
-      const place = new Map(due.map((id, i) => [id, i]));
-      return tx
-        .select({
-          id: outbox.id,
-          kind: outbox.kind,
-          to: outbox.toAddress,
-          subject: outbox.subject,
-          text: outbox.text,
-          html: outbox.html,
-          headers: outbox.headers,
-          attempts: outbox.attempts,
-          createdAt: outbox.createdAt,
-        })
-        .from(outbox)
-        .where(inArray(outbox.id, due))
-        .all()
-        .sort((a, b) => place.get(a.id)! - place.get(b.id)!); // sent in the order claimed
-    },
-    { behavior: 'immediate' },
-  );
+export function claimDueMail(now: Date, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+  return withTransaction(async (tx) => {
+    const due = (await tx.select({ id: outbox.id }).from(outbox).where(isDue(now)).orderBy(WAITED_FOR_FIRST, RECIPIENT_TURN, asc(outbox.id)).limit(limit)).map((r) => r.id);
+    if (due.length === 0) return [];
+    await tx
+      .update(outbox)
+      .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, due));
+    const place = new Map(due.map((id, i) => [id, i]));
+    const claimed = await tx
+      .select({
+        id: outbox.id,
+        kind: outbox.kind,
+        to: outbox.toAddress,
+        subject: outbox.subject,
+        text: outbox.text,
+        html: outbox.html,
+        headers: outbox.headers,
+        attempts: outbox.attempts,
+        createdAt: outbox.createdAt,
+      })
+      .from(outbox)
+      .where(inArray(outbox.id, due));
+    return claimed.sort((a, b) => place.get(a.id)! - place.get(b.id)!); // sent in the order claimed
+  });
 }
 
-export function markMailSent(id: number, now = new Date()): void {
-  getDb().update(outbox).set({ status: 'sent', sentAt: now, leaseUntil: null, lastError: null }).where(eq(outbox.id, id)).run();
+/** One message's new state, written on its own: the worker marks each as its SMTP answer comes. */
+async function setMail(id: number, values: Partial<typeof outbox.$inferInsert>): Promise<void> {
+  await withTransaction((tx) => tx.update(outbox).set(values).where(eq(outbox.id, id)));
 }
 
-export function markMailRetry(id: number, error: string, nextAttemptAt: Date): void {
-  getDb().update(outbox).set({ status: 'queued', nextAttemptAt, leaseUntil: null, lastError: error }).where(eq(outbox.id, id)).run();
+export function markMailSent(id: number, now = new Date()): Promise<void> {
+  return setMail(id, { status: 'sent', sentAt: now, leaseUntil: null, lastError: null });
 }
 
-export function markMailFailed(id: number, error: string): void {
-  getDb().update(outbox).set({ status: 'failed', leaseUntil: null, lastError: error }).where(eq(outbox.id, id)).run();
+export function markMailRetry(id: number, error: string, nextAttemptAt: Date): Promise<void> {
+  return setMail(id, { status: 'queued', nextAttemptAt, leaseUntil: null, lastError: error });
 }
 
-export function markMailCancelled(id: number): void {
-  getDb().update(outbox).set({ status: 'cancelled', leaseUntil: null, lastError: 'Not sent: the address left the list or bounced before it went out.' }).where(eq(outbox.id, id)).run();
+export function markMailFailed(id: number, error: string): Promise<void> {
+  return setMail(id, { status: 'failed', leaseUntil: null, lastError: error });
 }
 
-export function countOutbox(now = new Date()): { queued: number; sending: number; failed: number; sentToday: number } {
+export function markMailCancelled(id: number): Promise<void> {
+  return setMail(id, { status: 'cancelled', leaseUntil: null, lastError: 'Not sent: the address left the list or bounced before it went out.' });
+}
+
+export async function countOutbox(now = new Date()): Promise<{ queued: number; sending: number; failed: number; sentToday: number }> {
   const db = getDb();
-  const n = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(outbox).where(where).get()!.n;
+  const n = async (where: ReturnType<typeof eq>) => (await db.select({ n: count() }).from(outbox).where(where))[0].n;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return {
-    queued: n(eq(outbox.status, 'queued')),
-    sending: n(eq(outbox.status, 'sending')),
-    failed: n(eq(outbox.status, 'failed')),
-    sentToday: n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!),
+    queued: await n(eq(outbox.status, 'queued')),
+    sending: await n(eq(outbox.status, 'sending')),
+    failed: await n(eq(outbox.status, 'failed')),
+    sentToday: await n(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, startOfDay))!),
   };
 }
 
@@ -130,7 +123,7 @@ export type MailProblem = { id: number; kind: string; to: string; subject: strin
  */
 const needsAttention = and(ne(outbox.kind, 'sign-in'), or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'queued'), isNotNull(outbox.lastError))));
 
-export function listMailProblems(limit = 50): MailProblem[] {
+export function listMailProblems(limit = 50): Promise<MailProblem[]> {
   return getDb()
     .select({
       id: outbox.id,
@@ -146,13 +139,13 @@ export function listMailProblems(limit = 50): MailProblem[] {
     .from(outbox)
     .where(needsAttention)
     .orderBy(desc(outbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** "Retry now": failed messages and ones waiting out a backoff become due at once. Returns how many. */
-export function retryMailNow(now = new Date()): number {
-  return getDb().update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(needsAttention).run().changes;
+export async function retryMailNow(now = new Date()): Promise<number> {
+  const retried = await withTransaction((tx) => tx.update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(needsAttention).returning({ id: outbox.id }));
+  return retried.length;
 }
 
 export const DELIVERY_STATES = ['queued', 'sent', 'failed', 'cancelled'] as const;
@@ -167,18 +160,19 @@ const deliveryState = sql<DeliveryState>`case when ${outbox.status} = 'sending' 
  * The emails announcing one post: how many are queued, sent, failed and cancelled (the address left the
  * list first), and up to `limit` lines per state (failed first, then queued, cancelled, sent).
  */
-export function getPostDelivery(postId: number, limit = 100): PostDelivery {
+export async function getPostDelivery(postId: number, limit = 100): Promise<PostDelivery> {
   const db = getDb();
   const counts: Record<DeliveryState, number> = { queued: 0, sent: 0, failed: 0, cancelled: 0 };
-  for (const row of db.select({ state: deliveryState, n: count() }).from(outbox).where(eq(outbox.postId, postId)).groupBy(deliveryState).all()) counts[row.state] += row.n;
-  const lines = (['failed', 'queued', 'cancelled', 'sent'] as const).flatMap((state) =>
-    db
-      .select({ id: outbox.id, to: outbox.toAddress, state: deliveryState, lastError: outbox.lastError, sentAt: outbox.sentAt })
-      .from(outbox)
-      .where(and(eq(outbox.postId, postId), state === 'queued' ? inArray(outbox.status, ['queued', 'sending']) : eq(outbox.status, state)))
-      .orderBy(asc(outbox.toAddress), asc(outbox.id))
-      .limit(limit)
-      .all(),
-  );
+  for (const row of await db.select({ state: deliveryState, n: count() }).from(outbox).where(eq(outbox.postId, postId)).groupBy(deliveryState)) counts[row.state] += row.n;
+  const lines: DeliveryLine[] = [];
+  for (const state of ['failed', 'queued', 'cancelled', 'sent'] as const)
+    lines.push(
+      ...(await db
+        .select({ id: outbox.id, to: outbox.toAddress, state: deliveryState, lastError: outbox.lastError, sentAt: outbox.sentAt })
+        .from(outbox)
+        .where(and(eq(outbox.postId, postId), state === 'queued' ? inArray(outbox.status, ['queued', 'sending']) : eq(outbox.status, state)))
+        .orderBy(asc(outbox.toAddress), asc(outbox.id))
+        .limit(limit)),
+    );
   return { counts, lines };
 }

@@ -2,6 +2,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { siteSettings, uploads, type DateFormat, type NewPostEmailContent } from '@/db/schema';
 
@@ -67,15 +68,12 @@ export function getCommentSettings(): CommentSettings {
 export type SiteSettingsRow = Omit<typeof siteSettings.$inferInsert, 'id'>;
 
 /** Replaces every setting at once (creating the row on first save), logged in the same transaction. */
-export function updateSiteSettings(actor: Actor, values: SiteSettingsRow): void {
-  getDb().transaction(
-    (tx) => {
-      tx.insert(siteSettings)
-        .values({ id: 1, ...values })
-        .onConflictDoUpdate({ target: siteSettings.id, set: values })
-        .run();
-      recordActivity(tx, actor, 'settings.update', 'Site settings');
-    },
-    { behavior: 'immediate' },
-  );
+export function updateSiteSettings(actor: Actor, values: SiteSettingsRow): Promise<void> {
+  return withTransaction(async (tx) => {
+    await tx
+      .insert(siteSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: siteSettings.id, set: values });
+    recordActivity(tx, actor, 'settings.update', 'Site settings');
+  });
 }

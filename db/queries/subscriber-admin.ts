@@ -5,16 +5,17 @@
 import 'server-only';
 import { asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { containsText } from '@/db/queries/contains-text';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
-import { getSubscriber, type Reader, type Subscriber } from '@/db/queries/subscriber-lookup';
+import { getSubscriber, type Subscriber } from '@/db/queries/subscriber-lookup';
 import { categories, subscriberCategories, subscribers, type SubscriberStatus, type SubscriptionFrequency } from '@/db/schema';
 
 export type SubscriberCounts = Record<SubscriberStatus, number>;
 
-export function countSubscribers(): SubscriberCounts {
+export async function countSubscribers(): Promise<SubscriberCounts> {
   const counts: SubscriberCounts = { pending: 0, confirmed: 0, unsubscribed: 0, undeliverable: 0 };
-  for (const row of getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status).all()) counts[row.status] = row.n;
+  for (const row of await getDb().select({ status: subscribers.status, n: count() }).from(subscribers).groupBy(subscribers.status)) counts[row.status] = row.n;
   return counts;
 }
 
@@ -29,19 +30,18 @@ type ListedRow = Omit<SubscriberRow, 'topics'> & { allCategories: boolean };
  * Read in a second query keyed by subscriber id: a correlated subquery inside the select was rendered
  * with unqualified column names and matched categories by the wrong id (another subscriber's topics).
  */
-function withTopics(rows: ListedRow[]): SubscriberRow[] {
+async function withTopics(rows: ListedRow[]): Promise<SubscriberRow[]> {
   const ids = rows.map((r) => r.id);
   const names = new Map<number, string[]>();
   const followed =
     ids.length === 0
       ? []
-      : getDb()
+      : await getDb()
           .select({ subscriberId: subscriberCategories.subscriberId, name: categories.name })
           .from(subscriberCategories)
           .innerJoin(categories, eq(categories.id, subscriberCategories.categoryId))
           .where(inArray(subscriberCategories.subscriberId, ids))
-          .orderBy(asc(categories.position), asc(categories.name), asc(categories.id))
-          .all();
+          .orderBy(asc(categories.position), asc(categories.name), asc(categories.id));
   for (const { subscriberId, name } of followed) names.set(subscriberId, [...(names.get(subscriberId) ?? []), name]);
   return rows.map(({ allCategories, ...row }) => ({ ...row, topics: allCategories ? 'All posts' : names.get(row.id)?.join(', ') || 'No topics' }));
 }
@@ -67,23 +67,22 @@ function subscriberRows(search: string) {
     .orderBy(asc(subscribers.email), asc(subscribers.id));
 }
 
-export function searchSubscribers(search: string, page: number): { rows: SubscriberRow[]; total: number } {
-  const rows = withTopics(
-    subscriberRows(search)
+export async function searchSubscribers(search: string, page: number): Promise<{ rows: SubscriberRow[]; total: number }> {
+  const rows = await withTopics(
+    await subscriberRows(search)
       .limit(SUBSCRIBERS_PER_PAGE)
-      .offset((page - 1) * SUBSCRIBERS_PER_PAGE)
-      .all(),
+      .offset((page - 1) * SUBSCRIBERS_PER_PAGE),
   );
-  const total = getDb().select({ n: count() }).from(subscribers).where(emailContains(search)).get()!.n;
+  const [{ n: total }] = await getDb().select({ n: count() }).from(subscribers).where(emailContains(search));
   return { rows, total };
 }
 
 /** Every subscriber, for the CSV export (read in pages, so topics are looked up in bounded batches). */
-export function listAllSubscribers(): SubscriberRow[] {
+export async function listAllSubscribers(): Promise<SubscriberRow[]> {
   const rows: SubscriberRow[] = [];
   for (let offset = 0; ; offset += 500) {
-    const batch = subscriberRows('').limit(500).offset(offset).all();
-    rows.push(...withTopics(batch));
+    const batch = await subscriberRows('').limit(500).offset(offset);
+    rows.push(...(await withTopics(batch)));
     if (batch.length < 500) return rows;
   }
 }
@@ -95,12 +94,12 @@ export type SubscriberImportResult = { added: string[]; existing: string[]; left
 
 const LOOKUP_CHUNK = 500;
 
-/** Hearth's status for each of these (lower-cased) addresses that is already on the list. */
-export function statusesOf(emails: string[], reader: Reader = getDb()): Map<string, SubscriberStatus> {
+/** Hearth's status for each of these (lower-cased) addresses that is already on the list (inside a withTransaction, as it stands there). */
+export async function statusesOf(emails: string[]): Promise<Map<string, SubscriberStatus>> {
   const found = new Map<string, SubscriberStatus>();
   for (let i = 0; i < emails.length; i += LOOKUP_CHUNK) {
     const chunk = emails.slice(i, i + LOOKUP_CHUNK);
-    for (const row of reader.select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(inArray(subscribers.email, chunk)).all()) found.set(row.email, row.status);
+    for (const row of await getDb().select({ email: subscribers.email, status: subscribers.status }).from(subscribers).where(inArray(subscribers.email, chunk))) found.set(row.email, row.status);
   }
   return found;
 }
@@ -111,12 +110,9 @@ export function statusesOf(emails: string[], reader: Reader = getDb()): Map<stri
  * added back or emailed. "ask": each new address is pending and its confirmation email (`compose`) is
  * queued with it; the mail worker sends the outbox at its own pace.
  */
-export function importSubscribers(list: ImportedAddress[], mode: SubscriberImportMode, compose: (subscriber: Subscriber) => OutgoingMail, now = new Date()): SubscriberImportResult {
-  return getDb().transaction((tx) => {
-    const known = statusesOf(
-      list.map((a) => a.email),
-      tx,
-    );
+export function importSubscribers(list: ImportedAddress[], mode: SubscriberImportMode, compose: (subscriber: Subscriber) => OutgoingMail, now = new Date()): Promise<SubscriberImportResult> {
+  return withTransaction(async (tx) => {
+    const known = await statusesOf(list.map((a) => a.email));
     const result: SubscriberImportResult = { added: [], existing: [], leftBefore: [] };
     for (const { email, subscribedAt } of list) {
       const status = known.get(email);
@@ -124,12 +120,11 @@ export function importSubscribers(list: ImportedAddress[], mode: SubscriberImpor
       else if (status) result.existing.push(email);
       else {
         const values = mode === 'confirmed' ? { status: 'confirmed' as const, confirmedAt: now } : { status: 'pending' as const, confirmationSentAt: now };
-        const { id } = tx
+        const [{ id }] = await tx
           .insert(subscribers)
           .values({ email, createdAt: subscribedAt ?? now, ...values })
-          .returning({ id: subscribers.id })
-          .get();
-        if (mode === 'ask') enqueueMail(compose(getSubscriber(id, tx)!), tx, now);
+          .returning({ id: subscribers.id });
+        if (mode === 'ask') enqueueMail(compose((await getSubscriber(id))!), tx, now);
         result.added.push(email);
         known.set(email, values.status);
       }

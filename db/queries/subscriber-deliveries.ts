@@ -1,7 +1,8 @@
 /** Who receives the mail jobs' email: each new post's subscribers, and the weekly digest's (marked done as it is queued). */
 import 'server-only';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb, type Db, type Transaction } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { subscriberColumns, withCategories, type Subscriber } from '@/db/queries/subscriber-lookup';
 import { subscriberCategories, subscribers } from '@/db/schema';
@@ -15,8 +16,11 @@ const followsCategory = (categoryId: number | null) =>
         sql`exists (select 1 from ${subscriberCategories} where ${subscriberCategories.subscriberId} = ${subscribers.id} and ${subscriberCategories.categoryId} = ${categoryId})`,
       );
 
-/** Confirmed "each post" subscribers who follow this post's category. */
-export function listSubscribersForPost(tx: Transaction, categoryId: number | null): { id: number; email: string }[] {
+/**
+ * Confirmed "each post" subscribers who follow this post's category, read in the publishing transaction.
+ * Still synchronous: publishing calls it from a synchronous transaction (either handle is accepted).
+ */
+export function listSubscribersForPost(tx: Pick<Db | Transaction, 'select'>, categoryId: number | null): { id: number; email: string }[] {
   return tx
     .select({ id: subscribers.id, email: subscribers.email })
     .from(subscribers)
@@ -26,22 +30,22 @@ export function listSubscribersForPost(tx: Transaction, categoryId: number | nul
 }
 
 /** Confirmed weekly subscribers not yet handled for the digest moment `moment`. */
-export function listDigestDue(moment: Date, limit: number): Subscriber[] {
-  const db = getDb();
-  return db
+export async function listDigestDue(moment: Date, limit: number): Promise<Subscriber[]> {
+  const rows = await getDb()
     .select(subscriberColumns)
     .from(subscribers)
     .where(and(eq(subscribers.status, 'confirmed'), eq(subscribers.frequency, 'weekly'), or(isNull(subscribers.lastDigestAt), lt(subscribers.lastDigestAt, moment))))
     .orderBy(asc(subscribers.id))
-    .limit(limit)
-    .all()
-    .map((row) => withCategories(db, row)!);
+    .limit(limit);
+  const due: Subscriber[] = [];
+  for (const row of rows) due.push((await withCategories(row))!);
+  return due;
 }
 
 /** The digest for `moment` is done for this subscriber: queued (when there was anything new) in the same transaction. */
-export function recordDigest(id: number, moment: Date, mail: OutgoingMail | null, now = new Date()): void {
-  getDb().transaction((tx) => {
+export function recordDigest(id: number, moment: Date, mail: OutgoingMail | null, now = new Date()): Promise<void> {
+  return withTransaction(async (tx) => {
     if (mail) enqueueMail(mail, tx, now);
-    tx.update(subscribers).set({ lastDigestAt: moment }).where(eq(subscribers.id, id)).run();
+    await tx.update(subscribers).set({ lastDigestAt: moment }).where(eq(subscribers.id, id));
   });
 }

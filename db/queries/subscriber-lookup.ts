@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { subscriberCategories, subscribers, type SubscriberStatus, type SubscriptionFrequency } from '@/db/schema';
 
 export type Subscriber = {
@@ -30,26 +30,24 @@ export const subscriberColumns = {
   createdAt: subscribers.createdAt,
 };
 
-/** Where a read runs: the database, or the caller's transaction. */
-export type Reader = Pick<Transaction, 'select'>;
-
 /** A row read with subscriberColumns, with the ids of the categories it follows added. */
-export function withCategories(reader: Reader, row: Omit<Subscriber, 'categoryIds'> | undefined): Subscriber | null {
+export async function withCategories(row: Omit<Subscriber, 'categoryIds'> | undefined): Promise<Subscriber | null> {
   if (!row) return null;
-  const categoryIds = reader
+  const followed = await getDb()
     .select({ id: subscriberCategories.categoryId })
     .from(subscriberCategories)
     .where(eq(subscriberCategories.subscriberId, row.id))
-    .orderBy(asc(subscriberCategories.categoryId))
-    .all()
-    .map((r) => r.id);
-  return { ...row, categoryIds };
+    .orderBy(asc(subscriberCategories.categoryId));
+  return { ...row, categoryIds: followed.map((r) => r.id) };
 }
 
-export function getSubscriber(id: number, reader: Reader = getDb()): Subscriber | null {
-  return withCategories(reader, reader.select(subscriberColumns).from(subscribers).where(eq(subscribers.id, id)).get());
+/** Read inside a withTransaction(…), these see (and decide on) the transaction's own rows. */
+export async function getSubscriber(id: number): Promise<Subscriber | null> {
+  const [row] = await getDb().select(subscriberColumns).from(subscribers).where(eq(subscribers.id, id)).limit(1);
+  return withCategories(row);
 }
 
-export function getSubscriberByEmail(email: string, reader: Reader = getDb()): Subscriber | null {
-  return withCategories(reader, reader.select(subscriberColumns).from(subscribers).where(eq(subscribers.email, email.toLowerCase())).get());
+export async function getSubscriberByEmail(email: string): Promise<Subscriber | null> {
+  const [row] = await getDb().select(subscriberColumns).from(subscribers).where(eq(subscribers.email, email.toLowerCase())).limit(1);
+  return withCategories(row);
 }

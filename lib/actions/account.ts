@@ -15,14 +15,14 @@ import { displayNameSchema, welcomeNameSchema } from '@/lib/validations/display-
 import { signOutSchema } from '@/lib/validations/one-button';
 import { argsAction, formAction } from './guarded';
 
-export const updateDisplayNameAction = formAction({ name: 'display name', access: 'member', schema: displayNameSchema }, ({ name }, user) => {
-  updateDisplayName(user.id, name);
+export const updateDisplayNameAction = formAction({ name: 'display name', access: 'member', schema: displayNameSchema }, async ({ name }, user) => {
+  await updateDisplayName(user.id, name);
   return { ok: true, message: `Saved. Others now see you as “${name}”.` };
 });
 
 /** The first-sign-in step: save the name, then continue to where the person was going. */
-export const chooseDisplayNameAction = formAction({ name: 'welcome name', access: 'member', schema: welcomeNameSchema }, ({ name, next }, user) => {
-  updateDisplayName(user.id, name);
+export const chooseDisplayNameAction = formAction({ name: 'welcome name', access: 'member', schema: welcomeNameSchema }, async ({ name, next }, user) => {
+  await updateDisplayName(user.id, name);
   redirect(safeCallbackPath(next) ?? '/');
 });
 
@@ -34,7 +34,7 @@ export async function signOutAction(...args: unknown[]): Promise<void> {
 }
 
 export const deleteAccountAction = formAction({ name: 'account deletion', access: 'member', schema: deleteAccountSchema }, async ({ comments }, user) => {
-  const result = deleteUser(user.id, comments, addressRateLimitKeys);
+  const result = await deleteUser(user.id, comments, addressRateLimitKeys);
   if (result.outcome === 'has-posts') {
     return { ok: false, message: 'You have written posts on this site. Ask an admin to move them to another author first; nothing was deleted.' };
   }

@@ -7,8 +7,8 @@ import { ADMINS_ONLY_MESSAGE } from '@/lib/site-admin/result';
 import { statsCountingSchema } from '@/lib/validations/stats-counting';
 import { formAction } from './guarded';
 
-export const setStatsCountingAction = formAction({ name: 'stats counting', access: { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE }, schema: statsCountingSchema }, ({ counting }, user) => {
-  setStatsEnabled(user, counting === 'on');
+export const setStatsCountingAction = formAction({ name: 'stats counting', access: { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE }, schema: statsCountingSchema }, async ({ counting }, user) => {
+  await setStatsEnabled(user, counting === 'on');
   revalidatePath('/admin/stats');
   return {
     ok: true,

@@ -27,8 +27,8 @@ export const importSubscribersAction = formAction(
       if (!(error instanceof SubscriberCsvError)) throw error;
       return { ok: false, message: error.message, fieldErrors: { file: [error.message] } };
     }
-    if (step === 'preview') return { ok: true, message: 'Here is what the import would do. Nothing has been written yet.', summary: previewSubscriberImport(reading) };
-    const summary = runSubscriberImport(reading, mode);
+    if (step === 'preview') return { ok: true, message: 'Here is what the import would do. Nothing has been written yet.', summary: await previewSubscriberImport(reading) };
+    const summary = await runSubscriberImport(reading, mode);
     return { ok: true, message: `Imported ${summary.added} subscriber${summary.added === 1 ? '' : 's'}.`, summary };
   },
 );

@@ -8,6 +8,7 @@ import { redirect } from 'next/navigation';
 import { getOwnAccount } from '@/db/queries/member-account';
 import { existingCategoryIds, resubscribe, saveMemberSubscription, unsubscribe, updateSubscriptionChoices, type SubscriptionChoices } from '@/db/queries/subscriber-lifecycle';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
+import { withTransaction } from '@/db/transaction';
 import { getClientIp } from '@/lib/session';
 import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscriptions/links';
 import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/subscribe';
@@ -27,12 +28,12 @@ const subscriptionFields = (form: FormData) => ({
   categoryIds: form.getAll('categoryIds').filter((v) => typeof v === 'string'),
 });
 
-const allExist = (ids: number[]) => existingCategoryIds(ids).length === new Set(ids).size;
+const allExist = async (ids: number[]) => (await existingCategoryIds(ids)).length === new Set(ids).size;
 
 const managePage = (subscriber: { id: number; email: string }, note?: string) => `/subscription?${new URLSearchParams({ token: manageToken(subscriber), ...(note ? { note } : {}) })}`;
 
 export const subscribeAction = formAction({ name: 'subscription', access: 'anyone', schema: subscribeSchema, fields: subscriptionFields }, async ({ email, frequency, categoryIds }) => {
-  if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
+  if (!(await allExist(categoryIds))) return UNKNOWN_TOPIC;
   const outcome = await requestSubscription(email, { frequency, categoryIds }, await getClientIp());
   if (outcome === 'rate-limited') {
     return { ok: false, message: 'We have sent several emails to this address in the last few minutes. Please wait 15 minutes before asking again; the links already sent still work.' };
@@ -42,7 +43,7 @@ export const subscribeAction = formAction({ name: 'subscription', access: 'anyon
 });
 
 export const confirmSubscriptionAction = formAction({ name: 'confirmation', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
-  const link = readConfirmToken(token);
+  const link = await readConfirmToken(token);
   if ('problem' in link) {
     return link.problem === 'expired' ? { ok: false, message: 'This confirmation link has expired (they last 7 days). Subscribe again to get a new one.' } : BAD_LINK;
   }
@@ -54,37 +55,45 @@ export const confirmSubscriptionAction = formAction({ name: 'confirmation', acce
   redirect(managePage(subscriber, 'confirmed'));
 });
 
-export const unsubscribeAction = formAction({ name: 'unsubscribe', access: 'anyone', schema: signedLinkSchema }, ({ token }) => {
-  const subscriber = readManageToken(token);
+export const unsubscribeAction = formAction({ name: 'unsubscribe', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
+  const subscriber = await readManageToken(token);
   if (!subscriber) return BAD_LINK;
-  unsubscribe(subscriber.id);
+  await unsubscribe(subscriber.id);
   redirect(managePage(subscriber));
 });
 
-export const resubscribeAction = formAction({ name: 'resubscribe', access: 'anyone', schema: signedLinkSchema }, ({ token }) => {
-  const subscriber = readManageToken(token);
+export const resubscribeAction = formAction({ name: 'resubscribe', access: 'anyone', schema: signedLinkSchema }, async ({ token }) => {
+  const subscriber = await readManageToken(token);
   if (!subscriber) return BAD_LINK;
-  resubscribe(subscriber.id);
+  await resubscribe(subscriber.id);
   redirect(managePage(subscriber, 'confirmed'));
 });
 
 export const updateSubscriptionAction = formAction(
   { name: 'subscription choices', access: 'anyone', schema: subscriptionChoicesSchema, fields: subscriptionFields },
-  ({ token, frequency, categoryIds }) => {
-    const subscriber = readManageToken(token);
+  async ({ token, frequency, categoryIds }) => {
+    const subscriber = await readManageToken(token);
     if (!subscriber) return BAD_LINK;
-    if (!allExist(categoryIds)) return UNKNOWN_TOPIC;
-    updateSubscriptionChoices(subscriber.id, { frequency, categoryIds });
+    // The topics' existence and the choices that name them are one step: a topic removed in between cannot slip in.
+    const saved = await withTransaction(async () => {
+      if (!(await allExist(categoryIds))) return false;
+      await updateSubscriptionChoices(subscriber.id, { frequency, categoryIds });
+      return true;
+    });
+    if (!saved) return UNKNOWN_TOPIC;
     return { ok: true, message: 'Saved. Your next email follows these choices.' };
   },
 );
 
 /** A signed-in member's own address is already proven by signing in, so no confirmation email is needed. */
-export const subscribeMemberAction = formAction({ name: 'member subscription', access: 'member', schema: noFieldsSchema }, (_input, user) => {
-  const account = getOwnAccount(user.id);
+export const subscribeMemberAction = formAction({ name: 'member subscription', access: 'member', schema: noFieldsSchema }, async (_input, user) => {
+  const account = await getOwnAccount(user.id);
   if (!account) return SIGNED_OUT;
-  const existing = getSubscriberByEmail(account.email);
-  const choices: SubscriptionChoices = { frequency: existing?.frequency ?? 'each-post', categoryIds: existing?.categoryIds ?? [] };
-  if (existing?.status !== 'confirmed') saveMemberSubscription(account.email, choices);
+  // The address's row as it stands decides the choices kept: read and written in one transaction.
+  await withTransaction(async () => {
+    const existing = await getSubscriberByEmail(account.email);
+    const choices: SubscriptionChoices = { frequency: existing?.frequency ?? 'each-post', categoryIds: existing?.categoryIds ?? [] };
+    if (existing?.status !== 'confirmed') await saveMemberSubscription(account.email, choices);
+  });
   redirect('/account#subscription-heading');
 });

@@ -3,6 +3,6 @@ import 'server-only';
 import { deleteExpiredPending } from '@/db/queries/subscriber-lifecycle';
 import { CONFIRMATION_VALID_MS } from '@/lib/subscriptions/links';
 
-export function forgetExpiredSignUps(now: Date): void {
-  deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS));
+export async function forgetExpiredSignUps(now: Date): Promise<void> {
+  await deleteExpiredPending(new Date(now.getTime() - CONFIRMATION_VALID_MS));
 }

@@ -5,8 +5,9 @@
  * calls it on every tick, after the jobs that queue mail.
  */
 import 'server-only';
-import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent } from '@/db/queries/outbox';
+import { claimDueMail, markMailCancelled, markMailFailed, markMailRetry, markMailSent, type ClaimedMail } from '@/db/queries/outbox';
 import { isConfirmedSubscriber, markAddressUndeliverable } from '@/db/queries/subscriber-lifecycle';
+import { withTransaction } from '@/db/transaction';
 import { env } from '@/lib/env';
 import { LIST_MAIL_KINDS } from '@/lib/subscriptions/emails';
 import { sendMail, type MailMessage } from './transport';
@@ -31,33 +32,41 @@ export function isPermanentFailure(error: unknown): boolean {
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Someone who unsubscribed (or bounced) after this was queued must not get it: checked and cancelled in one transaction. */
+const cancelUnlessSubscribed = (mail: ClaimedMail) =>
+  withTransaction(async () => {
+    if (await isConfirmedSubscriber(mail.to)) return false;
+    await markMailCancelled(mail.id);
+    return true;
+  });
+
 /** Sends one batch of due messages; returns what happened to them. */
 export async function deliverDueMail(options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const send = options.send ?? sendMail;
   const gap = 1000 / (options.perSecond ?? env.MAIL_PER_SECOND);
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
-  const claimed = claimDueMail(now(), BATCH, LEASE_MS);
+  const claimed = await claimDueMail(now(), BATCH, LEASE_MS);
   for (const [i, mail] of claimed.entries()) {
-    // Someone who unsubscribed (or bounced) after this was queued must not get it.
-    if (LIST_MAIL_KINDS.has(mail.kind) && !isConfirmedSubscriber(mail.to)) {
-      markMailCancelled(mail.id);
+    if (LIST_MAIL_KINDS.has(mail.kind) && (await cancelUnlessSubscribed(mail))) {
       report.cancelled++;
       continue;
     }
     if (i > 0) await pause(gap);
     try {
       await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
-      markMailSent(mail.id, now());
+      await markMailSent(mail.id, now());
       report.sent++;
     } catch (error) {
       const at = now();
       if (isPermanentFailure(error) || at.getTime() - mail.createdAt.getTime() > GIVE_UP_AFTER_MS) {
-        markMailFailed(mail.id, describe(error));
-        if (isPermanentFailure(error)) markAddressUndeliverable(mail.to);
+        await withTransaction(async () => {
+          await markMailFailed(mail.id, describe(error));
+          if (isPermanentFailure(error)) await markAddressUndeliverable(mail.to);
+        });
         report.failed++;
       } else {
-        markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
+        await markMailRetry(mail.id, describe(error), new Date(at.getTime() + backoffMs(mail.attempts)));
         report.retried++;
       }
       console.error(`[hearth] mail #${mail.id} (${mail.kind}) not sent: ${describe(error)}`);

@@ -13,18 +13,18 @@ import { statsDay } from './day';
 export type CollectedView = { path: string; referrer: string; n: number };
 
 /** Returns how many views were stored (none while an admin has turned counting off). */
-export function countViews(views: CollectedView[], now = new Date()): number {
-  if (views.length === 0 || !isCountingViews()) return 0;
+export async function countViews(views: CollectedView[], now = new Date()): Promise<number> {
+  if (views.length === 0 || !(await isCountingViews())) return 0;
   const ownHostname = new URL(env.siteUrl).hostname;
   const found = new Map<string, { postId: number | null } | undefined>();
   const rows: ViewRow[] = [];
   for (const view of views) {
     const target = readerPath(view.path);
     if (!target) continue;
-    if (!found.has(target.path)) found.set(target.path, findReaderPage(target, now));
+    if (!found.has(target.path)) found.set(target.path, await findReaderPage(target, now));
     const page = found.get(target.path);
     if (page) rows.push({ path: target.path, postId: page.postId, referrerHost: referringHost(view.referrer, [ownHostname]), views: view.n });
   }
-  countViewRows(statsDay(now, getSiteIdentity().timeZone), rows);
+  await countViewRows(statsDay(now, getSiteIdentity().timeZone), rows);
   return rows.reduce((sum, row) => sum + row.views, 0);
 }

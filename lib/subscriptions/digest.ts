@@ -24,17 +24,17 @@ export function weeklyDigestMoment(now: Date, timeZone: string): Date {
 const follows = (subscriber: Subscriber, post: AnnouncedPost) => subscriber.allCategories || (post.categoryId !== null && subscriber.categoryIds.includes(post.categoryId));
 
 /** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
-export function processWeeklyDigests(now = new Date()): number {
+export async function processWeeklyDigests(now = new Date()): Promise<number> {
   const { timeZone } = getSiteIdentity();
   const moment = weeklyDigestMoment(now, timeZone);
   const week = localDay(moment, timeZone);
   const posts = listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
   const siteName = getSiteSettings().name;
   let handled = 0;
-  for (let due = listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = listDigestDue(moment, BATCH)) {
+  for (let due = await listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = await listDigestDue(moment, BATCH)) {
     for (const subscriber of due) {
       const theirs = posts.filter((post) => follows(subscriber, post) && (!subscriber.confirmedAt || post.publishedAt >= subscriber.confirmedAt));
-      recordDigest(subscriber.id, moment, theirs.length > 0 ? weeklyDigestEmail(siteName, theirs, subscriber, week) : null, now);
+      await recordDigest(subscriber.id, moment, theirs.length > 0 ? weeklyDigestEmail(siteName, theirs, subscriber, week) : null, now);
     }
     handled += due.length;
   }

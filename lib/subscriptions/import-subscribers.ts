@@ -33,8 +33,8 @@ function summary(step: SubscriberImportSummary['step'], reading: CsvReading, cou
   };
 }
 
-export function previewSubscriberImport(reading: CsvReading): SubscriberImportSummary {
-  const known = statusesOf(reading.subscribers.map((s) => s.email));
+export async function previewSubscriberImport(reading: CsvReading): Promise<SubscriberImportSummary> {
+  const known = await statusesOf(reading.subscribers.map((s) => s.email));
   let existing = 0;
   let leftBefore = 0;
   for (const status of known.values()) {
@@ -44,9 +44,9 @@ export function previewSubscriberImport(reading: CsvReading): SubscriberImportSu
   return summary('preview', reading, { added: reading.subscribers.length - existing - leftBefore, existing, leftBefore, emailsQueued: 0 });
 }
 
-export function runSubscriberImport(reading: CsvReading, mode: SubscriberImportMode, now = new Date()): SubscriberImportSummary {
+export async function runSubscriberImport(reading: CsvReading, mode: SubscriberImportMode, now = new Date()): Promise<SubscriberImportSummary> {
   const siteName = getSiteSettings().name;
-  const result = importSubscribers(reading.subscribers, mode, (subscriber) => movedSiteConfirmationEmail(siteName, subscriber, now), now);
+  const result = await importSubscribers(reading.subscribers, mode, (subscriber) => movedSiteConfirmationEmail(siteName, subscriber, now), now);
   const emailsQueued = mode === 'ask' ? result.added.length : 0;
   if (emailsQueued > 0) kickWorker();
   return summary('import', reading, { added: result.added.length, existing: result.existing.length, leftBefore: result.leftBefore.length, emailsQueued });

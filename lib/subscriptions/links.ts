@@ -38,21 +38,21 @@ export const listIdHeader = (siteName: string) => `<${slugify(siteName) || 'news
 export const manageUrl = (s: Addressee) => unsubscribeLinks(s).pageUrl;
 
 /** The subscriber a token names, if it is genuine and the address still matches. */
-function subscriberFor(payload: Record<string, unknown> | null): Subscriber | null {
+async function subscriberFor(payload: Record<string, unknown> | null): Promise<Subscriber | null> {
   if (!payload || typeof payload.s !== 'number' || typeof payload.e !== 'string') return null;
-  const subscriber = getSubscriber(payload.s);
+  const subscriber = await getSubscriber(payload.s);
   return subscriber && subscriber.email === payload.e ? subscriber : null;
 }
 
 export type ConfirmLink = { subscriber: Subscriber } | { problem: 'invalid' | 'expired' };
 
-export function readConfirmToken(token: string | undefined, now = new Date()): ConfirmLink {
+export async function readConfirmToken(token: string | undefined, now = new Date()): Promise<ConfirmLink> {
   const payload = verifyToken(CONFIRM, token);
   if (payload && typeof payload.x === 'number' && payload.x < now.getTime()) return { problem: 'expired' };
-  const subscriber = subscriberFor(payload);
+  const subscriber = await subscriberFor(payload);
   return subscriber ? { subscriber } : { problem: payload ? 'expired' : 'invalid' };
 }
 
-export function readManageToken(token: string | undefined): Subscriber | null {
+export function readManageToken(token: string | undefined): Promise<Subscriber | null> {
   return subscriberFor(verifyToken(MANAGE, token));
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { confirmSubscriber, saveSignUp, type SubscriptionChoices } from '@/db/queries/subscriber-lifecycle';
 import type { Subscriber } from '@/db/queries/subscriber-lookup';
 import { getSiteSettings } from '@/db/queries/settings';
+import { withTransaction } from '@/db/transaction';
 import { listCategories, type CategoryInfo } from '@/db/queries/taxonomy';
 import { kickWorker } from '@/lib/jobs/worker';
 import { allowSubscribeRequest } from '@/lib/rate-limit';
@@ -23,22 +24,25 @@ function topicNames(categories: CategoryInfo[], subscriber: Subscriber): string[
 }
 
 export async function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): Promise<SignUpOutcome> {
-  // Read before the rate limit, so nothing waits between its check and the sign-up it allows.
+  // Read before the transaction, which holds only the rate limit's check and the sign-up it allows.
   const categories = await listCategories();
-  if (!(await allowSubscribeRequest(email, ip, now))) return 'rate-limited';
   const siteName = getSiteSettings().name;
-  saveSignUp(email, choices, now, (subscriber) =>
-    subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(categories, subscriber), now),
-  );
-  kickWorker();
-  return 'sent';
+  const outcome = await withTransaction(async (): Promise<SignUpOutcome> => {
+    if (!(await allowSubscribeRequest(email, ip, now))) return 'rate-limited';
+    await saveSignUp(email, choices, now, (subscriber) =>
+      subscriber.status === 'confirmed' ? alreadySubscribedEmail(siteName, subscriber) : confirmationEmail(siteName, subscriber, topicNames(categories, subscriber), now),
+    );
+    return 'sent';
+  });
+  if (outcome === 'sent') kickWorker();
+  return outcome;
 }
 
 /** Pending → confirmed, with the welcome email queued in the same step. False when it was not pending. */
 export async function confirmSubscription(subscriber: Subscriber, now = new Date()): Promise<boolean> {
   const categories = await listCategories();
   const siteName = getSiteSettings().name;
-  const confirmed = confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(categories, s)));
+  const confirmed = await confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(categories, s)));
   if (confirmed) kickWorker();
   return confirmed;
 }

@@ -21,10 +21,10 @@ const SPAWN_FAILED = 'The import could not be started: the server could not star
 export type StartResult = { ok: true; jobId: number } | { ok: false; message: string };
 
 /** Starts the import of an upload (its export, and its uploads archive if one was sent). */
-export function startImport(input: { uploadId: string; fileName: string; dryRun: boolean }, admin: CurrentUser): StartResult {
+export async function startImport(input: { uploadId: string; fileName: string; dryRun: boolean }, admin: CurrentUser): Promise<StartResult> {
   const files = uploadFiles(input.uploadId);
   if (!files || !fs.existsSync(files.exportPath)) return { ok: false, message: 'That upload is not here any more: choose the files and start again.' };
-  const job = createImportJob({
+  const job = await createImportJob({
     fileName: input.fileName,
     filePath: files.exportPath,
     uploadsPath: fs.existsSync(files.uploadsPath) ? files.uploadsPath : null,
@@ -40,10 +40,10 @@ export function startImport(input: { uploadId: string; fileName: string; dryRun:
 }
 
 /** Runs an interrupted or failed job again, from its files (kept unless the run finished or the export was unreadable). */
-export function runImportAgain(jobId: number): StartResult {
-  const existing = getImportJob(jobId);
+export async function runImportAgain(jobId: number): Promise<StartResult> {
+  const existing = await getImportJob(jobId);
   if (existing && !fs.existsSync(existing.filePath)) return { ok: false, message: FILES_GONE };
-  const job = requeueImportJob(jobId);
+  const job = await requeueImportJob(jobId);
   if (!job) return { ok: false, message: NOT_INTERRUPTED };
   launchImportProcess(job.id);
   return { ok: true, jobId: job.id };
@@ -59,12 +59,12 @@ function launchImportProcess(jobId: number): void {
   });
   child.on('error', (error) => {
     console.error(`[hearth] import job ${jobId}: could not start its process: ${error.message}`);
-    finishImportJob(jobId, { error: SPAWN_FAILED });
+    finishImportJob(jobId, { error: SPAWN_FAILED }).catch((failure: unknown) => console.error(`[hearth] import job ${jobId}: recording that failure failed:`, failure));
   });
   child.on('exit', (code, signal) => {
     if (code === 0) return;
     console.error(`[hearth] import job ${jobId}: its process ended (${signal ?? `exit code ${code}`})`);
-    abandonImportJob(jobId);
+    abandonImportJob(jobId).catch((failure: unknown) => console.error(`[hearth] import job ${jobId}: marking it interrupted failed:`, failure));
   });
   child.unref();
 }

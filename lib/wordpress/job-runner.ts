@@ -23,37 +23,40 @@ const unexpectedFailure = (jobId: number) =>
 
 export type RunOutcome = 'done' | 'failed';
 
+/** Heartbeats and progress are written without holding up the import; a failed write is logged, not lost. */
+const logFailure = (jobId: number, what: string) => (error: unknown) => console.error(`[hearth] import job ${jobId}: writing its ${what} failed:`, error);
+
 export async function runImportJob(jobId: number): Promise<RunOutcome> {
-  const job = getImportJob(jobId);
+  const job = await getImportJob(jobId);
   if (!job || job.status !== 'queued') throw new Error(`Import job ${jobId} is not waiting to run (it finished, runs elsewhere, or does not exist).`);
   const dryRun = job.options.dryRun === true;
-  const actor = { id: job.startedById, name: getImportJobView(jobId)?.startedByName ?? 'An admin' };
-  markImportJobRunning(jobId);
-  const heartbeat = setInterval(() => touchImportJob(jobId), HEARTBEAT_EVERY_MS);
+  const actor = { id: job.startedById, name: (await getImportJobView(jobId))?.startedByName ?? 'An admin' };
+  await markImportJobRunning(jobId);
+  const heartbeat = setInterval(() => touchImportJob(jobId).catch(logFailure(jobId, 'heartbeat')), HEARTBEAT_EVERY_MS);
   let lastWrite = 0;
   const onProgress = (progress: { stage: string; done: number; total: number }) => {
     const now = Date.now();
     if (now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
-    recordImportProgress(jobId, progress);
+    recordImportProgress(jobId, progress).catch(logFailure(jobId, 'progress'));
   };
   let uploads: UploadsSource | null = null;
   try {
     uploads = job.uploadsPath ? await openUploads(job.uploadsPath) : null;
     const report = await importWordPress({ exportPath: job.filePath, uploads, dryRun, actor, onProgress });
-    finishImportJob(jobId, { report });
+    await finishImportJob(jobId, { report });
     clearInterval(heartbeat);
     await removeUpload(path.dirname(job.filePath));
     return 'done';
   } catch (error) {
     clearInterval(heartbeat);
     if (error instanceof WxrError) {
-      finishImportJob(jobId, { error: error.message });
+      await finishImportJob(jobId, { error: error.message });
       await removeUpload(path.dirname(job.filePath));
     } else {
       // The files stay for "Run it again": the export was readable, something else failed.
       console.error(`[hearth] import job ${jobId} failed:`, error instanceof Error ? error.stack : String(error));
-      finishImportJob(jobId, { error: unexpectedFailure(jobId) });
+      await finishImportJob(jobId, { error: unexpectedFailure(jobId) });
     }
     return 'failed';
   } finally {

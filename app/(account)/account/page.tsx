@@ -28,9 +28,9 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
-  const account = user && getOwnAccount(user.id);
+  const account = user && (await getOwnAccount(user.id));
   if (!account) redirect('/signin?callbackUrl=/account');
-  const subscriber = getSubscriberByEmail(account.email);
+  const subscriber = await getSubscriberByEmail(account.email);
   return (
     <div className="page-narrow account-page">
       <h1>Your account</h1>

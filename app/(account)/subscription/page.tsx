@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<{ token?: string; note?: string }> };
 // Reached from the "unsubscribe" link in every email: the signed token is the proof, no sign-in needed.
 export default async function SubscriptionPage({ searchParams }: Props) {
   const { token = '', note } = await searchParams;
-  const subscriber = readManageToken(token);
+  const subscriber = await readManageToken(token);
   if (!subscriber) {
     return (
       <div className="page-narrow">

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Import and export' };
 export default async function ImportPage() {
   const user = await requireRoleOrSignIn('/admin/import', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const jobs = listImportJobs();
+  const jobs = await listImportJobs();
   return (
     <div className="page-narrow admin-import">
       <h1>Import and export</h1>

@@ -28,12 +28,12 @@ export default async function StatsPage() {
   const today = statsDay(now, timeZone);
   const viewsFrom = statsDayBefore(VIEW_DAYS, now, timeZone);
   const weeksFrom = statsDayBefore(WEEKS * 7, now, timeZone);
-  const views = dailyBars(viewsPerDay(viewsFrom), viewsFrom, today);
-  const sends = weeklyBars(newsletterSendsPerDay(weeksFrom), weeksFrom, today);
-  const confirmations = weeklyBars(confirmationsPerDay(weeksFrom), weeksFrom, today);
-  const comments = weeklyBars(commentsPerDay(weeksFrom), weeksFrom, today);
-  const posts = topPosts(viewsFrom);
-  const referrers = topReferrers(viewsFrom);
+  const views = dailyBars(await viewsPerDay(viewsFrom), viewsFrom, today);
+  const sends = weeklyBars(await newsletterSendsPerDay(weeksFrom), weeksFrom, today);
+  const confirmations = weeklyBars(await confirmationsPerDay(weeksFrom), weeksFrom, today);
+  const comments = weeklyBars(await commentsPerDay(weeksFrom), weeksFrom, today);
+  const posts = await topPosts(viewsFrom);
+  const referrers = await topReferrers(viewsFrom);
   return (
     <div className="page-wide">
       <h1>Stats</h1>
@@ -41,7 +41,7 @@ export default async function StatsPage() {
         What readers read, counted privately: a view is a number added to a day and a page, never a record of who. Views count by the site’s calendar day (its time zone); newsletter, confirmation and
         comment weeks by UTC days. Views cover the last {VIEW_DAYS} days, the rest the last {WEEKS} weeks.
       </p>
-      <StatsCountingForm action={setStatsCountingAction} counting={isCountingViews()} />
+      <StatsCountingForm action={setStatsCountingAction} counting={await isCountingViews()} />
       <ul className="stats-totals" aria-label="Totals">
         <li>
           <strong>{total(views)}</strong> page views, {VIEW_DAYS} days

@@ -24,10 +24,10 @@ export default async function SubscribersPage({ searchParams }: Props) {
   const search = (params.q ?? '').trim().slice(0, 254);
   const requestedPage = Number.parseInt(params.page ?? '1', 10);
   const page = Number.isSafeInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1;
-  const counts = countSubscribers();
-  const mail = countOutbox();
-  const problems = listMailProblems();
-  const { rows, total } = searchSubscribers(search, page);
+  const counts = await countSubscribers();
+  const mail = await countOutbox();
+  const problems = await listMailProblems();
+  const { rows, total } = await searchSubscribers(search, page);
   const totalPages = Math.max(1, Math.ceil(total / SUBSCRIBERS_PER_PAGE));
   const pageHref = (n: number) => `/admin/subscribers?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(n) })}`;
 

@@ -80,7 +80,7 @@ let parent: typeof comments.$inferSelect;
 beforeAll(async () => {
   cluster = await startPostgres();
   const db = getDb();
-  expect(seedIfEmpty(db)).toBe(true);
+  expect(await seedIfEmpty()).toBe(true);
   zoe = createAuthor({ name: 'Zoë O’Brien-Ñúñez', email: 'zoe@example.org', slug: 'zoe', commentingBlocked: true });
   const lukasz = createAuthor({ name: 'Łukasz', email: 'lukasz@example.org', slug: 'lukasz', role: 'member', emailVerified: exact });
   const topic = createCategory('flare-days');

@@ -9,8 +9,8 @@ import { posts } from '@/db/schema';
 
 describe('demo content', () => {
   it('fills an empty database with posts, categories, pages and settings', async () => {
-    expect(isEmpty(getDb())).toBe(true);
-    expect(seedIfEmpty(getDb())).toBe(true);
+    expect(await isEmpty()).toBe(true);
+    expect(await seedIfEmpty()).toBe(true);
     const list = (await listPublishedPosts(1))!;
     expect(list.total).toBeGreaterThanOrEqual(8);
     expect(list.totalPages).toBeGreaterThanOrEqual(2);
@@ -38,9 +38,9 @@ describe('demo content', () => {
     ).toEqual((await listCategories()).map((category) => category.name));
   });
 
-  it('never writes into a database that already holds data', () => {
+  it('never writes into a database that already holds data', async () => {
     const before = getDb().select().from(posts).all().length;
-    expect(seedIfEmpty(getDb())).toBe(false);
+    expect(await seedIfEmpty()).toBe(false);
     expect(getDb().select().from(posts).all()).toHaveLength(before);
   });
 });

@@ -7,6 +7,7 @@ import { listThread } from '@/db/queries/comment-thread';
 import { accounts, comments, rateLimitHits, sessions, users } from '@/db/schema';
 import { addressRateLimitKeys, allowSignInEmail } from '@/lib/rate-limit';
 import { createAuthor, createPost } from '../../helpers/fixtures';
+import { whileTransactionOpen } from '../../helpers/open-transaction';
 
 function createMember(email: string) {
   const user = getDb().insert(users).values({ email, name: null }).returning().get();
@@ -22,9 +23,9 @@ describe('a member’s own data', () => {
   it('changes only that member’s display name', async () => {
     const a = createMember('a@example.org');
     const b = createMember('b@example.org');
-    updateDisplayName(a.id, 'Ash');
-    expect(getOwnAccount(a.id)!.name).toBe('Ash');
-    expect(getOwnAccount(b.id)!.name).toBeNull();
+    await updateDisplayName(a.id, 'Ash');
+    expect((await getOwnAccount(a.id))!.name).toBe('Ash');
+    expect((await getOwnAccount(b.id))!.name).toBeNull();
   });
 
   it('exports the profile and sign-in methods of that member only', async () => {
@@ -39,8 +40,8 @@ describe('a member’s own data', () => {
   it('deletes the account with its sessions and sign-in methods, leaving others alone', async () => {
     const e = createMember('e@example.org');
     const f = createMember('f@example.org');
-    expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('deleted');
-    expect(getOwnAccount(e.id)).toBeNull();
+    expect((await deleteUser(e.id, 'keep', addressRateLimitKeys)).outcome).toBe('deleted');
+    expect(await getOwnAccount(e.id)).toBeNull();
     const remainingSessions = getDb()
       .select()
       .from(sessions)
@@ -55,14 +56,20 @@ describe('a member’s own data', () => {
         .all()
         .map((a) => a.userId),
     ).not.toContain(e.id);
-    expect(deleteUser(e.id, 'keep', addressRateLimitKeys).outcome).toBe('not-found');
+    expect((await deleteUser(e.id, 'keep', addressRateLimitKeys)).outcome).toBe('not-found');
+  });
+
+  it('deletes the account in its turn while another transaction is open at an await', async () => {
+    const zoe = createMember('zoe.obrien-nunez@example.org');
+    expect((await whileTransactionOpen(() => deleteUser(zoe.id, 'remove', addressRateLimitKeys))).outcome).toBe('deleted');
+    expect(await getOwnAccount(zoe.id)).toBeNull();
   });
 
   it('keeps an author’s account while posts still point to it', async () => {
     const author = createAuthor();
     createPost({ authorId: author.id });
-    expect(deleteUser(author.id, 'remove', addressRateLimitKeys).outcome).toBe('has-posts');
-    expect(getOwnAccount(author.id)).not.toBeNull();
+    expect((await deleteUser(author.id, 'remove', addressRateLimitKeys)).outcome).toBe('has-posts');
+    expect(await getOwnAccount(author.id)).not.toBeNull();
   });
 });
 
@@ -81,7 +88,7 @@ describe('a deleted member’s comments', () => {
     const stays = createMember('stays@example.org');
     const mine = write(leaving.id, 'my story');
     write(stays.id, 'a reply', mine.id);
-    const result = deleteUser(leaving.id, 'keep', addressRateLimitKeys);
+    const result = await deleteUser(leaving.id, 'keep', addressRateLimitKeys);
     expect(result).toEqual({ outcome: 'deleted', postSlugs: [post.slug] });
     const kept = (await listThread(post.id)).find((c) => c.id === mine.id)!;
     expect(kept.author).toBeNull();
@@ -96,7 +103,7 @@ describe('a deleted member’s comments', () => {
     write(other.id, 'an answer', answered.id);
     const alone = write(leaving.id, 'lonely words');
     const ownReply = write(leaving.id, 'own follow-up', alone.id);
-    deleteUser(leaving.id, 'remove', addressRateLimitKeys);
+    await deleteUser(leaving.id, 'remove', addressRateLimitKeys);
     const thread = await listThread(post.id);
     expect(thread.find((c) => c.id === answered.id)).toMatchObject({ status: 'deleted', html: '' });
     expect(thread.find((c) => c.id === alone.id)).toBeUndefined();

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { sessions, users, verificationTokens } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 import { hearthAdapter } from '@/lib/auth-adapter';
 import { generateSessionToken, hashSessionToken } from '@/lib/session-token';
 
@@ -51,6 +52,26 @@ describe('sessions through the adapter', () => {
 
     await adapter.deleteSession!(token);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+  });
+});
+
+describe('writes through the adapter', () => {
+  it('wait their turn behind a transaction that is open at an await, instead of failing with SQLITE_BUSY', async () => {
+    const user = member('Zoë.OBrien-Nunez@example.org');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = withTransaction(async (tx) => {
+      await tx.update(users).set({ name: 'Zoë O’Brien-Ñúñez' }).where(eq(users.id, user.id));
+      await held;
+    });
+    const adapter = hearthAdapter();
+    const created = adapter.createSession!({ sessionToken: generateSessionToken(), userId: user.id, expires: inAnHour() });
+    const renamed = adapter.updateUser!({ id: user.id, name: 'Łukasz' });
+    release();
+    await open;
+    await expect(created).resolves.toMatchObject({ userId: user.id });
+    await expect(renamed).resolves.toMatchObject({ name: 'Łukasz' });
+    expect(getDb().select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()).toEqual({ name: 'Łukasz' });
   });
 });
 

@@ -9,6 +9,7 @@ import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, setStatsEna
 import { comments, outbox, pages } from '@/db/schema';
 import { countViews } from '@/lib/stats/count-view';
 import { createAuthor, createCategory, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
+import { whileTransactionOpen } from '../../helpers/open-transaction';
 
 const day1 = new Date('2026-03-02T09:00:00Z');
 const day2 = new Date('2026-03-03T21:30:00Z');
@@ -37,18 +38,18 @@ describe('counting views privately', () => {
     ])
     .run();
 
-  it('counts every kind of reader page, with the referring site by host, and adds up repeat views', () => {
-    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe(1);
-    expect(beacon('/posts/pacing-through-a-flare?utm=x', { referrer: 'localhost:3000' })).toBe(1);
-    expect(beacon('/posts/pacing-through-a-flare', { referrer: 'www.forum.example.org' })).toBe(1);
-    expect(beacon('/posts/kitchen-stool', { referrer: 'chat.zoë-group.example' })).toBe(1);
-    expect(beacon('/category/living-well/2')).toBe(1);
-    expect(beacon('/tag/sleep')).toBe(1);
-    expect(beacon('/author/zoe-obrien-nunez')).toBe(1);
-    expect(beacon('/about')).toBe(1);
-    expect(beacon('/search?q=my+new+diagnosis')).toBe(1);
-    expect(beacon('/', { at: day2, referrer: 'partner-blog.example' })).toBe(1);
-    expect(beacon('/posts/kitchen-stool', { at: day2 })).toBe(1);
+  it('counts every kind of reader page, with the referring site by host, and adds up repeat views', async () => {
+    expect(await beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe(1);
+    expect(await beacon('/posts/pacing-through-a-flare?utm=x', { referrer: 'localhost:3000' })).toBe(1);
+    expect(await beacon('/posts/pacing-through-a-flare', { referrer: 'www.forum.example.org' })).toBe(1);
+    expect(await beacon('/posts/kitchen-stool', { referrer: 'chat.zoë-group.example' })).toBe(1);
+    expect(await beacon('/category/living-well/2')).toBe(1);
+    expect(await beacon('/tag/sleep')).toBe(1);
+    expect(await beacon('/author/zoe-obrien-nunez')).toBe(1);
+    expect(await beacon('/about')).toBe(1);
+    expect(await beacon('/search?q=my+new+diagnosis')).toBe(1);
+    expect(await beacon('/', { at: day2, referrer: 'partner-blog.example' })).toBe(1);
+    expect(await beacon('/posts/kitchen-stool', { at: day2 })).toBe(1);
 
     expect(rows('page_view_counts')).toEqual([
       { day: '2026-03-02', path: '/about', post_id: null, views: 1 },
@@ -68,7 +69,7 @@ describe('counting views privately', () => {
     ]);
   });
 
-  it('stores nothing for paths that are not a page readers can see now', () => {
+  it('stores nothing for paths that are not a page readers can see now', async () => {
     const before = JSON.stringify([rows('page_view_counts'), rows('referrer_counts')]);
     const paths = [
       '/posts/secret-draft',
@@ -84,7 +85,7 @@ describe('counting views privately', () => {
       '//evil.example/x',
     ];
     expect(
-      countViews(
+      await countViews(
         paths.map((path) => ({ path, referrer: 'forum.example.org', n: 3 })),
         day1,
       ),
@@ -92,7 +93,7 @@ describe('counting views privately', () => {
     expect(JSON.stringify([rows('page_view_counts'), rows('referrer_counts')])).toBe(before);
   });
 
-  it('stores a whole batch at once, adding to what is there', () => {
+  it('stores a whole batch at once, adding to what is there', async () => {
     const at = new Date('2026-03-06T08:00:00Z');
     const batch = [
       { path: '/posts/kitchen-stool', referrer: 'forum.example.org', n: 4 },
@@ -100,8 +101,8 @@ describe('counting views privately', () => {
       { path: '/posts/no-such-post', referrer: 'forum.example.org', n: 9 },
       { path: '/tag/sleep', referrer: 'localhost', n: 1 },
     ];
-    expect(countViews(batch, at)).toBe(7);
-    expect(countViews(batch.slice(0, 1), at)).toBe(4);
+    expect(await countViews(batch, at)).toBe(7);
+    expect(await countViews(batch.slice(0, 1), at)).toBe(4);
     expect(sqlite().prepare("SELECT path, views FROM page_view_counts WHERE day = '2026-03-06' ORDER BY path").all()).toEqual([
       { path: '/posts/kitchen-stool', views: 10 },
       { path: '/tag/sleep', views: 1 },
@@ -111,10 +112,10 @@ describe('counting views privately', () => {
     sqlite().prepare("DELETE FROM referrer_counts WHERE day = '2026-03-06'").run();
   });
 
-  it('keeps a flood of made-up referring sites to a fixed number of rows a day, the rest as "other"', () => {
+  it('keeps a flood of made-up referring sites to a fixed number of rows a day, the rest as "other"', async () => {
     const at = new Date('2026-03-04T12:00:00Z');
-    for (let i = 0; i < REFERRER_HOSTS_PER_DAY + 50; i++) beacon('/posts/quiet-post', { at, referrer: `spam-${i}.example` });
-    beacon('/posts/quiet-post', { at, referrer: 'spam-3.example' });
+    for (let i = 0; i < REFERRER_HOSTS_PER_DAY + 50; i++) await beacon('/posts/quiet-post', { at, referrer: `spam-${i}.example` });
+    await beacon('/posts/quiet-post', { at, referrer: 'spam-3.example' });
     const hosts = sqlite().prepare("SELECT host, views FROM referrer_counts WHERE day = '2026-03-04'").all() as { host: string; views: number }[];
     expect(hosts).toHaveLength(REFERRER_HOSTS_PER_DAY + 1);
     expect(hosts.find((h) => h.host === OTHER_REFERRERS)?.views).toBe(50);
@@ -122,47 +123,56 @@ describe('counting views privately', () => {
     expect(sqlite().prepare("SELECT views FROM page_view_counts WHERE day = '2026-03-04'").all()).toEqual([{ views: REFERRER_HOSTS_PER_DAY + 51 }]);
   });
 
-  it('counts nothing while an admin has turned counting off, and counts again once it is back on', () => {
+  it('counts nothing while an admin has turned counting off, and counts again once it is back on', async () => {
     const admin = { id: zoe.id, name: zoe.name };
     const at = new Date('2026-03-05T08:00:00Z');
-    setStatsEnabled(admin, false);
-    expect(beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' })).toBe(0);
+    await setStatsEnabled(admin, false);
+    expect(await beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' })).toBe(0);
     expect(sqlite().prepare("SELECT count(*) AS n FROM page_view_counts WHERE day = '2026-03-05'").get()).toEqual({ n: 0 });
-    setStatsEnabled(admin, true);
-    expect(beacon('/posts/quiet-post', { at })).toBe(1);
+    await setStatsEnabled(admin, true);
+    expect(await beacon('/posts/quiet-post', { at })).toBe(1);
     expect(sqlite().prepare("SELECT action FROM activity_log WHERE action LIKE 'stats.%' ORDER BY id").all()).toEqual([{ action: 'stats.off' }, { action: 'stats.on' }]);
   });
 
-  it('has no column that could hold an address, a browser or a visitor', () => {
+  it('counts views and turns counting off and on in turn while another transaction is open at an await', async () => {
+    const admin = { id: lukasz.id, name: lukasz.name };
+    const at = new Date('2026-02-20T12:00:00Z'); // before the days the figures below are read from
+    expect(await whileTransactionOpen(() => beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' }))).toBe(1);
+    await whileTransactionOpen(() => setStatsEnabled(admin, false));
+    expect(await beacon('/posts/quiet-post', { at })).toBe(0);
+    await whileTransactionOpen(() => setStatsEnabled(admin, true));
+  });
+
+  it('has no column that could hold an address, a browser or a visitor', async () => {
     const columns = (table: string) => (sqlite().prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('page_view_counts')).toEqual(['day', 'path', 'post_id', 'views']);
     expect(columns('referrer_counts')).toEqual(['day', 'host', 'views']);
   });
 
-  it('reads the figures /admin/stats shows: views per day, top posts, referring sites', () => {
-    expect(viewsPerDay('2026-03-03')).toEqual([
+  it('reads the figures /admin/stats shows: views per day, top posts, referring sites', async () => {
+    expect(await viewsPerDay('2026-03-03')).toEqual([
       { day: '2026-03-03', count: 2 },
       { day: '2026-03-04', count: REFERRER_HOSTS_PER_DAY + 51 },
       { day: '2026-03-05', count: 1 },
     ]);
-    expect(topPosts('2026-03-01', 3)).toEqual([
+    expect(await topPosts('2026-03-01', 3)).toEqual([
       { postId: quiet.id, title: 'A quiet post', slug: 'quiet-post', views: REFERRER_HOSTS_PER_DAY + 52 },
       { postId: pacing.id, title: 'Pacing through a flare 🔥', slug: 'pacing-through-a-flare', views: 3 },
       { postId: kitchen.id, title: 'Łukasz’s kitchen stool', slug: 'kitchen-stool', views: 2 },
     ]);
-    expect(topPosts('2026-03-03').map((p) => [p.slug, p.views])).toEqual([
+    expect((await topPosts('2026-03-03')).map((p) => [p.slug, p.views])).toEqual([
       ['quiet-post', REFERRER_HOSTS_PER_DAY + 52],
       ['kitchen-stool', 1],
     ]);
-    expect(topReferrers('2026-03-01', 3)).toEqual([
+    expect(await topReferrers('2026-03-01', 3)).toEqual([
       { host: OTHER_REFERRERS, views: 50 },
       { host: 'forum.example.org', views: 2 },
       { host: 'spam-3.example', views: 2 },
     ]);
-    expect(topReferrers('2026-03-05')).toEqual([]);
+    expect(await topReferrers('2026-03-05')).toEqual([]);
   });
 
-  it('reads newsletter emails sent, confirmations and comments per day, leaving out other mail, failures and spam', () => {
+  it('reads newsletter emails sent, confirmations and comments per day, leaving out other mail, failures and spam', async () => {
     const mail = (kind: string, status: 'sent' | 'failed', sentAt: string | null) => ({
       kind,
       toAddress: 'zoe@example.org',
@@ -185,7 +195,7 @@ describe('counting views privately', () => {
         mail('new-post', 'sent', '2026-02-01T08:00:00Z'),
       ])
       .run();
-    expect(newsletterSendsPerDay('2026-03-01')).toEqual([
+    expect(await newsletterSendsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-09', count: 1 },
     ]);
@@ -194,7 +204,7 @@ describe('counting views privately', () => {
     createSubscriber({ confirmedAt: new Date('2026-03-02T11:00:00Z'), status: 'unsubscribed' });
     createSubscriber({ confirmedAt: new Date('2026-03-10T11:00:00Z') });
     createSubscriber({ confirmedAt: null, status: 'pending' });
-    expect(confirmationsPerDay('2026-03-01')).toEqual([
+    expect(await confirmationsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-10', count: 1 },
     ]);
@@ -217,7 +227,7 @@ describe('counting views privately', () => {
         comment('approved', '2026-02-11T10:00:00Z'),
       ])
       .run();
-    expect(commentsPerDay('2026-03-01')).toEqual([
+    expect(await commentsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-11', count: 1 },
     ]);

@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ email?: string; token?: string; callbackU
 // carry no address: it is found from the code (an expired or used code finds none).
 export default async function ConfirmSignInPage({ searchParams }: Props) {
   const { token, callbackUrl, ...query } = await searchParams;
-  const email = query.email ?? (token ? addressOfEmailedCode(token) : null);
+  const email = query.email ?? (token ? await addressOfEmailedCode(token) : null);
   if (!email || !token) {
     return (
       <div className="page-narrow auth-page">

@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ token?: string }> };
 // buttons, so nobody is subscribed until the person presses "Confirm".
 export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const link = readConfirmToken(token);
+  const link = await readConfirmToken(token);
   if ('problem' in link) {
     return (
       <div className="page-narrow">

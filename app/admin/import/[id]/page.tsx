@@ -20,7 +20,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const user = await requireRoleOrSignIn(`/admin/import/${encodeURIComponent(id)}`, ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
   const jobId = Number(id);
-  const job = Number.isSafeInteger(jobId) && jobId > 0 ? getImportJobView(jobId) : undefined;
+  const job = Number.isSafeInteger(jobId) && jobId > 0 ? await getImportJobView(jobId) : undefined;
   if (!job) notFound();
   const running = !job.interrupted && (job.status === 'queued' || job.status === 'running');
   return (

@@ -10,7 +10,7 @@ const NO_STORE = { 'Cache-Control': 'private, no-store' };
 export async function GET() {
   const { refused } = await requireRole('admin');
   if (refused) return refusal(refused, { 401: 'Sign in as an admin to download subscribers.', 403: 'Only admins can download subscribers.' });
-  const rows = listAllSubscribers().map((s) => [s.email, s.status, s.frequency, s.topics, s.createdAt.toISOString(), s.confirmedAt?.toISOString() ?? '']);
+  const rows = (await listAllSubscribers()).map((s) => [s.email, s.status, s.frequency, s.topics, s.createdAt.toISOString(), s.confirmedAt?.toISOString() ?? '']);
   const csv = stringify([['email', 'status', 'frequency', 'topics', 'subscribed_at', 'confirmed_at'], ...rows], { escape_formulas: true });
   return new NextResponse(csv, {
     headers: { ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="subscribers-${new Date().toISOString().slice(0, 10)}.csv"` },

@@ -24,7 +24,7 @@ export async function PUT(request: Request) {
   const part = params.get('part');
   if (part !== 'export' && part !== 'uploads') return answer({ error: 'Say which file this is: ?part=export or ?part=uploads.' }, 400);
   if (Number(request.headers.get('content-length')) > IMPORT_PART_LIMITS[part as ImportPart]) return refuse(part === 'export' ? 'too-large-export' : 'too-large-uploads');
-  if (part === 'export') await removeAbandonedUploads(importJobFolders());
+  if (part === 'export') await removeAbandonedUploads(await importJobFolders());
   const uploadId = part === 'uploads' ? (params.get('upload') ?? '') : undefined;
   const result = await receiveImportPart(part, request.body, uploadId);
   return result.ok ? answer({ upload: result.uploadId, bytes: result.bytes }, 201) : refuse(result.reason);
@@ -35,6 +35,6 @@ export async function POST(request: Request) {
   if (refused) return refusal(refused, REFUSALS);
   const parsed = importStartSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return answer({ error: 'Choose the export file, then press Start.' }, 400);
-  const started = startImport(parsed.data, user);
+  const started = await startImport(parsed.data, user);
   return started.ok ? answer({ job: started.jobId }, 201) : answer({ error: started.message }, 409);
 }

@@ -15,9 +15,9 @@ const text = (body: string, status: number) => new NextResponse(body, { status, 
 
 export async function POST(request: NextRequest) {
   const token = request.nextUrl.searchParams.get('token') ?? undefined;
-  const subscriber = readManageToken(token);
+  const subscriber = await readManageToken(token);
   if (subscriber) {
-    unsubscribe(subscriber.id);
+    await unsubscribe(subscriber.id);
     return text('You are unsubscribed. No more posts will be emailed to this address.', 200);
   }
   const member = readStopRepliesToken(token);

@@ -29,57 +29,57 @@ beforeEach(() => {
   adminId = createAuthor({ role: 'admin', name: 'Ada Admin' }).id;
 });
 
-test('a second import is refused while the first one is queued or running, and allowed once it finished', () => {
-  const first = job('one.xml')!;
-  expect(job('two.xml', later(1000))).toBeNull();
-  markImportJobRunning(first.id, later(2000));
-  recordImportProgress(first.id, { stage: 'Importing posts', done: 5, total: 10 }, later(20_000));
-  expect(job('two.xml', later(40_000))).toBeNull();
-  finishImportJob(first.id, { report: { counts: {} } }, later(41_000));
-  expect(job('two.xml', later(42_000))).not.toBeNull();
+test('a second import is refused while the first one is queued or running, and allowed once it finished', async () => {
+  const first = (await job('one.xml'))!;
+  expect(await job('two.xml', later(1000))).toBeNull();
+  await markImportJobRunning(first.id, later(2000));
+  await recordImportProgress(first.id, { stage: 'Importing posts', done: 5, total: 10 }, later(20_000));
+  expect(await job('two.xml', later(40_000))).toBeNull();
+  await finishImportJob(first.id, { report: { counts: {} } }, later(41_000));
+  expect(await job('two.xml', later(42_000))).not.toBeNull();
 });
 
-test('a job whose heartbeat stopped shows as interrupted, no longer blocks, and runs again once', () => {
-  const first = job()!;
-  markImportJobRunning(first.id, later(1000));
-  expect(getImportJobView(first.id, later(1000 + HEARTBEAT_TIMEOUT_MS - 1))!.interrupted).toBe(false);
-  expect(requeueImportJob(first.id, later(1000 + HEARTBEAT_TIMEOUT_MS - 1))).toBeNull();
+test('a job whose heartbeat stopped shows as interrupted, no longer blocks, and runs again once', async () => {
+  const first = (await job())!;
+  await markImportJobRunning(first.id, later(1000));
+  expect((await getImportJobView(first.id, later(1000 + HEARTBEAT_TIMEOUT_MS - 1)))!.interrupted).toBe(false);
+  expect(await requeueImportJob(first.id, later(1000 + HEARTBEAT_TIMEOUT_MS - 1))).toBeNull();
   const stale = later(1000 + HEARTBEAT_TIMEOUT_MS + 1);
-  expect(getImportJobView(first.id, stale)).toMatchObject({ status: 'running', interrupted: true });
-  expect(requeueImportJob(first.id, stale)).toMatchObject({ id: first.id, status: 'queued' });
+  expect(await getImportJobView(first.id, stale)).toMatchObject({ status: 'running', interrupted: true });
+  expect(await requeueImportJob(first.id, stale)).toMatchObject({ id: first.id, status: 'queued' });
   // Queued again, with a fresh sign of life: a second "Run it again" or a new import waits.
-  expect(requeueImportJob(first.id, stale)).toBeNull();
-  expect(job('other.xml', stale)).toBeNull();
+  expect(await requeueImportJob(first.id, stale)).toBeNull();
+  expect(await job('other.xml', stale)).toBeNull();
 });
 
-test('a finished import cannot run again; a failed one can', () => {
-  const done = job()!;
-  finishImportJob(done.id, { report: { counts: {} } }, later(1000));
-  expect(requeueImportJob(done.id, later(60_000))).toBeNull();
-  const failed = job('b.xml', later(2000))!;
-  finishImportJob(failed.id, { error: 'It stopped.' }, later(3000));
-  expect(getImportJobView(failed.id, later(3000))).toMatchObject({ status: 'failed', error: 'It stopped.', interrupted: false });
-  expect(requeueImportJob(failed.id, later(4000))).toMatchObject({ status: 'queued', error: null, finishedAt: null });
+test('a finished import cannot run again; a failed one can', async () => {
+  const done = (await job())!;
+  await finishImportJob(done.id, { report: { counts: {} } }, later(1000));
+  expect(await requeueImportJob(done.id, later(60_000))).toBeNull();
+  const failed = (await job('b.xml', later(2000)))!;
+  await finishImportJob(failed.id, { error: 'It stopped.' }, later(3000));
+  expect(await getImportJobView(failed.id, later(3000))).toMatchObject({ status: 'failed', error: 'It stopped.', interrupted: false });
+  expect(await requeueImportJob(failed.id, later(4000))).toMatchObject({ status: 'queued', error: null, finishedAt: null });
 });
 
-test('two starts at the same moment make one job', () => {
-  const results = [job('a.xml'), job('b.xml')];
+test('two starts at the same moment make one job', async () => {
+  const results = await Promise.all([job('a.xml'), job('b.xml'), job('c.xml')]);
   expect(results.filter(Boolean)).toHaveLength(1);
   expect(getDb().select().from(importJobs).where(eq(importJobs.status, 'queued')).all()).toHaveLength(1);
 });
 
-test('the pages get progress, who started it and the options, never the file paths', () => {
-  const first = createImportJob({ fileName: 'site.xml', filePath: '/secret/imports/x/export.xml', uploadsPath: '/secret/imports/x/uploads.zip', dryRun: true, startedById: adminId }, T0)!;
-  recordImportProgress(first.id, { stage: 'Importing comments', done: 3, total: 4 }, later(10));
-  const [view] = listImportJobs(10, later(20));
+test('the pages get progress, who started it and the options, never the file paths', async () => {
+  const first = (await createImportJob({ fileName: 'site.xml', filePath: '/secret/imports/x/export.xml', uploadsPath: '/secret/imports/x/uploads.zip', dryRun: true, startedById: adminId }, T0))!;
+  await recordImportProgress(first.id, { stage: 'Importing comments', done: 3, total: 4 }, later(10));
+  const [view] = await listImportJobs(10, later(20));
   expect(view).toMatchObject({ id: first.id, fileName: 'site.xml', stage: 'Importing comments', progressDone: 3, progressTotal: 4, dryRun: true, withUploads: true, startedByName: 'Ada Admin' });
   expect(JSON.stringify(view)).not.toContain('/secret/');
 });
 
-test('a job whose process ended shows as interrupted at once, and a new import may start', () => {
-  const first = job()!;
-  markImportJobRunning(first.id, later(1000));
-  abandonImportJob(first.id);
-  expect(getImportJobView(first.id, later(2000))).toMatchObject({ status: 'running', interrupted: true });
-  expect(job('next.xml', later(2000))).not.toBeNull();
+test('a job whose process ended shows as interrupted at once, and a new import may start', async () => {
+  const first = (await job())!;
+  await markImportJobRunning(first.id, later(1000));
+  await abandonImportJob(first.id);
+  expect(await getImportJobView(first.id, later(2000))).toMatchObject({ status: 'running', interrupted: true });
+  expect(await job('next.xml', later(2000))).not.toBeNull();
 });

@@ -76,7 +76,7 @@ async function giveData(user: { id: string; name: string | null; email: string }
   await withTransaction((tx) => recordReplyNotice(tx, reply.id));
   await reportComment(others.commentOf, user.id, 'unkind', say('This felt unkind to me'));
   await muteThread(user.id, others.commentOf);
-  saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
+  await saveMemberSubscription(user.email, { frequency: 'weekly', categoryIds: topics });
   db.insert(comments)
     .values({ postId: others.postId, body: say('An old guest comment'), html: '<p>guest</p>', status: 'approved', guestName: user.name, guestEmail: user.email.toLowerCase() })
     .run();
@@ -89,7 +89,7 @@ async function giveData(user: { id: string; name: string | null; email: string }
     .from(outbox)
     .where(eq(outbox.dedupeKey, `reply:${reply.id}:${user.id}`))
     .get()!;
-  markMailSent(sent.id);
+  await markMailSent(sent.id);
   db.update(outbox)
     .set({ status: 'failed', lastError: `550 <${user.email}> mailbox full` })
     .where(eq(outbox.subject, say('Your sign-in link')))
@@ -251,7 +251,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
     expect(countedFor(ZOE.email)).toBe(2);
     const lukaszCounted = countedFor(lukasz.email);
 
-    expect(deleteUser(zoe.id, choice, addressRateLimitKeys).outcome).toBe('deleted');
+    expect((await deleteUser(zoe.id, choice, addressRateLimitKeys)).outcome).toBe('deleted');
 
     expect(scanWholeDatabase([ZOE.email, ZOE.name, 'zoe.nunez'])).toEqual([]);
     // Rate-limit rows hold a hash of the address, never the address: they are found by key.

@@ -32,8 +32,8 @@ const form = (fields: Record<string, string>) => {
 };
 
 const renameSchema = z.object({ name: z.string().min(2, 'Too short.'), note: z.string().max(3, 'Too long.') });
-const run = jest.fn((input: z.infer<typeof renameSchema>, user: { id: string }) => {
-  updateDisplayName(user.id, input.name);
+const run = jest.fn(async (input: z.infer<typeof renameSchema>, user: { id: string }) => {
+  await updateDisplayName(user.id, input.name);
   return { ok: true, message: 'Renamed.' };
 });
 const admins = { roles: ADMINS, refusal: 'Admins only.' };

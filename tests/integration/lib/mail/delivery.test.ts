@@ -4,11 +4,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { claimDueMail, countOutbox, enqueueMail } from '@/db/queries/outbox';
+import { claimDueMail, countOutbox, enqueueMail, markMailSent } from '@/db/queries/outbox';
 import { outbox } from '@/db/schema';
 import { deliverDueMail } from '@/lib/mail/delivery';
 import { freePort } from '../../../e2e/server';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
+import { whileTransactionOpen } from '../../../helpers/open-transaction';
 
 const mail = (n: number, extra: Partial<Parameters<typeof enqueueMail>[0]> = {}) => ({
   kind: 'test',
@@ -37,7 +38,7 @@ describe('the mail worker', () => {
     expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
     expect(catcher.messages).toHaveLength(6);
     expect(catcher.messages.find((m) => m.subject === 'Message 3')!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line).toBe('List-Unsubscribe: <https://example.org/u/3>');
-    expect(countOutbox()).toMatchObject({ queued: 0, sending: 0, failed: 0, sentToday: 6 });
+    expect(await countOutbox()).toMatchObject({ queued: 0, sending: 0, failed: 0, sentToday: 6 });
   });
 
   it('keeps messages queued while SMTP is down, then delivers all of them once it is back', async () => {
@@ -56,11 +57,11 @@ describe('the mail worker', () => {
     expect(catcher.messages.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3']);
   });
 
-  it('claims mail someone is waiting for (sign-in, subscription confirmation) before a queue of list mail', () => {
+  it('claims mail someone is waiting for (sign-in, subscription confirmation) before a queue of list mail', async () => {
     for (let n = 1; n <= 60; n++) enqueueMail(mail(n, { kind: 'new-post' }));
     enqueueMail(mail(100, { kind: 'sign-in' }));
     enqueueMail(mail(101, { kind: 'subscription-confirm' }));
-    const firstBatch = claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
+    const firstBatch = await claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
     expect(
       firstBatch
         .map((m) => m.kind)
@@ -83,15 +84,23 @@ describe('the mail worker', () => {
         .map((m) => m.subject)
         .sort(),
     ).toEqual(['Message 1', 'Your sign-in code']);
-    expect(countOutbox()).toMatchObject({ queued: 251, sending: 0 });
+    expect(await countOutbox()).toMatchObject({ queued: 251, sending: 0 });
   }, 30_000);
 
-  it('lets addresses take turns without putting list mail before mail someone waits for', () => {
+  it('claims and marks mail in its turn while another transaction is open, never on the reading connection', async () => {
+    enqueueMail(mail(1, { to: 'zoë.o’brien@example.org' }));
+    const [claimed] = await whileTransactionOpen(() => claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000));
+    expect(claimed).toMatchObject({ to: 'zoë.o’brien@example.org', attempts: 1 });
+    await whileTransactionOpen(() => markMailSent(claimed.id));
+    expect(await countOutbox()).toMatchObject({ queued: 0, sending: 0, sentToday: 1 });
+  });
+
+  it('lets addresses take turns without putting list mail before mail someone waits for', async () => {
     for (let n = 1; n <= 3; n++) enqueueMail(mail(n, { kind: 'new-post', to: 'a@example.org' }));
     for (let n = 4; n <= 6; n++) enqueueMail(mail(n, { kind: 'sign-in', to: 'a@example.org' }));
     enqueueMail(mail(7, { kind: 'new-post', to: 'b@example.org' }));
     enqueueMail(mail(8, { kind: 'sign-in', to: 'b@example.org' }));
-    const claimed = claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
+    const claimed = await claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
     expect(claimed.map((m) => m.subject)).toEqual(['Message 4', 'Message 8', 'Message 5', 'Message 6', 'Message 7', 'Message 1', 'Message 2', 'Message 3']);
   });
 
@@ -100,7 +109,7 @@ describe('the mail worker', () => {
     for (let n = 1; n <= 4; n++) enqueueMail(mail(n));
     const t0 = Date.now();
     // A worker claims the batch, sends the first message, marks it, then dies.
-    const claimed = claimDueMail(new Date(t0), 50, 5 * 60_000);
+    const claimed = await claimDueMail(new Date(t0), 50, 5 * 60_000);
     expect(claimed).toHaveLength(4);
     const send = smtpSender(catcher.port);
     await send(claimed[0]);

@@ -95,7 +95,7 @@ describe('the weekly digest', () => {
     createSubscriber({ email: 'weekly@example.org', frequency: 'weekly', confirmedAt: new Date(moment.getTime() - 10 * 86_400_000) });
     const first = createPost({ authorId: author.id, title: 'Sleep & pain', excerpt: 'Notes on sleep.', publishedAt: new Date(moment.getTime() - 86_400_000) });
     const second = createPost({ authorId: author.id, title: 'Brain fog <tips>', excerpt: 'Small things that help.', publishedAt: new Date(moment.getTime() - 2 * 86_400_000) });
-    processWeeklyDigests(now);
+    await processWeeklyDigests(now);
     await sendAll();
     const mail = await catcher.waitFor('weekly@example.org');
     for (const post of [first, second]) expect(mail.html).toContain(`<a href="${env.siteUrl}/posts/${post.slug}"`);
@@ -118,8 +118,8 @@ describe('subscribing', () => {
     expect(toBram).toMatch(/You chose: An email for each new post, about .+\./);
     for (const topic of [research, stories]) expect(toBram).toContain(topic.name);
 
-    expect(await confirmSubscription(getSubscriberByEmail('ana@example.org')!)).toBe(true);
-    expect(await confirmSubscription(getSubscriberByEmail('ana@example.org')!)).toBe(false); // once
+    expect(await confirmSubscription((await getSubscriberByEmail('ana@example.org'))!)).toBe(true);
+    expect(await confirmSubscription((await getSubscriberByEmail('ana@example.org'))!)).toBe(false); // once
     await sendAll();
     const welcome = await catcher.waitFor('ana@example.org', 2);
     expect(welcome.subject).toBe('Welcome to Hearth');

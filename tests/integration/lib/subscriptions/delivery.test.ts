@@ -86,8 +86,8 @@ describe('announcing a new post', () => {
     expect(oneClick).toMatch(/\/api\/subscription\/unsubscribe\?token=/);
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const pageLink = message.text!.match(/Unsubscribe or change what you get: (\S+)/)![1];
-    const fromPage = readManageToken(new URL(pageLink).searchParams.get('token')!);
-    const fromHeader = readManageToken(new URL(oneClick).searchParams.get('token')!);
+    const fromPage = await readManageToken(new URL(pageLink).searchParams.get('token')!);
+    const fromHeader = await readManageToken(new URL(oneClick).searchParams.get('token')!);
     expect(fromPage?.email).toBe('research@example.org');
     expect(fromHeader?.id).toBe(fromPage?.id);
   });
@@ -158,7 +158,7 @@ describe('announcing a new post', () => {
     getDb().update(subscribers).set({ status: 'unsubscribed' }).where(eq(subscribers.id, leaver.id)).run();
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('bounce') });
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 1, failed: 1, cancelled: 1 });
-    expect(getSubscriberByEmail('bounce@example.org')!.status).toBe('undeliverable');
+    expect((await getSubscriberByEmail('bounce@example.org'))!.status).toBe('undeliverable');
 
     markPostPublished(draft({ title: 'Second' }).id, new Date(), newPostAnnouncement());
     expect(
@@ -199,8 +199,8 @@ describe('the weekly digest', () => {
     createSubscriber({ email: 'weekly-other@example.org', frequency: 'weekly', categoryIds: [createCategory().id] });
     createSubscriber({ email: 'each@example.org' });
 
-    expect(processWeeklyDigests(new Date(moment.getTime() + 1000))).toBe(3);
-    expect(processWeeklyDigests(new Date(moment.getTime() + 2000))).toBe(0);
+    expect(await processWeeklyDigests(new Date(moment.getTime() + 1000))).toBe(3);
+    expect(await processWeeklyDigests(new Date(moment.getTime() + 2000))).toBe(0);
     await runJobs(new Date(moment.getTime() + 3000));
     const digests = queued('weekly-digest');
     expect(digests.map((d) => d.toAddress).sort()).toEqual(['weekly-all@example.org', 'weekly-topic@example.org']);

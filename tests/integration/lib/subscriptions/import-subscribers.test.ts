@@ -61,9 +61,9 @@ describe('importing', () => {
     'NEW1@example.org,Again,active',
   ].join('\n');
 
-  it('previews without writing anything', () => {
+  it('previews without writing anything', async () => {
     const before = getDb().select().from(subscribers).all().length;
-    expect(previewSubscriberImport(readSubscriberCsv(csv))).toEqual({
+    expect(await previewSubscriberImport(readSubscriberCsv(csv))).toEqual({
       step: 'preview',
       added: 2,
       existing: 1,
@@ -77,8 +77,8 @@ describe('importing', () => {
     expect(getDb().select().from(outbox).all()).toEqual([]);
   });
 
-  it('"ask each to confirm": new addresses wait for confirmation, each with one moved-site email in the outbox; nobody else is written to or emailed', () => {
-    const result = runSubscriberImport(readSubscriberCsv(csv), 'ask', now);
+  it('"ask each to confirm": new addresses wait for confirmation, each with one moved-site email in the outbox; nobody else is written to or emailed', async () => {
+    const result = await runSubscriberImport(readSubscriberCsv(csv), 'ask', now);
     expect(result).toMatchObject({ step: 'import', added: 2, existing: 1, leftBefore: 3, emailsQueued: 2 });
     expect(row('new1@example.org')).toMatchObject({ status: 'pending', frequency: 'each-post', allCategories: true, confirmationSentAt: now });
     const mails = getDb().select().from(outbox).all();
@@ -91,13 +91,13 @@ describe('importing', () => {
     expect(row('said-no@example.org')).toBeUndefined();
     for (const address of ['kept@example.org', 'left@example.org', 'bounced@example.org', 'said-no@example.org']) expect(mailTo(address)).toEqual([]);
     // Importing the same file again adds and sends nothing.
-    expect(runSubscriberImport(readSubscriberCsv(csv), 'ask', now)).toMatchObject({ added: 0, existing: 3, emailsQueued: 0 });
+    expect(await runSubscriberImport(readSubscriberCsv(csv), 'ask', now)).toMatchObject({ added: 0, existing: 3, emailsQueued: 0 });
     expect(getDb().select().from(outbox).all()).toHaveLength(2);
   });
 
-  it('"they agreed": confirmed at once with their old subscription date, and no email', () => {
+  it('"they agreed": confirmed at once with their old subscription date, and no email', async () => {
     const before = getDb().select().from(outbox).all().length;
-    const result = runSubscriberImport(readSubscriberCsv('Email,Date\nagreed@example.org,2021-03-04T05:06:07Z\nleft@example.org,2020-01-01\n'), 'confirmed', now);
+    const result = await runSubscriberImport(readSubscriberCsv('Email,Date\nagreed@example.org,2021-03-04T05:06:07Z\nleft@example.org,2020-01-01\n'), 'confirmed', now);
     expect(result).toMatchObject({ added: 1, leftBefore: 1, emailsQueued: 0 });
     expect(row('agreed@example.org')).toMatchObject({ status: 'confirmed', confirmedAt: now, createdAt: new Date('2021-03-04T05:06:07Z') });
     expect(getDb().select().from(outbox).all()).toHaveLength(before);

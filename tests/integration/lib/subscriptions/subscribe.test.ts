@@ -11,6 +11,7 @@ import { manageToken, readConfirmToken, readManageToken } from '@/lib/subscripti
 import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/subscribe';
 import { subscribeSchema } from '@/lib/validations/subscription';
 import { createCategory } from '../../../helpers/fixtures';
+import { whileTransactionOpen } from '../../../helpers/open-transaction';
 
 const DAY = 24 * 60 * 60_000;
 const queued = () => getDb().select().from(outbox).all();
@@ -40,33 +41,33 @@ describe('subscribing', () => {
   it('records a pending address and queues one confirmation link; only confirming adds it to the list', async () => {
     const health = createCategory('health-news');
     expect(await requestSubscription('sky@example.org', { frequency: 'each-post', categoryIds: [health.id] }, '10.0.0.1')).toBe('sent');
-    const pending = getSubscriberByEmail('sky@example.org')!;
+    const pending = (await getSubscriberByEmail('sky@example.org'))!;
     expect(pending).toMatchObject({ status: 'pending', allCategories: false, categoryIds: [health.id] });
     const [mail] = queued();
     expect(mail).toMatchObject({ kind: 'subscription-confirm', toAddress: 'sky@example.org', subject: 'Confirm your subscription to Hearth' });
     const link = linkIn(mail.text, '/subscription/confirm');
 
     // The page behind the link only reads; the button confirms, then leads to the subscription page.
-    expect(readConfirmToken(tokenOf(link))).toMatchObject({ subscriber: { id: pending.id } });
-    expect(getSubscriberByEmail('sky@example.org')!.status).toBe('pending');
+    expect(await readConfirmToken(tokenOf(link))).toMatchObject({ subscriber: { id: pending.id } });
+    expect((await getSubscriberByEmail('sky@example.org'))!.status).toBe('pending');
     const destination = await redirectOf(confirmSubscriptionAction({ ok: false }, form({ token: tokenOf(link) })));
     expect(destination).toMatch(/^\/subscription\?token=.+&note=confirmed$/);
-    expect(getSubscriberByEmail('sky@example.org')!.status).toBe('confirmed');
+    expect((await getSubscriberByEmail('sky@example.org'))!.status).toBe('confirmed');
 
     // Confirming twice is harmless.
     expect(await redirectOf(confirmSubscriptionAction({ ok: false }, form({ token: tokenOf(link) })))).toMatch(/^\/subscription\?/);
     expect(await confirmSubscription(pending)).toBe(false);
-    expect(getSubscriberByEmail('sky@example.org')!.status).toBe('confirmed');
+    expect((await getSubscriberByEmail('sky@example.org'))!.status).toBe('confirmed');
   });
 
   it('answers the same for a known address, changes nothing about it, and emails the owner instead', async () => {
     await requestSubscription('known@example.org', { frequency: 'weekly', categoryIds: [] }, '10.0.0.1');
-    await confirmSubscription(getSubscriberByEmail('known@example.org')!);
+    await confirmSubscription((await getSubscriberByEmail('known@example.org'))!);
     getDb().delete(outbox).run();
 
     const category = createCategory();
     expect(await requestSubscription('known@example.org', { frequency: 'each-post', categoryIds: [category.id] }, '10.0.0.2')).toBe('sent');
-    expect(getSubscriberByEmail('known@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', allCategories: true });
+    expect(await getSubscriberByEmail('known@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', allCategories: true });
     expect(queued()).toMatchObject([{ kind: 'subscription-notice', toAddress: 'known@example.org', subject: 'You are already subscribed to Hearth' }]);
   });
 
@@ -91,45 +92,55 @@ describe('subscribing', () => {
   it('refuses tampered links, links for another purpose or address, and expired confirmations; forgets stale sign-ups', async () => {
     const t0 = new Date();
     await requestSubscription('late@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1', t0);
-    const subscriber = getSubscriberByEmail('late@example.org')!;
+    const subscriber = (await getSubscriberByEmail('late@example.org'))!;
     const token = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
 
-    expect(readConfirmToken(`${token}x`)).toEqual({ problem: 'invalid' });
-    expect(readConfirmToken(manageToken(subscriber))).toEqual({ problem: 'invalid' }); // a manage token cannot confirm
-    expect(readManageToken(token)).toBeNull(); // nor a confirmation token unsubscribe
-    expect(readManageToken(manageToken({ id: subscriber.id, email: 'someone-else@example.org' }))).toBeNull();
-    expect(readConfirmToken(token, new Date(t0.getTime() + 8 * DAY))).toEqual({ problem: 'expired' });
+    expect(await readConfirmToken(`${token}x`)).toEqual({ problem: 'invalid' });
+    expect(await readConfirmToken(manageToken(subscriber))).toEqual({ problem: 'invalid' }); // a manage token cannot confirm
+    expect(await readManageToken(token)).toBeNull(); // nor a confirmation token unsubscribe
+    expect(await readManageToken(manageToken({ id: subscriber.id, email: 'someone-else@example.org' }))).toBeNull();
+    expect(await readConfirmToken(token, new Date(t0.getTime() + 8 * DAY))).toEqual({ problem: 'expired' });
     expect(await confirmSubscriptionAction({ ok: false }, form({ token: `${token}x` }))).toMatchObject({ ok: false, message: expect.stringContaining('not valid') });
 
-    expect(deleteExpiredPending(new Date(t0.getTime() - 1))).toBe(0);
-    expect(deleteExpiredPending(new Date(t0.getTime() + 1))).toBe(1); // the worker passes "now minus 7 days"
-    expect(getSubscriberByEmail('late@example.org')).toBeNull();
-    expect(readConfirmToken(token)).toEqual({ problem: 'expired' });
+    expect(await deleteExpiredPending(new Date(t0.getTime() - 1))).toBe(0);
+    expect(await deleteExpiredPending(new Date(t0.getTime() + 1))).toBe(1); // the worker passes "now minus 7 days"
+    expect(await getSubscriberByEmail('late@example.org')).toBeNull();
+    expect(await readConfirmToken(token)).toEqual({ problem: 'expired' });
+  });
+
+  it('signs up, confirms and leaves in turn while another transaction is open at an await', async () => {
+    const email = 'Łukasz.Wróbel@example.org';
+    expect(await whileTransactionOpen(() => requestSubscription(email, { frequency: 'weekly', categoryIds: [] }, '10.0.0.4'))).toBe('sent');
+    const pending = (await getSubscriberByEmail(email))!;
+    expect(pending).toMatchObject({ email: 'łukasz.wróbel@example.org', status: 'pending' });
+    expect(await whileTransactionOpen(() => confirmSubscription(pending))).toBe(true);
+    await whileTransactionOpen(() => unsubscribe(pending.id));
+    expect((await getSubscriberByEmail(email))!.status).toBe('unsubscribed');
   });
 
   it('lets the signed link change choices, leave, and come back; an old confirmation cannot undo leaving', async () => {
     const a = createCategory();
     await requestSubscription('choices@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1');
     const confirmLink = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
-    const subscriber = getSubscriberByEmail('choices@example.org')!;
+    const subscriber = (await getSubscriberByEmail('choices@example.org'))!;
     await confirmSubscription(subscriber);
     const token = manageToken(subscriber);
 
     expect(await updateSubscriptionAction({ ok: false }, form({ token, frequency: 'weekly', categoryIds: [String(a.id)] }))).toMatchObject({ ok: true });
-    expect(getSubscriberByEmail('choices@example.org')).toMatchObject({ frequency: 'weekly', allCategories: false, categoryIds: [a.id] });
+    expect(await getSubscriberByEmail('choices@example.org')).toMatchObject({ frequency: 'weekly', allCategories: false, categoryIds: [a.id] });
     expect(await updateSubscriptionAction({ ok: false }, form({ token, frequency: 'hourly' }))).toMatchObject({ ok: false, fieldErrors: { frequency: expect.any(Array) } });
     expect(await updateSubscriptionAction({ ok: false }, form({ token, frequency: 'weekly', categoryIds: ['999999'] }))).toMatchObject({ ok: false, fieldErrors: { categoryIds: expect.any(Array) } });
     expect(await updateSubscriptionAction({ ok: false }, form({ token: `${token}x`, frequency: 'weekly' }))).toMatchObject({ ok: false });
-    expect(getSubscriberByEmail('choices@example.org')).toMatchObject({ frequency: 'weekly', categoryIds: [a.id] });
+    expect(await getSubscriberByEmail('choices@example.org')).toMatchObject({ frequency: 'weekly', categoryIds: [a.id] });
 
     await redirectOf(unsubscribeAction({ ok: false }, form({ token })));
-    expect(getSubscriberByEmail('choices@example.org')!.status).toBe('unsubscribed');
+    expect((await getSubscriberByEmail('choices@example.org'))!.status).toBe('unsubscribed');
     expect(await confirmSubscriptionAction({ ok: false }, form({ token: confirmLink }))).toMatchObject({ ok: false, message: expect.stringContaining('older than your decision') });
-    expect(getSubscriberByEmail('choices@example.org')!.status).toBe('unsubscribed');
+    expect((await getSubscriberByEmail('choices@example.org'))!.status).toBe('unsubscribed');
 
     await redirectOf(resubscribeAction({ ok: false }, form({ token })));
-    expect(getSubscriberByEmail('choices@example.org')!.status).toBe('confirmed');
-    unsubscribe(subscriber.id);
+    expect((await getSubscriberByEmail('choices@example.org'))!.status).toBe('confirmed');
+    await unsubscribe(subscriber.id);
   });
 });
 

@@ -46,7 +46,7 @@ async function queuedJob(exportText: string, dryRun = false) {
   const received = await receiveImportPart('export', once(exportText));
   if (!received.ok) throw new Error(received.reason);
   const files = uploadFiles(received.uploadId)!;
-  const job = createImportJob({ fileName: 'old-site.xml', filePath: files.exportPath, uploadsPath: null, dryRun, startedById: admin.id })!;
+  const job = (await createImportJob({ fileName: 'old-site.xml', filePath: files.exportPath, uploadsPath: null, dryRun, startedById: admin.id }))!;
   return { job, folder: files.folder };
 }
 
@@ -55,7 +55,7 @@ beforeEach(() => getDb().delete(importJobs).run());
 test('a queued import runs: the report and progress land in the row, the post comes in, the files go', async () => {
   const { job, folder } = await queuedJob(SMALL_EXPORT);
   expect(await runImportJob(job.id)).toBe('done');
-  const view = getImportJobView(job.id)!;
+  const view = (await getImportJobView(job.id))!;
   expect(view).toMatchObject({ status: 'done', error: null, interrupted: false, stage: 'Finished' });
   expect((view.report as ImportReport).counts.post).toMatchObject({ added: 1 });
   expect(view.finishedAt).toBeInstanceOf(Date);
@@ -67,14 +67,14 @@ test('a dry run reports and writes nothing', async () => {
   // Another slug than the first test's post, which is already in this database.
   const { job } = await queuedJob(SMALL_EXPORT.replaceAll('pacing', 'resting'), true);
   expect(await runImportJob(job.id)).toBe('done');
-  expect((getImportJobView(job.id)!.report as ImportReport).dryRun).toBe(true);
+  expect(((await getImportJobView(job.id))!.report as ImportReport).dryRun).toBe(true);
   expect(getDb().select().from(posts).where(eq(posts.slug, 'resting')).get()).toBeUndefined();
 });
 
 test('an export that is not WXR fails with the reader’s message, and its files go', async () => {
   const { job, folder } = await queuedJob('<?xml version="1.0"?><html><body>Not an export</body></html>');
   expect(await runImportJob(job.id)).toBe('failed');
-  const view = getImportJobView(job.id)!;
+  const view = (await getImportJobView(job.id))!;
   expect(view.status).toBe('failed');
   expect(view.error).toMatch(/\S/);
   expect(view.error).not.toMatch(/unexpected problem/);

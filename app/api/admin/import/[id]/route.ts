@@ -22,13 +22,13 @@ async function checked(context: Context) {
 export async function GET(_request: Request, context: Context) {
   const { id, answered } = await checked(context);
   if (answered) return answered;
-  const job = getImportJobView(id);
+  const job = await getImportJobView(id);
   return job ? answer(job, 200) : answer({ error: 'No such import.' }, 404);
 }
 
 export async function POST(_request: Request, context: Context) {
   const { id, answered } = await checked(context);
   if (answered) return answered;
-  const again = runImportAgain(id);
+  const again = await runImportAgain(id);
   return again.ok ? answer({ job: again.jobId }, 202) : answer({ error: again.message }, 409);
 }
