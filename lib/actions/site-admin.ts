@@ -39,8 +39,8 @@ function settingsFields(formData: FormData): Partial<SiteSettingsInput> {
   return { ...fields, communityLinks: postedLinks(fields, 'communityLinks'), supportResources: postedLinks(fields, 'supportResources') };
 }
 
-export const updateSettingsAction = formAction({ name: 'settings update', access: admins, schema: siteSettingsSchema, fields: settingsFields }, (values, user) => {
-  const result = updateSettings(user, values);
+export const updateSettingsAction = formAction({ name: 'settings update', access: admins, schema: siteSettingsSchema, fields: settingsFields }, async (values, user) => {
+  const result = await updateSettings(user, values);
   // The shell (name, links), the comment rules and the privacy switches are all read under this tag.
   if (result.ok) updateTag(TAGS.site);
   return result;

@@ -59,16 +59,16 @@ const validSettings: SiteSettingsInput = {
 };
 
 describe('updateSettings', () => {
-  it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', (role) => {
+  it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', async (role) => {
     const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
-    const result = saveSettings(createPerson(role), validSettings);
+    const result = await saveSettings(createPerson(role), validSettings);
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
   });
 
-  it('saves everything for an admin and logs it in the same transaction', () => {
+  it('saves everything for an admin and logs it in the same transaction', async () => {
     const admin = createPerson('admin', 'Ada');
-    expect(saveSettings(admin, validSettings)).toMatchObject({ ok: true });
+    expect(await saveSettings(admin, validSettings)).toMatchObject({ ok: true });
     expect(getSiteSettings()).toEqual({
       name: 'Hearth Together',
       tagline: 'Living well with long illness',
@@ -94,10 +94,10 @@ describe('updateSettings', () => {
     ['201 blocked words', { blockedWords: Array.from({ length: 201 }, (_, i) => `word${i}`).join('\n') }, 'blockedWords'],
     ['21 links allowed per comment', { maxCommentLinks: '21' }, 'maxCommentLinks'],
     ['an empty name', { name: '   ' }, 'name'],
-  ])('refuses %s with a field error and changes nothing', (_case, change, field) => {
+  ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
     const admin = createPerson('admin');
     const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
-    const result = saveSettings(admin, { ...validSettings, name: 'Changed', ...change });
+    const result = await saveSettings(admin, { ...validSettings, name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
     expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);

@@ -69,9 +69,9 @@ function readIco(ico: Buffer) {
 }
 
 describe('the site identity settings', () => {
-  it.each(['member', 'author', 'moderator'] as const)('refuses the %s role and changes nothing', (role) => {
+  it.each(['member', 'author', 'moderator'] as const)('refuses the %s role and changes nothing', async (role) => {
     const before = [getSiteIdentity(), logLength()];
-    expect(save(person(role), { timeZone: 'America/New_York', dateFormat: 'us' })).toMatchObject({ ok: false });
+    expect(await save(person(role), { timeZone: 'America/New_York', dateFormat: 'us' })).toMatchObject({ ok: false });
     expect([getSiteIdentity(), logLength()]).toEqual(before);
   });
 
@@ -85,10 +85,10 @@ describe('the site identity settings', () => {
         .toBuffer(),
     );
     if (!icon.ok || !logo.ok) throw new Error('uploads refused');
-    expect(save(admin, { timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: String(icon.upload.id), logoUploadId: String(logo.upload.id) })).toMatchObject({ ok: true });
+    expect(await save(admin, { timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: String(icon.upload.id), logoUploadId: String(logo.upload.id) })).toMatchObject({ ok: true });
     expect(getSiteIdentity()).toEqual({ timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: icon.upload.id, logoUploadId: logo.upload.id });
     expect(getSiteSettings().logo).toEqual({ url: logo.upload.url, width: 400, height: 100 });
-    expect(save(admin, {})).toMatchObject({ ok: true }); // removing both
+    expect(await save(admin, {})).toMatchObject({ ok: true }); // removing both
     expect(getSiteIdentity()).toEqual({ timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null });
     expect(getSiteSettings().logo).toBeNull();
   });
@@ -99,9 +99,9 @@ describe('the site identity settings', () => {
     ['a date format that does not exist', { dateFormat: 'fancy' as 'long' }, 'dateFormat'],
     ['an icon that was never uploaded', { iconUploadId: '999999' }, 'iconUploadId'],
     ['a logo id that is not a number', { logoUploadId: '../etc/passwd' }, 'logoUploadId'],
-  ])('refuses %s with a field error and changes nothing', (_case, change, field) => {
+  ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
     const before = [getSiteIdentity(), getSiteSettings(), logLength()];
-    const result = save(person('admin'), { name: 'Changed', ...change });
+    const result = await save(person('admin'), { name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
     expect([getSiteIdentity(), getSiteSettings(), logLength()]).toEqual(before);
@@ -137,7 +137,7 @@ describe('the icons', () => {
         .toBuffer(),
     );
     if (!icon.ok) throw new Error('upload refused');
-    expect(save(admin, { iconUploadId: String(icon.upload.id) })).toMatchObject({ ok: true });
+    expect(await save(admin, { iconUploadId: String(icon.upload.id) })).toMatchObject({ ok: true });
 
     const after = await favicon(get('/favicon.ico'));
     expect(after.headers.get('etag')).toBe(`"u${icon.upload.id}-ico"`);

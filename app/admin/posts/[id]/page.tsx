@@ -46,7 +46,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { post, fields, workingCopy } = view;
   const { note, v } = await searchParams;
-  const cover = fields.coverImageId ? getUpload(fields.coverImageId) : null;
+  const cover = fields.coverImageId ? await getUpload(fields.coverImageId) : null;
   const categories = await listCategories();
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const categoryName = (categoryId: number) => names.get(categoryId) ?? 'A deleted category';

@@ -59,7 +59,7 @@ function member(name: string, email: string, role: 'member' | 'author' = 'member
 const inTx = (write: (tx: Transaction) => void) => getDb().transaction(write);
 
 /** Everything one person leaves behind; `tag` makes each run's texts distinct. */
-function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
+async function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
   const db = getDb();
   const say = (text: string) => `${text} (${tag})`;
   const comment = (body: string, parentId: number | null = null) =>
@@ -99,7 +99,7 @@ function giveData(user: { id: string; name: string | null; email: string }, tag:
   db.insert(postRevisions)
     .values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' })
     .run();
-  createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
+  await createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
   db.insert(importJobs)
     .values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id })
     .run();
@@ -141,9 +141,9 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
   let zoe: typeof users.$inferSelect;
   let lukasz: typeof users.$inferSelect;
   let ada: typeof users.$inferSelect;
-  let zoeRows: ReturnType<typeof giveData>;
+  let zoeRows: Awaited<ReturnType<typeof giveData>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const publisher = createAuthor({ name: `Publisher ${run}` });
     const post = createPost({ authorId: publisher.id, title: `Pacing ${run}` });
     const topics = [createCategory(`living-well-${run}`).id, createCategory(`research-${run}`).id];
@@ -160,9 +160,9 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
       .values({ postId: post.id, authorId: ada.id, body: `Ada on pacing ${run}`, html: '<p>pacing</p>', status: 'approved' })
       .returning()
       .get();
-    zoeRows = giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
-    giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
-    giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
+    zoeRows = await giveData(zoe, `zoe-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[0]]);
+    await giveData(lukasz, `lukasz-${run}`, { postId: post.id, commentOf: zoeRows.story.id }, topics);
+    await giveData(ada, `ada-${run}`, { postId: post.id, commentOf: lukaszTop.id }, [topics[1]]);
     getDb()
       .insert(comments)
       .values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' })
