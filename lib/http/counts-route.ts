@@ -16,7 +16,7 @@ function hasCountsKey(request: Request): boolean {
   return Boolean(key) && sent.length === key!.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(key!));
 }
 
-type Options<T> = { schema: z.ZodType<T>; expected: string; maxBytes: number; store: (counts: T) => void };
+type Options<T> = { schema: z.ZodType<T>; expected: string; maxBytes: number; store: (counts: T) => unknown };
 
 export function countsRoute<T>({ schema, expected, maxBytes, store }: Options<T>) {
   return async function POST(request: NextRequest) {
@@ -25,7 +25,7 @@ export function countsRoute<T>({ schema, expected, maxBytes, store }: Options<T>
     if (!body.ok) return NextResponse.json({ error: body.message }, { status: body.status });
     const parsed = schema.safeParse(body.value);
     if (!parsed.success) return NextResponse.json({ error: `Expected ${expected}` }, { status: 400 });
-    store(parsed.data);
+    await store(parsed.data);
     return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   };
 }
