@@ -8,7 +8,7 @@ import { PostDeliveryPanel } from './post-delivery-panel';
 
 export async function PostDelivery({ postId }: { postId: number }) {
   const user = await getCurrentUser();
-  const delivery = user && postDeliveryFor(user, postId);
+  const delivery = user && (await postDeliveryFor(user, postId));
   if (!delivery || Object.values(delivery.counts).every((n) => n === 0)) return null;
   return (
     <section aria-labelledby="delivery-heading">

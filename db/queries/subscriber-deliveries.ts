@@ -1,7 +1,7 @@
 /** Who receives the mail jobs' email: each new post's subscribers, and the weekly digest's (marked done as it is queued). */
 import 'server-only';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb, type Db, type Transaction } from '@/db/index';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { subscriberColumns, withCategories, type Subscriber } from '@/db/queries/subscriber-lookup';
 import { subscriberCategories, subscribers } from '@/db/schema';
@@ -16,7 +16,7 @@ const followsCategory = (categoryId: number | null) =>
       );
 
 /** Confirmed "each post" subscribers who follow this post's category. */
-export function listSubscribersForPost(tx: Transaction, categoryId: number | null): { id: number; email: string }[] {
+export function listSubscribersForPost(tx: Pick<Db | Transaction, 'select'>, categoryId: number | null): { id: number; email: string }[] {
   return tx
     .select({ id: subscribers.id, email: subscribers.email })
     .from(subscribers)

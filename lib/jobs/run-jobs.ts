@@ -20,16 +20,16 @@ const JOBS: [string, (now: Date) => unknown][] = [
  * Runs every job once. Each runs on its own, so one failing job neither stops the others nor loses the
  * slugs just published. Returns those slugs (their cached pages are stale).
  */
-export function runJobs(now = new Date()): string[] {
+export async function runJobs(now = new Date()): Promise<string[]> {
   let published: string[] = [];
   try {
-    published = publishScheduledPosts(now);
+    published = await publishScheduledPosts(now);
   } catch (error) {
     console.error('[hearth] publishing scheduled posts failed:', error);
   }
   for (const [name, job] of JOBS) {
     try {
-      job(now);
+      await job(now);
     } catch (error) {
       console.error(`[hearth] mail job "${name}" failed:`, error);
     }

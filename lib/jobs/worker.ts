@@ -17,7 +17,7 @@ async function tick(): Promise<void> {
   running = true;
   // A job runs outside any request (on this timer, maybe in its own process), where Next cannot drop
   // its cached pages: only the web server can, so it is asked over loopback for the posts just published.
-  await askWebServerToRefreshPages(runJobs());
+  await askWebServerToRefreshPages(await runJobs());
   try {
     await deliverAllDueMail();
   } catch (error) {

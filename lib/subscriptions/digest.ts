@@ -24,11 +24,11 @@ export function weeklyDigestMoment(now: Date, timeZone: string): Date {
 const follows = (subscriber: Subscriber, post: AnnouncedPost) => subscriber.allCategories || (post.categoryId !== null && subscriber.categoryIds.includes(post.categoryId));
 
 /** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
-export function processWeeklyDigests(now = new Date()): number {
+export async function processWeeklyDigests(now = new Date()): Promise<number> {
   const { timeZone } = getSiteIdentity();
   const moment = weeklyDigestMoment(now, timeZone);
   const week = localDay(moment, timeZone);
-  const posts = listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
+  const posts = await listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
   const siteName = getSiteSettings().name;
   let handled = 0;
   for (let due = listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = listDigestDue(moment, BATCH)) {

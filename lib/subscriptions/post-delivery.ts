@@ -12,8 +12,8 @@ export type DeliveryLineView = { id: number; to: string; state: DeliveryState; r
 export type PostDeliveryView = { counts: Record<DeliveryState, number>; lines: DeliveryLineView[] | null };
 
 /** Null when this person may not see the post. */
-export function postDeliveryFor(viewer: CurrentUser, postId: number): PostDeliveryView | null {
-  if (!postForEditing(viewer, postId)) return null;
+export async function postDeliveryFor(viewer: CurrentUser, postId: number): Promise<PostDeliveryView | null> {
+  if (!(await postForEditing(viewer, postId))) return null;
   const { counts, lines } = getPostDelivery(postId);
   if (!isAdmin(viewer.role)) return { counts, lines: null };
   return { counts, lines: lines.map((l) => ({ id: l.id, to: l.to, state: l.state, reason: l.state === 'sent' ? null : l.lastError, sentAt: l.sentAt?.toISOString() ?? null })) };

@@ -16,7 +16,7 @@ describe('demo content', () => {
     expect(list.totalPages).toBeGreaterThanOrEqual(2);
     expect(new Set(list.posts.map((p) => p.author.slug)).size).toBeGreaterThanOrEqual(2);
     expect((await listCategories()).length).toBeGreaterThanOrEqual(3);
-    for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(getPageBySlug(slug)).not.toBeNull();
+    for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(await getPageBySlug(slug)).not.toBeNull();
     expect(getSiteSettings().communityLinks.length).toBeGreaterThan(0);
   });
 

@@ -22,28 +22,28 @@ beforeEach(() => {
 });
 
 describe('the weekly digest by the site’s clock', () => {
-  it('waits for Monday 08:00 in New York the day after clocks spring forward (12:00 UTC, not 08:00 or 13:00)', () => {
+  it('waits for Monday 08:00 in New York the day after clocks spring forward (12:00 UTC, not 08:00 or 13:00)', async () => {
     setZone('America/New_York');
     const living = createCategory();
     createPost({ authorId: author.id, title: 'Pacing on a hot week 🌡️', categoryId: living.id, publishedAt: new Date('2026-03-05T15:00:00Z') });
     const weekly = createSubscriber({ email: 'zoe.obrien-nunez@example.org', frequency: 'weekly', lastDigestAt: new Date('2026-03-02T13:00:00Z') });
     createSubscriber({ email: 'luke@example.org', frequency: 'each-post', lastDigestAt: new Date('2026-03-02T13:00:00Z') });
 
-    expect(processWeeklyDigests(new Date('2026-03-09T08:30:00Z'))).toBe(0); // 04:30 in New York
-    expect(processWeeklyDigests(new Date('2026-03-09T11:59:00Z'))).toBe(0); // 07:59 EDT
+    expect(await processWeeklyDigests(new Date('2026-03-09T08:30:00Z'))).toBe(0); // 04:30 in New York
+    expect(await processWeeklyDigests(new Date('2026-03-09T11:59:00Z'))).toBe(0); // 07:59 EDT
     expect(queued('weekly-digest')).toEqual([]);
-    expect(processWeeklyDigests(new Date('2026-03-09T12:00:00Z'))).toBe(1); // 08:00 EDT
+    expect(await processWeeklyDigests(new Date('2026-03-09T12:00:00Z'))).toBe(1); // 08:00 EDT
     const [digest] = queued('weekly-digest');
     expect(digest).toMatchObject({ toAddress: 'zoe.obrien-nunez@example.org', dedupeKey: `weekly-digest:${weekly.id}:2026-03-09` });
     expect(digest.text).toContain('Pacing on a hot week 🌡️');
   });
 
-  it('goes at 02:30 UTC in Asia/Kolkata, and names the week by the local Monday', () => {
+  it('goes at 02:30 UTC in Asia/Kolkata, and names the week by the local Monday', async () => {
     setZone('Asia/Kolkata');
     createPost({ authorId: author.id, title: 'Nights in the ward', publishedAt: new Date('2026-11-20T10:00:00Z') });
     const weekly = createSubscriber({ email: 'asha@example.org', frequency: 'weekly', lastDigestAt: new Date('2026-11-16T02:30:00Z') });
-    expect(processWeeklyDigests(new Date('2026-11-23T02:29:00Z'))).toBe(0);
-    expect(processWeeklyDigests(new Date('2026-11-23T02:30:00Z'))).toBe(1);
+    expect(await processWeeklyDigests(new Date('2026-11-23T02:29:00Z'))).toBe(0);
+    expect(await processWeeklyDigests(new Date('2026-11-23T02:30:00Z'))).toBe(1);
     expect(queued('weekly-digest').map((m) => m.dedupeKey)).toEqual([`weekly-digest:${weekly.id}:2026-11-23`]);
   });
 });

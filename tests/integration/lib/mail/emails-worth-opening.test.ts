@@ -57,7 +57,7 @@ describe('new-post emails', () => {
     setContent('full');
     createSubscriber({ email: 'zoe@example.org' });
     const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me.', body: BODY });
-    markPostPublished(post.id, new Date(), newPostAnnouncement());
+    await markPostPublished(post.id, new Date(), newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('zoe@example.org');
     expect(mail.subject).toBe('Pacing, one year on');
@@ -77,7 +77,7 @@ describe('new-post emails', () => {
     setContent('summary');
     createSubscriber({ email: 'lukasz@example.org' });
     const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'A short one', excerpt: 'Only the teaser goes out.', body: BODY });
-    markPostPublished(post.id, new Date(), newPostAnnouncement());
+    await markPostPublished(post.id, new Date(), newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('lukasz@example.org');
     expect(mail.text).toContain('Only the teaser goes out.');
@@ -95,7 +95,7 @@ describe('the weekly digest', () => {
     createSubscriber({ email: 'weekly@example.org', frequency: 'weekly', confirmedAt: new Date(moment.getTime() - 10 * 86_400_000) });
     const first = createPost({ authorId: author.id, title: 'Sleep & pain', excerpt: 'Notes on sleep.', publishedAt: new Date(moment.getTime() - 86_400_000) });
     const second = createPost({ authorId: author.id, title: 'Brain fog <tips>', excerpt: 'Small things that help.', publishedAt: new Date(moment.getTime() - 2 * 86_400_000) });
-    processWeeklyDigests(now);
+    await processWeeklyDigests(now);
     await sendAll();
     const mail = await catcher.waitFor('weekly@example.org');
     for (const post of [first, second]) expect(mail.html).toContain(`<a href="${env.siteUrl}/posts/${post.slug}"`);

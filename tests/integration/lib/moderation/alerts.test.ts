@@ -105,10 +105,10 @@ describe('daily', () => {
     const now = new Date();
     const morning = (days: number, hour = 9) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour));
     // Everything above happened now, after 1 September 12:00 when Kemal chose daily.
-    runJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
+    await runJobs(morning(1, 7)); // tomorrow before 08:00: nothing yet
     expect(alerts('moderation-digest')).toEqual([]);
-    runJobs(morning(1)); // tomorrow morning
-    runJobs(morning(1, 10)); // a later tick the same day sends nothing more
+    await runJobs(morning(1)); // tomorrow morning
+    await runJobs(morning(1, 10)); // a later tick the same day sends nothing more
     const first = alerts('moderation-digest');
     expect(first.map((m) => m.to)).toEqual([dailyMod.email]);
     expect(first[0].subject).toBe('3 comments need a moderator on Hearth');
@@ -116,7 +116,7 @@ describe('daily', () => {
     expect(first[0].text).toContain('A comment by Sam 🌱 on “Pacing with an energy budget” was reported: medical misinformation');
     expect(first[0].text).not.toContain(member.email);
 
-    runJobs(morning(2)); // nothing new since: no email, and nothing repeated
+    await runJobs(morning(2)); // nothing new since: no email, and nothing repeated
     expect(alerts('moderation-digest')).toHaveLength(1);
     await sendAll(morning(2));
     expect((await catcher.waitFor(dailyMod.email)).subject).toBe('3 comments need a moderator on Hearth');

@@ -46,9 +46,9 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, categoryId: living.id, title: 'Pacing with an energy budget' });
   const other = createPost({ authorId: otherAuthor.id, status: 'draft', publishedAt: null, title: 'Another post' });
 
-  expect(markPostPublished(post.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 4 });
-  expect(markPostPublished(other.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 2 });
-  expect(postDeliveryFor(as(admin), post.id)).toEqual({
+  expect(await markPostPublished(post.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 4 });
+  expect(await markPostPublished(other.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 2 });
+  expect(await postDeliveryFor(as(admin), post.id)).toEqual({
     counts: { queued: 4, sent: 0, failed: 0, cancelled: 0 },
     lines: ['gone-away@example.org', 'kim@example.org', 'leaving@example.org', 'sam@example.org'].map((to) => expect.objectContaining({ to, state: 'queued', reason: null })),
   });
@@ -56,7 +56,7 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
   unsubscribe(getSubscriberByEmail('leaving@example.org')!.id); // after it was queued, before it went out
   await sendEverything();
 
-  const delivery = postDeliveryFor(as(admin), post.id)!;
+  const delivery = (await postDeliveryFor(as(admin), post.id))!;
   expect(delivery.counts).toEqual({ queued: 0, sent: 2, failed: 1, cancelled: 1 });
   expect(delivery.lines!.map((l) => [l.to, l.state])).toEqual([
     ['gone-away@example.org', 'failed'],
@@ -68,17 +68,17 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
   expect(delivery.lines![1].reason).toMatch(/left the list/);
   expect(delivery.lines![2]).toMatchObject({ reason: null, sentAt: expect.any(String) });
   // The refused address bounced on the first post, so the other post's email to it is skipped, not tried.
-  expect(postDeliveryFor(as(admin), other.id)!.counts).toEqual({ queued: 0, sent: 1, failed: 0, cancelled: 1 });
+  expect((await postDeliveryFor(as(admin), other.id))!.counts).toEqual({ queued: 0, sent: 1, failed: 0, cancelled: 1 });
 
   // The author sees the figures for their own post, without anyone's address; nobody else's post at all.
-  expect(postDeliveryFor(as(author), post.id)).toEqual({ counts: delivery.counts, lines: null });
-  expect(postDeliveryFor(as(author), other.id)).toBeNull();
-  expect(postDeliveryFor({ ...as(author), role: 'moderator' }, post.id)).toBeNull();
+  expect(await postDeliveryFor(as(author), post.id)).toEqual({ counts: delivery.counts, lines: null });
+  expect(await postDeliveryFor(as(author), other.id)).toBeNull();
+  expect(await postDeliveryFor({ ...as(author), role: 'moderator' }, post.id)).toBeNull();
 });
 
-it('records the post on every new-post email queued (and on no other kind)', () => {
+it('records the post on every new-post email queued (and on no other kind)', async () => {
   createSubscriber({ email: 'each@example.org' });
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null });
-  markPostPublished(post.id, new Date(), newPostAnnouncement());
+  await markPostPublished(post.id, new Date(), newPostAnnouncement());
   expect(getDb().select({ kind: outbox.kind, postId: outbox.postId }).from(outbox).all()).toEqual([{ kind: 'new-post', postId: post.id }]);
 });
