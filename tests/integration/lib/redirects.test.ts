@@ -95,7 +95,8 @@ describe('the hits the server hands in', () => {
           { path: '/2024/05/01/pacing', n: 1 },
           { path: '/?p=42', n: 1 },
         ]),
-      ).rejects.toThrow('disk full');
+        // Matched by message: the driver's error class can come from another test file's realm.
+      ).rejects.toMatchObject({ message: expect.stringContaining('disk full') });
     } finally {
       getDb().$client.exec('DROP TRIGGER refuse_hits');
     }
