@@ -105,12 +105,12 @@ describe('the hits the server hands in', () => {
 });
 
 describe('imports and admins', () => {
-  it('an import updates its own earlier row, but an admin’s redirect wins', () => {
-    saveImportRedirect(getDb(), '/old-import', '/posts/first');
-    saveImportRedirect(getDb(), '/old-import', '/posts/second');
+  it('an import updates its own earlier row, but an admin’s redirect wins', async () => {
+    await saveImportRedirect(undefined, '/old-import', '/posts/first');
+    await saveImportRedirect(undefined, '/old-import', '/posts/second');
     expect(row('/old-import')).toMatchObject({ toPath: '/posts/second', origin: 'wordpress' });
     add('/admin-made', '/posts/chosen', 'admin');
-    saveImportRedirect(getDb(), '/admin-made', '/posts/imported');
+    await saveImportRedirect(undefined, '/admin-made', '/posts/imported');
     expect(row('/admin-made')).toMatchObject({ toPath: '/posts/chosen', origin: 'admin' });
   });
 });
