@@ -12,7 +12,7 @@ const readSitemap = taggedRead(
     { url: `${env.siteUrl}/`, changeFrequency: 'daily', priority: 1 },
     ...(await listSitemapPosts()).map((post) => ({ url: `${env.siteUrl}/posts/${post.slug}`, lastModified: post.lastModified })),
     ...(await listCategories()).map((category) => ({ url: `${env.siteUrl}/category/${category.slug}` })),
-    ...listPublishedPages().map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
+    ...(await listPublishedPages()).map((page) => ({ url: `${env.siteUrl}/${page.slug}` })),
     { url: `${env.siteUrl}/archive` },
   ],
   () => [TAGS.posts, TAGS.site],

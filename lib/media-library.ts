@@ -28,7 +28,7 @@ export const inUseReason = (uses: UploadUse[]) => `It cannot be deleted while it
 export type DeleteAnswer = { ok: true; message: string } | { ok: false; message: string };
 
 export async function deleteUpload(actor: CurrentUser, id: number): Promise<DeleteAnswer> {
-  const result = deleteUnusedUpload(actor, id);
+  const result = await deleteUnusedUpload(actor, id);
   if (!result.ok) return { ok: false, message: result.reason === 'missing' ? 'That image has already been deleted.' : inUseReason(result.uses) };
   await removeStoredFiles(result.file, result.variantWidths);
   return { ok: true, message: 'The image was deleted.' };

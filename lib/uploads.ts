@@ -134,7 +134,7 @@ export async function storeUpload(uploader: CurrentUser, bytes: Buffer, original
   const { main, variants } = encoded;
   const pending = await writePendingFiles([{ name: file, data: main.data }, ...variants.map((v) => ({ name: variantName(file, v.width), data: v.data }))]);
   try {
-    const upload = createUpload(
+    const upload = await createUpload(
       uploader,
       { file, mimeType: 'image/webp', width: main.width, height: main.height, bytes: main.data.length, originalName: cleanOriginalName(originalName), variantWidths: variants.map((v) => v.width) },
       now,
@@ -151,7 +151,7 @@ export async function storeUpload(uploader: CurrentUser, bytes: Buffer, original
 export async function readStoredUpload(name: string): Promise<{ mimeType: string; data: Buffer<ArrayBuffer> } | null> {
   const parsed = parseStoredName(name);
   if (!parsed) return null;
-  const upload = getUploadByFile(parsed.file);
+  const upload = await getUploadByFile(parsed.file);
   if (!upload || (parsed.width !== null && !upload.variantWidths.includes(parsed.width))) return null;
   try {
     return { mimeType: upload.mimeType, data: await fs.readFile(storedPath(name)) };

@@ -18,7 +18,7 @@ export default async function DashboardPage() {
   if (!user) return <NotAllowed who="the site’s authors, moderators and admins" />;
   const stats: Stat[] = [];
   if (canWritePosts(user.role)) {
-    const posts = countPostsByStatus();
+    const posts = await countPostsByStatus();
     stats.push(
       { label: 'Posts published', value: posts.published, href: '/admin/posts?status=published' },
       { label: 'Scheduled', value: posts.scheduled, href: '/admin/posts?status=scheduled' },

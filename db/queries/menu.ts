@@ -7,6 +7,7 @@ import { asc, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { categories, menuItems, pages, type MenuItemKind } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
 export type MenuLink = { label: string; href: string; external: boolean; children: MenuLink[] };
 /** One item as the editor holds it; `children` only on top-level items. */
@@ -16,7 +17,7 @@ export type MenuSave = { outcome: 'saved'; items: number } | { outcome: 'missing
 
 type Row = typeof menuItems.$inferSelect;
 
-const rows = (): Row[] => getDb().select().from(menuItems).orderBy(asc(menuItems.position), asc(menuItems.id)).all();
+const rows = (): Promise<Row[]> => getDb().select().from(menuItems).orderBy(asc(menuItems.position), asc(menuItems.id));
 
 /** Top-level rows with their sub-items, in order. */
 function tree<T>(all: Row[], make: (row: Row, children: T[]) => T | null): T[] {
@@ -33,22 +34,10 @@ function tree<T>(all: Row[], make: (row: Row, children: T[]) => T | null): T[] {
 }
 
 /** The header's menu. An item whose page is a draft is left out; its sub-items take its place. */
-export function listMenu(): MenuLink[] {
+export async function listMenu(): Promise<MenuLink[]> {
   const db = getDb();
-  const pageRows = new Map(
-    db
-      .select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status })
-      .from(pages)
-      .all()
-      .map((p) => [p.id, p]),
-  );
-  const categoryRows = new Map(
-    db
-      .select({ id: categories.id, slug: categories.slug, name: categories.name })
-      .from(categories)
-      .all()
-      .map((c) => [c.id, c]),
-  );
+  const pageRows = new Map((await db.select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status }).from(pages)).map((p) => [p.id, p]));
+  const categoryRows = new Map((await db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories)).map((c) => [c.id, c]));
   const links: MenuLink[] = [];
   const resolve = (row: Row): Omit<MenuLink, 'children'> | null => {
     if (row.kind === 'page') {
@@ -61,7 +50,7 @@ export function listMenu(): MenuLink[] {
     }
     return row.url ? { label: row.label ?? row.url, href: row.url, external: /^https?:/i.test(row.url) } : null;
   };
-  const all = rows();
+  const all = await rows();
   for (const top of all.filter((row) => row.parentId === null)) {
     const children = all
       .filter((row) => row.parentId === top.id)
@@ -77,8 +66,8 @@ export function listMenu(): MenuLink[] {
 }
 
 /** The menu as the editor shows it (labels as typed: empty means the page's or category's own name). */
-export function listMenuForEditor(): MenuEntry[] {
-  return tree<MenuEntry>(rows(), (row, children) => ({
+export async function listMenuForEditor(): Promise<MenuEntry[]> {
+  return tree<MenuEntry>(await rows(), (row, children) => ({
     kind: row.kind,
     pageId: row.pageId,
     categoryId: row.categoryId,
@@ -88,32 +77,28 @@ export function listMenuForEditor(): MenuEntry[] {
   }));
 }
 
-export function listMenuChoices(): MenuChoices {
+export async function listMenuChoices(): Promise<MenuChoices> {
   const db = getDb();
+  const pageRows = await db.select({ id: pages.id, title: pages.title, status: pages.status }).from(pages).orderBy(asc(pages.title));
   return {
-    pages: db
-      .select({ id: pages.id, title: pages.title, status: pages.status })
-      .from(pages)
-      .orderBy(asc(pages.title))
-      .all()
-      .map(({ status, ...p }) => ({ ...p, published: status === 'published' })),
-    categories: db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.name)).all(),
+    pages: pageRows.map(({ status, ...p }) => ({ ...p, published: status === 'published' })),
+    categories: await db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.name)),
   };
 }
 
 /** Replaces the whole menu; refused (nothing changed) when a page or category it names no longer exists. */
-export function replaceMenu(actor: Actor, entries: MenuEntry[]): MenuSave {
-  return getDb().transaction(
-    (tx): MenuSave => {
-      const flat = entries.flatMap((entry) => [entry, ...(entry.children ?? [])]);
-      const pageIds = [...new Set(flat.flatMap((e) => (e.kind === 'page' && e.pageId !== null ? [e.pageId] : [])))];
-      const categoryIds = [...new Set(flat.flatMap((e) => (e.kind === 'category' && e.categoryId !== null ? [e.categoryId] : [])))];
-      const foundPages = pageIds.length ? tx.select({ id: pages.id }).from(pages).where(inArray(pages.id, pageIds)).all().length : 0;
-      const foundCategories = categoryIds.length ? tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, categoryIds)).all().length : 0;
-      if (foundPages !== pageIds.length || foundCategories !== categoryIds.length) return { outcome: 'missing' };
-      tx.delete(menuItems).run();
-      const insert = (entry: MenuEntry, position: number, parentId: number | null) =>
-        tx
+export function replaceMenu(actor: Actor, entries: MenuEntry[]): Promise<MenuSave> {
+  return withTransaction(async (tx): Promise<MenuSave> => {
+    const flat = entries.flatMap((entry) => [entry, ...(entry.children ?? [])]);
+    const pageIds = [...new Set(flat.flatMap((e) => (e.kind === 'page' && e.pageId !== null ? [e.pageId] : [])))];
+    const categoryIds = [...new Set(flat.flatMap((e) => (e.kind === 'category' && e.categoryId !== null ? [e.categoryId] : [])))];
+    const foundPages = pageIds.length ? (await tx.select({ id: pages.id }).from(pages).where(inArray(pages.id, pageIds))).length : 0;
+    const foundCategories = categoryIds.length ? (await tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, categoryIds))).length : 0;
+    if (foundPages !== pageIds.length || foundCategories !== categoryIds.length) return { outcome: 'missing' };
+    await tx.delete(menuItems);
+    const insert = async (entry: MenuEntry, position: number, parentId: number | null) =>
+      (
+        await tx
           .insert(menuItems)
           .values({
             parentId,
@@ -125,14 +110,12 @@ export function replaceMenu(actor: Actor, entries: MenuEntry[]): MenuSave {
             url: entry.kind === 'link' ? entry.url : null,
           })
           .returning({ id: menuItems.id })
-          .get().id;
-      entries.forEach((entry, position) => {
-        const id = insert(entry, position, null);
-        (entry.children ?? []).forEach((child, childPosition) => insert(child, childPosition, id));
-      });
-      recordActivity(tx, actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
-      return { outcome: 'saved', items: flat.length };
-    },
-    { behavior: 'immediate' },
-  );
+      )[0].id;
+    for (const [position, entry] of entries.entries()) {
+      const id = await insert(entry, position, null);
+      for (const [childPosition, child] of (entry.children ?? []).entries()) await insert(child, childPosition, id);
+    }
+    recordActivity(tx, actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
+    return { outcome: 'saved', items: flat.length };
+  });
 }

@@ -4,12 +4,13 @@
  */
 import 'server-only';
 import { and, asc, eq, gte, lt, lte } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb, type Db } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { keepRevision } from '@/db/queries/editor-posts';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
 import { listSubscribersForPost } from '@/db/queries/subscriber-deliveries';
 import { categories, posts } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 import { isVisible } from './posts';
 
 export type AnnouncedPost = { id: number; slug: string; title: string; excerpt: string; body: string; categoryId: number | null; categoryName: string | null; publishedAt: Date };
@@ -29,15 +30,15 @@ const announcedColumns = {
   subscribersNotifiedAt: posts.subscribersNotifiedAt,
 };
 
-function selectAnnounced(reader: Pick<Transaction, 'select'>) {
-  return reader.select(announcedColumns).from(posts).leftJoin(categories, eq(categories.id, posts.categoryId));
+function selectAnnounced() {
+  return getDb().select(announcedColumns).from(posts).leftJoin(categories, eq(categories.id, posts.categoryId));
 }
 
-type Row = ReturnType<ReturnType<typeof selectAnnounced>['all']>[number];
+type Row = Awaited<ReturnType<typeof selectAnnounced>>[number];
 const toAnnounced = ({ subscribersNotifiedAt: _notified, status: _status, ...row }: Row): AnnouncedPost => ({ ...row, publishedAt: row.publishedAt! });
 
 /** Queues one email per matching subscriber, unless this post was announced before. Returns how many. */
-function announce(tx: Transaction, row: Row, now: Date, compose: ComposeAnnouncement): number {
+async function announce(tx: Db, row: Row, now: Date, compose: ComposeAnnouncement): Promise<number> {
   if (row.subscribersNotifiedAt) return 0;
   const post = toAnnounced(row);
   const recipients = listSubscribersForPost(tx, post.categoryId);
@@ -46,7 +47,7 @@ function announce(tx: Transaction, row: Row, now: Date, compose: ComposeAnnounce
     tx,
     now,
   );
-  tx.update(posts).set({ subscribersNotifiedAt: now }).where(eq(posts.id, post.id)).run();
+  await tx.update(posts).set({ subscribersNotifiedAt: now }).where(eq(posts.id, post.id));
   return recipients.length;
 }
 
@@ -54,51 +55,46 @@ function announce(tx: Transaction, row: Row, now: Date, compose: ComposeAnnounce
  * "Publish now": a draft or scheduled post becomes published at `now` (a post already published keeps
  * its date), its subscribers are emailed and, when someone pressed the button, the version is kept as a revision. Returns the post's slug and the number of emails queued, or null for no such post.
  */
-export function markPostPublished(postId: number, now: Date, compose: ComposeAnnouncement, actor?: Actor): { slug: string; queued: number } | null {
-  return getDb().transaction(
-    (tx) => {
-      const row = selectAnnounced(tx).where(eq(posts.id, postId)).get();
-      if (!row) return null;
-      const publishedAt = row.status === 'published' && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;
-      tx.update(posts).set({ status: 'published', publishedAt }).where(eq(posts.id, postId)).run();
-      if (actor) {
-        recordActivity(tx, actor, 'post.publish', `“${row.title}”`, now);
-        keepRevision(tx, actor, postId, now);
-      }
-      return { slug: row.slug, queued: announce(tx, { ...row, publishedAt }, now, compose) };
-    },
-    { behavior: 'immediate' },
-  );
+export function markPostPublished(postId: number, now: Date, compose: ComposeAnnouncement, actor?: Actor): Promise<{ slug: string; queued: number } | null> {
+  return withTransaction(async (tx) => {
+    const [row] = await selectAnnounced().where(eq(posts.id, postId)).limit(1);
+    if (!row) return null;
+    const publishedAt = row.status === 'published' && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;
+    await tx.update(posts).set({ status: 'published', publishedAt }).where(eq(posts.id, postId));
+    if (actor) {
+      recordActivity(tx, actor, 'post.publish', `“${row.title}”`, now);
+      await keepRevision(actor, postId, now);
+    }
+    return { slug: row.slug, queued: await announce(tx, { ...row, publishedAt }, now, compose) };
+  });
 }
 
-/** Scheduled posts whose time has come: marked published and announced, each in its own transaction. Returns their slugs. */
-export function markDuePostsPublished(now: Date, compose: ComposeAnnouncement): string[] {
-  const due = selectAnnounced(getDb())
-    .where(and(eq(posts.status, 'scheduled'), lte(posts.publishedAt, now)))
-    .orderBy(asc(posts.publishedAt))
-    .all();
-  return due.flatMap((candidate) =>
-    getDb().transaction(
-      (tx) => {
-        // Read again inside the transaction: another worker may have published it meanwhile.
-        const row = selectAnnounced(tx)
-          .where(and(eq(posts.id, candidate.id), eq(posts.status, 'scheduled')))
-          .get();
-        if (!row) return [];
-        tx.update(posts).set({ status: 'published' }).where(eq(posts.id, row.id)).run();
-        announce(tx, row, now, compose);
-        return [row.slug];
-      },
-      { behavior: 'immediate' },
-    ),
-  );
+/**
+ * Scheduled posts whose time has come: marked published and announced, each in its own transaction that
+ * selects it as due and publishes it, so two workers never both announce one post. Returns their slugs.
+ */
+export async function markDuePostsPublished(now: Date, compose: ComposeAnnouncement): Promise<string[]> {
+  const slugs: string[] = [];
+  for (;;) {
+    const slug = await withTransaction(async (tx) => {
+      const [row] = await selectAnnounced()
+        .where(and(eq(posts.status, 'scheduled'), lte(posts.publishedAt, now)))
+        .orderBy(asc(posts.publishedAt), asc(posts.id))
+        .limit(1);
+      if (!row) return null;
+      await tx.update(posts).set({ status: 'published' }).where(eq(posts.id, row.id));
+      await announce(tx, row, now, compose);
+      return row.slug;
+    });
+    if (slug === null) return slugs;
+    slugs.push(slug);
+  }
 }
 
 /** Posts readers could see that were published in [from, to), oldest first (for the weekly digest). */
-export function listPostsPublishedBetween(from: Date, to: Date): AnnouncedPost[] {
-  return selectAnnounced(getDb())
+export async function listPostsPublishedBetween(from: Date, to: Date): Promise<AnnouncedPost[]> {
+  const rows = await selectAnnounced()
     .where(and(isVisible(to), gte(posts.publishedAt, from), lt(posts.publishedAt, to)))
-    .orderBy(asc(posts.publishedAt))
-    .all()
-    .map(toAnnounced);
+    .orderBy(asc(posts.publishedAt));
+  return rows.map(toAnnounced);
 }

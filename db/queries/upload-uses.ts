@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { eq, or, sql } from 'drizzle-orm';
-import type { Db, Transaction } from '@/db/index';
+import type { Db } from '@/db/index';
 import { containsText } from '@/db/queries/contains-text';
 import { pages, pageWorkingCopies, posts, postWorkingCopies, siteSettings } from '@/db/schema';
 
@@ -14,23 +14,21 @@ export type UploadUse = { kind: 'post-body' | 'post-cover'; id: number; title: s
 /** The stored name without ".webp": every size of the image ("<name>-800.webp") contains it. */
 const stem = (file: string) => file.replace(/\.webp$/, '');
 
-export function findUploadUses(db: Db | Transaction, upload: { id: number; file: string }): UploadUse[] {
+export async function findUploadUses(db: Db, upload: { id: number; file: string }): Promise<UploadUse[]> {
   const name = stem(upload.file);
   // A cover chosen in unpublished changes counts too: Update would put it on the site.
   const copyCover = sql<number | null>`json_extract(${postWorkingCopies.fields}, '$.coverImageId')`;
-  const postRows = db
+  const postRows = await db
     .selectDistinct({ id: posts.id, title: posts.title, cover: posts.coverImageId, copyCover })
     .from(posts)
     .leftJoin(postWorkingCopies, eq(postWorkingCopies.postId, posts.id))
-    .where(or(eq(posts.coverImageId, upload.id), sql`${copyCover} = ${upload.id}`, containsText(posts.body, name), containsText(postWorkingCopies.fields, name)))
-    .all();
-  const pageRows = db
+    .where(or(eq(posts.coverImageId, upload.id), sql`${copyCover} = ${upload.id}`, containsText(posts.body, name), containsText(postWorkingCopies.fields, name)));
+  const pageRows = await db
     .selectDistinct({ id: pages.id, title: pages.title })
     .from(pages)
     .leftJoin(pageWorkingCopies, eq(pageWorkingCopies.pageId, pages.id))
-    .where(or(containsText(pages.body, name), containsText(pageWorkingCopies.fields, name)))
-    .all();
-  const site = db.select({ icon: siteSettings.iconUploadId, logo: siteSettings.logoUploadId }).from(siteSettings).get();
+    .where(or(containsText(pages.body, name), containsText(pageWorkingCopies.fields, name)));
+  const [site] = await db.select({ icon: siteSettings.iconUploadId, logo: siteSettings.logoUploadId }).from(siteSettings).limit(1);
   return [
     ...postRows.map((p): UploadUse => ({ kind: p.cover === upload.id || p.copyCover === upload.id ? 'post-cover' : 'post-body', id: p.id, title: p.title })),
     ...pageRows.map((p): UploadUse => ({ kind: 'page-body', id: p.id, title: p.title })),

@@ -5,6 +5,7 @@
 import 'server-only';
 import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { containsText } from '@/db/queries/contains-text';
 import { uploads } from '@/db/schema';
@@ -47,26 +48,25 @@ const withUrl = (row: Omit<Upload, 'url'>): Upload => ({ ...row, url: `/media/${
  * Records a stored file and logs it in the same transaction. `moveIntoPlace` runs inside that transaction
  * (it renames the written files to their real names): if it throws, the row is never committed.
  */
-export function createUpload(actor: Actor, upload: NewUpload, now: Date, moveIntoPlace: () => void = () => {}): Upload {
-  return getDb().transaction((tx) => {
-    const row = tx
+export function createUpload(actor: Actor, upload: NewUpload, now: Date, moveIntoPlace: () => void = () => {}): Promise<Upload> {
+  return withTransaction(async (tx) => {
+    const [row] = await tx
       .insert(uploads)
       .values({ ...upload, uploaderId: actor.id, createdAt: now })
-      .returning(columns)
-      .get();
+      .returning(columns);
     recordActivity(tx, actor, 'upload.create', `${upload.file} (${upload.width}×${upload.height})`, now);
     moveIntoPlace();
     return withUrl(row);
   });
 }
 
-export function getUpload(id: number): Upload | null {
-  const row = getDb().select(columns).from(uploads).where(eq(uploads.id, id)).get();
+export async function getUpload(id: number): Promise<Upload | null> {
+  const [row] = await getDb().select(columns).from(uploads).where(eq(uploads.id, id)).limit(1);
   return row ? withUrl(row) : null;
 }
 
-export function getUploadByFile(file: string): Upload | null {
-  const row = getDb().select(columns).from(uploads).where(eq(uploads.file, file)).get();
+export async function getUploadByFile(file: string): Promise<Upload | null> {
+  const [row] = await getDb().select(columns).from(uploads).where(eq(uploads.file, file)).limit(1);
   return row ? withUrl(row) : null;
 }
 
@@ -81,29 +81,29 @@ export function getImageSizes(files: string[]): Map<string, ImageSize> {
 export const UPLOADS_PER_PAGE = 24;
 
 /** The library, newest first, optionally only images whose original name, alt text or caption contain `search`. */
-export function listUploads(search: string, page: number): { uploads: Upload[]; total: number } {
+export async function listUploads(search: string, page: number): Promise<{ uploads: Upload[]; total: number }> {
   const db = getDb();
   const where = search ? or(containsText(uploads.originalName, search), containsText(uploads.alt, search), containsText(uploads.caption, search)) : undefined;
-  const rows = db
+  const rows = await db
     .select(columns)
     .from(uploads)
     .where(where)
     .orderBy(desc(uploads.createdAt), desc(uploads.id))
     .limit(UPLOADS_PER_PAGE)
-    .offset((page - 1) * UPLOADS_PER_PAGE)
-    .all();
-  return { uploads: rows.map(withUrl), total: db.select({ n: count() }).from(uploads).where(where).get()!.n };
+    .offset((page - 1) * UPLOADS_PER_PAGE);
+  const [{ n: total }] = await db.select({ n: count() }).from(uploads).where(where);
+  return { uploads: rows.map(withUrl), total };
 }
 
 /** Where an image appears (for the library), by id. */
-export function listUploadUses(upload: Pick<Upload, 'id' | 'file'>): UploadUse[] {
+export function listUploadUses(upload: Pick<Upload, 'id' | 'file'>): Promise<UploadUse[]> {
   return findUploadUses(getDb(), upload);
 }
 
 /** New alt text and caption; false when the image no longer exists. */
-export function updateUploadDetails(actor: Actor, id: number, details: { alt: string; caption: string }, now = new Date()): boolean {
-  return getDb().transaction((tx) => {
-    const row = tx.update(uploads).set(details).where(eq(uploads.id, id)).returning({ file: uploads.file }).get();
+export function updateUploadDetails(actor: Actor, id: number, details: { alt: string; caption: string }, now = new Date()): Promise<boolean> {
+  return withTransaction(async (tx) => {
+    const [row] = await tx.update(uploads).set(details).where(eq(uploads.id, id)).returning({ file: uploads.file });
     if (row) recordActivity(tx, actor, 'upload.describe', row.file, now);
     return Boolean(row);
   });
@@ -115,13 +115,13 @@ export type UploadDeletion = { ok: true; file: string; variantWidths: number[] }
  * Deletes an image's row unless something uses it. The check and the delete share one transaction, so a post
  * saved in between cannot start using an image that is then deleted. The caller removes the files afterwards.
  */
-export function deleteUnusedUpload(actor: Actor, id: number, now = new Date()): UploadDeletion {
-  return getDb().transaction((tx) => {
-    const row = tx.select({ id: uploads.id, file: uploads.file, variantWidths: uploads.variantWidths }).from(uploads).where(eq(uploads.id, id)).get();
+export function deleteUnusedUpload(actor: Actor, id: number, now = new Date()): Promise<UploadDeletion> {
+  return withTransaction(async (tx): Promise<UploadDeletion> => {
+    const [row] = await tx.select({ id: uploads.id, file: uploads.file, variantWidths: uploads.variantWidths }).from(uploads).where(eq(uploads.id, id)).limit(1);
     if (!row) return { ok: false, reason: 'missing' };
-    const uses = findUploadUses(tx, row);
+    const uses = await findUploadUses(tx, row);
     if (uses.length > 0) return { ok: false, reason: 'in-use', uses };
-    tx.delete(uploads).where(eq(uploads.id, id)).run();
+    await tx.delete(uploads).where(eq(uploads.id, id));
     recordActivity(tx, actor, 'upload.delete', row.file, now);
     return { ok: true, file: row.file, variantWidths: row.variantWidths };
   });

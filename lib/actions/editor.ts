@@ -37,41 +37,41 @@ function reopen(state: ActionState, note: string): ActionState {
 const savedAt = () => `Saved at ${formatClock(new Date(), getSiteIdentity())}.`;
 
 /** Save draft and autosave: a draft is saved; a post on the site keeps the changes privately. */
-export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) => {
-  const result = savePost(user, postId, values);
+export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, async ({ postId, ...values }, user) => {
+  const result = await savePost(user, postId, values);
   return answer(result, result.ok && result.savedPrivately ? savedPrivatelyAt(new Date(), getSiteIdentity()) : savedAt());
 });
 
-export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, ({ postId, ...fields }, user) => {
+export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, async ({ postId, ...fields }, user) => {
   if (!('title' in fields) && postId === null) return NO_POST;
-  const state = answer(publishPost(user, postId, 'title' in fields ? fields : null), 'Published.');
+  const state = answer(await publishPost(user, postId, 'title' in fields ? fields : null), 'Published.');
   if (state.ok) kickWorker();
   return reopen(state, 'published');
 });
 
-export const updatePostAction = formAction({ name: 'post update', access: writers, schema: savePostSchema }, ({ postId, ...values }, user) =>
-  postId === null ? NO_POST : reopen(answer(updatePost(user, postId, values), 'Updated.'), 'updated'),
+export const updatePostAction = formAction({ name: 'post update', access: writers, schema: savePostSchema }, async ({ postId, ...values }, user) =>
+  postId === null ? NO_POST : reopen(answer(await updatePost(user, postId, values), 'Updated.'), 'updated'),
 );
 
-export const discardPostChangesAction = formAction({ name: 'discarding post changes', access: writers, schema: postIdSchema }, ({ postId }, user) =>
-  postId === null ? NO_POST : reopen(answer(discardChanges(user, postId), 'Discarded.'), 'discarded'),
+export const discardPostChangesAction = formAction({ name: 'discarding post changes', access: writers, schema: postIdSchema }, async ({ postId }, user) =>
+  postId === null ? NO_POST : reopen(answer(await discardChanges(user, postId), 'Discarded.'), 'discarded'),
 );
 
-export const restorePostRevisionAction = formAction({ name: 'post restore', access: writers, schema: restoreRevisionSchema }, ({ postId, revisionId }, user) =>
-  postId === null ? NO_POST : reopen(answer(restoreRevision(user, postId, revisionId), 'Restored.'), 'restored'),
+export const restorePostRevisionAction = formAction({ name: 'post restore', access: writers, schema: restoreRevisionSchema }, async ({ postId, revisionId }, user) =>
+  postId === null ? NO_POST : reopen(answer(await restoreRevision(user, postId, revisionId), 'Restored.'), 'restored'),
 );
 
-export const schedulePostAction = formAction({ name: 'scheduling', access: writers, schema: schedulePostSchema }, ({ postId, at }, user) =>
-  postId === null ? NO_POST : reopen(answer(schedulePost(user, postId, at), 'Scheduled.'), 'scheduled'),
+export const schedulePostAction = formAction({ name: 'scheduling', access: writers, schema: schedulePostSchema }, async ({ postId, at }, user) =>
+  postId === null ? NO_POST : reopen(answer(await schedulePost(user, postId, at), 'Scheduled.'), 'scheduled'),
 );
 
-export const unpublishPostAction = formAction({ name: 'unpublishing', access: writers, schema: postIdSchema }, ({ postId }, user) =>
-  postId === null ? NO_POST : reopen(answer(unpublish(user, postId), 'Unpublished.'), 'unpublished'),
+export const unpublishPostAction = formAction({ name: 'unpublishing', access: writers, schema: postIdSchema }, async ({ postId }, user) =>
+  postId === null ? NO_POST : reopen(answer(await unpublish(user, postId), 'Unpublished.'), 'unpublished'),
 );
 
-export const deletePostAction = formAction({ name: 'post deletion', access: writers, schema: deletePostFormSchema }, ({ postId }, user) => {
+export const deletePostAction = formAction({ name: 'post deletion', access: writers, schema: deletePostFormSchema }, async ({ postId }, user) => {
   if (postId === null) return NO_POST;
-  const state = answer(deletePost(user, postId), 'Deleted.');
+  const state = answer(await deletePost(user, postId), 'Deleted.');
   if (!state.ok) return state;
   redirect('/admin/posts?deleted=1');
 });

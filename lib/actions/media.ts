@@ -10,8 +10,8 @@ import { argsAction, formAction } from './guarded';
 const writers = { roles: WRITERS, refusal: 'Only authors and admins can change the media library.' };
 
 // Posts keep their own copy of the alt text and caption in their Markdown, so no reader page changes here.
-export const updateUploadDetailsAction = formAction({ name: 'image details', access: writers, schema: uploadDetailsSchema }, ({ id, alt, caption }, user) =>
-  updateUploadDetails(user, id, { alt, caption }) ? { ok: true, message: 'Saved.' } : { ok: false, message: 'That image has been deleted.' },
+export const updateUploadDetailsAction = formAction({ name: 'image details', access: writers, schema: uploadDetailsSchema }, async ({ id, alt, caption }, user) =>
+  (await updateUploadDetails(user, id, { alt, caption })) ? { ok: true, message: 'Saved.' } : { ok: false, message: 'That image has been deleted.' },
 );
 
 // Only an image nothing uses can go, so no reader page loses a picture.

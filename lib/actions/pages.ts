@@ -24,14 +24,16 @@ function reopen(result: PageResult, note: string): ActionState {
   redirect(`/admin/pages/${result.id}?note=${note}&v=${Date.now().toString(36)}`);
 }
 
-export const publishPageAction = formAction({ name: 'page publishing', access: admins, schema: pageEditorSchema }, (values, user) => reopen(publishPage(user, values), 'published'));
+export const publishPageAction = formAction({ name: 'page publishing', access: admins, schema: pageEditorSchema }, async (values, user) => reopen(await publishPage(user, values), 'published'));
 
-export const updatePageAction = formAction({ name: 'page update', access: admins, schema: pageEditorSchema }, (values, user) => reopen(updatePage(user, values), 'updated'));
+export const updatePageAction = formAction({ name: 'page update', access: admins, schema: pageEditorSchema }, async (values, user) => reopen(await updatePage(user, values), 'updated'));
 
-export const unpublishPageAction = formAction({ name: 'page unpublishing', access: admins, schema: pageIdSchema }, ({ id }, user) => reopen(unpublishPage(user, id), 'unpublished'));
+export const unpublishPageAction = formAction({ name: 'page unpublishing', access: admins, schema: pageIdSchema }, async ({ id }, user) => reopen(await unpublishPage(user, id), 'unpublished'));
 
-export const discardPageChangesAction = formAction({ name: 'discarding page changes', access: admins, schema: pageIdSchema }, ({ id }, user) => reopen(discardPageChanges(user, id), 'discarded'));
+export const discardPageChangesAction = formAction({ name: 'discarding page changes', access: admins, schema: pageIdSchema }, async ({ id }, user) =>
+  reopen(await discardPageChanges(user, id), 'discarded'),
+);
 
-export const restorePageRevisionAction = formAction({ name: 'page restore', access: admins, schema: pageRevisionSchema }, ({ id, revisionId }, user) =>
-  reopen(restorePageRevision(user, id, revisionId), 'restored'),
+export const restorePageRevisionAction = formAction({ name: 'page restore', access: admins, schema: pageRevisionSchema }, async ({ id, revisionId }, user) =>
+  reopen(await restorePageRevision(user, id, revisionId), 'restored'),
 );

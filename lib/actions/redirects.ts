@@ -24,8 +24,8 @@ export const saveRedirectAction = formAction({ name: 'redirect save', access: ad
   return result;
 });
 
-export const removeRedirectAction = formAction({ name: 'redirect removal', access: admins, schema: redirectIdSchema }, ({ id }, user) => {
-  const result = removeAdminRedirect(user, id);
+export const removeRedirectAction = formAction({ name: 'redirect removal', access: admins, schema: redirectIdSchema }, async ({ id }, user) => {
+  const result = await removeAdminRedirect(user, id);
   if (result.ok) dropCachedAnswer(result.fromPath);
   return result;
 });

@@ -54,8 +54,8 @@ export const setRoleAction = formAction({ name: 'role change', access: admins, s
 });
 
 /** Save draft and autosave (lib/actions/pages.ts has the rest of the page editor's actions). */
-export const savePageAction = formAction({ name: 'page save', access: admins, schema: pageEditorSchema }, (values, user) => {
-  const result = savePage(user, values);
+export const savePageAction = formAction({ name: 'page save', access: admins, schema: pageEditorSchema }, async (values, user) => {
+  const result = await savePage(user, values);
   if (!result.ok) return result;
   // Pages and the menu are read under the site tag; a draft or a private working copy changes nothing readers see.
   if (result.stale) updateTag(TAGS.site);
@@ -63,8 +63,8 @@ export const savePageAction = formAction({ name: 'page save', access: admins, sc
   return result;
 });
 
-export const deletePageAction = formAction({ name: 'page deletion', access: admins, schema: pageIdSchema }, ({ id }, user) => {
-  const result = deletePage(user, id);
+export const deletePageAction = formAction({ name: 'page deletion', access: admins, schema: pageIdSchema }, async ({ id }, user) => {
+  const result = await deletePage(user, id);
   if (!result.ok) return result;
   updateTag(TAGS.site);
   redirect(`/admin/pages?deleted=${encodeURIComponent(result.title)}`);

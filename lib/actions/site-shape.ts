@@ -21,7 +21,8 @@ import type { ActionState } from './state';
 const admins = { roles: ADMINS, refusal: ADMINS_ONLY_MESSAGE };
 
 /** Refreshes the given tags when the change was made, and hands the answer on. */
-function refreshing(result: ActionState, ...tags: string[]): ActionState {
+async function refreshing(answer: Promise<ActionState>, ...tags: string[]): Promise<ActionState> {
+  const result = await answer;
   if (result.ok) for (const tag of tags) updateTag(tag);
   return result;
 }

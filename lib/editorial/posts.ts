@@ -3,11 +3,13 @@
  * authors write and publish their own posts, admins anyone's; moderators and members nothing.
  * Drafts save into the post itself; edits of a post readers can see (or will, at its time) go to a
  * private working copy until Update (lib/editorial/post-changes.ts). Each function says which cache tags its change makes stale.
+ * Each change is one transaction: the permission and field checks see exactly what the write then changes.
  */
 import 'server-only';
 import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
 import { markPostPublished } from '@/db/queries/post-publishing';
 import { saveWorkingCopy } from '@/db/queries/revisions';
+import { withTransaction } from '@/db/transaction';
 import type { CurrentUser } from '@/lib/session';
 import { TAGS } from '@/lib/cache';
 import { canEditPost, canWritePosts } from '@/lib/roles';
@@ -29,20 +31,20 @@ export const staleTagsFor = (post: Pick<EditablePost, 'status' | 'slug'>, ...old
   ...oldSlugs.filter((s): s is string => Boolean(s) && s !== post.slug).map(TAGS.post),
 ];
 
-export function editablePost(actor: CurrentUser, id: number): EditablePost | EditorResult {
+export async function editablePost(actor: CurrentUser, id: number): Promise<EditablePost | EditorResult> {
   if (!canWritePosts(actor.role)) return REFUSED;
-  const post = getEditablePost(id);
+  const post = await getEditablePost(id);
   if (!post) return NOT_FOUND;
   return canEditPost(actor, post.authorId) ? post : REFUSED;
 }
 export const isResult = (value: EditablePost | EditorResult): value is EditorResult => 'ok' in value;
 
 /** What is wrong with the fields beyond their shape (a clash, something gone), or null. */
-export function fieldProblems(values: PostEditorValues, id: number | null): EditorResult | null {
+export async function fieldProblems(values: PostEditorValues, id: number | null): Promise<EditorResult | null> {
   const fieldErrors: Record<string, string[]> = {};
-  if (isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
-  if (values.categoryId !== null && !categoryExists(values.categoryId)) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];
-  if (values.coverImageId !== null && !uploadExists(values.coverImageId)) fieldErrors.coverImageId = ['That image is gone. Upload it again.'];
+  if (await isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
+  if (values.categoryId !== null && !(await categoryExists(values.categoryId))) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];
+  if (values.coverImageId !== null && !(await uploadExists(values.coverImageId))) fieldErrors.coverImageId = ['That image is gone. Upload it again.'];
   if (values.coverImageId !== null && !values.coverAlt) fieldErrors.coverAlt = ['Describe the image for people who cannot see it.'];
   return Object.keys(fieldErrors).length > 0 ? { ok: false, message: 'Please check the highlighted fields. Nothing was saved.', fieldErrors } : null;
 }
@@ -51,18 +53,20 @@ export function fieldProblems(values: PostEditorValues, id: number | null): Edit
  * Save draft and autosave: creates (id null) or saves a draft into the post itself; for a post readers
  * can see, keeps the changes in its private working copy instead (nothing public changes). Never changes whether it is public.
  */
-export function savePost(actor: CurrentUser, id: number | null, values: PostEditorValues, now = new Date()): EditorResult {
+export async function savePost(actor: CurrentUser, id: number | null, values: PostEditorValues, now = new Date()): Promise<EditorResult> {
   if (!canWritePosts(actor.role)) return REFUSED;
-  const existing = id === null ? null : editablePost(actor, id);
-  if (existing && isResult(existing)) return existing;
-  const problems = fieldProblems(values, id);
-  if (problems) return problems;
-  if (existing && editsGoPrivately(existing.status)) {
-    saveWorkingCopy('post', existing.id, snapshotOfValues(values), actor, now);
-    return { ok: true, postId: existing.id, slug: existing.slug, staleTags: [], savedPrivately: true };
-  }
-  const saved = savePostFields(actor, id, postFieldsOf(values), now);
-  return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'draft', slug: values.slug }, saved.oldSlug) };
+  return withTransaction(async (): Promise<EditorResult> => {
+    const existing = id === null ? null : await editablePost(actor, id);
+    if (existing && isResult(existing)) return existing;
+    const problems = await fieldProblems(values, id);
+    if (problems) return problems;
+    if (existing && editsGoPrivately(existing.status)) {
+      await saveWorkingCopy('post', existing.id, snapshotOfValues(values), actor, now);
+      return { ok: true, postId: existing.id, slug: existing.slug, staleTags: [], savedPrivately: true };
+    }
+    const saved = await savePostFields(actor, id, postFieldsOf(values), now);
+    return { ok: true, postId: saved.id, slug: values.slug, staleTags: staleTagsFor({ status: 'draft', slug: values.slug }, saved.oldSlug) };
+  });
 }
 
 /**
@@ -70,54 +74,62 @@ export function savePost(actor: CurrentUser, id: number | null, values: PostEdit
  * as a revision); without them (no form at hand), the saved version is published as it is. Either way the
  * post is published and its subscribers emailed (once, ever). A published post is updated instead.
  */
-export function publishPost(actor: CurrentUser, id: number | null, values: PostEditorValues | null, now = new Date()): EditorResult {
+export async function publishPost(actor: CurrentUser, id: number | null, values: PostEditorValues | null, now = new Date()): Promise<EditorResult> {
   if (!canWritePosts(actor.role)) return REFUSED;
-  const existing = id === null ? null : editablePost(actor, id);
-  if (existing && isResult(existing)) return existing;
-  let target: { id: number; slug: string; oldSlug: string | null };
-  if (values) {
-    const problems = fieldProblems(values, id);
-    if (problems) return problems;
-    const saved = savePostFields(actor, id, postFieldsOf(values), now, existing && editsGoPrivately(existing.status) ? 'revision' : undefined);
-    target = { id: saved.id, slug: values.slug, oldSlug: saved.oldSlug };
-  } else if (existing) {
-    target = { id: existing.id, slug: existing.slug, oldSlug: null };
-  } else {
-    return NOT_FOUND;
-  }
-  if (!markPostPublished(target.id, now, newPostAnnouncement(), actor)) return NOT_FOUND;
-  return { ok: true, postId: target.id, slug: target.slug, staleTags: staleTagsFor({ status: 'published', slug: target.slug }, target.oldSlug) };
+  return withTransaction(async (): Promise<EditorResult> => {
+    const existing = id === null ? null : await editablePost(actor, id);
+    if (existing && isResult(existing)) return existing;
+    let target: { id: number; slug: string; oldSlug: string | null };
+    if (values) {
+      const problems = await fieldProblems(values, id);
+      if (problems) return problems;
+      const saved = await savePostFields(actor, id, postFieldsOf(values), now, existing && editsGoPrivately(existing.status) ? 'revision' : undefined);
+      target = { id: saved.id, slug: values.slug, oldSlug: saved.oldSlug };
+    } else if (existing) {
+      target = { id: existing.id, slug: existing.slug, oldSlug: null };
+    } else {
+      return NOT_FOUND;
+    }
+    if (!(await markPostPublished(target.id, now, newPostAnnouncement(), actor))) return NOT_FOUND;
+    return { ok: true, postId: target.id, slug: target.slug, staleTags: staleTagsFor({ status: 'published', slug: target.slug }, target.oldSlug) };
+  });
 }
 
 /** The post appears at `at` by itself; the mail worker then marks it published and emails subscribers. */
-export function schedulePost(actor: CurrentUser, id: number, at: Date, now = new Date()): EditorResult {
-  const post = editablePost(actor, id);
-  if (isResult(post)) return post;
-  if (at.getTime() <= now.getTime()) return { ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } };
-  if (post.status === 'published' && post.publishedAt && post.publishedAt <= now) {
-    return { ok: false, message: 'This post is already published. Unpublish it first to schedule it again.' };
-  }
-  setPostStatus(actor, id, 'scheduled', at, now);
-  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'scheduled', slug: post.slug }) };
+export function schedulePost(actor: CurrentUser, id: number, at: Date, now = new Date()): Promise<EditorResult> {
+  return withTransaction(async (): Promise<EditorResult> => {
+    const post = await editablePost(actor, id);
+    if (isResult(post)) return post;
+    if (at.getTime() <= now.getTime()) return { ok: false, fieldErrors: { publishAt: ['Choose a time in the future.'] } };
+    if (post.status === 'published' && post.publishedAt && post.publishedAt <= now) {
+      return { ok: false, message: 'This post is already published. Unpublish it first to schedule it again.' };
+    }
+    await setPostStatus(actor, id, 'scheduled', at, now);
+    return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'scheduled', slug: post.slug }) };
+  });
 }
 
 /** Back to draft: readers no longer see it (its old address answers "not found"). */
-export function unpublish(actor: CurrentUser, id: number, now = new Date()): EditorResult {
-  const post = editablePost(actor, id);
-  if (isResult(post)) return post;
-  setPostStatus(actor, id, 'draft', post.publishedAt, now);
-  return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+export function unpublish(actor: CurrentUser, id: number, now = new Date()): Promise<EditorResult> {
+  return withTransaction(async (): Promise<EditorResult> => {
+    const post = await editablePost(actor, id);
+    if (isResult(post)) return post;
+    await setPostStatus(actor, id, 'draft', post.publishedAt, now);
+    return { ok: true, postId: id, slug: post.slug, staleTags: staleTagsFor({ status: 'published', slug: post.slug }) };
+  });
 }
 
-export function deletePost(actor: CurrentUser, id: number, now = new Date()): EditorResult {
-  const post = editablePost(actor, id);
-  if (isResult(post)) return post;
-  deletePostById(actor, id, now);
-  return { ok: true, postId: id, slug: post.slug, staleTags: [...staleTagsFor({ status: 'published', slug: post.slug }), TAGS.comments] };
+export function deletePost(actor: CurrentUser, id: number, now = new Date()): Promise<EditorResult> {
+  return withTransaction(async (): Promise<EditorResult> => {
+    const post = await editablePost(actor, id);
+    if (isResult(post)) return post;
+    await deletePostById(actor, id, now);
+    return { ok: true, postId: id, slug: post.slug, staleTags: [...staleTagsFor({ status: 'published', slug: post.slug }), TAGS.comments] };
+  });
 }
 
 /** For pages that show the editor: the post if this person may edit it. */
-export function postForEditing(actor: CurrentUser, id: number): EditablePost | null {
-  const post = editablePost(actor, id);
+export async function postForEditing(actor: CurrentUser, id: number): Promise<EditablePost | null> {
+  const post = await editablePost(actor, id);
   return isResult(post) ? null : post;
 }

@@ -23,7 +23,7 @@ const JOBS: [string, (now: Date) => unknown][] = [
 export async function runJobs(now = new Date()): Promise<string[]> {
   let published: string[] = [];
   try {
-    published = publishScheduledPosts(now);
+    published = await publishScheduledPosts(now);
   } catch (error) {
     console.error('[hearth] publishing scheduled posts failed:', error);
   }

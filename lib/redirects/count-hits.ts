@@ -9,13 +9,13 @@ import { normalizeRedirectPath } from './normalize';
 
 export type CountedRedirectHit = { path: string; n: number };
 
-export function countRedirectHits(hits: CountedRedirectHit[], now = new Date()): void {
+export async function countRedirectHits(hits: CountedRedirectHit[], now = new Date()): Promise<void> {
   const byFromPath = new Map<string, number>();
   for (const { path, n } of hits) {
     const fromPath = normalizeRedirectPath(path);
     if (fromPath) byFromPath.set(fromPath, (byFromPath.get(fromPath) ?? 0) + n);
   }
-  addRedirectHits(
+  await addRedirectHits(
     [...byFromPath].map(([fromPath, n]) => ({ fromPath, n })),
     now,
   );

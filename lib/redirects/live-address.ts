@@ -43,7 +43,7 @@ export async function liveAddressProblem(fromPath: string): Promise<string | nul
   if (fromPath === '/') return 'That is the home page.';
   const [first, second, ...rest] = fromPath.slice(1).split('/');
   if (OWN_SECTIONS.has(first)) return `Hearth answers addresses under /${first} itself.`;
-  if (second === undefined) return getPageBySlug(first) ? 'A page lives at that address.' : null;
+  if (second === undefined) return (await getPageBySlug(first)) ? 'A page lives at that address.' : null;
   if (first === 'posts' && rest.length === 0) return (await getPublishedPostBySlug(second)) ? 'A published post lives at that address.' : null;
   const listing = LISTINGS[first];
   if (!listing) return null;

@@ -11,10 +11,10 @@ import { normalizeRedirectPath } from './normalize';
 import { isAllowedRedirectTarget } from './target';
 
 /** The stored target for a requested path (with its query, if any); null when none. */
-export function movedTo(requested: string): string | null {
+export async function movedTo(requested: string): Promise<string | null> {
   const fromPath = normalizeRedirectPath(requested);
   if (!fromPath) return null;
-  const toPath = findRedirectTarget(fromPath);
+  const toPath = await findRedirectTarget(fromPath);
   return toPath && isAllowedRedirectTarget(toPath) ? toPath : null;
 }
 
@@ -28,7 +28,7 @@ function encodeSegment(segment: string): string {
 }
 
 /** In a route about to answer 404: sends the browser on permanently if the address moved. */
-export function redirectIfMoved(segments: string[], query = new URLSearchParams()): void {
-  const target = movedTo(`/${segments.map(encodeSegment).join('/')}?${query}`);
+export async function redirectIfMoved(segments: string[], query = new URLSearchParams()): Promise<void> {
+  const target = await movedTo(`/${segments.map(encodeSegment).join('/')}?${query}`);
   if (target) permanentRedirect(target);
 }

@@ -20,15 +20,15 @@ export async function saveAdminRedirect(actor: CurrentUser, values: RedirectValu
       'Hearth can redirect a one-part address (/old-page), a WordPress address (/2024/05/01/…, /wp-content/…, /?p=42) or one under /posts/, /category/, /tag/ or /author/, but not this one.',
     );
   }
-  const saved = saveRedirect(values);
+  const saved = await saveRedirect(values);
   if (saved.outcome === 'duplicate') return fromProblem(`There is already a redirect from “${values.fromPath}”. Search for it and edit that one.`);
   if (saved.outcome === 'gone') return REDIRECT_GONE;
   return { ok: true, message: `Saved: “${values.fromPath}” now goes to “${values.toPath}”.`, fromPath: values.fromPath };
 }
 
-export function removeAdminRedirect(actor: CurrentUser, id: number): Done<{ fromPath: string }> | Refusal {
+export async function removeAdminRedirect(actor: CurrentUser, id: number): Promise<Done<{ fromPath: string }> | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const removed = deleteRedirect(id);
+  const removed = await deleteRedirect(id);
   return removed ? { ok: true, message: `Removed the redirect from “${removed.fromPath}”.`, fromPath: removed.fromPath } : REDIRECT_GONE;
 }

@@ -7,27 +7,27 @@ import type { CurrentUser } from '@/lib/session';
 const CATEGORY_GONE: Refusal = { ok: false, message: 'That category no longer exists; it may have been deleted in another tab.' };
 const fieldError = (field: string, message: string): Refusal => ({ ok: false, message: 'Please check the highlighted field.', fieldErrors: { [field]: [message] } });
 
-export function saveCategory(actor: CurrentUser, values: CategoryValues): Done<{ created: boolean }> | Refusal {
+export async function saveCategory(actor: CurrentUser, values: CategoryValues): Promise<Done<{ created: boolean }> | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
   const { id, ...fields } = values;
-  const saved = saveCategoryFields(actor, id === '' ? null : Number(id), fields);
+  const saved = await saveCategoryFields(actor, id === '' ? null : Number(id), fields);
   if (saved.outcome === 'slug-taken') return fieldError('slug', `Another category already uses “/category/${fields.slug}”. Choose another web address.`);
   if (saved.outcome === 'not-found') return CATEGORY_GONE;
   const moved = saved.oldSlug ? ` The old address /category/${saved.oldSlug} now leads there.` : '';
   return { ok: true, created: id === '', message: `Saved “${fields.name}”, at /category/${saved.slug}.${moved}` };
 }
 
-export function moveCategoryOnePlace(actor: CurrentUser, id: number, direction: 'up' | 'down'): Done | Refusal {
+export async function moveCategoryOnePlace(actor: CurrentUser, id: number, direction: 'up' | 'down'): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  return moveCategory(actor, id, direction) ? { ok: true, message: `Moved ${direction}.` } : CATEGORY_GONE;
+  return (await moveCategory(actor, id, direction)) ? { ok: true, message: `Moved ${direction}.` } : CATEGORY_GONE;
 }
 
-export function deleteCategory(actor: CurrentUser, id: number, targetId: number | null): Done | Refusal {
+export async function deleteCategory(actor: CurrentUser, id: number, targetId: number | null): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const deleted = deleteCategoryInto(actor, id, targetId);
+  const deleted = await deleteCategoryInto(actor, id, targetId);
   if (deleted.outcome === 'target-needed') return fieldError('targetId', 'This category has posts: choose the category they move to.');
   if (deleted.outcome === 'bad-target') return fieldError('targetId', 'Choose another existing category for its posts.');
   if (deleted.outcome === 'not-found') return CATEGORY_GONE;

@@ -4,10 +4,10 @@ import type { MenuValues } from '@/lib/validations/menu';
 import { refuseUnlessAdmin, type Done, type Refusal } from './result';
 import type { CurrentUser } from '@/lib/session';
 
-export function saveMenu(actor: CurrentUser, { menu }: MenuValues): Done | Refusal {
+export async function saveMenu(actor: CurrentUser, { menu }: MenuValues): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const saved = replaceMenu(actor, menu);
+  const saved = await replaceMenu(actor, menu);
   if (saved.outcome === 'missing') return { ok: false, message: 'A page or category in the menu no longer exists (deleted in another tab?). Reload the page; nothing was changed.' };
   return { ok: true, message: `The menu was saved (${saved.items} ${saved.items === 1 ? 'item' : 'items'}). Readers see it now.` };
 }

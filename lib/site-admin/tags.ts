@@ -5,10 +5,10 @@ import type { CurrentUser } from '@/lib/session';
 
 const TAG_GONE: Refusal = { ok: false, message: 'That tag no longer exists; it may have been merged or deleted in another tab.' };
 
-export function renameTagTo(actor: CurrentUser, id: number, fields: { name: string; slug: string }): Done | Refusal {
+export async function renameTagTo(actor: CurrentUser, id: number, fields: { name: string; slug: string }): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const saved = renameTag(actor, id, fields);
+  const saved = await renameTag(actor, id, fields);
   if (saved.outcome === 'slug-taken') {
     const message = `Another tag already uses “/tag/${fields.slug}”. To join the two, merge them instead.`;
     return { ok: false, message: 'Please check the highlighted field.', fieldErrors: { slug: [message] } };
@@ -16,17 +16,17 @@ export function renameTagTo(actor: CurrentUser, id: number, fields: { name: stri
   return saved.outcome === 'saved' ? { ok: true, message: `Saved “${fields.name}”, at /tag/${saved.slug}.` } : TAG_GONE;
 }
 
-export function mergeTagInto(actor: CurrentUser, id: number, intoId: number): Done | Refusal {
+export async function mergeTagInto(actor: CurrentUser, id: number, intoId: number): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const merged = mergeTag(actor, id, intoId);
+  const merged = await mergeTag(actor, id, intoId);
   if (merged.outcome === 'same-tag') return { ok: false, message: 'Please check the highlighted field.', fieldErrors: { intoId: ['Choose a different tag to merge into.'] } };
   return merged.outcome === 'merged' ? { ok: true, message: `“${merged.from}” was merged into “${merged.into}”.` } : TAG_GONE;
 }
 
-export function deleteTag(actor: CurrentUser, id: number): Done | Refusal {
+export async function deleteTag(actor: CurrentUser, id: number): Promise<Done | Refusal> {
   const refusal = refuseUnlessAdmin(actor);
   if (refusal) return refusal;
-  const deleted = deleteTagById(actor, id);
+  const deleted = await deleteTagById(actor, id);
   return deleted ? { ok: true, message: `“${deleted.name}” was deleted.` } : TAG_GONE;
 }

@@ -33,7 +33,7 @@ export function iconLinks(iconUploadId: number | null) {
 
 /** The source picture: the uploaded icon's stored file, or Hearth's SVG when none is set (or its file is gone). */
 async function source(iconUploadId: number | null): Promise<Buffer> {
-  const upload = iconUploadId === null ? null : getUpload(iconUploadId);
+  const upload = iconUploadId === null ? null : await getUpload(iconUploadId);
   const stored = upload ? await readStoredUpload(upload.file) : null;
   return stored ? stored.data : Buffer.from(DEFAULT_ICON_SVG);
 }

@@ -28,7 +28,7 @@ export async function processWeeklyDigests(now = new Date()): Promise<number> {
   const { timeZone } = getSiteIdentity();
   const moment = weeklyDigestMoment(now, timeZone);
   const week = localDay(moment, timeZone);
-  const posts = listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
+  const posts = await listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
   const siteName = getSiteSettings().name;
   let handled = 0;
   for (let due = await listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = await listDigestDue(moment, BATCH)) {

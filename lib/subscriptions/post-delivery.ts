@@ -13,7 +13,7 @@ export type PostDeliveryView = { counts: Record<DeliveryState, number>; lines: D
 
 /** Null when this person may not see the post. */
 export async function postDeliveryFor(viewer: CurrentUser, postId: number): Promise<PostDeliveryView | null> {
-  if (!postForEditing(viewer, postId)) return null;
+  if (!(await postForEditing(viewer, postId))) return null;
   const { counts, lines } = await getPostDelivery(postId);
   if (!isAdmin(viewer.role)) return { counts, lines: null };
   return { counts, lines: lines.map((l) => ({ id: l.id, to: l.to, state: l.state, reason: l.state === 'sent' ? null : l.lastError, sentAt: l.sentAt?.toISOString() ?? null })) };

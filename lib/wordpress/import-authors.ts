@@ -11,14 +11,14 @@ import { count, note } from './report';
 
 const ranks: UserRole[] = ['member', 'author', 'moderator', 'admin'];
 
-export function importAuthors(ctx: ImportContext): void {
+export async function importAuthors(ctx: ImportContext): Promise<void> {
   const { index, report } = ctx;
-  inBatch(ctx, (tx) => {
+  await inBatch(ctx, async (tx) => {
     for (const author of index.authors) {
       const subject = `Author “${author.displayName || author.login}” (WordPress ID ${author.id})`;
       const email = author.email.trim().toLowerCase();
-      const known = findImported(index.source, 'user', author.id, tx);
-      const existing = known ? findUserById(known, tx) : email ? findUserByEmail(email, tx) : null;
+      const known = await findImported(index.source, 'user', author.id, tx);
+      const existing = known ? await findUserById(known, tx) : email ? await findUserByEmail(email, tx) : null;
       let id: string;
       let slug: string | null;
       if (existing) {
@@ -27,8 +27,8 @@ export function importAuthors(ctx: ImportContext): void {
         const wrote = index.writers.has(author.login);
         const changes: { role?: UserRole; slug?: string } = {};
         if (wrote && ranks.indexOf(existing.role) < ranks.indexOf('author')) changes.role = 'author';
-        if (wrote && !slug) slug = changes.slug = freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
-        write(ctx, () => updateUser(tx, id, changes), undefined);
+        if (wrote && !slug) slug = changes.slug = await freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
+        await write(ctx, () => updateUser(tx, id, changes), undefined);
         if (!known) note(report, { subject, outcome: 'changed', reason: 'Someone here already had this email address: their account is used.' });
         count(report, 'author', 'updated');
       } else if (!email) {
@@ -36,14 +36,14 @@ export function importAuthors(ctx: ImportContext): void {
         count(report, 'author', 'skipped');
         continue;
       } else {
-        const newSlug = freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
+        const newSlug = await freeSlug(ctx, 'users', author.login, author.displayName, subject, tx);
         slug = newSlug;
-        id = write(ctx, () => insertUser(tx, { name: author.displayName || author.login, email, slug: newSlug, role: 'author' }), String(dryId()));
+        id = await write(ctx, () => insertUser(tx, { name: author.displayName || author.login, email, slug: newSlug, role: 'author' }), String(dryId()));
         count(report, 'author', 'added');
       }
-      write(ctx, () => recordImported(tx, index.source, 'user', author.id, id, ctx.now), undefined);
+      await write(ctx, () => recordImported(tx, index.source, 'user', author.id, id, ctx.now), undefined);
       ctx.usersByLogin.set(author.login, id);
-      if (slug) addRedirect(ctx, tx, `/author/${author.login}`, `/author/${slug}`);
+      if (slug) await addRedirect(ctx, tx, `/author/${author.login}`, `/author/${slug}`);
       ctx.usersById.set(author.id, id);
     }
   });

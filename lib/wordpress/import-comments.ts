@@ -23,7 +23,7 @@ function skipReason(comment: WxrComment): string | null {
 
 const byDate = (a: WxrComment, b: WxrComment) => (a.dateGmt?.getTime() ?? 0) - (b.dateGmt?.getTime() ?? 0) || Number(a.id) - Number(b.id);
 
-export function importComments(ctx: ImportContext, tx: Tx, item: WxrItem, postId: number, rewriteLink: (url: string) => string | null): void {
+export async function importComments(ctx: ImportContext, tx: Tx, item: WxrItem, postId: number, rewriteLink: (url: string) => string | null): Promise<void> {
   const placed = new Map<string, { id: number; depth: number; parentId: number | null }>();
   for (const comment of [...item.comments].sort(byDate)) {
     const subject = `Comment ${comment.id} on “${item.title}”`;
@@ -49,9 +49,9 @@ export function importComments(ctx: ImportContext, tx: Tx, item: WxrItem, postId
       guestName: authorId ? null : comment.author.trim() || 'A reader',
       guestEmail: authorId ? null : comment.authorEmail.trim().toLowerCase() || null,
     };
-    const known = findImported(ctx.index.source, 'comment', comment.id, tx);
-    const id = write(ctx, () => saveComment(tx, known ? Number(known) : null, values), known ? Number(known) : dryId());
-    write(ctx, () => recordImported(tx, ctx.index.source, 'comment', comment.id, id, ctx.now), undefined);
+    const known = await findImported(ctx.index.source, 'comment', comment.id, tx);
+    const id = await write(ctx, () => saveComment(tx, known ? Number(known) : null, values), known ? Number(known) : dryId());
+    await write(ctx, () => recordImported(tx, ctx.index.source, 'comment', comment.id, id, ctx.now), undefined);
     count(ctx.report, 'comment', known ? 'updated' : 'added');
     placed.set(comment.id, { id, depth, parentId });
   }

@@ -3,7 +3,7 @@
  * slugs to Hearth rows built as the run goes. In a dry run nothing is written: `write` returns a stand-in
  * and slugs are only claimed in memory, so the report comes out the same.
  */
-import type { Transaction } from '@/db/index';
+import type { Db } from '@/db/index';
 import { isSlugTaken, runInTransaction } from '@/db/queries/wordpress-import';
 import { slugify } from '@/db/slug';
 import type { ExportIndex } from './import-index';
@@ -33,17 +33,17 @@ export type ImportContext = {
 };
 
 /** A batch's transaction; undefined in a dry run, where nothing is written. */
-export type Tx = Transaction | undefined;
+export type Tx = Db | undefined;
 
 /** Runs one batch in one transaction (all or nothing); a dry run only goes through the motions. */
-export function inBatch(ctx: ImportContext, work: (tx: Tx) => void): void {
-  if (ctx.dryRun) work(undefined);
-  else runInTransaction(work);
+export async function inBatch(ctx: ImportContext, work: (tx: Tx) => Promise<void>): Promise<void> {
+  if (ctx.dryRun) await work(undefined);
+  else await runInTransaction(work);
 }
 
 let standIn = 0;
 /** Runs a write, or in a dry run returns a negative stand-in id without touching the database. */
-export function write<T>(ctx: ImportContext, work: () => T, dryValue: T): T {
+export async function write<T>(ctx: ImportContext, work: () => Promise<T>, dryValue: T): Promise<T> {
   return ctx.dryRun ? dryValue : work();
 }
 export const dryId = () => --standIn;
@@ -63,12 +63,12 @@ function decodedSlug(slug: string): string {
   }
 }
 
-export function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, fallback: string, subject: string, tx?: Tx): string {
+export async function freeSlug(ctx: ImportContext, table: SlugTable, wanted: string, fallback: string, subject: string, tx?: Tx): Promise<string> {
   const base = slugify(decodedSlug(wanted)) || slugify(fallback) || table.replace(/s$/, '');
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     const key = `${table}:${slug}`;
-    if (ctx.claimed.has(key) || isSlugTaken(table, slug, tx)) continue;
+    if (ctx.claimed.has(key) || (await isSlugTaken(table, slug, tx))) continue;
     ctx.claimed.add(key);
     if (slug !== wanted)
       note(ctx.report, {

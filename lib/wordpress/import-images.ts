@@ -20,8 +20,8 @@ const SIZE_SUFFIX = /-\d+x\d+(\.[a-z0-9]+)$/i;
 async function resolveFile(ctx: ImportContext, uploader: CurrentUser, rel: string, attachment: IndexedItem | null): Promise<{ id: number; file: string } | null> {
   if (ctx.media.has(rel)) return ctx.media.get(rel)!;
   const original = rel.replace(SIZE_SUFFIX, '$1');
-  const known = findImported(ctx.index.source, 'file', rel) ?? (original !== rel ? findImported(ctx.index.source, 'file', original) : null);
-  const knownFile = known ? uploadFile(Number(known)) : null;
+  const known = (await findImported(ctx.index.source, 'file', rel)) ?? (original !== rel ? await findImported(ctx.index.source, 'file', original) : null);
+  const knownFile = known ? await uploadFile(Number(known)) : null;
   let stored: { id: number; file: string } | null = known && knownFile ? { id: Number(known), file: knownFile } : null;
   if (!stored) stored = await storeFromUploads(ctx, uploader, rel, original, attachment);
   else count(ctx.report, 'image', 'updated');
@@ -59,9 +59,9 @@ async function storeFromUploads(ctx: ImportContext, uploader: CurrentUser, rel: 
     return null;
   }
   const file = result.upload.url.replace(/^\/media\//, '');
-  if (attachment) describeUpload(result.upload.id, attachment.alt, attachment.caption);
-  recordImported(undefined, ctx.index.source, 'file', used, result.upload.id, ctx.now);
-  if (used !== rel) recordImported(undefined, ctx.index.source, 'file', rel, result.upload.id, ctx.now);
+  if (attachment) await describeUpload(result.upload.id, attachment.alt, attachment.caption);
+  await recordImported(undefined, ctx.index.source, 'file', used, result.upload.id, ctx.now);
+  if (used !== rel) await recordImported(undefined, ctx.index.source, 'file', rel, result.upload.id, ctx.now);
   count(ctx.report, 'image', 'added');
   ctx.media.set(used, { id: result.upload.id, file });
   return { id: result.upload.id, file };

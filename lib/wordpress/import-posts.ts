@@ -19,13 +19,13 @@ const STATUSES: Record<string, PostStatus> = { publish: 'published', future: 'sc
 const subjectOf = (item: { type: string; title: string; id: string }) => `${item.type === 'page' ? 'Page' : 'Post'} “${item.title || '(no title)'}” (WordPress ID ${item.id})`;
 
 /** Before pass 2: every post's and page's Hearth slug (its current one when imported before). */
-export function planSlugs(ctx: ImportContext): void {
+export async function planSlugs(ctx: ImportContext): Promise<void> {
   for (const item of ctx.index.items.values()) {
     if ((item.type !== 'post' && item.type !== 'page') || !STATUSES[item.status]) continue;
     const kind = item.type;
-    const known = findImported(ctx.index.source, kind, item.id);
-    const current = known ? (kind === 'post' ? postSlug(Number(known)) : pageSlug(Number(known))) : null;
-    const slug = current ?? freeSlug(ctx, kind === 'post' ? 'posts' : 'pages', item.slug, item.title, subjectOf(item));
+    const known = await findImported(ctx.index.source, kind, item.id);
+    const current = known ? (kind === 'post' ? await postSlug(Number(known)) : await pageSlug(Number(known))) : null;
+    const slug = current ?? (await freeSlug(ctx, kind === 'post' ? 'posts' : 'pages', item.slug, item.title, subjectOf(item)));
     (kind === 'post' ? ctx.postSlugs : ctx.pageSlugs).set(item.id, slug);
   }
 }
@@ -37,12 +37,12 @@ const plain = (html: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function postTerms(ctx: ImportContext, tx: Tx, item: WxrItem, subject: string): { categoryId: number | null; tagIds: number[] } {
+async function postTerms(ctx: ImportContext, tx: Tx, item: WxrItem, subject: string): Promise<{ categoryId: number | null; tagIds: number[] }> {
   const tagIds: number[] = [];
   let categoryId: number | null = null;
   for (const term of item.terms) {
     if (term.kind === 'tag') {
-      tagIds.push(ensureTag(ctx, tx, term).id);
+      tagIds.push((await ensureTag(ctx, tx, term)).id);
       continue;
     }
     const category = ctx.categories.get(term.slug);
@@ -50,9 +50,9 @@ function postTerms(ctx: ImportContext, tx: Tx, item: WxrItem, subject: string): 
       categoryId = category.id;
       continue;
     }
-    const tag = ensureTag(ctx, tx, { slug: term.slug, name: term.name });
+    const tag = await ensureTag(ctx, tx, { slug: term.slug, name: term.name });
     tagIds.push(tag.id);
-    if (!category) addRedirect(ctx, tx, `/category/${term.slug}`, `/tag/${tag.slug}`);
+    if (!category) await addRedirect(ctx, tx, `/category/${term.slug}`, `/tag/${tag.slug}`);
     note(ctx.report, { subject, outcome: 'changed', reason: `Also in “${term.name}”: kept as the tag “${term.name}”.` });
   }
   return { categoryId, tagIds };
@@ -64,7 +64,7 @@ function convert(ctx: ImportContext, item: WxrItem, subject: string, rewriteLink
   return markdown;
 }
 
-function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
+async function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): Promise<void> {
   const subject = subjectOf(item);
   const authorId = ctx.usersByLogin.get(item.creator);
   if (!authorId) {
@@ -74,7 +74,7 @@ function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatu
   }
   if (item.status === 'private') note(ctx.report, { subject, outcome: 'changed', reason: 'It was private: it is a draft here, seen only by editors.' });
   const slug = ctx.postSlugs.get(item.id)!;
-  const { categoryId, tagIds } = postTerms(ctx, tx, item, subject);
+  const { categoryId, tagIds } = await postTerms(ctx, tx, item, subject);
   const thumbnail = ctx.index.items.get(item.meta._thumbnail_id ?? '');
   const cover = thumbnail?.file ? ctx.media.get(thumbnail.file) : null;
   const publishedAt = status === 'draft' ? null : (item.dateGmt ?? new Date(`${item.dateLocal.replace(' ', 'T')}Z`));
@@ -93,15 +93,15 @@ function importPost(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatu
     // Already published elsewhere: the new-post emails must not go out for old posts.
     subscribersNotifiedAt: status === 'published' ? ctx.now : null,
   };
-  const known = findImported(ctx.index.source, 'post', item.id, tx);
-  const id = write(ctx, () => savePost(tx, known ? Number(known) : null, values, tagIds), known ? Number(known) : dryId());
-  write(ctx, () => recordImported(tx, ctx.index.source, 'post', item.id, id, ctx.now), undefined);
+  const known = await findImported(ctx.index.source, 'post', item.id, tx);
+  const id = await write(ctx, () => savePost(tx, known ? Number(known) : null, values, tagIds), known ? Number(known) : dryId());
+  await write(ctx, () => recordImported(tx, ctx.index.source, 'post', item.id, id, ctx.now), undefined);
   count(ctx.report, 'post', known ? 'updated' : 'added');
-  importComments(ctx, tx, item, id, rewriteLink);
-  postRedirects(ctx, tx, ctx.index.items.get(item.id)!, slug);
+  await importComments(ctx, tx, item, id, rewriteLink);
+  await postRedirects(ctx, tx, ctx.index.items.get(item.id)!, slug);
 }
 
-function importPage(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): void {
+async function importPage(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatus, rewriteLink: (url: string) => string | null): Promise<void> {
   const subject = subjectOf(item);
   const slug = ctx.pageSlugs.get(item.id)!;
   const values = {
@@ -112,16 +112,16 @@ function importPage(ctx: ImportContext, tx: Tx, item: WxrItem, status: PostStatu
     updatedAt: item.dateGmt,
   };
   if (status === 'scheduled') note(ctx.report, { subject, outcome: 'changed', reason: 'It was scheduled: Hearth pages cannot be, so it is a draft.' });
-  const known = findImported(ctx.index.source, 'page', item.id, tx);
-  const id = write(ctx, () => savePage(tx, known ? Number(known) : null, values), known ? Number(known) : dryId());
-  write(ctx, () => recordImported(tx, ctx.index.source, 'page', item.id, id, ctx.now), undefined);
+  const known = await findImported(ctx.index.source, 'page', item.id, tx);
+  const id = await write(ctx, () => savePage(tx, known ? Number(known) : null, values), known ? Number(known) : dryId());
+  await write(ctx, () => recordImported(tx, ctx.index.source, 'page', item.id, id, ctx.now), undefined);
   count(ctx.report, 'page', known ? 'updated' : 'added');
   if (item.comments.length > 0) note(ctx.report, { subject, outcome: 'skipped', reason: `Its ${item.comments.length} comment(s): Hearth pages have no comments.` });
-  pageRedirects(ctx, tx, ctx.index.items.get(item.id)!, slug);
+  await pageRedirects(ctx, tx, ctx.index.items.get(item.id)!, slug);
 }
 
 /** One post or page of a batch, inside the batch's transaction. Other item types are not content here. */
-export function importContentItem(ctx: ImportContext, tx: Tx, item: WxrItem, rewriteLink: (url: string) => string | null): void {
+export async function importContentItem(ctx: ImportContext, tx: Tx, item: WxrItem, rewriteLink: (url: string) => string | null): Promise<void> {
   if (item.type !== 'post' && item.type !== 'page') return;
   const status = STATUSES[item.status];
   if (!status) {
@@ -129,5 +129,5 @@ export function importContentItem(ctx: ImportContext, tx: Tx, item: WxrItem, rew
     if (item.status === 'trash') note(ctx.report, { subject: subjectOf(item), outcome: 'skipped', reason: 'In the old site’s trash.' });
     return;
   }
-  (item.type === 'post' ? importPost : importPage)(ctx, tx, item, status, rewriteLink);
+  await (item.type === 'post' ? importPost : importPage)(ctx, tx, item, status, rewriteLink);
 }

@@ -12,11 +12,11 @@ import { count } from './report';
 /** Paths Hearth serves itself: a redirect from them would never be reached (or would hijack a page). */
 const HEARTH_OWN = /^\/(posts|media|admin|api|_next)(\/|$)|^\/(feed\.xml|atom\.xml)$|^\/$/;
 
-export function addRedirect(ctx: ImportContext, tx: Tx, from: string, to: string): void {
+export async function addRedirect(ctx: ImportContext, tx: Tx, from: string, to: string): Promise<void> {
   const path = normalizeRedirectPath(from);
   if (!path || path === to || (HEARTH_OWN.test(path) && !path.includes('?')) || ctx.redirected.has(path)) return;
   ctx.redirected.add(path);
-  const outcome = write(ctx, () => saveImportRedirect(tx, path, to), 'added' as const);
+  const outcome = await write(ctx, () => saveImportRedirect(tx, path, to), 'added' as const);
   if (outcome !== 'kept') count(ctx.report, 'redirect', outcome);
 }
 
@@ -28,27 +28,27 @@ function localDateParts(item: IndexedItem): [string, string, string] | null {
   return m && m[1] !== '0000' ? [m[1], pad(m[2]), pad(m[3])] : null;
 }
 
-export function postRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem, slug: string): void {
+export async function postRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem, slug: string): Promise<void> {
   const to = `/posts/${slug}`;
   const name = item.slug || slug;
   const paths = [item.link, `/${name}`, `/?p=${item.id}`];
   const date = localDateParts(item);
   if (date) paths.push(`/${date[0]}/${date[1]}/${date[2]}/${name}`, `/${date[0]}/${date[1]}/${name}`);
-  for (const from of paths) if (from) addRedirect(ctx, tx, from, to);
+  for (const from of paths) if (from) await addRedirect(ctx, tx, from, to);
 }
 
-export function pageRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem, slug: string): void {
-  for (const from of [item.link, `/?page_id=${item.id}`]) if (from) addRedirect(ctx, tx, from, `/${slug}`);
+export async function pageRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem, slug: string): Promise<void> {
+  for (const from of [item.link, `/?page_id=${item.id}`]) if (from) await addRedirect(ctx, tx, from, `/${slug}`);
 }
 
-export function attachmentRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem | null, relPath: string, file: string): void {
+export async function attachmentRedirects(ctx: ImportContext, tx: Tx, item: IndexedItem | null, relPath: string, file: string): Promise<void> {
   const to = `/media/${file}`;
-  addRedirect(ctx, tx, `/wp-content/uploads/${relPath}`, to);
-  if (item?.link) addRedirect(ctx, tx, item.link, to);
-  if (item) addRedirect(ctx, tx, `/?attachment_id=${item.id}`, to);
+  await addRedirect(ctx, tx, `/wp-content/uploads/${relPath}`, to);
+  if (item?.link) await addRedirect(ctx, tx, item.link, to);
+  if (item) await addRedirect(ctx, tx, `/?attachment_id=${item.id}`, to);
 }
 
-export function feedRedirects(ctx: ImportContext, tx: Tx): void {
-  for (const from of ['/feed', '/feed/rss2', '/feed/rss', '/comments/feed']) addRedirect(ctx, tx, from, '/feed.xml');
-  addRedirect(ctx, tx, '/feed/atom', '/atom.xml');
+export async function feedRedirects(ctx: ImportContext, tx: Tx): Promise<void> {
+  for (const from of ['/feed', '/feed/rss2', '/feed/rss', '/comments/feed']) await addRedirect(ctx, tx, from, '/feed.xml');
+  await addRedirect(ctx, tx, '/feed/atom', '/atom.xml');
 }

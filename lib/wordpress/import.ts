@@ -50,10 +50,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     claimed: new Set(),
     redirected: new Set(),
   };
-  importAuthors(ctx);
-  importTerms(ctx);
-  inBatch(ctx, (tx) => feedRedirects(ctx, tx));
-  planSlugs(ctx);
+  await importAuthors(ctx);
+  await importTerms(ctx);
+  await inBatch(ctx, (tx) => feedRedirects(ctx, tx));
+  await planSlugs(ctx);
   const rewriteLink = linkRewriter(ctx);
   // The import has no account of its own: its uploads and log lines name it, with no user behind them.
   const uploader = { id: options.actor.id as string, name: options.actor.name, role: 'admin' } satisfies CurrentUser;
@@ -63,9 +63,9 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const images = await storeBatchImages(ctx, uploader, batch);
     const items = batch;
     batch = [];
-    inBatch(ctx, (tx) => {
-      for (const image of images) attachmentRedirects(ctx, tx, image.attachment, image.rel, image.file);
-      for (const item of items) importContentItem(ctx, tx, item, rewriteLink);
+    await inBatch(ctx, async (tx) => {
+      for (const image of images) await attachmentRedirects(ctx, tx, image.attachment, image.rel, image.file);
+      for (const item of items) await importContentItem(ctx, tx, item, rewriteLink);
     });
   };
   for await (const entry of readWxr(options.exportPath, { onProgress: progress('Importing') })) {

@@ -20,7 +20,7 @@ export default async function StaticPage({ params }: Props) {
   const { pageSlug } = await params;
   const page = await readPage(pageSlug);
   if (!page) {
-    redirectIfMoved([pageSlug]);
+    await redirectIfMoved([pageSlug]);
     notFound();
   }
   return (

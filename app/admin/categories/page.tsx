@@ -17,7 +17,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export default async function AdminCategoriesPage() {
   const user = await requireRoleOrSignIn('/admin/categories', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const categories = listCategoriesForAdmin();
+  const categories = await listCategoriesForAdmin();
   return (
     <div className="page-wide">
       <h1>Categories</h1>

@@ -26,8 +26,8 @@ function hrefOf(use: UploadUse): string {
 /** The smallest stored copy makes the thumbnail. */
 const thumbnail = (upload: Upload) => (upload.variantWidths.length > 0 ? upload.url.replace(/\.webp$/, `-${upload.variantWidths[0]}.webp`) : upload.url);
 
-function MediaCard({ upload }: { upload: Upload }) {
-  const uses = listUploadUses(upload);
+async function MediaCard({ upload }: { upload: Upload }) {
+  const uses = await listUploadUses(upload);
   const name = upload.originalName || 'Untitled image';
   return (
     <li className="media-card">
@@ -65,7 +65,7 @@ export default async function MediaPage({ searchParams }: Props) {
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));
-  const { uploads, total } = listUploads(search, page);
+  const { uploads, total } = await listUploads(search, page);
   const totalPages = Math.max(1, Math.ceil(total / UPLOADS_PER_PAGE));
   const href = (p: number) => `/admin/media?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (

@@ -16,7 +16,7 @@ export default async function AdminMenuPage() {
     <div className="page-wide">
       <h1>Menu</h1>
       <p>The links at the top of every page, in this order. Items can have sub-items (one level). On a phone the menu folds behind a “Menu” button.</p>
-      <MenuEditor action={saveMenuAction} initial={listMenuForEditor()} choices={listMenuChoices()} />
+      <MenuEditor action={saveMenuAction} initial={await listMenuForEditor()} choices={await listMenuChoices()} />
     </div>
   );
 }

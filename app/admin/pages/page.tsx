@@ -14,7 +14,7 @@ export default async function AdminPagesPage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/pages', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
   const deleted = (await searchParams).deleted?.slice(0, 200);
-  const pages = listPagesForAdmin();
+  const pages = await listPagesForAdmin();
   return (
     <div className="page-wide">
       <h1>Pages</h1>

@@ -21,7 +21,7 @@ export default async function PostsPage({ searchParams }: Props) {
   const status = POST_STATUSES.includes(params.status as PostStatus) ? (params.status as PostStatus) : undefined;
   const search = (params.q ?? '').trim().slice(0, 200);
   // Authors see their own posts; admins everyone's.
-  const rows = listPostsForEditor({ status, search, authorId: isAdmin(user.role) ? undefined : user.id });
+  const rows = await listPostsForEditor({ status, search, authorId: isAdmin(user.role) ? undefined : user.id });
   const filterHref = (f: (typeof FILTERS)[number]) => `/admin/posts?${new URLSearchParams({ ...(f === 'all' ? {} : { status: f }), ...(search ? { q: search } : {}) })}`;
   return (
     <div className="page-wide">

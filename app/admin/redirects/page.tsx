@@ -26,7 +26,7 @@ export default async function AdminRedirectsPage({ searchParams }: Props) {
   const params = await searchParams;
   const search = (params.q ?? '').trim().slice(0, 200);
   const page = parsePageNumber(params.page) ?? 1;
-  const { rows, total } = listRedirects({ search, page, perPage: PER_PAGE });
+  const { rows, total } = await listRedirects({ search, page, perPage: PER_PAGE });
   const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));
   const href = (n: number) => `/admin/redirects?${new URLSearchParams({ ...(search && { q: search }), page: String(n) })}`;
   return (

@@ -18,8 +18,8 @@ export default async function SiteSettingsPage() {
   const site = getSiteSettings();
   const comments = getCommentSettings();
   const identity = getSiteIdentity();
-  const image = (id: number | null) => {
-    const upload = id === null ? null : getUpload(id);
+  const image = async (id: number | null) => {
+    const upload = id === null ? null : await getUpload(id);
     return upload ? { url: upload.url, width: upload.width, height: upload.height } : null;
   };
   return (
@@ -45,8 +45,8 @@ export default async function SiteSettingsPage() {
           newPostEmail: getNewPostEmailContent(),
         }}
         timeZones={timeZoneChoices(identity.timeZone)}
-        icon={image(identity.iconUploadId)}
-        logo={image(identity.logoUploadId)}
+        icon={await image(identity.iconUploadId)}
+        logo={await image(identity.logoUploadId)}
       />
     </div>
   );

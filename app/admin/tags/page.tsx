@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Tags' };
 export default async function AdminTagsPage() {
   const user = await requireRoleOrSignIn('/admin/tags', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const tags = listTagsForAdmin();
+  const tags = await listTagsForAdmin();
   return (
     <div className="page-wide">
       <h1>Tags</h1>

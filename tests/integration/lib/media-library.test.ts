@@ -72,7 +72,7 @@ function pngBomb(): Buffer {
 describe('smaller copies', () => {
   it('stores 400, 800 and 1200 px WebP copies of a wide photo, records them and its original name, and serves them', async () => {
     const upload = stored(await storeUpload(author(), await photo(2400, 1600), 'Zoë’s garden ☀.jpg'));
-    const row = getUpload(upload.id)!;
+    const row = (await getUpload(upload.id))!;
     expect(row).toMatchObject({ width: 1600, height: 1067, originalName: 'Zoë’s garden ☀.jpg', variantWidths: [400, 800, 1200] });
     for (const width of [400, 800, 1200]) {
       const name = `${stem(upload.url)}-${width}.webp`;
@@ -85,13 +85,13 @@ describe('smaller copies', () => {
   });
 
   it('makes only copies narrower than the image itself, and none for a small one', async () => {
-    expect(getUpload(stored(await storeUpload(author(), await photo(900, 600))).id)!.variantWidths).toEqual([400, 800]);
-    expect(getUpload(stored(await storeUpload(author(), await photo(300, 200))).id)!.variantWidths).toEqual([]);
+    expect((await getUpload(stored(await storeUpload(author(), await photo(900, 600))).id))!.variantWidths).toEqual([400, 800]);
+    expect((await getUpload(stored(await storeUpload(author(), await photo(300, 200))).id))!.variantWidths).toEqual([]);
   });
 
   it('keeps only the file name the uploader’s computer gave, without folders or control characters', async () => {
     const upload = stored(await storeUpload(author(), await photo(300, 200), 'C:\\Users\\Łukasz\\Pictures\\"Luke" ‹Żółć›\u0007.jpg'));
-    expect(getUpload(upload.id)!.originalName).toBe('"Luke" ‹Żółć›.jpg');
+    expect((await getUpload(upload.id))!.originalName).toBe('"Luke" ‹Żółć›.jpg');
   });
 });
 
@@ -179,7 +179,7 @@ describe('where an image is used, and deleting', () => {
       .run();
     setSiteImages({ iconUploadId: image.id, logoUploadId: image.id });
     try {
-      expect(listUploadUses(getUpload(image.id)!)).toEqual(
+      expect(await listUploadUses((await getUpload(image.id))!)).toEqual(
         expect.arrayContaining([
           { kind: 'post-body', id: inText.id, title: 'Pacing ☕' },
           { kind: 'post-cover', id: asCover.id, title: 'Łukasz "Luke" ‹Żółć›' },
@@ -190,8 +190,8 @@ describe('where an image is used, and deleting', () => {
           { kind: 'site-logo' },
         ]),
       );
-      expect(listUploadUses(getUpload(image.id)!)).toHaveLength(7);
-      expect(listUploadUses(getUpload(other.id)!)).toEqual([]);
+      expect(await listUploadUses((await getUpload(image.id))!)).toHaveLength(7);
+      expect(await listUploadUses((await getUpload(other.id))!)).toEqual([]);
     } finally {
       setSiteImages({ iconUploadId: null, logoUploadId: null });
     }
@@ -214,9 +214,9 @@ describe('where an image is used, and deleting', () => {
       .insert(postWorkingCopies)
       .values({ postId: live.id, fields: { body: 'No pictures.', coverImageId: image.id, coverAlt: 'Roses' }, savedAt: new Date() })
       .run();
-    expect(listUploadUses(getUpload(image.id)!)).toEqual([{ kind: 'post-cover', id: live.id, title: 'Zoë’s garden 🌿' }]);
+    expect(await listUploadUses((await getUpload(image.id))!)).toEqual([{ kind: 'post-cover', id: live.id, title: 'Zoë’s garden 🌿' }]);
     expect((await deleteUpload(writer, image.id)).ok).toBe(false);
-    expect(getUpload(image.id)).not.toBeNull();
+    expect(await getUpload(image.id)).not.toBeNull();
   });
 
   it('refuses to delete the site icon', async () => {
@@ -225,7 +225,7 @@ describe('where an image is used, and deleting', () => {
     setSiteImages({ iconUploadId: image.id });
     try {
       expect(await deleteUpload(writer, image.id)).toEqual({ ok: false, message: 'It cannot be deleted while it is used in the site icon.' });
-      expect(getUpload(image.id)).not.toBeNull();
+      expect(await getUpload(image.id)).not.toBeNull();
     } finally {
       setSiteImages({ iconUploadId: null });
     }
@@ -237,7 +237,7 @@ describe('where an image is used, and deleting', () => {
     const mine = () => storedFiles().filter((f) => f.startsWith(stem(image.url)));
     expect(mine()).toHaveLength(4);
     expect(await deleteUpload(writer, image.id)).toEqual({ ok: true, message: 'The image was deleted.' });
-    expect(getUpload(image.id)).toBeNull();
+    expect(await getUpload(image.id)).toBeNull();
     expect(mine()).toEqual([]);
     expect(getDb().select().from(activityLog).where(eq(activityLog.action, 'upload.delete')).all().at(-1)).toMatchObject({ actorId: writer.id, subject: fileOf(image.url) });
     expect(await deleteUpload(writer, image.id)).toEqual({ ok: false, message: 'That image has already been deleted.' });
@@ -249,15 +249,15 @@ describe('browsing, searching and describing', () => {
     const writer = author();
     const garden = stored(await storeUpload(writer, await photo(300, 200), 'Zoë’s garden ☀ (2).jpg', new Date('2031-01-01T00:00:00Z')));
     const bench = stored(await storeUpload(writer, await photo(300, 200), 'IMG_2044.jpg', new Date('2031-01-02T00:00:00Z')));
-    expect(updateUploadDetails(writer, bench.id, { alt: 'A wooden bench by the river', caption: 'Resting spot, 100% shade 🌳' })).toBe(true);
-    expect(getUpload(bench.id)).toMatchObject({ alt: 'A wooden bench by the river', caption: 'Resting spot, 100% shade 🌳' });
-    expect(updateUploadDetails(writer, -1, { alt: 'x', caption: '' })).toBe(false);
+    expect(await updateUploadDetails(writer, bench.id, { alt: 'A wooden bench by the river', caption: 'Resting spot, 100% shade 🌳' })).toBe(true);
+    expect(await getUpload(bench.id)).toMatchObject({ alt: 'A wooden bench by the river', caption: 'Resting spot, 100% shade 🌳' });
+    expect(await updateUploadDetails(writer, -1, { alt: 'x', caption: '' })).toBe(false);
 
-    expect(listUploads('garden ☀ (2', 1).uploads.map((u) => u.id)).toEqual([garden.id]);
-    expect(listUploads('BENCH', 1).uploads.map((u) => u.id)).toEqual([bench.id]);
-    expect(listUploads('100%', 1).uploads.map((u) => u.id)).toEqual([bench.id]);
-    expect(listUploads('10_%', 1).uploads).toEqual([]);
-    const newest = listUploads('', 1).uploads.map((u) => u.id);
+    expect((await listUploads('garden ☀ (2', 1)).uploads.map((u) => u.id)).toEqual([garden.id]);
+    expect((await listUploads('BENCH', 1)).uploads.map((u) => u.id)).toEqual([bench.id]);
+    expect((await listUploads('100%', 1)).uploads.map((u) => u.id)).toEqual([bench.id]);
+    expect((await listUploads('10_%', 1)).uploads).toEqual([]);
+    const newest = (await listUploads('', 1)).uploads.map((u) => u.id);
     expect(newest.indexOf(bench.id)).toBeLessThan(newest.indexOf(garden.id));
   });
 

@@ -40,29 +40,29 @@ describe('the lookup a 404 makes', () => {
     add('/sneaky', '//evil.example.com/');
   });
 
-  it.each(['/2024/05/01/pacing', '/2024/05/01/pacing/', '/2024/05/01/PACING/', '/2024/05/01/pacing/?utm_source=chat'])('finds %s', (requested) => {
-    expect(movedTo(requested)).toBe('/posts/pacing');
+  it.each(['/2024/05/01/pacing', '/2024/05/01/pacing/', '/2024/05/01/PACING/', '/2024/05/01/pacing/?utm_source=chat'])('finds %s', async (requested) => {
+    expect(await movedTo(requested)).toBe('/posts/pacing');
   });
 
-  it('finds percent-encoded Unicode in either case, and WordPress’s query addresses', () => {
-    expect(movedTo('/caf%C3%A9-au-lait/')).toBe('/posts/cafe-au-lait');
-    expect(movedTo('/CAF%C3%89-AU-LAIT')).toBe('/posts/cafe-au-lait');
-    expect(movedTo('/?p=42&utm_source=x')).toBe('/posts/pacing');
+  it('finds percent-encoded Unicode in either case, and WordPress’s query addresses', async () => {
+    expect(await movedTo('/caf%C3%A9-au-lait/')).toBe('/posts/cafe-au-lait');
+    expect(await movedTo('/CAF%C3%89-AU-LAIT')).toBe('/posts/cafe-au-lait');
+    expect(await movedTo('/?p=42&utm_source=x')).toBe('/posts/pacing');
   });
 
-  it('finds nothing for other addresses, and never serves a target that leaves the site unsafely', () => {
-    expect(movedTo('/2024/05/01/pacing-more')).toBeNull();
-    expect(movedTo('/?p=43')).toBeNull();
-    expect(movedTo('/%E0%A4%A')).toBeNull();
-    expect(movedTo('/sneaky')).toBeNull();
+  it('finds nothing for other addresses, and never serves a target that leaves the site unsafely', async () => {
+    expect(await movedTo('/2024/05/01/pacing-more')).toBeNull();
+    expect(await movedTo('/?p=43')).toBeNull();
+    expect(await movedTo('/%E0%A4%A')).toBeNull();
+    expect(await movedTo('/sneaky')).toBeNull();
   });
 });
 
 describe('the hits the server hands in', () => {
-  it('adds each path’s hits, with their time, to the redirect its normalized spelling names', () => {
+  it('adds each path’s hits, with their time, to the redirect its normalized spelling names', async () => {
     const at = new Date('2026-11-26T10:00:00Z');
     const before = row('/2024/05/01/pacing')!.hits;
-    countRedirectHits(
+    await countRedirectHits(
       [
         { path: '/2024/05/01/pacing/', n: 2 },
         { path: '/2024/05/01/PACING?utm_source=chat', n: 3 },
@@ -76,9 +76,9 @@ describe('the hits the server hands in', () => {
     expect(row('/?p=42')).toMatchObject({ hits: 4, lastHitAt: at });
   });
 
-  it('changes nothing for paths no redirect names (a renamed category’s own redirect, nonsense)', () => {
+  it('changes nothing for paths no redirect names (a renamed category’s own redirect, nonsense)', async () => {
     const before = getDb().select().from(redirects).all();
-    countRedirectHits([
+    await countRedirectHits([
       { path: '/category/renamed-topic', n: 5 },
       { path: '/%E0%A4%A', n: 1 },
       { path: '', n: 1 },
@@ -86,16 +86,17 @@ describe('the hits the server hands in', () => {
     expect(getDb().select().from(redirects).all()).toEqual(before);
   });
 
-  it('stores none of a batch when the database refuses, and says so, so the server keeps it for the next try', () => {
+  it('stores none of a batch when the database refuses, and says so, so the server keeps it for the next try', async () => {
     const before = getDb().select().from(redirects).all();
     getDb().$client.exec("CREATE TRIGGER refuse_hits BEFORE UPDATE ON redirects WHEN NEW.from_path = '/?p=42' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     try {
-      expect(() =>
+      await expect(
         countRedirectHits([
           { path: '/2024/05/01/pacing', n: 1 },
           { path: '/?p=42', n: 1 },
         ]),
-      ).toThrow('disk full');
+        // Matched by message: the driver's error class can come from another test file's realm.
+      ).rejects.toMatchObject({ message: expect.stringContaining('disk full') });
     } finally {
       getDb().$client.exec('DROP TRIGGER refuse_hits');
     }
@@ -104,12 +105,12 @@ describe('the hits the server hands in', () => {
 });
 
 describe('imports and admins', () => {
-  it('an import updates its own earlier row, but an admin’s redirect wins', () => {
-    saveImportRedirect(getDb(), '/old-import', '/posts/first');
-    saveImportRedirect(getDb(), '/old-import', '/posts/second');
+  it('an import updates its own earlier row, but an admin’s redirect wins', async () => {
+    await saveImportRedirect(undefined, '/old-import', '/posts/first');
+    await saveImportRedirect(undefined, '/old-import', '/posts/second');
     expect(row('/old-import')).toMatchObject({ toPath: '/posts/second', origin: 'wordpress' });
     add('/admin-made', '/posts/chosen', 'admin');
-    saveImportRedirect(getDb(), '/admin-made', '/posts/imported');
+    await saveImportRedirect(undefined, '/admin-made', '/posts/imported');
     expect(row('/admin-made')).toMatchObject({ toPath: '/posts/chosen', origin: 'admin' });
   });
 });
@@ -185,12 +186,12 @@ describe('the admin rules', () => {
     });
 
     expect(await saveAdminRedirect(admin, { id: saved.id, fromPath: '/moved-there', toPath: 'https://example.com/' })).toMatchObject({ ok: true });
-    expect(getRedirect(saved.id)).toMatchObject({ fromPath: '/moved-there', toPath: 'https://example.com/' });
+    expect(await getRedirect(saved.id)).toMatchObject({ fromPath: '/moved-there', toPath: 'https://example.com/' });
 
-    expect(removeAdminRedirect(actor('author'), saved.id)).toMatchObject({ ok: false });
-    expect(removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: true });
-    expect(getRedirect(saved.id)).toBeNull();
-    expect(removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: false, message: expect.stringMatching(/no longer exists/) });
+    expect(await removeAdminRedirect(actor('author'), saved.id)).toMatchObject({ ok: false });
+    expect(await removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: true });
+    expect(await getRedirect(saved.id)).toBeNull();
+    expect(await removeAdminRedirect(admin, saved.id)).toMatchObject({ ok: false, message: expect.stringMatching(/no longer exists/) });
   });
 });
 
@@ -203,18 +204,18 @@ describe('the admin list', () => {
     })();
   });
 
-  it('pages 10,000 redirects in the database, most used first', () => {
+  it('pages 10,000 redirects in the database, most used first', async () => {
     const started = performance.now();
-    const { rows, total } = listRedirects({ search: '', page: 3, perPage: 50 });
+    const { rows, total } = await listRedirects({ search: '', page: 3, perPage: 50 });
     expect(performance.now() - started).toBeLessThan(200);
     expect(total).toBe(10_000);
     expect(rows).toHaveLength(50);
     expect(rows.every((r) => r.hits === 6)).toBe(true);
   });
 
-  it('searches the old and new addresses, any case, with LIKE’s wildcards taken literally', () => {
-    expect(listRedirects({ search: 'POST-9999', page: 1, perPage: 50 })).toMatchObject({ total: 1, rows: [{ fromPath: '/2020/01/01/post-9999' }] });
-    expect(listRedirects({ search: 'post-12', page: 1, perPage: 5 }).total).toBe(111);
-    expect(listRedirects({ search: '%', page: 1, perPage: 5 }).total).toBe(0);
+  it('searches the old and new addresses, any case, with LIKE’s wildcards taken literally', async () => {
+    expect(await listRedirects({ search: 'POST-9999', page: 1, perPage: 50 })).toMatchObject({ total: 1, rows: [{ fromPath: '/2020/01/01/post-9999' }] });
+    expect((await listRedirects({ search: 'post-12', page: 1, perPage: 5 })).total).toBe(111);
+    expect((await listRedirects({ search: '%', page: 1, perPage: 5 })).total).toBe(0);
   });
 });

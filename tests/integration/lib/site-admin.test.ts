@@ -201,34 +201,34 @@ describe('savePage and deletePage', () => {
   const about = { id: '', title: 'About Hearth', slug: 'about', body: '# Hello\n\nWe are a peer community.', navOrder: '1' };
   const pageCount = () => getDb().select().from(pages).all().length;
 
-  it.each(NON_ADMINS)('refuse anyone with the %s role and change nothing', (role) => {
+  it.each(NON_ADMINS)('refuse anyone with the %s role and change nothing', async (role) => {
     const actor = createPerson(role);
     const before = { pages: pageCount(), log: activity().length };
-    expect(saveAPage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(await saveAPage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     const existing = getDb()
       .insert(pages)
       .values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' })
       .returning()
       .get();
-    expect(deletePage(actor, existing.id)).toMatchObject({ ok: false });
-    expect(getPageBySlug(`kept-${role}`)).not.toBeNull();
+    expect(await deletePage(actor, existing.id)).toMatchObject({ ok: false });
+    expect(await getPageBySlug(`kept-${role}`)).not.toBeNull();
     expect({ pages: pageCount() - 1, log: activity().length }).toEqual(before);
   });
 
   it('creates, updates and deletes a page for an admin, logging each step', async () => {
     const admin = createPerson('admin', 'Ada');
-    const created = publishAPage(admin, about);
+    const created = await publishAPage(admin, about);
     expect(created).toMatchObject({ ok: true, created: true });
     const id = (created.ok && created.id) || 0;
-    expect(getPageBySlug('about')).toMatchObject({ title: 'About Hearth', body: about.body });
+    expect(await getPageBySlug('about')).toMatchObject({ title: 'About Hearth', body: about.body });
 
-    expect(updateAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
-    expect(getPageBySlug('about')).toBeNull();
+    expect(await updateAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
+    expect(await getPageBySlug('about')).toBeNull();
     expect(getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)).get()).toEqual({ navOrder: null, title: 'About us' });
 
-    expect(deletePage(admin, id)).toMatchObject({ ok: true, title: 'About us' });
-    expect(getPageBySlug('about-us')).toBeNull();
-    expect(deletePage(admin, id)).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
+    expect(await deletePage(admin, id)).toMatchObject({ ok: true, title: 'About us' });
+    expect(await getPageBySlug('about-us')).toBeNull();
+    expect(await deletePage(admin, id)).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
 
     expect(activity().slice(-3)).toEqual([
       { action: 'page.publish', subject: '“About Hearth”', actorName: 'Ada' },
@@ -239,15 +239,15 @@ describe('savePage and deletePage', () => {
 
   it('refuses a slug another page already uses, and changes nothing', async () => {
     const admin = createPerson('admin');
-    publishAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
-    const other = saveAPage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
+    await publishAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
+    const other = await saveAPage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
     const before = { pages: pageCount(), log: activity().length };
-    expect(saveAPage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
+    expect(await saveAPage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
       ok: false,
       fieldErrors: { slug: ['Another page already uses “/privacy”. Choose another web address.'] },
     });
-    expect(saveAPage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
-    expect(getPageBySlug('privacy')!.title).toBe('Privacy');
+    expect(await saveAPage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect((await getPageBySlug('privacy'))!.title).toBe('Privacy');
     expect({ pages: pageCount(), log: activity().length }).toEqual(before);
   });
 
@@ -258,10 +258,10 @@ describe('savePage and deletePage', () => {
     ['about us', 'cannot contain spaces'],
     ['über', 'only lowercase letters, digits and hyphens'],
     ['-about', 'Hyphens go between words'],
-  ])('refuses the slug “%s” (%s) and changes nothing', (slug, problem) => {
+  ])('refuses the slug “%s” (%s) and changes nothing', async (slug, problem) => {
     const admin = createPerson('admin');
     const before = { pages: pageCount(), log: activity().length };
-    const result = saveAPage(admin, { ...about, slug });
+    const result = await saveAPage(admin, { ...about, slug });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.slug?.[0]).toContain(problem);
     expect({ pages: pageCount(), log: activity().length }).toEqual(before);
@@ -269,9 +269,9 @@ describe('savePage and deletePage', () => {
 
   it('refuses a body over 200 KB and a menu position that is not a whole number', async () => {
     const admin = createPerson('admin');
-    expect(saveAPage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
-    expect(saveAPage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
-    expect(getPageBySlug('long')).toBeNull();
-    expect(getPageBySlug('menu')).toBeNull();
+    expect(await saveAPage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
+    expect(await saveAPage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
+    expect(await getPageBySlug('long')).toBeNull();
+    expect(await getPageBySlug('menu')).toBeNull();
   });
 });

@@ -40,7 +40,7 @@ const admin = person('admin', 'Zoë O’Brien-Ñúñez');
 const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
 
 const newCategory = async (name: string, slug = '', description = '') => {
-  const result = save(admin, { id: '', name, slug, description });
+  const result = await save(admin, { id: '', name, slug, description });
   expect(result).toMatchObject({ ok: true });
   return (await listCategories()).find((c) => c.name === name)!;
 };
@@ -58,12 +58,12 @@ const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id
 describe('categories', () => {
   it('renames with a new slug: every earlier address leads to the newest one, and a freed slug can be reused', async () => {
     const living = await newCategory('Living Well', 'living-well', 'Everyday pacing.');
-    expect(save(admin, { id: String(living.id), name: 'Living Well & Pacing', slug: 'living-well-and-pacing', description: 'Everyday pacing 🌱.' })).toMatchObject({
+    expect(await save(admin, { id: String(living.id), name: 'Living Well & Pacing', slug: 'living-well-and-pacing', description: 'Everyday pacing 🌱.' })).toMatchObject({
       ok: true,
       message: expect.stringContaining('/category/living-well now leads there'),
     });
     expect(await getRenamedCategorySlug('living-well')).toBe('living-well-and-pacing');
-    save(admin, { id: String(living.id), name: 'Pacing', slug: 'pacing', description: '' });
+    await save(admin, { id: String(living.id), name: 'Pacing', slug: 'pacing', description: '' });
     expect([await getRenamedCategorySlug('living-well'), await getRenamedCategorySlug('living-well-and-pacing')]).toEqual(['pacing', 'pacing']);
     expect(await getCategoryBySlug('living-well')).toBeNull();
 
@@ -77,9 +77,12 @@ describe('categories', () => {
     const corner = await newCategory('Zoë’s Corner');
     expect(corner.slug).toBe('zoe-s-corner');
     const before = await listCategories();
-    expect(save(admin, { id: '', name: 'Corner again', slug: 'zoe-s-corner', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('Another category')] } });
-    expect(save(admin, { id: '', name: '🌱🌱', slug: '', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
-    expect(save(admin, { id: '', name: 'Bad', slug: 'Bad Slug!', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(await save(admin, { id: '', name: 'Corner again', slug: 'zoe-s-corner', description: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: [expect.stringContaining('Another category')] },
+    });
+    expect(await save(admin, { id: '', name: '🌱🌱', slug: '', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(await save(admin, { id: '', name: 'Bad', slug: 'Bad Slug!', description: '' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
     expect(await listCategories()).toEqual(before);
   });
 
@@ -87,21 +90,21 @@ describe('categories', () => {
     const someone = person(role);
     const target = (await listCategories())[0];
     const before = { categories: await listCategories(), log: getDb().select().from(activityLog).all().length };
-    expect(save(someone, { id: '', name: 'Sneaky', slug: 'sneaky', description: '' })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    expect(save(someone, { id: String(target.id), name: 'Renamed', slug: 'renamed', description: '' })).toMatchObject({ ok: false });
-    expect(moveCategoryOnePlace(someone, target.id, 'down')).toMatchObject({ ok: false });
-    expect(remove(someone, target.id, '')).toMatchObject({ ok: false });
+    expect(await save(someone, { id: '', name: 'Sneaky', slug: 'sneaky', description: '' })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(await save(someone, { id: String(target.id), name: 'Renamed', slug: 'renamed', description: '' })).toMatchObject({ ok: false });
+    expect(await moveCategoryOnePlace(someone, target.id, 'down')).toMatchObject({ ok: false });
+    expect(await remove(someone, target.id, '')).toMatchObject({ ok: false });
     expect({ categories: await listCategories(), log: getDb().select().from(activityLog).all().length }).toEqual(before);
   });
 
   it('moves one place up or down, in the order readers and pickers use', async () => {
     const names = async () => (await listCategories()).map((c) => c.name);
     const [first, second] = await listCategories();
-    expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true });
+    expect(await moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true });
     expect((await names()).slice(0, 2)).toEqual([second.name, first.name]);
-    expect(moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true }); // already first: stays
+    expect(await moveCategoryOnePlace(admin, second.id, 'up')).toMatchObject({ ok: true }); // already first: stays
     expect((await names())[0]).toBe(second.name);
-    expect(moveCategoryOnePlace(admin, second.id, 'down')).toMatchObject({ ok: true });
+    expect(await moveCategoryOnePlace(admin, second.id, 'down')).toMatchObject({ ok: true });
     expect((await names()).slice(0, 2)).toEqual([first.name, second.name]);
   });
 
@@ -115,15 +118,15 @@ describe('categories', () => {
     const onlyResearch = createSubscriber({ categoryIds: [research.id] }).id;
     const both = createSubscriber({ categoryIds: [research.id, stories.id] }).id;
     const elsewhere = createSubscriber({ categoryIds: [other.id] }).id;
-    save(admin, { id: String(research.id), name: 'Research', slug: 'research', description: '' });
+    await save(admin, { id: String(research.id), name: 'Research', slug: 'research', description: '' });
     getDb().insert(menuItems).values({ position: 50, kind: 'category', categoryId: research.id }).run();
 
     const before = { categories: await listCategories(), topics: topicsOf(onlyResearch) };
-    expect(remove(admin, research.id, '')).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringContaining('has posts')] } });
-    expect(remove(admin, research.id, research.id)).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)] } });
+    expect(await remove(admin, research.id, '')).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringContaining('has posts')] } });
+    expect(await remove(admin, research.id, research.id)).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)] } });
     expect({ categories: await listCategories(), topics: topicsOf(onlyResearch) }).toEqual(before);
 
-    expect(remove(admin, research.id, stories.id)).toMatchObject({ ok: true, message: expect.stringContaining('2 posts and followers are now in “Community Stories”') });
+    expect(await remove(admin, research.id, stories.id)).toMatchObject({ ok: true, message: expect.stringContaining('2 posts and followers are now in “Community Stories”') });
     expect([categoryOf(p1), categoryOf(p2), categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
     expect([topicsOf(onlyResearch), topicsOf(both), topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
     expect([await getRenamedCategorySlug('research'), await getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
@@ -138,7 +141,7 @@ describe('categories', () => {
     const empty = await newCategory('Empty for now', 'empty-for-now');
     const parent = getDb().insert(menuItems).values({ position: 60, kind: 'category', categoryId: empty.id }).returning().get();
     getDb().insert(menuItems).values({ parentId: parent.id, position: 0, kind: 'link', label: 'Chat', url: 'https://chat.example.org' }).run();
-    expect(remove(admin, empty.id, '')).toMatchObject({ ok: true });
+    expect(await remove(admin, empty.id, '')).toMatchObject({ ok: true });
     expect(await getCategoryBySlug('empty-for-now')).toBeNull();
     expect(menuRows().filter((row) => row.label === 'Chat')).toEqual([expect.objectContaining({ parentId: null })]);
   });
@@ -150,12 +153,12 @@ describe('tags', () => {
     const energy = createTag('energy');
     const both = createPost({ authorId: author.id, tagIds: [pacing.id, energy.id] }).id;
     const onlyPacing = createPost({ authorId: author.id, tagIds: [pacing.id] }).id;
-    expect(renameTag(admin, pacing.id, 'Pacing & rest', 'pacing-and-rest')).toMatchObject({ ok: true });
+    expect(await renameTag(admin, pacing.id, 'Pacing & rest', 'pacing-and-rest')).toMatchObject({ ok: true });
     expect(await getRenamedTagSlug('pacing')).toBe('pacing-and-rest');
-    expect(renameTag(admin, pacing.id, 'Energy', 'energy')).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('merge them')] } });
+    expect(await renameTag(admin, pacing.id, 'Energy', 'energy')).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('merge them')] } });
 
-    expect(mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
-    expect(mergeTag(admin, pacing.id, energy.id)).toMatchObject({ ok: true, message: '“Pacing & rest” was merged into “energy”.' });
+    expect(await mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
+    expect(await mergeTag(admin, pacing.id, energy.id)).toMatchObject({ ok: true, message: '“Pacing & rest” was merged into “energy”.' });
     const tagsOf = (postId: number) =>
       getDb()
         .select({ tagId: postTags.tagId })
@@ -166,8 +169,8 @@ describe('tags', () => {
     expect([tagsOf(both), tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
     expect([await getTagBySlug('pacing-and-rest'), await getRenamedTagSlug('pacing-and-rest'), await getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
 
-    expect(deleteTag(person('moderator'), energy.id)).toMatchObject({ ok: false });
-    expect(deleteTag(admin, energy.id)).toMatchObject({ ok: true });
+    expect(await deleteTag(person('moderator'), energy.id)).toMatchObject({ ok: false });
+    expect(await deleteTag(admin, energy.id)).toMatchObject({ ok: true });
     expect([tagsOf(both), await getTagBySlug('energy'), await getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
   });
 });
@@ -178,18 +181,18 @@ describe('the menu', () => {
 
   it('saves pages, categories and links with one level of sub-items, and readers see names, order and no drafts', async () => {
     const category = (await listCategories())[0];
-    const saved = menu(admin, [
+    const saved = await menu(admin, [
       { kind: 'link', label: 'Home', url: '/' },
       { kind: 'category', categoryId: category.id, label: '', children: [{ kind: 'link', label: 'Chat group 💬', url: 'https://chat.example.org/hearth' }] },
       { kind: 'page', pageId: draft.id, label: '', children: [{ kind: 'page', pageId: about.id, label: 'Who we are' }] },
     ]);
     expect(saved).toMatchObject({ ok: true });
-    expect(listMenu()).toEqual([
+    expect(await listMenu()).toEqual([
       { label: 'Home', href: '/', external: false, children: [] },
       { label: category.name, href: `/category/${category.slug}`, external: false, children: [{ label: 'Chat group 💬', href: 'https://chat.example.org/hearth', external: true, children: [] }] },
       { label: 'Who we are', href: '/about', external: false, children: [] },
     ]);
-    expect(listMenuForEditor()[1]).toEqual({ kind: 'category', pageId: null, categoryId: category.id, label: '', url: '', children: [expect.objectContaining({ label: 'Chat group 💬' })] });
+    expect((await listMenuForEditor())[1]).toEqual({ kind: 'category', pageId: null, categoryId: category.id, label: '', url: '', children: [expect.objectContaining({ label: 'Chat group 💬' })] });
   });
 
   it.each([
@@ -199,17 +202,17 @@ describe('the menu', () => {
     ['a link without a label', [{ kind: 'link', label: '  ', url: 'https://shop.example.org' }], 'Item 1: give the link a label'],
     ['an address leaving the site through //', [{ kind: 'link', label: 'Sneaky', url: '//evil.example.org' }], 'starts with one “/”'],
     ['a sub-item page with no page chosen', [{ kind: 'link', label: 'A', url: '/a', children: [{ kind: 'page', label: '' }] }], 'sub-item 1: choose the page'],
-  ])('refuses %s with a clear message and changes nothing', (_what, items, message) => {
+  ])('refuses %s with a clear message and changes nothing', async (_what, items, message) => {
     const before = menuRows();
-    const result = menu(admin, items);
+    const result = await menu(admin, items);
     expect(result).toMatchObject({ ok: false, fieldErrors: { menu: expect.arrayContaining([expect.stringContaining(message)]) } });
     expect(menuRows()).toEqual(before);
   });
 
-  it('refuses a page that no longer exists, and anyone who is not an admin, changing nothing', () => {
+  it('refuses a page that no longer exists, and anyone who is not an admin, changing nothing', async () => {
     const before = menuRows();
-    expect(menu(admin, [{ kind: 'page', pageId: 99999, label: '' }])).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
-    expect(menu(person('author'), [{ kind: 'link', label: 'Home', url: '/' }])).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(await menu(admin, [{ kind: 'page', pageId: 99999, label: '' }])).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
+    expect(await menu(person('author'), [{ kind: 'link', label: 'Home', url: '/' }])).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect(menuRows()).toEqual(before);
   });
 });

@@ -77,7 +77,7 @@ describe('storeUpload', () => {
     expect(metadata.orientation).toBeUndefined();
     expect(stored.includes('PhoneCo')).toBe(false);
 
-    expect(getUpload(upload.id)).toMatchObject({ file: path.basename(upload.url), mimeType: 'image/webp', width: 1600, height: 2400, bytes: stored.length });
+    expect(await getUpload(upload.id)).toMatchObject({ file: path.basename(upload.url), mimeType: 'image/webp', width: 1600, height: 2400, bytes: stored.length });
     const logged = getDb().select().from(activityLog).where(eq(activityLog.action, 'upload.create')).all();
     expect(logged.at(-1)).toMatchObject({ actorId: author.id, subject: `${path.basename(upload.url)} (1600×2400)` });
   });
@@ -149,9 +149,9 @@ describe('upload queries', () => {
   it('finds uploads by id and by file', async () => {
     const author = person('author');
     const newer = expectStored(await storeUpload(author, await smallPng(), 'small.png', new Date('2030-01-02T00:00:00Z')));
-    expect(getUploadByFile(path.basename(newer.url))).toMatchObject({ id: newer.id, url: newer.url });
-    expect(getUpload(-1)).toBeNull();
-    expect(getUpload(newer.id)).toMatchObject({ id: newer.id, url: newer.url });
+    expect(await getUploadByFile(path.basename(newer.url))).toMatchObject({ id: newer.id, url: newer.url });
+    expect(await getUpload(-1)).toBeNull();
+    expect(await getUpload(newer.id)).toMatchObject({ id: newer.id, url: newer.url });
   });
 });
 
@@ -202,7 +202,7 @@ describe('POST /api/admin/uploads', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = await response.json();
     expect(body).toEqual({ id: expect.any(Number), url: expect.stringMatching(/^\/media\/[a-f0-9]{32}\.webp$/), width: 1600, height: 2400 });
-    expect(getUpload(body.id)).not.toBeNull();
+    expect(await getUpload(body.id)).not.toBeNull();
   });
 
   it('asks signed-out visitors to sign in and refuses members', async () => {

@@ -15,6 +15,6 @@ export default async function MovedAddress({ params, searchParams }: Props) {
   const segments = (await params).path ?? [];
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) if (typeof value === 'string') query.set(key, value);
-  redirectIfMoved(segments, query);
+  await redirectIfMoved(segments, query);
   notFound();
 }

@@ -48,7 +48,7 @@ export default async function PostPage({ params }: Props) {
     // A post whose address changed keeps its old links working.
     const moved = await getRedirectedSlug(slug);
     if (moved) permanentRedirect(`/posts/${moved}`);
-    redirectIfMoved(['posts', slug]);
+    await redirectIfMoved(['posts', slug]);
     notFound();
   }
   const [neighbours, related, privacy, site, categories] = await Promise.all([

@@ -40,7 +40,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireRoleOrSignIn(`/admin/pages/${id}`, ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const view = /^\d{1,9}$/.test(id) ? pageEditorView(user, Number(id)) : null;
+  const view = /^\d{1,9}$/.test(id) ? await pageEditorView(user, Number(id)) : null;
   if (!view) notFound();
   const { page, fields, workingCopy } = view;
   const { note, v } = await searchParams;

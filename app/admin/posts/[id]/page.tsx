@@ -42,11 +42,11 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const user = await requireRoleOrSignIn(`/admin/posts/${id}`, WRITERS);
   if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const postId = Number.parseInt(id, 10);
-  const view = Number.isSafeInteger(postId) && postId > 0 ? editorViewOf(user, postId) : null;
+  const view = Number.isSafeInteger(postId) && postId > 0 ? await editorViewOf(user, postId) : null;
   if (!view) notFound();
   const { post, fields, workingCopy } = view;
   const { note, v } = await searchParams;
-  const cover = fields.coverImageId ? getUpload(fields.coverImageId) : null;
+  const cover = fields.coverImageId ? await getUpload(fields.coverImageId) : null;
   const categories = await listCategories();
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const categoryName = (categoryId: number) => names.get(categoryId) ?? 'A deleted category';

@@ -62,7 +62,7 @@ export async function GET(request: Request) {
   if (refused) return refusal(refused, { 401: 'Sign in as an author to see the media library.', 403: UPLOAD_REFUSALS.forbidden });
   const params = new URL(request.url).searchParams;
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.get('page')) || 1)));
-  const found = listUploads((params.get('q') ?? '').trim().slice(0, 200), page);
+  const found = await listUploads((params.get('q') ?? '').trim().slice(0, 200), page);
   const images = found.uploads.map(({ id, url, width, height, originalName, alt, caption }) => ({ id, url, width, height, originalName, alt, caption }));
   return answer({ images, page, totalPages: Math.max(1, Math.ceil(found.total / UPLOADS_PER_PAGE)) }, 200);
 }

@@ -100,7 +100,7 @@ async function giveData(user: { id: string; name: string | null; email: string }
   db.insert(postRevisions)
     .values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' })
     .run();
-  createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
+  await createUpload(actor, { file: `${tag}.webp`, mimeType: 'image/webp', width: 10, height: 10, bytes: 100, originalName: say('garden photo.jpg'), variantWidths: [] }, new Date());
   db.insert(importJobs)
     .values({ kind: 'subscribers', status: 'done', fileName: say('list.csv'), filePath: `imports/${tag}.csv`, startedById: user.id })
     .run();

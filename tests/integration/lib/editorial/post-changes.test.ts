@@ -52,10 +52,10 @@ const ok = <T extends { ok: boolean }>(result: T) => {
   return result as Extract<T, { ok: true }>;
 };
 /** A published post by Zoë, as the editor makes one: a draft, then Publish now. */
-function publishedPost(extra: Partial<PostEditorInput> = {}) {
+async function publishedPost(extra: Partial<PostEditorInput> = {}) {
   const values = input(extra);
-  const id = ok(savePost(zoe, null, values)).postId;
-  ok(publishPost(zoe, id, values));
+  const id = ok(await savePost(zoe, null, values)).postId;
+  ok(await publishPost(zoe, id, values));
   return { id, slug: values.slug };
 }
 const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
@@ -64,40 +64,40 @@ const feedTitles = async () => (await listFeedPosts(50)).map((p) => p.title);
 
 describe('a published post', () => {
   it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', async () => {
-    const { id, slug } = publishedPost({ slug: 'half-typed' });
-    const before = { row: row(id), post: getEditablePost(id), sitemap: await listSitemapPosts() };
-    const result = savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
+    const { id, slug } = await publishedPost({ slug: 'half-typed' });
+    const before = { row: row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() };
+    const result = await savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
     expect(result).toEqual({ ok: true, postId: id, slug, staleTags: [], savedPrivately: true });
-    expect({ row: row(id), post: getEditablePost(id), sitemap: await listSitemapPosts() }).toEqual(before);
+    expect({ row: row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() }).toEqual(before);
     expect((await getPublishedPostBySlug(slug))?.title).toBe('Doses of amitriptyline');
     expect(await feedTitles()).not.toContain('DOSES OF amitrip');
     expect(await search('zzyzzx')).toEqual([]);
-    expect(getWorkingCopy('post', id)).toMatchObject({ savedByName: 'Zoë O’Brien-Ñúñez', fields: { title: 'DOSES OF amitrip', tagNames: ['Secret'] } });
+    expect(await getWorkingCopy('post', id)).toMatchObject({ savedByName: 'Zoë O’Brien-Ñúñez', fields: { title: 'DOSES OF amitrip', tagNames: ['Secret'] } });
     // Reopening the editor opens the working copy, with the revision the publish kept.
-    const view = editorViewOf(zoe, id)!;
+    const view = (await editorViewOf(zoe, id))!;
     expect(view.fields.body).toBe('Half-typed zzyzzx dosage');
     expect(view.workingCopy?.savedByName).toBe('Zoë O’Brien-Ñúñez');
     expect(view.revisions.map((r) => r.fields.title)).toEqual(['Doses of amitriptyline']);
   });
 
   it('Update writes the post and one revision, drops the working copy, and names exactly the stale tags', async () => {
-    const { id } = publishedPost({ slug: 'to-update', categoryId: String(living.id) });
-    savePost(zoe, id, input({ slug: 'to-update', body: 'A first try.' }));
-    const update = updatePost(admin, id, input({ slug: 'to-update-moved', body: 'Start low, go slow, and write it down 📓.', categoryId: String(research.id) }));
+    const { id } = await publishedPost({ slug: 'to-update', categoryId: String(living.id) });
+    await savePost(zoe, id, input({ slug: 'to-update', body: 'A first try.' }));
+    const update = await updatePost(admin, id, input({ slug: 'to-update-moved', body: 'Start low, go slow, and write it down 📓.', categoryId: String(research.id) }));
     expect(update).toEqual({ ok: true, postId: id, slug: 'to-update-moved', staleTags: ['posts', 'post:to-update-moved', 'post:to-update'] });
     expect((await getPublishedPostBySlug('to-update-moved'))?.body).toBe('Start low, go slow, and write it down 📓.');
-    expect(getWorkingCopy('post', id)).toBeNull();
-    const revisions = listRevisions('post', id);
+    expect(await getWorkingCopy('post', id)).toBeNull();
+    const revisions = await listRevisions('post', id);
     expect(revisions.map((r) => [r.authorName, r.fields.body, r.fields.categoryId])).toEqual([
       ['Ada 🌿 Admin', 'Start low, go slow, and write it down 📓.', research.id],
       ['Zoë O’Brien-Ñúñez', 'Start low, go slow.', living.id],
     ]);
   });
 
-  it('Update never emails subscribers a second time', () => {
+  it('Update never emails subscribers a second time', async () => {
     const email = `once-${n}@example.org`;
     createSubscriber({ email });
-    const { id } = publishedPost({ slug: 'emailed-once' });
+    const { id } = await publishedPost({ slug: 'emailed-once' });
     const mails = () =>
       getDb()
         .select()
@@ -105,52 +105,52 @@ describe('a published post', () => {
         .all()
         .filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
     expect(mails()).toBe(1);
-    ok(updatePost(zoe, id, input({ slug: 'emailed-once', title: 'Doses, corrected' })));
+    ok(await updatePost(zoe, id, input({ slug: 'emailed-once', title: 'Doses, corrected' })));
     expect(mails()).toBe(1);
   });
 
-  it('Discard drops the working copy and nothing else', () => {
-    const { id } = publishedPost({ slug: 'to-discard' });
-    savePost(zoe, id, input({ slug: 'to-discard', body: 'Second thoughts.' }));
-    const before = { row: row(id), revisions: listRevisions('post', id) };
-    expect(discardChanges(zoe, id)).toEqual({ ok: true, postId: id, slug: 'to-discard', staleTags: [], discarded: true });
-    expect(getWorkingCopy('post', id)).toBeNull();
-    expect({ row: row(id), revisions: listRevisions('post', id) }).toEqual(before);
-    expect(editorViewOf(zoe, id)!.fields.body).toBe('Start low, go slow.');
-    expect(discardChanges(zoe, id)).toMatchObject({ ok: true, discarded: false });
+  it('Discard drops the working copy and nothing else', async () => {
+    const { id } = await publishedPost({ slug: 'to-discard' });
+    await savePost(zoe, id, input({ slug: 'to-discard', body: 'Second thoughts.' }));
+    const before = { row: row(id), revisions: await listRevisions('post', id) };
+    expect(await discardChanges(zoe, id)).toEqual({ ok: true, postId: id, slug: 'to-discard', staleTags: [], discarded: true });
+    expect(await getWorkingCopy('post', id)).toBeNull();
+    expect({ row: row(id), revisions: await listRevisions('post', id) }).toEqual(before);
+    expect((await editorViewOf(zoe, id))!.fields.body).toBe('Start low, go slow.');
+    expect(await discardChanges(zoe, id)).toMatchObject({ ok: true, discarded: false });
   });
 
   it('Restore puts an earlier version into the working copy only; Update then brings it back', async () => {
-    const { id } = publishedPost({ slug: 'restored' });
-    ok(updatePost(zoe, id, input({ slug: 'restored', body: 'A newer text.' })));
-    const [, first] = listRevisions('post', id);
+    const { id } = await publishedPost({ slug: 'restored' });
+    ok(await updatePost(zoe, id, input({ slug: 'restored', body: 'A newer text.' })));
+    const [, first] = await listRevisions('post', id);
     const before = row(id);
-    expect(restoreRevision(zoe, id, first.id)).toMatchObject({ ok: true, staleTags: [] });
+    expect(await restoreRevision(zoe, id, first.id)).toMatchObject({ ok: true, staleTags: [] });
     expect(row(id)).toEqual(before);
     expect((await getPublishedPostBySlug('restored'))?.body).toBe('A newer text.');
-    expect(editorViewOf(zoe, id)!.fields.body).toBe('Start low, go slow.');
-    ok(updatePost(zoe, id, input({ slug: 'restored', body: editorViewOf(zoe, id)!.fields.body })));
+    expect((await editorViewOf(zoe, id))!.fields.body).toBe('Start low, go slow.');
+    ok(await updatePost(zoe, id, input({ slug: 'restored', body: (await editorViewOf(zoe, id))!.fields.body })));
     expect((await getPublishedPostBySlug('restored'))?.body).toBe('Start low, go slow.');
-    expect(listRevisions('post', id)).toHaveLength(3);
+    expect(await listRevisions('post', id)).toHaveLength(3);
   });
 
-  it('restores no revision of another post', () => {
-    const mine = publishedPost({ slug: 'mine-restore' });
-    const other = publishedPost({ slug: 'other-restore' });
-    const [otherRevision] = listRevisions('post', other.id);
-    expect(restoreRevision(zoe, mine.id, otherRevision.id)).toMatchObject({ ok: false });
-    expect(getWorkingCopy('post', mine.id)).toBeNull();
+  it('restores no revision of another post', async () => {
+    const mine = await publishedPost({ slug: 'mine-restore' });
+    const other = await publishedPost({ slug: 'other-restore' });
+    const [otherRevision] = await listRevisions('post', other.id);
+    expect(await restoreRevision(zoe, mine.id, otherRevision.id)).toMatchObject({ ok: false });
+    expect(await getWorkingCopy('post', mine.id)).toBeNull();
   });
 
-  it('keeps the version it had before its first update when it was published before revisions existed', () => {
+  it('keeps the version it had before its first update when it was published before revisions existed', async () => {
     const author = getDb().select({ name: users.name }).from(users).where(eq(users.id, zoe.id)).get()!;
     const old = getDb()
       .insert(posts)
       .values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id })
       .returning()
       .get();
-    ok(updatePost(admin, old.id, input({ slug: 'from-before', title: 'From before', body: 'The new text.' })));
-    expect(listRevisions('post', old.id).map((r) => [r.authorName, r.fields.body, r.createdAt.toISOString()])).toEqual([
+    ok(await updatePost(admin, old.id, input({ slug: 'from-before', title: 'From before', body: 'The new text.' })));
+    expect((await listRevisions('post', old.id)).map((r) => [r.authorName, r.fields.body, r.createdAt.toISOString()])).toEqual([
       ['Ada 🌿 Admin', 'The new text.', expect.any(String)],
       [author.name, 'The old text.', '2025-06-01T00:00:00.000Z'],
     ]);
@@ -158,46 +158,46 @@ describe('a published post', () => {
 });
 
 describe('a scheduled post', () => {
-  it('keeps autosaves private until Update scheduled post, which keeps a revision', () => {
+  it('keeps autosaves private until Update scheduled post, which keeps a revision', async () => {
     const values = input({ slug: 'scheduled-safe' });
-    const id = ok(savePost(luke, null, values)).postId;
-    ok(schedulePost(luke, id, new Date(Date.now() + 3_600_000)));
+    const id = ok(await savePost(luke, null, values)).postId;
+    ok(await schedulePost(luke, id, new Date(Date.now() + 3_600_000)));
     const before = row(id);
-    expect(savePost(luke, id, input({ slug: 'scheduled-safe', title: 'Not yet' }))).toMatchObject({ ok: true, savedPrivately: true, staleTags: [] });
+    expect(await savePost(luke, id, input({ slug: 'scheduled-safe', title: 'Not yet' }))).toMatchObject({ ok: true, savedPrivately: true, staleTags: [] });
     expect(row(id)).toEqual(before);
-    expect(updatePost(luke, id, input({ slug: 'scheduled-safe', title: 'Ready' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:scheduled-safe'] });
+    expect(await updatePost(luke, id, input({ slug: 'scheduled-safe', title: 'Ready' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:scheduled-safe'] });
     expect(row(id)).toMatchObject({ title: 'Ready', status: 'scheduled' });
-    expect(listRevisions('post', id).map((r) => r.fields.title)).toEqual(['Ready', 'Doses of amitriptyline']);
+    expect((await listRevisions('post', id)).map((r) => r.fields.title)).toEqual(['Ready', 'Doses of amitriptyline']);
   });
 });
 
 describe('a draft', () => {
-  it('saves into the post itself, with no working copy and no revision', () => {
-    const id = ok(savePost(luke, null, input({ slug: 'still-a-draft' }))).postId;
-    expect(savePost(luke, id, input({ slug: 'still-a-draft', body: 'Autosaved.' }))).toMatchObject({ ok: true, staleTags: ['post:still-a-draft'] });
+  it('saves into the post itself, with no working copy and no revision', async () => {
+    const id = ok(await savePost(luke, null, input({ slug: 'still-a-draft' }))).postId;
+    expect(await savePost(luke, id, input({ slug: 'still-a-draft', body: 'Autosaved.' }))).toMatchObject({ ok: true, staleTags: ['post:still-a-draft'] });
     expect(row(id)?.body).toBe('Autosaved.');
     expect(getDb().select().from(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).all()).toEqual([]);
     expect(getDb().select().from(postRevisions).where(eq(postRevisions.postId, id)).all()).toEqual([]);
-    expect(updatePost(luke, id, input({ slug: 'still-a-draft' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
+    expect(await updatePost(luke, id, input({ slug: 'still-a-draft' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
   });
 });
 
 describe('who may change or see what', () => {
-  it('refuses another author and members everything, changing nothing; the author and admins may', () => {
-    const { id } = publishedPost({ slug: 'guarded' });
-    savePost(zoe, id, input({ slug: 'guarded', body: 'Zoë’s private change.' }));
-    const [revision] = listRevisions('post', id);
-    const state = () => ({ row: row(id), copy: getWorkingCopy('post', id), revisions: listRevisions('post', id) });
-    const before = state();
+  it('refuses another author and members everything, changing nothing; the author and admins may', async () => {
+    const { id } = await publishedPost({ slug: 'guarded' });
+    await savePost(zoe, id, input({ slug: 'guarded', body: 'Zoë’s private change.' }));
+    const [revision] = await listRevisions('post', id);
+    const state = async () => ({ row: row(id), copy: await getWorkingCopy('post', id), revisions: await listRevisions('post', id) });
+    const before = await state();
     for (const actor of [luke, person('member', 'Mo'), person('moderator', 'Mod')]) {
-      expect(savePost(actor, id, input({ slug: 'guarded', body: 'Taken over' })).ok).toBe(false);
-      expect(updatePost(actor, id, input({ slug: 'guarded', body: 'Taken over' })).ok).toBe(false);
-      expect(discardChanges(actor, id).ok).toBe(false);
-      expect(restoreRevision(actor, id, revision.id).ok).toBe(false);
-      expect(editorViewOf(actor, id)).toBeNull();
+      expect((await savePost(actor, id, input({ slug: 'guarded', body: 'Taken over' }))).ok).toBe(false);
+      expect((await updatePost(actor, id, input({ slug: 'guarded', body: 'Taken over' }))).ok).toBe(false);
+      expect((await discardChanges(actor, id)).ok).toBe(false);
+      expect((await restoreRevision(actor, id, revision.id)).ok).toBe(false);
+      expect(await editorViewOf(actor, id)).toBeNull();
     }
-    expect(state()).toEqual(before);
-    expect(editorViewOf(admin, id)?.revisions).toHaveLength(1);
-    expect(discardChanges(admin, id)).toMatchObject({ ok: true, discarded: true });
+    expect(await state()).toEqual(before);
+    expect((await editorViewOf(admin, id))?.revisions).toHaveLength(1);
+    expect(await discardChanges(admin, id)).toMatchObject({ ok: true, discarded: true });
   });
 });

@@ -32,27 +32,27 @@ const ok = <T extends { ok: boolean }>(result: T) => {
 };
 const row = (id: number) => getDb().select().from(pages).where(eq(pages.id, id)).get();
 
-it('starts a new page as a draft that readers and the sitemap do not get; Publish now shows it', () => {
-  const draft = ok(savePage(ada, values({ slug: 'support-groups', title: 'Support groups' })));
+it('starts a new page as a draft that readers and the sitemap do not get; Publish now shows it', async () => {
+  const draft = ok(await savePage(ada, values({ slug: 'support-groups', title: 'Support groups' })));
   expect(draft).toMatchObject({ created: true, stale: false });
   expect(row(draft.id)?.status).toBe('draft');
-  expect(getPageBySlug('support-groups')).toBeNull();
-  expect(listPublishedPages().map((p) => p.slug)).not.toContain('support-groups');
+  expect(await getPageBySlug('support-groups')).toBeNull();
+  expect((await listPublishedPages()).map((p) => p.slug)).not.toContain('support-groups');
   // A draft keeps saving into the page itself.
-  ok(savePage(ada, values({ id: String(draft.id), slug: 'support-groups', title: 'Support groups', body: 'Drafted.' })));
+  ok(await savePage(ada, values({ id: String(draft.id), slug: 'support-groups', title: 'Support groups', body: 'Drafted.' })));
   expect(row(draft.id)?.body).toBe('Drafted.');
-  expect(getWorkingCopy('page', draft.id)).toBeNull();
+  expect(await getWorkingCopy('page', draft.id)).toBeNull();
 
-  expect(publishPage(ada, values({ id: String(draft.id), slug: 'support-groups', title: 'Support groups', body: 'Meet on Thursdays.' }))).toMatchObject({ ok: true, stale: true });
-  expect(getPageBySlug('support-groups')?.body).toBe('Meet on Thursdays.');
-  expect(listPublishedPages().map((p) => p.slug)).toContain('support-groups');
-  expect(listRevisions('page', draft.id).map((r) => [r.authorName, r.fields.body])).toEqual([['Ada Ñúñez-O’Brien', 'Meet on Thursdays.']]);
+  expect(await publishPage(ada, values({ id: String(draft.id), slug: 'support-groups', title: 'Support groups', body: 'Meet on Thursdays.' }))).toMatchObject({ ok: true, stale: true });
+  expect((await getPageBySlug('support-groups'))?.body).toBe('Meet on Thursdays.');
+  expect((await listPublishedPages()).map((p) => p.slug)).toContain('support-groups');
+  expect((await listRevisions('page', draft.id)).map((r) => [r.authorName, r.fields.body])).toEqual([['Ada Ñúñez-O’Brien', 'Meet on Thursdays.']]);
 
-  expect(unpublishPage(ada, draft.id)).toMatchObject({ ok: true, stale: true });
-  expect(getPageBySlug('support-groups')).toBeNull();
+  expect(await unpublishPage(ada, draft.id)).toMatchObject({ ok: true, stale: true });
+  expect(await getPageBySlug('support-groups')).toBeNull();
 });
 
-it('keeps a published page’s autosave private until Update, which keeps a revision (and the version before the first)', () => {
+it('keeps a published page’s autosave private until Update, which keeps a revision (and the version before the first)', async () => {
   // A page from before drafts existed: published, with no revision yet.
   const old = getDb()
     .insert(pages)
@@ -61,19 +61,19 @@ it('keeps a published page’s autosave private until Update, which keeps a revi
     .get();
   expect(old.status).toBe('published');
   const before = row(old.id);
-  expect(savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({
+  expect(await savePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019 — half-typ' }))).toMatchObject({
     ok: true,
     stale: false,
     message: expect.stringContaining('Saved privately'),
   });
   expect(row(old.id)).toEqual(before);
-  expect(getPageBySlug('about-hearth')?.body).toBe('We began in 2019.');
-  expect(pageEditorView(bea, old.id)).toMatchObject({ fields: { body: 'We began in 2019 — half-typ' }, workingCopy: { savedByName: 'Bea “B” ‹Żółć› 🌿' } });
+  expect((await getPageBySlug('about-hearth'))?.body).toBe('We began in 2019.');
+  expect(await pageEditorView(bea, old.id)).toMatchObject({ fields: { body: 'We began in 2019 — half-typ' }, workingCopy: { savedByName: 'Bea “B” ‹Żółć› 🌿' } });
 
-  expect(updatePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019, in a kitchen.' }))).toMatchObject({ ok: true, stale: true });
-  expect(getPageBySlug('about-hearth')?.body).toBe('We began in 2019, in a kitchen.');
-  expect(getWorkingCopy('page', old.id)).toBeNull();
-  const revisions = listRevisions('page', old.id);
+  expect(await updatePage(bea, values({ id: String(old.id), slug: 'about-hearth', title: 'About Hearth', body: 'We began in 2019, in a kitchen.' }))).toMatchObject({ ok: true, stale: true });
+  expect((await getPageBySlug('about-hearth'))?.body).toBe('We began in 2019, in a kitchen.');
+  expect(await getWorkingCopy('page', old.id)).toBeNull();
+  const revisions = await listRevisions('page', old.id);
   expect(revisions.map((r) => [r.authorName, r.fields.body])).toEqual([
     ['Bea “B” ‹Żółć› 🌿', 'We began in 2019, in a kitchen.'],
     ['an earlier editor', 'We began in 2019.'],
@@ -81,42 +81,42 @@ it('keeps a published page’s autosave private until Update, which keeps a revi
 
   // Restore: the old text into the working copy only; Discard drops it.
   const snapshot = row(old.id);
-  expect(restorePageRevision(bea, old.id, revisions[1].id)).toMatchObject({ ok: true, stale: false });
+  expect(await restorePageRevision(bea, old.id, revisions[1].id)).toMatchObject({ ok: true, stale: false });
   expect(row(old.id)).toEqual(snapshot);
-  expect(pageEditorView(bea, old.id)?.fields.body).toBe('We began in 2019.');
-  expect(discardPageChanges(bea, old.id)).toMatchObject({ ok: true, stale: false });
-  expect(getWorkingCopy('page', old.id)).toBeNull();
+  expect((await pageEditorView(bea, old.id))?.fields.body).toBe('We began in 2019.');
+  expect(await discardPageChanges(bea, old.id)).toMatchObject({ ok: true, stale: false });
+  expect(await getWorkingCopy('page', old.id)).toBeNull();
   expect(row(old.id)).toEqual(snapshot);
 });
 
-it('refuses a clashing address for the working copy too, and Update of a draft', () => {
-  const taken = ok(publishPage(ada, values({ slug: 'privacy-notice' })));
-  const other = ok(publishPage(ada, values({ slug: 'cookies' })));
-  expect(savePage(ada, values({ id: String(other.id), slug: 'privacy-notice' }))).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('/privacy-notice')] } });
-  expect(getWorkingCopy('page', other.id)).toBeNull();
-  const draft = ok(savePage(ada, values({ slug: 'not-yet' })));
-  expect(updatePage(ada, values({ id: String(draft.id), slug: 'not-yet' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
+it('refuses a clashing address for the working copy too, and Update of a draft', async () => {
+  const taken = ok(await publishPage(ada, values({ slug: 'privacy-notice' })));
+  const other = ok(await publishPage(ada, values({ slug: 'cookies' })));
+  expect(await savePage(ada, values({ id: String(other.id), slug: 'privacy-notice' }))).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('/privacy-notice')] } });
+  expect(await getWorkingCopy('page', other.id)).toBeNull();
+  const draft = ok(await savePage(ada, values({ slug: 'not-yet' })));
+  expect(await updatePage(ada, values({ id: String(draft.id), slug: 'not-yet' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
   expect(taken.id).not.toBe(other.id);
 });
 
-it.each(['member', 'author', 'moderator'] as const)('refuses someone with the %s role everything about pages and changes nothing', (role) => {
+it.each(['member', 'author', 'moderator'] as const)('refuses someone with the %s role everything about pages and changes nothing', async (role) => {
   const actor = person(role, `Someone ${role}`);
-  const page = ok(publishPage(ada, values({ slug: `guarded-${role}` })));
-  ok(savePage(ada, values({ id: String(page.id), slug: `guarded-${role}`, body: 'Private change.' })));
-  const [revision] = listRevisions('page', page.id);
-  const state = () => ({ row: row(page.id), copy: getWorkingCopy('page', page.id), revisions: listRevisions('page', page.id) });
-  const before = state();
+  const page = ok(await publishPage(ada, values({ slug: `guarded-${role}` })));
+  ok(await savePage(ada, values({ id: String(page.id), slug: `guarded-${role}`, body: 'Private change.' })));
+  const [revision] = await listRevisions('page', page.id);
+  const state = async () => ({ row: row(page.id), copy: await getWorkingCopy('page', page.id), revisions: await listRevisions('page', page.id) });
+  const before = await state();
   const edit = values({ id: String(page.id), slug: `guarded-${role}`, body: 'Taken over' });
   for (const result of [
-    savePage(actor, edit),
-    publishPage(actor, edit),
-    updatePage(actor, edit),
-    discardPageChanges(actor, page.id),
-    restorePageRevision(actor, page.id, revision.id),
-    unpublishPage(actor, page.id),
+    await savePage(actor, edit),
+    await publishPage(actor, edit),
+    await updatePage(actor, edit),
+    await discardPageChanges(actor, page.id),
+    await restorePageRevision(actor, page.id, revision.id),
+    await unpublishPage(actor, page.id),
   ]) {
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
   }
-  expect(pageEditorView(actor, page.id)).toBeNull();
-  expect(state()).toEqual(before);
+  expect(await pageEditorView(actor, page.id)).toBeNull();
+  expect(await state()).toEqual(before);
 });

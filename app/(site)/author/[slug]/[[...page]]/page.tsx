@@ -22,7 +22,7 @@ export default async function AuthorPage({ params }: Props) {
   const author = page && (await readAuthor(slug));
   const list = author && (await readPostList(page, { authorId: author.id }));
   if (!author || !list) {
-    redirectIfMoved(['author', slug, ...(segments ?? [])]);
+    await redirectIfMoved(['author', slug, ...(segments ?? [])]);
     notFound();
   }
   return <PostList heading={`Posts by ${author.name}`} intro={author.bio && <p className="list-intro">{author.bio}</p>} list={list} basePath={`/author/${author.slug}`} />;

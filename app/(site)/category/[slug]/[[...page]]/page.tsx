@@ -29,7 +29,7 @@ export default async function CategoryPage({ params }: Props) {
   }
   const list = category && (await readPostList(page, { categoryId: category.id }));
   if (!category || !list) {
-    redirectIfMoved(['category', slug, ...(segments ?? [])]);
+    await redirectIfMoved(['category', slug, ...(segments ?? [])]);
     notFound();
   }
   return <PostList heading={category.name} intro={category.description && <p className="list-intro">{category.description}</p>} list={list} basePath={`/category/${category.slug}`} />;

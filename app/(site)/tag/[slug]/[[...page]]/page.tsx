@@ -29,7 +29,7 @@ export default async function TagPage({ params }: Props) {
   }
   const list = tag && (await readPostList(page, { tagId: tag.id }));
   if (!tag || !list) {
-    redirectIfMoved(['tag', slug, ...(segments ?? [])]);
+    await redirectIfMoved(['tag', slug, ...(segments ?? [])]);
     notFound();
   }
   return <PostList heading={`Posts tagged “${tag.name}”`} list={list} basePath={`/tag/${tag.slug}`} />;

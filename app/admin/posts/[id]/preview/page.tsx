@@ -18,7 +18,7 @@ export default async function PreviewPostPage({ params }: Props) {
   const user = await requireRoleOrSignIn(`/admin/posts/${id}/preview`, WRITERS);
   if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const postId = Number.parseInt(id, 10);
-  const allowed = Number.isSafeInteger(postId) && postId > 0 ? postForEditing(user, postId) : null;
+  const allowed = Number.isSafeInteger(postId) && postId > 0 ? await postForEditing(user, postId) : null;
   const post = allowed && (await getPostForPreview(postId));
   if (!post) notFound();
   return (
