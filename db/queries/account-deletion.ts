@@ -8,6 +8,7 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { containsExactly } from '@/db/dialect';
 import type { Db, Transaction } from '@/db/index';
 import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/account-comments';
 import { claimGuestCommentsIn } from '@/db/queries/guest-comments';
@@ -55,7 +56,7 @@ async function forgetName(tx: Db, userId: string, name: string | null): Promise<
   await tx.update(postRevisions).set({ authorName: FORMER_MEMBER }).where(eq(postRevisions.authorId, userId));
   await tx.update(pageRevisions).set({ authorName: FORMER_MEMBER }).where(eq(pageRevisions.authorId, userId));
   if (!name || name.trim().length < MIN_REPLACED_NAME) return;
-  const mentions = (column: SQLiteColumn) => sql`instr(${column}, ${name}) > 0 or instr(${column}, ${escapeHtml(name)}) > 0`;
+  const mentions = (column: SQLiteColumn) => sql`${containsExactly(column, name)} or ${containsExactly(column, escapeHtml(name))}`;
   await tx
     .update(activityLog)
     .set({ subject: withoutName(activityLog.subject, name) })

@@ -89,7 +89,15 @@ export function deleteCategoryInto(actor: Actor, id: number, targetId: number | 
     if (postCount > 0 && targetId === null) return { outcome: 'target-needed' };
     if (targetId !== null) {
       await tx.update(posts).set({ categoryId: targetId }).where(eq(posts.categoryId, id));
-      tx.run(sql`INSERT OR IGNORE INTO ${subscriberCategories} (subscriber_id, category_id) SELECT subscriber_id, ${targetId} FROM ${subscriberCategories} WHERE category_id = ${id}`);
+      await tx
+        .insert(subscriberCategories)
+        .select(
+          tx
+            .select({ subscriberId: subscriberCategories.subscriberId, categoryId: sql<number>`${targetId}`.as('category_id') })
+            .from(subscriberCategories)
+            .where(eq(subscriberCategories.categoryId, id)),
+        )
+        .onConflictDoNothing();
       await tx.update(categoryRedirects).set({ categoryId: targetId }).where(eq(categoryRedirects.categoryId, id));
       await tx.insert(categoryRedirects).values({ oldSlug: category.slug, categoryId: targetId });
       await tx.update(menuItems).set({ categoryId: targetId }).where(eq(menuItems.categoryId, id));

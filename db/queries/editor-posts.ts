@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { containsText } from '@/db/queries/contains-text';
+import { containsText } from '@/db/dialect';
 import { deleteWorkingCopy, listRevisions, recordRevision } from '@/db/queries/revisions';
 import { categories, posts, postTags, slugRedirects, tags, uploads, users, type PostStatus } from '@/db/schema';
 import { slugify } from '@/db/slug';
@@ -211,7 +211,7 @@ export async function deletePostById(actor: Actor, id: number, now: Date): Promi
 export async function countPostsByStatus(): Promise<Record<PostStatus, number>> {
   const counts: Record<PostStatus, number> = { draft: 0, scheduled: 0, published: 0 };
   const rows = await getDb()
-    .select({ status: posts.status, n: sql<number>`count(*)` })
+    .select({ status: posts.status, n: sql<number>`count(*)`.mapWith(Number) })
     .from(posts)
     .groupBy(posts.status);
   for (const row of rows) counts[row.status] = row.n;

@@ -16,7 +16,7 @@ export type QueueReport = { reason: ReportReason; note: string | null };
 export type QueueItem = CommentView & { body: string; postSlug: string; postTitle: string; reports: QueueReport[]; pendingEdit: PendingEditView | null };
 
 const hasPendingEdit = sql`exists (select 1 from ${commentPendingEdits} where ${commentPendingEdits.commentId} = ${comments.id})`;
-const openReports = sql<number>`(select count(*) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`;
+const openReports = sql<number>`(select count(*) from ${commentReports} where ${commentReports.commentId} = ${comments.id} and ${commentReports.resolvedAt} is null)`.mapWith(Number);
 
 function queueWhere(filter: QueueFilter) {
   if (filter === 'pending') return or(eq(comments.status, 'pending'), and(eq(comments.status, 'approved'), hasPendingEdit));

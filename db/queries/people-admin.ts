@@ -2,7 +2,7 @@
 import 'server-only';
 import { asc, ne, or } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { containsText } from '@/db/queries/contains-text';
+import { containsText } from '@/db/dialect';
 import { users, type UserRole } from '@/db/schema';
 
 /** A row of /admin/people. Carries the email address: admins only. */

@@ -252,7 +252,7 @@ const outerPostId = sql.raw('"posts"."id"');
 export async function listRelatedPosts(post: { id: number; categorySlug: string | null }, limit = 3, now = new Date()): Promise<PostLink[]> {
   const [category] = post.categorySlug ? await getDb().select({ id: categories.id }).from(categories).where(eq(categories.slug, post.categorySlug)).limit(1) : [];
   const categoryId = category?.id ?? null;
-  const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`;
+  const sharedTags = sql<number>`(select count(*) from ${postTags} a join ${postTags} b on a.tag_id = b.tag_id where a.post_id = ${outerPostId} and b.post_id = ${post.id})`.mapWith(Number);
   const score = sql<number>`(${sharedTags} * 2 + case when ${posts.categoryId} = ${categoryId} then 1 else 0 end)`.mapWith(Number);
   return await getDb()
     .select({ slug: posts.slug, title: posts.title })

@@ -8,7 +8,7 @@ import { asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { redirects, type RedirectOrigin } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
-import { containsText } from './contains-text';
+import { containsText } from '@/db/dialect';
 
 /** Where the redirect stored for a normalized `fromPath` goes, or null. */
 export async function findRedirectTarget(fromPath: string): Promise<string | null> {

@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, isNotNull, ne, sql, sum, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { utcDay } from '@/db/dialect';
 import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { recordActivity, type Actor } from '@/db/queries/activity';
@@ -57,7 +58,7 @@ export function topReferrers(fromDay: string, limit = 15): Promise<ReferrerViews
 
 /** Rows of `table` counted per UTC day of `column` (a timestamp_ms column), among those `where` keeps. */
 function countPerDay(table: SQLiteTable, column: SQLiteColumn, where: SQL | undefined): Promise<DayCount[]> {
-  const day = sql<string>`date(${column} / 1000, 'unixepoch')`;
+  const day = utcDay(column);
   return getDb()
     .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
     .from(table)

@@ -6,7 +6,7 @@ import 'server-only';
 import { asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
-import { containsText } from '@/db/queries/contains-text';
+import { containsText } from '@/db/dialect';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { getSubscriber, type Subscriber } from '@/db/queries/subscriber-lookup';
 import { categories, subscriberCategories, subscribers, type SubscriberStatus, type SubscriptionFrequency } from '@/db/schema';

@@ -42,7 +42,15 @@ export async function mergeTag(actor: Actor, fromId: number, intoId: number): Pr
     const [from] = await tx.select({ slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.id, fromId)).limit(1);
     const [into] = await tx.select({ name: tags.name }).from(tags).where(eq(tags.id, intoId)).limit(1);
     if (!from || !into) return { outcome: 'not-found' };
-    tx.run(sql`INSERT OR IGNORE INTO ${postTags} (post_id, tag_id) SELECT post_id, ${intoId} FROM ${postTags} WHERE tag_id = ${fromId}`);
+    await tx
+      .insert(postTags)
+      .select(
+        tx
+          .select({ postId: postTags.postId, tagId: sql<number>`${intoId}`.as('tag_id') })
+          .from(postTags)
+          .where(eq(postTags.tagId, fromId)),
+      )
+      .onConflictDoNothing();
     await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
     await tx.insert(tagRedirects).values({ oldSlug: from.slug, tagId: intoId });
     await tx.delete(tags).where(eq(tags.id, fromId));

@@ -6,7 +6,7 @@
 import 'server-only';
 import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/index';
-import { containsText } from '@/db/queries/contains-text';
+import { containsText, jsonNumber } from '@/db/dialect';
 import { pages, pageWorkingCopies, posts, postWorkingCopies, siteSettings } from '@/db/schema';
 
 export type UploadUse = { kind: 'post-body' | 'post-cover'; id: number; title: string } | { kind: 'page-body'; id: number; title: string } | { kind: 'site-icon' | 'site-logo' };
@@ -17,7 +17,7 @@ const stem = (file: string) => file.replace(/\.webp$/, '');
 export async function findUploadUses(db: Db, upload: { id: number; file: string }): Promise<UploadUse[]> {
   const name = stem(upload.file);
   // A cover chosen in unpublished changes counts too: Update would put it on the site.
-  const copyCover = sql<number | null>`json_extract(${postWorkingCopies.fields}, '$.coverImageId')`;
+  const copyCover = jsonNumber(postWorkingCopies.fields, 'coverImageId');
   const postRows = await db
     .selectDistinct({ id: posts.id, title: posts.title, cover: posts.coverImageId, copyCover })
     .from(posts)

@@ -7,7 +7,7 @@ import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { recordActivity, type Actor } from '@/db/queries/activity';
-import { containsText } from '@/db/queries/contains-text';
+import { containsText } from '@/db/dialect';
 import { uploads } from '@/db/schema';
 import { findUploadUses, type UploadUse } from '@/db/queries/upload-uses';
 
