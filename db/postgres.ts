@@ -12,6 +12,14 @@ import { checkDatabaseIsHearths } from './copy-target';
 import { connectionError } from './postgres-errors';
 import * as schema from './schema-postgres';
 
+/** Why the server cannot start on PostgreSQL (unreachable, refused, not Hearth's database): one line for the log. */
+export class PostgresStartError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PostgresStartError';
+  }
+}
+
 export type PostgresDb = NodePgDatabase<typeof schema> & { $client: Pool };
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations-postgres');
@@ -26,7 +34,7 @@ export function openPostgres(url: string): PostgresDb {
 /** Applies the migrations this version knows, after checking the database is Hearth's (or empty). */
 export async function migratePostgres(db: PostgresDb, url: string): Promise<void> {
   const client = await db.$client.connect().catch((error: unknown) => {
-    throw connectionError(url, error);
+    throw new PostgresStartError(connectionError(url, error));
   });
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('hearth migrations'))");
@@ -34,7 +42,9 @@ export async function migratePostgres(db: PostgresDb, url: string): Promise<void
       await checkDatabaseIsHearths(
         client,
         copyOrder().map((step) => step.name),
-      );
+      ).catch((error: unknown) => {
+        throw new PostgresStartError(error);
+      });
       await migrate(drizzle(client), { migrationsFolder });
     } finally {
       await client.query("SELECT pg_advisory_unlock(hashtext('hearth migrations'))");

@@ -3,7 +3,8 @@
  * make sure there is an auth secret, make the data folder owner-only, and say how email is delivered.
  * A database that cannot be opened stops the server with one clear message.
  */
-import { DatabaseOpenError, getDb } from '@/db/index';
+import { DatabaseOpenError, prepareDatabase } from '@/db/index';
+import { PostgresStartError } from '@/db/postgres';
 import { seedIfEmpty } from '@/db/seed';
 import { getAuthSecret } from './auth-secret';
 import { tightenDataFolder } from './data-folder';
@@ -13,9 +14,9 @@ import { startWorker } from './jobs/worker';
 
 export async function prepareServer(): Promise<void> {
   try {
-    getDb(); // opens and migrates the database before anything is written
+    await prepareDatabase(); // opens and migrates the database before anything is written
     const seeded = await seedIfEmpty();
-    console.log(`[hearth] database ready at ${env.databasePath}${seeded ? ' (seeded with demo content)' : ''}`);
+    console.log(`[hearth] database ready at ${env.databaseName}${seeded ? ' (seeded with demo content)' : ''}`);
     getAuthSecret();
     const tightened = tightenDataFolder();
     if (tightened) console.log(tightened);
@@ -25,7 +26,7 @@ export async function prepareServer(): Promise<void> {
     if (env.MAIL_WORKER === 'inline') startWorker();
     else console.log('[hearth] MAIL_WORKER=off: run `npm run worker` to send queued email.');
   } catch (error) {
-    if (error instanceof DatabaseOpenError) {
+    if (error instanceof DatabaseOpenError || error instanceof PostgresStartError) {
       console.error(`[hearth] ${error.message}`);
       process.exit(1);
     }

@@ -1,6 +1,11 @@
 // `npm run db:migrate`: applies committed migrations (the server also does this at start).
-import { getDb } from '@/db/index';
+import { closeDatabase, prepareDatabase } from '@/db/index';
 import { env } from '@/lib/env';
 
-getDb();
-console.log(`Migrations applied to ${env.databasePath}`);
+prepareDatabase()
+  .then(() => console.log(`Migrations applied to ${env.databaseName}`))
+  .then(closeDatabase)
+  .catch((error: unknown) => {
+    console.error(`Migrating failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
