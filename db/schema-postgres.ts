@@ -24,7 +24,7 @@ import {
   SUBSCRIBER_STATUSES,
   SUBSCRIPTION_FREQUENCIES,
   USER_ROLES,
-} from './schema-sqlite';
+} from './schema-values';
 
 /* Column helpers: one meaning, PostgreSQL's type. */
 /** Ids the database numbers; "by default" so a copied site keeps its ids (the sequence is reset after). */

@@ -5,30 +5,30 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency } from './subscription-frequencies';
+import {
+  COMMENT_STATUSES,
+  DATE_FORMATS,
+  HOLD_REASONS,
+  IMPORTED_KINDS,
+  IMPORT_JOB_KINDS,
+  IMPORT_JOB_STATUSES,
+  MAX_COMMENT_DEPTH,
+  MENU_ITEM_KINDS,
+  MODERATION_ALERT_CHOICES,
+  NEW_MEMBER_REPLY_NOTIFICATIONS,
+  NEW_POST_EMAIL_CONTENTS,
+  OUTBOX_STATUSES,
+  PAGE_STATUSES,
+  POST_STATUSES,
+  REDIRECT_ORIGINS,
+  REPLY_NOTIFICATION_CHOICES,
+  REPORT_REASONS,
+  SUBSCRIBER_STATUSES,
+  SUBSCRIPTION_FREQUENCIES,
+  USER_ROLES,
+} from './schema-values';
 
-export { SUBSCRIPTION_FREQUENCIES, type SubscriptionFrequency };
-
-export const USER_ROLES = ['member', 'author', 'moderator', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-/** What a new member gets: an email at once when someone replies (at most one per conversation an hour). */
-export const NEW_MEMBER_REPLY_NOTIFICATIONS = 'instant' as const;
-export const REPLY_NOTIFICATION_CHOICES = ['instant', 'daily', 'never'] as const;
-export type ReplyNotificationChoice = (typeof REPLY_NOTIFICATION_CHOICES)[number];
-
-/** How dates read: long "26 November 2026", short "26 Nov 2026", numeric "2026-11-26", us "November 26, 2026". */
-export const DATE_FORMATS = ['long', 'short', 'numeric', 'us'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
-/** What a new-post email carries: the whole post, or its summary and a link. */
-export const NEW_POST_EMAIL_CONTENTS = ['full', 'summary'] as const;
-export type NewPostEmailContent = (typeof NEW_POST_EMAIL_CONTENTS)[number];
-
-export const MODERATION_ALERT_CHOICES = ['instant', 'daily', 'never'] as const;
-export type ModerationAlertChoice = (typeof MODERATION_ALERT_CHOICES)[number];
-
-export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
+export * from './schema-values';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -136,9 +136,6 @@ export const postTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index('post_tags_tag_idx').on(t.tagId)],
 );
 
-export const PAGE_STATUSES = ['draft', 'published'] as const;
-export type PageStatus = (typeof PAGE_STATUSES)[number];
-
 export const pages = sqliteTable('pages', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   slug: text('slug').notNull().unique(),
@@ -207,9 +204,6 @@ export const pageRevisions = sqliteTable(
   (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
 );
 
-export const MENU_ITEM_KINDS = ['page', 'category', 'link'] as const;
-export type MenuItemKind = (typeof MENU_ITEM_KINDS)[number];
-
 /**
  * The site's navigation, edited at /admin/menu: pages, categories and links (inside or to other sites),
  * one level of sub-items (parentId). Label null: a page's or category's own name.
@@ -266,13 +260,6 @@ export const siteSettings = sqliteTable('site_settings', {
   statsEnabled: integer('stats_enabled', { mode: 'boolean' }).notNull().default(true),
   newPostEmail: text('new_post_email', { enum: NEW_POST_EMAIL_CONTENTS }).notNull().default('full'),
 });
-
-export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-export const REPORT_REASONS = ['spam', 'unkind', 'unsafe', 'misinformation', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-/** Replies nest this deep at most; a reply to the deepest level joins that level. */
-export const MAX_COMMENT_DEPTH = 3;
 
 export const comments = sqliteTable(
   'comments',
@@ -351,9 +338,6 @@ export const commentReports = sqliteTable(
     uniqueIndex('comment_reports_reporter_idx').on(t.commentId, t.reporterId),
   ],
 );
-
-export const HOLD_REASONS = ['first-comment', 'links', 'blocked-word'] as const;
-export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /**
  * An edit of a public comment that the moderation rules held: the approved text stays public until a
@@ -459,9 +443,6 @@ export const threadMutes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.rootId] })],
 );
 
-/** "cancelled": the person left the list (or their address bounced) before the message went out. */
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
-
 /**
  * Every outgoing email, written in the same transaction as the change that causes it and sent by the
  * mail worker: claimed with a lease before sending, marked sent after, retried with backoff.
@@ -554,9 +535,6 @@ export const slugRedirects = sqliteTable('slug_redirects', {
     .references(() => posts.id, { onDelete: 'cascade' }),
 });
 
-export const REDIRECT_ORIGINS = ['wordpress', 'admin'] as const;
-export type RedirectOrigin = (typeof REDIRECT_ORIGINS)[number];
-
 /**
  * Moved addresses: a request for `fromPath` that no Hearth page answers is sent permanently to `toPath`.
  * Imports write one per old WordPress address; admins add their own at /admin/redirects.
@@ -573,9 +551,6 @@ export const redirects = sqliteTable('redirects', {
   origin: text('origin', { enum: REDIRECT_ORIGINS }).notNull().default('admin'),
   createdAt: createdAt(),
 });
-
-export const IMPORTED_KINDS = ['user', 'category', 'tag', 'post', 'page', 'attachment', 'file', 'comment'] as const;
-export type ImportedKind = (typeof IMPORTED_KINDS)[number];
 
 /**
  * What an import brought in, by its id on the site it came from, so running the same export again
@@ -594,11 +569,6 @@ export const importedItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.kind, t.sourceId] }), index('imported_items_hearth_idx').on(t.kind, t.hearthId)],
 );
-
-export const IMPORT_JOB_KINDS = ['wordpress', 'subscribers'] as const;
-export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];
-export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
 /**
  * An import an admin started from /admin/import: it runs in the background and the progress page
@@ -653,9 +623,6 @@ export const activityLog = sqliteTable(
   },
   (t) => [index('activity_log_at_idx').on(t.at)],
 );
-
-export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'undeliverable'] as const;
-export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
 /** People who follow the blog by email. No account needed; an address only gets posts once it is confirmed. */
 export const subscribers = sqliteTable(

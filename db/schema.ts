@@ -2,65 +2,15 @@
  * The tables of the engine DATABASE_URL names (SQLite by default, or PostgreSQL), under the SQLite schema's
  * types: query code is written once and Drizzle builds each engine's SQL from the tables it is given.
  * Both schemas have the same tables, columns and row shapes (tests/unit/db/schema-drift.test.ts).
- * The value lists and row types come from db/schema-sqlite.ts, where each table and column is described.
+ * The value lists come from db/schema-values.ts; the row types from db/schema-sqlite.ts, where each table and
+ * column is described.
  */
 import { databaseEngine } from './database-file';
 import * as postgres from './schema-postgres';
 import * as sqlite from './schema-sqlite';
 
-export {
-  USER_ROLES,
-  NEW_MEMBER_REPLY_NOTIFICATIONS,
-  REPLY_NOTIFICATION_CHOICES,
-  DATE_FORMATS,
-  NEW_POST_EMAIL_CONTENTS,
-  MODERATION_ALERT_CHOICES,
-  POST_STATUSES,
-  PAGE_STATUSES,
-  MENU_ITEM_KINDS,
-  COMMENT_STATUSES,
-  REPORT_REASONS,
-  MAX_COMMENT_DEPTH,
-  HOLD_REASONS,
-  OUTBOX_STATUSES,
-  REDIRECT_ORIGINS,
-  IMPORTED_KINDS,
-  IMPORT_JOB_KINDS,
-  IMPORT_JOB_STATUSES,
-  SUBSCRIBER_STATUSES,
-  SUBSCRIPTION_FREQUENCIES,
-} from './schema-sqlite';
-export type {
-  UserRole,
-  ReplyNotificationChoice,
-  DateFormat,
-  NewPostEmailContent,
-  ModerationAlertChoice,
-  PostStatus,
-  PageStatus,
-  MenuItemKind,
-  CommentStatus,
-  ReportReason,
-  HoldReason,
-  RedirectOrigin,
-  ImportedKind,
-  ImportJobKind,
-  ImportJobStatus,
-  SubscriberStatus,
-  User,
-  Post,
-  NewPost,
-  Category,
-  Tag,
-  Page,
-  SiteSettings,
-  Comment,
-  MenuItem,
-  Upload,
-  Redirect,
-  ImportJob,
-  SubscriptionFrequency,
-} from './schema-sqlite';
+export * from './schema-values';
+export type { User, Post, NewPost, Category, Tag, Page, SiteSettings, Comment, MenuItem, Upload, Redirect, ImportJob } from './schema-sqlite';
 
 const active = (databaseEngine() === 'postgres' ? postgres : sqlite) as unknown as typeof sqlite;
 

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { redirect } from 'next/navigation';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { requireRole, type CurrentUser } from './session';
 
 export async function requireRoleOrSignIn(path: string, allowed: UserRole | readonly UserRole[]): Promise<CurrentUser | null> {

@@ -11,7 +11,7 @@ import { cache } from 'react';
 import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
 import { withTransaction } from '@/db/transaction';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { hearthAdapter } from './auth-adapter';
 import { authLogger } from './auth-logger';
 import { afterSignIn } from './after-sign-in';

@@ -3,7 +3,7 @@
  * are cached HTML shared by everyone, so dates are always formatted with the site's style, never the
  * visitor's; machine-readable dates (<time datetime>, feeds, JSON-LD) stay ISO/UTC and do not come here.
  */
-import type { DateFormat } from '@/db/schema';
+import type { DateFormat } from '@/db/schema-values';
 import { localParts } from './local-time';
 
 export type DateStyle = { timeZone: string; dateFormat: DateFormat };

@@ -1,5 +1,5 @@
 /** Who may do what beyond reading and commenting. Every action and admin page checks these on the server. */
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 
 /** Admins run the site: settings, people, pages, every post, subscribers (their addresses are private to admins). */
 export const ADMINS: readonly UserRole[] = ['admin'];

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { headers } from 'next/headers';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { auth } from './auth';
 import { readStoredSession } from './stored-session';
 

@@ -3,7 +3,7 @@
  * Folded behind one "Admin menu" control on a phone; a <details>, so it opens without JavaScript (app/admin/site-admin.css).
  */
 import Link from 'next/link';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { canModerate, canWritePosts, isAdmin } from '@/lib/roles';
 
 const SECTIONS: { href: string; label: string; allowed: (role: UserRole) => boolean }[] = [

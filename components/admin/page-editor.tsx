@@ -5,7 +5,7 @@
  * published page, privately until Update page (the same rules as posts).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { PageStatus } from '@/db/schema';
+import type { PageStatus } from '@/db/schema-values';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';

@@ -2,7 +2,7 @@
 /** One person's role, in a row of /admin/people: a choice and a Save button, with the answer beside it. */
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import type { FormAction } from '@/lib/actions/state';
 import { personRoleSchema, ROLE_LABELS } from '@/lib/validations/person-role';
 

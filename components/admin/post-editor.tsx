@@ -6,7 +6,7 @@
  */
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PostStatus } from '@/db/schema';
+import type { PostStatus } from '@/db/schema-values';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';

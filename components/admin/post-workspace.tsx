@@ -4,7 +4,7 @@
  * the fields as typed); the panel's scheduling waits while there are unsaved changes, since it acts on the saved post.
  */
 import { useState } from 'react';
-import type { PostStatus } from '@/db/schema';
+import type { PostStatus } from '@/db/schema-values';
 import { OneButtonForm } from '@/components/ui/one-button-form';
 import type { PostActions } from '@/lib/actions/post-actions';
 import type { PostEditorInput } from '@/lib/validations/post-editor';

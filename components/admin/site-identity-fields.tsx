@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { DateFormat } from '@/db/schema';
+import type { DateFormat } from '@/db/schema-values';
 import { formatDate } from '@/lib/format';
 import type { SiteSettingsInput, SiteSettingsValues } from '@/lib/validations/site-settings';
 import { ImageUpload } from './image-upload';

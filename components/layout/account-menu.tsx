@@ -9,7 +9,7 @@ import { usePathname } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { clearAllDrafts } from '@/components/comments/comment-draft';
 import { InitialsAvatar } from '@/components/ui/initials-avatar';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { canWritePosts, isStaff } from '@/lib/roles';
 
 type Me = { name: string | null; role: UserRole } | null;

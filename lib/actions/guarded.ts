@@ -10,7 +10,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { requireRole, requireUser, type CurrentUser } from '@/lib/session';
 import { formFields, invalid, postedForm, SIGNED_OUT, UNEXPECTED, type ActionState } from './state';
 

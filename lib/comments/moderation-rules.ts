@@ -1,7 +1,7 @@
 /**
  * Whether a new comment or an edit is published at once or held for a moderator (WordPress-style rules).
  */
-import type { HoldReason } from '@/db/schema';
+import type { HoldReason } from '@/db/schema-values';
 
 export type ModerationSettings = { holdFirstComment: boolean; maxCommentLinks: number; blockedWords: string[] };
 export type HoldDecision = { status: 'approved' } | { status: 'pending'; reason: HoldReason };

@@ -5,7 +5,7 @@
 import 'server-only';
 import { hasReported, reportComment } from '@/db/queries/comment-reports';
 import { getComment } from '@/db/queries/comment-writing';
-import type { ReportReason } from '@/db/schema';
+import type { ReportReason } from '@/db/schema-values';
 import { withTransaction } from '@/db/transaction';
 import { composeInstantAlert } from '@/lib/moderation/alert-emails';
 import { reportRefusal } from './pace';

@@ -7,7 +7,7 @@ import { applyCommentEdit, getOwnEditableComment, type EditResult } from '@/db/q
 import { removeComment } from '@/db/queries/comment-removal';
 import { getComment, getCommenterState, getCommentTarget, insertComment, type CommenterState } from '@/db/queries/comment-writing';
 import { getCommentSettings } from '@/db/queries/settings';
-import { MAX_COMMENT_DEPTH } from '@/db/schema';
+import { MAX_COMMENT_DEPTH } from '@/db/schema-values';
 import { withTransaction } from '@/db/transaction';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { composeInstantAlert } from '@/lib/moderation/alert-emails';

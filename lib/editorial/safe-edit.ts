@@ -3,7 +3,7 @@
  * the editor's changes go to a private working copy until someone presses Update; every version put on
  * the site is kept as a revision, and Restore brings one back into the working copy, never live.
  */
-import type { PageStatus, PostStatus } from '@/db/schema';
+import type { PageStatus, PostStatus } from '@/db/schema-values';
 import { formatClock, type DateStyle } from '@/lib/format';
 
 /** Whether edits are kept privately (a working copy) rather than written to what readers get. */

@@ -3,7 +3,7 @@
  * field. One level of sub-items; links go to other sites (http/https) or to a path of this site.
  */
 import { z } from 'zod';
-import type { MenuItemKind } from '@/db/schema';
+import type { MenuItemKind } from '@/db/schema-values';
 
 export const MENU_MAX_ITEMS = 60;
 /** The kinds of item (db/schema's MENU_ITEM_KINDS, repeated so the browser's bundle stays free of the schema). */

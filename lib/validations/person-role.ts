@@ -1,6 +1,6 @@
 /** Changing someone's role at /admin/people, shared by the browser (zodResolver) and the server. */
 import { z } from 'zod';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 
 /** What each role may do, in the words shown next to the choice. */
 export const ROLE_LABELS = {

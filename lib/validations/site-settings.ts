@@ -1,6 +1,6 @@
 /** The site settings form (/admin/settings), shared by the browser (zodResolver) and the server. */
 import { z } from 'zod';
-import { DATE_FORMATS, NEW_POST_EMAIL_CONTENTS } from '@/db/schema';
+import { DATE_FORMATS, NEW_POST_EMAIL_CONTENTS } from '@/db/schema-values';
 import { isTimeZone } from '@/lib/local-time';
 import { checkbox } from './fields';
 

@@ -4,7 +4,7 @@
  * name. Addresses stay private as for every user.
  */
 import { findImported, findUserByEmail, findUserById, insertUser, recordImported, updateUser } from '@/db/queries/wordpress-import';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema-values';
 import { dryId, freeSlug, write, inBatch, type ImportContext } from './import-context';
 import { addRedirect } from './import-redirects';
 import { count, note } from './report';

@@ -5,7 +5,7 @@
  * (the name shown, the address kept private for claiming later; no account is made).
  */
 import { findImported, recordImported, saveComment } from '@/db/queries/wordpress-import';
-import { MAX_COMMENT_DEPTH } from '@/db/schema';
+import { MAX_COMMENT_DEPTH } from '@/db/schema-values';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { wordpressToMarkdown } from './content';
 import { dryId, write, type ImportContext, type Tx } from './import-context';

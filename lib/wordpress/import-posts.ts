@@ -4,7 +4,7 @@
  * through the converter (links and images pointed here), then its comments and old addresses.
  */
 import { findImported, pageSlug, postSlug, recordImported, savePage, savePost } from '@/db/queries/wordpress-import';
-import type { PostStatus } from '@/db/schema';
+import type { PostStatus } from '@/db/schema-values';
 import { wordpressToMarkdown } from './content';
 import { dryId, freeSlug, write, type ImportContext, type Tx } from './import-context';
 import { importComments } from './import-comments';

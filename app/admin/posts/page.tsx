@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { SiteDate } from '@/components/layout/site-date';
 import { listPostsForEditor } from '@/db/queries/editor-posts';
-import { POST_STATUSES, type PostStatus } from '@/db/schema';
+import { POST_STATUSES, type PostStatus } from '@/db/schema-values';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { isAdmin, WRITERS } from '@/lib/roles';
 

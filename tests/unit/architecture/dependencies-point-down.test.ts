@@ -63,6 +63,22 @@ describe('dependencies point down', () => {
     expect(upwardImports('components')).toEqual([]);
   });
 
+  it('client components and form schemas never import the database layer itself (value lists come from db/schema-values)', () => {
+    // db/schema.ts picks an engine's tables on the server; a browser bundle must never reach it nor a connection.
+    const serverOnly = /^(@\/db|(\.\.\/)+db)\/(schema|schema-sqlite|schema-postgres|index|transaction|dialect|database-file|postgres\w*|queries\/.*)$/;
+    const clientSide = [...sourceFiles('components'), ...sourceFiles('app'), ...sourceFiles(path.join('lib', 'validations'))].filter(
+      (file) => file.startsWith(path.join('lib', 'validations')) || /^\s*['"]use client['"]/m.test(fs.readFileSync(path.join(root, file), 'utf8')),
+    );
+    expect(clientSide.length).toBeGreaterThan(20);
+    const code = (file: string) => fs.readFileSync(path.join(root, file), 'utf8').replace(/^import type [^;]+;$/gm, '');
+    const reachingDb = clientSide.flatMap((file) =>
+      specifiersOf(code(file))
+        .filter((specifier) => serverOnly.test(specifier))
+        .map((specifier) => `${file} → ${specifier}`),
+    );
+    expect(reachingDb).toEqual([]);
+  });
+
   it('scans the real folders (an empty scan would pass anything)', () => {
     expect(sourceFiles('db')).toEqual(expect.arrayContaining(['db/index.ts', 'db/schema.ts', path.join('db', 'queries', 'posts.ts')]));
     expect(sourceFiles('lib').length).toBeGreaterThan(50);
