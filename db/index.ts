@@ -20,8 +20,6 @@ import { ambientTransaction } from './ambient-transaction';
 import * as schema from './schema-sqlite';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle inside db.transaction(…): pass it to queries that must commit together. */
-export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Raised when the database file cannot be opened, written or migrated. */
 export class DatabaseOpenError extends Error {
