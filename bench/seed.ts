@@ -6,8 +6,8 @@
  * bench/seed-cli.ts runs it in a process of its own (the app's modules need the react-server condition).
  */
 import { and, count, eq } from 'drizzle-orm';
-import { getDb } from '@/db/index';
 import { seedIfEmpty } from '@/db/seed';
+import { withTransaction } from '@/db/transaction';
 import { categories, comments, posts, postTags, subscriberCategories, subscribers, tags, users } from '@/db/schema';
 import { renderCommentMarkdown } from '@/lib/markdown';
 import { commentBody, postBody, postTitle, randomSource, sentence } from './seed-text';
@@ -27,27 +27,13 @@ const HOUR = 3_600_000;
 const memberEmail = (n: number) => `member-${String(n).padStart(4, '0')}@example.org`;
 
 export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promise<BenchData> {
-  const db = getDb();
   await seedIfEmpty();
   const random = randomSource(20_260_101);
-  return db.transaction((tx) => {
-    const authorIds = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.role, 'author'))
-      .all()
-      .map((r) => r.id);
-    const categoryIds = tx
-      .select({ id: categories.id })
-      .from(categories)
-      .all()
-      .map((r) => r.id);
-    const tagIds = tx
-      .select({ id: tags.id })
-      .from(tags)
-      .all()
-      .map((r) => r.id);
-    const published = tx.select({ n: count() }).from(posts).where(eq(posts.status, 'published')).get()!.n;
+  return withTransaction(async (tx) => {
+    const authorIds = (await tx.select({ id: users.id }).from(users).where(eq(users.role, 'author'))).map((r) => r.id);
+    const categoryIds = (await tx.select({ id: categories.id }).from(categories)).map((r) => r.id);
+    const tagIds = (await tx.select({ id: tags.id }).from(tags)).map((r) => r.id);
+    const [{ n: published }] = await tx.select({ n: count() }).from(posts).where(eq(posts.status, 'published'));
 
     // Oldest first, so the last two are the newest posts on the home page.
     const toAdd = Math.max(2, sizes.posts - published);
@@ -56,7 +42,7 @@ export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promis
       const age = i === toAdd - 1 ? 1 : i === toAdd - 2 ? 2 : (toAdd - i) * 36;
       const isThreadPost = i === toAdd - 1;
       const title = isThreadPost ? 'Pacing through a flare: what two hundred of you told us' : postTitle(random, i + 1);
-      const row = tx
+      const [row] = await tx
         .insert(posts)
         .values({
           slug: isThreadPost ? 'pacing-through-a-flare' : `bench-post-${i + 1}`,
@@ -68,10 +54,9 @@ export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promis
           authorId: random.pick(authorIds),
           categoryId: random.pick(categoryIds),
         })
-        .returning({ id: posts.id, slug: posts.slug })
-        .get();
+        .returning({ id: posts.id, slug: posts.slug });
       for (const tagId of new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(tagIds)))) {
-        tx.insert(postTags).values({ postId: row.id, tagId }).run();
+        await tx.insert(postTags).values({ postId: row.id, tagId });
       }
       added.push(row);
     }
@@ -84,15 +69,14 @@ export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promis
     const threadStart = now.getTime() - HOUR + 60_000;
     for (let n = 1; n <= sizes.threadComments; n++) {
       const email = memberEmail(n);
-      const member = tx
+      const [member] = await tx
         .insert(users)
         .values({ name: `${random.pick(['Ash', 'Bea', 'Cal', 'Dee', 'Eli', 'Fen', 'Gus', 'Ivy'])} ${n}`, email, emailVerified: now, role: 'member' })
-        .returning({ id: users.id })
-        .get();
+        .returning({ id: users.id });
       memberEmails.push(email);
       const parent = thread.length > 3 && random.next() < 0.65 ? random.pick(thread.slice(-12).filter((c) => c.depth < 3)) : undefined;
       const body = commentBody(random);
-      const comment = tx
+      const [comment] = await tx
         .insert(comments)
         .values({
           postId: threadPost.id,
@@ -104,8 +88,7 @@ export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promis
           status: 'approved',
           createdAt: new Date(threadStart + n * 15_000),
         })
-        .returning({ id: comments.id, depth: comments.depth })
-        .get();
+        .returning({ id: comments.id, depth: comments.depth });
       thread.push(comment);
     }
 
@@ -119,16 +102,15 @@ export async function seedBenchData(sizes: BenchSizes, now = new Date()): Promis
         confirmedAt: new Date(now.getTime() - random.int(1, 900) * 24 * HOUR),
         lastDigestAt: now,
       }));
-      const rows = tx.insert(subscribers).values(batch).returning({ id: subscribers.id, all: subscribers.allCategories }).all();
+      const rows = await tx.insert(subscribers).values(batch).returning({ id: subscribers.id, all: subscribers.allCategories });
       const choices = rows.filter((r) => !r.all).map((r) => ({ subscriberId: r.id, categoryId: random.pick(categoryIds) }));
-      if (choices.length > 0) tx.insert(subscriberCategories).values(choices).run();
+      if (choices.length > 0) await tx.insert(subscriberCategories).values(choices);
     }
 
-    const threadComments = tx
+    const [{ n: threadComments }] = await tx
       .select({ n: count() })
       .from(comments)
-      .where(and(eq(comments.postId, threadPost.id), eq(comments.status, 'approved')))
-      .get()!.n;
+      .where(and(eq(comments.postId, threadPost.id), eq(comments.status, 'approved')));
     return { threadPost: { ...threadPost, comments: threadComments }, commentPost, memberEmails, searchTerm: 'pacing' };
   });
 }

@@ -2,8 +2,8 @@
  * Opens the SQLite database once per process, sets its pragmas and applies the committed
  * migrations. Opening is lazy so that `next build` never touches a database.
  *
- * Two connections: reads outside a transaction use one, and every withTransaction(…) runs on the other,
- * one at a time (db/transaction.ts). A read on the writing connection would see another request's
+ * Two connections: reads outside a transaction use one (which refuses writes: readingRefusesWrites), and every
+ * withTransaction(…) runs on the other, one at a time (db/transaction.ts). A read on the writing connection would see another request's
  * uncommitted rows while that transaction waits at an await.
  */
 import 'server-only';
@@ -20,8 +20,6 @@ import { ambientTransaction } from './ambient-transaction';
 import * as schema from './schema-sqlite';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle inside db.transaction(…): pass it to queries that must commit together. */
-export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Raised when the database file cannot be opened, written or migrated. */
 export class DatabaseOpenError extends Error {
@@ -34,7 +32,19 @@ export class DatabaseOpenError extends Error {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-export function openDatabase(filePath: string, { migrations = true } = {}): Db {
+/**
+ * Whether the reading connection refuses writes (PRAGMA query_only): every write goes through withTransaction(…),
+ * so one that reaches the reading connection is a mistake, and it fails at once with SQLite's "attempt to write a
+ * readonly database" instead of waiting on the writing connection's lock. On for the server and scripts. Off
+ * under jest for now only because test fixtures still write straight through getDb(); the exception goes once
+ * they write through withTransaction(…).
+ */
+export function readingRefusesWrites(): boolean {
+  return process.env.JEST_WORKER_ID === undefined;
+}
+
+/** `readOnly`: after the migrations, the connection refuses every write (see readingRefusesWrites). */
+export function openDatabase(filePath: string, { migrations = true, readOnly = false } = {}): Db {
   try {
     fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: OWNER_DIR_MODE });
     // Created owner-only before SQLite sees it: SQLite gives the -wal and -shm it creates the database file's mode.
@@ -49,6 +59,7 @@ export function openDatabase(filePath: string, { migrations = true } = {}): Db {
     keepCompiledStatements(sqlite);
     const db = drizzle(sqlite, { schema });
     if (migrations) migrate(db, { migrationsFolder });
+    if (readOnly) sqlite.pragma('query_only = ON');
     return db;
   } catch (error) {
     throw new DatabaseOpenError(filePath, error);
@@ -60,7 +71,7 @@ let writing: Db | undefined;
 let postgres: PostgresDb | undefined;
 
 function readingDb(): Db {
-  reading ??= openDatabase(databaseFilePath());
+  reading ??= openDatabase(databaseFilePath(), { readOnly: readingRefusesWrites() });
   return reading;
 }
 

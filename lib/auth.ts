@@ -10,7 +10,6 @@ import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { enqueueMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
-import { withTransaction } from '@/db/transaction';
 import type { UserRole } from '@/db/schema-values';
 import { hearthAdapter } from './auth-adapter';
 import { authLogger } from './auth-logger';
@@ -48,9 +47,9 @@ const emailProvider: EmailConfig = {
     // (the confirmation page finds it from the code): an address in a link looks like phishing to filters.
     const callbackUrl = safeCallbackPath(new URL(url).searchParams.get('callbackUrl')) ?? '/';
     const confirmUrl = `${env.siteUrl}/signin/confirm?${new URLSearchParams({ token, callbackUrl })}`;
-    const message = signInEmail({ siteName: getSiteSettings().name, confirmUrl, code: token });
+    const message = signInEmail({ siteName: (await getSiteSettings()).name, confirmUrl, code: token });
     // Queued, not sent here: the answer (and its timing) never depends on the mail server, and an outage loses nothing.
-    await withTransaction(async () => enqueueMail({ kind: 'sign-in', to: identifier, ...message }));
+    await enqueueMail({ kind: 'sign-in', to: identifier, ...message });
     kickWorker();
   },
 };

@@ -18,7 +18,7 @@ import { buildFeed, commentEntries, FEED_SIZE, FEED_TYPES, postEntries, renderFe
 export type FeedSource = { kind: 'site' } | { kind: 'category' | 'tag' | 'comments'; slug: string };
 
 async function feedBody(format: FeedFormat, source: FeedSource): Promise<string | null> {
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
     renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
   if (source.kind === 'site') return render(postEntries(await listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
@@ -35,7 +35,7 @@ async function feedBody(format: FeedFormat, source: FeedSource): Promise<string 
     return render(postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
   }
   // Members-only comments are never public: such a site has no comment feeds at all.
-  const post = getCommentSettings().membersOnly ? null : await getPublishedPostBySlug(source.slug);
+  const post = (await getCommentSettings()).membersOnly ? null : await getPublishedPostBySlug(source.slug);
   if (!post) return null;
   const entries = commentEntries(await listFeedComments(post.id, FEED_SIZE), post, env.siteUrl);
   return render(entries, `Comments on “${post.title}” · ${site.name}`, `The newest comments on “${post.title}”`, `/posts/${post.slug}`, `/posts/${post.slug}/comments/`);

@@ -16,8 +16,8 @@ import { threadPage } from './comments/thread-pages';
 export const readSite = taggedRead('site', getSiteSettings, () => [TAGS.site]);
 export const readCommentPrivacy = taggedRead(
   'comment-privacy',
-  () => {
-    const { membersOnly, noSnippet } = getCommentSettings();
+  async () => {
+    const { membersOnly, noSnippet } = await getCommentSettings();
     return { membersOnly, noSnippet };
   },
   () => [TAGS.site],
@@ -25,8 +25,8 @@ export const readCommentPrivacy = taggedRead(
 /** The site's time zone and date format, for every date shown and the archive's months. */
 export const readDateStyle = taggedRead(
   'date-style',
-  () => {
-    const { timeZone, dateFormat } = getSiteIdentity();
+  async () => {
+    const { timeZone, dateFormat } = await getSiteIdentity();
     return { timeZone, dateFormat };
   },
   () => [TAGS.site],

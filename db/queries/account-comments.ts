@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { eraseComment } from '@/db/queries/comment-removal';
 import { commentPendingEdits, commentRevisions, comments, posts } from '@/db/schema';
 
@@ -56,30 +56,23 @@ export type DeletedMemberComments = 'keep' | 'remove';
 /**
  * Inside an account deletion: "keep" leaves the member's comments as "deleted member" with the words
  * removed; "remove" erases them (newest first, so a member's own replies go before what they answered).
- * Returns the slugs of the posts whose threads changed. Still synchronous: account-deletion calls it inside its
- * own synchronous transaction.
+ * Returns the slugs of the posts whose threads changed. Call it inside the account deletion's withTransaction(…).
  */
-export function releaseCommentsOfMember(tx: Db | Transaction, userId: string, choice: DeletedMemberComments): string[] {
-  const postSlugs = tx
-    .selectDistinct({ slug: posts.slug })
-    .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .where(eq(comments.authorId, userId))
-    .all()
-    .map((r) => r.slug);
+export async function releaseCommentsOfMember(userId: string, choice: DeletedMemberComments): Promise<string[]> {
+  const db = getDb();
+  const postSlugs = (await db.selectDistinct({ slug: posts.slug }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(eq(comments.authorId, userId))).map((r) => r.slug);
   if (choice === 'keep') {
-    tx.update(comments).set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null }).where(eq(comments.authorId, userId)).run();
-    const theirs = tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
-    tx.delete(commentRevisions).where(inArray(commentRevisions.commentId, theirs)).run();
-    tx.delete(commentPendingEdits).where(inArray(commentPendingEdits.commentId, theirs)).run();
+    await db.update(comments).set({ body: '', html: '<p><em>The member who wrote this has left; their words were removed.</em></p>', contentNote: null }).where(eq(comments.authorId, userId));
+    const theirs = db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
+    await db.delete(commentRevisions).where(inArray(commentRevisions.commentId, theirs));
+    await db.delete(commentPendingEdits).where(inArray(commentPendingEdits.commentId, theirs));
     return postSlugs;
   }
-  const own = tx
+  const own = await db
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.authorId, userId), inArray(comments.status, ['approved', 'pending', 'spam'])))
-    .orderBy(desc(comments.id))
-    .all();
-  for (const { id } of own) eraseComment(tx, id);
+    .orderBy(desc(comments.id));
+  for (const { id } of own) await eraseComment(id);
   return postSlugs;
 }

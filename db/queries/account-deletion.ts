@@ -9,9 +9,9 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { containsExactly } from '@/db/dialect';
-import type { Db, Transaction } from '@/db/index';
+import type { Db } from '@/db/index';
 import { releaseCommentsOfMember, type DeletedMemberComments } from '@/db/queries/account-comments';
-import { claimGuestCommentsIn } from '@/db/queries/guest-comments';
+import { claimGuestComments } from '@/db/queries/guest-comments';
 import { deleteSubscriberByEmail } from '@/db/queries/subscriber-lifecycle';
 import { withTransaction } from '@/db/transaction';
 import { activityLog, importedItems, outbox, pageRevisions, postRevisions, posts, rateLimitHits, users, verificationTokens, waitingComments } from '@/db/schema';
@@ -77,10 +77,8 @@ export function deleteUser(userId: string, comments: DeletedMemberComments, addr
     if ((await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).limit(1)).length > 0) return { outcome: 'has-posts', postSlugs: [] };
     const [member] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
     if (!member) return { outcome: 'not-found', postSlugs: [] };
-    // These two still take the old synchronous transaction handle; the writing connection runs them the same way.
-    const syncTx = tx as unknown as Transaction;
-    claimGuestCommentsIn(syncTx, userId, member.email);
-    const postSlugs = releaseCommentsOfMember(syncTx, userId, comments);
+    await claimGuestComments(userId, member.email);
+    const postSlugs = await releaseCommentsOfMember(userId, comments);
     await deleteSubscriberByEmail(member.email);
     await tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${member.email.toLowerCase()}`);
     await tx.delete(waitingComments).where(eq(waitingComments.email, member.email.toLowerCase()));

@@ -1,23 +1,20 @@
 /** The activity log: who did what, when, for /admin/activity. Written in the same transaction as the change. */
 import 'server-only';
 import { count, desc } from 'drizzle-orm';
-import { getDb, type Db, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { activityLog } from '@/db/schema';
 
 export type Actor = { id: string; name: string | null };
 export type ActivityEntry = { id: number; actorName: string; action: string; subject: string; at: Date };
 
 /**
- * Records one action, e.g. recordActivity(tx, actor, 'post.publish', '“Pacing with an energy budget”').
- * Pass the transaction that makes the change, so the log never claims something that did not happen.
- * Still synchronous: several modules call it inside their own synchronous transactions; it runs the same
- * way inside withTransaction on SQLite.
+ * Records one action, e.g. recordActivity(actor, 'post.publish', '“Pacing with an energy budget”').
+ * Call it inside the withTransaction(…) that makes the change, so the log never claims something that did not happen.
  */
-export function recordActivity(writer: Pick<Db | Transaction, 'insert'>, actor: Actor, action: string, subject: string, at = new Date()): void {
-  writer
+export async function recordActivity(actor: Actor, action: string, subject: string, at = new Date()): Promise<void> {
+  await getDb()
     .insert(activityLog)
-    .values({ actorId: actor.id, actorName: actor.name ?? 'Unnamed member', action, subject, at })
-    .run();
+    .values({ actorId: actor.id, actorName: actor.name ?? 'Unnamed member', action, subject, at });
 }
 
 export const ACTIVITY_PER_PAGE = 50;

@@ -46,7 +46,7 @@ export function saveCategoryFields(actor: Actor, id: number | null, fields: Cate
         .insert(categories)
         .values({ ...fields, position: last + 1 })
         .returning({ id: categories.id });
-      recordActivity(tx, actor, 'category.create', `“${fields.name}”`);
+      await recordActivity(actor, 'category.create', `“${fields.name}”`);
       return { outcome: 'saved', id: created.id, slug: fields.slug, oldSlug: null };
     }
     const [before] = await tx.select({ slug: categories.slug, name: categories.name }).from(categories).where(eq(categories.id, id)).limit(1);
@@ -55,7 +55,7 @@ export function saveCategoryFields(actor: Actor, id: number | null, fields: Cate
     const moved = before.slug !== fields.slug;
     // Earlier redirects point at the category's id, so a chain of renames always lands on the newest slug.
     if (moved) await tx.insert(categoryRedirects).values({ oldSlug: before.slug, categoryId: id });
-    recordActivity(tx, actor, 'category.update', before.name === fields.name ? `“${fields.name}”` : `“${before.name}” → “${fields.name}”`);
+    await recordActivity(actor, 'category.update', before.name === fields.name ? `“${fields.name}”` : `“${before.name}” → “${fields.name}”`);
     return { outcome: 'saved', id, slug: fields.slug, oldSlug: moved ? before.slug : null };
   });
 }
@@ -70,7 +70,7 @@ export function moveCategory(actor: Actor, id: number, direction: 'up' | 'down')
     const { name } = order[from];
     if (to >= 0 && to < order.length) [order[from], order[to]] = [order[to], order[from]];
     for (const [position, row] of order.entries()) await tx.update(categories).set({ position }).where(eq(categories.id, row.id));
-    recordActivity(tx, actor, `category.move-${direction}`, `“${name}”`);
+    await recordActivity(actor, `category.move-${direction}`, `“${name}”`);
     return true;
   });
 }
@@ -110,7 +110,7 @@ export function deleteCategoryInto(actor: Actor, id: number, targetId: number | 
           .where(eq(menuItems.parentId, item.id));
     }
     await tx.delete(categories).where(eq(categories.id, id));
-    recordActivity(tx, actor, 'category.delete', target ? `“${category.name}” (posts moved to “${target.name}”)` : `“${category.name}”`);
+    await recordActivity(actor, 'category.delete', target ? `“${category.name}” (posts moved to “${target.name}”)` : `“${category.name}”`);
     return { outcome: 'deleted', name: category.name, moved: postCount, into: target?.name ?? null };
   });
 }

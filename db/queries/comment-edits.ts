@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db, type Transaction } from '@/db/index';
+import { getDb, type Db } from '@/db/index';
 import { commentPendingEdits, commentRevisions, comments, type HoldReason } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
 
@@ -83,9 +83,9 @@ export async function publishPendingEdit(tx: Db, id: number): Promise<boolean> {
 
 /**
  * A moderator rejected the held edit (or the comment went): the approved text stays. False when there was none.
- * Still synchronous: an account deletion (db/queries/account-deletion.ts) erases comments inside its own
- * synchronous transaction; it runs the same way inside withTransaction on SQLite.
+ * Call it inside the withTransaction(…) that decided it.
  */
-export function dropPendingEdit(tx: Db | Transaction, id: number): boolean {
-  return tx.delete(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).run().changes > 0;
+export async function dropPendingEdit(id: number): Promise<boolean> {
+  const dropped = await getDb().delete(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).returning({ id: commentPendingEdits.commentId });
+  return dropped.length > 0;
 }

@@ -50,13 +50,13 @@ export function moderateComment(id: number, decision: ModerationDecision, actor:
     if (decision === 'approve' || decision === 'spam') {
       await setStatus(tx, id, decision === 'approve' ? 'approved' : 'spam', comment.status);
       await resolveReports(tx, id, now);
-      if (decision === 'spam') dropPendingEdit(tx, id);
+      if (decision === 'spam') await dropPendingEdit(id);
     }
-    if (decision === 'delete') eraseComment(tx, id);
+    if (decision === 'delete') await eraseComment(id);
     if (decision === 'block' && comment.authorId) await tx.update(users).set({ commentingBlocked: true }).where(eq(users.id, comment.authorId));
     if (decision === 'approve-edit' && !(await publishPendingEdit(tx, id))) return 'no-pending-edit';
-    if (decision === 'reject-edit' && !dropPendingEdit(tx, id)) return 'no-pending-edit';
-    recordActivity(tx, actor, closedReports ? 'comment.close-reports' : `comment.${decision}`, comment.subject, now);
+    if (decision === 'reject-edit' && !(await dropPendingEdit(id))) return 'no-pending-edit';
+    await recordActivity(actor, closedReports ? 'comment.close-reports' : `comment.${decision}`, comment.subject, now);
     return { postSlug: comment.postSlug, closedReports };
   });
 }
@@ -70,7 +70,7 @@ export function editCommentAsModerator(id: number, edit: CommentEdit, actor: Act
     const comment = await target(tx, id);
     if (!comment || comment.status === 'deleted') return null;
     await publishModeratorEdit(tx, id, edit, actor.id, now);
-    recordActivity(tx, actor, 'comment.edit', comment.subject, now);
+    await recordActivity(actor, 'comment.edit', comment.subject, now);
     return { postSlug: comment.postSlug, status: comment.status };
   });
 }

@@ -4,23 +4,24 @@
  */
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Db, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { dropPendingEdit } from '@/db/queries/comment-edits';
 import { commentRevisions, comments } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
 
 /**
  * Erases one comment: a placeholder ("This comment was deleted") where others replied, otherwise gone.
- * Still synchronous, like dropPendingEdit: an account deletion calls it inside its own synchronous transaction.
+ * Call it inside the withTransaction(…) that decided it (a moderator's decision, an account deletion).
  */
-export function eraseComment(tx: Db | Transaction, id: number): void {
-  const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).get();
+export async function eraseComment(id: number): Promise<void> {
+  const db = getDb();
+  const [hasReplies] = await db.select({ id: comments.id }).from(comments).where(eq(comments.parentId, id)).limit(1);
   if (hasReplies) {
-    tx.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null, guestName: null, guestEmail: null }).where(eq(comments.id, id)).run();
-    tx.delete(commentRevisions).where(eq(commentRevisions.commentId, id)).run();
-    dropPendingEdit(tx, id);
+    await db.update(comments).set({ status: 'deleted', body: '', html: '', contentNote: null, guestName: null, guestEmail: null }).where(eq(comments.id, id));
+    await db.delete(commentRevisions).where(eq(commentRevisions.commentId, id));
+    await dropPendingEdit(id);
   } else {
-    tx.delete(comments).where(eq(comments.id, id)).run();
+    await db.delete(comments).where(eq(comments.id, id));
   }
 }
 
@@ -34,7 +35,7 @@ export function removeComment(id: number, authorId?: string): Promise<boolean> {
       .where(and(owned, inArray(comments.status, ['approved', 'pending', 'spam'])))
       .limit(1);
     if (!target) return false;
-    eraseComment(tx, id);
+    await eraseComment(id);
     return true;
   });
 }

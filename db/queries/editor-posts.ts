@@ -160,7 +160,7 @@ export function savePostFields(actor: Actor, id: number | null, fields: PostFiel
         .insert(posts)
         .values({ ...columns, authorId: actor.id, status: 'draft' })
         .returning({ id: posts.id });
-      recordActivity(tx, actor, 'post.create', `“${fields.title}”`, now);
+      await recordActivity(actor, 'post.create', `“${fields.title}”`, now);
     } else {
       const [before] = await tx.select({ slug: posts.slug, status: posts.status }).from(posts).where(eq(posts.id, id)).limit(1);
       postId = id;
@@ -177,7 +177,7 @@ export function savePostFields(actor: Actor, id: number | null, fields: PostFiel
           .values({ oldSlug: before.slug, postId: id })
           .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { postId: id } });
       }
-      recordActivity(tx, actor, 'post.update', `“${fields.title}”`, now);
+      await recordActivity(actor, 'post.update', `“${fields.title}”`, now);
     }
     await tx.delete(postTags).where(eq(postTags.postId, postId));
     for (const tagId of await tagIdsFor(tx, tagNames)) await tx.insert(postTags).values({ postId, tagId });
@@ -196,7 +196,7 @@ export async function setPostStatus(actor: Actor, id: number, status: Exclude<Po
     const [post] = await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, id)).limit(1);
     await tx.update(posts).set({ status, publishedAt }).where(eq(posts.id, id));
     if (status === 'scheduled') await keepRevision(actor, id, now);
-    recordActivity(tx, actor, status === 'scheduled' ? 'post.schedule' : 'post.unpublish', status === 'scheduled' ? `“${post.title}” for ${publishedAt!.toISOString()}` : `“${post.title}”`, now);
+    await recordActivity(actor, status === 'scheduled' ? 'post.schedule' : 'post.unpublish', status === 'scheduled' ? `“${post.title}” for ${publishedAt!.toISOString()}` : `“${post.title}”`, now);
   });
 }
 
@@ -204,7 +204,7 @@ export async function deletePostById(actor: Actor, id: number, now: Date): Promi
   await withTransaction(async (tx) => {
     const [post] = await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, id)).limit(1);
     await tx.delete(posts).where(eq(posts.id, id));
-    recordActivity(tx, actor, 'post.delete', `“${post.title}”`, now);
+    await recordActivity(actor, 'post.delete', `“${post.title}”`, now);
   });
 }
 

@@ -115,7 +115,7 @@ export function replaceMenu(actor: Actor, entries: MenuEntry[]): Promise<MenuSav
       const id = await insert(entry, position, null);
       for (const [childPosition, child] of (entry.children ?? []).entries()) await insert(child, childPosition, id);
     }
-    recordActivity(tx, actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
+    await recordActivity(actor, 'menu.update', `${flat.length} ${flat.length === 1 ? 'item' : 'items'}`);
     return { outcome: 'saved', items: flat.length };
   });
 }

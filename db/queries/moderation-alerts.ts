@@ -79,10 +79,7 @@ const dedupeKey = (item: AlertItem, recipient: AlertRecipient) =>
 
 async function queueInstant(tx: Db, item: AlertItem | undefined, except: string | null, compose: ComposeAlert): Promise<void> {
   if (!item) return;
-  enqueueMails(
-    (await instantRecipients(tx, except)).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })),
-    tx,
-  );
+  await enqueueMails((await instantRecipients(tx, except)).map((r) => ({ ...compose(r, item), dedupeKey: dedupeKey(item, r) })));
 }
 
 /** Call inside the transaction that stores held comment `commentId`. */
@@ -116,7 +113,7 @@ export async function listNewModerationItems(since: Date, until: Date): Promise<
 /** This person's summary up to `moment` is done: queued (when there was anything) in the same transaction. */
 export function recordModerationDigest(userId: string, moment: Date, mail: OutgoingMail | null, now = new Date()): Promise<void> {
   return withTransaction(async (tx) => {
-    if (mail) enqueueMail(mail, tx, now);
+    if (mail) await enqueueMail(mail, now);
     await tx.update(users).set({ moderationDigestAt: moment }).where(eq(users.id, userId));
   });
 }

@@ -1,41 +1,41 @@
 /** The outbox: writing messages (inside the caller's transaction) and the worker's claim / sent / retry steps. */
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/index';
+import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { outbox } from '@/db/schema';
 
 /** `postId`: the post a new-post email announces (its admin page shows the delivery). */
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string>; dedupeKey?: string; postId?: number };
-type Writer = Pick<Db, 'insert'>;
-
 /**
- * Queues messages. Call it inside the withTransaction(…) that makes the change (or pass its handle), so both
- * are written or neither is. It stays synchronous for now: callers still inside synchronous transactions use it.
- * A message whose dedupe key is already in the outbox is skipped: it is never queued twice.
- * One prepared statement run per row: far faster than large multi-row INSERTs for big lists.
+ * Queues messages. Call it inside the withTransaction(…) that makes the change, so both are written or neither
+ * is (called on its own, it makes its own transaction). A message whose dedupe key is already in the outbox is
+ * skipped: it is never queued twice. One prepared statement run per row: far faster than large multi-row
+ * INSERTs for big lists.
  */
-export function enqueueMails(mails: OutgoingMail[], writer: Writer = getDb(), now = new Date()): void {
-  const insert = writer
-    .insert(outbox)
-    .values({
-      kind: sql.placeholder('kind'),
-      toAddress: sql.placeholder('to'),
-      subject: sql.placeholder('subject'),
-      text: sql.placeholder('text'),
-      html: sql.placeholder('html'),
-      headers: sql.placeholder('headers'),
-      dedupeKey: sql.placeholder('dedupeKey'),
-      postId: sql.placeholder('postId'),
-      nextAttemptAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .prepare();
-  for (const mail of mails) insert.run({ ...mail, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey ?? null, postId: mail.postId ?? null });
+export function enqueueMails(mails: OutgoingMail[], now = new Date()): Promise<void> {
+  return withTransaction(async (tx) => {
+    const insert = tx
+      .insert(outbox)
+      .values({
+        kind: sql.placeholder('kind'),
+        toAddress: sql.placeholder('to'),
+        subject: sql.placeholder('subject'),
+        text: sql.placeholder('text'),
+        html: sql.placeholder('html'),
+        headers: sql.placeholder('headers'),
+        dedupeKey: sql.placeholder('dedupeKey'),
+        postId: sql.placeholder('postId'),
+        nextAttemptAt: now,
+      })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .prepare();
+    for (const mail of mails) await insert.execute({ ...mail, headers: mail.headers ?? {}, dedupeKey: mail.dedupeKey ?? null, postId: mail.postId ?? null });
+  });
 }
 
-export function enqueueMail(mail: OutgoingMail, writer: Writer = getDb(), now = new Date()): void {
-  enqueueMails([mail], writer, now);
+export function enqueueMail(mail: OutgoingMail, now = new Date()): Promise<void> {
+  return enqueueMails([mail], now);
 }
 
 export type ClaimedMail = { id: number; kind: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; attempts: number; createdAt: Date };

@@ -99,7 +99,7 @@ export function savePageFields(actor: Actor, id: number | null, fields: PageFiel
         .insert(pages)
         .values({ ...fields, status: status ?? 'draft', updatedAt: now })
         .returning({ id: pages.id });
-      recordActivity(tx, actor, status === 'published' ? 'page.publish' : 'page.create', `“${fields.title}”`, now);
+      await recordActivity(actor, status === 'published' ? 'page.publish' : 'page.create', `“${fields.title}”`, now);
       if (status === 'published') await keepPageRevision(actor, created.id, null, now);
       return { outcome: 'saved', id: created.id };
     }
@@ -111,7 +111,7 @@ export function savePageFields(actor: Actor, id: number | null, fields: PageFiel
       .where(eq(pages.id, id));
     await deleteWorkingCopy('page', id);
     const after = status ?? before.status;
-    recordActivity(tx, actor, after === before.status ? 'page.update' : 'page.publish', `“${fields.title}”`, now);
+    await recordActivity(actor, after === before.status ? 'page.update' : 'page.publish', `“${fields.title}”`, now);
     if (after === 'published') await keepPageRevision(actor, id, before, now);
     return { outcome: 'saved', id };
   });
@@ -123,7 +123,7 @@ export function unpublishPageById(actor: Actor, id: number): Promise<{ slug: str
     const [page] = await tx.select({ title: pages.title, slug: pages.slug }).from(pages).where(eq(pages.id, id)).limit(1);
     if (!page) return null;
     await tx.update(pages).set({ status: 'draft' }).where(eq(pages.id, id));
-    recordActivity(tx, actor, 'page.unpublish', `“${page.title}”`);
+    await recordActivity(actor, 'page.unpublish', `“${page.title}”`);
     return { slug: page.slug };
   });
 }
@@ -134,7 +134,7 @@ export function deletePageById(actor: Actor, id: number): Promise<{ title: strin
     const [page] = await tx.select({ title: pages.title, slug: pages.slug }).from(pages).where(eq(pages.id, id)).limit(1);
     if (!page) return null;
     await tx.delete(pages).where(eq(pages.id, id));
-    recordActivity(tx, actor, 'page.delete', `“${page.title}”`);
+    await recordActivity(actor, 'page.delete', `“${page.title}”`);
     return page;
   });
 }

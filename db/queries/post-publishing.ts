@@ -41,10 +41,9 @@ const toAnnounced = ({ subscribersNotifiedAt: _notified, status: _status, ...row
 async function announce(tx: Db, row: Row, now: Date, compose: ComposeAnnouncement): Promise<number> {
   if (row.subscribersNotifiedAt) return 0;
   const post = toAnnounced(row);
-  const recipients = listSubscribersForPost(tx, post.categoryId);
-  enqueueMails(
+  const recipients = await listSubscribersForPost(post.categoryId);
+  await enqueueMails(
     recipients.map((recipient) => compose(post, recipient)),
-    tx,
     now,
   );
   await tx.update(posts).set({ subscribersNotifiedAt: now }).where(eq(posts.id, post.id));
@@ -62,7 +61,7 @@ export function markPostPublished(postId: number, now: Date, compose: ComposeAnn
     const publishedAt = row.status === 'published' && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now;
     await tx.update(posts).set({ status: 'published', publishedAt }).where(eq(posts.id, postId));
     if (actor) {
-      recordActivity(tx, actor, 'post.publish', `“${row.title}”`, now);
+      await recordActivity(actor, 'post.publish', `“${row.title}”`, now);
       await keepRevision(actor, postId, now);
     }
     return { slug: row.slug, queued: await announce(tx, { ...row, publishedAt }, now, compose) };

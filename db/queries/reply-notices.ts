@@ -99,7 +99,7 @@ export async function lastNoticeEmailAt(recipientId: string, rootId: number): Pr
 /** Queues the email for some notices and closes them, together; `mail` null closes them silently. */
 export function closeNotices(noticeIds: number[], mail: OutgoingMail | null, now = new Date()): Promise<void> {
   return withTransaction(async (tx) => {
-    if (mail) enqueueMail(mail, tx, now);
+    if (mail) await enqueueMail(mail, now);
     await tx
       .update(replyNotices)
       .set({ processedAt: now, emailed: mail !== null })

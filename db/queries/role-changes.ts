@@ -52,7 +52,7 @@ export function changeUserRole(actor: Actor, userId: string, role: UserRole, nee
       .update(users)
       .set({ role, slug })
       .where(and(eq(users.id, userId), eq(users.role, person.role)));
-    recordActivity(tx, actor, 'person.role', `${person.name ?? 'Unnamed member'} → ${role}`);
+    await recordActivity(actor, 'person.role', `${person.name ?? 'Unnamed member'} → ${role}`);
     return { outcome: 'changed', name: person.name, slug };
   });
 }

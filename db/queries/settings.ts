@@ -11,13 +11,13 @@ export type SiteInfo = { name: string; tagline: string; about: string; community
 
 const DEFAULT_SITE: SiteInfo = { name: 'Hearth', tagline: '', about: '', communityLinks: [], logo: null };
 
-export function getSiteSettings(): SiteInfo {
-  const row = getDb()
+export async function getSiteSettings(): Promise<SiteInfo> {
+  const [row] = await getDb()
     .select({ settings: siteSettings, logoFile: uploads.file, logoWidth: uploads.width, logoHeight: uploads.height })
     .from(siteSettings)
     .leftJoin(uploads, eq(uploads.id, siteSettings.logoUploadId))
     .where(eq(siteSettings.id, 1))
-    .get();
+    .limit(1);
   if (!row) return DEFAULT_SITE;
   const { name, tagline, about, communityLinks } = row.settings;
   const logo = row.logoFile ? { url: `/media/${row.logoFile}`, width: row.logoWidth!, height: row.logoHeight! } : null;
@@ -27,18 +27,19 @@ export function getSiteSettings(): SiteInfo {
 /** The site's identity: its zone and date format (every date shown, when daily and weekly emails go), icon and logo. */
 export type SiteIdentity = { timeZone: string; dateFormat: DateFormat; iconUploadId: number | null; logoUploadId: number | null };
 
-export function getSiteIdentity(): SiteIdentity {
-  const row = getDb()
+export async function getSiteIdentity(): Promise<SiteIdentity> {
+  const [row] = await getDb()
     .select({ timeZone: siteSettings.timeZone, dateFormat: siteSettings.dateFormat, iconUploadId: siteSettings.iconUploadId, logoUploadId: siteSettings.logoUploadId })
     .from(siteSettings)
     .where(eq(siteSettings.id, 1))
-    .get();
+    .limit(1);
   return row ?? { timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null };
 }
 
 /** Whether new-post emails carry the whole post (the default) or its summary. */
-export function getNewPostEmailContent(): NewPostEmailContent {
-  return getDb().select({ v: siteSettings.newPostEmail }).from(siteSettings).where(eq(siteSettings.id, 1)).get()?.v ?? 'full';
+export async function getNewPostEmailContent(): Promise<NewPostEmailContent> {
+  const [row] = await getDb().select({ v: siteSettings.newPostEmail }).from(siteSettings).where(eq(siteSettings.id, 1)).limit(1);
+  return row?.v ?? 'full';
 }
 
 export type CommentSettings = {
@@ -52,8 +53,8 @@ export type CommentSettings = {
   noSnippet: boolean;
 };
 
-export function getCommentSettings(): CommentSettings {
-  const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
+export async function getCommentSettings(): Promise<CommentSettings> {
+  const [row] = await getDb().select().from(siteSettings).where(eq(siteSettings.id, 1)).limit(1);
   if (!row) return { holdFirstComment: true, maxCommentLinks: 2, blockedWords: [], supportResources: [], membersOnly: false, noSnippet: false };
   return {
     holdFirstComment: row.holdFirstComment,
@@ -74,6 +75,6 @@ export function updateSiteSettings(actor: Actor, values: SiteSettingsRow): Promi
       .insert(siteSettings)
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: siteSettings.id, set: values });
-    recordActivity(tx, actor, 'settings.update', 'Site settings');
+    await recordActivity(actor, 'settings.update', 'Site settings');
   });
 }

@@ -89,6 +89,6 @@ export function setStatsEnabled(actor: Actor, enabled: boolean): Promise<void> {
       .insert(siteSettings)
       .values({ id: 1, name: 'Hearth', statsEnabled: enabled })
       .onConflictDoUpdate({ target: siteSettings.id, set: { statsEnabled: enabled } });
-    recordActivity(tx, actor, enabled ? 'stats.on' : 'stats.off', 'Private view counting');
+    await recordActivity(actor, enabled ? 'stats.on' : 'stats.off', 'Private view counting');
   });
 }

@@ -124,7 +124,7 @@ export function importSubscribers(list: ImportedAddress[], mode: SubscriberImpor
           .insert(subscribers)
           .values({ email, createdAt: subscribedAt ?? now, ...values })
           .returning({ id: subscribers.id });
-        if (mode === 'ask') enqueueMail(compose((await getSubscriber(id))!), tx, now);
+        if (mode === 'ask') await enqueueMail(compose((await getSubscriber(id))!), now);
         result.added.push(email);
         known.set(email, values.status);
       }

@@ -1,7 +1,7 @@
 /** Who receives the mail jobs' email: each new post's subscribers, and the weekly digest's (marked done as it is queued). */
 import 'server-only';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { getDb, type Db, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { enqueueMail, type OutgoingMail } from '@/db/queries/outbox';
 import { subscriberColumns, withCategories, type Subscriber } from '@/db/queries/subscriber-lookup';
@@ -16,17 +16,13 @@ const followsCategory = (categoryId: number | null) =>
         sql`exists (select 1 from ${subscriberCategories} where ${subscriberCategories.subscriberId} = ${subscribers.id} and ${subscriberCategories.categoryId} = ${categoryId})`,
       );
 
-/**
- * Confirmed "each post" subscribers who follow this post's category, read in the publishing transaction.
- * Still synchronous: publishing calls it from a synchronous transaction (either handle is accepted).
- */
-export function listSubscribersForPost(tx: Pick<Db | Transaction, 'select'>, categoryId: number | null): { id: number; email: string }[] {
-  return tx
+/** Confirmed "each post" subscribers who follow this post's category, read in the publishing transaction. */
+export function listSubscribersForPost(categoryId: number | null): Promise<{ id: number; email: string }[]> {
+  return getDb()
     .select({ id: subscribers.id, email: subscribers.email })
     .from(subscribers)
     .where(and(eq(subscribers.status, 'confirmed'), eq(subscribers.frequency, 'each-post'), followsCategory(categoryId)))
-    .orderBy(asc(subscribers.id))
-    .all();
+    .orderBy(asc(subscribers.id));
 }
 
 /** Confirmed weekly subscribers not yet handled for the digest moment `moment`. */
@@ -45,7 +41,7 @@ export async function listDigestDue(moment: Date, limit: number): Promise<Subscr
 /** The digest for `moment` is done for this subscriber: queued (when there was anything new) in the same transaction. */
 export function recordDigest(id: number, moment: Date, mail: OutgoingMail | null, now = new Date()): Promise<void> {
   return withTransaction(async (tx) => {
-    if (mail) enqueueMail(mail, tx, now);
+    if (mail) await enqueueMail(mail, now);
     await tx.update(subscribers).set({ lastDigestAt: moment }).where(eq(subscribers.id, id));
   });
 }

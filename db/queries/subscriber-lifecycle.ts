@@ -54,7 +54,7 @@ async function savePendingSubscriber(tx: Db, email: string, choices: Subscriptio
 export function saveSignUp(email: string, choices: SubscriptionChoices, now: Date, compose: (subscriber: Subscriber) => OutgoingMail): Promise<Subscriber> {
   return withTransaction(async (tx) => {
     const subscriber = await savePendingSubscriber(tx, email, choices, now);
-    enqueueMail(compose(subscriber), tx, now);
+    await enqueueMail(compose(subscriber), now);
     return subscriber;
   });
 }
@@ -80,7 +80,7 @@ export function confirmSubscriber(id: number, now: Date, compose: (subscriber: S
       .where(and(eq(subscribers.id, id), eq(subscribers.status, 'pending')))
       .returning({ id: subscribers.id });
     if (confirmed.length === 0) return false;
-    enqueueMail(compose((await getSubscriber(id))!), tx, now);
+    await enqueueMail(compose((await getSubscriber(id))!), now);
     return true;
   });
 }

@@ -31,7 +31,7 @@ export function renameTag(actor: Actor, id: number, fields: { name: string; slug
     await tx.delete(tagRedirects).where(eq(tagRedirects.oldSlug, fields.slug));
     await tx.update(tags).set(fields).where(eq(tags.id, id));
     if (before.slug !== fields.slug) await tx.insert(tagRedirects).values({ oldSlug: before.slug, tagId: id });
-    recordActivity(tx, actor, 'tag.rename', `“${before.name}” → “${fields.name}”`);
+    await recordActivity(actor, 'tag.rename', `“${before.name}” → “${fields.name}”`);
     return { outcome: 'saved', slug: fields.slug };
   });
 }
@@ -54,7 +54,7 @@ export async function mergeTag(actor: Actor, fromId: number, intoId: number): Pr
     await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
     await tx.insert(tagRedirects).values({ oldSlug: from.slug, tagId: intoId });
     await tx.delete(tags).where(eq(tags.id, fromId));
-    recordActivity(tx, actor, 'tag.merge', `“${from.name}” into “${into.name}”`);
+    await recordActivity(actor, 'tag.merge', `“${from.name}” into “${into.name}”`);
     return { outcome: 'merged', from: from.name, into: into.name };
   });
 }
@@ -65,7 +65,7 @@ export function deleteTagById(actor: Actor, id: number): Promise<{ name: string 
     const [tag] = await tx.select({ name: tags.name }).from(tags).where(eq(tags.id, id)).limit(1);
     if (!tag) return null;
     await tx.delete(tags).where(eq(tags.id, id));
-    recordActivity(tx, actor, 'tag.delete', `“${tag.name}”`);
+    await recordActivity(actor, 'tag.delete', `“${tag.name}”`);
     return tag;
   });
 }

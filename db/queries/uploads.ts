@@ -54,7 +54,7 @@ export function createUpload(actor: Actor, upload: NewUpload, now: Date, moveInt
       .insert(uploads)
       .values({ ...upload, uploaderId: actor.id, createdAt: now })
       .returning(columns);
-    recordActivity(tx, actor, 'upload.create', `${upload.file} (${upload.width}×${upload.height})`, now);
+    await recordActivity(actor, 'upload.create', `${upload.file} (${upload.width}×${upload.height})`, now);
     moveIntoPlace();
     return withUrl(row);
   });
@@ -104,7 +104,7 @@ export function listUploadUses(upload: Pick<Upload, 'id' | 'file'>): Promise<Upl
 export function updateUploadDetails(actor: Actor, id: number, details: { alt: string; caption: string }, now = new Date()): Promise<boolean> {
   return withTransaction(async (tx) => {
     const [row] = await tx.update(uploads).set(details).where(eq(uploads.id, id)).returning({ file: uploads.file });
-    if (row) recordActivity(tx, actor, 'upload.describe', row.file, now);
+    if (row) await recordActivity(actor, 'upload.describe', row.file, now);
     return Boolean(row);
   });
 }
@@ -122,7 +122,7 @@ export function deleteUnusedUpload(actor: Actor, id: number, now = new Date()): 
     const uses = await findUploadUses(tx, row);
     if (uses.length > 0) return { ok: false, reason: 'in-use', uses };
     await tx.delete(uploads).where(eq(uploads.id, id));
-    recordActivity(tx, actor, 'upload.delete', row.file, now);
+    await recordActivity(actor, 'upload.delete', row.file, now);
     return { ok: true, file: row.file, variantWidths: row.variantWidths };
   });
 }

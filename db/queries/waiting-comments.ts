@@ -23,7 +23,7 @@ export function saveWaitingComment(values: NewWaitingComment, mail: OutgoingMail
     const sameParent = values.parentId == null ? isNull(waitingComments.parentId) : eq(waitingComments.parentId, values.parentId);
     await tx.delete(waitingComments).where(and(eq(waitingComments.email, values.email), eq(waitingComments.postId, values.postId), sameParent));
     await tx.insert(waitingComments).values({ ...values, createdAt: now });
-    enqueueMail(mail, tx, now);
+    await enqueueMail(mail, now);
   });
 }
 
@@ -51,7 +51,7 @@ export async function restoreWaitingComment(row: WaitingComment): Promise<void> 
 export function renewWaitingComment(oldHash: string, newHash: string, expiresAt: Date, mail: OutgoingMail, now: Date): Promise<void> {
   return withTransaction(async (tx) => {
     const renewed = await tx.update(waitingComments).set({ tokenHash: newHash, expiresAt }).where(eq(waitingComments.tokenHash, oldHash)).returning({ id: waitingComments.id });
-    if (renewed.length === 1) enqueueMail(mail, tx, now);
+    if (renewed.length === 1) await enqueueMail(mail, now);
   });
 }
 

@@ -34,12 +34,12 @@ function reopen(state: ActionState, note: string): ActionState {
   redirect(`/admin/posts/${state.id}?note=${note}&v=${Date.now().toString(36)}`);
 }
 
-const savedAt = () => `Saved at ${formatClock(new Date(), getSiteIdentity())}.`;
+const savedAt = async () => `Saved at ${formatClock(new Date(), await getSiteIdentity())}.`;
 
 /** Save draft and autosave: a draft is saved; a post on the site keeps the changes privately. */
 export const savePostAction = formAction({ name: 'post save', access: writers, schema: savePostSchema }, async ({ postId, ...values }, user) => {
   const result = await savePost(user, postId, values);
-  return answer(result, result.ok && result.savedPrivately ? savedPrivatelyAt(new Date(), getSiteIdentity()) : savedAt());
+  return answer(result, result.ok && result.savedPrivately ? savedPrivatelyAt(new Date(), await getSiteIdentity()) : await savedAt());
 });
 
 export const publishPostAction = formAction({ name: 'publishing', access: writers, schema: publishPostSchema }, async ({ postId, ...fields }, user) => {

@@ -16,7 +16,7 @@ export async function commentPagePath(commentId: number, now = new Date()): Prom
   if (!post) return null;
   const fragment = `#comment-${commentId}`;
   // Members-only threads come whole to signed-in members on the post page itself.
-  if (getCommentSettings().membersOnly) return `/posts/${post.slug}${fragment}`;
+  if ((await getCommentSettings()).membersOnly) return `/posts/${post.slug}${fragment}`;
   const page = pageOfComment(await listThread(post.id), commentId);
   if (page === null) return null;
   return page === 0 ? `/posts/${post.slug}${fragment}` : `/posts/${post.slug}/comments/${page}${fragment}`;

@@ -95,8 +95,7 @@ export function digestMoment(now: Date, timeZone: string): Date {
 export async function processReplyNotices(now = new Date()): Promise<void> {
   const open = await listOpenNotices(now);
   if (open.length === 0) return;
-  const siteName = getSiteSettings().name;
-  const { timeZone } = getSiteIdentity();
+  const [{ name: siteName }, { timeZone }] = await Promise.all([getSiteSettings(), getSiteIdentity()]);
   const digestAt = digestMoment(now, timeZone);
   const daily = new Map<string, OpenNotice[]>();
   const conversations = new Map<string, OpenNotice[]>();

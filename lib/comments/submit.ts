@@ -10,7 +10,7 @@ import { getCommentSettings } from '@/db/queries/settings';
 import { MAX_COMMENT_DEPTH } from '@/db/schema-values';
 import { withTransaction } from '@/db/transaction';
 import { renderCommentMarkdown } from '@/lib/markdown';
-import { composeInstantAlert } from '@/lib/moderation/alert-emails';
+import { instantAlertComposer } from '@/lib/moderation/alert-emails';
 import { canModerate } from '@/lib/roles';
 import { decideCommentStatus, type ModerationSettings } from './moderation-rules';
 import { commentWriteRefusal } from './pace';
@@ -43,7 +43,8 @@ type NewCommentInput = { postId: number; parentId?: number; body: string; conten
  */
 export async function submitComment(userId: string, input: NewCommentInput, now = new Date()): Promise<CommentOutcome> {
   const html = renderCommentMarkdown(input.body);
-  const settings = getCommentSettings();
+  const settings = await getCommentSettings();
+  const composeAlert = await instantAlertComposer();
   return withTransaction(async (): Promise<CommentOutcome> => {
     const target = await getCommentTarget(input.postId, now);
     if (!target) return { ok: false, message: 'This post is not open for comments.' };
@@ -61,7 +62,7 @@ export async function submitComment(userId: string, input: NewCommentInput, now 
     const decision = decide(input.body, commenter, settings);
     const created = await insertComment(
       { postId: target.id, parentId, depth, authorId: userId, body: input.body, html, contentNote: input.contentNote ?? null, status: decision.status, createdAt: now },
-      composeInstantAlert,
+      composeAlert,
     );
     return { ok: true, commentId: created.id, postSlug: target.slug, status: decision.status };
   });
@@ -83,7 +84,7 @@ const NOT_YOURS = 'You can only edit your own comments.';
  */
 export async function editComment(userId: string, input: { commentId: number; body: string; contentNote?: string }, now = new Date()): Promise<EditOutcome> {
   const edit = { body: input.body, html: renderCommentMarkdown(input.body), contentNote: input.contentNote ?? null };
-  const settings = getCommentSettings();
+  const settings = await getCommentSettings();
   // Like a new comment: the checks, the pace and the edit commit together.
   return withTransaction(async (): Promise<EditOutcome> => {
     const comment = await getOwnEditableComment(input.commentId, userId);

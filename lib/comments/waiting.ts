@@ -25,7 +25,7 @@ const expiry = (now: Date) => new Date(now.getTime() + SIGN_IN_MAX_AGE_SECONDS *
 
 async function confirmMail(email: string, postTitle: string, reply: boolean, token: string) {
   const member = await isMemberAddress(email);
-  const message = commentConfirmEmail({ siteName: getSiteSettings().name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member, reply });
+  const message = commentConfirmEmail({ siteName: (await getSiteSettings()).name, postTitle, confirmUrl: `${env.siteUrl}${commentConfirmPath(token)}`, member, reply });
   return { kind: 'comment-confirm', to: email, ...message };
 }
 

@@ -9,11 +9,14 @@ import { getNewPostEmailContent, getSiteSettings } from '@/db/queries/settings';
 import { emailPostBody } from '@/lib/mail/post-body';
 import { newPostEmail } from '@/lib/subscriptions/emails';
 
-/** Each post's body is made ready for email once, not once per subscriber. */
-export const newPostAnnouncement = (): ComposeAnnouncement => {
-  const siteName = getSiteSettings().name;
-  const full = getNewPostEmailContent() === 'full';
+/**
+ * Each post's body is made ready for email once, not once per subscriber. The settings are read here, before
+ * the publishing transaction, so composing inside it reads nothing more.
+ */
+export async function newPostAnnouncement(): Promise<ComposeAnnouncement> {
+  const [{ name: siteName }, content] = await Promise.all([getSiteSettings(), getNewPostEmailContent()]);
+  const full = content === 'full';
   const bodies = new Map<number, ReturnType<typeof emailPostBody>>();
   const bodyOf = (post: Parameters<ComposeAnnouncement>[0]) => bodies.get(post.id) ?? bodies.set(post.id, emailPostBody(post.body)).get(post.id)!;
   return (post, recipient) => newPostEmail(siteName, post, recipient, full ? bodyOf(post) : null);
-};
+}

@@ -90,7 +90,7 @@ export async function publishPost(actor: CurrentUser, id: number | null, values:
     } else {
       return NOT_FOUND;
     }
-    if (!(await markPostPublished(target.id, now, newPostAnnouncement(), actor))) return NOT_FOUND;
+    if (!(await markPostPublished(target.id, now, await newPostAnnouncement(), actor))) return NOT_FOUND;
     return { ok: true, postId: target.id, slug: target.slug, staleTags: staleTagsFor({ status: 'published', slug: target.slug }, target.oldSlug) };
   });
 }

@@ -6,6 +6,6 @@ import 'server-only';
 import { markDuePostsPublished } from '@/db/queries/post-publishing';
 import { newPostAnnouncement } from '@/lib/editorial/announcement';
 
-export function publishScheduledPosts(now = new Date()): Promise<string[]> {
-  return markDuePostsPublished(now, newPostAnnouncement());
+export async function publishScheduledPosts(now = new Date()): Promise<string[]> {
+  return markDuePostsPublished(now, await newPostAnnouncement());
 }

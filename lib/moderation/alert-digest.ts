@@ -13,12 +13,12 @@ import { dailyAlertEmail } from './alert-emails';
 const DAY_MS = 24 * 60 * 60_000;
 
 export async function processModerationDigests(now = new Date()): Promise<void> {
-  const { timeZone } = getSiteIdentity();
+  const { timeZone } = await getSiteIdentity();
   const moment = digestMoment(now, timeZone);
   if (now < moment) return;
   const due = await listDailyAlertRecipients(moment);
   if (due.length === 0) return;
-  const siteName = getSiteSettings().name;
+  const { name: siteName } = await getSiteSettings();
   const day = localDay(moment, timeZone);
   for (const recipient of due) {
     const items = await listNewModerationItems(recipient.since ?? new Date(moment.getTime() - DAY_MS), moment);

@@ -4,7 +4,7 @@
  * commenter's display name only: no comment text, no note, no email address leaves the site in them.
  */
 import 'server-only';
-import type { AlertItem, AlertRecipient } from '@/db/queries/moderation-alerts';
+import type { AlertItem, AlertRecipient, ComposeAlert } from '@/db/queries/moderation-alerts';
 import type { OutgoingMail } from '@/db/queries/outbox';
 import { getSiteSettings } from '@/db/queries/settings';
 import { env } from '@/lib/env';
@@ -59,5 +59,11 @@ export function dailyAlertEmail(siteName: string, recipient: AlertRecipient, ite
   };
 }
 
-/** Passed to the writes that hold a comment or store a report, which queue it for each "at once" staff member. */
-export const composeInstantAlert = (recipient: AlertRecipient, item: AlertItem): OutgoingMail => instantAlertEmail(getSiteSettings().name, recipient, item);
+/**
+ * Passed to the writes that hold a comment or store a report, which queue it for each "at once" staff member.
+ * Reads the site's name before their transaction, so composing inside it reads nothing.
+ */
+export async function instantAlertComposer(): Promise<ComposeAlert> {
+  const { name } = await getSiteSettings();
+  return (recipient, item) => instantAlertEmail(name, recipient, item);
+}

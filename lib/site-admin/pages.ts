@@ -50,7 +50,7 @@ export async function savePage(actor: CurrentUser, values: PageEditorValues, now
     if (existing && editsGoPrivately(existing.status)) {
       if (await isPageSlugTaken(values.slug, existing.id)) return slugTaken(values.slug);
       await saveWorkingCopy('page', existing.id, pageFieldsFrom(values), actor, now);
-      return { ok: true, id: existing.id, created: false, stale: false, message: savedPrivatelyAt(now, getSiteIdentity()) };
+      return { ok: true, id: existing.id, created: false, stale: false, message: savedPrivatelyAt(now, await getSiteIdentity()) };
     }
     return writePage(actor, values, 'draft', () => 'Draft saved: readers cannot see it yet.');
   });

@@ -55,7 +55,7 @@ async function make(iconUploadId: number | null, kind: IconKind): Promise<Buffer
 
 /** The current icon in the asked form (ico, or a PNG of one of the sizes above). */
 export async function siteIcon(kind: IconKind): Promise<Icon> {
-  const { iconUploadId } = getSiteIdentity();
+  const { iconUploadId } = await getSiteIdentity();
   const version = iconVersion(iconUploadId);
   if (made.version !== version) made = { version, icons: new Map() };
   let body = made.icons.get(kind);

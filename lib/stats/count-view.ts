@@ -25,6 +25,6 @@ export async function countViews(views: CollectedView[], now = new Date()): Prom
     const page = found.get(target.path);
     if (page) rows.push({ path: target.path, postId: page.postId, referrerHost: referringHost(view.referrer, [ownHostname]), views: view.n });
   }
-  await countViewRows(statsDay(now, getSiteIdentity().timeZone), rows);
+  await countViewRows(statsDay(now, (await getSiteIdentity()).timeZone), rows);
   return rows.reduce((sum, row) => sum + row.views, 0);
 }

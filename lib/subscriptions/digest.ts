@@ -25,11 +25,11 @@ const follows = (subscriber: Subscriber, post: AnnouncedPost) => subscriber.allC
 
 /** Handles up to a few batches of due subscribers per call; the worker calls it on every tick. */
 export async function processWeeklyDigests(now = new Date()): Promise<number> {
-  const { timeZone } = getSiteIdentity();
+  const { timeZone } = await getSiteIdentity();
   const moment = weeklyDigestMoment(now, timeZone);
   const week = localDay(moment, timeZone);
   const posts = await listPostsPublishedBetween(new Date(moment.getTime() - WEEK_MS), moment);
-  const siteName = getSiteSettings().name;
+  const { name: siteName } = await getSiteSettings();
   let handled = 0;
   for (let due = await listDigestDue(moment, BATCH); due.length > 0 && handled < BATCH * 4; due = await listDigestDue(moment, BATCH)) {
     for (const subscriber of due) {

@@ -45,7 +45,7 @@ export async function previewSubscriberImport(reading: CsvReading): Promise<Subs
 }
 
 export async function runSubscriberImport(reading: CsvReading, mode: SubscriberImportMode, now = new Date()): Promise<SubscriberImportSummary> {
-  const siteName = getSiteSettings().name;
+  const { name: siteName } = await getSiteSettings();
   const result = await importSubscribers(reading.subscribers, mode, (subscriber) => movedSiteConfirmationEmail(siteName, subscriber, now), now);
   const emailsQueued = mode === 'ask' ? result.added.length : 0;
   if (emailsQueued > 0) kickWorker();

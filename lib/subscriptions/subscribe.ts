@@ -26,7 +26,7 @@ function topicNames(categories: CategoryInfo[], subscriber: Subscriber): string[
 export async function requestSubscription(email: string, choices: SubscriptionChoices, ip: string, now = new Date()): Promise<SignUpOutcome> {
   // Read before the transaction, which holds only the rate limit's check and the sign-up it allows.
   const categories = await listCategories();
-  const siteName = getSiteSettings().name;
+  const { name: siteName } = await getSiteSettings();
   const outcome = await withTransaction(async (): Promise<SignUpOutcome> => {
     if (!(await allowSubscribeRequest(email, ip, now))) return 'rate-limited';
     await saveSignUp(email, choices, now, (subscriber) =>
@@ -41,7 +41,7 @@ export async function requestSubscription(email: string, choices: SubscriptionCh
 /** Pending → confirmed, with the welcome email queued in the same step. False when it was not pending. */
 export async function confirmSubscription(subscriber: Subscriber, now = new Date()): Promise<boolean> {
   const categories = await listCategories();
-  const siteName = getSiteSettings().name;
+  const { name: siteName } = await getSiteSettings();
   const confirmed = await confirmSubscriber(subscriber.id, now, (s) => welcomeEmail(siteName, s, topicNames(categories, s)));
   if (confirmed) kickWorker();
   return confirmed;

@@ -26,8 +26,7 @@ const POST_STATUS = { published: 'publish', scheduled: 'future', draft: 'draft' 
 
 /** The export, piece by piece: the channel's head, then posts, pages and images, then the closing tags. */
 export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Date() }: WxrWriteOptions): AsyncGenerator<string> {
-  const site = getSiteSettings();
-  const { timeZone } = getSiteIdentity();
+  const [site, { timeZone }] = await Promise.all([getSiteSettings(), getSiteIdentity()]);
   const ids = await exportIdRanges();
   const authors = await exportAuthors();
   const loginOf = new Map(authors.map((a) => [a.id, a.slug ?? `author-${a.id.slice(0, 8)}`]));

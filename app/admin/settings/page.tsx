@@ -15,9 +15,7 @@ export const metadata: Metadata = { title: 'Site settings' };
 export default async function SiteSettingsPage() {
   const user = await requireRoleOrSignIn('/admin/settings', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const site = getSiteSettings();
-  const comments = getCommentSettings();
-  const identity = getSiteIdentity();
+  const [site, comments, identity, newPostEmail] = await Promise.all([getSiteSettings(), getCommentSettings(), getSiteIdentity(), getNewPostEmailContent()]);
   const image = async (id: number | null) => {
     const upload = id === null ? null : await getUpload(id);
     return upload ? { url: upload.url, width: upload.width, height: upload.height } : null;
@@ -42,7 +40,7 @@ export default async function SiteSettingsPage() {
           logoUploadId: identity.logoUploadId === null ? '' : String(identity.logoUploadId),
           timeZone: identity.timeZone,
           dateFormat: identity.dateFormat,
-          newPostEmail: getNewPostEmailContent(),
+          newPostEmail,
         }}
         timeZones={timeZoneChoices(identity.timeZone)}
         icon={await image(identity.iconUploadId)}

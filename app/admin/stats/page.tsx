@@ -23,7 +23,7 @@ const total = (bars: { value: number }[]) => bars.reduce((sum, bar) => sum + bar
 export default async function StatsPage() {
   const user = await requireRoleOrSignIn('/admin/stats', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const { timeZone } = getSiteIdentity();
+  const { timeZone } = await getSiteIdentity();
   const now = new Date();
   const today = statsDay(now, timeZone);
   const viewsFrom = statsDayBefore(VIEW_DAYS, now, timeZone);

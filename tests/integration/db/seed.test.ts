@@ -17,7 +17,7 @@ describe('demo content', () => {
     expect(new Set(list.posts.map((p) => p.author.slug)).size).toBeGreaterThanOrEqual(2);
     expect((await listCategories()).length).toBeGreaterThanOrEqual(3);
     for (const slug of ['about', 'privacy', 'medical-disclaimer']) expect(await getPageBySlug(slug)).not.toBeNull();
-    expect(getSiteSettings().communityLinks.length).toBeGreaterThan(0);
+    expect((await getSiteSettings()).communityLinks.length).toBeGreaterThan(0);
   });
 
   it('starts with the menu the fixed navigation had: Home, the categories, Archive, then the pages', async () => {

@@ -61,29 +61,29 @@ const validSettings: SiteSettingsInput = {
 
 describe('updateSettings', () => {
   it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', async (role) => {
-    const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
+    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length };
     const result = await saveSettings(createPerson(role), validSettings);
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
+    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length }).toEqual(before);
   });
 
   it('saves in its turn while another transaction is open at an await', async () => {
     const admin = createPerson('admin', 'Zoë O’Brien-Ñúñez');
     expect(await whileTransactionOpen(async () => saveSettings(admin, { ...validSettings, name: 'Łukasz’s Hearth' }))).toMatchObject({ ok: true });
-    expect(getSiteSettings().name).toBe('Łukasz’s Hearth');
+    expect((await getSiteSettings()).name).toBe('Łukasz’s Hearth');
   });
 
   it('saves everything for an admin and logs it in the same transaction', async () => {
     const admin = createPerson('admin', 'Ada');
     expect(await saveSettings(admin, validSettings)).toMatchObject({ ok: true });
-    expect(getSiteSettings()).toEqual({
+    expect(await getSiteSettings()).toEqual({
       name: 'Hearth Together',
       tagline: 'Living well with long illness',
       about: 'A peer community.',
       communityLinks: validSettings.communityLinks,
       logo: null,
     });
-    expect(getCommentSettings()).toEqual({
+    expect(await getCommentSettings()).toEqual({
       holdFirstComment: false,
       maxCommentLinks: 5,
       blockedWords: ['spamword', 'cheap pills'],
@@ -103,11 +103,11 @@ describe('updateSettings', () => {
     ['an empty name', { name: '   ' }, 'name'],
   ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
     const admin = createPerson('admin');
-    const before = { site: getSiteSettings(), comments: getCommentSettings(), log: activity().length };
+    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length };
     const result = await saveSettings(admin, { ...validSettings, name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
-    expect({ site: getSiteSettings(), comments: getCommentSettings(), log: activity().length }).toEqual(before);
+    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length }).toEqual(before);
   });
 });
 

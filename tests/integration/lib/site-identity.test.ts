@@ -70,9 +70,9 @@ function readIco(ico: Buffer) {
 
 describe('the site identity settings', () => {
   it.each(['member', 'author', 'moderator'] as const)('refuses the %s role and changes nothing', async (role) => {
-    const before = [getSiteIdentity(), logLength()];
+    const before = [await getSiteIdentity(), logLength()];
     expect(await save(person(role), { timeZone: 'America/New_York', dateFormat: 'us' })).toMatchObject({ ok: false });
-    expect([getSiteIdentity(), logLength()]).toEqual(before);
+    expect([await getSiteIdentity(), logLength()]).toEqual(before);
   });
 
   it('saves the zone, format, icon and logo for an admin; the logo reaches the site’s header data', async () => {
@@ -86,11 +86,11 @@ describe('the site identity settings', () => {
     );
     if (!icon.ok || !logo.ok) throw new Error('uploads refused');
     expect(await save(admin, { timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: String(icon.upload.id), logoUploadId: String(logo.upload.id) })).toMatchObject({ ok: true });
-    expect(getSiteIdentity()).toEqual({ timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: icon.upload.id, logoUploadId: logo.upload.id });
-    expect(getSiteSettings().logo).toEqual({ url: logo.upload.url, width: 400, height: 100 });
+    expect(await getSiteIdentity()).toEqual({ timeZone: 'Asia/Kolkata', dateFormat: 'numeric', iconUploadId: icon.upload.id, logoUploadId: logo.upload.id });
+    expect((await getSiteSettings()).logo).toEqual({ url: logo.upload.url, width: 400, height: 100 });
     expect(await save(admin, {})).toMatchObject({ ok: true }); // removing both
-    expect(getSiteIdentity()).toEqual({ timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null });
-    expect(getSiteSettings().logo).toBeNull();
+    expect(await getSiteIdentity()).toEqual({ timeZone: 'UTC', dateFormat: 'long', iconUploadId: null, logoUploadId: null });
+    expect((await getSiteSettings()).logo).toBeNull();
   });
 
   it.each([
@@ -100,11 +100,11 @@ describe('the site identity settings', () => {
     ['an icon that was never uploaded', { iconUploadId: '999999' }, 'iconUploadId'],
     ['a logo id that is not a number', { logoUploadId: '../etc/passwd' }, 'logoUploadId'],
   ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
-    const before = [getSiteIdentity(), getSiteSettings(), logLength()];
+    const before = [await getSiteIdentity(), await getSiteSettings(), logLength()];
     const result = await save(person('admin'), { name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
-    expect([getSiteIdentity(), getSiteSettings(), logLength()]).toEqual(before);
+    expect([await getSiteIdentity(), await getSiteSettings(), logLength()]).toEqual(before);
   });
 });
 

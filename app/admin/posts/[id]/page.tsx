@@ -65,7 +65,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         // A fresh load (after Update, Discard or Restore) starts the editor again from what the server says.
         key={v ?? ''}
         actions={postActions}
-        post={{ id: post.id, slug: post.slug, status: post.status, statusText: describeStatus(post, getSiteIdentity()) }}
+        post={{ id: post.id, slug: post.slug, status: post.status, statusText: describeStatus(post, await getSiteIdentity()) }}
         hasWorkingCopy={workingCopy !== null}
         categories={categories}
         cover={cover ? { url: `/media/${cover.file}`, width: cover.width, height: cover.height } : null}

@@ -5,7 +5,7 @@
  * while the others' data is untouched.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/index';
+import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { deleteUser, REMOVED_ADDRESS } from '@/db/queries/account-deletion';
 import { recordActivity } from '@/db/queries/activity';
@@ -57,8 +57,6 @@ function member(name: string, email: string, role: 'member' | 'author' = 'member
   return user;
 }
 
-const inTx = (write: (tx: Transaction) => void) => getDb().transaction(write);
-
 /** Everything one person leaves behind; `tag` makes each run's texts distinct. */
 async function giveData(user: { id: string; name: string | null; email: string }, tag: string, others: { postId: number; commentOf: number }, topics: number[]) {
   const db = getDb();
@@ -82,8 +80,8 @@ async function giveData(user: { id: string; name: string | null; email: string }
     .run();
   await allowSignInEmail(user.email, '192.0.2.7');
   await allowSubscribeRequest(user.email, '192.0.2.7');
-  enqueueMail({ kind: 'sign-in', to: user.email, subject: say('Your sign-in link'), text: `Hello ${user.name}, your code`, html: `<p>Hello ${user.name}</p>` });
-  enqueueMail({ kind: 'reply', to: user.email, subject: say('A reply to your comment'), text: say('reply text'), html: '<p>reply</p>', dedupeKey: `reply:${reply.id}:${user.id}` });
+  await enqueueMail({ kind: 'sign-in', to: user.email, subject: say('Your sign-in link'), text: `Hello ${user.name}, your code`, html: `<p>Hello ${user.name}</p>` });
+  await enqueueMail({ kind: 'reply', to: user.email, subject: say('A reply to your comment'), text: say('reply text'), html: '<p>reply</p>', dedupeKey: `reply:${reply.id}:${user.id}` });
   const sent = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -94,9 +92,9 @@ async function giveData(user: { id: string; name: string | null; email: string }
     .set({ status: 'failed', lastError: `550 <${user.email}> mailbox full` })
     .where(eq(outbox.subject, say('Your sign-in link')))
     .run();
-  enqueueMail({ kind: 'subscribe-confirm', to: user.email.toUpperCase(), subject: say('Confirm your subscription'), text: 'confirm', html: '<p>confirm</p>' });
+  await enqueueMail({ kind: 'subscribe-confirm', to: user.email.toUpperCase(), subject: say('Confirm your subscription'), text: 'confirm', html: '<p>confirm</p>' });
   const actor = { id: user.id, name: user.name ?? '' };
-  inTx((tx) => recordActivity(tx, actor, 'comment.approve', say(`a comment by ${user.name} on “Pacing”`)));
+  await withTransaction(() => recordActivity(actor, 'comment.approve', say(`a comment by ${user.name} on “Pacing”`)));
   db.insert(postRevisions)
     .values({ postId: others.postId, fields: { title: say('Pacing draft') }, authorId: user.id, authorName: user.name ?? '' })
     .run();
@@ -169,7 +167,7 @@ describe.each(['keep', 'remove'] as const)('a member who leaves, choosing to %s 
       .values({ postId: post.id, authorId: ada.id, parentId: zoeRows.story.id, depth: 2, body: `Ada answers ${run}`, html: '<p>answer</p>', status: 'approved' })
       .run();
     // Another member's email that names Zoë: the reply notice Łukasz gets.
-    enqueueMail({ kind: 'reply', to: lukasz.email, subject: `${ZOE.name} replied to you`, text: `${ZOE.name} wrote back.`, html: `<p>${ZOE.name} wrote back.</p>` });
+    await enqueueMail({ kind: 'reply', to: lukasz.email, subject: `${ZOE.name} replied to you`, text: `${ZOE.name} wrote back.`, html: `<p>${ZOE.name} wrote back.</p>` });
   });
 
   it('exports each of the member’s items and nothing of the other members', async () => {

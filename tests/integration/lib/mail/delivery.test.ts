@@ -30,9 +30,9 @@ afterEach(async () => {
 describe('the mail worker', () => {
   it('delivers each queued message exactly once, with its headers', async () => {
     catcher = await startMailCatcher();
-    for (let n = 1; n <= 5; n++) enqueueMail(mail(n, { headers: { 'List-Unsubscribe': `<https://example.org/u/${n}>` } }));
-    enqueueMail(mail(1, { dedupeKey: 'once' }));
-    enqueueMail(mail(1, { dedupeKey: 'once' }));
+    for (let n = 1; n <= 5; n++) await enqueueMail(mail(n, { headers: { 'List-Unsubscribe': `<https://example.org/u/${n}>` } }));
+    await enqueueMail(mail(1, { dedupeKey: 'once' }));
+    await enqueueMail(mail(1, { dedupeKey: 'once' }));
     const send = smtpSender(catcher.port);
     expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 6, retried: 0, failed: 0, cancelled: 0 });
     expect(await deliverDueMail({ send, perSecond: 1000 })).toEqual({ sent: 0, retried: 0, failed: 0, cancelled: 0 });
@@ -43,7 +43,7 @@ describe('the mail worker', () => {
 
   it('keeps messages queued while SMTP is down, then delivers all of them once it is back', async () => {
     const port = await freePort();
-    for (let n = 1; n <= 3; n++) enqueueMail(mail(n));
+    for (let n = 1; n <= 3; n++) await enqueueMail(mail(n));
     const t0 = Date.now();
     const down = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0) });
     expect(down).toEqual({ sent: 0, retried: 3, failed: 0, cancelled: 0 });
@@ -58,9 +58,9 @@ describe('the mail worker', () => {
   });
 
   it('claims mail someone is waiting for (sign-in, subscription confirmation) before a queue of list mail', async () => {
-    for (let n = 1; n <= 60; n++) enqueueMail(mail(n, { kind: 'new-post' }));
-    enqueueMail(mail(100, { kind: 'sign-in' }));
-    enqueueMail(mail(101, { kind: 'subscription-confirm' }));
+    for (let n = 1; n <= 60; n++) await enqueueMail(mail(n, { kind: 'new-post' }));
+    await enqueueMail(mail(100, { kind: 'sign-in' }));
+    await enqueueMail(mail(101, { kind: 'subscription-confirm' }));
     const firstBatch = await claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
     expect(
       firstBatch
@@ -73,8 +73,8 @@ describe('the mail worker', () => {
 
   it("never lets one address's flood delay another address's sign-in email", async () => {
     catcher = await startMailCatcher();
-    for (let n = 1; n <= 300; n++) enqueueMail(mail(n, { kind: 'sign-in', to: 'flooded@example.org' }));
-    enqueueMail(mail(0, { kind: 'sign-in', to: 'member@example.org', subject: 'Your sign-in code' }));
+    for (let n = 1; n <= 300; n++) await enqueueMail(mail(n, { kind: 'sign-in', to: 'flooded@example.org' }));
+    await enqueueMail(mail(0, { kind: 'sign-in', to: 'member@example.org', subject: 'Your sign-in code' }));
     const report = await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 });
     expect(report.sent).toBe(50);
     // Addresses take turns: the member's email is the second one sent, not the 301st.
@@ -88,7 +88,7 @@ describe('the mail worker', () => {
   }, 30_000);
 
   it('claims and marks mail in its turn while another transaction is open, never on the reading connection', async () => {
-    enqueueMail(mail(1, { to: 'zoë.o’brien@example.org' }));
+    await enqueueMail(mail(1, { to: 'zoë.o’brien@example.org' }));
     const [claimed] = await whileTransactionOpen(() => claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000));
     expect(claimed).toMatchObject({ to: 'zoë.o’brien@example.org', attempts: 1 });
     await whileTransactionOpen(() => markMailSent(claimed.id));
@@ -96,17 +96,17 @@ describe('the mail worker', () => {
   });
 
   it('lets addresses take turns without putting list mail before mail someone waits for', async () => {
-    for (let n = 1; n <= 3; n++) enqueueMail(mail(n, { kind: 'new-post', to: 'a@example.org' }));
-    for (let n = 4; n <= 6; n++) enqueueMail(mail(n, { kind: 'sign-in', to: 'a@example.org' }));
-    enqueueMail(mail(7, { kind: 'new-post', to: 'b@example.org' }));
-    enqueueMail(mail(8, { kind: 'sign-in', to: 'b@example.org' }));
+    for (let n = 1; n <= 3; n++) await enqueueMail(mail(n, { kind: 'new-post', to: 'a@example.org' }));
+    for (let n = 4; n <= 6; n++) await enqueueMail(mail(n, { kind: 'sign-in', to: 'a@example.org' }));
+    await enqueueMail(mail(7, { kind: 'new-post', to: 'b@example.org' }));
+    await enqueueMail(mail(8, { kind: 'sign-in', to: 'b@example.org' }));
     const claimed = await claimDueMail(new Date(Date.now() + 1000), 50, 5 * 60_000);
     expect(claimed.map((m) => m.subject)).toEqual(['Message 4', 'Message 8', 'Message 5', 'Message 6', 'Message 7', 'Message 1', 'Message 2', 'Message 3']);
   });
 
   it('re-sends rows a dead worker had claimed only after their lease runs out, and never twice', async () => {
     catcher = await startMailCatcher();
-    for (let n = 1; n <= 4; n++) enqueueMail(mail(n));
+    for (let n = 1; n <= 4; n++) await enqueueMail(mail(n));
     const t0 = Date.now();
     // A worker claims the batch, sends the first message, marks it, then dies.
     const claimed = await claimDueMail(new Date(t0), 50, 5 * 60_000);
@@ -126,8 +126,8 @@ describe('the mail worker', () => {
 
   it('marks a message failed, with the reason, when the server refuses the address (5xx)', async () => {
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('gone') });
-    enqueueMail(mail(1, { to: 'gone@example.org' }));
-    enqueueMail(mail(2));
+    await enqueueMail(mail(1, { to: 'gone@example.org' }));
+    await enqueueMail(mail(2));
     expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1, cancelled: 0 });
     const failed = getDb()
       .select()

@@ -57,7 +57,7 @@ describe('new-post emails', () => {
     setContent('full');
     createSubscriber({ email: 'zoe@example.org' });
     const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me.', body: BODY });
-    await markPostPublished(post.id, new Date(), newPostAnnouncement());
+    await markPostPublished(post.id, new Date(), await newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('zoe@example.org');
     expect(mail.subject).toBe('Pacing, one year on');
@@ -77,7 +77,7 @@ describe('new-post emails', () => {
     setContent('summary');
     createSubscriber({ email: 'lukasz@example.org' });
     const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'A short one', excerpt: 'Only the teaser goes out.', body: BODY });
-    await markPostPublished(post.id, new Date(), newPostAnnouncement());
+    await markPostPublished(post.id, new Date(), await newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('lukasz@example.org');
     expect(mail.text).toContain('Only the teaser goes out.');

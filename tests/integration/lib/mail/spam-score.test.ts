@@ -76,7 +76,7 @@ maybe('SpamAssassin', () => {
       instantAlertEmail('Hearth', staff, held),
       dailyAlertEmail('Hearth', staff, [held, { ...held, commentId: 8 }], '2026-11-26'),
     ];
-    enqueueMails(mails);
+    await enqueueMails(mails);
 
     // Reply emails, at once and as the daily digest, made by the worker's own job.
     const member = (name: string, email: string, choice: 'instant' | 'daily') => getDb().insert(users).values({ name, email, replyNotifications: choice }).returning().get();

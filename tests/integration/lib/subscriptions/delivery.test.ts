@@ -69,8 +69,8 @@ describe('announcing a new post', () => {
     createSubscriber({ email: 'gone@example.org', status: 'unsubscribed' });
     const post = draft({ title: 'New research on sleep', excerpt: 'What a new study found.', categoryId: research.id });
 
-    expect(await markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 2 });
-    expect(await markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 0 }); // publishing again never emails again
+    expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 2 });
+    expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 0 }); // publishing again never emails again
     catcher = await startMailCatcher();
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 2, failed: 0 });
     expect([...countBy(catcher).entries()].sort()).toEqual([
@@ -108,7 +108,7 @@ describe('announcing a new post', () => {
     for (let n = 0; n < 5; n++) createSubscriber();
     const port = await freePort();
     const t0 = Date.now();
-    await markPostPublished(draft({ title: 'During the outage' }).id, new Date(t0), newPostAnnouncement());
+    await markPostPublished(draft({ title: 'During the outage' }).id, new Date(t0), await newPostAnnouncement());
     expect(await sendAll(port, () => new Date(t0))).toMatchObject({ sent: 0, retried: 5 });
     expect(queued().every((m) => m.status === 'queued' && m.lastError)).toBe(true);
 
@@ -120,7 +120,7 @@ describe('announcing a new post', () => {
 
   it('loses and doubles nothing when the worker process is killed mid-batch and another run takes over', async () => {
     for (let n = 0; n < 12; n++) createSubscriber();
-    await markPostPublished(draft({ title: 'Killed mid-batch' }).id, new Date(), newPostAnnouncement());
+    await markPostPublished(draft({ title: 'Killed mid-batch' }).id, new Date(), await newPostAnnouncement());
     // The server answers five messages, then leaves the sixth hanging: the worker is stuck mid-send when killed.
     catcher = await startMailCatcher({ stallAfter: 5 });
     // node itself (not the tsx wrapper, which would leave its child running): SIGKILL must hit the worker.
@@ -154,13 +154,13 @@ describe('announcing a new post', () => {
     createSubscriber({ email: 'bounce@example.org' });
     const leaver = createSubscriber({ email: 'leaver@example.org' });
     createSubscriber({ email: 'stays@example.org' });
-    await markPostPublished(draft({ title: 'First' }).id, new Date(), newPostAnnouncement());
+    await markPostPublished(draft({ title: 'First' }).id, new Date(), await newPostAnnouncement());
     getDb().update(subscribers).set({ status: 'unsubscribed' }).where(eq(subscribers.id, leaver.id)).run();
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('bounce') });
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 1, failed: 1, cancelled: 1 });
     expect((await getSubscriberByEmail('bounce@example.org'))!.status).toBe('undeliverable');
 
-    await markPostPublished(draft({ title: 'Second' }).id, new Date(), newPostAnnouncement());
+    await markPostPublished(draft({ title: 'Second' }).id, new Date(), await newPostAnnouncement());
     expect(
       queued()
         .filter((m) => m.subject === 'Second')
@@ -176,7 +176,7 @@ describe('announcing a new post', () => {
     })();
     const post = draft({ title: 'To ten thousand' });
     const started = process.hrtime.bigint();
-    expect(await markPostPublished(post.id, new Date(), newPostAnnouncement())).toEqual({ slug: post.slug, queued: 10_000 });
+    expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 10_000 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(queued()).toHaveLength(10_000);
     expect(new Set(queued().map((m) => m.toAddress)).size).toBe(10_000);

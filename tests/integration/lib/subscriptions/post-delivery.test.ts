@@ -46,8 +46,8 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, categoryId: living.id, title: 'Pacing with an energy budget' });
   const other = createPost({ authorId: otherAuthor.id, status: 'draft', publishedAt: null, title: 'Another post' });
 
-  expect(await markPostPublished(post.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 4 });
-  expect(await markPostPublished(other.id, new Date(), newPostAnnouncement())).toMatchObject({ queued: 2 });
+  expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toMatchObject({ queued: 4 });
+  expect(await markPostPublished(other.id, new Date(), await newPostAnnouncement())).toMatchObject({ queued: 2 });
   expect(await postDeliveryFor(as(admin), post.id)).toEqual({
     counts: { queued: 4, sent: 0, failed: 0, cancelled: 0 },
     lines: ['gone-away@example.org', 'kim@example.org', 'leaving@example.org', 'sam@example.org'].map((to) => expect.objectContaining({ to, state: 'queued', reason: null })),
@@ -79,6 +79,6 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
 it('records the post on every new-post email queued (and on no other kind)', async () => {
   createSubscriber({ email: 'each@example.org' });
   const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null });
-  await markPostPublished(post.id, new Date(), newPostAnnouncement());
+  await markPostPublished(post.id, new Date(), await newPostAnnouncement());
   expect(getDb().select({ kind: outbox.kind, postId: outbox.postId }).from(outbox).all()).toEqual([{ kind: 'new-post', postId: post.id }]);
 });

@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pos
   const postId = Number((await params).postId);
   const target = Number.isInteger(postId) && postId > 0 ? await getCommentTarget(postId) : null;
   if (!target) return NextResponse.json({ error: 'No such post.' }, { status: 404, headers });
-  const { supportResources, membersOnly } = getCommentSettings();
+  const { supportResources, membersOnly } = await getCommentSettings();
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ viewer: null, closed: target.commentsClosed, supportResources }, { headers });
   const moderator = canModerate(user.role);
