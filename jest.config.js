@@ -10,6 +10,8 @@ const config = {
   // Browser journeys and reliability suites run against the built app with their own configs.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/reliability/'],
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
+  // Typing into a form takes jsdom a few seconds on a busy shared machine; jest's 5 s made such tests flaky.
+  testTimeout: 20_000,
   moduleNameMapper: {
     // 'server-only' throws outside Next's server bundle; in tests it is only a marker.
     '^server-only$': '<rootDir>/tests/helpers/server-only.js',

@@ -3,8 +3,8 @@
  * migrations. Opening is lazy so that `next build` never touches a database.
  *
  * Two connections: reads outside a transaction use one (which refuses writes: readingRefusesWrites), and every
- * withTransaction(…) runs on the other, one at a time (db/transaction.ts). A read on the writing connection would see another request's
- * uncommitted rows while that transaction waits at an await.
+ * withTransaction(…) runs on the other, one at a time (db/transaction.ts). A read on the writing connection
+ * would see another request's uncommitted rows while that transaction waits at an await.
  */
 import 'server-only';
 import fs from 'node:fs';

@@ -18,10 +18,12 @@ const serverEntry = path.join(root, 'server', 'index.js');
  * HEARTH_CPU_PROFILE_DIR=<folder> writes each server's CPU profile there when it stops (for bench/cpu-profile-summary.ts).
  */
 function spawnServer(port, env) {
+  // Without jest's worker id the server runs as in production: its reading connection refuses writes (db/index.ts).
+  const { JEST_WORKER_ID: _worker, ...inherited } = process.env;
   const profile = process.env.HEARTH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HEARTH_CPU_PROFILE_DIR}`] : [];
   return spawn(process.execPath, [...serverNodeArgs(), ...profile, serverEntry], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
