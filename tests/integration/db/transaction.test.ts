@@ -7,7 +7,7 @@ const key = 'transaction-test';
 const hits = async () => (await getDb().select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.key, key)))[0].n;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
-beforeEach(() => getDb().delete(rateLimitHits).run());
+beforeEach(() => withTransaction((tx) => tx.delete(rateLimitHits)));
 
 describe('withTransaction', () => {
   it('lets a check and the write it decides run as one: 20 at once against a limit of 5 store exactly 5', async () => {

@@ -19,12 +19,12 @@ import { asSession } from '../../../helpers/session';
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 // No request here to read a session cookie from: every session comes from the mocked auth().
 jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
-const signedIn = (role: UserRole | null) => {
-  const row = role ? createAuthor({ role }) : null;
+const signedIn = async (role: UserRole | null) => {
+  const row = role ? await createAuthor({ role }) : null;
   jest.mocked(auth).mockResolvedValue(asSession(row && { id: row.id, name: row.name, role: row.role }));
   return row;
 };
-const nameOf = (id: string) => getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name;
+const nameOf = async (id: string) => (await getDb().select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name;
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -49,23 +49,23 @@ afterEach(() => errors.mockRestore());
 
 describe('formAction', () => {
   it('runs the work with the parsed input and the signed-in user whose role passes', async () => {
-    const admin = signedIn('admin')!;
+    const admin = (await signedIn('admin'))!;
     expect(await renameAction({ ok: false }, form({ name: 'Ada Admin', note: 'hi', $ACTION_ID_x: 'ignored' }))).toEqual({ ok: true, message: 'Renamed.' });
     expect(run).toHaveBeenCalledWith({ name: 'Ada Admin', note: 'hi' }, { id: admin.id, name: admin.name, role: 'admin' });
-    expect(nameOf(admin.id)).toBe('Ada Admin');
+    expect(await nameOf(admin.id)).toBe('Ada Admin');
   });
 
   it('refuses the signed-out and the wrong role before parsing or running anything', async () => {
-    signedIn(null);
+    await signedIn(null);
     expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual(SIGNED_OUT);
-    const author = signedIn('author')!;
+    const author = (await signedIn('author'))!;
     expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual({ ok: false, message: 'Admins only.' });
     expect(run).not.toHaveBeenCalled();
-    expect(nameOf(author.id)).toBe(author.name);
+    expect(await nameOf(author.id)).toBe(author.name);
   });
 
   it('answers every field error at once, and reads a hand-made non-form body as an empty form', async () => {
-    signedIn('admin');
+    await signedIn('admin');
     expect(await renameAction({ ok: false }, form({ name: 'A', note: 'much too long' }))).toEqual({
       ok: false,
       message: 'Please check the highlighted field.',
@@ -77,7 +77,7 @@ describe('formAction', () => {
   });
 
   it('turns a real database failure into the generic answer with a reference, logged once, and changes nothing', async () => {
-    const admin = signedIn('admin')!;
+    const admin = (await signedIn('admin'))!;
     getDb().run(sql.raw("CREATE TRIGGER guarded_test_failure BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
     try {
       const answer = await renameAction({ ok: false }, form({ name: 'Never saved', note: '' }));
@@ -90,7 +90,7 @@ describe('formAction', () => {
     } finally {
       getDb().run(sql.raw('DROP TRIGGER guarded_test_failure'));
     }
-    expect(nameOf(admin.id)).toBe(admin.name);
+    expect(await nameOf(admin.id)).toBe(admin.name);
   });
 
   it('answers a failing session read the same way', async () => {
@@ -100,7 +100,7 @@ describe('formAction', () => {
   });
 
   it('lets redirect() through untouched', async () => {
-    signedIn('member');
+    await signedIn('member');
     const leave = formAction({ name: 'test leave', access: 'member', schema: z.object({}) }, () => redirect('/elsewhere'));
     await expect(leave({ ok: false }, form({}))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
     expect(errors).not.toHaveBeenCalled();
@@ -120,7 +120,7 @@ describe('argsAction', () => {
   }));
 
   it('parses the argument list as a tuple', async () => {
-    signedIn('member');
+    await signedIn('member');
     expect(await moderate(7, 'spam')).toEqual({ ok: true, message: 'spam 7' });
     expect(await moderate('7; DROP TABLE users', 'spam')).toMatchObject({ ok: false, fieldErrors: { '0': [expect.any(String)] } });
     expect(await moderate(7, 'delete-everything')).toMatchObject({ ok: false, fieldErrors: { '1': [expect.any(String)] } });
