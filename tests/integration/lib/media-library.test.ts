@@ -20,6 +20,7 @@ import { deleteUpload } from '@/lib/media-library';
 import { auth } from '@/lib/auth';
 import { storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor, createPost } from '../../helpers/fixtures';
+import { driverError, foreignKeyViolation } from '../../helpers/database-errors';
 import { asSession } from '../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
@@ -152,7 +153,7 @@ describe('hostile files leave neither a row nor a file', () => {
   it('removes every written file, copies included, when the row cannot be saved', async () => {
     const before = [storedFiles(), await rowCount()];
     const ghost = { id: 'no-such-user', name: 'Ghost', role: 'author' as const };
-    await expect(storeUpload(ghost, await photo(2000, 1000))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    await expect(storeUpload(ghost, await photo(2000, 1000))).rejects.toMatchObject(driverError({ code: foreignKeyViolation() }));
     expect([storedFiles(), await rowCount()]).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@
  * comes from Auth.js cookies in a request; here the test says who is asking (Auth.js's auth() is the
  * only thing replaced). Over HTTP against the built app: tests/reliability/action-failures.test.ts.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
@@ -14,6 +14,7 @@ import { SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';
 import { ADMINS } from '@/lib/roles';
 import { auth } from '@/lib/auth';
 import { createAuthor } from '../../../helpers/fixtures';
+import { refuseWrites } from '../../../helpers/refused-writes';
 import { asSession } from '../../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
@@ -78,7 +79,7 @@ describe('formAction', () => {
 
   it('turns a real database failure into the generic answer with a reference, logged once, and changes nothing', async () => {
     const admin = (await signedIn('admin'))!;
-    getDb().run(sql.raw("CREATE TRIGGER guarded_test_failure BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+    const refusal = await refuseWrites({ table: 'users', event: 'UPDATE', message: 'injected failure' });
     try {
       const answer = await renameAction({ ok: false }, form({ name: 'Never saved', note: '' }));
       expect(answer).toEqual({ ok: false, message: expect.stringMatching(/\(Reference: [0-9a-f]{8}\.\)$/) });
@@ -88,7 +89,7 @@ describe('formAction', () => {
       expect(errors.mock.calls[0][0]).toBe(`[hearth] action "test rename" failed (request ${reference}):`);
       expect(String(errors.mock.calls[0][1])).toContain('injected failure');
     } finally {
-      getDb().run(sql.raw('DROP TRIGGER guarded_test_failure'));
+      await refusal.stop();
     }
     expect(await nameOf(admin.id)).toBe(admin.name);
   });

@@ -12,6 +12,7 @@ import { reportCommentAs } from '@/lib/comments/report';
 import { REPORTS_PER_HOUR } from '@/lib/comments/pace';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 import { refuseWrites } from '../../../helpers/refused-writes';
+import { driverError } from '../../../helpers/database-errors';
 
 let post: Awaited<ReturnType<typeof createPost>>;
 const t0 = new Date(Date.UTC(2026, 8, 3, 20));
@@ -115,7 +116,7 @@ describe('a moderator’s decision', () => {
     await withTransaction((tx) => tx.insert(commentReports).values({ commentId: id, reporterId: amara.id, reason: 'spam' }));
     const before = await logged();
     await failOn('activity_log', 'INSERT');
-    await expect(moderateComment(id, 'approve', mod)).rejects.toMatchObject({ message: 'disk trouble' });
+    await expect(moderateComment(id, 'approve', mod)).rejects.toMatchObject(driverError({ message: 'disk trouble' }));
     expect(await statusOf(id)).toBe('pending');
     expect((await reportsOn(id)).map((r) => r.resolvedAt)).toEqual([null]);
     expect(await logged()).toEqual(before);
@@ -126,7 +127,7 @@ describe('a moderator’s decision', () => {
     await withTransaction((tx) => tx.insert(commentReports).values({ commentId: id, reporterId: kemal.id, reason: 'spam' }));
     const before = await logged();
     await failOn('comment_reports', 'UPDATE');
-    await expect(moderateComment(id, 'spam', mod)).rejects.toMatchObject({ message: 'disk trouble' });
+    await expect(moderateComment(id, 'spam', mod)).rejects.toMatchObject(driverError({ message: 'disk trouble' }));
     expect(await statusOf(id)).toBe('approved');
     expect(await logged()).toEqual(before);
   });
@@ -135,7 +136,7 @@ describe('a moderator’s decision', () => {
     const id = await comment(writer.id, 'old words');
     await withTransaction((tx) => tx.insert(commentPendingEdits).values({ commentId: id, body: 'new words', html: '<p>new words</p>', reason: 'links', submittedAt: at(0) }));
     await failOn('activity_log', 'INSERT');
-    await expect(moderateComment(id, 'approve-edit', mod)).rejects.toMatchObject({ message: 'disk trouble' });
+    await expect(moderateComment(id, 'approve-edit', mod)).rejects.toMatchObject(driverError({ message: 'disk trouble' }));
     expect((await getDb().select({ body: comments.body }).from(comments).where(eq(comments.id, id)))[0]).toEqual({ body: 'old words' });
     expect(await getDb().select().from(commentRevisions).where(eq(commentRevisions.commentId, id))).toEqual([]);
     expect(await getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id))).toHaveLength(1);
