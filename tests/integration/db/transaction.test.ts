@@ -28,12 +28,16 @@ describe('withTransaction', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let seenInside = -1;
+    let readInside!: () => void;
+    // Waits for the read inside, however many round trips the engine needs (SQLite's take none).
+    const insideRead = new Promise<void>((resolve) => (readInside = resolve));
     const writing = withTransaction(async () => {
       await getDb().insert(rateLimitHits).values({ key, at: new Date() });
       seenInside = await hits();
+      readInside();
       await held;
     });
-    await nextTick();
+    await insideRead;
     expect(seenInside).toBe(1);
     expect(await hits()).toBe(0);
     release();
