@@ -1,62 +1,72 @@
-/** Rows written straight into the test database, for query and page tests. */
-import { getDb } from '@/db/index';
+/**
+ * Rows written straight into the test database, for query and page tests. Each writes through withTransaction
+ * and is awaited, so the same fixtures serve the SQLite and the PostgreSQL runs.
+ */
+import { withTransaction } from '@/db/transaction';
 import { categories, posts, postTags, subscriberCategories, subscribers, tags, users, type NewPost, type PostStatus } from '@/db/schema';
 
 let counter = 0;
 const next = () => ++counter;
 
-export function createAuthor(overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function createAuthor(overrides: Partial<typeof users.$inferInsert> = {}) {
   const n = next();
-  return getDb()
-    .insert(users)
-    .values({ name: `Author ${n}`, email: `author${n}@example.org`, role: 'author', slug: `author-${n}`, ...overrides })
-    .returning()
-    .get();
+  const [author] = await withTransaction((tx) =>
+    tx
+      .insert(users)
+      .values({ name: `Author ${n}`, email: `author${n}@example.org`, role: 'author', slug: `author-${n}`, ...overrides })
+      .returning(),
+  );
+  return author;
 }
 
-export function createCategory(slug = `category-${next()}`) {
-  return getDb()
-    .insert(categories)
-    .values({ slug, name: slug.replace(/-/g, ' ') })
-    .returning()
-    .get();
+export async function createCategory(slug = `category-${next()}`) {
+  const [category] = await withTransaction((tx) =>
+    tx
+      .insert(categories)
+      .values({ slug, name: slug.replace(/-/g, ' ') })
+      .returning(),
+  );
+  return category;
 }
 
-export function createTag(slug = `tag-${next()}`) {
-  return getDb().insert(tags).values({ slug, name: slug }).returning().get();
+export async function createTag(slug = `tag-${next()}`) {
+  const [tag] = await withTransaction((tx) => tx.insert(tags).values({ slug, name: slug }).returning());
+  return tag;
 }
 
 type PostInput = Partial<NewPost> & { authorId: string; status?: PostStatus; tagIds?: number[] };
 
-export function createPost({ tagIds = [], ...input }: PostInput) {
+export async function createPost({ tagIds = [], ...input }: PostInput) {
   const n = next();
-  const post = getDb()
-    .insert(posts)
-    .values({
-      slug: `post-${n}`,
-      title: `Post ${n}`,
-      excerpt: `Excerpt ${n}`,
-      body: `Body of post ${n}.`,
-      status: 'published',
-      publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000),
-      ...input,
-    })
-    .returning()
-    .get();
-  for (const tagId of tagIds) getDb().insert(postTags).values({ postId: post.id, tagId }).run();
-  return post;
+  return withTransaction(async (tx) => {
+    const [post] = await tx
+      .insert(posts)
+      .values({
+        slug: `post-${n}`,
+        title: `Post ${n}`,
+        excerpt: `Excerpt ${n}`,
+        body: `Body of post ${n}.`,
+        status: 'published',
+        publishedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000),
+        ...input,
+      })
+      .returning();
+    if (tagIds.length > 0) await tx.insert(postTags).values(tagIds.map((tagId) => ({ postId: post.id, tagId })));
+    return post;
+  });
 }
 
 type SubscriberInput = Partial<typeof subscribers.$inferInsert> & { categoryIds?: number[] };
 
 /** A subscriber written straight into the database (confirmed unless told otherwise). */
-export function createSubscriber({ categoryIds = [], ...input }: SubscriberInput = {}) {
+export async function createSubscriber({ categoryIds = [], ...input }: SubscriberInput = {}) {
   const n = next();
-  const subscriber = getDb()
-    .insert(subscribers)
-    .values({ email: `subscriber${n}@example.org`, status: 'confirmed', confirmedAt: new Date(Date.UTC(2025, 0, 1)), allCategories: categoryIds.length === 0, ...input })
-    .returning()
-    .get();
-  for (const categoryId of categoryIds) getDb().insert(subscriberCategories).values({ subscriberId: subscriber.id, categoryId }).run();
-  return subscriber;
+  return withTransaction(async (tx) => {
+    const [subscriber] = await tx
+      .insert(subscribers)
+      .values({ email: `subscriber${n}@example.org`, status: 'confirmed', confirmedAt: new Date(Date.UTC(2025, 0, 1)), allCategories: categoryIds.length === 0, ...input })
+      .returning();
+    if (categoryIds.length > 0) await tx.insert(subscriberCategories).values(categoryIds.map((categoryId) => ({ subscriberId: subscriber.id, categoryId })));
+    return subscriber;
+  });
 }

@@ -81,13 +81,13 @@ beforeAll(async () => {
   cluster = await startPostgres();
   const db = getDb();
   expect(await seedIfEmpty()).toBe(true);
-  zoe = createAuthor({ name: 'Zoë O’Brien-Ñúñez', email: 'zoe@example.org', slug: 'zoe', commentingBlocked: true });
-  const lukasz = createAuthor({ name: 'Łukasz', email: 'lukasz@example.org', slug: 'lukasz', role: 'member', emailVerified: exact });
-  const topic = createCategory('flare-days');
-  const tag = createTag('łódź-meetups');
-  lodzPost = createPost({ authorId: zoe.id, title: 'Meeting in Łódź', body: 'Gentle walks for “brain fog” days.', categoryId: topic.id, tagIds: [tag.id], publishedAt: exact });
-  createPost({ authorId: lukasz.id, status: 'draft', publishedAt: null, title: 'A draft' });
-  createPost({ authorId: zoe.id, status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)), title: 'Later' });
+  zoe = await createAuthor({ name: 'Zoë O’Brien-Ñúñez', email: 'zoe@example.org', slug: 'zoe', commentingBlocked: true });
+  const lukasz = await createAuthor({ name: 'Łukasz', email: 'lukasz@example.org', slug: 'lukasz', role: 'member', emailVerified: exact });
+  const topic = await createCategory('flare-days');
+  const tag = await createTag('łódź-meetups');
+  lodzPost = await createPost({ authorId: zoe.id, title: 'Meeting in Łódź', body: 'Gentle walks for “brain fog” days.', categoryId: topic.id, tagIds: [tag.id], publishedAt: exact });
+  await createPost({ authorId: lukasz.id, status: 'draft', publishedAt: null, title: 'A draft' });
+  await createPost({ authorId: zoe.id, status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)), title: 'Later' });
   // A reply whose parent has a higher id and arrives in a later batch (PostgreSQL checks foreign keys per
   // statement): copying in id order alone would break the foreign key.
   parent = db.insert(comments).values({ id: 9000, postId: lodzPost.id, authorId: lukasz.id, body: 'First!', html: '<p>First!</p>', status: 'approved' }).returning().get();
@@ -103,8 +103,8 @@ beforeAll(async () => {
         .run();
   });
   db.insert(comments).values({ postId: lodzPost.id, guestName: 'Ana', guestEmail: 'ana@example.com', body: 'Held', html: '<p>Held</p>', status: 'pending', contentNote: 'pain' }).run();
-  createSubscriber({ email: 'sub1@example.org', categoryIds: [topic.id] });
-  createSubscriber({ email: 'sub2@example.org', status: 'pending', confirmedAt: null });
+  await createSubscriber({ email: 'sub1@example.org', categoryIds: [topic.id] });
+  await createSubscriber({ email: 'sub2@example.org', status: 'pending', confirmedAt: null });
   db.insert(outbox)
     .values({ kind: 'reply', toAddress: 'lukasz@example.org', subject: 'Re: Łódź', text: 't', html: '<p>t</p>', headers: { 'List-Unsubscribe': '<https://example.org/u>' }, nextAttemptAt: exact })
     .run();

@@ -35,8 +35,8 @@ describe('demo content', () => {
   });
 
   it('never writes into a database that already holds data', async () => {
-    const before = getDb().select().from(posts).all().length;
+    const before = (await getDb().select().from(posts)).length;
     expect(await seedIfEmpty()).toBe(false);
-    expect(getDb().select().from(posts).all()).toHaveLength(before);
+    expect(await getDb().select().from(posts)).toHaveLength(before);
   });
 });

@@ -7,7 +7,7 @@ const key = 'transaction-test';
 const hits = async () => (await getDb().select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.key, key)))[0].n;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
-beforeEach(() => getDb().delete(rateLimitHits).run());
+beforeEach(() => withTransaction((tx) => tx.delete(rateLimitHits)));
 
 describe('withTransaction', () => {
   it('lets a check and the write it decides run as one: 20 at once against a limit of 5 store exactly 5', async () => {
@@ -28,12 +28,16 @@ describe('withTransaction', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let seenInside = -1;
+    let readInside!: () => void;
+    // Waits for the read inside, however many round trips the engine needs (SQLite's take none).
+    const insideRead = new Promise<void>((resolve) => (readInside = resolve));
     const writing = withTransaction(async () => {
       await getDb().insert(rateLimitHits).values({ key, at: new Date() });
       seenInside = await hits();
+      readInside();
       await held;
     });
-    await nextTick();
+    await insideRead;
     expect(seenInside).toBe(1);
     expect(await hits()).toBe(0);
     release();

@@ -6,40 +6,34 @@ import { withTransaction } from '@/db/transaction';
 import { hearthAdapter } from '@/lib/auth-adapter';
 import { generateSessionToken, hashSessionToken } from '@/lib/session-token';
 
-const member = (email: string) => getDb().insert(users).values({ email, name: 'M' }).returning().get();
-const storedTokens = () =>
-  getDb()
-    .select({ token: sessions.sessionToken })
-    .from(sessions)
-    .all()
-    .map((row) => row.token);
+const member = async (email: string) => (await withTransaction((tx) => tx.insert(users).values({ email, name: 'M' }).returning()))[0];
+const storedTokens = async () => (await getDb().select({ token: sessions.sessionToken }).from(sessions)).map((row) => row.token);
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe('sessions through the adapter', () => {
   it('signs out sessions stored in plain text before any session is read, and keeps hashed ones', async () => {
-    const user = member('old@example.org');
+    const user = await member('old@example.org');
     const hashed = hashSessionToken('kept-token');
-    getDb()
-      .insert(sessions)
-      .values([
+    await withTransaction((tx) =>
+      tx.insert(sessions).values([
         { sessionToken: '3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11', userId: user.id, expires: inAnHour() },
         { sessionToken: hashed, userId: user.id, expires: inAnHour() },
-      ])
-      .run();
+      ]),
+    );
     const adapter = hearthAdapter();
     await expect(adapter.getSessionAndUser!('3f0c6c9e-8c1e-4c59-9a57-0a4f0e5d9b11')).resolves.toBeNull();
-    expect(storedTokens()).toEqual([hashed]);
+    expect(await storedTokens()).toEqual([hashed]);
     await expect(adapter.getSessionAndUser!('kept-token')).resolves.toMatchObject({ session: { sessionToken: 'kept-token', userId: user.id } });
   });
 
   it('stores only the hash of a new token; the token finds the session, the stored hash does not', async () => {
-    const user = member('new@example.org');
+    const user = await member('new@example.org');
     const adapter = hearthAdapter();
     const token = generateSessionToken();
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     const created = await adapter.createSession!({ sessionToken: token, userId: user.id, expires: inAnHour() });
     expect(created.sessionToken).toBe(token);
-    const [row] = getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all();
+    const [row] = await getDb().select().from(sessions).where(eq(sessions.userId, user.id));
     expect(row.sessionToken).toBe(hashSessionToken(token));
     expect(row.sessionToken).toMatch(/^[0-9a-f]{64}$/);
 
@@ -48,16 +42,16 @@ describe('sessions through the adapter', () => {
 
     const later = new Date(Date.now() + 7_200_000);
     await expect(adapter.updateSession!({ sessionToken: token, expires: later })).resolves.toMatchObject({ sessionToken: token, expires: later });
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).get()?.expires).toEqual(later);
+    expect((await getDb().select().from(sessions).where(eq(sessions.userId, user.id)))[0]?.expires).toEqual(later);
 
     await adapter.deleteSession!(token);
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
   });
 });
 
 describe('writes through the adapter', () => {
   it('wait their turn behind a transaction that is open at an await, instead of failing with SQLITE_BUSY', async () => {
-    const user = member('Zoë.OBrien-Nunez@example.org');
+    const user = await member('Zoë.OBrien-Nunez@example.org');
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const open = withTransaction(async (tx) => {
@@ -71,7 +65,7 @@ describe('writes through the adapter', () => {
     await open;
     await expect(created).resolves.toMatchObject({ userId: user.id });
     await expect(renamed).resolves.toMatchObject({ name: 'Łukasz' });
-    expect(getDb().select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()).toEqual({ name: 'Łukasz' });
+    expect((await getDb().select({ name: users.name }).from(users).where(eq(users.id, user.id)))[0]).toEqual({ name: 'Łukasz' });
   });
 });
 
@@ -80,7 +74,7 @@ describe('sign-in codes through the adapter', () => {
     const adapter = hearthAdapter();
     await adapter.createVerificationToken!({ identifier: 'other@example.org', token: 'o1', expires: inAnHour() });
     for (const token of ['c1', 'c2', 'c3']) await adapter.createVerificationToken!({ identifier: 'code@example.org', token, expires: inAnHour() });
-    const rows = getDb().select({ identifier: verificationTokens.identifier, token: verificationTokens.token }).from(verificationTokens).all();
+    const rows = await getDb().select({ identifier: verificationTokens.identifier, token: verificationTokens.token }).from(verificationTokens);
     expect(rows).toEqual(
       expect.arrayContaining([
         { identifier: 'code@example.org', token: 'c3' },

@@ -2,7 +2,7 @@
  * Body images rendered from Markdown with the media library's real rows: width and height from the stored
  * image, a srcset of its smaller copies, lazy loading, captions as <figure>, and other hosts still refused.
  */
-import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { uploads } from '@/db/schema';
 import { renderMarkdown } from '@/lib/markdown';
 
@@ -10,14 +10,13 @@ const render = (source: string) => renderMarkdown(source).html.trim();
 
 const name = 'a'.repeat(31) + 'b';
 const small = 'c'.repeat(32);
-beforeAll(() => {
-  getDb()
-    .insert(uploads)
-    .values([
+beforeAll(async () => {
+  await withTransaction((tx) =>
+    tx.insert(uploads).values([
       { file: `${name}.webp`, mimeType: 'image/webp', width: 1600, height: 1067, bytes: 1000, variantWidths: [400, 800, 1200] },
       { file: `${small}.webp`, mimeType: 'image/webp', width: 300, height: 200, bytes: 100, variantWidths: [] },
-    ])
-    .run();
+    ]),
+  );
 });
 
 describe('library images in a post', () => {

@@ -3,15 +3,14 @@
  * long questions, over varied posts, with drafts and a scheduled post whose words must never show.
  */
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { searchPosts } from '@/db/queries/search';
 import { posts } from '@/db/schema';
 import { toSearchQuery } from '@/lib/search-query';
 import { correctedSearch } from '@/lib/search-suggestion';
 import { createAuthor, createPost } from '../../helpers/fixtures';
 
-const zoe = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
-const lukasz = createAuthor({ name: 'Łukasz' });
+let zoe: Awaited<ReturnType<typeof createAuthor>>, lukasz: typeof zoe;
 const post = (slug: string, title: string, body: string, extra: Partial<Parameters<typeof createPost>[0]> = {}) =>
   createPost({ authorId: slug.length % 2 ? zoe.id : lukasz.id, slug, title, body, excerpt: '', ...extra });
 
@@ -30,10 +29,14 @@ const published: [slug: string, title: string, body: string][] = [
   ['ldn', 'Low dose naltrexone (LDN)', 'LDN helped some members with fibromyalgia pain; ask your doctor about low dose naltrexone.'],
   ['zoe-story', 'Zoë’s story', 'Written by Zoë O’Brien-Ñúñez about ten years of fibromyalgia.'],
 ];
-for (const [slug, title, body] of published) post(slug, title, body);
-// Words only unpublished posts use: never found, never suggested, even when used more often.
-for (const n of [1, 2, 3, 4, 5]) post(`draft-${n}`, `Draft ${n}`, 'slap slap step zolpidemix methotrexate pancreas secret', { status: 'draft', publishedAt: null });
-post('scheduled', 'Spring gatheringz', 'gatheringz gatheringz', { status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) });
+beforeAll(async () => {
+  zoe = await createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
+  lukasz = await createAuthor({ name: 'Łukasz' });
+  for (const [slug, title, body] of published) await post(slug, title, body);
+  // Words only unpublished posts use: never found, never suggested, even when used more often.
+  for (const n of [1, 2, 3, 4, 5]) await post(`draft-${n}`, `Draft ${n}`, 'slap slap step zolpidemix methotrexate pancreas secret', { status: 'draft', publishedAt: null });
+  await post('scheduled', 'Spring gatheringz', 'gatheringz gatheringz', { status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) });
+});
 
 let version = 0;
 const run = async (q: string) => {
@@ -108,13 +111,14 @@ describe('forgiving search', () => {
 
   it('learns the words of a post when it is published, and forgets them when it goes back to draft', async () => {
     expect((await run('zolpidemx')).suggestion).toBeNull();
-    getDb()
-      .update(posts)
-      .set({ status: 'published', publishedAt: new Date(Date.now() - 1000) })
-      .where(eq(posts.slug, 'draft-1'))
-      .run();
+    await withTransaction((tx) =>
+      tx
+        .update(posts)
+        .set({ status: 'published', publishedAt: new Date(Date.now() - 1000) })
+        .where(eq(posts.slug, 'draft-1')),
+    );
     expect((await run('zolpidemx')).suggestion).toBe('zolpidemix');
-    getDb().update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.slug, 'draft-1')).run();
+    await withTransaction((tx) => tx.update(posts).set({ status: 'draft', publishedAt: null }).where(eq(posts.slug, 'draft-1')));
     expect((await run('zolpidemx')).suggestion).toBeNull();
   });
 

@@ -15,8 +15,8 @@ jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
 
 const names: Record<UserRole, string> = { member: 'Zoë O’Brien-Ñúñez', author: 'Łukasz Żółć', moderator: 'Ada Ng', admin: 'Björk Guðmundsdóttir' };
-const signedIn = (role: UserRole | null) => {
-  const row = role ? createAuthor({ role, name: names[role] }) : null;
+const signedIn = async (role: UserRole | null) => {
+  const row = role ? await createAuthor({ role, name: names[role] }) : null;
   jest.mocked(auth).mockResolvedValue(asSession(row && { id: row.id, name: row.name, role: row.role }));
   return row && { id: row.id, name: row.name, role: row.role };
 };
@@ -24,13 +24,13 @@ const signedIn = (role: UserRole | null) => {
 describe('requireUser', () => {
   it('answers the signed-in person, whatever their role', async () => {
     for (const role of ['member', 'admin'] as const) {
-      const person = signedIn(role);
+      const person = await signedIn(role);
       expect(await requireUser()).toEqual({ user: person });
     }
   });
 
   it('refuses with 401 when nobody is signed in', async () => {
-    signedIn(null);
+    await signedIn(null);
     expect(await requireUser()).toEqual({ refused: 401 });
   });
 });
@@ -45,28 +45,28 @@ describe('requireRole', () => {
   ];
   it.each(cases)('%p lets in exactly %p; everyone else signed in gets 403', async (allowed, allowedRoles) => {
     for (const role of ['member', 'author', 'moderator', 'admin'] as const) {
-      const person = signedIn(role);
+      const person = await signedIn(role);
       expect(await requireRole(allowed)).toEqual(allowedRoles.includes(role) ? { user: person } : { refused: 403 });
     }
   });
 
   it('refuses with 401, not 403, when nobody is signed in', async () => {
-    signedIn(null);
+    await signedIn(null);
     expect(await requireRole(ADMINS)).toEqual({ refused: 401 });
   });
 });
 
 describe('requireRoleOrSignIn (admin pages)', () => {
   it('sends a signed-out visitor to sign in and back to the page', async () => {
-    signedIn(null);
+    await signedIn(null);
     const thrown = await requireRoleOrSignIn('/admin/settings?tab=2', ADMINS).catch((error: unknown) => error);
     expect(String((thrown as { digest?: string }).digest)).toContain('/signin?callbackUrl=%2Fadmin%2Fsettings%3Ftab%3D2');
   });
 
   it('answers null for a role that may not see the page, and the person otherwise', async () => {
-    signedIn('moderator');
+    await signedIn('moderator');
     expect(await requireRoleOrSignIn('/admin/settings', ADMINS)).toBeNull();
-    const admin = signedIn('admin');
+    const admin = await signedIn('admin');
     expect(await requireRoleOrSignIn('/admin/settings', ADMINS)).toEqual(admin);
   });
 });

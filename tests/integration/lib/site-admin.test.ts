@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { getPageBySlug } from '@/db/queries/pages';
 import { listStaff, PEOPLE_SEARCH_LIMIT, searchPeople } from '@/db/queries/people-admin';
 import { getCommentSettings, getSiteSettings } from '@/db/queries/settings';
@@ -25,17 +26,20 @@ const publishAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pa
 const updateAPage = (actor: CurrentUser, input: PageEditorInput) => parsedOr(pageEditorSchema.safeParse(input), (values) => updatePage(actor, values));
 
 let counter = 0;
-function createPerson(role: UserRole, name = `Person ${++counter}`) {
-  const row = getDb()
-    .insert(users)
-    .values({ name, email: `person${++counter}@example.org`, role })
-    .returning()
-    .get();
+async function createPerson(role: UserRole, name = `Person ${++counter}`) {
+  const row = (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ name, email: `person${++counter}@example.org`, role })
+        .returning(),
+    )
+  )[0];
   return { id: row.id, name: row.name, role: row.role };
 }
 
-const activity = () => getDb().select({ action: activityLog.action, subject: activityLog.subject, actorName: activityLog.actorName }).from(activityLog).all();
-const roleOf = (id: string) => getDb().select({ role: users.role, slug: users.slug }).from(users).where(eq(users.id, id)).get()!;
+const activity = () => getDb().select({ action: activityLog.action, subject: activityLog.subject, actorName: activityLog.actorName }).from(activityLog);
+const roleOf = async (id: string) => (await getDb().select({ role: users.role, slug: users.slug }).from(users).where(eq(users.id, id)))[0]!;
 
 const NON_ADMINS: UserRole[] = ['member', 'author', 'moderator'];
 
@@ -61,20 +65,20 @@ const validSettings: SiteSettingsInput = {
 
 describe('updateSettings', () => {
   it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', async (role) => {
-    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length };
-    const result = await saveSettings(createPerson(role), validSettings);
+    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: (await activity()).length };
+    const result = await saveSettings(await createPerson(role), validSettings);
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length }).toEqual(before);
+    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: (await activity()).length }).toEqual(before);
   });
 
   it('saves in its turn while another transaction is open at an await', async () => {
-    const admin = createPerson('admin', 'Zoë O’Brien-Ñúñez');
+    const admin = await createPerson('admin', 'Zoë O’Brien-Ñúñez');
     expect(await whileTransactionOpen(async () => saveSettings(admin, { ...validSettings, name: 'Łukasz’s Hearth' }))).toMatchObject({ ok: true });
     expect((await getSiteSettings()).name).toBe('Łukasz’s Hearth');
   });
 
   it('saves everything for an admin and logs it in the same transaction', async () => {
-    const admin = createPerson('admin', 'Ada');
+    const admin = await createPerson('admin', 'Ada');
     expect(await saveSettings(admin, validSettings)).toMatchObject({ ok: true });
     expect(await getSiteSettings()).toEqual({
       name: 'Hearth Together',
@@ -91,7 +95,7 @@ describe('updateSettings', () => {
       membersOnly: true,
       noSnippet: true,
     });
-    expect(activity().at(-1)).toEqual({ action: 'settings.update', subject: 'Site settings', actorName: 'Ada' });
+    expect((await activity()).at(-1)).toEqual({ action: 'settings.update', subject: 'Site settings', actorName: 'Ada' });
   });
 
   it.each([
@@ -102,121 +106,124 @@ describe('updateSettings', () => {
     ['21 links allowed per comment', { maxCommentLinks: '21' }, 'maxCommentLinks'],
     ['an empty name', { name: '   ' }, 'name'],
   ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
-    const admin = createPerson('admin');
-    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length };
+    const admin = await createPerson('admin');
+    const before = { site: await getSiteSettings(), comments: await getCommentSettings(), log: (await activity()).length };
     const result = await saveSettings(admin, { ...validSettings, name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
-    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: activity().length }).toEqual(before);
+    expect({ site: await getSiteSettings(), comments: await getCommentSettings(), log: (await activity()).length }).toEqual(before);
   });
 });
 
 describe('setRole', () => {
   it.each(NON_ADMINS)('refuses anyone with the %s role and changes nothing', async (role) => {
-    const target = createPerson('member');
-    const log = activity().length;
-    expect(await changeRole(createPerson(role), target.id, 'admin')).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    expect(roleOf(target.id).role).toBe('member');
-    expect(activity()).toHaveLength(log);
+    const target = await createPerson('member');
+    const log = (await activity()).length;
+    expect(await changeRole(await createPerson(role), target.id, 'admin')).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect((await roleOf(target.id)).role).toBe('member');
+    expect(await activity()).toHaveLength(log);
   });
 
   it('makes a member an author with a unique author slug from their name, and logs it', async () => {
-    const admin = createPerson('admin', 'Ada');
-    const first = createPerson('member', 'Robin Ash');
-    const second = createPerson('member', 'Robin Ash');
+    const admin = await createPerson('admin', 'Ada');
+    const first = await createPerson('member', 'Robin Ash');
+    const second = await createPerson('member', 'Robin Ash');
     expect(await changeRole(admin, first.id, 'author')).toMatchObject({ ok: true, message: expect.stringContaining('/author/robin-ash') });
     expect(await changeRole(admin, second.id, 'author')).toMatchObject({ ok: true });
-    expect(roleOf(first.id)).toEqual({ role: 'author', slug: 'robin-ash' });
-    expect(roleOf(second.id)).toEqual({ role: 'author', slug: 'robin-ash-2' });
-    expect(activity().at(-1)).toEqual({ action: 'person.role', subject: 'Robin Ash → author', actorName: 'Ada' });
+    expect(await roleOf(first.id)).toEqual({ role: 'author', slug: 'robin-ash' });
+    expect(await roleOf(second.id)).toEqual({ role: 'author', slug: 'robin-ash-2' });
+    expect((await activity()).at(-1)).toEqual({ action: 'person.role', subject: 'Robin Ash → author', actorName: 'Ada' });
   });
 
   it('keeps an existing author slug when the role changes again', async () => {
-    const admin = createPerson('admin');
-    const person = createPerson('member', 'Sam');
+    const admin = await createPerson('admin');
+    const person = await createPerson('member', 'Sam');
     await changeRole(admin, person.id, 'author');
     await changeRole(admin, person.id, 'moderator');
-    expect(roleOf(person.id)).toEqual({ role: 'moderator', slug: 'sam' });
+    expect(await roleOf(person.id)).toEqual({ role: 'moderator', slug: 'sam' });
   });
 
   it('refuses a change of your own role', async () => {
-    const admin = createPerson('admin');
-    const log = activity().length;
+    const admin = await createPerson('admin');
+    const log = (await activity()).length;
     expect(await changeRole(admin, admin.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('your own role') });
-    expect(roleOf(admin.id).role).toBe('admin');
-    expect(activity()).toHaveLength(log);
+    expect((await roleOf(admin.id)).role).toBe('admin');
+    expect(await activity()).toHaveLength(log);
   });
 
   it('never leaves the site without an admin, even when two admins demote each other', async () => {
     // Start from a database whose only admins are these two.
-    getDb().update(users).set({ role: 'member' }).where(eq(users.role, 'admin')).run();
-    const first = createPerson('admin');
-    const second = createPerson('admin');
+    await withTransaction((tx) => tx.update(users).set({ role: 'member' }).where(eq(users.role, 'admin')));
+    const first = await createPerson('admin');
+    const second = await createPerson('admin');
     expect(await changeRole(first, second.id, 'member')).toMatchObject({ ok: true });
     // The second admin's page was loaded before the demotion: their session still says admin.
-    const log = activity().length;
+    const log = (await activity()).length;
     expect(await changeRole(second, first.id, 'member')).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
-    expect(roleOf(first.id).role).toBe('admin');
-    expect(activity()).toHaveLength(log);
+    expect((await roleOf(first.id)).role).toBe('admin');
+    expect(await activity()).toHaveLength(log);
   });
 
   it('keeps one admin when two admins demote each other at the same moment', async () => {
-    getDb().update(users).set({ role: 'member' }).where(eq(users.role, 'admin')).run();
-    const zoe = createPerson('admin', 'Zoë O’Brien-Ñúñez');
-    const lukasz = createPerson('admin', 'Łukasz');
+    await withTransaction((tx) => tx.update(users).set({ role: 'member' }).where(eq(users.role, 'admin')));
+    const zoe = await createPerson('admin', 'Zoë O’Brien-Ñúñez');
+    const lukasz = await createPerson('admin', 'Łukasz');
     const answers = await Promise.all([changeRole(zoe, lukasz.id, 'member'), changeRole(lukasz, zoe.id, 'member')]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
-    expect([roleOf(zoe.id).role, roleOf(lukasz.id).role].filter((role) => role === 'admin')).toHaveLength(1);
+    expect([(await roleOf(zoe.id)).role, (await roleOf(lukasz.id)).role].filter((role) => role === 'admin')).toHaveLength(1);
   });
 
   it('refuses unknown roles and people with a clear message', async () => {
-    const admin = createPerson('admin');
-    const target = createPerson('member');
+    const admin = await createPerson('admin');
+    const target = await createPerson('member');
     expect(await changeRole(admin, target.id, 'owner')).toMatchObject({ ok: false, fieldErrors: { role: ['Choose a role from the list.'] } });
     expect(await changeRole(admin, 'no-such-person', 'author')).toMatchObject({ ok: false, message: expect.stringContaining('no longer has an account') });
-    expect(roleOf(target.id).role).toBe('member');
+    expect((await roleOf(target.id)).role).toBe('member');
   });
 });
 
 describe('finding people for /admin/people', () => {
   it('lists only people with more than the member role', async () => {
-    const member = createPerson('member');
-    const moderator = createPerson('moderator');
+    const member = await createPerson('member');
+    const moderator = await createPerson('moderator');
     const ids = (await listStaff()).map((p) => p.id);
     expect(ids).toContain(moderator.id);
     expect(ids).not.toContain(member.id);
   });
 
   it('searches email and name, reads % and _ literally, and stops at the limit', async () => {
-    const named = createPerson('member', 'Quill 100%');
+    const named = await createPerson('member', 'Quill 100%');
     expect((await searchPeople('quill 100%')).map((p) => p.id)).toEqual([named.id]);
     expect(await searchPeople('Qu_ll')).toEqual([]);
     expect((await searchPeople(`person${counter}@`)).map((p) => p.id)).toEqual([named.id]);
-    for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) createPerson('member', `Many ${i}`);
+    for (let i = 0; i < PEOPLE_SEARCH_LIMIT + 5; i++) await createPerson('member', `Many ${i}`);
     expect(await searchPeople('Many')).toHaveLength(PEOPLE_SEARCH_LIMIT);
   });
 });
 
 describe('savePage and deletePage', () => {
   const about = { id: '', title: 'About Hearth', slug: 'about', body: '# Hello\n\nWe are a peer community.', navOrder: '1' };
-  const pageCount = () => getDb().select().from(pages).all().length;
+  const pageCount = async () => (await getDb().select().from(pages)).length;
 
   it.each(NON_ADMINS)('refuse anyone with the %s role and change nothing', async (role) => {
-    const actor = createPerson(role);
-    const before = { pages: pageCount(), log: activity().length };
+    const actor = await createPerson(role);
+    const before = { pages: await pageCount(), log: (await activity()).length };
     expect(await saveAPage(actor, { ...about, slug: `by-${role}` })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    const existing = getDb()
-      .insert(pages)
-      .values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' })
-      .returning()
-      .get();
+    const existing = (
+      await withTransaction((tx) =>
+        tx
+          .insert(pages)
+          .values({ slug: `kept-${role}`, title: 'Kept', body: 'Text' })
+          .returning(),
+      )
+    )[0];
     expect(await deletePage(actor, existing.id)).toMatchObject({ ok: false });
     expect(await getPageBySlug(`kept-${role}`)).not.toBeNull();
-    expect({ pages: pageCount() - 1, log: activity().length }).toEqual(before);
+    expect({ pages: (await pageCount()) - 1, log: (await activity()).length }).toEqual(before);
   });
 
   it('creates, updates and deletes a page for an admin, logging each step', async () => {
-    const admin = createPerson('admin', 'Ada');
+    const admin = await createPerson('admin', 'Ada');
     const created = await publishAPage(admin, about);
     expect(created).toMatchObject({ ok: true, created: true });
     const id = (created.ok && created.id) || 0;
@@ -224,13 +231,13 @@ describe('savePage and deletePage', () => {
 
     expect(await updateAPage(admin, { ...about, id: String(id), title: 'About us', slug: 'about-us', navOrder: '' })).toMatchObject({ ok: true, created: false });
     expect(await getPageBySlug('about')).toBeNull();
-    expect(getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)).get()).toEqual({ navOrder: null, title: 'About us' });
+    expect((await getDb().select({ navOrder: pages.navOrder, title: pages.title }).from(pages).where(eq(pages.id, id)))[0]).toEqual({ navOrder: null, title: 'About us' });
 
     expect(await deletePage(admin, id)).toMatchObject({ ok: true, title: 'About us' });
     expect(await getPageBySlug('about-us')).toBeNull();
     expect(await deletePage(admin, id)).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
 
-    expect(activity().slice(-3)).toEqual([
+    expect((await activity()).slice(-3)).toEqual([
       { action: 'page.publish', subject: '“About Hearth”', actorName: 'Ada' },
       { action: 'page.update', subject: '“About us”', actorName: 'Ada' },
       { action: 'page.delete', subject: '“About us”', actorName: 'Ada' },
@@ -238,17 +245,17 @@ describe('savePage and deletePage', () => {
   });
 
   it('refuses a slug another page already uses, and changes nothing', async () => {
-    const admin = createPerson('admin');
+    const admin = await createPerson('admin');
     await publishAPage(admin, { ...about, slug: 'privacy', title: 'Privacy' });
     const other = await saveAPage(admin, { ...about, slug: 'disclaimer', title: 'Disclaimer' });
-    const before = { pages: pageCount(), log: activity().length };
+    const before = { pages: await pageCount(), log: (await activity()).length };
     expect(await saveAPage(admin, { ...about, slug: 'privacy', title: 'Second privacy' })).toMatchObject({
       ok: false,
       fieldErrors: { slug: ['Another page already uses “/privacy”. Choose another web address.'] },
     });
     expect(await saveAPage(admin, { ...about, id: String(other.ok && other.id), slug: 'privacy' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
     expect((await getPageBySlug('privacy'))!.title).toBe('Privacy');
-    expect({ pages: pageCount(), log: activity().length }).toEqual(before);
+    expect({ pages: await pageCount(), log: (await activity()).length }).toEqual(before);
   });
 
   it.each([
@@ -259,16 +266,16 @@ describe('savePage and deletePage', () => {
     ['über', 'only lowercase letters, digits and hyphens'],
     ['-about', 'Hyphens go between words'],
   ])('refuses the slug “%s” (%s) and changes nothing', async (slug, problem) => {
-    const admin = createPerson('admin');
-    const before = { pages: pageCount(), log: activity().length };
+    const admin = await createPerson('admin');
+    const before = { pages: await pageCount(), log: (await activity()).length };
     const result = await saveAPage(admin, { ...about, slug });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.slug?.[0]).toContain(problem);
-    expect({ pages: pageCount(), log: activity().length }).toEqual(before);
+    expect({ pages: await pageCount(), log: (await activity()).length }).toEqual(before);
   });
 
   it('refuses a body over 200 KB and a menu position that is not a whole number', async () => {
-    const admin = createPerson('admin');
+    const admin = await createPerson('admin');
     expect(await saveAPage(admin, { ...about, slug: 'long', body: 'é'.repeat(103 * 1024) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringContaining('200 KB')] } });
     expect(await saveAPage(admin, { ...about, slug: 'menu', navOrder: 'first' })).toMatchObject({ ok: false, fieldErrors: { navOrder: [expect.any(String)] } });
     expect(await getPageBySlug('long')).toBeNull();

@@ -8,6 +8,7 @@ import { GET as appleTouchIcon } from '@/app/apple-touch-icon.png/route';
 import { GET as favicon } from '@/app/favicon.ico/route';
 import { GET as pngIcon } from '@/app/icons/[file]/route';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { getSiteIdentity, getSiteSettings } from '@/db/queries/settings';
 import { activityLog, siteSettings, users, type UserRole } from '@/db/schema';
 import { invalid } from '@/lib/actions/state';
@@ -17,14 +18,17 @@ import { siteSettingsSchema, type SiteSettingsInput } from '@/lib/validations/si
 
 jest.mock('next/server', () => ({ ...jest.requireActual('next/server'), connection: async () => undefined }));
 
-getDb().insert(siteSettings).values({ id: 1, name: 'Zoë O’Brien-Ñúñez’s Hearth' }).run();
+beforeAll(() => withTransaction((tx) => tx.insert(siteSettings).values({ id: 1, name: 'Zoë O’Brien-Ñúñez’s Hearth' })));
 let counter = 0;
-const person = (role: UserRole, name = `Łukasz "Luke" ‹Żółć› ${++counter}`) => {
-  const row = getDb()
-    .insert(users)
-    .values({ name, email: `p${++counter}@example.org`, role })
-    .returning()
-    .get();
+const person = async (role: UserRole, name = `Łukasz "Luke" ‹Żółć› ${++counter}`) => {
+  const row = (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ name, email: `p${++counter}@example.org`, role })
+        .returning(),
+    )
+  )[0];
   return { id: row.id, name: row.name, role: row.role };
 };
 const base: SiteSettingsInput = {
@@ -43,11 +47,11 @@ const base: SiteSettingsInput = {
   timeZone: 'UTC',
   dateFormat: 'long',
 };
-const save = (actor: ReturnType<typeof person>, change: Partial<SiteSettingsInput>) => {
+const save = (actor: Awaited<ReturnType<typeof person>>, change: Partial<SiteSettingsInput>) => {
   const parsed = siteSettingsSchema.safeParse({ ...base, ...change });
   return parsed.success ? updateSettings(actor, parsed.data) : invalid(parsed.error);
 };
-const logLength = () => getDb().select().from(activityLog).all().length;
+const logLength = async () => (await getDb().select().from(activityLog)).length;
 const square = (colour: string, size = 600) =>
   sharp({ create: { width: size, height: size, channels: 3, background: colour } })
     .png()
@@ -70,13 +74,13 @@ function readIco(ico: Buffer) {
 
 describe('the site identity settings', () => {
   it.each(['member', 'author', 'moderator'] as const)('refuses the %s role and changes nothing', async (role) => {
-    const before = [await getSiteIdentity(), logLength()];
-    expect(await save(person(role), { timeZone: 'America/New_York', dateFormat: 'us' })).toMatchObject({ ok: false });
-    expect([await getSiteIdentity(), logLength()]).toEqual(before);
+    const before = [await getSiteIdentity(), await logLength()];
+    expect(await save(await person(role), { timeZone: 'America/New_York', dateFormat: 'us' })).toMatchObject({ ok: false });
+    expect([await getSiteIdentity(), await logLength()]).toEqual(before);
   });
 
   it('saves the zone, format, icon and logo for an admin; the logo reaches the site’s header data', async () => {
-    const admin = person('admin', 'Ada');
+    const admin = await person('admin', 'Ada');
     const icon = await storeUpload(admin, await square('#d03030'));
     const logo = await storeUpload(
       admin,
@@ -100,11 +104,11 @@ describe('the site identity settings', () => {
     ['an icon that was never uploaded', { iconUploadId: '999999' }, 'iconUploadId'],
     ['a logo id that is not a number', { logoUploadId: '../etc/passwd' }, 'logoUploadId'],
   ])('refuses %s with a field error and changes nothing', async (_case, change, field) => {
-    const before = [await getSiteIdentity(), await getSiteSettings(), logLength()];
-    const result = await save(person('admin'), { name: 'Changed', ...change });
+    const before = [await getSiteIdentity(), await getSiteSettings(), await logLength()];
+    const result = await save(await person('admin'), { name: 'Changed', ...change });
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.[field]).toBeTruthy();
-    expect([await getSiteIdentity(), await getSiteSettings(), logLength()]).toEqual(before);
+    expect([await getSiteIdentity(), await getSiteSettings(), await logLength()]).toEqual(before);
   });
 });
 
@@ -127,7 +131,7 @@ describe('the icons', () => {
   });
 
   it('are made from the uploaded icon at once, under a new version; the linked version may be kept a year', async () => {
-    const admin = person('admin');
+    const admin = await person('admin');
     const before = await bytes(await favicon(get('/favicon.ico')));
     const oldTag = (await favicon(get('/favicon.ico'))).headers.get('etag');
     const icon = await storeUpload(

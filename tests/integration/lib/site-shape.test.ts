@@ -6,6 +6,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { listMenu, listMenuForEditor } from '@/db/queries/menu';
 import { getCategoryBySlug, getRenamedCategorySlug, getRenamedTagSlug, getTagBySlug, listCategories } from '@/db/queries/taxonomy';
 import { activityLog, menuItems, pages, posts, postTags, subscriberCategories, users, type UserRole } from '@/db/schema';
@@ -28,32 +29,34 @@ const mergeTag = (actor: CurrentUser, id: number, intoId: number) => parsedOr(ta
 const menu = (actor: CurrentUser, items: unknown) => parsedOr(menuSchema.safeParse({ menu: JSON.stringify(items) }), (values) => saveMenu(actor, values));
 
 let counter = 0;
-function person(role: UserRole, name = `Person ${++counter}`): CurrentUser {
-  const row = getDb()
-    .insert(users)
-    .values({ name, email: `shape${++counter}@example.org`, role })
-    .returning()
-    .get();
+async function person(role: UserRole, name = `Person ${++counter}`): Promise<CurrentUser> {
+  const row = (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ name, email: `shape${++counter}@example.org`, role })
+        .returning(),
+    )
+  )[0];
   return { id: row.id, name: row.name, role: row.role } as CurrentUser;
 }
-const admin = person('admin', 'Zoë O’Brien-Ñúñez');
-const author = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
+let admin: CurrentUser, author: Awaited<ReturnType<typeof createAuthor>>;
+beforeAll(async () => {
+  admin = await person('admin', 'Zoë O’Brien-Ñúñez');
+  author = await createAuthor({ name: 'Łukasz "Luke" ‹Żółć›' });
+});
 
 const newCategory = async (name: string, slug = '', description = '') => {
   const result = await save(admin, { id: '', name, slug, description });
   expect(result).toMatchObject({ ok: true });
   return (await listCategories()).find((c) => c.name === name)!;
 };
-const categoryOf = (postId: number) => getDb().select({ categoryId: posts.categoryId }).from(posts).where(eq(posts.id, postId)).get()!.categoryId;
-const topicsOf = (subscriberId: number) =>
-  getDb()
-    .select({ id: subscriberCategories.categoryId })
-    .from(subscriberCategories)
-    .where(eq(subscriberCategories.subscriberId, subscriberId))
-    .orderBy(asc(subscriberCategories.categoryId))
-    .all()
-    .map((r) => r.id);
-const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id)).all();
+const categoryOf = async (postId: number) => (await getDb().select({ categoryId: posts.categoryId }).from(posts).where(eq(posts.id, postId)))[0]!.categoryId;
+const topicsOf = async (subscriberId: number) =>
+  (
+    await getDb().select({ id: subscriberCategories.categoryId }).from(subscriberCategories).where(eq(subscriberCategories.subscriberId, subscriberId)).orderBy(asc(subscriberCategories.categoryId))
+  ).map((r) => r.id);
+const menuRows = () => getDb().select().from(menuItems).orderBy(asc(menuItems.id));
 
 describe('categories', () => {
   it('renames with a new slug: every earlier address leads to the newest one, and a freed slug can be reused', async () => {
@@ -87,14 +90,14 @@ describe('categories', () => {
   });
 
   it.each(['member', 'author', 'moderator'] as const)('refuses a %s and changes nothing', async (role) => {
-    const someone = person(role);
+    const someone = await person(role);
     const target = (await listCategories())[0];
-    const before = { categories: await listCategories(), log: getDb().select().from(activityLog).all().length };
+    const before = { categories: await listCategories(), log: (await getDb().select().from(activityLog)).length };
     expect(await save(someone, { id: '', name: 'Sneaky', slug: 'sneaky', description: '' })).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
     expect(await save(someone, { id: String(target.id), name: 'Renamed', slug: 'renamed', description: '' })).toMatchObject({ ok: false });
     expect(await moveCategoryOnePlace(someone, target.id, 'down')).toMatchObject({ ok: false });
     expect(await remove(someone, target.id, '')).toMatchObject({ ok: false });
-    expect({ categories: await listCategories(), log: getDb().select().from(activityLog).all().length }).toEqual(before);
+    expect({ categories: await listCategories(), log: (await getDb().select().from(activityLog)).length }).toEqual(before);
   });
 
   it('moves one place up or down, in the order readers and pickers use', async () => {
@@ -112,72 +115,65 @@ describe('categories', () => {
     const research = await newCategory('Research News', 'research-news');
     const stories = await newCategory('Community Stories', 'community-stories');
     const other = await newCategory('Ask Me Anything', 'ama');
-    const p1 = createPost({ authorId: author.id, categoryId: research.id }).id;
-    const p2 = createPost({ authorId: author.id, categoryId: research.id, status: 'draft' }).id;
-    const p3 = createPost({ authorId: author.id, categoryId: other.id }).id;
-    const onlyResearch = createSubscriber({ categoryIds: [research.id] }).id;
-    const both = createSubscriber({ categoryIds: [research.id, stories.id] }).id;
-    const elsewhere = createSubscriber({ categoryIds: [other.id] }).id;
+    const p1 = (await createPost({ authorId: author.id, categoryId: research.id })).id;
+    const p2 = (await createPost({ authorId: author.id, categoryId: research.id, status: 'draft' })).id;
+    const p3 = (await createPost({ authorId: author.id, categoryId: other.id })).id;
+    const onlyResearch = (await createSubscriber({ categoryIds: [research.id] })).id;
+    const both = (await createSubscriber({ categoryIds: [research.id, stories.id] })).id;
+    const elsewhere = (await createSubscriber({ categoryIds: [other.id] })).id;
     await save(admin, { id: String(research.id), name: 'Research', slug: 'research', description: '' });
-    getDb().insert(menuItems).values({ position: 50, kind: 'category', categoryId: research.id }).run();
+    await withTransaction((tx) => tx.insert(menuItems).values({ position: 50, kind: 'category', categoryId: research.id }));
 
-    const before = { categories: await listCategories(), topics: topicsOf(onlyResearch) };
+    const before = { categories: await listCategories(), topics: await topicsOf(onlyResearch) };
     expect(await remove(admin, research.id, '')).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.stringContaining('has posts')] } });
     expect(await remove(admin, research.id, research.id)).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)] } });
-    expect({ categories: await listCategories(), topics: topicsOf(onlyResearch) }).toEqual(before);
+    expect({ categories: await listCategories(), topics: await topicsOf(onlyResearch) }).toEqual(before);
 
     expect(await remove(admin, research.id, stories.id)).toMatchObject({ ok: true, message: expect.stringContaining('2 posts and followers are now in “Community Stories”') });
-    expect([categoryOf(p1), categoryOf(p2), categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
-    expect([topicsOf(onlyResearch), topicsOf(both), topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
+    expect([await categoryOf(p1), await categoryOf(p2), await categoryOf(p3)]).toEqual([stories.id, stories.id, other.id]);
+    expect([await topicsOf(onlyResearch), await topicsOf(both), await topicsOf(elsewhere)]).toEqual([[stories.id], [stories.id], [other.id]]);
     expect([await getRenamedCategorySlug('research'), await getRenamedCategorySlug('research-news')]).toEqual(['community-stories', 'community-stories']);
-    expect(
-      menuRows()
-        .filter((row) => row.position === 50)
-        .map((row) => row.categoryId),
-    ).toEqual([stories.id]);
+    expect((await menuRows()).filter((row) => row.position === 50).map((row) => row.categoryId)).toEqual([stories.id]);
   });
 
   it('deletes a category without posts directly; its menu sub-items move up a level', async () => {
     const empty = await newCategory('Empty for now', 'empty-for-now');
-    const parent = getDb().insert(menuItems).values({ position: 60, kind: 'category', categoryId: empty.id }).returning().get();
-    getDb().insert(menuItems).values({ parentId: parent.id, position: 0, kind: 'link', label: 'Chat', url: 'https://chat.example.org' }).run();
+    const parent = (await withTransaction((tx) => tx.insert(menuItems).values({ position: 60, kind: 'category', categoryId: empty.id }).returning()))[0];
+    await withTransaction((tx) => tx.insert(menuItems).values({ parentId: parent.id, position: 0, kind: 'link', label: 'Chat', url: 'https://chat.example.org' }));
     expect(await remove(admin, empty.id, '')).toMatchObject({ ok: true });
     expect(await getCategoryBySlug('empty-for-now')).toBeNull();
-    expect(menuRows().filter((row) => row.label === 'Chat')).toEqual([expect.objectContaining({ parentId: null })]);
+    expect((await menuRows()).filter((row) => row.label === 'Chat')).toEqual([expect.objectContaining({ parentId: null })]);
   });
 });
 
 describe('tags', () => {
   it('renames (old address redirects), merges keeping one copy per post, and deletes', async () => {
-    const pacing = createTag('pacing');
-    const energy = createTag('energy');
-    const both = createPost({ authorId: author.id, tagIds: [pacing.id, energy.id] }).id;
-    const onlyPacing = createPost({ authorId: author.id, tagIds: [pacing.id] }).id;
+    const pacing = await createTag('pacing');
+    const energy = await createTag('energy');
+    const both = (await createPost({ authorId: author.id, tagIds: [pacing.id, energy.id] })).id;
+    const onlyPacing = (await createPost({ authorId: author.id, tagIds: [pacing.id] })).id;
     expect(await renameTag(admin, pacing.id, 'Pacing & rest', 'pacing-and-rest')).toMatchObject({ ok: true });
     expect(await getRenamedTagSlug('pacing')).toBe('pacing-and-rest');
     expect(await renameTag(admin, pacing.id, 'Energy', 'energy')).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('merge them')] } });
 
     expect(await mergeTag(admin, pacing.id, pacing.id)).toMatchObject({ ok: false, fieldErrors: { intoId: [expect.any(String)] } });
     expect(await mergeTag(admin, pacing.id, energy.id)).toMatchObject({ ok: true, message: '“Pacing & rest” was merged into “energy”.' });
-    const tagsOf = (postId: number) =>
-      getDb()
-        .select({ tagId: postTags.tagId })
-        .from(postTags)
-        .where(eq(postTags.postId, postId))
-        .all()
-        .map((r) => r.tagId);
-    expect([tagsOf(both), tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
+    const tagsOf = async (postId: number) => (await getDb().select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, postId))).map((r) => r.tagId);
+    expect([await tagsOf(both), await tagsOf(onlyPacing)]).toEqual([[energy.id], [energy.id]]);
     expect([await getTagBySlug('pacing-and-rest'), await getRenamedTagSlug('pacing-and-rest'), await getRenamedTagSlug('pacing')]).toEqual([null, 'energy', 'energy']);
 
-    expect(await deleteTag(person('moderator'), energy.id)).toMatchObject({ ok: false });
+    expect(await deleteTag(await person('moderator'), energy.id)).toMatchObject({ ok: false });
     expect(await deleteTag(admin, energy.id)).toMatchObject({ ok: true });
-    expect([tagsOf(both), await getTagBySlug('energy'), await getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
+    expect([await tagsOf(both), await getTagBySlug('energy'), await getRenamedTagSlug('pacing')]).toEqual([[], null, null]);
   });
 });
 
 describe('the menu', () => {
-  const about = getDb().insert(pages).values({ slug: 'about', title: 'About us', body: 'Hi.' }).returning().get();
-  const draft = getDb().insert(pages).values({ slug: 'coming-soon', title: 'Coming soon', body: 'Soon.', status: 'draft' }).returning().get();
+  let about: typeof pages.$inferSelect, draft: typeof pages.$inferSelect;
+  beforeAll(async () => {
+    [about] = await withTransaction((tx) => tx.insert(pages).values({ slug: 'about', title: 'About us', body: 'Hi.' }).returning());
+    [draft] = await withTransaction((tx) => tx.insert(pages).values({ slug: 'coming-soon', title: 'Coming soon', body: 'Soon.', status: 'draft' }).returning());
+  });
 
   it('saves pages, categories and links with one level of sub-items, and readers see names, order and no drafts', async () => {
     const category = (await listCategories())[0];
@@ -203,16 +199,16 @@ describe('the menu', () => {
     ['an address leaving the site through //', [{ kind: 'link', label: 'Sneaky', url: '//evil.example.org' }], 'starts with one “/”'],
     ['a sub-item page with no page chosen', [{ kind: 'link', label: 'A', url: '/a', children: [{ kind: 'page', label: '' }] }], 'sub-item 1: choose the page'],
   ])('refuses %s with a clear message and changes nothing', async (_what, items, message) => {
-    const before = menuRows();
+    const before = await menuRows();
     const result = await menu(admin, items);
     expect(result).toMatchObject({ ok: false, fieldErrors: { menu: expect.arrayContaining([expect.stringContaining(message)]) } });
-    expect(menuRows()).toEqual(before);
+    expect(await menuRows()).toEqual(before);
   });
 
   it('refuses a page that no longer exists, and anyone who is not an admin, changing nothing', async () => {
-    const before = menuRows();
+    const before = await menuRows();
     expect(await menu(admin, [{ kind: 'page', pageId: 99999, label: '' }])).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') });
-    expect(await menu(person('author'), [{ kind: 'link', label: 'Home', url: '/' }])).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
-    expect(menuRows()).toEqual(before);
+    expect(await menu(await person('author'), [{ kind: 'link', label: 'Home', url: '/' }])).toMatchObject({ ok: false, message: expect.stringContaining('Only the site’s admins') });
+    expect(await menuRows()).toEqual(before);
   });
 });

@@ -3,40 +3,52 @@
  * store), the upsert, the cap on referring sites, the admin switch, and the figures /admin/stats reads.
  * (Which requests the server's beacon counts at all: tests/unit/server/view-counter.test.ts.)
  */
+import { count, eq, like } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { OTHER_REFERRERS, REFERRER_HOSTS_PER_DAY } from '@/db/queries/page-views';
 import { commentsPerDay, confirmationsPerDay, newsletterSendsPerDay, setStatsEnabled, topPosts, topReferrers, viewsPerDay } from '@/db/queries/stats';
-import { comments, outbox, pages } from '@/db/schema';
+import { activityLog, comments, outbox, pages, pageViewCounts, referrerCounts } from '@/db/schema';
 import { countViews } from '@/lib/stats/count-view';
 import { createAuthor, createCategory, createPost, createSubscriber, createTag } from '../../helpers/fixtures';
 import { whileTransactionOpen } from '../../helpers/open-transaction';
+import { tableColumns } from '../../helpers/table-columns';
 
 const day1 = new Date('2026-03-02T09:00:00Z');
 const day2 = new Date('2026-03-03T21:30:00Z');
-const sqlite = () => getDb().$client;
-const rows = (table: string) => sqlite().prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+const rows = (table: 'page_view_counts' | 'referrer_counts') =>
+  table === 'page_view_counts'
+    ? getDb()
+        .select({ day: pageViewCounts.day, path: pageViewCounts.path, post_id: pageViewCounts.postId, views: pageViewCounts.views })
+        .from(pageViewCounts)
+        .orderBy(pageViewCounts.day, pageViewCounts.path)
+    : getDb().select({ day: referrerCounts.day, host: referrerCounts.host, views: referrerCounts.views }).from(referrerCounts).orderBy(referrerCounts.day, referrerCounts.host);
+const onDay = (day: string) => ({ pages: eq(pageViewCounts.day, day), referrers: eq(referrerCounts.day, day) });
 
 /** One view as the server's beacon hands it over; the number of views stored. */
 const beacon = (path: string, { referrer = '', at = day1, n = 1 }: { referrer?: string; at?: Date; n?: number } = {}) => countViews([{ path, referrer, n }], at);
 
 describe('counting views privately', () => {
-  const zoe = createAuthor({ name: 'Zoë O’Brien-Ñúñez', slug: 'zoe-obrien-nunez' });
-  const lukasz = createAuthor({ name: 'Łukasz "Luke" ‹Żółć›', slug: 'lukasz' });
-  const livingWell = createCategory('living-well');
-  createCategory('pain-and-fatigue');
-  const sleep = createTag('sleep');
-  const pacing = createPost({ authorId: zoe.id, slug: 'pacing-through-a-flare', title: 'Pacing through a flare 🔥', categoryId: livingWell.id, tagIds: [sleep.id] });
-  const kitchen = createPost({ authorId: lukasz.id, slug: 'kitchen-stool', title: 'Łukasz’s kitchen stool', publishedAt: new Date('2026-01-05T10:00:00Z') });
-  const quiet = createPost({ authorId: lukasz.id, slug: 'quiet-post', title: 'A quiet post' });
-  createPost({ authorId: zoe.id, slug: 'secret-draft', status: 'draft', publishedAt: null });
-  createPost({ authorId: zoe.id, slug: 'not-yet', publishedAt: new Date('2099-01-01T00:00:00Z') });
-  getDb()
-    .insert(pages)
-    .values([
-      { slug: 'about', title: 'About', body: 'Hi' },
-      { slug: 'unfinished', title: 'Unfinished', body: 'x', status: 'draft' },
-    ])
-    .run();
+  type Row<T extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<T>>;
+  let zoe: Row<typeof createAuthor>, lukasz: Row<typeof createAuthor>, pacing: Row<typeof createPost>, kitchen: Row<typeof createPost>, quiet: Row<typeof createPost>;
+  beforeAll(async () => {
+    zoe = await createAuthor({ name: 'Zoë O’Brien-Ñúñez', slug: 'zoe-obrien-nunez' });
+    lukasz = await createAuthor({ name: 'Łukasz "Luke" ‹Żółć›', slug: 'lukasz' });
+    const livingWell = await createCategory('living-well');
+    await createCategory('pain-and-fatigue');
+    const sleep = await createTag('sleep');
+    pacing = await createPost({ authorId: zoe.id, slug: 'pacing-through-a-flare', title: 'Pacing through a flare 🔥', categoryId: livingWell.id, tagIds: [sleep.id] });
+    kitchen = await createPost({ authorId: lukasz.id, slug: 'kitchen-stool', title: 'Łukasz’s kitchen stool', publishedAt: new Date('2026-01-05T10:00:00Z') });
+    quiet = await createPost({ authorId: lukasz.id, slug: 'quiet-post', title: 'A quiet post' });
+    await createPost({ authorId: zoe.id, slug: 'secret-draft', status: 'draft', publishedAt: null });
+    await createPost({ authorId: zoe.id, slug: 'not-yet', publishedAt: new Date('2099-01-01T00:00:00Z') });
+    await withTransaction((tx) =>
+      tx.insert(pages).values([
+        { slug: 'about', title: 'About', body: 'Hi' },
+        { slug: 'unfinished', title: 'Unfinished', body: 'x', status: 'draft' },
+      ]),
+    );
+  });
 
   it('counts every kind of reader page, with the referring site by host, and adds up repeat views', async () => {
     expect(await beacon('/posts/pacing-through-a-flare', { referrer: 'forum.example.org' })).toBe(1);
@@ -51,7 +63,7 @@ describe('counting views privately', () => {
     expect(await beacon('/', { at: day2, referrer: 'partner-blog.example' })).toBe(1);
     expect(await beacon('/posts/kitchen-stool', { at: day2 })).toBe(1);
 
-    expect(rows('page_view_counts')).toEqual([
+    expect(await rows('page_view_counts')).toEqual([
       { day: '2026-03-02', path: '/about', post_id: null, views: 1 },
       { day: '2026-03-02', path: '/author/zoe-obrien-nunez', post_id: null, views: 1 },
       { day: '2026-03-02', path: '/category/living-well', post_id: null, views: 1 },
@@ -63,14 +75,14 @@ describe('counting views privately', () => {
       { day: '2026-03-03', path: '/posts/kitchen-stool', post_id: kitchen.id, views: 1 },
     ]);
     // Our own host is not a referrer; a host that is not a plain name is dropped, the view still counted.
-    expect(rows('referrer_counts')).toEqual([
+    expect(await rows('referrer_counts')).toEqual([
       { day: '2026-03-02', host: 'forum.example.org', views: 2 },
       { day: '2026-03-03', host: 'partner-blog.example', views: 1 },
     ]);
   });
 
   it('stores nothing for paths that are not a page readers can see now', async () => {
-    const before = JSON.stringify([rows('page_view_counts'), rows('referrer_counts')]);
+    const before = JSON.stringify([await rows('page_view_counts'), await rows('referrer_counts')]);
     const paths = [
       '/posts/secret-draft',
       '/posts/not-yet',
@@ -90,7 +102,7 @@ describe('counting views privately', () => {
         day1,
       ),
     ).toBe(0);
-    expect(JSON.stringify([rows('page_view_counts'), rows('referrer_counts')])).toBe(before);
+    expect(JSON.stringify([await rows('page_view_counts'), await rows('referrer_counts')])).toBe(before);
   });
 
   it('stores a whole batch at once, adding to what is there', async () => {
@@ -103,24 +115,26 @@ describe('counting views privately', () => {
     ];
     expect(await countViews(batch, at)).toBe(7);
     expect(await countViews(batch.slice(0, 1), at)).toBe(4);
-    expect(sqlite().prepare("SELECT path, views FROM page_view_counts WHERE day = '2026-03-06' ORDER BY path").all()).toEqual([
+    expect(await getDb().select({ path: pageViewCounts.path, views: pageViewCounts.views }).from(pageViewCounts).where(onDay('2026-03-06').pages).orderBy(pageViewCounts.path)).toEqual([
       { path: '/posts/kitchen-stool', views: 10 },
       { path: '/tag/sleep', views: 1 },
     ]);
-    expect(sqlite().prepare("SELECT host, views FROM referrer_counts WHERE day = '2026-03-06'").all()).toEqual([{ host: 'forum.example.org', views: 8 }]);
-    sqlite().prepare("DELETE FROM page_view_counts WHERE day = '2026-03-06'").run();
-    sqlite().prepare("DELETE FROM referrer_counts WHERE day = '2026-03-06'").run();
+    expect(await getDb().select({ host: referrerCounts.host, views: referrerCounts.views }).from(referrerCounts).where(onDay('2026-03-06').referrers)).toEqual([
+      { host: 'forum.example.org', views: 8 },
+    ]);
+    await withTransaction((tx) => tx.delete(pageViewCounts).where(onDay('2026-03-06').pages));
+    await withTransaction((tx) => tx.delete(referrerCounts).where(onDay('2026-03-06').referrers));
   });
 
   it('keeps a flood of made-up referring sites to a fixed number of rows a day, the rest as "other"', async () => {
     const at = new Date('2026-03-04T12:00:00Z');
     for (let i = 0; i < REFERRER_HOSTS_PER_DAY + 50; i++) await beacon('/posts/quiet-post', { at, referrer: `spam-${i}.example` });
     await beacon('/posts/quiet-post', { at, referrer: 'spam-3.example' });
-    const hosts = sqlite().prepare("SELECT host, views FROM referrer_counts WHERE day = '2026-03-04'").all() as { host: string; views: number }[];
+    const hosts = await getDb().select({ host: referrerCounts.host, views: referrerCounts.views }).from(referrerCounts).where(onDay('2026-03-04').referrers);
     expect(hosts).toHaveLength(REFERRER_HOSTS_PER_DAY + 1);
     expect(hosts.find((h) => h.host === OTHER_REFERRERS)?.views).toBe(50);
     expect(hosts.find((h) => h.host === 'spam-3.example')?.views).toBe(2);
-    expect(sqlite().prepare("SELECT views FROM page_view_counts WHERE day = '2026-03-04'").all()).toEqual([{ views: REFERRER_HOSTS_PER_DAY + 51 }]);
+    expect(await getDb().select({ views: pageViewCounts.views }).from(pageViewCounts).where(onDay('2026-03-04').pages)).toEqual([{ views: REFERRER_HOSTS_PER_DAY + 51 }]);
   });
 
   it('counts nothing while an admin has turned counting off, and counts again once it is back on', async () => {
@@ -128,10 +142,13 @@ describe('counting views privately', () => {
     const at = new Date('2026-03-05T08:00:00Z');
     await setStatsEnabled(admin, false);
     expect(await beacon('/posts/quiet-post', { at, referrer: 'forum.example.org' })).toBe(0);
-    expect(sqlite().prepare("SELECT count(*) AS n FROM page_view_counts WHERE day = '2026-03-05'").get()).toEqual({ n: 0 });
+    expect((await getDb().select({ n: count() }).from(pageViewCounts).where(onDay('2026-03-05').pages))[0]).toEqual({ n: 0 });
     await setStatsEnabled(admin, true);
     expect(await beacon('/posts/quiet-post', { at })).toBe(1);
-    expect(sqlite().prepare("SELECT action FROM activity_log WHERE action LIKE 'stats.%' ORDER BY id").all()).toEqual([{ action: 'stats.off' }, { action: 'stats.on' }]);
+    expect(await getDb().select({ action: activityLog.action }).from(activityLog).where(like(activityLog.action, 'stats.%')).orderBy(activityLog.id)).toEqual([
+      { action: 'stats.off' },
+      { action: 'stats.on' },
+    ]);
   });
 
   it('counts views and turns counting off and on in turn while another transaction is open at an await', async () => {
@@ -144,9 +161,8 @@ describe('counting views privately', () => {
   });
 
   it('has no column that could hold an address, a browser or a visitor', async () => {
-    const columns = (table: string) => (sqlite().prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns('page_view_counts')).toEqual(['day', 'path', 'post_id', 'views']);
-    expect(columns('referrer_counts')).toEqual(['day', 'host', 'views']);
+    expect(await tableColumns('page_view_counts')).toEqual(['day', 'path', 'post_id', 'views']);
+    expect(await tableColumns('referrer_counts')).toEqual(['day', 'host', 'views']);
   });
 
   it('reads the figures /admin/stats shows: views per day, top posts, referring sites', async () => {
@@ -183,27 +199,28 @@ describe('counting views privately', () => {
       nextAttemptAt: new Date(),
       sentAt: sentAt ? new Date(sentAt) : null,
     });
-    getDb()
-      .insert(outbox)
-      .values([
-        mail('new-post', 'sent', '2026-03-02T07:00:00Z'),
-        mail('new-post', 'sent', '2026-03-02T23:59:00Z'),
-        mail('weekly-digest', 'sent', '2026-03-09T06:00:00Z'),
-        mail('new-post', 'failed', null),
-        mail('reply', 'sent', '2026-03-02T08:00:00Z'),
-        mail('sign-in', 'sent', '2026-03-02T08:00:00Z'),
-        mail('new-post', 'sent', '2026-02-01T08:00:00Z'),
-      ])
-      .run();
+    await withTransaction((tx) =>
+      tx
+        .insert(outbox)
+        .values([
+          mail('new-post', 'sent', '2026-03-02T07:00:00Z'),
+          mail('new-post', 'sent', '2026-03-02T23:59:00Z'),
+          mail('weekly-digest', 'sent', '2026-03-09T06:00:00Z'),
+          mail('new-post', 'failed', null),
+          mail('reply', 'sent', '2026-03-02T08:00:00Z'),
+          mail('sign-in', 'sent', '2026-03-02T08:00:00Z'),
+          mail('new-post', 'sent', '2026-02-01T08:00:00Z'),
+        ]),
+    );
     expect(await newsletterSendsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-09', count: 1 },
     ]);
 
-    createSubscriber({ confirmedAt: new Date('2026-03-02T10:00:00Z'), email: 'zoë@example.org' });
-    createSubscriber({ confirmedAt: new Date('2026-03-02T11:00:00Z'), status: 'unsubscribed' });
-    createSubscriber({ confirmedAt: new Date('2026-03-10T11:00:00Z') });
-    createSubscriber({ confirmedAt: null, status: 'pending' });
+    await createSubscriber({ confirmedAt: new Date('2026-03-02T10:00:00Z'), email: 'zoë@example.org' });
+    await createSubscriber({ confirmedAt: new Date('2026-03-02T11:00:00Z'), status: 'unsubscribed' });
+    await createSubscriber({ confirmedAt: new Date('2026-03-10T11:00:00Z') });
+    await createSubscriber({ confirmedAt: null, status: 'pending' });
     expect(await confirmationsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-10', count: 1 },
@@ -217,16 +234,17 @@ describe('counting views privately', () => {
       status,
       createdAt: new Date(createdAt),
     });
-    getDb()
-      .insert(comments)
-      .values([
-        comment('approved', '2026-03-02T10:00:00Z'),
-        comment('pending', '2026-03-02T12:00:00Z'),
-        comment('spam', '2026-03-02T13:00:00Z'),
-        comment('approved', '2026-03-11T10:00:00Z'),
-        comment('approved', '2026-02-11T10:00:00Z'),
-      ])
-      .run();
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values([
+          comment('approved', '2026-03-02T10:00:00Z'),
+          comment('pending', '2026-03-02T12:00:00Z'),
+          comment('spam', '2026-03-02T13:00:00Z'),
+          comment('approved', '2026-03-11T10:00:00Z'),
+          comment('approved', '2026-02-11T10:00:00Z'),
+        ]),
+    );
     expect(await commentsPerDay('2026-03-01')).toEqual([
       { day: '2026-03-02', count: 2 },
       { day: '2026-03-11', count: 1 },

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { auth } from '@/lib/auth';
 import { MAX_UPLOAD_BYTES, storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor } from '../../helpers/fixtures';
+import { driverError, foreignKeyViolation } from '../../helpers/database-errors';
 import { asSession } from '../../helpers/session';
 
 // The route handler's session comes from Auth.js cookies; here the test says who is asking.
@@ -23,7 +24,7 @@ const signIn = (user: { id: string; name: string | null; role: UserRole } | null
 
 const uploadsDir = () => path.join(env.dataDir, 'uploads');
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()) : []);
-const rowCount = () => getDb().select().from(uploads).all().length;
+const rowCount = async () => (await getDb().select().from(uploads)).length;
 const person = (role: UserRole) => createAuthor({ role });
 
 /** A landscape photo as a phone sends it: stored sideways with "rotate 90°" in EXIF, plus the camera and a GPS position. */
@@ -57,7 +58,7 @@ const storedPath = (url: string) => path.join(uploadsDir(), path.basename(url));
 
 describe('storeUpload', () => {
   it('stores a phone photo upright, at most 1600 px wide, as WebP without its EXIF, and logs it', async () => {
-    const author = person('author');
+    const author = await person('author');
     const photo = await phonePhoto();
     const original = await sharp(photo).metadata();
     expect(original.orientation).toBe(6);
@@ -78,18 +79,18 @@ describe('storeUpload', () => {
     expect(stored.includes('PhoneCo')).toBe(false);
 
     expect(await getUpload(upload.id)).toMatchObject({ file: path.basename(upload.url), mimeType: 'image/webp', width: 1600, height: 2400, bytes: stored.length });
-    const logged = getDb().select().from(activityLog).where(eq(activityLog.action, 'upload.create')).all();
+    const logged = await getDb().select().from(activityLog).where(eq(activityLog.action, 'upload.create'));
     expect(logged.at(-1)).toMatchObject({ actorId: author.id, subject: `${path.basename(upload.url)} (1600×2400)` });
   });
 
   it('never enlarges a small image and keeps its size', async () => {
-    const upload = expectStored(await storeUpload(person('admin'), await smallPng()));
+    const upload = expectStored(await storeUpload(await person('admin'), await smallPng()));
     expect(upload).toMatchObject({ width: 800, height: 600 });
     expect(await sharp(fs.readFileSync(storedPath(upload.url))).metadata()).toMatchObject({ format: 'webp', width: 800, height: 600, hasAlpha: true });
   });
 
   it('keeps an animated GIF animated, as WebP with its frames and timing, and records one frame’s size', async () => {
-    const upload = expectStored(await storeUpload(person('author'), await animatedGif()));
+    const upload = expectStored(await storeUpload(await person('author'), await animatedGif()));
     expect(upload).toMatchObject({ width: 200, height: 100 });
     const metadata = await sharp(fs.readFileSync(storedPath(upload.url)), { animated: true }).metadata();
     expect(metadata).toMatchObject({ format: 'webp', pages: 3, pageHeight: 100, delay: [100, 200, 300], loop: 0 });
@@ -106,16 +107,16 @@ describe('storeUpload', () => {
     ['an empty file', Buffer.alloc(0), 'That file is empty. Please choose an image.'],
     ['anything over 8 MB', Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0xff), 'That image is larger than 8 MB. Please choose a smaller one.'],
   ])('refuses %s and stores nothing', async (_name, bytes, message) => {
-    const [files, rows] = [storedFiles().length, rowCount()];
-    expect(await storeUpload(person('author'), bytes)).toMatchObject({ ok: false, message });
-    expect([storedFiles().length, rowCount()]).toEqual([files, rows]);
+    const [files, rows] = [storedFiles().length, await rowCount()];
+    expect(await storeUpload(await person('author'), bytes)).toMatchObject({ ok: false, message });
+    expect([storedFiles().length, await rowCount()]).toEqual([files, rows]);
   });
 
   it('refuses an image over 10,000 px on a side before decoding it', async () => {
     const wide = await sharp({ create: { width: 10_001, height: 4, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
-    expect(await storeUpload(person('author'), wide)).toMatchObject({ ok: false, reason: 'too-many-pixels' });
+    expect(await storeUpload(await person('author'), wide)).toMatchObject({ ok: false, reason: 'too-many-pixels' });
   });
 
   it('refuses a photo whose pixels are cut off, with a clear message', async () => {
@@ -123,7 +124,7 @@ describe('storeUpload', () => {
       .jpeg()
       .toBuffer();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await storeUpload(person('author'), photo.subarray(0, photo.length / 2))).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await storeUpload(await person('author'), photo.subarray(0, photo.length / 2))).toMatchObject({ ok: false, reason: 'unreadable' });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
   });
@@ -131,23 +132,23 @@ describe('storeUpload', () => {
   it('lets only authors and admins upload', async () => {
     const png = await smallPng();
     for (const role of ['member', 'moderator'] as const) {
-      expect(await storeUpload(person(role), png)).toEqual({ ok: false, reason: 'forbidden', message: 'Only authors and admins can upload images.' });
+      expect(await storeUpload(await person(role), png)).toEqual({ ok: false, reason: 'forbidden', message: 'Only authors and admins can upload images.' });
     }
-    expect((await storeUpload(person('author'), png)).ok).toBe(true);
+    expect((await storeUpload(await person('author'), png)).ok).toBe(true);
   });
 
   it('deletes the written file again when its row cannot be saved', async () => {
-    const [files, rows] = [storedFiles().length, rowCount()];
+    const [files, rows] = [storedFiles().length, await rowCount()];
     const ghost = { id: 'no-such-user', name: 'Ghost', role: 'author' as const }; // the uploader foreign key fails
-    // Matched by code: better-sqlite3's error class can come from another test file's realm, failing toThrow's instanceof check.
-    await expect(storeUpload(ghost, await smallPng())).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
-    expect([storedFiles().length, rowCount()]).toEqual([files, rows]);
+    // Matched by code: the driver's error class can come from another test file's realm, failing toThrow's instanceof check.
+    await expect(storeUpload(ghost, await smallPng())).rejects.toMatchObject(driverError({ code: foreignKeyViolation() }));
+    expect([storedFiles().length, await rowCount()]).toEqual([files, rows]);
   });
 });
 
 describe('upload queries', () => {
   it('finds uploads by id and by file', async () => {
-    const author = person('author');
+    const author = await person('author');
     const newer = expectStored(await storeUpload(author, await smallPng(), 'small.png', new Date('2030-01-02T00:00:00Z')));
     expect(await getUploadByFile(path.basename(newer.url))).toMatchObject({ id: newer.id, url: newer.url });
     expect(await getUpload(-1)).toBeNull();
@@ -159,7 +160,7 @@ describe('GET /media/[file]', () => {
   const get = (file: string) => GET(new Request(`http://localhost/media/${encodeURIComponent(file)}`), { params: Promise.resolve({ file }) });
 
   it('serves a stored image with long-lived caching and its real type', async () => {
-    const upload = expectStored(await storeUpload(person('author'), await smallPng()));
+    const upload = expectStored(await storeUpload(await person('author'), await smallPng()));
     const response = await get(path.basename(upload.url));
     expect(response.status).toBe(200);
     expect(Object.fromEntries(response.headers)).toMatchObject({
@@ -178,7 +179,7 @@ describe('GET /media/[file]', () => {
   });
 
   it('answers 404 (and logs) when a recorded file has gone from the disk', async () => {
-    const upload = expectStored(await storeUpload(person('author'), await smallPng()));
+    const upload = expectStored(await storeUpload(await person('author'), await smallPng()));
     fs.rmSync(storedPath(upload.url));
     const error = jest.spyOn(console, 'error').mockImplementation(() => {});
     expect((await get(path.basename(upload.url))).status).toBe(404);
@@ -196,7 +197,7 @@ describe('POST /api/admin/uploads', () => {
   };
 
   it('stores an author’s image and answers with its id, address and size, never cached', async () => {
-    signIn(person('author'));
+    signIn(await person('author'));
     const response = await post(form(await phonePhoto(), 'IMG_0001.jpg', 'image/jpeg'));
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -209,23 +210,23 @@ describe('POST /api/admin/uploads', () => {
     const png = form(await smallPng(), 'a.png', 'image/png');
     signIn(null);
     expect((await post(png)).status).toBe(401);
-    signIn(person('member'));
+    signIn(await person('member'));
     const response = await post(png);
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: 'Only authors and admins can upload images.' });
   });
 
   it('refuses a text file dressed as a PNG with 415, storing nothing', async () => {
-    signIn(person('author'));
-    const [files, rows] = [storedFiles().length, rowCount()];
+    signIn(await person('author'));
+    const [files, rows] = [storedFiles().length, await rowCount()];
     const response = await post(form(Buffer.from('hello, I am text'), 'photo.png', 'image/png'));
     expect(response.status).toBe(415);
     expect(await response.json()).toEqual({ error: 'That file is not a JPEG, PNG, WebP or GIF image.' });
-    expect([storedFiles().length, rowCount()]).toEqual([files, rows]);
+    expect([storedFiles().length, await rowCount()]).toEqual([files, rows]);
   });
 
   it('refuses oversized uploads with 413, by Content-Length and by the bytes actually sent', async () => {
-    signIn(person('author'));
+    signIn(await person('author'));
     const tooLarge = { error: 'That image is larger than 8 MB. Please choose a smaller one.' };
     const announced = await post(form(await smallPng(), 'a.png', 'image/png'), { 'content-length': String(20 * 1024 * 1024) });
     expect([announced.status, await announced.json()]).toEqual([413, tooLarge]);
@@ -234,7 +235,7 @@ describe('POST /api/admin/uploads', () => {
   });
 
   it('stops reading a body without Content-Length soon after 8 MB', async () => {
-    signIn(person('author'));
+    signIn(await person('author'));
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -248,7 +249,7 @@ describe('POST /api/admin/uploads', () => {
   });
 
   it('answers 400 when there is no file field or the body is not a form', async () => {
-    signIn(person('author'));
+    signIn(await person('author'));
     const noFile = new FormData();
     noFile.append('picture', 'not a file');
     expect((await post(noFile)).status).toBe(400);

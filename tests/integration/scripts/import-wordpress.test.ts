@@ -29,13 +29,13 @@ it('imports an export, printing progress on stderr and the report on stdout', as
   const dry = await cli([file, '--dry-run']);
   expect(dry.code).toBe(0);
   expect(dry.stdout).toMatch(/Dry run/);
-  expect(getDb().select().from(posts).where(eq(posts.slug, 'from-the-cli')).get()).toBeUndefined();
+  expect((await getDb().select().from(posts).where(eq(posts.slug, 'from-the-cli')))[0]).toBeUndefined();
 
   const result = await cli([file]);
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/post\s+1\s+0\s+0/);
   expect(result.stderr).toMatch(/100%/);
-  expect(getDb().select().from(posts).where(eq(posts.slug, 'from-the-cli')).get()!.title).toBe('From the CLI');
+  expect((await getDb().select().from(posts).where(eq(posts.slug, 'from-the-cli')))[0]!.title).toBe('From the CLI');
 });
 
 it('exits 1 with the reason (no stack trace) for a file that is not an export, and 2 for bad usage', async () => {

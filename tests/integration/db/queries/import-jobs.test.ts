@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import {
   abandonImportJob,
   createImportJob,
@@ -24,9 +25,9 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 let adminId: string;
 const job = (fileName = 'site.xml', at = T0) => createImportJob({ fileName, filePath: `/data/imports/x/${fileName}`, uploadsPath: null, dryRun: false, startedById: adminId }, at);
 
-beforeEach(() => {
-  getDb().delete(importJobs).run();
-  adminId = createAuthor({ role: 'admin', name: 'Ada Admin' }).id;
+beforeEach(async () => {
+  await withTransaction((tx) => tx.delete(importJobs));
+  adminId = (await createAuthor({ role: 'admin', name: 'Ada Admin' })).id;
 });
 
 test('a second import is refused while the first one is queued or running, and allowed once it finished', async () => {
@@ -65,7 +66,7 @@ test('a finished import cannot run again; a failed one can', async () => {
 test('two starts at the same moment make one job', async () => {
   const results = await Promise.all([job('a.xml'), job('b.xml'), job('c.xml')]);
   expect(results.filter(Boolean)).toHaveLength(1);
-  expect(getDb().select().from(importJobs).where(eq(importJobs.status, 'queued')).all()).toHaveLength(1);
+  expect(await getDb().select().from(importJobs).where(eq(importJobs.status, 'queued'))).toHaveLength(1);
 });
 
 test('the pages get progress, who started it and the options, never the file paths', async () => {

@@ -6,23 +6,31 @@ const now = new Date(Date.UTC(2026, 5, 1));
 const day = 24 * 60 * 60 * 1000;
 
 describe('post queries', () => {
-  const author = createAuthor({ name: 'Robin' });
-  const otherAuthor = createAuthor();
-  const category = createCategory('living-well');
-  const tag = createTag('sleep');
-  // 23 visible posts, one per day from 1 Feb; one in March is tagged and categorised.
-  const visible = Array.from({ length: 23 }, (_, i) =>
-    createPost({
-      authorId: i % 2 ? otherAuthor.id : author.id,
-      publishedAt: new Date(Date.UTC(2026, 1, 1) + i * day),
-      categoryId: i < 5 ? category.id : null,
-      tagIds: i === 3 || i === 20 ? [tag.id] : [],
-      body: 'word '.repeat(i === 0 ? 1000 : 10),
-    }),
-  );
-  const draft = createPost({ authorId: author.id, status: 'draft', publishedAt: new Date(Date.UTC(2026, 2, 1)), slug: 'secret-draft' });
-  const scheduled = createPost({ authorId: author.id, status: 'scheduled', publishedAt: new Date(now.getTime() + day) });
-  const futurePublished = createPost({ authorId: author.id, status: 'published', publishedAt: new Date(now.getTime() + day) });
+  type Row<T extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<T>>;
+  let author: Row<typeof createAuthor>, otherAuthor: Row<typeof createAuthor>, category: Row<typeof createCategory>, tag: Row<typeof createTag>;
+  const visible: Row<typeof createPost>[] = [];
+  let draft: Row<typeof createPost>, scheduled: Row<typeof createPost>, futurePublished: Row<typeof createPost>;
+  beforeAll(async () => {
+    author = await createAuthor({ name: 'Robin' });
+    otherAuthor = await createAuthor();
+    category = await createCategory('living-well');
+    tag = await createTag('sleep');
+    // 23 visible posts, one per day from 1 Feb; one in March is tagged and categorised.
+    for (let i = 0; i < 23; i++) {
+      visible.push(
+        await createPost({
+          authorId: i % 2 ? otherAuthor.id : author.id,
+          publishedAt: new Date(Date.UTC(2026, 1, 1) + i * day),
+          categoryId: i < 5 ? category.id : null,
+          tagIds: i === 3 || i === 20 ? [tag.id] : [],
+          body: 'word '.repeat(i === 0 ? 1000 : 10),
+        }),
+      );
+    }
+    draft = await createPost({ authorId: author.id, status: 'draft', publishedAt: new Date(Date.UTC(2026, 2, 1)), slug: 'secret-draft' });
+    scheduled = await createPost({ authorId: author.id, status: 'scheduled', publishedAt: new Date(now.getTime() + day) });
+    futurePublished = await createPost({ authorId: author.id, status: 'published', publishedAt: new Date(now.getTime() + day) });
+  });
 
   it('lists only published posts whose time has come, newest first', async () => {
     const page = (await listPublishedPosts(1, {}, now))!;
@@ -53,7 +61,7 @@ describe('post queries', () => {
   });
 
   it('gives page 1 of an empty list', async () => {
-    const empty = createCategory('empty');
+    const empty = await createCategory('empty');
     expect(await listPublishedPosts(1, { categoryId: empty.id }, now)).toEqual({ posts: [], page: 1, totalPages: 1, total: 0 });
   });
 

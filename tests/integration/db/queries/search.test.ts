@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { searchPosts } from '@/db/queries/search';
 import { posts, postTags } from '@/db/schema';
 import { toSearchQuery } from '@/lib/search-query';
@@ -8,12 +9,15 @@ import { createAuthor, createPost, createTag } from '../../../helpers/fixtures';
 const find = async (q: string) => (await searchPosts(toSearchQuery(q)!, 1)).hits.map((h) => h.slug);
 
 describe('full-text search', () => {
-  const author = createAuthor();
-  createPost({ authorId: author.id, slug: 'in-body', title: 'Small steps', body: 'Notes on pacing and the energy envelope.' });
-  createPost({ authorId: author.id, slug: 'in-title', title: 'Pacing for beginners', body: 'Start small.' });
-  createPost({ authorId: author.id, slug: 'hidden-draft', title: 'Pacing draft', status: 'draft' });
-  const tagged = createPost({ authorId: author.id, slug: 'tagged', title: 'Evenings', body: 'Winding down.' });
-  const tag = createTag('sleep-hygiene');
+  let tagged: Awaited<ReturnType<typeof createPost>>, tag: Awaited<ReturnType<typeof createTag>>;
+  beforeAll(async () => {
+    const author = await createAuthor();
+    await createPost({ authorId: author.id, slug: 'in-body', title: 'Small steps', body: 'Notes on pacing and the energy envelope.' });
+    await createPost({ authorId: author.id, slug: 'in-title', title: 'Pacing for beginners', body: 'Start small.' });
+    await createPost({ authorId: author.id, slug: 'hidden-draft', title: 'Pacing draft', status: 'draft' });
+    tagged = await createPost({ authorId: author.id, slug: 'tagged', title: 'Evenings', body: 'Winding down.' });
+    tag = await createTag('sleep-hygiene');
+  });
 
   it('ranks title matches above body matches and never finds drafts', async () => {
     expect(await find('pacing')).toEqual(['in-title', 'in-body']);
@@ -25,13 +29,13 @@ describe('full-text search', () => {
   });
 
   it('stays in step with edits, tags and deletions', async () => {
-    getDb().insert(postTags).values({ postId: tagged.id, tagId: tag.id }).run();
+    await withTransaction((tx) => tx.insert(postTags).values({ postId: tagged.id, tagId: tag.id }));
     expect(await find('hygiene')).toEqual(['tagged']);
-    getDb().update(posts).set({ title: 'Evenings and rest' }).where(eq(posts.id, tagged.id)).run();
+    await withTransaction((tx) => tx.update(posts).set({ title: 'Evenings and rest' }).where(eq(posts.id, tagged.id)));
     expect(await find('rest')).toEqual(['tagged']);
-    getDb().delete(postTags).where(eq(postTags.postId, tagged.id)).run();
+    await withTransaction((tx) => tx.delete(postTags).where(eq(postTags.postId, tagged.id)));
     expect(await find('hygiene')).toEqual([]);
-    getDb().delete(posts).where(eq(posts.id, tagged.id)).run();
+    await withTransaction((tx) => tx.delete(posts).where(eq(posts.id, tagged.id)));
     expect(await find('rest')).toEqual([]);
   });
 
@@ -40,6 +44,6 @@ describe('full-text search', () => {
       const fts = toSearchQuery(q);
       if (fts) await expect(searchPosts(fts, 1)).resolves.toBeDefined();
     }
-    expect(getDb().select().from(posts).all().length).toBeGreaterThan(0);
+    expect((await getDb().select().from(posts)).length).toBeGreaterThan(0);
   });
 });

@@ -4,30 +4,30 @@
  * (The list once showed "No topics" or another subscriber's topics while delivery used the right ones.)
  */
 import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { listAllSubscribers, searchSubscribers, SUBSCRIBERS_PER_PAGE } from '@/db/queries/subscriber-admin';
 import { categories, subscribers } from '@/db/schema';
 import { createSubscriber } from '../../../helpers/fixtures';
 
-const category = (slug: string, name: string, position: number) => getDb().insert(categories).values({ slug, name, position }).returning().get();
+const category = async (slug: string, name: string, position: number) => (await withTransaction((tx) => tx.insert(categories).values({ slug, name, position }).returning()))[0];
 
-let livingWell: ReturnType<typeof category>;
-let research: ReturnType<typeof category>;
-let odd: ReturnType<typeof category>;
+let livingWell: Awaited<ReturnType<typeof category>>;
+let research: Awaited<ReturnType<typeof category>>;
+let odd: Awaited<ReturnType<typeof category>>;
 
-beforeAll(() => {
-  getDb().delete(subscribers).run();
+beforeAll(async () => {
+  await withTransaction((tx) => tx.delete(subscribers));
   // Ids deliberately out of step with the subscribers' ids, so a mis-keyed lookup shows.
-  for (let i = 0; i < 7; i++) category(`filler-${i}`, `Filler ${i}`, 50 + i);
-  livingWell = category('living-well', 'Living Well', 1);
-  research = category('research', 'Research news', 2);
-  odd = category('zoe', 'Zoë’s “Ñúñez” corner 🌿, & more', 3);
-  createSubscriber({ email: 'zoe.obrien-nunez@example.org', categoryIds: [livingWell.id] });
-  createSubscriber({ email: 'lukasz@example.org', categoryIds: [research.id, livingWell.id], frequency: 'weekly' });
-  createSubscriber({ email: 'ada@example.org' }); // all topics
-  createSubscriber({ email: 'sam@example.org', categoryIds: [odd.id], status: 'pending' });
-  createSubscriber({ email: 'mo@example.org', categoryIds: [research.id], status: 'unsubscribed', frequency: 'weekly' });
-  createSubscriber({ email: 'kim@example.org', allCategories: false }); // chose topics, then every one was removed
+  for (let i = 0; i < 7; i++) await category(`filler-${i}`, `Filler ${i}`, 50 + i);
+  livingWell = await category('living-well', 'Living Well', 1);
+  research = await category('research', 'Research news', 2);
+  odd = await category('zoe', 'Zoë’s “Ñúñez” corner 🌿, & more', 3);
+  await createSubscriber({ email: 'zoe.obrien-nunez@example.org', categoryIds: [livingWell.id] });
+  await createSubscriber({ email: 'lukasz@example.org', categoryIds: [research.id, livingWell.id], frequency: 'weekly' });
+  await createSubscriber({ email: 'ada@example.org' }); // all topics
+  await createSubscriber({ email: 'sam@example.org', categoryIds: [odd.id], status: 'pending' });
+  await createSubscriber({ email: 'mo@example.org', categoryIds: [research.id], status: 'unsubscribed', frequency: 'weekly' });
+  await createSubscriber({ email: 'kim@example.org', allCategories: false }); // chose topics, then every one was removed
 });
 
 const expected = {
@@ -55,9 +55,10 @@ describe('the subscriber list', () => {
   });
 
   it('keeps them right on later pages', async () => {
-    const extra = Array.from({ length: SUBSCRIBERS_PER_PAGE }, (_, i) =>
-      createSubscriber({ email: `aa-${String(i).padStart(2, '0')}@example.org`, categoryIds: i % 2 ? [research.id] : [odd.id, livingWell.id] }),
-    );
+    const extra: Awaited<ReturnType<typeof createSubscriber>>[] = [];
+    for (let i = 0; i < SUBSCRIBERS_PER_PAGE; i++) {
+      extra.push(await createSubscriber({ email: `aa-${String(i).padStart(2, '0')}@example.org`, categoryIds: i % 2 ? [research.id] : [odd.id, livingWell.id] }));
+    }
     try {
       const second = await searchSubscribers('', 2);
       expect(second.total).toBe(6 + SUBSCRIBERS_PER_PAGE);
@@ -66,15 +67,14 @@ describe('the subscriber list', () => {
       expect(first).toHaveLength(SUBSCRIBERS_PER_PAGE);
       for (const [i, row] of first.entries()) expect(row.topics).toBe(i % 2 ? 'Research news' : 'Living Well, Zoë’s “Ñúñez” corner 🌿, & more');
     } finally {
-      getDb()
-        .delete(subscribers)
-        .where(
+      await withTransaction((tx) =>
+        tx.delete(subscribers).where(
           inArray(
             subscribers.id,
             extra.map((s) => s.id),
           ),
-        )
-        .run();
+        ),
+      );
     }
   });
 

@@ -3,7 +3,7 @@
  * comes from Auth.js cookies in a request; here the test says who is asking (Auth.js's auth() is the
  * only thing replaced). Over HTTP against the built app: tests/reliability/action-failures.test.ts.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
@@ -14,17 +14,18 @@ import { SIGNED_OUT, UNEXPECTED } from '@/lib/actions/state';
 import { ADMINS } from '@/lib/roles';
 import { auth } from '@/lib/auth';
 import { createAuthor } from '../../../helpers/fixtures';
+import { refuseWrites } from '../../../helpers/refused-writes';
 import { asSession } from '../../../helpers/session';
 
 jest.mock('@/lib/auth', () => ({ auth: jest.fn() }));
 // No request here to read a session cookie from: every session comes from the mocked auth().
 jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefined }));
-const signedIn = (role: UserRole | null) => {
-  const row = role ? createAuthor({ role }) : null;
+const signedIn = async (role: UserRole | null) => {
+  const row = role ? await createAuthor({ role }) : null;
   jest.mocked(auth).mockResolvedValue(asSession(row && { id: row.id, name: row.name, role: row.role }));
   return row;
 };
-const nameOf = (id: string) => getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name;
+const nameOf = async (id: string) => (await getDb().select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name;
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -49,23 +50,23 @@ afterEach(() => errors.mockRestore());
 
 describe('formAction', () => {
   it('runs the work with the parsed input and the signed-in user whose role passes', async () => {
-    const admin = signedIn('admin')!;
+    const admin = (await signedIn('admin'))!;
     expect(await renameAction({ ok: false }, form({ name: 'Ada Admin', note: 'hi', $ACTION_ID_x: 'ignored' }))).toEqual({ ok: true, message: 'Renamed.' });
     expect(run).toHaveBeenCalledWith({ name: 'Ada Admin', note: 'hi' }, { id: admin.id, name: admin.name, role: 'admin' });
-    expect(nameOf(admin.id)).toBe('Ada Admin');
+    expect(await nameOf(admin.id)).toBe('Ada Admin');
   });
 
   it('refuses the signed-out and the wrong role before parsing or running anything', async () => {
-    signedIn(null);
+    await signedIn(null);
     expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual(SIGNED_OUT);
-    const author = signedIn('author')!;
+    const author = (await signedIn('author'))!;
     expect(await renameAction({ ok: false }, form({ name: 'Ada', note: '' }))).toEqual({ ok: false, message: 'Admins only.' });
     expect(run).not.toHaveBeenCalled();
-    expect(nameOf(author.id)).toBe(author.name);
+    expect(await nameOf(author.id)).toBe(author.name);
   });
 
   it('answers every field error at once, and reads a hand-made non-form body as an empty form', async () => {
-    signedIn('admin');
+    await signedIn('admin');
     expect(await renameAction({ ok: false }, form({ name: 'A', note: 'much too long' }))).toEqual({
       ok: false,
       message: 'Please check the highlighted field.',
@@ -77,8 +78,8 @@ describe('formAction', () => {
   });
 
   it('turns a real database failure into the generic answer with a reference, logged once, and changes nothing', async () => {
-    const admin = signedIn('admin')!;
-    getDb().run(sql.raw("CREATE TRIGGER guarded_test_failure BEFORE UPDATE ON users BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+    const admin = (await signedIn('admin'))!;
+    const refusal = await refuseWrites({ table: 'users', event: 'UPDATE', message: 'injected failure' });
     try {
       const answer = await renameAction({ ok: false }, form({ name: 'Never saved', note: '' }));
       expect(answer).toEqual({ ok: false, message: expect.stringMatching(/\(Reference: [0-9a-f]{8}\.\)$/) });
@@ -88,9 +89,9 @@ describe('formAction', () => {
       expect(errors.mock.calls[0][0]).toBe(`[hearth] action "test rename" failed (request ${reference}):`);
       expect(String(errors.mock.calls[0][1])).toContain('injected failure');
     } finally {
-      getDb().run(sql.raw('DROP TRIGGER guarded_test_failure'));
+      await refusal.stop();
     }
-    expect(nameOf(admin.id)).toBe(admin.name);
+    expect(await nameOf(admin.id)).toBe(admin.name);
   });
 
   it('answers a failing session read the same way', async () => {
@@ -100,7 +101,7 @@ describe('formAction', () => {
   });
 
   it('lets redirect() through untouched', async () => {
-    signedIn('member');
+    await signedIn('member');
     const leave = formAction({ name: 'test leave', access: 'member', schema: z.object({}) }, () => redirect('/elsewhere'));
     await expect(leave({ ok: false }, form({}))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
     expect(errors).not.toHaveBeenCalled();
@@ -120,7 +121,7 @@ describe('argsAction', () => {
   }));
 
   it('parses the argument list as a tuple', async () => {
-    signedIn('member');
+    await signedIn('member');
     expect(await moderate(7, 'spam')).toEqual({ ok: true, message: 'spam 7' });
     expect(await moderate('7; DROP TABLE users', 'spam')).toMatchObject({ ok: false, fieldErrors: { '0': [expect.any(String)] } });
     expect(await moderate(7, 'delete-everything')).toMatchObject({ ok: false, fieldErrors: { '1': [expect.any(String)] } });

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { moderateComment } from '@/db/queries/comment-moderation';
 import { listRevisions } from '@/db/queries/comment-revisions';
 import { listOwnComments, listThread } from '@/db/queries/comment-thread';
@@ -18,38 +19,48 @@ let seconds = 0;
 /** Each write a minute after the last, so only the pace tests meet the pace. */
 const tick = () => new Date(t0.getTime() + (seconds += 60) * 1000);
 
-getDb()
-  .insert(siteSettings)
-  .values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure', 'Wundermittel'], maxCommentLinks: 1, holdFirstComment: true })
-  .run();
-const author = createAuthor({ name: 'Dr. Ngozi Adébáyọ̀' });
-const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+let post: Awaited<ReturnType<typeof createPost>>;
+let mod: Awaited<ReturnType<typeof member>>;
+beforeAll(async () => {
+  await withTransaction((tx) => tx.insert(siteSettings).values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure', 'Wundermittel'], maxCommentLinks: 1, holdFirstComment: true }));
+  const author = await createAuthor({ name: 'Dr. Ngozi Adébáyọ̀' });
+  post = await createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+  mod = await member('Mò “Mod” Ōkubo', 'moderator');
+});
 const people = new Map<string, string>();
 
-function member(name: string, role: 'member' | 'moderator' = 'member') {
-  const row = getDb()
-    .insert(users)
-    .values({ email: `m${people.size}@example.org`, name, role })
-    .returning()
-    .get();
+async function member(name: string, role: 'member' | 'moderator' = 'member') {
+  const row = (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ email: `m${people.size}@example.org`, name, role })
+        .returning(),
+    )
+  )[0];
   people.set(name, row.id);
   return row;
 }
 /** A comment a moderator approved earlier (written straight into the database, outside the pace). */
-function approved(userId: string, body: string): number {
-  return getDb()
-    .insert(comments)
-    .values({ postId: post.id, authorId: userId, body, html: `<p>${body}</p>`, status: 'approved', createdAt: tick() })
-    .returning()
-    .get().id;
+async function approved(userId: string, body: string): Promise<number> {
+  return (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: post.id, authorId: userId, body, html: `<p>${body}</p>`, status: 'approved', createdAt: tick() })
+        .returning(),
+    )
+  )[0].id;
 }
 const publicText = async (id: number) => (await listThread(post.id)).find((c) => c.id === id)?.html;
-const mod = member('Mò “Mod” Ōkubo', 'moderator');
 
 describe('an edit the rules would hold', () => {
-  const zoe = member('Zoë O’Brien');
-  approved(zoe.id, 'My first note, already approved.');
-  const id = approved(zoe.id, 'Gentle stretching helps me 🙂');
+  let zoe: Awaited<ReturnType<typeof member>>, id: number;
+  beforeAll(async () => {
+    zoe = await member('Zoë O’Brien');
+    await approved(zoe.id, 'My first note, already approved.');
+    id = await approved(zoe.id, 'Gentle stretching helps me 🙂');
+  });
 
   it('keeps the approved text public, tells the author, and shows the moderator old and new', async () => {
     const outcome = await editComment(zoe.id, { commentId: id, body: 'Honestly, this is a MIRACLE CURE — buy it', contentNote: 'ads' }, tick());
@@ -69,7 +80,7 @@ describe('an edit the rules would hold', () => {
 
   it('a second held edit replaces the first; approving it publishes it and keeps the old text as a revision', async () => {
     expect(await editComment(zoe.id, { commentId: id, body: 'Ein Wundermittel, wirklich!' }, tick())).toMatchObject({ ok: true, result: 'held' });
-    expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toHaveLength(1);
+    expect(await getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id))).toHaveLength(1);
     expect(await moderateComment(id, 'approve-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
     expect((await listRevisions(id)).map((r) => r.body)).toEqual(['Gentle stretching helps me 🙂']);
@@ -83,13 +94,13 @@ describe('an edit the rules would hold', () => {
     expect((await listModerationQueue('pending')).find((c) => c.id === id)?.pendingEdit?.reason).toBe('links');
     expect(await moderateComment(id, 'reject-edit', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await publicText(id)).toBe('<p>Ein Wundermittel, wirklich!</p>');
-    expect(getDb().select().from(commentPendingEdits).all()).toEqual([]);
+    expect(await getDb().select().from(commentPendingEdits)).toEqual([]);
     expect((await listOwnComments(post.id, zoe.id)).find((c) => c.id === id)).toMatchObject({ body: 'Ein Wundermittel, wirklich!', editAwaitsModeration: false });
   });
 
   it('holds a link-heavy edit, and an edit of a member’s only approved comment (the first-comment hold)', async () => {
-    const li = member('李雷');
-    const only = approved(li.id, '第一次来，大家好。');
+    const li = await member('李雷');
+    const only = await approved(li.id, '第一次来，大家好。');
     expect(await editComment(li.id, { commentId: only, body: '大家好 (edited)' }, tick())).toMatchObject({ ok: true, result: 'held' });
     expect((await listModerationQueue('pending')).find((c) => c.id === only)?.pendingEdit?.reason).toBe('first-comment');
     expect(await publicText(only)).toBe('<p>第一次来，大家好。</p>');
@@ -99,41 +110,44 @@ describe('an edit the rules would hold', () => {
     const plain = await editComment(zoe.id, { commentId: id, body: 'Walking *slowly* helps too.' }, tick());
     expect(plain).toMatchObject({ ok: true, result: 'published' });
     expect(await publicText(id)).toBe('<p>Walking <em>slowly</em> helps too.</p>');
-    const mine = approved(mod.id, 'Welcome, all.');
+    const mine = await approved(mod.id, 'Welcome, all.');
     expect(await editComment(mod.id, { commentId: mine, body: 'miracle cure claims are removed here: https://a.example https://b.example' }, tick())).toMatchObject({ result: 'published' });
   });
 });
 
 describe('an edit of a comment that is itself awaiting moderation', () => {
   it('replaces the held text, stays held and stays out of the thread', async () => {
-    const newcomer = member('Ana-María Núñez');
+    const newcomer = await member('Ana-María Núñez');
     const held = await submitComment(newcomer.id, { postId: post.id, body: 'Hola a todos' }, tick());
     if (!held.ok) throw new Error(held.message);
     expect(held.status).toBe('pending');
     expect(await editComment(newcomer.id, { commentId: held.commentId, body: 'Hola a todas y todos' }, tick())).toMatchObject({ ok: true, result: 'replaced' });
-    expect(getDb().select({ body: comments.body, status: comments.status }).from(comments).where(eq(comments.id, held.commentId)).get()).toEqual({ body: 'Hola a todas y todos', status: 'pending' });
+    expect((await getDb().select({ body: comments.body, status: comments.status }).from(comments).where(eq(comments.id, held.commentId)))[0]).toEqual({
+      body: 'Hola a todas y todos',
+      status: 'pending',
+    });
     expect((await listThread(post.id)).some((c) => c.id === held.commentId)).toBe(false);
-    expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, held.commentId)).all()).toEqual([]);
+    expect(await getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, held.commentId))).toEqual([]);
     expect(await listRevisions(held.commentId)).toEqual([]);
   });
 });
 
 describe('who may edit, and how fast', () => {
   it('refuses a member a moderator blocked, storing nothing', async () => {
-    const blocked = member('Blocked B.');
-    approved(blocked.id, 'An older approved comment.');
-    const id = approved(blocked.id, 'Fine words.');
+    const blocked = await member('Blocked B.');
+    await approved(blocked.id, 'An older approved comment.');
+    const id = await approved(blocked.id, 'Fine words.');
     expect(await moderateComment(id, 'block', mod)).toEqual({ postSlug: post.slug, closedReports: false });
     expect(await editComment(blocked.id, { commentId: id, body: 'Fine words, now rude.' }, tick())).toEqual({ ok: false, message: expect.stringContaining('paused commenting') });
     expect(await publicText(id)).toBe('<p>Fine words.</p>');
     expect(await listRevisions(id)).toEqual([]);
-    expect(getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id)).all()).toEqual([]);
+    expect(await getDb().select().from(commentPendingEdits).where(eq(commentPendingEdits.commentId, id))).toEqual([]);
   });
 
   it('counts edits with new comments: one write per 10 seconds, 30 an hour', async () => {
-    const fast = member('Fast Fingers');
-    approved(fast.id, 'older');
-    const id = approved(fast.id, 'version 0');
+    const fast = await member('Fast Fingers');
+    await approved(fast.id, 'older');
+    const id = await approved(fast.id, 'version 0');
     const start = tick().getTime();
     const at = (s: number) => new Date(start + s * 1000);
     expect((await submitComment(fast.id, { postId: post.id, body: 'a new one' }, at(0))).ok).toBe(true);
@@ -148,7 +162,7 @@ describe('who may edit, and how fast', () => {
   });
 
   it('lets nobody edit someone else’s comment', async () => {
-    const id = approved(people.get('Zoë O’Brien')!, 'Mine, not yours.');
+    const id = await approved(people.get('Zoë O’Brien')!, 'Mine, not yours.');
     expect(await editComment(people.get('李雷')!, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
     expect(await editComment(mod.id, { commentId: id, body: 'hijacked' }, tick())).toEqual({ ok: false, message: 'You can only edit your own comments.' });
     expect(await publicText(id)).toBe('<p>Mine, not yours.</p>');

@@ -1,4 +1,5 @@
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { listRevisions } from '@/db/queries/comment-revisions';
 import { listHeldComments, listThread } from '@/db/queries/comment-thread';
 import { getCommentTarget } from '@/db/queries/comment-writing';
@@ -10,27 +11,32 @@ import { createAuthor, createPost } from '../../../helpers/fixtures';
 const t0 = new Date(Date.UTC(2026, 5, 1, 12));
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
-function member(name: string, role: 'member' | 'moderator' = 'member') {
-  return getDb()
-    .insert(users)
-    .values({ email: `${name.toLowerCase()}@example.org`, name, role })
-    .returning()
-    .get();
+async function member(name: string, role: 'member' | 'moderator' = 'member') {
+  return (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ email: `${name.toLowerCase()}@example.org`, name, role })
+        .returning(),
+    )
+  )[0];
 }
-const approveAll = () => getDb().update(comments).set({ status: 'approved' }).run();
+const approveAll = () => withTransaction((tx) => tx.update(comments).set({ status: 'approved' }));
 
 describe('writing comments', () => {
-  getDb()
-    .insert(siteSettings)
-    .values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure'], maxCommentLinks: 2 })
-    .run();
-  const author = createAuthor();
-  const post = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
-  const draft = createPost({ authorId: author.id, status: 'draft' });
-  const closed = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 2)), commentsClosed: true });
-  const ash = member('Ash');
-  const bo = member('Bo');
-  const mod = member('Mo', 'moderator');
+  type Post = Awaited<ReturnType<typeof createPost>>;
+  type Member = Awaited<ReturnType<typeof member>>;
+  let author: Awaited<ReturnType<typeof createAuthor>>, post: Post, draft: Post, closed: Post, ash: Member, bo: Member, mod: Member;
+  beforeAll(async () => {
+    await withTransaction((tx) => tx.insert(siteSettings).values({ id: 1, name: 'Hearth', blockedWords: ['miracle cure'], maxCommentLinks: 2 }));
+    author = await createAuthor();
+    post = await createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+    draft = await createPost({ authorId: author.id, status: 'draft' });
+    closed = await createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 2)), commentsClosed: true });
+    ash = await member('Ash');
+    bo = await member('Bo');
+    mod = await member('Mo', 'moderator');
+  });
 
   it('holds a member’s first comment, then publishes once one was approved', async () => {
     const first = await submitComment(ash.id, { postId: post.id, body: 'Hello, everyone.' }, t0);
@@ -39,7 +45,7 @@ describe('writing comments', () => {
     expect(await listHeldComments(post.id, { id: ash.id, canModerate: false })).toHaveLength(1);
     expect(await listHeldComments(post.id, { id: bo.id, canModerate: false })).toHaveLength(0);
     expect(await listHeldComments(post.id, { id: mod.id, canModerate: true })).toHaveLength(1);
-    approveAll();
+    await approveAll();
     expect(await submitComment(ash.id, { postId: post.id, body: 'Second one.' }, later(60))).toMatchObject({ ok: true, status: 'approved' });
     expect((await getPublishedPostBySlug(post.slug))!.commentCount).toBe(2);
   });
@@ -52,19 +58,19 @@ describe('writing comments', () => {
   });
 
   it('refuses drafts, closed posts, unknown posts and blocked members, storing nothing', async () => {
-    const before = getDb().select().from(comments).all().length;
+    const before = (await getDb().select().from(comments)).length;
     expect(await submitComment(bo.id, { postId: draft.id, body: 'x' }, later(300))).toEqual({ ok: false, message: 'This post is not open for comments.' });
     expect(await submitComment(bo.id, { postId: closed.id, body: 'x' }, later(300))).toEqual({ ok: false, message: 'Comments are closed on this post.' });
     expect((await submitComment(bo.id, { postId: 99999, body: 'x' }, later(300))).ok).toBe(false);
-    const blocked = member('Blocked');
-    getDb().update(users).set({ commentingBlocked: true }).run();
+    const blocked = await member('Blocked');
+    await withTransaction((tx) => tx.update(users).set({ commentingBlocked: true }));
     expect(await submitComment(blocked.id, { postId: post.id, body: 'x' }, later(300))).toMatchObject({ ok: false, message: expect.stringContaining('paused') });
-    getDb().update(users).set({ commentingBlocked: false }).run();
-    expect(getDb().select().from(comments).all()).toHaveLength(before);
+    await withTransaction((tx) => tx.update(users).set({ commentingBlocked: false }));
+    expect(await getDb().select().from(comments)).toHaveLength(before);
   });
 
   it('limits each member to one comment every 10 seconds and 30 an hour', async () => {
-    const cy = member('Cy');
+    const cy = await member('Cy');
     expect((await submitComment(cy.id, { postId: post.id, body: 'one' }, later(1000))).ok).toBe(true);
     expect(await submitComment(cy.id, { postId: post.id, body: 'two' }, later(1005))).toMatchObject({ ok: false, message: expect.stringContaining('wait a few seconds') });
     for (let i = 1; i < 30; i++) expect((await submitComment(cy.id, { postId: post.id, body: `n${i}` }, later(1000 + i * 11))).ok).toBe(true);
@@ -72,8 +78,8 @@ describe('writing comments', () => {
   });
 
   it('threads replies three levels deep and refuses replies across posts or to held comments', async () => {
-    approveAll();
-    const other = createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 3)) });
+    await approveAll();
+    const other = await createPost({ authorId: author.id, publishedAt: new Date(Date.UTC(2026, 0, 3)) });
     const top = await submitComment(mod.id, { postId: post.id, body: 'level 1' }, later(5000));
     if (!top.ok) throw new Error(top.message);
     const r2 = await submitComment(mod.id, { postId: post.id, parentId: top.commentId, body: 'level 2' }, later(5020));
@@ -86,7 +92,7 @@ describe('writing comments', () => {
     expect(byId.get(r3.commentId)).toMatchObject({ depth: 3, parentId: r2.commentId });
     expect(byId.get(r4.commentId)).toMatchObject({ depth: 3, parentId: r2.commentId });
     expect(await submitComment(mod.id, { postId: other.id, parentId: top.commentId, body: 'x' }, later(5100))).toEqual({ ok: false, message: 'You can only reply to a comment on this post.' });
-    const held = await submitComment(member('Dee').id, { postId: post.id, body: 'held' }, later(5100));
+    const held = await submitComment((await member('Dee')).id, { postId: post.id, body: 'held' }, later(5100));
     if (!held.ok) throw new Error(held.message);
     expect((await submitComment(mod.id, { postId: post.id, parentId: held.commentId, body: 'x' }, later(5120))).ok).toBe(false);
   });
@@ -96,7 +102,7 @@ describe('writing comments', () => {
     expect((await submitComment(bo.id, { postId: post.id, body: 'an earlier word' }, later(8900))).ok).toBe(true);
     const mine = await submitComment(bo.id, { postId: post.id, body: 'original' }, later(9000));
     if (!mine.ok) throw new Error(mine.message);
-    approveAll();
+    await approveAll();
     expect(await editComment(ash.id, { commentId: mine.commentId, body: 'hijack' })).toEqual({ ok: false, message: 'You can only edit your own comments.' });
     expect(await editComment(bo.id, { commentId: mine.commentId, body: 'changed *gently*' }, later(9100))).toEqual({ ok: true, postSlug: post.slug, result: 'published' });
     const shown = (await listThread(post.id)).find((c) => c.id === mine.commentId)!;
@@ -115,20 +121,20 @@ describe('writing comments', () => {
   });
 
   it('never stores a reply to a comment its author deletes at the same moment', async () => {
-    const zoe = member('Zoë O’Brien-Ñúñez');
-    const lukasz = member('Łukasz');
+    const zoe = await member('Zoë O’Brien-Ñúñez');
+    const lukasz = await member('Łukasz');
     await submitComment(zoe.id, { postId: post.id, body: 'an approved word first' }, later(30000));
     const parent = await submitComment(zoe.id, { postId: post.id, body: 'soon gone' }, later(30100));
     if (!parent.ok) throw new Error(parent.message);
-    approveAll();
+    await approveAll();
     await submitComment(lukasz.id, { postId: post.id, body: 'approved before' }, later(30150));
-    approveAll();
+    await approveAll();
     const [reply, deleted] = await Promise.all([
       submitComment(lukasz.id, { postId: post.id, parentId: parent.commentId, body: 'replying as it goes' }, later(30200)),
       deleteComment(parent.commentId, zoe.id),
     ]);
     expect(deleted).toEqual({ ok: true, postSlug: post.slug });
-    const rows = getDb().select({ id: comments.id, parentId: comments.parentId, status: comments.status }).from(comments).all();
+    const rows = await getDb().select({ id: comments.id, parentId: comments.parentId, status: comments.status }).from(comments);
     const stored = rows.find((r) => r.parentId === parent.commentId);
     // Either the reply went first and the parent stays as a placeholder, or the parent went first and the reply was refused.
     if (reply.ok) expect(rows.find((r) => r.id === parent.commentId)?.status).toBe('deleted');
@@ -139,7 +145,7 @@ describe('writing comments', () => {
   it('marks the post’s author and moderators in the thread', async () => {
     const byAuthor = await submitComment(author.id, { postId: post.id, body: 'from the author' }, later(20000));
     if (!byAuthor.ok) throw new Error(byAuthor.message);
-    approveAll();
+    await approveAll();
     const thread = await listThread(post.id);
     expect(thread.find((c) => c.id === byAuthor.commentId)!.author).toMatchObject({ isPostAuthor: true });
     expect(thread.find((c) => c.author?.name === 'Mo')!.author).toMatchObject({ isModerator: true, isPostAuthor: false });

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { getEditablePost } from '@/db/queries/editor-posts';
 import { getPublishedPostBySlug, listFeedPosts, listSitemapPosts } from '@/db/queries/posts';
 import { getWorkingCopy, listRevisions } from '@/db/queries/revisions';
@@ -18,19 +19,20 @@ import { postEditorSchema, type PostEditorInput } from '@/lib/validations/post-e
 import { createCategory, createSubscriber } from '../../../helpers/fixtures';
 
 let n = 0;
-function person(role: UserRole, name: string): CurrentUser {
+async function person(role: UserRole, name: string): Promise<CurrentUser> {
   const id = `changes-${role}-${++n}`;
-  getDb()
-    .insert(users)
-    .values({ id, name, email: `${id}@example.org`, role })
-    .run();
+  await withTransaction((tx) => tx.insert(users).values({ id, name, email: `${id}@example.org`, role }));
   return { id, name, role };
 }
-const zoe = person('author', 'Zoë O’Brien-Ñúñez');
-const luke = person('author', 'Łukasz “Luke” ‹Żółć›');
-const admin = person('admin', 'Ada 🌿 Admin');
-const living = createCategory('living-well');
-const research = createCategory('research-news');
+let zoe: CurrentUser, luke: CurrentUser, admin: CurrentUser;
+let living: Awaited<ReturnType<typeof createCategory>>, research: typeof living;
+beforeAll(async () => {
+  zoe = await person('author', 'Zoë O’Brien-Ñúñez');
+  luke = await person('author', 'Łukasz “Luke” ‹Żółć›');
+  admin = await person('admin', 'Ada 🌿 Admin');
+  living = await createCategory('living-well');
+  research = await createCategory('research-news');
+});
 
 const input = (extra: Partial<PostEditorInput> = {}) =>
   postEditorSchema.parse({
@@ -58,17 +60,17 @@ async function publishedPost(extra: Partial<PostEditorInput> = {}) {
   ok(await publishPost(zoe, id, values));
   return { id, slug: values.slug };
 }
-const row = (id: number) => getDb().select().from(posts).where(eq(posts.id, id)).get();
+const row = async (id: number) => (await getDb().select().from(posts).where(eq(posts.id, id)))[0];
 const search = async (word: string) => (await searchPosts(toSearchQuery(word)!, 1)).hits.map((h) => h.slug);
 const feedTitles = async () => (await listFeedPosts(50)).map((p) => p.title);
 
 describe('a published post', () => {
   it('autosaves into a private working copy: the post, lists, feeds, search and sitemap stay as they were', async () => {
     const { id, slug } = await publishedPost({ slug: 'half-typed' });
-    const before = { row: row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() };
+    const before = { row: await row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() };
     const result = await savePost(zoe, id, input({ slug: 'half-typed', title: 'DOSES OF amitrip', body: 'Half-typed zzyzzx dosage', tags: 'Secret' }));
     expect(result).toEqual({ ok: true, postId: id, slug, staleTags: [], savedPrivately: true });
-    expect({ row: row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() }).toEqual(before);
+    expect({ row: await row(id), post: await getEditablePost(id), sitemap: await listSitemapPosts() }).toEqual(before);
     expect((await getPublishedPostBySlug(slug))?.title).toBe('Doses of amitriptyline');
     expect(await feedTitles()).not.toContain('DOSES OF amitrip');
     expect(await search('zzyzzx')).toEqual([]);
@@ -96,26 +98,21 @@ describe('a published post', () => {
 
   it('Update never emails subscribers a second time', async () => {
     const email = `once-${n}@example.org`;
-    createSubscriber({ email });
+    await createSubscriber({ email });
     const { id } = await publishedPost({ slug: 'emailed-once' });
-    const mails = () =>
-      getDb()
-        .select()
-        .from(outbox)
-        .all()
-        .filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
-    expect(mails()).toBe(1);
+    const mails = async () => (await getDb().select().from(outbox)).filter((m) => m.kind === 'new-post' && m.toAddress === email).length;
+    expect(await mails()).toBe(1);
     ok(await updatePost(zoe, id, input({ slug: 'emailed-once', title: 'Doses, corrected' })));
-    expect(mails()).toBe(1);
+    expect(await mails()).toBe(1);
   });
 
   it('Discard drops the working copy and nothing else', async () => {
     const { id } = await publishedPost({ slug: 'to-discard' });
     await savePost(zoe, id, input({ slug: 'to-discard', body: 'Second thoughts.' }));
-    const before = { row: row(id), revisions: await listRevisions('post', id) };
+    const before = { row: await row(id), revisions: await listRevisions('post', id) };
     expect(await discardChanges(zoe, id)).toEqual({ ok: true, postId: id, slug: 'to-discard', staleTags: [], discarded: true });
     expect(await getWorkingCopy('post', id)).toBeNull();
-    expect({ row: row(id), revisions: await listRevisions('post', id) }).toEqual(before);
+    expect({ row: await row(id), revisions: await listRevisions('post', id) }).toEqual(before);
     expect((await editorViewOf(zoe, id))!.fields.body).toBe('Start low, go slow.');
     expect(await discardChanges(zoe, id)).toMatchObject({ ok: true, discarded: false });
   });
@@ -124,9 +121,9 @@ describe('a published post', () => {
     const { id } = await publishedPost({ slug: 'restored' });
     ok(await updatePost(zoe, id, input({ slug: 'restored', body: 'A newer text.' })));
     const [, first] = await listRevisions('post', id);
-    const before = row(id);
+    const before = await row(id);
     expect(await restoreRevision(zoe, id, first.id)).toMatchObject({ ok: true, staleTags: [] });
-    expect(row(id)).toEqual(before);
+    expect(await row(id)).toEqual(before);
     expect((await getPublishedPostBySlug('restored'))?.body).toBe('A newer text.');
     expect((await editorViewOf(zoe, id))!.fields.body).toBe('Start low, go slow.');
     ok(await updatePost(zoe, id, input({ slug: 'restored', body: (await editorViewOf(zoe, id))!.fields.body })));
@@ -143,12 +140,15 @@ describe('a published post', () => {
   });
 
   it('keeps the version it had before its first update when it was published before revisions existed', async () => {
-    const author = getDb().select({ name: users.name }).from(users).where(eq(users.id, zoe.id)).get()!;
-    const old = getDb()
-      .insert(posts)
-      .values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id })
-      .returning()
-      .get();
+    const author = (await getDb().select({ name: users.name }).from(users).where(eq(users.id, zoe.id)))[0]!;
+    const old = (
+      await withTransaction((tx) =>
+        tx
+          .insert(posts)
+          .values({ slug: 'from-before', title: 'From before', excerpt: '', body: 'The old text.', status: 'published', publishedAt: new Date(Date.UTC(2025, 5, 1)), authorId: zoe.id })
+          .returning(),
+      )
+    )[0];
     ok(await updatePost(admin, old.id, input({ slug: 'from-before', title: 'From before', body: 'The new text.' })));
     expect((await listRevisions('post', old.id)).map((r) => [r.authorName, r.fields.body, r.createdAt.toISOString()])).toEqual([
       ['Ada 🌿 Admin', 'The new text.', expect.any(String)],
@@ -162,11 +162,11 @@ describe('a scheduled post', () => {
     const values = input({ slug: 'scheduled-safe' });
     const id = ok(await savePost(luke, null, values)).postId;
     ok(await schedulePost(luke, id, new Date(Date.now() + 3_600_000)));
-    const before = row(id);
+    const before = await row(id);
     expect(await savePost(luke, id, input({ slug: 'scheduled-safe', title: 'Not yet' }))).toMatchObject({ ok: true, savedPrivately: true, staleTags: [] });
-    expect(row(id)).toEqual(before);
+    expect(await row(id)).toEqual(before);
     expect(await updatePost(luke, id, input({ slug: 'scheduled-safe', title: 'Ready' }))).toMatchObject({ ok: true, staleTags: ['posts', 'post:scheduled-safe'] });
-    expect(row(id)).toMatchObject({ title: 'Ready', status: 'scheduled' });
+    expect(await row(id)).toMatchObject({ title: 'Ready', status: 'scheduled' });
     expect((await listRevisions('post', id)).map((r) => r.fields.title)).toEqual(['Ready', 'Doses of amitriptyline']);
   });
 });
@@ -175,9 +175,9 @@ describe('a draft', () => {
   it('saves into the post itself, with no working copy and no revision', async () => {
     const id = ok(await savePost(luke, null, input({ slug: 'still-a-draft' }))).postId;
     expect(await savePost(luke, id, input({ slug: 'still-a-draft', body: 'Autosaved.' }))).toMatchObject({ ok: true, staleTags: ['post:still-a-draft'] });
-    expect(row(id)?.body).toBe('Autosaved.');
-    expect(getDb().select().from(postWorkingCopies).where(eq(postWorkingCopies.postId, id)).all()).toEqual([]);
-    expect(getDb().select().from(postRevisions).where(eq(postRevisions.postId, id)).all()).toEqual([]);
+    expect((await row(id))?.body).toBe('Autosaved.');
+    expect(await getDb().select().from(postWorkingCopies).where(eq(postWorkingCopies.postId, id))).toEqual([]);
+    expect(await getDb().select().from(postRevisions).where(eq(postRevisions.postId, id))).toEqual([]);
     expect(await updatePost(luke, id, input({ slug: 'still-a-draft' }))).toMatchObject({ ok: false, message: expect.stringContaining('not on the site') });
   });
 });
@@ -187,9 +187,9 @@ describe('who may change or see what', () => {
     const { id } = await publishedPost({ slug: 'guarded' });
     await savePost(zoe, id, input({ slug: 'guarded', body: 'Zoë’s private change.' }));
     const [revision] = await listRevisions('post', id);
-    const state = async () => ({ row: row(id), copy: await getWorkingCopy('post', id), revisions: await listRevisions('post', id) });
+    const state = async () => ({ row: await row(id), copy: await getWorkingCopy('post', id), revisions: await listRevisions('post', id) });
     const before = await state();
-    for (const actor of [luke, person('member', 'Mo'), person('moderator', 'Mod')]) {
+    for (const actor of [luke, await person('member', 'Mo'), await person('moderator', 'Mod')]) {
       expect((await savePost(actor, id, input({ slug: 'guarded', body: 'Taken over' }))).ok).toBe(false);
       expect((await updatePost(actor, id, input({ slug: 'guarded', body: 'Taken over' }))).ok).toBe(false);
       expect((await discardChanges(actor, id)).ok).toBe(false);

@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { claimDueMail, countOutbox, enqueueMail, markMailSent } from '@/db/queries/outbox';
 import { outbox } from '@/db/schema';
 import { deliverDueMail } from '@/lib/mail/delivery';
@@ -19,12 +20,12 @@ const mail = (n: number, extra: Partial<Parameters<typeof enqueueMail>[0]> = {})
   html: `<p>Hello ${n}</p>`,
   ...extra,
 });
-const clearOutbox = () => getDb().delete(outbox).run();
+const clearOutbox = () => withTransaction((tx) => tx.delete(outbox));
 let catcher: MailCatcher | undefined;
 afterEach(async () => {
   await catcher?.close();
   catcher = undefined;
-  clearOutbox();
+  await clearOutbox();
 });
 
 describe('the mail worker', () => {
@@ -47,7 +48,7 @@ describe('the mail worker', () => {
     const t0 = Date.now();
     const down = await deliverDueMail({ send: smtpSender(port), perSecond: 1000, now: () => new Date(t0) });
     expect(down).toEqual({ sent: 0, retried: 3, failed: 0, cancelled: 0 });
-    const rows = getDb().select().from(outbox).all();
+    const rows = await getDb().select().from(outbox);
     expect(rows.every((r) => r.status === 'queued' && r.lastError && r.nextAttemptAt.getTime() > t0)).toBe(true);
 
     catcher = await startMailCatcher({ port });
@@ -113,11 +114,12 @@ describe('the mail worker', () => {
     expect(claimed).toHaveLength(4);
     const send = smtpSender(catcher.port);
     await send(claimed[0]);
-    getDb()
-      .update(outbox)
-      .set({ status: 'sent', sentAt: new Date(t0) })
-      .where(eq(outbox.id, claimed[0].id))
-      .run();
+    await withTransaction((tx) =>
+      tx
+        .update(outbox)
+        .set({ status: 'sent', sentAt: new Date(t0) })
+        .where(eq(outbox.id, claimed[0].id)),
+    );
 
     expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 60_000) })).sent).toBe(0);
     expect((await deliverDueMail({ send, perSecond: 1000, now: () => new Date(t0 + 5 * 60_000 + 1) })).sent).toBe(3);
@@ -129,11 +131,7 @@ describe('the mail worker', () => {
     await enqueueMail(mail(1, { to: 'gone@example.org' }));
     await enqueueMail(mail(2));
     expect(await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000 })).toEqual({ sent: 1, retried: 0, failed: 1, cancelled: 0 });
-    const failed = getDb()
-      .select()
-      .from(outbox)
-      .all()
-      .find((r) => r.toAddress === 'gone@example.org')!;
+    const failed = (await getDb().select().from(outbox)).find((r) => r.toAddress === 'gone@example.org')!;
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toContain('No such mailbox');
   });

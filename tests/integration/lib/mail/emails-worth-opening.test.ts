@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { POST as oneClick } from '@/app/api/subscription/unsubscribe/route';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, rateLimitHits, replyNotices, siteSettings, subscribers, users } from '@/db/schema';
 import { hearthAdapter } from '@/lib/auth-adapter';
@@ -22,13 +23,17 @@ import { confirmSubscription, requestSubscription } from '@/lib/subscriptions/su
 import { createAuthor, createCategory, createPost, createSubscriber } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 
-const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
+let author: Awaited<ReturnType<typeof createAuthor>>;
+beforeAll(async () => {
+  author = await createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
+});
 const setContent = (newPostEmail: 'full' | 'summary') =>
-  getDb()
-    .insert(siteSettings)
-    .values({ id: 1, name: 'Hearth', holdFirstComment: false, newPostEmail })
-    .onConflictDoUpdate({ target: siteSettings.id, set: { newPostEmail, holdFirstComment: false } })
-    .run();
+  withTransaction((tx) =>
+    tx
+      .insert(siteSettings)
+      .values({ id: 1, name: 'Hearth', holdFirstComment: false, newPostEmail })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { newPostEmail, holdFirstComment: false } }),
+  );
 const BODY = [
   'Pacing helped me more than anything.',
   '',
@@ -47,16 +52,16 @@ const sendAll = async (now = new Date()) => {
 const header = (mail: MailCatcher['messages'][number], name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? '';
 
 beforeEach(async () => {
-  for (const table of [outbox, subscribers, replyNotices, rateLimitHits]) getDb().delete(table).run();
+  for (const table of [outbox, subscribers, replyNotices, rateLimitHits]) await withTransaction((tx) => tx.delete(table));
   catcher = await startMailCatcher();
 });
 afterEach(() => catcher.close());
 
 describe('new-post emails', () => {
   it('carry the whole post by default: formatted HTML with absolute links, a preview line, a plain text that reads well, and List-Id', async () => {
-    setContent('full');
-    createSubscriber({ email: 'zoe@example.org' });
-    const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me.', body: BODY });
+    await setContent('full');
+    await createSubscriber({ email: 'zoe@example.org' });
+    const post = await createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me.', body: BODY });
     await markPostPublished(post.id, new Date(), await newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('zoe@example.org');
@@ -74,9 +79,9 @@ describe('new-post emails', () => {
   });
 
   it('carry only the summary and a link when the publisher chose summaries', async () => {
-    setContent('summary');
-    createSubscriber({ email: 'lukasz@example.org' });
-    const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'A short one', excerpt: 'Only the teaser goes out.', body: BODY });
+    await setContent('summary');
+    await createSubscriber({ email: 'lukasz@example.org' });
+    const post = await createPost({ authorId: author.id, status: 'draft', publishedAt: null, title: 'A short one', excerpt: 'Only the teaser goes out.', body: BODY });
     await markPostPublished(post.id, new Date(), await newPostAnnouncement());
     await sendAll();
     const mail = await catcher.waitFor('lukasz@example.org');
@@ -84,7 +89,7 @@ describe('new-post emails', () => {
     expect(mail.text).toContain(`Read the post: ${env.siteUrl}/posts/${post.slug}`);
     expect(mail.text).not.toContain('What I changed');
     expect(mail.html).not.toContain('energy envelope');
-    setContent('full');
+    await setContent('full');
   });
 });
 
@@ -92,9 +97,9 @@ describe('the weekly digest', () => {
   it('links each post in the HTML part and carries List-Id', async () => {
     const now = new Date();
     const moment = weeklyDigestMoment(now, 'UTC');
-    createSubscriber({ email: 'weekly@example.org', frequency: 'weekly', confirmedAt: new Date(moment.getTime() - 10 * 86_400_000) });
-    const first = createPost({ authorId: author.id, title: 'Sleep & pain', excerpt: 'Notes on sleep.', publishedAt: new Date(moment.getTime() - 86_400_000) });
-    const second = createPost({ authorId: author.id, title: 'Brain fog <tips>', excerpt: 'Small things that help.', publishedAt: new Date(moment.getTime() - 2 * 86_400_000) });
+    await createSubscriber({ email: 'weekly@example.org', frequency: 'weekly', confirmedAt: new Date(moment.getTime() - 10 * 86_400_000) });
+    const first = await createPost({ authorId: author.id, title: 'Sleep & pain', excerpt: 'Notes on sleep.', publishedAt: new Date(moment.getTime() - 86_400_000) });
+    const second = await createPost({ authorId: author.id, title: 'Brain fog <tips>', excerpt: 'Small things that help.', publishedAt: new Date(moment.getTime() - 2 * 86_400_000) });
     await processWeeklyDigests(now);
     await sendAll();
     const mail = await catcher.waitFor('weekly@example.org');
@@ -108,8 +113,8 @@ describe('the weekly digest', () => {
 
 describe('subscribing', () => {
   it('names the chosen topics and frequency in each confirmation, then welcomes with the "change what you get" link', async () => {
-    const research = createCategory('research-news');
-    const stories = createCategory('member-stories');
+    const research = await createCategory('research-news');
+    const stories = await createCategory('member-stories');
     await requestSubscription('ana@example.org', { frequency: 'weekly', categoryIds: [research.id] }, '10.0.0.1');
     await requestSubscription('bram@example.org', { frequency: 'each-post', categoryIds: [research.id, stories.id] }, '10.0.0.2');
     await sendAll();
@@ -133,12 +138,12 @@ describe('reply emails', () => {
   // Made the way a sign-up makes them (Auth.js through Hearth's adapter), so the new member's defaults are the real ones.
   const member = async (name: string, email: string) => {
     const made = await hearthAdapter().createUser!({ id: crypto.randomUUID(), email, name, emailVerified: new Date() });
-    return getDb().select().from(users).where(eq(users.id, made.id)).get()!;
+    return (await getDb().select().from(users).where(eq(users.id, made.id)))[0]!;
   };
 
   it('default to "at once", go at most once per conversation an hour, and their one-click List-Unsubscribe stops them', async () => {
-    setContent('full');
-    const post = createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+    await setContent('full');
+    const post = await createPost({ authorId: author.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
     const zoe = await member('Zoë', 'zoe.replies@example.org');
     const lukasz = await member('Łukasz', 'lukasz.replies@example.org');
     expect(zoe.replyNotifications).toBe('instant');
@@ -170,7 +175,7 @@ describe('reply emails', () => {
     const url = header(second, 'list-unsubscribe').match(/<(\S+)>/)![1];
     const response = await oneClick(new NextRequest(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
     expect(response.status).toBe(200);
-    expect(getDb().select().from(users).where(eq(users.id, zoe.id)).get()!.replyNotifications).toBe('never');
+    expect((await getDb().select().from(users).where(eq(users.id, zoe.id)))[0]!.replyNotifications).toBe('never');
     expect((await oneClick(new NextRequest(`${url}x`, { method: 'POST' }))).status).toBe(400);
     await say(lukasz.id, 'Still there?', top);
     await processReplyNotices(at(2 * 60 * 60_000));

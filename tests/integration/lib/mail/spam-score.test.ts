@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { enqueueMails, type OutgoingMail } from '@/db/queries/outbox';
 import { getSubscriber } from '@/db/queries/subscriber-lookup';
 import { outbox, replyNotices, siteSettings, users } from '@/db/schema';
@@ -51,19 +52,24 @@ afterAll(() => catcher.close());
 
 maybe('SpamAssassin', () => {
   it('scores every kind of email at most 0.5', async () => {
-    getDb().delete(outbox).run();
-    getDb().delete(replyNotices).run();
-    getDb()
-      .insert(siteSettings)
-      .values({ id: 1, name: 'Hearth', holdFirstComment: false })
-      .onConflictDoUpdate({ target: siteSettings.id, set: { holdFirstComment: false } })
-      .run();
+    await withTransaction((tx) => tx.delete(outbox));
+    await withTransaction((tx) => tx.delete(replyNotices));
+    await withTransaction((tx) =>
+      tx
+        .insert(siteSettings)
+        .values({ id: 1, name: 'Hearth', holdFirstComment: false })
+        .onConflictDoUpdate({ target: siteSettings.id, set: { holdFirstComment: false } }),
+    );
     const now = new Date();
-    const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
-    const post = { ...createPost({ authorId: author.id, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me about rest.', body: BODY }), categoryName: null, publishedAt: now };
-    const other = { ...createPost({ authorId: author.id, title: 'Sleep and pain: notes from the group', excerpt: 'What members said about sleep.' }), categoryName: null, publishedAt: now };
-    const subscriber = (await getSubscriber(createSubscriber({ email: 'reader@example.org', frequency: 'weekly' }).id))!;
-    const pending = (await getSubscriber(createSubscriber({ email: 'new.reader@example.org', status: 'pending', confirmedAt: null }).id))!;
+    const author = await createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
+    const post = {
+      ...(await createPost({ authorId: author.id, title: 'Pacing, one year on', excerpt: 'What a year of pacing taught me about rest.', body: BODY })),
+      categoryName: null,
+      publishedAt: now,
+    };
+    const other = { ...(await createPost({ authorId: author.id, title: 'Sleep and pain: notes from the group', excerpt: 'What members said about sleep.' })), categoryName: null, publishedAt: now };
+    const subscriber = (await getSubscriber((await createSubscriber({ email: 'reader@example.org', frequency: 'weekly' })).id))!;
+    const pending = (await getSubscriber((await createSubscriber({ email: 'new.reader@example.org', status: 'pending', confirmedAt: null })).id))!;
     const staff = { id: author.id, email: 'moderator@example.org', name: 'Mod' };
     const held = { kind: 'held' as const, commentId: 7, postTitle: post.title, commenterName: 'Łukasz', at: now };
     const mails: OutgoingMail[] = [
@@ -79,10 +85,11 @@ maybe('SpamAssassin', () => {
     await enqueueMails(mails);
 
     // Reply emails, at once and as the daily digest, made by the worker's own job.
-    const member = (name: string, email: string, choice: 'instant' | 'daily') => getDb().insert(users).values({ name, email, replyNotifications: choice }).returning().get();
-    const ana = member('Ana', 'ana@example.org', 'instant');
-    const dee = member('Dee', 'dee@example.org', 'daily');
-    const bo = member('Bo', 'bo@example.org', 'instant');
+    const member = async (name: string, email: string, choice: 'instant' | 'daily') =>
+      (await withTransaction((tx) => tx.insert(users).values({ name, email, replyNotifications: choice }).returning()))[0];
+    const ana = await member('Ana', 'ana@example.org', 'instant');
+    const dee = await member('Dee', 'dee@example.org', 'daily');
+    const bo = await member('Bo', 'bo@example.org', 'instant');
     let clock = Date.now();
     const say = async (userId: string, body: string, parentId?: number) => {
       const result = await submitComment(userId, { postId: post.id, body, parentId }, new Date((clock += 60_000)));
@@ -96,19 +103,9 @@ maybe('SpamAssassin', () => {
 
     const later = new Date(clock + 2 * 86_400_000);
     while ((await deliverDueMail({ send: smtpSender(catcher.port), perSecond: 1000, now: () => later })).sent > 0);
-    const kinds = getDb()
-      .select({ kind: outbox.kind })
-      .from(outbox)
-      .all()
-      .map((r) => r.kind);
+    const kinds = (await getDb().select({ kind: outbox.kind }).from(outbox)).map((r) => r.kind);
     expect(new Set(kinds)).toEqual(new Set(['new-post', 'weekly-digest', 'subscription-confirm', 'subscription-welcome', 'sign-in', 'moderation-alert', 'moderation-digest', 'reply', 'reply-digest']));
-    expect(
-      getDb()
-        .select({ kind: outbox.kind, status: outbox.status })
-        .from(outbox)
-        .all()
-        .filter((r) => r.status !== 'sent'),
-    ).toEqual([]);
+    expect((await getDb().select({ kind: outbox.kind, status: outbox.status }).from(outbox)).filter((r) => r.status !== 'sent')).toEqual([]);
     expect(catcher.sources).toHaveLength(kinds.length);
 
     const failures = catcher.sources

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { listActivity } from '@/db/queries/activity';
 import { countOpenReports } from '@/db/queries/comment-reports';
 import { moderateComment } from '@/db/queries/comment-moderation';
@@ -18,32 +19,43 @@ import { editAsModerator } from '@/lib/comments/moderator-edit';
 import { reportCommentAs } from '@/lib/comments/report';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
 
-getDb().insert(siteSettings).values({ id: 1, name: 'Hearth' }).run();
-const writer = createAuthor({ name: 'Ada Writer' });
-const post = createPost({ authorId: writer.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
-const other = createPost({ authorId: writer.id, title: 'Sleep, and the lack of it', publishedAt: new Date(Date.UTC(2026, 0, 2)) });
+type Row<T extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<T>>;
+let post: Row<typeof createPost>, other: Row<typeof createPost>;
+let sam: Row<typeof person>, zoe: Row<typeof person>, luke: Row<typeof person>, ada: Row<typeof person>;
+beforeAll(async () => {
+  await withTransaction((tx) => tx.insert(siteSettings).values({ id: 1, name: 'Hearth' }));
+  const writer = await createAuthor({ name: 'Ada Writer' });
+  post = await createPost({ authorId: writer.id, title: 'Pacing with an energy budget', publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+  other = await createPost({ authorId: writer.id, title: 'Sleep, and the lack of it', publishedAt: new Date(Date.UTC(2026, 0, 2)) });
+  sam = await person('Sam 🌱');
+  zoe = await person('Zoë O’Brien-Ñúñez');
+  luke = await person('Łukasz “Luke” ‹Żółć›');
+  ada = await person('Ada', 'moderator');
+});
 let n = 0;
-const person = (name: string, role: 'member' | 'moderator' = 'member') =>
-  getDb()
-    .insert(users)
-    .values({ email: `tools${++n}@example.org`, name, role })
-    .returning()
-    .get();
-const sam = person('Sam 🌱');
-const zoe = person('Zoë O’Brien-Ñúñez');
-const luke = person('Łukasz “Luke” ‹Żółć›');
-const ada = person('Ada', 'moderator');
-const comment = (authorId: string, body: string, postId = post.id, status: 'approved' | 'pending' = 'approved') =>
-  getDb()
-    .insert(comments)
-    .values({ postId, authorId, body, html: `<p>${body}</p>`, status })
-    .returning()
-    .get().id;
+const person = async (name: string, role: 'member' | 'moderator' = 'member') =>
+  (
+    await withTransaction((tx) =>
+      tx
+        .insert(users)
+        .values({ email: `tools${++n}@example.org`, name, role })
+        .returning(),
+    )
+  )[0];
+const comment = async (authorId: string, body: string, postId?: number, status: 'approved' | 'pending' = 'approved') =>
+  (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: postId ?? post.id, authorId, body, html: `<p>${body}</p>`, status })
+        .returning(),
+    )
+  )[0].id;
 const sentences = async () => (await listActivity(1)).entries.map(activitySentence);
 
 it('shows each open report with its reason and the reporter’s note (not who reported), and counts open reports', async () => {
-  const samSays = comment(sam.id, 'Stop taking your pills.');
-  const zoeSays = comment(zoe.id, 'Rest days matter.', other.id);
+  const samSays = await comment(sam.id, 'Stop taking your pills.');
+  const zoeSays = await comment(zoe.id, 'Rest days matter.', other.id);
   expect(await countOpenReports()).toBe(0);
   await reportCommentAs(zoe.id, { commentId: samSays, reason: 'misinformation', note: 'Tells people to stop their medication 💊' });
   await reportCommentAs(luke.id, { commentId: samSays, reason: 'unsafe' });
@@ -68,7 +80,7 @@ it('shows each open report with its reason and the reporter’s note (not who re
 });
 
 it('reads in plain words, older rows and unknown codes included', async () => {
-  const held = comment(sam.id, 'First time here', post.id, 'pending');
+  const held = await comment(sam.id, 'First time here', post.id, 'pending');
   await moderateComment(held, 'approve', ada);
   expect((await sentences())[0]).toBe('Ada approved a comment by Sam 🌱 on “Pacing with an energy budget”');
   expect(activitySentence({ actorName: 'Rosa', action: 'comment.approve', subject: 'comment #12 on /posts/pacing' })).toBe('Rosa approved comment #12 on /posts/pacing');
@@ -85,7 +97,7 @@ it('reads in plain words, older rows and unknown codes included', async () => {
 
 describe('a moderator’s edit', () => {
   it('is public at once, marked, kept in the history the author can read, and logged', async () => {
-    const id = comment(zoe.id, 'Ring me on 07700 900123 any time.');
+    const id = await comment(zoe.id, 'Ring me on 07700 900123 any time.');
     const at = new Date(Date.now() + 60_000); // the newest entry in the log
     expect(await editAsModerator(ada, { commentId: id, body: 'Ring me [number removed by a moderator] any time.' }, at)).toEqual({ ok: true, postSlug: post.slug, public: true });
 
@@ -94,15 +106,15 @@ describe('a moderator’s edit', () => {
     expect(shown).toMatchObject({ moderatorEditedAt: at.toISOString(), editedAt: null });
     expect(await listRevisions(id)).toEqual([{ body: 'Ring me on 07700 900123 any time.', contentNote: null, replacedAt: at.toISOString(), byModerator: true }]);
     expect((await listCommentsByAuthor(zoe.id)).find((c) => c.id === id)).toMatchObject({ moderatorEditedAt: at });
-    expect(getDb().select().from(activityLog).where(eq(activityLog.action, 'comment.edit')).all()).toHaveLength(1);
+    expect(await getDb().select().from(activityLog).where(eq(activityLog.action, 'comment.edit'))).toHaveLength(1);
     expect((await sentences())[0]).toBe('Ada edited the text of a comment by Zoë O’Brien-Ñúñez on “Pacing with an energy budget”');
   });
 
   it('edits a held comment without publishing it, and refuses a deleted one', async () => {
-    const held = comment(luke.id, 'My number is 555-0100', post.id, 'pending');
+    const held = await comment(luke.id, 'My number is 555-0100', post.id, 'pending');
     expect(await editAsModerator(ada, { commentId: held, body: 'My number is [removed]' })).toMatchObject({ ok: true, public: false });
-    expect(getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, held)).get()).toEqual({ status: 'pending' });
-    const gone = comment(luke.id, 'to delete');
+    expect((await getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, held)))[0]).toEqual({ status: 'pending' });
+    const gone = await comment(luke.id, 'to delete');
     await moderateComment(gone, 'delete', ada);
     expect(await editAsModerator(ada, { commentId: gone, body: 'anything' })).toEqual({ ok: false, message: 'That comment no longer exists.' });
   });

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, posts, subscribers } from '@/db/schema';
 import { runJobs } from '@/lib/jobs/run-jobs';
@@ -23,8 +24,11 @@ import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers
 import { freePort } from '../../../e2e/server';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
-const author = createAuthor();
-const queued = (kind = 'new-post') => getDb().select().from(outbox).where(eq(outbox.kind, kind)).all();
+let author: Awaited<ReturnType<typeof createAuthor>>;
+beforeAll(async () => {
+  author = await createAuthor();
+});
+const queued = (kind = 'new-post') => getDb().select().from(outbox).where(eq(outbox.kind, kind));
 const draft = (extra: Partial<Parameters<typeof createPost>[0]> = {}) => createPost({ authorId: author.id, status: 'draft', publishedAt: null, ...extra });
 const sendAll = async (port: number, now = () => new Date()) => {
   const total = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
@@ -49,8 +53,8 @@ const countBy = (catcher: MailCatcher) => {
 
 let catcher: MailCatcher | undefined;
 beforeEach(async () => {
-  getDb().delete(outbox).run();
-  getDb().delete(subscribers).run();
+  await withTransaction((tx) => tx.delete(outbox));
+  await withTransaction((tx) => tx.delete(subscribers));
 });
 afterEach(async () => {
   await catcher?.close();
@@ -59,15 +63,15 @@ afterEach(async () => {
 
 describe('announcing a new post', () => {
   it('sends exactly one email to each confirmed subscriber whose topics match, with a working unsubscribe link and RFC 8058 headers', async () => {
-    const research = createCategory('research-news');
-    const stories = createCategory('member-stories');
-    createSubscriber({ email: 'all@example.org' });
-    createSubscriber({ email: 'research@example.org', categoryIds: [research.id] });
-    createSubscriber({ email: 'stories@example.org', categoryIds: [stories.id] });
-    createSubscriber({ email: 'weekly@example.org', frequency: 'weekly' });
-    createSubscriber({ email: 'pending@example.org', status: 'pending' });
-    createSubscriber({ email: 'gone@example.org', status: 'unsubscribed' });
-    const post = draft({ title: 'New research on sleep', excerpt: 'What a new study found.', categoryId: research.id });
+    const research = await createCategory('research-news');
+    const stories = await createCategory('member-stories');
+    await createSubscriber({ email: 'all@example.org' });
+    await createSubscriber({ email: 'research@example.org', categoryIds: [research.id] });
+    await createSubscriber({ email: 'stories@example.org', categoryIds: [stories.id] });
+    await createSubscriber({ email: 'weekly@example.org', frequency: 'weekly' });
+    await createSubscriber({ email: 'pending@example.org', status: 'pending' });
+    await createSubscriber({ email: 'gone@example.org', status: 'unsubscribed' });
+    const post = await draft({ title: 'New research on sleep', excerpt: 'What a new study found.', categoryId: research.id });
 
     expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 2 });
     expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 0 }); // publishing again never emails again
@@ -93,24 +97,24 @@ describe('announcing a new post', () => {
   });
 
   it('publishes a scheduled post at its time on the injected clock, and announces it once', async () => {
-    createSubscriber({ email: 'reader@example.org' });
+    await createSubscriber({ email: 'reader@example.org' });
     const at = new Date(Date.now() + 60 * 60_000);
-    const post = createPost({ authorId: author.id, status: 'scheduled', publishedAt: at, title: 'Spring gathering' });
+    const post = await createPost({ authorId: author.id, status: 'scheduled', publishedAt: at, title: 'Spring gathering' });
     expect(await publishScheduledPosts(new Date(at.getTime() - 1000))).toEqual([]);
-    expect(queued()).toHaveLength(0);
+    expect(await queued()).toHaveLength(0);
     expect(await publishScheduledPosts(at)).toEqual([post.slug]);
     expect(await publishScheduledPosts(new Date(at.getTime() + 5000))).toEqual([]);
-    expect(getDb().select({ status: posts.status }).from(posts).where(eq(posts.id, post.id)).get()!.status).toBe('published');
-    expect(queued().map((m) => m.toAddress)).toEqual(['reader@example.org']);
+    expect((await getDb().select({ status: posts.status }).from(posts).where(eq(posts.id, post.id)))[0]!.status).toBe('published');
+    expect((await queued()).map((m) => m.toAddress)).toEqual(['reader@example.org']);
   });
 
   it('keeps post emails queued while SMTP is down, then delivers every one exactly once when it is back', async () => {
-    for (let n = 0; n < 5; n++) createSubscriber();
+    for (let n = 0; n < 5; n++) await createSubscriber();
     const port = await freePort();
     const t0 = Date.now();
-    await markPostPublished(draft({ title: 'During the outage' }).id, new Date(t0), await newPostAnnouncement());
+    await markPostPublished((await draft({ title: 'During the outage' })).id, new Date(t0), await newPostAnnouncement());
     expect(await sendAll(port, () => new Date(t0))).toMatchObject({ sent: 0, retried: 5 });
-    expect(queued().every((m) => m.status === 'queued' && m.lastError)).toBe(true);
+    expect((await queued()).every((m) => m.status === 'queued' && m.lastError)).toBe(true);
 
     catcher = await startMailCatcher({ port });
     expect(await sendAll(port, () => new Date(t0 + 31_000))).toMatchObject({ sent: 5, failed: 0 });
@@ -119,8 +123,8 @@ describe('announcing a new post', () => {
   });
 
   it('loses and doubles nothing when the worker process is killed mid-batch and another run takes over', async () => {
-    for (let n = 0; n < 12; n++) createSubscriber();
-    await markPostPublished(draft({ title: 'Killed mid-batch' }).id, new Date(), await newPostAnnouncement());
+    for (let n = 0; n < 12; n++) await createSubscriber();
+    await markPostPublished((await draft({ title: 'Killed mid-batch' })).id, new Date(), await newPostAnnouncement());
     // The server answers five messages, then leaves the sixth hanging: the worker is stuck mid-send when killed.
     catcher = await startMailCatcher({ stallAfter: 5 });
     // node itself (not the tsx wrapper, which would leave its child running): SIGKILL must hit the worker.
@@ -138,7 +142,7 @@ describe('announcing a new post', () => {
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker.once('exit', resolve));
     expect(catcher.messages).toHaveLength(5);
-    const rows = queued();
+    const rows = await queued();
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(5);
     expect(rows.filter((r) => r.status === 'sending')).toHaveLength(7); // claimed by the dead worker, lease still running
 
@@ -151,35 +155,30 @@ describe('announcing a new post', () => {
   }, 40_000);
 
   it('marks a bouncing address undeliverable (SMTP 5xx) and cancels mail for anyone who left before it went out', async () => {
-    createSubscriber({ email: 'bounce@example.org' });
-    const leaver = createSubscriber({ email: 'leaver@example.org' });
-    createSubscriber({ email: 'stays@example.org' });
-    await markPostPublished(draft({ title: 'First' }).id, new Date(), await newPostAnnouncement());
-    getDb().update(subscribers).set({ status: 'unsubscribed' }).where(eq(subscribers.id, leaver.id)).run();
+    await createSubscriber({ email: 'bounce@example.org' });
+    const leaver = await createSubscriber({ email: 'leaver@example.org' });
+    await createSubscriber({ email: 'stays@example.org' });
+    await markPostPublished((await draft({ title: 'First' })).id, new Date(), await newPostAnnouncement());
+    await withTransaction((tx) => tx.update(subscribers).set({ status: 'unsubscribed' }).where(eq(subscribers.id, leaver.id)));
     catcher = await startMailCatcher({ refuse: (address) => address.startsWith('bounce') });
     expect(await sendAll(catcher.port)).toMatchObject({ sent: 1, failed: 1, cancelled: 1 });
     expect((await getSubscriberByEmail('bounce@example.org'))!.status).toBe('undeliverable');
 
-    await markPostPublished(draft({ title: 'Second' }).id, new Date(), await newPostAnnouncement());
-    expect(
-      queued()
-        .filter((m) => m.subject === 'Second')
-        .map((m) => m.toAddress),
-    ).toEqual(['stays@example.org']);
+    await markPostPublished((await draft({ title: 'Second' })).id, new Date(), await newPostAnnouncement());
+    expect((await queued()).filter((m) => m.subject === 'Second').map((m) => m.toAddress)).toEqual(['stays@example.org']);
   });
 
   it('queues 10,000 subscribers’ emails in one transaction', async () => {
-    const db = getDb();
-    const insert = db.$client.prepare("insert into subscribers (email, status, confirmed_at) values (?, 'confirmed', 0)");
-    db.$client.transaction(() => {
-      for (let n = 0; n < 10_000; n++) insert.run(`many${n}@example.org`);
-    })();
-    const post = draft({ title: 'To ten thousand' });
+    const many = Array.from({ length: 10_000 }, (_, n) => ({ email: `many${n}@example.org`, status: 'confirmed' as const, confirmedAt: new Date(0) }));
+    await withTransaction(async (tx) => {
+      for (let at = 0; at < many.length; at += 1000) await tx.insert(subscribers).values(many.slice(at, at + 1000));
+    });
+    const post = await draft({ title: 'To ten thousand' });
     const started = process.hrtime.bigint();
     expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toEqual({ slug: post.slug, queued: 10_000 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(queued()).toHaveLength(10_000);
-    expect(new Set(queued().map((m) => m.toAddress)).size).toBe(10_000);
+    expect(await queued()).toHaveLength(10_000);
+    expect(new Set((await queued()).map((m) => m.toAddress)).size).toBe(10_000);
     // Reported, not asserted: timings belong in benchmarks on these shared machines.
     console.info(`[measure] publishing to 10,000 subscribers queued every email in one transaction in ${ms.toFixed(0)} ms`);
   });
@@ -187,22 +186,22 @@ describe('announcing a new post', () => {
 
 describe('the weekly digest', () => {
   it('sends one summary per weekly subscriber of that week’s posts in their topics, once, at Monday 08:00 UTC', async () => {
-    const wanted = createCategory();
-    const other = createCategory();
+    const wanted = await createCategory();
+    const other = await createCategory();
     const moment = weeklyDigestMoment(new Date(), 'UTC');
     const inWeek = (hoursBefore: number) => new Date(moment.getTime() - hoursBefore * 60 * 60_000);
-    createPost({ authorId: author.id, title: 'In topic', categoryId: wanted.id, publishedAt: inWeek(30) });
-    createPost({ authorId: author.id, title: 'Other topic', categoryId: other.id, publishedAt: inWeek(20) });
-    createPost({ authorId: author.id, title: 'Too old', categoryId: wanted.id, publishedAt: inWeek(24 * 8) });
-    createSubscriber({ email: 'weekly-all@example.org', frequency: 'weekly' });
-    createSubscriber({ email: 'weekly-topic@example.org', frequency: 'weekly', categoryIds: [wanted.id] });
-    createSubscriber({ email: 'weekly-other@example.org', frequency: 'weekly', categoryIds: [createCategory().id] });
-    createSubscriber({ email: 'each@example.org' });
+    await createPost({ authorId: author.id, title: 'In topic', categoryId: wanted.id, publishedAt: inWeek(30) });
+    await createPost({ authorId: author.id, title: 'Other topic', categoryId: other.id, publishedAt: inWeek(20) });
+    await createPost({ authorId: author.id, title: 'Too old', categoryId: wanted.id, publishedAt: inWeek(24 * 8) });
+    await createSubscriber({ email: 'weekly-all@example.org', frequency: 'weekly' });
+    await createSubscriber({ email: 'weekly-topic@example.org', frequency: 'weekly', categoryIds: [wanted.id] });
+    await createSubscriber({ email: 'weekly-other@example.org', frequency: 'weekly', categoryIds: [(await createCategory()).id] });
+    await createSubscriber({ email: 'each@example.org' });
 
     expect(await processWeeklyDigests(new Date(moment.getTime() + 1000))).toBe(3);
     expect(await processWeeklyDigests(new Date(moment.getTime() + 2000))).toBe(0);
     await runJobs(new Date(moment.getTime() + 3000));
-    const digests = queued('weekly-digest');
+    const digests = await queued('weekly-digest');
     expect(digests.map((d) => d.toAddress).sort()).toEqual(['weekly-all@example.org', 'weekly-topic@example.org']);
     expect(weeklyDigestMoment(new Date('2026-11-25T12:00:00Z'), 'UTC').toISOString()).toBe('2026-11-23T08:00:00.000Z');
     expect(weeklyDigestMoment(new Date('2026-11-23T07:59:00Z'), 'UTC').toISOString()).toBe('2026-11-16T08:00:00.000Z');

@@ -4,16 +4,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { outbox, siteSettings, subscribers } from '@/db/schema';
 import { readSubscriberCsv, SubscriberCsvError } from '@/lib/subscriptions/import-csv';
 import { previewSubscriberImport, runSubscriberImport } from '@/lib/subscriptions/import-subscribers';
 import { subscriberImportSchema } from '@/lib/validations/subscriber-import';
 import { createSubscriber } from '../../../helpers/fixtures';
 
-getDb().insert(siteSettings).values({ id: 1, name: 'Hearth Community' }).run();
+beforeAll(() => withTransaction((tx) => tx.insert(siteSettings).values({ id: 1, name: 'Hearth Community' })));
 const now = new Date(Date.UTC(2026, 10, 1, 12));
-const row = (email: string) => getDb().select().from(subscribers).where(eq(subscribers.email, email)).get();
-const mailTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email)).all();
+const row = async (email: string) => (await getDb().select().from(subscribers).where(eq(subscribers.email, email)))[0];
+const mailTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email));
 
 describe('reading a subscriber CSV', () => {
   it('reads Jetpack’s plain list without a header, lower-casing and numbering lines', () => {
@@ -46,9 +47,12 @@ describe('reading a subscriber CSV', () => {
 });
 
 describe('importing', () => {
-  const confirmedBefore = createSubscriber({ email: 'kept@example.org', frequency: 'weekly' });
-  createSubscriber({ email: 'left@example.org', status: 'unsubscribed', unsubscribedAt: new Date(Date.UTC(2025, 0, 1)) });
-  createSubscriber({ email: 'bounced@example.org', status: 'undeliverable' });
+  let confirmedBefore: Awaited<ReturnType<typeof createSubscriber>>;
+  beforeAll(async () => {
+    confirmedBefore = await createSubscriber({ email: 'kept@example.org', frequency: 'weekly' });
+    await createSubscriber({ email: 'left@example.org', status: 'unsubscribed', unsubscribedAt: new Date(Date.UTC(2025, 0, 1)) });
+    await createSubscriber({ email: 'bounced@example.org', status: 'undeliverable' });
+  });
   const csv = [
     'email,name,status',
     'new1@example.org,New One,active',
@@ -62,7 +66,7 @@ describe('importing', () => {
   ].join('\n');
 
   it('previews without writing anything', async () => {
-    const before = getDb().select().from(subscribers).all().length;
+    const before = (await getDb().select().from(subscribers)).length;
     expect(await previewSubscriberImport(readSubscriberCsv(csv))).toEqual({
       step: 'preview',
       added: 2,
@@ -73,34 +77,34 @@ describe('importing', () => {
       namesIgnored: true,
       emailsQueued: 0,
     });
-    expect(getDb().select().from(subscribers).all()).toHaveLength(before);
-    expect(getDb().select().from(outbox).all()).toEqual([]);
+    expect(await getDb().select().from(subscribers)).toHaveLength(before);
+    expect(await getDb().select().from(outbox)).toEqual([]);
   });
 
   it('"ask each to confirm": new addresses wait for confirmation, each with one moved-site email in the outbox; nobody else is written to or emailed', async () => {
     const result = await runSubscriberImport(readSubscriberCsv(csv), 'ask', now);
     expect(result).toMatchObject({ step: 'import', added: 2, existing: 1, leftBefore: 3, emailsQueued: 2 });
-    expect(row('new1@example.org')).toMatchObject({ status: 'pending', frequency: 'each-post', allCategories: true, confirmationSentAt: now });
-    const mails = getDb().select().from(outbox).all();
+    expect(await row('new1@example.org')).toMatchObject({ status: 'pending', frequency: 'each-post', allCategories: true, confirmationSentAt: now });
+    const mails = await getDb().select().from(outbox);
     expect(mails.map((m) => m.toAddress).sort()).toEqual(['new1@example.org', 'new2@example.org']);
     expect(mails[0]).toMatchObject({ kind: 'subscription-confirm', subject: 'Hearth Community has moved: do you still want our posts by email?' });
     expect(mails[0].text).toContain('/subscription/confirm');
-    expect(row('kept@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', confirmedAt: confirmedBefore.confirmedAt });
-    expect(row('left@example.org')!.status).toBe('unsubscribed');
-    expect(row('bounced@example.org')!.status).toBe('undeliverable');
-    expect(row('said-no@example.org')).toBeUndefined();
-    for (const address of ['kept@example.org', 'left@example.org', 'bounced@example.org', 'said-no@example.org']) expect(mailTo(address)).toEqual([]);
+    expect(await row('kept@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', confirmedAt: confirmedBefore.confirmedAt });
+    expect((await row('left@example.org'))!.status).toBe('unsubscribed');
+    expect((await row('bounced@example.org'))!.status).toBe('undeliverable');
+    expect(await row('said-no@example.org')).toBeUndefined();
+    for (const address of ['kept@example.org', 'left@example.org', 'bounced@example.org', 'said-no@example.org']) expect(await mailTo(address)).toEqual([]);
     // Importing the same file again adds and sends nothing.
     expect(await runSubscriberImport(readSubscriberCsv(csv), 'ask', now)).toMatchObject({ added: 0, existing: 3, emailsQueued: 0 });
-    expect(getDb().select().from(outbox).all()).toHaveLength(2);
+    expect(await getDb().select().from(outbox)).toHaveLength(2);
   });
 
   it('"they agreed": confirmed at once with their old subscription date, and no email', async () => {
-    const before = getDb().select().from(outbox).all().length;
+    const before = (await getDb().select().from(outbox)).length;
     const result = await runSubscriberImport(readSubscriberCsv('Email,Date\nagreed@example.org,2021-03-04T05:06:07Z\nleft@example.org,2020-01-01\n'), 'confirmed', now);
     expect(result).toMatchObject({ added: 1, leftBefore: 1, emailsQueued: 0 });
-    expect(row('agreed@example.org')).toMatchObject({ status: 'confirmed', confirmedAt: now, createdAt: new Date('2021-03-04T05:06:07Z') });
-    expect(getDb().select().from(outbox).all()).toHaveLength(before);
+    expect(await row('agreed@example.org')).toMatchObject({ status: 'confirmed', confirmedAt: now, createdAt: new Date('2021-03-04T05:06:07Z') });
+    expect(await getDb().select().from(outbox)).toHaveLength(before);
   });
 });
 

@@ -4,6 +4,7 @@
  * Authors see the figures for their own post only; addresses and reasons are for admins.
  */
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { unsubscribe } from '@/db/queries/subscriber-lifecycle';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, subscribers } from '@/db/schema';
@@ -14,19 +15,21 @@ import { postDeliveryFor } from '@/lib/subscriptions/post-delivery';
 import { createAuthor, createCategory, createPost, createSubscriber } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 
-const author = createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
-const otherAuthor = createAuthor({ name: 'Łukasz “Luke” ‹Żółć›' });
-const admin = createAuthor({ name: 'Ada', role: 'admin' });
+type Author = Awaited<ReturnType<typeof createAuthor>>;
+let author: Author, otherAuthor: Author, admin: Author;
 const as = (user: { id: string; name: string | null; role: 'author' | 'admin' | 'member' | 'moderator' }) => ({ id: user.id, name: user.name, role: user.role });
 
 let catcher: MailCatcher;
 beforeAll(async () => {
+  author = await createAuthor({ name: 'Zoë O’Brien-Ñúñez' });
+  otherAuthor = await createAuthor({ name: 'Łukasz “Luke” ‹Żółć›' });
+  admin = await createAuthor({ name: 'Ada', role: 'admin' });
   catcher = await startMailCatcher({ refuse: (address) => address.startsWith('gone-away') });
 });
 afterAll(() => catcher.close());
-beforeEach(() => {
-  getDb().delete(outbox).run();
-  getDb().delete(subscribers).run();
+beforeEach(async () => {
+  await withTransaction((tx) => tx.delete(outbox));
+  await withTransaction((tx) => tx.delete(subscribers));
 });
 
 async function sendEverything() {
@@ -37,14 +40,14 @@ async function sendEverything() {
 }
 
 it('counts and lists queued, sent, failed (with the reason) and skipped emails for this post only', async () => {
-  const living = createCategory('living-well-delivery');
-  createSubscriber({ email: 'sam@example.org' });
-  createSubscriber({ email: 'kim@example.org', categoryIds: [living.id] });
-  createSubscriber({ email: 'gone-away@example.org' });
-  createSubscriber({ email: 'leaving@example.org', categoryIds: [living.id] });
-  createSubscriber({ email: 'weekly@example.org', frequency: 'weekly' });
-  const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null, categoryId: living.id, title: 'Pacing with an energy budget' });
-  const other = createPost({ authorId: otherAuthor.id, status: 'draft', publishedAt: null, title: 'Another post' });
+  const living = await createCategory('living-well-delivery');
+  await createSubscriber({ email: 'sam@example.org' });
+  await createSubscriber({ email: 'kim@example.org', categoryIds: [living.id] });
+  await createSubscriber({ email: 'gone-away@example.org' });
+  await createSubscriber({ email: 'leaving@example.org', categoryIds: [living.id] });
+  await createSubscriber({ email: 'weekly@example.org', frequency: 'weekly' });
+  const post = await createPost({ authorId: author.id, status: 'draft', publishedAt: null, categoryId: living.id, title: 'Pacing with an energy budget' });
+  const other = await createPost({ authorId: otherAuthor.id, status: 'draft', publishedAt: null, title: 'Another post' });
 
   expect(await markPostPublished(post.id, new Date(), await newPostAnnouncement())).toMatchObject({ queued: 4 });
   expect(await markPostPublished(other.id, new Date(), await newPostAnnouncement())).toMatchObject({ queued: 2 });
@@ -77,8 +80,8 @@ it('counts and lists queued, sent, failed (with the reason) and skipped emails f
 });
 
 it('records the post on every new-post email queued (and on no other kind)', async () => {
-  createSubscriber({ email: 'each@example.org' });
-  const post = createPost({ authorId: author.id, status: 'draft', publishedAt: null });
+  await createSubscriber({ email: 'each@example.org' });
+  const post = await createPost({ authorId: author.id, status: 'draft', publishedAt: null });
   await markPostPublished(post.id, new Date(), await newPostAnnouncement());
-  expect(getDb().select({ kind: outbox.kind, postId: outbox.postId }).from(outbox).all()).toEqual([{ kind: 'new-post', postId: post.id }]);
+  expect(await getDb().select({ kind: outbox.kind, postId: outbox.postId }).from(outbox)).toEqual([{ kind: 'new-post', postId: post.id }]);
 });

@@ -3,6 +3,7 @@
  * addresses, resending, rate limits, signed links (tampered, expired, for another purpose), expiry.
  */
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { deleteExpiredPending, unsubscribe } from '@/db/queries/subscriber-lifecycle';
 import { getSubscriberByEmail } from '@/db/queries/subscriber-lookup';
 import { outbox, rateLimitHits, subscribers } from '@/db/schema';
@@ -14,7 +15,7 @@ import { createCategory } from '../../../helpers/fixtures';
 import { whileTransactionOpen } from '../../../helpers/open-transaction';
 
 const DAY = 24 * 60 * 60_000;
-const queued = () => getDb().select().from(outbox).all();
+const queued = () => getDb().select().from(outbox);
 const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))![0];
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 const form = (fields: Record<string, string | string[]>) => {
@@ -31,19 +32,19 @@ const redirectOf = async (promise: Promise<unknown>) => {
   return error?.digest?.split(';')[2] ?? null;
 };
 
-beforeEach(() => {
-  getDb().delete(outbox).run();
-  getDb().delete(subscribers).run();
-  getDb().delete(rateLimitHits).run();
+beforeEach(async () => {
+  await withTransaction((tx) => tx.delete(outbox));
+  await withTransaction((tx) => tx.delete(subscribers));
+  await withTransaction((tx) => tx.delete(rateLimitHits));
 });
 
 describe('subscribing', () => {
   it('records a pending address and queues one confirmation link; only confirming adds it to the list', async () => {
-    const health = createCategory('health-news');
+    const health = await createCategory('health-news');
     expect(await requestSubscription('sky@example.org', { frequency: 'each-post', categoryIds: [health.id] }, '10.0.0.1')).toBe('sent');
     const pending = (await getSubscriberByEmail('sky@example.org'))!;
     expect(pending).toMatchObject({ status: 'pending', allCategories: false, categoryIds: [health.id] });
-    const [mail] = queued();
+    const [mail] = await queued();
     expect(mail).toMatchObject({ kind: 'subscription-confirm', toAddress: 'sky@example.org', subject: 'Confirm your subscription to Hearth' });
     const link = linkIn(mail.text, '/subscription/confirm');
 
@@ -63,37 +64,31 @@ describe('subscribing', () => {
   it('answers the same for a known address, changes nothing about it, and emails the owner instead', async () => {
     await requestSubscription('known@example.org', { frequency: 'weekly', categoryIds: [] }, '10.0.0.1');
     await confirmSubscription((await getSubscriberByEmail('known@example.org'))!);
-    getDb().delete(outbox).run();
+    await withTransaction((tx) => tx.delete(outbox));
 
-    const category = createCategory();
+    const category = await createCategory();
     expect(await requestSubscription('known@example.org', { frequency: 'each-post', categoryIds: [category.id] }, '10.0.0.2')).toBe('sent');
     expect(await getSubscriberByEmail('known@example.org')).toMatchObject({ status: 'confirmed', frequency: 'weekly', allCategories: true });
-    expect(queued()).toMatchObject([{ kind: 'subscription-notice', toAddress: 'known@example.org', subject: 'You are already subscribed to Hearth' }]);
+    expect(await queued()).toMatchObject([{ kind: 'subscription-notice', toAddress: 'known@example.org', subject: 'You are already subscribed to Hearth' }]);
   });
 
   it('re-sends the confirmation when a pending address subscribes again, and rate-limits per address and per IP', async () => {
     for (let i = 0; i < 3; i++) expect(await requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('sent');
-    expect(queued().filter((m) => m.kind === 'subscription-confirm')).toHaveLength(3);
+    expect((await queued()).filter((m) => m.kind === 'subscription-confirm')).toHaveLength(3);
     expect(await requestSubscription('again@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.9')).toBe('rate-limited');
-    expect(queued()).toHaveLength(3);
+    expect(await queued()).toHaveLength(3);
 
     let outcome = 'sent';
     for (let i = 0; outcome === 'sent' && i < 30; i++) outcome = await requestSubscription(`flood${i}@example.org`, { frequency: 'each-post', categoryIds: [] }, '10.0.0.66');
     expect(outcome).toBe('rate-limited');
-    expect(
-      getDb()
-        .select()
-        .from(subscribers)
-        .all()
-        .filter((s) => s.email.startsWith('flood')),
-    ).toHaveLength(20); // 20 per IP in 15 minutes, then refused
+    expect((await getDb().select().from(subscribers)).filter((s) => s.email.startsWith('flood'))).toHaveLength(20); // 20 per IP in 15 minutes, then refused
   });
 
   it('refuses tampered links, links for another purpose or address, and expired confirmations; forgets stale sign-ups', async () => {
     const t0 = new Date();
     await requestSubscription('late@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1', t0);
     const subscriber = (await getSubscriberByEmail('late@example.org'))!;
-    const token = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
+    const token = tokenOf(linkIn((await queued())[0].text, '/subscription/confirm'));
 
     expect(await readConfirmToken(`${token}x`)).toEqual({ problem: 'invalid' });
     expect(await readConfirmToken(manageToken(subscriber))).toEqual({ problem: 'invalid' }); // a manage token cannot confirm
@@ -119,9 +114,9 @@ describe('subscribing', () => {
   });
 
   it('lets the signed link change choices, leave, and come back; an old confirmation cannot undo leaving', async () => {
-    const a = createCategory();
+    const a = await createCategory();
     await requestSubscription('choices@example.org', { frequency: 'each-post', categoryIds: [] }, '10.0.0.1');
-    const confirmLink = tokenOf(linkIn(queued()[0].text, '/subscription/confirm'));
+    const confirmLink = tokenOf(linkIn((await queued())[0].text, '/subscription/confirm'));
     const subscriber = (await getSubscriberByEmail('choices@example.org'))!;
     await confirmSubscription(subscriber);
     const token = manageToken(subscriber);

@@ -114,7 +114,7 @@ test('uploads abandoned over a day ago are removed when a new export arrives; th
   const [old, oldButUsed, recent] = [await make(), await make(), await make()];
   const dayAgo = new Date(Date.now() - ABANDONED_AFTER_MS - 60_000);
   for (const id of [old, oldButUsed]) fs.utimesSync(uploadFiles(id)!.folder, dayAgo, dayAgo);
-  await createImportJob({ fileName: 'site.xml', filePath: uploadFiles(oldButUsed)!.exportPath, uploadsPath: null, dryRun: false, startedById: createAuthor({ role: 'admin' }).id });
+  await createImportJob({ fileName: 'site.xml', filePath: uploadFiles(oldButUsed)!.exportPath, uploadsPath: null, dryRun: false, startedById: (await createAuthor({ role: 'admin' })).id });
   signIn('admin');
   const { upload } = await (await put('part=export', WXR)).json();
   expect(leftovers().sort()).toEqual([oldButUsed, recent, upload].sort());

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { createImportJob, getImportJobView } from '@/db/queries/import-jobs';
 import { importJobs, posts } from '@/db/schema';
 import { receiveImportPart, uploadFiles } from '@/lib/wordpress/import-upload';
@@ -42,7 +43,7 @@ async function* once(text: string) {
 }
 
 async function queuedJob(exportText: string, dryRun = false) {
-  const admin = createAuthor({ role: 'admin', name: 'Ada Admin' });
+  const admin = await createAuthor({ role: 'admin', name: 'Ada Admin' });
   const received = await receiveImportPart('export', once(exportText));
   if (!received.ok) throw new Error(received.reason);
   const files = uploadFiles(received.uploadId)!;
@@ -50,7 +51,7 @@ async function queuedJob(exportText: string, dryRun = false) {
   return { job, folder: files.folder };
 }
 
-beforeEach(() => getDb().delete(importJobs).run());
+beforeEach(() => withTransaction((tx) => tx.delete(importJobs)));
 
 test('a queued import runs: the report and progress land in the row, the post comes in, the files go', async () => {
   const { job, folder } = await queuedJob(SMALL_EXPORT);
@@ -59,7 +60,7 @@ test('a queued import runs: the report and progress land in the row, the post co
   expect(view).toMatchObject({ status: 'done', error: null, interrupted: false, stage: 'Finished' });
   expect((view.report as ImportReport).counts.post).toMatchObject({ added: 1 });
   expect(view.finishedAt).toBeInstanceOf(Date);
-  expect(getDb().select().from(posts).where(eq(posts.slug, 'pacing')).get()).toMatchObject({ title: 'Pacing with an energy budget' });
+  expect((await getDb().select().from(posts).where(eq(posts.slug, 'pacing')))[0]).toMatchObject({ title: 'Pacing with an energy budget' });
   expect(fs.existsSync(folder)).toBe(false);
 });
 
@@ -68,7 +69,7 @@ test('a dry run reports and writes nothing', async () => {
   const { job } = await queuedJob(SMALL_EXPORT.replaceAll('pacing', 'resting'), true);
   expect(await runImportJob(job.id)).toBe('done');
   expect(((await getImportJobView(job.id))!.report as ImportReport).dryRun).toBe(true);
-  expect(getDb().select().from(posts).where(eq(posts.slug, 'resting')).get()).toBeUndefined();
+  expect((await getDb().select().from(posts).where(eq(posts.slug, 'resting')))[0]).toBeUndefined();
 });
 
 test('an export that is not WXR fails with the reader’s message, and its files go', async () => {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { categories, comments, pages, postTags, tags, users } from '@/db/schema';
 import { writeWxr } from '@/lib/wordpress/wxr-writer';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
@@ -31,34 +32,16 @@ const words = (markdown: string) =>
     .trim();
 
 /** Reads a whole site through the given modules (the first Hearth's, or the second's). */
-function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Site {
+async function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Promise<Site> {
   const d = db();
-  const catSlug = new Map(
-    d
-      .select()
-      .from(schema.categories)
-      .all()
-      .map((c) => [c.id, c.slug]),
-  );
-  const tagSlug = new Map(
-    d
-      .select()
-      .from(schema.tags)
-      .all()
-      .map((t) => [t.id, t.slug]),
-  );
-  const postRows = d.select().from(schema.posts).all();
+  const catSlug = new Map((await d.select().from(schema.categories)).map((c) => [c.id, c.slug]));
+  const tagSlug = new Map((await d.select().from(schema.tags)).map((t) => [t.id, t.slug]));
+  const postRows = await d.select().from(schema.posts);
   const postSlug = new Map(postRows.map((p) => [p.id, p.slug]));
-  const links = d.select().from(schema.postTags).all();
-  const commentRows = d.select().from(schema.comments).all();
+  const links = await d.select().from(schema.postTags);
+  const commentRows = await d.select().from(schema.comments);
   const commentKey = new Map(commentRows.map((c) => [c.id, words(c.body)]));
-  const names = new Map(
-    d
-      .select()
-      .from(schema.users)
-      .all()
-      .map((u) => [u.id, u.name ?? '']),
-  );
+  const names = new Map((await d.select().from(schema.users)).map((u) => [u.id, u.name ?? '']));
   return {
     posts: postRows
       .map((p) => ({
@@ -74,24 +57,9 @@ function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Site 
         text: words(p.body),
       }))
       .sort((a, b) => a.slug.localeCompare(b.slug)),
-    pages: d
-      .select()
-      .from(schema.pages)
-      .all()
-      .map((p) => ({ slug: p.slug, title: p.title, status: p.status, text: words(p.body) }))
-      .sort((a, b) => a.slug.localeCompare(b.slug)),
-    categories: d
-      .select()
-      .from(schema.categories)
-      .all()
-      .map(({ slug, name, description }) => ({ slug, name, description }))
-      .sort((a, b) => a.slug.localeCompare(b.slug)),
-    tags: d
-      .select()
-      .from(schema.tags)
-      .all()
-      .map(({ slug, name }) => ({ slug, name }))
-      .sort((a, b) => a.slug.localeCompare(b.slug)),
+    pages: (await d.select().from(schema.pages)).map((p) => ({ slug: p.slug, title: p.title, status: p.status, text: words(p.body) })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    categories: (await d.select().from(schema.categories)).map(({ slug, name, description }) => ({ slug, name, description })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    tags: (await d.select().from(schema.tags)).map(({ slug, name }) => ({ slug, name })).sort((a, b) => a.slug.localeCompare(b.slug)),
     comments: commentRows
       .filter((c) => c.status === 'approved' || c.status === 'pending')
       .map((c) => ({
@@ -106,15 +74,14 @@ function readSite(db: typeof getDb, schema: typeof import('@/db/schema')): Site 
 }
 
 test('an export of Hearth imported into an empty Hearth gives the same site back', async () => {
-  const db = getDb();
-  const mira = createAuthor({ name: 'Mira Kent', slug: 'mira', email: 'mira@example.org' });
-  const member = db.insert(users).values({ name: 'Sam Member', email: 'sam@example.org', role: 'member' }).returning().get();
-  const living = db.insert(categories).values({ slug: 'living-with-me', name: 'Living with ME', description: 'Day to day' }).returning().get();
-  db.insert(categories).values({ slug: 'research', name: 'Research', description: '' }).run();
-  const pacing = db.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning().get();
-  const sleep = db.insert(tags).values({ slug: 'sleep', name: 'Sleep' }).returning().get();
+  const mira = await createAuthor({ name: 'Mira Kent', slug: 'mira', email: 'mira@example.org' });
+  const member = (await withTransaction((tx) => tx.insert(users).values({ name: 'Sam Member', email: 'sam@example.org', role: 'member' }).returning()))[0];
+  const living = (await withTransaction((tx) => tx.insert(categories).values({ slug: 'living-with-me', name: 'Living with ME', description: 'Day to day' }).returning()))[0];
+  await withTransaction((tx) => tx.insert(categories).values({ slug: 'research', name: 'Research', description: '' }));
+  const pacing = (await withTransaction((tx) => tx.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning()))[0];
+  const sleep = (await withTransaction((tx) => tx.insert(tags).values({ slug: 'sleep', name: 'Sleep' }).returning()))[0];
   const at = (day: number) => new Date(Date.UTC(2024, 4, day, 9));
-  const first = createPost({
+  const first = await createPost({
     authorId: mira.id,
     slug: 'pacing-tips',
     title: 'Pacing tips 🌱 for Zoë',
@@ -122,36 +89,42 @@ test('an export of Hearth imported into an empty Hearth gives the same site back
     categoryId: living.id,
     publishedAt: at(1),
   });
-  db.insert(postTags)
-    .values([
+  await withTransaction((tx) =>
+    tx.insert(postTags).values([
       { postId: first.id, tagId: pacing.id },
       { postId: first.id, tagId: sleep.id },
-    ])
-    .run();
-  createPost({ authorId: mira.id, slug: 'coming-soon', title: 'Coming soon', body: 'Next month.', status: 'scheduled', publishedAt: new Date(Date.UTC(2030, 0, 1)) });
-  createPost({ authorId: mira.id, slug: 'half-written', title: 'Half written', body: 'Not yet.', status: 'draft', publishedAt: null });
-  db.insert(pages)
-    .values([
+    ]),
+  );
+  await createPost({ authorId: mira.id, slug: 'coming-soon', title: 'Coming soon', body: 'Next month.', status: 'scheduled', publishedAt: new Date(Date.UTC(2030, 0, 1)) });
+  await createPost({ authorId: mira.id, slug: 'half-written', title: 'Half written', body: 'Not yet.', status: 'draft', publishedAt: null });
+  await withTransaction((tx) =>
+    tx.insert(pages).values([
       { slug: 'about', title: 'About us', body: 'We are a *patient* community.', status: 'published' },
       { slug: 'rules', title: 'House rules', body: 'Be kind.', status: 'draft' },
-    ])
-    .run();
-  const top = db
-    .insert(comments)
-    .values({ postId: first.id, body: 'Thank you so much', html: '<p>Thank you so much</p>', status: 'approved', guestName: 'Ann (guest)', guestEmail: 'ann@example.org', createdAt: at(2) })
-    .returning()
-    .get();
-  const reply = db
-    .insert(comments)
-    .values({ postId: first.id, parentId: top.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'approved', createdAt: at(3) })
-    .returning()
-    .get();
-  db.insert(comments)
-    .values({ postId: first.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad it helps', html: '<p>Glad it helps</p>', status: 'pending', createdAt: at(4) })
-    .run();
+    ]),
+  );
+  const top = (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: first.id, body: 'Thank you so much', html: '<p>Thank you so much</p>', status: 'approved', guestName: 'Ann (guest)', guestEmail: 'ann@example.org', createdAt: at(2) })
+        .returning(),
+    )
+  )[0];
+  const reply = (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: first.id, parentId: top.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'approved', createdAt: at(3) })
+        .returning(),
+    )
+  )[0];
+  await withTransaction((tx) =>
+    tx.insert(comments).values({ postId: first.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad it helps', html: '<p>Glad it helps</p>', status: 'pending', createdAt: at(4) }),
+  );
 
   const schema = await import('@/db/schema');
-  const before = readSite(getDb, schema);
+  const before = await readSite(getDb, schema);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-round-trip-'));
   const exportPath = path.join(dir, 'hearth-export.xml');
   let text = '';
@@ -167,7 +140,7 @@ test('an export of Hearth imported into an empty Hearth gives the same site back
       const { importWordPress } = await import('@/lib/wordpress/import');
       const report = await importWordPress({ exportPath, dryRun: false, actor: { id: null, name: 'Round trip' } });
       expect(report.counts.post).toMatchObject({ added: 3 });
-      const after = readSite(second.getDb, secondSchema);
+      const after = await readSite(second.getDb, secondSchema);
       expect(after.categories).toEqual(before.categories);
       expect(after.tags).toEqual(before.tags);
       expect(after.posts).toEqual(before.posts);

@@ -4,7 +4,7 @@
  * threads with guests' names, commenters' addresses only on request, drafts and scheduled posts, images as
  * attachments at their absolute /media address.
  */
-import { getDb } from '@/db/index';
+import { withTransaction } from '@/db/transaction';
 import { categories, comments, pages, postTags, tags, uploads, users } from '@/db/schema';
 import { writeWxr } from '@/lib/wordpress/wxr-writer';
 import { createAuthor, createPost } from '../../../helpers/fixtures';
@@ -20,18 +20,20 @@ async function exportText(includeCommenterEmails = false) {
 }
 
 let ids: Record<string, number> = {};
-beforeAll(() => {
-  const db = getDb();
-  const mira = createAuthor({ name: 'Mira Kent', slug: 'mira', email: 'mira@example.org', role: 'author' });
-  const member = db.insert(users).values({ name: 'Sam Member', email: 'sam@example.org', role: 'member' }).returning().get();
-  const category = db.insert(categories).values({ slug: 'living-with-me', name: 'Living with ME', description: 'Day to day' }).returning().get();
-  const tag = db.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning().get();
-  const cover = db
-    .insert(uploads)
-    .values({ file: 'abc123.webp', mimeType: 'image/webp', width: 800, height: 600, bytes: 1000, originalName: 'garden.jpg', alt: 'A garden bench', caption: 'Rest stop' })
-    .returning()
-    .get();
-  const published = createPost({
+beforeAll(async () => {
+  const mira = await createAuthor({ name: 'Mira Kent', slug: 'mira', email: 'mira@example.org', role: 'author' });
+  const member = (await withTransaction((tx) => tx.insert(users).values({ name: 'Sam Member', email: 'sam@example.org', role: 'member' }).returning()))[0];
+  const category = (await withTransaction((tx) => tx.insert(categories).values({ slug: 'living-with-me', name: 'Living with ME', description: 'Day to day' }).returning()))[0];
+  const tag = (await withTransaction((tx) => tx.insert(tags).values({ slug: 'pacing', name: 'Pacing' }).returning()))[0];
+  const cover = (
+    await withTransaction((tx) =>
+      tx
+        .insert(uploads)
+        .values({ file: 'abc123.webp', mimeType: 'image/webp', width: 800, height: 600, bytes: 1000, originalName: 'garden.jpg', alt: 'A garden bench', caption: 'Rest stop' })
+        .returning(),
+    )
+  )[0];
+  const published = await createPost({
     authorId: mira.id,
     slug: 'pacing-tips',
     title: `Pacing ${TRICKY}`,
@@ -41,35 +43,46 @@ beforeAll(() => {
     coverImageId: cover.id,
     publishedAt: new Date(Date.UTC(2024, 4, 1, 9)),
   });
-  db.insert(postTags).values({ postId: published.id, tagId: tag.id }).run();
-  const scheduled = createPost({ authorId: mira.id, slug: 'later', title: 'Later', status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)) });
-  const draft = createPost({ authorId: mira.id, slug: 'unfinished', title: 'Unfinished', status: 'draft', publishedAt: null });
-  const guest = db
-    .insert(comments)
-    .values({
-      postId: published.id,
-      body: 'Thank you',
-      html: '<p>Thank you ]]> so much</p>',
-      status: 'approved',
-      guestName: 'Ann (guest)',
-      guestEmail: 'ann@example.org',
-      createdAt: new Date(Date.UTC(2024, 4, 2)),
-    })
-    .returning()
-    .get();
-  const reply = db
-    .insert(comments)
-    .values({ postId: published.id, parentId: guest.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'pending', createdAt: new Date(Date.UTC(2024, 4, 3)) })
-    .returning()
-    .get();
-  const byAuthor = db
-    .insert(comments)
-    .values({ postId: published.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad', html: '<p>Glad</p>', status: 'approved', createdAt: new Date(Date.UTC(2024, 4, 4)) })
-    .returning()
-    .get();
-  db.insert(comments).values({ postId: published.id, body: 'Buy pills', html: '<p>Buy pills</p>', status: 'spam', guestName: 'Spammer', guestEmail: 'spam@example.org' }).run();
-  db.insert(comments).values({ postId: published.id, body: '', html: '', status: 'deleted', authorId: member.id }).run();
-  const page = db.insert(pages).values({ slug: 'about', title: 'About us', body: 'We are *here*.', status: 'published', navOrder: 2 }).returning().get();
+  await withTransaction((tx) => tx.insert(postTags).values({ postId: published.id, tagId: tag.id }));
+  const scheduled = await createPost({ authorId: mira.id, slug: 'later', title: 'Later', status: 'scheduled', publishedAt: new Date(Date.UTC(2027, 0, 1)) });
+  const draft = await createPost({ authorId: mira.id, slug: 'unfinished', title: 'Unfinished', status: 'draft', publishedAt: null });
+  const guest = (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({
+          postId: published.id,
+          body: 'Thank you',
+          html: '<p>Thank you ]]> so much</p>',
+          status: 'approved',
+          guestName: 'Ann (guest)',
+          guestEmail: 'ann@example.org',
+          createdAt: new Date(Date.UTC(2024, 4, 2)),
+        })
+        .returning(),
+    )
+  )[0];
+  const reply = (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: published.id, parentId: guest.id, depth: 2, authorId: member.id, body: 'Same here', html: '<p>Same here</p>', status: 'pending', createdAt: new Date(Date.UTC(2024, 4, 3)) })
+        .returning(),
+    )
+  )[0];
+  const byAuthor = (
+    await withTransaction((tx) =>
+      tx
+        .insert(comments)
+        .values({ postId: published.id, parentId: reply.id, depth: 3, authorId: mira.id, body: 'Glad', html: '<p>Glad</p>', status: 'approved', createdAt: new Date(Date.UTC(2024, 4, 4)) })
+        .returning(),
+    )
+  )[0];
+  await withTransaction((tx) =>
+    tx.insert(comments).values({ postId: published.id, body: 'Buy pills', html: '<p>Buy pills</p>', status: 'spam', guestName: 'Spammer', guestEmail: 'spam@example.org' }),
+  );
+  await withTransaction((tx) => tx.insert(comments).values({ postId: published.id, body: '', html: '', status: 'deleted', authorId: member.id }));
+  const page = (await withTransaction((tx) => tx.insert(pages).values({ slug: 'about', title: 'About us', body: 'We are *here*.', status: 'published', navOrder: 2 }).returning()))[0];
   ids = { published: published.id, scheduled: scheduled.id, draft: draft.id, guest: guest.id, reply: reply.id, byAuthor: byAuthor.id, page: page.id, cover: cover.id };
 });
 
