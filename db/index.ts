@@ -2,7 +2,7 @@
  * Opens the SQLite database once per process, sets its pragmas and applies the committed
  * migrations. Opening is lazy so that `next build` never touches a database.
  *
- * Two connections: reads outside a transaction use one (which refuses writes: readingRefusesWrites), and every
+ * Two connections: reads outside a transaction use one (which refuses writes), and every
  * withTransaction(…) runs on the other, one at a time (db/transaction.ts). A read on the writing connection
  * would see another request's uncommitted rows while that transaction waits at an await.
  */
@@ -33,17 +33,11 @@ export class DatabaseOpenError extends Error {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 /**
- * Whether the reading connection refuses writes (PRAGMA query_only): every write goes through withTransaction(…),
- * so one that reaches the reading connection is a mistake, and it fails at once with SQLite's "attempt to write a
- * readonly database" instead of waiting on the writing connection's lock. On for the server and scripts. Off
- * under jest for now only because test fixtures still write straight through getDb(); the exception goes once
- * they write through withTransaction(…).
+ * `readOnly`: after the migrations, the connection refuses every write (PRAGMA query_only). The reading connection
+ * is opened so: every write goes through withTransaction(…), so one that reaches the reading connection is a
+ * mistake, and it fails at once with SQLite's "attempt to write a readonly database" instead of waiting on the
+ * writing connection's lock.
  */
-export function readingRefusesWrites(): boolean {
-  return process.env.JEST_WORKER_ID === undefined;
-}
-
-/** `readOnly`: after the migrations, the connection refuses every write (see readingRefusesWrites). */
 export function openDatabase(filePath: string, { migrations = true, readOnly = false } = {}): Db {
   try {
     fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: OWNER_DIR_MODE });
@@ -71,7 +65,7 @@ let writing: Db | undefined;
 let postgres: PostgresDb | undefined;
 
 function readingDb(): Db {
-  reading ??= openDatabase(databaseFilePath(), { readOnly: readingRefusesWrites() });
+  reading ??= openDatabase(databaseFilePath(), { readOnly: true });
   return reading;
 }
 

@@ -3,15 +3,16 @@
  * table would, so a test can prove a rule writes all or nothing. A trigger on either engine; stop() drops it.
  */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/index';
+import { getDb, writingDb } from '@/db/index';
 import { databaseEngine } from '@/db/database-file';
 import type { PostgresDb } from '@/db/postgres';
 
 type Refusal = { table: string; event: 'INSERT' | 'UPDATE' | 'DELETE'; message: string; when?: string };
 
+/** Schema changes go through the writing connection on SQLite: the reading one refuses writes. */
 async function exec(statement: string): Promise<void> {
   if (databaseEngine() === 'postgres') await (getDb() as unknown as PostgresDb).execute(sql.raw(statement));
-  else getDb().$client.exec(statement);
+  else writingDb().$client.exec(statement);
 }
 
 const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { eq, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { Client } from 'pg';
-import { getDb } from '@/db/index';
+import { getDb, writingDb } from '@/db/index';
 import * as schema from '@/db/schema-sqlite';
 import { comments, menuItems, outbox, posts, postWorkingCopies, rateLimitHits, sessions, siteSettings, users } from '@/db/schema';
 import { seedIfEmpty } from '@/db/seed';
@@ -79,7 +79,8 @@ let parent: typeof comments.$inferSelect;
 
 beforeAll(async () => {
   cluster = await startPostgres();
-  const db = getDb();
+  // Straight onto the writing connection, in SQLite's own synchronous way: this file is about SQLite.
+  const db = writingDb();
   expect(await seedIfEmpty()).toBe(true);
   zoe = await createAuthor({ name: 'Zoë O’Brien-Ñúñez', email: 'zoe@example.org', slug: 'zoe', commentingBlocked: true });
   const lukasz = await createAuthor({ name: 'Łukasz', email: 'lukasz@example.org', slug: 'lukasz', role: 'member', emailVerified: exact });
