@@ -26,3 +26,16 @@ export const utcDay = (column: SQLWrapper): SQL<string> => (onPostgres() ? sql<s
 /** The whole number stored under `key` in a JSON column, or null. */
 export const jsonNumber = (column: SQLWrapper, key: string): SQL<number | null> =>
   onPostgres() ? sql<number | null>`(${column} ->> ${key})::int` : sql<number | null>`json_extract(${column}, ${`$.${key}`})`;
+
+/** "`column` holds a character outside 0-9 and a-f" (not a lower-case hex digest). */
+export const hasNonHexCharacter = (column: SQLWrapper): SQL => (onPostgres() ? sql`${column} ~ '[^0-9a-f]'` : sql`${column} GLOB '*[^0-9a-f]*'`);
+
+/**
+ * Whether `error` is a unique index refusing a row: SQLite's code on the error itself; PostgreSQL's 23505 on the
+ * driver error Drizzle keeps as the cause.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (e: unknown) => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
+  const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  return code(error) === 'SQLITE_CONSTRAINT_UNIQUE' || code(error) === '23505' || code(cause) === '23505' || code(cause) === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -8,7 +8,7 @@ import { asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { redirects, type RedirectOrigin } from '@/db/schema';
 import { withTransaction } from '@/db/transaction';
-import { containsText } from '@/db/dialect';
+import { containsText, isUniqueViolation } from '@/db/dialect';
 
 /** Where the redirect stored for a normalized `fromPath` goes, or null. */
 export async function findRedirectTarget(fromPath: string): Promise<string | null> {
@@ -84,4 +84,3 @@ export async function deleteRedirect(id: number): Promise<{ fromPath: string } |
 }
 
 // Read by its code, not instanceof: the driver's errors can come from another realm (jest's module sandbox).
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { eq, or, sql } from 'drizzle-orm';
+import { hasNonHexCharacter } from '@/db/dialect';
 import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { sessions, users, type UserRole } from '@/db/schema';
@@ -13,7 +14,7 @@ export async function deleteLegacySessions(): Promise<number> {
   const removed = await withTransaction((tx) =>
     tx
       .delete(sessions)
-      .where(or(sql`length(${sessions.sessionToken}) <> 64`, sql`${sessions.sessionToken} GLOB '*[^0-9a-f]*'`))
+      .where(or(sql`length(${sessions.sessionToken}) <> 64`, hasNonHexCharacter(sessions.sessionToken)))
       .returning({ userId: sessions.userId }),
   );
   return removed.length;

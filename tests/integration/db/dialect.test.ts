@@ -109,6 +109,17 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (name) => {
     expect(await namesWhere((e) => e.dialect.containsExactly(e.schema.users.name, 'o’brien'))).toEqual([]);
   });
 
+  it('hasNonHexCharacter tells a hex digest from anything else', async () => {
+    const rows = await on(engine(), async (e) =>
+      e.index
+        .getDb()
+        .select({ digest: e.dialect.hasNonHexCharacter(sql`${'0123456789abcdef'}`), other: e.dialect.hasNonHexCharacter(sql`${'0123abcdefG'}`) })
+        .from(e.schema.users)
+        .limit(1),
+    );
+    expect(rows.map((row) => [Boolean(row.digest), Boolean(row.other)])).toEqual([[false, true]]);
+  });
+
   it('jsonNumber reads a whole number from a JSON column', async () => {
     const [row] = await on(engine(), async (e) =>
       e.index
