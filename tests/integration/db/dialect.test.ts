@@ -4,44 +4,26 @@
  * same ones. Each engine's database modules are loaded on their own with DATABASE_URL naming it.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { loadEngine, on, type EngineName, type Loaded } from '../../helpers/both-engines';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres';
 
-type Engine = {
-  name: 'sqlite' | 'postgres';
-  url: string;
-  index: typeof import('@/db/index');
+type Engine = Loaded<{
   transaction: typeof import('@/db/transaction');
   schema: typeof import('@/db/schema');
   dialect: typeof import('@/db/dialect');
   stats: typeof import('@/db/queries/stats');
-};
+}>;
 
 let cluster: PostgresCluster;
 const engines: Engine[] = [];
 
-async function load(name: Engine['name'], url: string): Promise<Engine> {
-  process.env.DATABASE_URL = url;
-  let engine: Engine | undefined;
-  await jest.isolateModulesAsync(async () => {
-    engine = {
-      name,
-      url,
-      index: await import('@/db/index'),
-      transaction: await import('@/db/transaction'),
-      schema: await import('@/db/schema'),
-      dialect: await import('@/db/dialect'),
-      stats: await import('@/db/queries/stats'),
-    };
-  });
-  await engine!.index.prepareDatabase();
-  return engine!;
-}
-
-/** Runs `work` against one engine: the database layer reads DATABASE_URL on each call. */
-function on<T>(engine: Engine, work: (e: Engine) => Promise<T>): Promise<T> {
-  process.env.DATABASE_URL = engine.url;
-  return work(engine);
-}
+const load = (name: EngineName, url: string): Promise<Engine> =>
+  loadEngine(name, url, async () => ({
+    transaction: await import('@/db/transaction'),
+    schema: await import('@/db/schema'),
+    dialect: await import('@/db/dialect'),
+    stats: await import('@/db/queries/stats'),
+  }));
 
 const NAMES = ['Zoë O’Brien-Ñúñez', 'ŁUKASZ', 'Ada 100% sure', 'under_score', 'back\\slash', 'Plain Pat'];
 

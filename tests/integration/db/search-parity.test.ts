@@ -8,44 +8,26 @@
  */
 import { MATCH_END, MATCH_START, type SearchResults } from '@/db/queries/search';
 import { toSearchQuery } from '@/lib/search-query';
+import { loadEngine, on, type EngineName, type Loaded } from '../../helpers/both-engines';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres';
 
-type Engine = {
-  name: 'sqlite' | 'postgres';
-  url: string;
-  index: typeof import('@/db/index');
+type Engine = Loaded<{
   transaction: typeof import('@/db/transaction');
   schema: typeof import('@/db/schema');
   search: typeof import('@/db/queries/search');
   suggestion: typeof import('@/lib/search-suggestion');
-};
+}>;
 
 let cluster: PostgresCluster;
 let engines: Engine[] = [];
 
-async function load(name: Engine['name'], url: string): Promise<Engine> {
-  process.env.DATABASE_URL = url;
-  let engine: Engine | undefined;
-  await jest.isolateModulesAsync(async () => {
-    engine = {
-      name,
-      url,
-      index: await import('@/db/index'),
-      transaction: await import('@/db/transaction'),
-      schema: await import('@/db/schema'),
-      search: await import('@/db/queries/search'),
-      suggestion: await import('@/lib/search-suggestion'),
-    };
-  });
-  await engine!.index.prepareDatabase();
-  return engine!;
-}
-
-/** Runs `work` against one engine: the database layer reads DATABASE_URL on each call. */
-function on<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
-  process.env.DATABASE_URL = engine.url;
-  return work();
-}
+const load = (name: EngineName, url: string): Promise<Engine> =>
+  loadEngine(name, url, async () => ({
+    transaction: await import('@/db/transaction'),
+    schema: await import('@/db/schema'),
+    search: await import('@/db/queries/search'),
+    suggestion: await import('@/lib/search-suggestion'),
+  }));
 
 const DAY = 86_400_000;
 const now = new Date();
