@@ -14,9 +14,9 @@ const hitsFor = async (k: string) => (await getDb().select({ key: rateLimitHits.
 describe('the reading connection', () => {
   it('refuses a write outside withTransaction with SQLite’s own error, while reads and withTransaction work', async () => {
     const strayInsert = async () => getDb().insert(rateLimitHits).values({ key, at: new Date() });
-    await expect(strayInsert()).rejects.toThrow('attempt to write a readonly database');
+    await expect(strayInsert()).rejects.toMatchObject({ message: 'attempt to write a readonly database' });
     const strayDelete = async () => getDb().delete(rateLimitHits);
-    await expect(strayDelete()).rejects.toThrow('attempt to write a readonly database');
+    await expect(strayDelete()).rejects.toMatchObject({ message: 'attempt to write a readonly database' });
     expect(await hitsFor(key)).toBe(0);
 
     await withTransaction(async () => {
