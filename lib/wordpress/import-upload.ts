@@ -67,9 +67,15 @@ export async function receiveImportPart(part: ImportPart, body: AsyncIterable<Ui
   fs.mkdirSync(folder, { recursive: true, mode: OWNER_DIR_MODE });
   const file = path.join(folder, FILE_NAMES[part]);
   const out = fs.createWriteStream(file, { mode: OWNER_FILE_MODE });
-  const refuse = async (reason: ImportRefusal): Promise<ReceiveResult> => {
+  // Closed before the removal: a stream destroyed before its file finished opening would create it after.
+  const discard = async () => {
+    const closed = out.closed ? Promise.resolve() : once(out, 'close');
     out.destroy();
+    await closed;
     await fs.promises.rm(existing ? file : folder, { recursive: true, force: true });
+  };
+  const refuse = async (reason: ImportRefusal): Promise<ReceiveResult> => {
+    await discard();
     return { ok: false, reason };
   };
   try {
@@ -91,8 +97,7 @@ export async function receiveImportPart(part: ImportPart, body: AsyncIterable<Ui
     await once(out, 'finish');
     return { ok: true, uploadId: id, bytes };
   } catch (error) {
-    out.destroy();
-    await fs.promises.rm(existing ? file : folder, { recursive: true, force: true });
+    await discard();
     throw error;
   }
 }
