@@ -8,7 +8,7 @@ import { type Db } from '@/db/index';
 import { recordActivity, type Actor } from '@/db/queries/activity';
 import { users, type UserRole } from '@/db/schema';
 import { slugify } from '@/db/slug';
-import { withTransaction } from '@/db/transaction';
+import { lockFor, withTransaction } from '@/db/transaction';
 
 /** At sign-in, for an address listed in ADMIN_EMAILS. */
 export async function promoteToAdmin(userId: string): Promise<void> {
@@ -40,6 +40,8 @@ export type RoleChange = { outcome: 'changed'; name: string | null; slug: string
  */
 export function changeUserRole(actor: Actor, userId: string, role: UserRole, needsAuthorSlug: boolean): Promise<RoleChange> {
   return withTransaction(async (tx): Promise<RoleChange> => {
+    // On PostgreSQL two transactions would each count the other's admin still there: role changes take turns.
+    await lockFor('role changes');
     const [person] = await tx.select({ name: users.name, role: users.role, slug: users.slug }).from(users).where(eq(users.id, userId)).limit(1);
     if (!person) return { outcome: 'not-found' };
     if (person.role === role) return { outcome: 'unchanged' };
