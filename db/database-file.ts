@@ -16,9 +16,15 @@ function checkedUrl(url: string | undefined): string {
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
-/** Which engine DATABASE_URL names: a file: URL is SQLite, a postgres:// URL PostgreSQL. */
+let known: { url: string | undefined; engine: DatabaseEngine } | undefined;
+
+/**
+ * Which engine DATABASE_URL names: a file: URL is SQLite, a postgres:// URL PostgreSQL. Every query asks, so the
+ * answer is kept for as long as the URL stays the same.
+ */
 export function databaseEngine(url = process.env.DATABASE_URL): DatabaseEngine {
-  return checkedUrl(url).startsWith('file:') ? 'sqlite' : 'postgres';
+  if (!known || known.url !== url) known = { url, engine: checkedUrl(url).startsWith('file:') ? 'sqlite' : 'postgres' };
+  return known.engine;
 }
 
 /** `url` defaults to this process's DATABASE_URL; `npm run db:copy -- --from file:<path>` passes its own. */
