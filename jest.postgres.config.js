@@ -14,6 +14,8 @@ const sqliteOnly = [
   '<rootDir>/tests/integration/db/member-data-review.test.ts',
   // backs up and restores both engines with its own PostgreSQL cluster, and ends that pool itself
   '<rootDir>/tests/integration/db/postgres-backup.test.ts',
+  // compares SQLite with its own PostgreSQL cluster, loading each engine's modules itself
+  '<rootDir>/tests/integration/db/search-parity.test.ts',
   // SQLite's reading connection refusing writes (PostgreSQL has no separate reading connection)
   '<rootDir>/tests/integration/db/reading-guard.test.ts',
 ];

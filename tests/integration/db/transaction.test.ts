@@ -1,7 +1,8 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { rateLimitHits } from '@/db/schema';
-import { withTransaction } from '@/db/transaction';
+import { rateLimitHits, sessions } from '@/db/schema';
+import { lockFor, withTransaction } from '@/db/transaction';
+import { driverError, foreignKeyViolation } from '../../helpers/database-errors';
 
 const key = 'transaction-test';
 const hits = async () => (await getDb().select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.key, key)))[0].n;
@@ -10,9 +11,10 @@ const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 beforeEach(() => withTransaction((tx) => tx.delete(rateLimitHits)));
 
 describe('withTransaction', () => {
-  it('lets a check and the write it decides run as one: 20 at once against a limit of 5 store exactly 5', async () => {
+  it('lets a check and the write it decides run as one under lockFor: 20 at once against a limit of 5 store exactly 5', async () => {
     const attempt = () =>
       withTransaction(async () => {
+        await lockFor(key); // PostgreSQL runs transactions side by side; SQLite's already take turns
         const seen = await hits();
         await nextTick(); // another request's turn, if the transactions did not take turns
         if (seen >= 5) return false;
@@ -60,13 +62,13 @@ describe('withTransaction', () => {
     expect(await hits()).toBe(1);
   });
 
-  it('rolls back a statement that fails inside SQLite, naming the real error', async () => {
+  it('rolls back a statement the database refuses, naming the real error', async () => {
     await expect(
       withTransaction(async () => {
         await getDb().insert(rateLimitHits).values({ key, at: new Date() });
-        getDb().run(sql`insert into no_such_table values (1)`);
+        await getDb().insert(sessions).values({ sessionToken: 'orphan', userId: 'no-such-user', expires: new Date() });
       }),
-    ).rejects.toMatchObject({ cause: { message: 'no such table: no_such_table' } });
+    ).rejects.toMatchObject(driverError({ code: foreignKeyViolation() }));
     expect(await hits()).toBe(0);
   });
 });

@@ -87,7 +87,9 @@ describe('formAction', () => {
       const reference = /Reference: ([0-9a-f]{8})/.exec(answer.message!)![1];
       expect(errors).toHaveBeenCalledTimes(1);
       expect(errors.mock.calls[0][0]).toBe(`[hearth] action "test rename" failed (request ${reference}):`);
-      expect(String(errors.mock.calls[0][1])).toContain('injected failure');
+      // The driver's error is logged as it is on SQLite, and as the logged error's cause on PostgreSQL.
+      const logged = errors.mock.calls[0][1] as Error;
+      expect([logged.message, (logged.cause as Error | undefined)?.message]).toContain('injected failure');
     } finally {
       await refusal.stop();
     }
