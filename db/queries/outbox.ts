@@ -52,17 +52,25 @@ const isDue = (now: Date) => or(and(eq(outbox.status, 'queued'), lte(outbox.next
 /**
  * Claims up to `limit` due messages for `leaseMs`. Mail someone waits for goes first; within that,
  * recipients take turns (each address's 1st message, then each one's 2nd…), so hundreds queued for
- * one address never hold back another address's sign-in email. One transaction, so two workers
- * never share a row.
+ * one address never hold back another address's sign-in email. Two workers never share a row: the update
+ * takes only rows still due, and on PostgreSQL a worker whose update waited for another's row lock checks the
+ * row again once that commits, so it skips what the other claimed (SQLite's writes already take turns).
  */
 export function claimDueMail(now: Date, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
   return withTransaction(async (tx) => {
-    const due = (await tx.select({ id: outbox.id }).from(outbox).where(isDue(now)).orderBy(WAITED_FOR_FIRST, RECIPIENT_TURN, asc(outbox.id)).limit(limit)).map((r) => r.id);
+    const candidates = (await tx.select({ id: outbox.id }).from(outbox).where(isDue(now)).orderBy(WAITED_FOR_FIRST, RECIPIENT_TURN, asc(outbox.id)).limit(limit)).map((r) => r.id);
+    if (candidates.length === 0) return [];
+    const won = new Set(
+      (
+        await tx
+          .update(outbox)
+          .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+          .where(and(inArray(outbox.id, candidates), isDue(now)))
+          .returning({ id: outbox.id })
+      ).map((r) => r.id),
+    );
+    const due = candidates.filter((id) => won.has(id));
     if (due.length === 0) return [];
-    await tx
-      .update(outbox)
-      .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, due));
     const place = new Map(due.map((id, i) => [id, i]));
     const claimed = await tx
       .select({

@@ -47,7 +47,7 @@ export function createPerson(db: Database.Database, role: Role = 'member', name?
 }
 
 /** A published post open for comments (the seeded demo content has several). */
-export const OPEN_POST_SQL = "SELECT id, slug FROM posts WHERE status = 'published' AND comments_closed = 0 ORDER BY id LIMIT 1";
+export const OPEN_POST_SQL = "SELECT id, slug FROM posts WHERE status = 'published' AND NOT comments_closed ORDER BY id LIMIT 1";
 export function openPost(db: Database.Database): { id: number; slug: string } {
   return db.prepare(OPEN_POST_SQL).get() as { id: number; slug: string };
 }

@@ -1,13 +1,17 @@
 /**
  * A site under test for the concurrency guarantees: its database, the built app on it, extra processes on the
- * same database (mail workers), and the test's own handle on its rows. The database's address is decided
- * here and nowhere else (today a temporary SQLite file the server migrates at start), so running the same
- * tests on another engine means changing only this file. Test SQL goes through `TestDatabase`: `?`
- * placeholders and Dates for times, which each engine's handle turns into its own form.
+ * same database (mail workers), and the test's own handle on its rows. The database is decided here and nowhere
+ * else: a temporary SQLite file the server migrates at start, or with HEARTH_TEST_ENGINE=postgres (set by
+ * jest.reliability-postgres.config.js) a database in a throwaway PostgreSQL cluster of the test file's own.
+ * Test SQL goes through `TestDatabase`: `?` placeholders and Dates for times, which each engine's handle turns
+ * into its own form.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Pool } from 'pg';
+import { startPostgres } from '../../helpers/postgres';
 import { startServer, waitForExit, type App } from './app';
 import { OPEN_POST_SQL, openDatabase, personRows, sqliteValue, type Person, type Role } from './database';
 
@@ -47,27 +51,74 @@ function sqliteHandle(file: string): TestDatabase {
   };
 }
 
-/** Starts the built app on a fresh database (the server migrates and seeds it) with extra environment. */
-export async function startSite(env: Record<string, string> = {}): Promise<Site> {
-  const app = await startServer({ env });
-  const databaseUrl = `file:${app.databaseFile}`;
-  let db: TestDatabase;
-  try {
-    db = sqliteHandle(app.databaseFile);
-  } catch (error) {
-    await app.stop();
-    throw error;
-  }
+/** `?` placeholders numbered the way PostgreSQL wants them ($1, $2, …); test SQL has no `?` inside strings. */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+function postgresHandle(url: string): TestDatabase {
+  const pool = new Pool({ connectionString: url, max: 2 });
   return {
-    app,
-    databaseUrl,
-    db,
-    async stop() {
-      await db.close();
-      await app.stop();
+    all: async <T>(sql: string, params: unknown[] = []) => (await pool.query(numbered(sql), params)).rows as T[],
+    run: async (sql, params = []) => void (await pool.query(numbered(sql), params)),
+    async holdWrites(ms) {
+      // PostgreSQL locks per table: EXCLUSIVE mode on all of Hearth's lets reads through and makes writes and
+      // SELECT … FOR UPDATE wait.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ name: string }>("SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'");
+        await client.query(`LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN EXCLUSIVE MODE`);
+        await new Promise((r) => setTimeout(r, ms));
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
     },
+    close: () => pool.end(),
   };
 }
+
+/** Runs `start`, and undoes what was already started when it fails. */
+async function startedOrUndone<T>(start: () => Promise<T>, undo: () => Promise<void>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+}
+
+async function startSqliteSite(env: Record<string, string>): Promise<Site> {
+  const app = await startServer({ env });
+  const db = await startedOrUndone(async () => sqliteHandle(app.databaseFile), app.stop);
+  const stop = async () => {
+    await db.close();
+    await app.stop();
+  };
+  return { app, databaseUrl: `file:${app.databaseFile}`, db, stop };
+}
+
+async function startPostgresSite(env: Record<string, string>): Promise<Site> {
+  const cluster = await startPostgres();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-race-'));
+  const undoCluster = async () => {
+    await cluster.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const app = await startedOrUndone(() => startServer({ env: { DATABASE_URL: cluster.url, DATA_DIR: dataDir, ...env } }), undoCluster);
+  const db = postgresHandle(cluster.url);
+  const stop = async () => {
+    await db.close();
+    await app.stop();
+    await undoCluster();
+  };
+  return { app, databaseUrl: cluster.url, db, stop };
+}
+
+/** Starts the built app on a fresh database (the server migrates and seeds it) with extra environment. */
+export const startSite = (env: Record<string, string> = {}): Promise<Site> => (process.env.HEARTH_TEST_ENGINE === 'postgres' ? startPostgresSite(env) : startSqliteSite(env));
 
 /** A person with a live session, stored through the test's handle. */
 export async function addPerson(db: TestDatabase, role: Role = 'member', name?: string): Promise<Person> {
