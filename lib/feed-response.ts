@@ -21,18 +21,18 @@ async function feedBody(format: FeedFormat, source: FeedSource): Promise<string 
   const site = await getSiteSettings();
   const render = (entries: Parameters<typeof buildFeed>[1], title: string, description: string, path: string, feedPath = `${path}/`) =>
     renderFeed(buildFeed(site, entries, { title, description, path, feedPath }, env.siteUrl, format), format);
-  if (source.kind === 'site') return render(postEntries(await listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
+  if (source.kind === 'site') return render(await postEntries(await listFeedPosts(FEED_SIZE), env.siteUrl), site.name, site.tagline || site.about, '/', '/');
   if (source.kind === 'category') {
     const category = await getCategoryBySlug(source.slug);
     if (!category) return null;
     const posts = await listFeedPosts(FEED_SIZE, { categoryId: category.id });
-    return render(postEntries(posts, env.siteUrl), `${category.name} · ${site.name}`, category.description, `/category/${category.slug}`);
+    return render(await postEntries(posts, env.siteUrl), `${category.name} · ${site.name}`, category.description, `/category/${category.slug}`);
   }
   if (source.kind === 'tag') {
     const tag = await getTagBySlug(source.slug);
     if (!tag) return null;
     const posts = await listFeedPosts(FEED_SIZE, { tagId: tag.id });
-    return render(postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
+    return render(await postEntries(posts, env.siteUrl), `Posts tagged ${tag.name} · ${site.name}`, `Posts tagged ${tag.name}`, `/tag/${tag.slug}`);
   }
   // Members-only comments are never public: such a site has no comment feeds at all.
   const post = (await getCommentSettings()).membersOnly ? null : await getPublishedPostBySlug(source.slug);

@@ -39,18 +39,20 @@ type Scope = { title: string; description: string; path: string; feedPath: strin
 /** One item of any feed: a post, or a comment on one. `author` is a display name, never an address. */
 export type FeedEntry = { url: string; title: string; summary: string; html: string; date: Date; published: Date; author: string; authorLink?: string; categories: string[] };
 
-export const postEntries = (posts: FeedPost[], siteUrl: string): FeedEntry[] =>
-  posts.map((post) => ({
-    url: `${siteUrl}/posts/${post.slug}`,
-    title: post.title,
-    summary: post.excerpt,
-    html: renderMarkdown(post.body).html,
-    date: new Date(post.updatedAt ?? post.publishedAt),
-    published: new Date(post.publishedAt),
-    author: post.author.name,
-    authorLink: post.author.slug ? `${siteUrl}/author/${post.author.slug}` : undefined,
-    categories: [...(post.category ? [post.category.name] : []), ...post.tags],
-  }));
+export const postEntries = (posts: FeedPost[], siteUrl: string): Promise<FeedEntry[]> =>
+  Promise.all(
+    posts.map(async (post) => ({
+      url: `${siteUrl}/posts/${post.slug}`,
+      title: post.title,
+      summary: post.excerpt,
+      html: (await renderMarkdown(post.body)).html,
+      date: new Date(post.updatedAt ?? post.publishedAt),
+      published: new Date(post.publishedAt),
+      author: post.author.name,
+      authorLink: post.author.slug ? `${siteUrl}/author/${post.author.slug}` : undefined,
+      categories: [...(post.category ? [post.category.name] : []), ...post.tags],
+    })),
+  );
 
 /** Approved comments only (the query's job); the stored HTML is already sanitized for the thread. */
 export const commentEntries = (comments: CommentView[], post: { slug: string; title: string }, siteUrl: string): FeedEntry[] =>

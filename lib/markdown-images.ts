@@ -15,7 +15,7 @@ const LIBRARY_IMAGE = /^\/media\/([a-f0-9]{32})(?:-([1-9][0-9]*))?\.webp$/;
 /** Laid out at most about the text column's width (68ch), the full screen width below that. */
 const SIZES = '(max-width: 48rem) 100vw, 46rem';
 
-export type ImageSizes = (files: string[]) => Map<string, ImageSize>;
+export type ImageSizes = (files: string[]) => Promise<Map<string, ImageSize>>;
 type Env = { images?: Map<string, ImageSize> };
 type Token = ReturnType<Markdown['parse']>[number];
 
@@ -25,7 +25,7 @@ const libraryFile = (src: string) => {
 };
 
 /** Every library image the text mentions, looked up once for the whole text. */
-export function lookUpImages(tokens: Token[], sizes: ImageSizes): Map<string, ImageSize> {
+export async function lookUpImages(tokens: Token[], sizes: ImageSizes): Promise<Map<string, ImageSize>> {
   const files = new Set<string>();
   for (const token of tokens) {
     for (const child of token.children ?? []) {
@@ -33,7 +33,7 @@ export function lookUpImages(tokens: Token[], sizes: ImageSizes): Map<string, Im
       if (found) files.add(found.file);
     }
   }
-  return files.size > 0 ? sizes([...files]) : new Map();
+  return sizes([...files]);
 }
 
 /** Size attributes for a library image, or none for anything else (which then just loads lazily). */

@@ -45,11 +45,14 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
-/** Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. */
-export function renderMarkdown(source: string): RenderedMarkdown {
-  const env: { images?: ReturnType<typeof lookUpImages> } = {};
+/**
+ * Renders Markdown to safe HTML and lists its h2–h3 headings for a table of contents. Async because the
+ * library images it mentions are looked up in the database, once for the whole text, between parse and render.
+ */
+export async function renderMarkdown(source: string): Promise<RenderedMarkdown> {
+  const env: { images?: Awaited<ReturnType<typeof lookUpImages>> } = {};
   const tokens = markdown.parse(source, env);
-  env.images = lookUpImages(tokens, getImageSizes);
+  env.images = await lookUpImages(tokens, getImageSizes);
   const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     const level = Number(token.tag.slice(1));

@@ -5,13 +5,13 @@
 import Link from 'next/link';
 import type { PostDetail } from '@/db/queries/posts';
 import { SiteDate } from '@/components/layout/site-date';
-import { renderMarkdown } from '@/lib/markdown';
+import { renderMarkdown, type RenderedMarkdown } from '@/lib/markdown';
 import { PostMeta } from './post-meta';
 import { Prose } from './prose';
 import { TableOfContents } from './table-of-contents';
 
-export function PostBody({ post }: { post: PostDetail }) {
-  const { html, headings } = renderMarkdown(post.body);
+export async function PostBody({ post }: { post: PostDetail }) {
+  const { html, headings } = await renderMarkdown(post.body);
   return (
     <>
       <header className="post__header">
@@ -49,7 +49,7 @@ export function PostBody({ post }: { post: PostDetail }) {
   );
 }
 
-type TextProps = { post: PostDetail } & ReturnType<typeof renderMarkdown>;
+type TextProps = { post: PostDetail } & RenderedMarkdown;
 
 function PostText({ post, html, headings }: TextProps) {
   return (

@@ -15,7 +15,7 @@ import { isVisible } from './posts';
 
 export type AnnouncedPost = { id: number; slug: string; title: string; excerpt: string; body: string; categoryId: number | null; categoryName: string | null; publishedAt: Date };
 export type Recipient = { id: number; email: string };
-export type ComposeAnnouncement = (post: AnnouncedPost, recipient: Recipient) => OutgoingMail;
+export type ComposeAnnouncement = (post: AnnouncedPost, recipient: Recipient) => Promise<OutgoingMail>;
 
 const announcedColumns = {
   id: posts.id,
@@ -42,10 +42,7 @@ async function announce(tx: Db, row: Row, now: Date, compose: ComposeAnnouncemen
   if (row.subscribersNotifiedAt) return 0;
   const post = toAnnounced(row);
   const recipients = await listSubscribersForPost(post.categoryId);
-  await enqueueMails(
-    recipients.map((recipient) => compose(post, recipient)),
-    now,
-  );
+  await enqueueMails(await Promise.all(recipients.map((recipient) => compose(post, recipient))), now);
   await tx.update(posts).set({ subscribersNotifiedAt: now }).where(eq(posts.id, post.id));
   return recipients.length;
 }

@@ -72,9 +72,10 @@ export async function getUploadByFile(file: string): Promise<Upload | null> {
 
 export type ImageSize = Pick<Upload, 'width' | 'height' | 'variantWidths'>;
 
-/** Sizes of the images a text mentions, by stored file name, for its <img> attributes. */
-export function getImageSizes(files: string[]): Map<string, ImageSize> {
-  const rows = getDb().select({ file: uploads.file, width: uploads.width, height: uploads.height, variantWidths: uploads.variantWidths }).from(uploads).where(inArray(uploads.file, files)).all();
+/** Sizes of the images a text mentions, by stored file name, for its <img> attributes. A text without any asks nothing. */
+export async function getImageSizes(files: string[]): Promise<Map<string, ImageSize>> {
+  if (files.length === 0) return new Map();
+  const rows = await getDb().select({ file: uploads.file, width: uploads.width, height: uploads.height, variantWidths: uploads.variantWidths }).from(uploads).where(inArray(uploads.file, files));
   return new Map(rows.map(({ file, ...size }) => [file, size]));
 }
 

@@ -11,12 +11,12 @@ import { newPostEmail } from '@/lib/subscriptions/emails';
 
 /**
  * Each post's body is made ready for email once, not once per subscriber. The settings are read here, before
- * the publishing transaction, so composing inside it reads nothing more.
+ * the publishing transaction, so composing inside it reads nothing more than the sizes of the body's images.
  */
 export async function newPostAnnouncement(): Promise<ComposeAnnouncement> {
   const [{ name: siteName }, content] = await Promise.all([getSiteSettings(), getNewPostEmailContent()]);
   const full = content === 'full';
   const bodies = new Map<number, ReturnType<typeof emailPostBody>>();
   const bodyOf = (post: Parameters<ComposeAnnouncement>[0]) => bodies.get(post.id) ?? bodies.set(post.id, emailPostBody(post.body)).get(post.id)!;
-  return (post, recipient) => newPostEmail(siteName, post, recipient, full ? bodyOf(post) : null);
+  return async (post, recipient) => newPostEmail(siteName, post, recipient, full ? await bodyOf(post) : null);
 }

@@ -46,7 +46,7 @@ const textOptions = {
   ],
 };
 
-export function emailPostBody(markdown: string): { html: string; text: string } {
-  const html = sanitizeHtml(renderMarkdown(markdown).html, emailOptions);
+export async function emailPostBody(markdown: string): Promise<{ html: string; text: string }> {
+  const html = sanitizeHtml((await renderMarkdown(markdown)).html, emailOptions);
   return { html, text: convert(html, textOptions) };
 }

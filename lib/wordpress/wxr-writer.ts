@@ -122,7 +122,7 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
         when,
         creator: loginOf.get(post.authorId) ?? '',
         guid: `${siteUrl}/?p=${post.id}`,
-        content: absolute(renderMarkdown(post.body).html),
+        content: absolute((await renderMarkdown(post.body)).html),
         excerpt: post.excerpt,
         fields: [
           element('wp:post_id', String(post.id)),
@@ -153,7 +153,7 @@ export async function* writeWxr({ siteUrl, includeCommenterEmails, now = new Dat
         when: page.createdAt,
         creator: '',
         guid: `${siteUrl}/?page_id=${wpId}`,
-        content: absolute(renderMarkdown(page.body).html),
+        content: absolute((await renderMarkdown(page.body)).html),
         excerpt: '',
         fields: [
           element('wp:post_id', String(wpId)),

@@ -23,10 +23,11 @@ export default async function StaticPage({ params }: Props) {
     await redirectIfMoved([pageSlug]);
     notFound();
   }
+  const { html } = await renderMarkdown(page.body);
   return (
     <article className="page-narrow" aria-labelledby="page-title">
       <h1 id="page-title">{page.title}</h1>
-      <Prose html={renderMarkdown(page.body).html} />
+      <Prose html={html} />
       {page.updatedAt && (
         <p className="post-meta">
           Last updated <SiteDate iso={page.updatedAt} />

@@ -6,7 +6,7 @@ import { withTransaction } from '@/db/transaction';
 import { uploads } from '@/db/schema';
 import { renderMarkdown } from '@/lib/markdown';
 
-const render = (source: string) => renderMarkdown(source).html.trim();
+const render = async (source: string) => (await renderMarkdown(source)).html.trim();
 
 const name = 'a'.repeat(31) + 'b';
 const small = 'c'.repeat(32);
@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 
 describe('library images in a post', () => {
-  it('get width, height, a srcset of the smaller copies, sizes, lazy loading and async decoding', () => {
-    const html = render(`Before.\n\n![A bench by the river, Zoë’s “spot”](/media/${name}.webp)\n\nAfter.`);
+  it('get width, height, a srcset of the smaller copies, sizes, lazy loading and async decoding', async () => {
+    const html = await render(`Before.\n\n![A bench by the river, Zoë’s “spot”](/media/${name}.webp)\n\nAfter.`);
     expect(html).toContain(
       `<p><img src="/media/${name}.webp" alt="A bench by the river, Zoë’s “spot”" width="1600" height="1067" ` +
         `srcset="/media/${name}-400.webp 400w, /media/${name}-800.webp 800w, /media/${name}-1200.webp 1200w, /media/${name}.webp 1600w" ` +
@@ -29,8 +29,8 @@ describe('library images in a post', () => {
     );
   });
 
-  it('turns an image alone in its paragraph with a title into a figure with its caption (escaped)', () => {
-    const html = render(`![Snow on the path](/media/${name}.webp "Winter <walk> & rest ☃")`);
+  it('turns an image alone in its paragraph with a title into a figure with its caption (escaped)', async () => {
+    const html = await render(`![Snow on the path](/media/${name}.webp "Winter <walk> & rest ☃")`);
     expect(html).toMatch(
       new RegExp(
         `^<figure><img src="/media/${name}.webp" alt="Snow on the path" width="1600" height="1067" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async" /><figcaption>Winter &lt;walk&gt; &amp; rest ☃</figcaption></figure>$`,
@@ -38,21 +38,21 @@ describe('library images in a post', () => {
     );
   });
 
-  it('keeps a titled image inside a sentence as an image with a title, not a figure', () => {
-    const html = render(`See ![x](/media/${small}.webp "tip") here.`);
+  it('keeps a titled image inside a sentence as an image with a title, not a figure', async () => {
+    const html = await render(`See ![x](/media/${small}.webp "tip") here.`);
     expect(html).toBe(`<p>See <img src="/media/${small}.webp" alt="x" title="tip" width="300" height="200" loading="lazy" decoding="async" /> here.</p>`);
   });
 
-  it('sizes a smaller copy by its own width and offers only smaller ones beside it', () => {
-    const html = render(`![x](/media/${name}-800.webp)`);
+  it('sizes a smaller copy by its own width and offers only smaller ones beside it', async () => {
+    const html = await render(`![x](/media/${name}-800.webp)`);
     expect(html).toContain(`width="800" height="534" srcset="/media/${name}-400.webp 400w, /media/${name}-800.webp 800w"`);
   });
 
-  it('leaves unknown /media names unsized and still refuses images from other hosts, in figures too', () => {
-    expect(render(`![x](/media/${'d'.repeat(32)}.webp)`)).toBe(`<p><img src="/media/${'d'.repeat(32)}.webp" alt="x" loading="lazy" decoding="async" /></p>`);
-    const foreign = renderMarkdown('![tracker](https://tracker.example/pixel.png "Looks innocent")').html;
+  it('leaves unknown /media names unsized and still refuses images from other hosts, in figures too', async () => {
+    expect(await render(`![x](/media/${'d'.repeat(32)}.webp)`)).toBe(`<p><img src="/media/${'d'.repeat(32)}.webp" alt="x" loading="lazy" decoding="async" /></p>`);
+    const foreign = (await renderMarkdown('![tracker](https://tracker.example/pixel.png "Looks innocent")')).html;
     expect(foreign).not.toContain('tracker.example');
     expect(foreign).not.toMatch(/srcset/);
-    expect(renderMarkdown('![x](//tracker.example/x.png)').html).not.toContain('tracker.example');
+    expect((await renderMarkdown('![x](//tracker.example/x.png)')).html).not.toContain('tracker.example');
   });
 });

@@ -19,7 +19,7 @@ const post: FeedPost = {
   tags: ['Pacing', 'Sleep & rest', '<b>"Bold"</b>'],
 };
 const scope = { title: 'Hearth', description: 'A warm place', path: '/', feedPath: '/' };
-const feed = (format: FeedFormat) => buildFeed(site, postEntries([post], 'https://hearth.example'), scope, 'https://hearth.example', format);
+const feed = async (format: FeedFormat) => buildFeed(site, await postEntries([post], 'https://hearth.example'), scope, 'https://hearth.example', format);
 /** What an HTML-reading feed reader shows for the title: the text, tags and all, never markup. */
 const escapedTitle = xmlSafe(hostileTitle).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
@@ -29,8 +29,8 @@ describe('feeds', () => {
     expect(xmlSafe('a\u0000b\u001Fc\uFFFEd\tf\ng')).toBe('abcd\tf\ng');
   });
 
-  it('writes valid RSS 2.0 whatever the title holds, with full, sanitized content and absolute links', () => {
-    const xml = renderFeed(feed('rss'), 'rss');
+  it('writes valid RSS 2.0 whatever the title holds, with full, sanitized content and absolute links', async () => {
+    const xml = renderFeed(await feed('rss'), 'rss');
     expect(XMLValidator.validate(xml)).toBe(true);
     const item = parser.parse(xml).rss.channel.item;
     expect(item.title).toBe(escapedTitle);
@@ -51,28 +51,28 @@ describe('feeds', () => {
     );
   });
 
-  it('writes valid Atom and JSON Feed too', () => {
-    const atom = renderFeed(feed('atom'), 'atom');
+  it('writes valid Atom and JSON Feed too', async () => {
+    const atom = renderFeed(await feed('atom'), 'atom');
     expect(XMLValidator.validate(atom)).toBe(true);
     expect(parser.parse(atom).feed.entry.title['#text'] ?? parser.parse(atom).feed.entry.title).toBe(escapedTitle);
     // XML forbids a raw < in an attribute value (the category labels).
     expect(atom).not.toMatch(/="[^"]*</);
-    const json = JSON.parse(renderFeed(feed('json'), 'json'));
+    const json = JSON.parse(renderFeed(await feed('json'), 'json'));
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items[0]).toMatchObject({ url: 'https://hearth.example/posts/pain-and-fatigue', title: xmlSafe(hostileTitle) });
     expect(json.items[0].content_html).not.toMatch(/<script/i);
   });
 
-  it('names the author in dc:creator in RSS (whose <author> must be an email address) and never writes <author>', () => {
-    const xml = renderFeed(feed('rss'), 'rss');
+  it('names the author in dc:creator in RSS (whose <author> must be an email address) and never writes <author>', async () => {
+    const xml = renderFeed(await feed('rss'), 'rss');
     const rss = parser.parse(xml).rss;
     expect(rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
     expect(rss.channel.item['dc:creator']).toBe('Zoë O’Brien-Ñúñez & <Co>');
     expect(xml).not.toMatch(/<author>/);
   });
 
-  it('writes JSON Feed 1.1: authors as an array, no 1.0 author field', () => {
-    const item = JSON.parse(renderFeed(feed('json'), 'json')).items[0];
+  it('writes JSON Feed 1.1: authors as an array, no 1.0 author field', async () => {
+    const item = JSON.parse(renderFeed(await feed('json'), 'json')).items[0];
     expect(item.authors).toEqual([{ name: 'Zoë O’Brien-Ñúñez & <Co>', url: 'https://hearth.example/author/zoe' }]);
     expect(item).not.toHaveProperty('author');
   });

@@ -7,9 +7,9 @@ describe('imageMarkdown', () => {
     expect(imageMarkdown('/media/x.webp', 'A bench', 'Our spot')).toBe('![A bench](/media/x.webp "Our spot")');
   });
 
-  it('escapes brackets, quotes and backslashes so the image cannot end early', () => {
+  it('escapes brackets, quotes and backslashes so the image cannot end early', async () => {
     const markdown = imageMarkdown('/media/x.webp', 'Łukasz "Luke" [left] \\ ‹Żółć›', 'He said "hi" \\ ☀');
-    const html = renderMarkdown(markdown).html;
+    const html = (await renderMarkdown(markdown)).html;
     expect(html).toContain('alt="Łukasz &quot;Luke&quot; [left] \\ ‹Żółć›"');
     expect(html).toContain('<figcaption>He said "hi" \\ ☀</figcaption>');
     expect(html).toContain('src="/media/x.webp"');

@@ -1,8 +1,8 @@
 import { renderMarkdown } from '@/lib/markdown';
 
 describe('renderMarkdown', () => {
-  it('gives headings anchor ids and lists h2/h3 for the table of contents', () => {
-    const { html, headings } = renderMarkdown('## Sleep and pain\n\ntext\n\n### Small steps\n\n## Sleep and pain\n\n#### Deep');
+  it('gives headings anchor ids and lists h2/h3 for the table of contents', async () => {
+    const { html, headings } = await renderMarkdown('## Sleep and pain\n\ntext\n\n### Small steps\n\n## Sleep and pain\n\n#### Deep');
     expect(html).toContain('<h2 id="sleep-and-pain">');
     expect(html).toContain('<h3 id="small-steps">');
     expect(headings).toEqual([
@@ -12,8 +12,10 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('renders footnotes, tables, lists, quotes and links', () => {
-    const { html } = renderMarkdown('Claim.[^1]\n\n| Day | Energy |\n|---|--:|\n| Mon | 3 |\n\n- one\n- two\n\n> quoted\n\n[EULAR](https://example.org/eular)\n\n[^1]: Macfarlane GJ et al. 2017.');
+  it('renders footnotes, tables, lists, quotes and links', async () => {
+    const { html } = await renderMarkdown(
+      'Claim.[^1]\n\n| Day | Energy |\n|---|--:|\n| Mon | 3 |\n\n- one\n- two\n\n> quoted\n\n[EULAR](https://example.org/eular)\n\n[^1]: Macfarlane GJ et al. 2017.',
+    );
     expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1" aria-label="Footnote 1">1<\/a>/);
     expect(html).toContain('<section class="footnotes" aria-label="Footnotes">');
     expect(html).toContain('<li id="fn1" class="footnote-item">');
@@ -25,10 +27,10 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="https://example.org/eular">EULAR</a>');
   });
 
-  it('keeps images from this site with their alt text, and drops images from other hosts', () => {
-    expect(renderMarkdown('![A cup of tea](/uploads/tea.png)').html).toContain('<img src="/uploads/tea.png" alt="A cup of tea" loading="lazy" decoding="async" />');
-    expect(renderMarkdown('![x](https://tracker.example/x.png)').html).not.toContain('tracker.example');
-    expect(renderMarkdown('![x](//tracker.example/x.png)').html).not.toContain('tracker.example');
+  it('keeps images from this site with their alt text, and drops images from other hosts', async () => {
+    expect((await renderMarkdown('![A cup of tea](/uploads/tea.png)')).html).toContain('<img src="/uploads/tea.png" alt="A cup of tea" loading="lazy" decoding="async" />');
+    expect((await renderMarkdown('![x](https://tracker.example/x.png)')).html).not.toContain('tracker.example');
+    expect((await renderMarkdown('![x](//tracker.example/x.png)')).html).not.toContain('tracker.example');
   });
 
   it.each([
@@ -40,7 +42,7 @@ describe('renderMarkdown', () => {
     ['[x](data:text/html;base64,PHNjcmlwdD4=)', /href="data:/i],
     ['<iframe src="https://evil.example"></iframe>', /<iframe/i],
     ['<div onclick="alert(1)">x</div>', /<div[^>]*onclick/i],
-  ])('never lets %s through as markup', (source, forbidden) => {
-    expect(renderMarkdown(source).html).not.toMatch(forbidden);
+  ])('never lets %s through as markup', async (source, forbidden) => {
+    expect((await renderMarkdown(source)).html).not.toMatch(forbidden);
   });
 });

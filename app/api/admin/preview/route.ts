@@ -15,5 +15,5 @@ export async function POST(request: NextRequest) {
   if (refused) return refusal(refused, { 401: 'Sign in to preview.', 403: 'Only authors and admins can preview posts.' });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: 'Send {"body": "…"} of at most 200 KB.' }, { status: 400, headers: NO_STORE });
-  return NextResponse.json({ html: renderMarkdown(parsed.data.body).html }, { headers: NO_STORE });
+  return NextResponse.json({ html: (await renderMarkdown(parsed.data.body)).html }, { headers: NO_STORE });
 }

@@ -73,7 +73,7 @@ maybe('SpamAssassin', () => {
     const staff = { id: author.id, email: 'moderator@example.org', name: 'Mod' };
     const held = { kind: 'held' as const, commentId: 7, postTitle: post.title, commenterName: 'Łukasz', at: now };
     const mails: OutgoingMail[] = [
-      newPostEmail('Hearth', post, subscriber, emailPostBody(BODY)),
+      newPostEmail('Hearth', post, subscriber, await emailPostBody(BODY)),
       newPostEmail('Hearth', post, subscriber, null),
       weeklyDigestEmail('Hearth', [post, other], subscriber, '2026-11-23'),
       confirmationEmail('Hearth', pending, ['research news'], now),

@@ -8,8 +8,8 @@ const block = (name: string, html: string, attrs?: object) => `<!-- wp:${name}${
 const doc = (...blocks: string[]) => blocks.join('\n\n');
 
 describe('Gutenberg WordPress content', () => {
-  it('converts paragraphs and headings with their levels', () => {
-    const { markdown, html } = convert(
+  it('converts paragraphs and headings with their levels', async () => {
+    const { markdown, html } = await convert(
       doc(
         block('paragraph', '<p>Hello <strong>there</strong>, <em>friend</em>.</p>'),
         block('heading', '<h2 class="wp-block-heading">Sleep</h2>'),
@@ -22,9 +22,9 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toContain('<h2 id="sleep">Sleep</h2>\n<h3 id="small-steps">Small steps</h3>\n<h4 id="notes">Notes</h4>');
   });
 
-  it('converts ordered and unordered lists made of list-item blocks, nested', () => {
+  it('converts ordered and unordered lists made of list-item blocks, nested', async () => {
     const item = (inner: string) => block('list-item', `<li>${inner}</li>`);
-    const { markdown, html } = convert(
+    const { markdown, html } = await convert(
       block('list', `<ol>${item('First')}${block('list-item', `<li>Second${block('list', `<ul>${item('inner <em>one</em>')}${item('inner two')}</ul>`)}</li>`)}${item('Third')}</ol>`, {
         ordered: true,
       }),
@@ -33,8 +33,8 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toContain('<ol>\n<li>First</li>\n<li>Second\n<ul>\n<li>inner <em>one</em></li>\n<li>inner two</li>\n</ul>\n</li>\n<li>Third</li>\n</ol>');
   });
 
-  it('converts quotes with a citation (a final “— citation” line inside the quote) and pullquotes', () => {
-    const { html } = convert(
+  it('converts quotes with a citation (a final “— citation” line inside the quote) and pullquotes', async () => {
+    const { html } = await convert(
       doc(
         block('quote', `<blockquote class="wp-block-quote">${block('paragraph', '<p>Rest is work.</p>')}${block('paragraph', '<p>Really.</p>')}<cite>Zoë O'Brien</cite></blockquote>`),
         block('pullquote', '<figure class="wp-block-pullquote"><blockquote><p>Small steps count.</p><cite>A reader</cite></blockquote></figure>'),
@@ -44,8 +44,8 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toContain('<blockquote>\n<p>Small steps count.</p>\n<p>— A reader</p>\n</blockquote>');
   });
 
-  it('keeps code and preformatted text exactly, shortcodes and comments in them untouched', () => {
-    const { markdown, html, notes } = convert(
+  it('keeps code and preformatted text exactly, shortcodes and comments in them untouched', async () => {
+    const { markdown, html, notes } = await convert(
       doc(
         block('code', '<pre class="wp-block-code"><code>[gallery ids="1"] &lt;!--more--&gt;\nif (a &amp;&amp; b) { return `x`; }\n```</code></pre>'),
         block('preformatted', '<pre class="wp-block-preformatted">line one<br>  line two</pre>'),
@@ -57,8 +57,8 @@ describe('Gutenberg WordPress content', () => {
     expect(notes).toEqual([]);
   });
 
-  it('converts a table to a GFM table: header row, inline formatting, pipes escaped, alignment; the first row heads a table without one', () => {
-    const { html } = convert(
+  it('converts a table to a GFM table: header row, inline formatting, pipes escaped, alignment; the first row heads a table without one', async () => {
+    const { html } = await convert(
       doc(
         block(
           'table',
@@ -74,8 +74,8 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toMatch(/aria-label="Table: a" tabindex="0"><table>\s*<thead>\s*<tr>\s*<th>a<\/th>\s*<th>b<\/th>[\s\S]*<td>c<\/td>\s*<td>d<\/td>/);
   });
 
-  it('converts image blocks with alt, caption and link; a missing image keeps its alt text and is reported', () => {
-    const { html, notes } = convert(
+  it('converts image blocks with alt, caption and link; a missing image keeps its alt text and is reported', async () => {
+    const { html, notes } = await convert(
       doc(
         block(
           'image',
@@ -93,9 +93,9 @@ describe('Gutenberg WordPress content', () => {
     expect(notes).toEqual([expect.objectContaining({ outcome: 'missing', reason: expect.stringContaining('gone.jpg') })]);
   });
 
-  it('converts galleries, new (image blocks inside) and old (a list of figures), each image with its caption', () => {
+  it('converts galleries, new (image blocks inside) and old (a list of figures), each image with its caption', async () => {
     const image = (src: string, alt: string, caption: string) => block('image', `<figure class="wp-block-image"><img src="${src}" alt="${alt}"/><figcaption>${caption}</figcaption></figure>`);
-    const { html } = convert(
+    const { html } = await convert(
       doc(
         block(
           'gallery',
@@ -114,8 +114,8 @@ describe('Gutenberg WordPress content', () => {
     expect(html).toContain(`<figure><img src="${media(2)}" alt="Bench again" loading="lazy" decoding="async" /><figcaption>Three</figcaption></figure>`);
   });
 
-  it('turns embeds (core/embed and legacy core-embed/*) into links on their own line', () => {
-    const { markdown, html } = convert(
+  it('turns embeds (core/embed and legacy core-embed/*) into links on their own line', async () => {
+    const { markdown, html } = await convert(
       doc(
         block(
           'embed',
@@ -140,8 +140,8 @@ describe('Gutenberg WordPress content', () => {
     expect(html).not.toContain('<iframe');
   });
 
-  it('turns audio and video blocks and embedded frames into links to what they played, and says so', () => {
-    const { html, notes } = convert(
+  it('turns audio and video blocks and embedded frames into links to what they played, and says so', async () => {
+    const { html, notes } = await convert(
       doc(
         block('audio', `<figure class="wp-block-audio"><audio controls src="${OLD}/wp-content/uploads/2024/05/our%20talk.mp3"></audio><figcaption>Our talk</figcaption></figure>`, { id: 30 }),
         block('video', `<figure class="wp-block-video"><video controls><source src="${OLD}/wp-content/uploads/walk.mp4" type="video/mp4"></video></figure>`),
@@ -159,8 +159,8 @@ describe('Gutenberg WordPress content', () => {
     ]);
   });
 
-  it('keeps separators, drops spacers and more/nextpage markers, and turns buttons into links', () => {
-    const { markdown, html, text } = convert(
+  it('keeps separators, drops spacers and more/nextpage markers, and turns buttons into links', async () => {
+    const { markdown, html, text } = await convert(
       doc(
         block('paragraph', '<p>Before</p>'),
         block('more', '<!--more-->'),
@@ -178,9 +178,9 @@ describe('Gutenberg WordPress content', () => {
     expect(text).toBe('Before About us Donate');
   });
 
-  it('keeps columns and groups’ inner blocks in order, and reads html, shortcode and classic blocks through the HTML path', () => {
+  it('keeps columns and groups’ inner blocks in order, and reads html, shortcode and classic blocks through the HTML path', async () => {
     const column = (text: string) => block('column', `<div class="wp-block-column">${block('paragraph', `<p>${text}</p>`)}</div>`);
-    const { html, notes } = convert(
+    const { html, notes } = await convert(
       doc(
         block('columns', `<div class="wp-block-columns">${column('Left')}${column('Right')}</div>`),
         block('group', `<div class="wp-block-group">${block('heading', '<h2>Grouped</h2>')}${block('paragraph', '<p>Inside</p>')}</div>`),
@@ -203,8 +203,8 @@ describe('Gutenberg WordPress content', () => {
     expect(notes).toEqual([]);
   });
 
-  it('keeps the text of blocks Hearth does not know, and reports them (and those with nothing to keep)', () => {
-    const { html, notes } = convert(
+  it('keeps the text of blocks Hearth does not know, and reports them (and those with nothing to keep)', async () => {
+    const { html, notes } = await convert(
       doc(
         block('jetpack/slideshow', '<div class="wp-block-jetpack-slideshow"><p>Slide <em>one</em></p><p>Slide two</p></div>'),
         '<!-- wp:latest-posts {"postsToShow":3} /-->',
@@ -218,8 +218,8 @@ describe('Gutenberg WordPress content', () => {
     ]);
   });
 
-  it('drops script links and keeps odd characters exactly', () => {
-    const { html, text } = convert(
+  it('drops script links and keeps odd characters exactly', async () => {
+    const { html, text } = await convert(
       doc(
         block('paragraph', '<p><a href="javascript:alert(1)">Click</a> <a href="data:text/html;base64,PHNjcmlwdD4=">me</a></p>'),
         block('paragraph', '<p>Zoë O’Brien-Ñúñez 🎉 wrote 2 * 3, a_b, _x_, [y] and a | b &amp; more&nbsp;</p>'),
@@ -229,7 +229,7 @@ describe('Gutenberg WordPress content', () => {
     expect(text).toBe('Click me Zoë O’Brien-Ñúñez 🎉 wrote 2 * 3, a_b, _x_, [y] and a | b & more');
   });
 
-  it('renders a realistic Gutenberg post as WordPress showed it', () => {
+  it('renders a realistic Gutenberg post as WordPress showed it', async () => {
     const item = (inner: string) => block('list-item', `<li>${inner}</li>`);
     const post = doc(
       block('paragraph', '<p>I&#8217;ve lived with ME/CFS for six years. Here is what I wish I&#8217;d known — and what <a href="/2024/05/01/pacing/">pacing</a> changed.</p>'),
@@ -255,7 +255,7 @@ describe('Gutenberg WordPress content', () => {
       block('separator', '<hr class="wp-block-separator"/>'),
       block('paragraph', '<p>Take care, Zoë 💛</p>'),
     );
-    const { html, text, notes } = convert(post);
+    const { html, text, notes } = await convert(post);
     expectInOrder(text, [
       'I’ve lived with ME/CFS for six years. Here is what I wish I’d known — and what pacing changed.',
       'The first year',

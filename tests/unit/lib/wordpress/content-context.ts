@@ -29,7 +29,7 @@ const posts: Record<string, string> = {
 export type Converted = { markdown: string; notes: ReturnType<typeof wordpressToMarkdown>['notes']; html: string; text: string; asked: string[] };
 
 /** Converts, renders, and gives the reader's text too (tags stripped, entities decoded, spaces squeezed). */
-export function convert(content: string): Converted {
+export async function convert(content: string): Promise<Converted> {
   const asked: string[] = [];
   const context = {
     rewriteLink: (url: string) => posts[url] ?? null,
@@ -39,7 +39,7 @@ export function convert(content: string): Converted {
     },
   };
   const { markdown, notes } = wordpressToMarkdown(content, context, 'Post “Pacing” (WordPress ID 42)');
-  const { html } = renderMarkdown(markdown);
+  const { html } = await renderMarkdown(markdown);
   return { markdown, notes, html, text: readerText(html), asked };
 }
 
