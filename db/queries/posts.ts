@@ -235,6 +235,7 @@ export async function listFeedPosts(limit: number, filter: PostFilter = {}, now 
             rows.map((r) => r.id),
           ),
         )
+        .orderBy(asc(tags.name)) // as on the post page; without it each engine lists them in its own order
     : [];
   return rows.map((row) => ({ ...toSummary(row), body: row.body, tags: tagRows.filter((t) => t.postId === row.id).map((t) => t.name) }));
 }

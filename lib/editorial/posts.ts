@@ -9,7 +9,7 @@ import 'server-only';
 import { categoryExists, deletePostById, getEditablePost, isSlugTaken, savePostFields, setPostStatus, uploadExists, type EditablePost } from '@/db/queries/editor-posts';
 import { markPostPublished } from '@/db/queries/post-publishing';
 import { saveWorkingCopy } from '@/db/queries/revisions';
-import { withTransaction } from '@/db/transaction';
+import { lockFor, withTransaction } from '@/db/transaction';
 import type { CurrentUser } from '@/lib/session';
 import { TAGS } from '@/lib/cache';
 import { canEditPost, canWritePosts } from '@/lib/roles';
@@ -39,8 +39,12 @@ export async function editablePost(actor: CurrentUser, id: number): Promise<Edit
 }
 export const isResult = (value: EditablePost | EditorResult): value is EditorResult => 'ok' in value;
 
-/** What is wrong with the fields beyond their shape (a clash, something gone), or null. */
+/**
+ * What is wrong with the fields beyond their shape (a clash, something gone), or null. Runs inside the save's
+ * transaction, holding the lock on post addresses, so two posts saved at once cannot both take one address.
+ */
 export async function fieldProblems(values: PostEditorValues, id: number | null): Promise<EditorResult | null> {
+  await lockFor('post addresses');
   const fieldErrors: Record<string, string[]> = {};
   if (await isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
   if (values.categoryId !== null && !(await categoryExists(values.categoryId))) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];
