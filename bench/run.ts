@@ -91,6 +91,7 @@ function nginxVersion(binary: string): string {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  const postgres = findPostgres(process.env.BENCH_POSTGRES);
   buildIfStale(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -101,7 +102,6 @@ async function main() {
 
   const skipped: string[] = [];
   // Copied before any server writes to the SQLite file: both engines start from the same data.
-  const postgres = findPostgres(process.env.BENCH_POSTGRES);
   const postgresSelected = [POST_PAGE, COMMENTS].map(onPostgres).some(selected);
   let pg: PostgresApp | null = null;
   if (postgresSelected && 'unavailable' in postgres) {
