@@ -7,7 +7,7 @@ import type { TargetResult } from './load';
 export type Report = {
   startedAt: string;
   command: string;
-  machine: { cpus: number; node: string; nginx: string | null };
+  machine: { cpus: number; node: string; nginx: string | null; postgres: string | null };
   settings: Record<string, string | number>;
   data: Record<string, unknown>;
   baseline: string;

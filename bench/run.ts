@@ -8,14 +8,18 @@
  * signs members in only when one of them needs it. BENCH_ROUNDS (default 1) runs the chosen targets that many times,
  * interleaved (A B A B…), and reports each target's median round: on a shared machine a pair compared side by side
  * then sees the same noise.
+ * BENCH_POSTGRES: the anonymous post page and comment submission are also measured on PostgreSQL, in rows named
+ * "…, PostgreSQL" (bench/postgres.ts: a throwaway cluster holding a copy of the same database, a second server on it).
+ * Unset, they run where PostgreSQL is installed and are skipped, said so, where it is not; 1 requires PostgreSQL; 0
+ * leaves them out (BENCH_ONLY's name beginnings select both engines' rows).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
-import { startServer as startServerUntyped } from '../tests/e2e/server';
-import { startMailCatcher } from '../tests/helpers/mail-catcher';
+import { startMailCatcher, type MailCatcher } from '../tests/helpers/mail-catcher';
+import { startServer } from './app-server';
 import { ensureNginx, startNginx } from '../tests/helpers/nginx';
 import { firstLoadJs } from './first-load-js';
 import { measureTarget, type Target, type TargetResult } from './load';
@@ -24,6 +28,8 @@ import { checkTargets } from './targets';
 import { formatTable, writeReport, type Report } from './report';
 import { freshQuery, seedDatabase, SIZES } from './bench-database';
 import { commentBody, randomSource } from './seed-text';
+import { findPostgres, startPostgresApp, type PostgresApp } from './postgres';
+import { onPostgres } from './postgres-rows';
 import { signInMembers, whoIs } from './sessions';
 
 const root = path.join(__dirname, '..');
@@ -39,15 +45,14 @@ const only = (process.env.BENCH_ONLY ?? '')
 const selected = (name: string) => only.length === 0 || only.some((start) => name.startsWith(start));
 /** The targets that need signed-in members (see below). */
 const MEMBER_TARGETS = ['post page, signed in', 'comment submission'];
+const POST_PAGE = 'post page, 200 comments, anonymous';
+const COMMENTS = `comment submission, ${COMMENTERS} members`;
 /**
  * COMMENT_FLOOD_LIMITS=off lifts the per-member comment pace; TRUSTED_PROXIES=127.0.0.1 lets the sign-in
  * step give each of the 51 members an address of their own through X-Forwarded-For (the benchmark plays
  * the proxy), so the per-IP sign-in limit holds each of them to its own count.
  */
 const serverEnv = { COMMENT_FLOOD_LIMITS: 'off', TRUSTED_PROXIES: '127.0.0.1' };
-
-// tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
-const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
 
 /**
  * An anonymous reader's browser arriving from another site: what the view counter counts (a browser's
@@ -86,6 +91,7 @@ function nginxVersion(binary: string): string {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  const postgres = findPostgres(process.env.BENCH_POSTGRES);
   buildIfStale(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -93,6 +99,20 @@ async function main() {
   let started = Date.now();
   const data = seedDatabase(databaseFile);
   log(`database: ${SIZES.posts} published posts, ${data.threadPost.comments} comments on /posts/${data.threadPost.slug}, ${SIZES.subscribers} subscribers (${Date.now() - started} ms)`);
+
+  const skipped: string[] = [];
+  // Copied before any server writes to the SQLite file: both engines start from the same data.
+  const postgresSelected = [POST_PAGE, COMMENTS].map(onPostgres).some(selected);
+  let pg: PostgresApp | null = null;
+  if (postgresSelected && 'unavailable' in postgres) {
+    skipped.push(`PostgreSQL rows: ${postgres.unavailable}`);
+    log(`skipping the PostgreSQL rows: ${postgres.unavailable}`);
+  } else if (postgresSelected) {
+    started = Date.now();
+    pg = await startPostgresApp({ databaseFile, dataDir: path.join(dir, 'postgres-data'), env: { ...serverEnv, MAIL_PER_SECOND: '1000' } });
+    cleanups.push(pg.stop);
+    log(`PostgreSQL server pid ${pg.server.pid} on ${pg.server.url}, on a throwaway cluster filled by db:copy (${pg.copied}; ${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+  }
 
   const mail = await startMailCatcher();
   cleanups.push(() => mail.close());
@@ -107,7 +127,11 @@ async function main() {
   const countedViewsLog = path.join(dir, 'nginx-views-twin.log');
   const counted = pairs ? await startServer({ databaseFile, env: { ...twinEnv, VIEW_COUNTING: 'on', NGINX_VIEWS_LOG: countedViewsLog } }) : null;
   if (counted) cleanups.push(() => counted.stop());
-  process.once('exit', (code) => code !== 0 && console.error(`[bench] server output:\n${server.output()}`));
+  process.once('exit', (code) => {
+    if (code === 0) return;
+    console.error(`[bench] server output:\n${server.output()}`);
+    if (pg) console.error(`[bench] PostgreSQL server output:\n${pg.server.output()}`);
+  });
   log(
     `server pid ${server.pid} on ${server.url}; env ${Object.entries(serverEnv)
       .map(([k, v]) => `${k}=${v}`)
@@ -116,12 +140,13 @@ async function main() {
 
   started = Date.now();
   // One member reads signed in; the comment target needs its own 50 more.
-  const members = data.memberEmails.slice(0, selected('comment submission') ? COMMENTERS + 1 : 1);
-  const cookies = MEMBER_TARGETS.some(selected) ? await signInMembers(server.url, mail, members, 4) : [];
-  for (const [i, cookie] of cookies.entries()) {
-    if (!(await whoIs(server.url, cookie))) throw new Error(`The session of ${members[i]} is not signed in`);
-  }
+  const members = data.memberEmails.slice(0, selected(COMMENTS) ? COMMENTERS + 1 : 1);
+  const cookies = MEMBER_TARGETS.some(selected) ? await signInChecked(server.url, mail, members) : [];
   log(`${cookies.length} members signed in through the sign-in form and their emailed links (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // On PostgreSQL the same 50 commenters sign in again, through that server's own flow.
+  started = Date.now();
+  const postgresCookies = pg && selected(onPostgres(COMMENTS)) ? await signInChecked(pg.server.url, pg.mail, data.memberEmails.slice(1, COMMENTERS + 1)) : [];
+  if (pg) log(`${postgresCookies.length} members signed in on the PostgreSQL server (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   const app = `http://127.0.0.1:${server.port}`;
   const postPath = `/posts/${data.threadPost.slug}`;
@@ -129,16 +154,20 @@ async function main() {
   if (!pageResponse.ok) throw new Error(`${postPath} answered ${pageResponse.status}`);
   const pageFile = path.join(dir, 'post-page.html');
   fs.writeFileSync(pageFile, Buffer.from(await pageResponse.arrayBuffer()));
+  const postgresApp = pg && `http://127.0.0.1:${pg.server.port}`;
+  const postgresPageBytes = postgresApp && (await pageBytes(postgresApp + postPath));
   const baseline = await startBaseline(pageFile);
   if (!server.pid) throw new Error('The server has no pid');
   const appServer = { label: 'app', pid: server.pid };
   const uncountedServer = uncounted && { label: 'app', pid: uncounted.pid! };
   const countedServer = counted && { label: 'app', pid: counted.pid! };
+  const postgresServer = pg && { label: 'app', pid: pg.server.pid! };
 
   const targets: Target[] = [
     { name: 'baseline: node:http, post page bytes', url: `http://127.0.0.1:${baseline.port}${postPath}`, servers: [{ label: 'baseline', pid: baseline.pid }] },
-    { name: 'post page, 200 comments, anonymous', url: app + postPath, servers: [appServer] },
+    { name: POST_PAGE, url: app + postPath, servers: [appServer] },
     ...redirectTargets(databaseFile, app + postPath, postPath, appServer),
+    ...(postgresApp && postgresServer ? [{ name: onPostgres(POST_PAGE), url: postgresApp + postPath, servers: [postgresServer] }] : []),
     { name: 'post page, anonymous, gzip', url: app + postPath, servers: [appServer], headers: { 'accept-encoding': 'gzip' } },
     // Views are counted as pages are served: the same reader's requests to a twin counting nothing and to one counting.
     ...(uncounted && uncountedServer && counted && countedServer
@@ -155,7 +184,6 @@ async function main() {
     { name: 'search, a fresh query each time', url: `${app}/search`, servers: [appServer], paths: (n) => `/search?q=${encodeURIComponent(freshQuery(n))}` },
   ];
 
-  const skipped: string[] = [];
   const nginx = ensureNginx(log);
   let nginxName: string | null = null;
   if ('unavailable' in nginx) {
@@ -189,20 +217,22 @@ async function main() {
     }
   }
 
-  // Last: it changes a post and the comment counts, which refreshes cached pages.
+  // Last: it changes a post and the comment counts, which refreshes cached pages (PostgreSQL's only on its own server).
   const random = randomSource(7);
   const bodies = Array.from({ length: 64 }, () => commentBody(random));
-  targets.push({
-    name: `comment submission, ${COMMENTERS} members`,
-    url: `${app}/api/posts/${data.commentPost.id}/comments`,
-    servers: [appServer],
+  const commentTarget = (name: string, origin: string, served: Target['servers'], commenters: string[]): Target => ({
+    name,
+    url: `${origin}/api/posts/${data.commentPost.id}/comments`,
+    servers: served,
     expectStatus: 201,
-    clients: cookies.slice(1).map((cookie) => ({
+    clients: commenters.map((cookie) => ({
       method: 'POST' as const,
       headers: { cookie, 'content-type': 'application/json' },
       body: (n: number) => JSON.stringify({ body: `${bodies[n % bodies.length]} (${n})` }),
     })),
   });
+  targets.push(commentTarget(COMMENTS, app, [appServer], cookies.slice(1)));
+  if (postgresApp && postgresServer) targets.push(commentTarget(onPostgres(COMMENTS), postgresApp, [postgresServer], postgresCookies));
 
   // Measured before the load, on the pages as seeded.
   const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };
@@ -221,9 +251,16 @@ async function main() {
   const report: Report = {
     startedAt,
     command: 'npm run bench',
-    machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName },
+    machine: { cpus: os.cpus().length, node: process.version, nginx: nginxName, postgres: pg && 'version' in postgres ? postgres.version : null },
     settings: { seconds, warmupSeconds, rounds, connections: CONNECTIONS, commentConnections: COMMENTERS, ...serverEnv, ...(only.length ? { BENCH_ONLY: only.join('|') } : {}) },
-    data: { ...SIZES, threadPost: postPath, threadComments: data.threadPost.comments, postPageHtmlBytes: fs.statSync(pageFile).size, membersSignedIn: cookies.length },
+    data: {
+      ...SIZES,
+      threadPost: postPath,
+      threadComments: data.threadPost.comments,
+      postPageHtmlBytes: fs.statSync(pageFile).size,
+      membersSignedIn: cookies.length,
+      ...(pg ? { postgresCopy: pg.copied, postgresPostPageHtmlBytes: postgresPageBytes, membersSignedInOnPostgres: postgresCookies.length } : {}),
+    },
     baseline: 'bench/baseline-server.mjs: node:http sending the post page bytes as fetched from the app',
     results: results.map((r) => ({ ...r, ratioToBaseline: baselineRate ? Number((r.requestsPerSecond / baselineRate).toFixed(4)) : null })),
     firstLoadJs: firstLoad,
@@ -233,6 +270,22 @@ async function main() {
   report.targets = checkTargets(report);
   console.log(`\n${formatTable(report)}\n`);
   log(`wrote ${path.relative(root, writeReport(report, path.join(__dirname, 'results')))}`);
+}
+
+/** Signs `emails` in on the server at `url` and checks that each session is one; their `Cookie` headers, in order. */
+async function signInChecked(url: string, mail: MailCatcher, emails: string[]): Promise<string[]> {
+  const cookies = await signInMembers(url, mail, emails, 4);
+  for (const [i, cookie] of cookies.entries()) {
+    if (!(await whoIs(url, cookie))) throw new Error(`The session of ${emails[i]} is not signed in on ${url}`);
+  }
+  return cookies;
+}
+
+/** The size of the page at `url` as the app sends it uncompressed; throws unless it answers 200. */
+async function pageBytes(url: string): Promise<number> {
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.arrayBuffer()).byteLength;
 }
 
 /** The round with the median req/s (the higher middle one for an even count), with every round's req/s beside it. */

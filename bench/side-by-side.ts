@@ -15,12 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
-import { startServer as startServerUntyped } from '../tests/e2e/server';
+import { startServer, type AppServer } from './app-server';
 import { freshQuery, seedDatabase } from './bench-database';
 import { cpuSeconds } from './process-stats';
-
-const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
-type Twin = Awaited<ReturnType<typeof startServer>>;
 
 const json = (name: string): Record<string, string> => JSON.parse(process.env[name] ?? '{}') as Record<string, string>;
 const requests = Number(process.env.N ?? 300);
@@ -37,7 +34,7 @@ const address = (pathTemplate: string) => {
 };
 
 /** Server CPU seconds `twin` spent answering `requests` requests for `pathTemplate`. */
-async function drive(twin: Twin, pathTemplate: string): Promise<number> {
+async function drive(twin: AppServer, pathTemplate: string): Promise<number> {
   const before = cpuSeconds(twin.pid!);
   let sent = 0;
   const client = async () => {
@@ -54,7 +51,7 @@ async function drive(twin: Twin, pathTemplate: string): Promise<number> {
 async function main() {
   buildIfStale(path.join(__dirname, '..'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-side-by-side-'));
-  const twins: Twin[] = [];
+  const twins: AppServer[] = [];
   try {
     seedDatabase(path.join(dir, 'a.db'));
     fs.copyFileSync(path.join(dir, 'a.db'), path.join(dir, 'b.db'));

@@ -1,4 +1,5 @@
 /** Issue 8's performance targets, checked against the benchmark's own report (never a timed test). */
+import { isOnPostgres } from './postgres-rows';
 import { REDIRECTS_TARGET } from './redirects';
 import type { Report } from './report';
 
@@ -6,7 +7,9 @@ const ms = (value: number) => `${value} ms`;
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}% of baseline`);
 
 export function checkTargets(report: Report): Report['targets'] {
-  const find = (name: string) => report.results.find((r) => r.name.startsWith(name));
+  // SQLite's rows; PostgreSQL's are named alike with a suffix (bench/postgres-rows.ts) and found by their own name.
+  const find = (name: string) => report.results.find((r) => r.name.startsWith(name) && !isOnPostgres(r.name));
+  const findOnPostgres = (name: string) => report.results.find((r) => r.name.startsWith(name) && isOnPostgres(r.name));
   const checks: Report['targets'] = [];
   const post = find('post page, 200 comments, anonymous');
   if (post) {
@@ -61,6 +64,25 @@ export function checkTargets(report: Report): Report['targets'] {
       target: 'comments >= 300 accepted/s, zero errors, p99 < 300 ms',
       measured,
       met: comments.requestsPerSecond >= 300 && comments.badStatus + comments.errors === 0 && comments.latencyMs.p99 < 300,
+    });
+  }
+  // The PostgreSQL column: the same run, the same data, a server of its own on a throwaway cluster.
+  const postOnPostgres = findOnPostgres('post page, 200 comments, anonymous');
+  if (post && postOnPostgres) {
+    const ratio = postOnPostgres.requestsPerSecond / post.requestsPerSecond;
+    checks.push({
+      target: 'post page on PostgreSQL within 10% of SQLite',
+      measured: `${postOnPostgres.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`,
+      met: ratio >= 0.9,
+    });
+  }
+  const commentsOnPostgres = findOnPostgres('comment submission');
+  if (commentsOnPostgres) {
+    const errors = commentsOnPostgres.badStatus + commentsOnPostgres.errors;
+    checks.push({
+      target: 'comments on PostgreSQL >= 200 accepted/s, zero errors',
+      measured: `${commentsOnPostgres.requestsPerSecond} accepted/s, ${errors} errors, p99 ${ms(commentsOnPostgres.latencyMs.p99)}`,
+      met: commentsOnPostgres.requestsPerSecond >= 200 && errors === 0,
     });
   }
   const appPeak = Math.max(...report.results.map((r) => r.peakRssMb.app ?? 0));
