@@ -1,12 +1,16 @@
 /**
  * Starts the built app (Hearth's production server, server/index.js) on 127.0.0.1 and a free port, with its own database,
- * and stops it again. Used by the browser tests and anything else that needs real HTTP.
+ * and stops it again. Used by the browser tests and anything else that needs real HTTP. The database is a fresh
+ * SQLite file, or, when a run's PostgreSQL cluster is up (HEARTH_TEST_POSTGRES, set by `npm run test:e2e:postgres`'s
+ * global setup), a fresh database in that cluster, dropped when the server stops.
  */
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { Client } = require('pg');
 
 const root = path.resolve(__dirname, '..', '..');
 const { serverNodeArgs } = require('../../server/node-args');
@@ -40,13 +44,37 @@ function freePort() {
   });
 }
 
+/** Runs one statement as the run's cluster's superuser. */
+async function asClusterAdmin(adminUrl, text) {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh, empty database in the run's PostgreSQL cluster (the server migrates and seeds it), or null on SQLite runs. */
+async function clusterDatabase() {
+  if (!process.env.HEARTH_TEST_POSTGRES) return null;
+  const { url, adminUrl } = JSON.parse(process.env.HEARTH_TEST_POSTGRES);
+  const name = `e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await asClusterAdmin(adminUrl, `CREATE DATABASE ${name} OWNER hearth`);
+  const databaseUrl = new URL(url);
+  databaseUrl.pathname = `/${name}`;
+  return { url: databaseUrl.toString(), drop: () => asClusterAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** Starts the server; resolves once it answers HTTP, rejects with its output if it exits first. */
 async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const dataDir = databaseFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
   const file = databaseFile ?? path.join(dataDir, 'hearth.db');
+  const database = databaseFile || env.DATABASE_URL ? null : await clusterDatabase();
   const url = `http://localhost:${port}`;
-  const child = spawnServer(port, { DATABASE_URL: `file:${file}`, SITE_URL: url, ...env });
+  const databaseEnv = database ? { DATABASE_URL: database.url, DATA_DIR: dataDir } : { DATABASE_URL: `file:${file}` };
+  const child = spawnServer(port, { ...databaseEnv, SITE_URL: url, ...env });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -61,6 +89,7 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -68,7 +97,7 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
-      if (response.status < 500) return { url, port, databaseFile: file, pid: child.pid, stop, output: () => output };
+      if (response.status < 500) return { url, port, databaseFile: file, databaseUrl: database?.url ?? `file:${file}`, pid: child.pid, stop, output: () => output };
     } catch {
       // Not listening yet.
     }

@@ -9,7 +9,8 @@ const { startServer, freePort } = require('../../e2e/server') as {
   freePort(): Promise<number>;
 };
 
-export type App = { url: string; port: number; databaseFile: string; pid: number; stop(): Promise<void>; output(): string };
+/** `databaseUrl` is what the server runs on: its SQLite file, or its database in the run's PostgreSQL cluster. */
+export type App = { url: string; port: number; databaseFile: string; databaseUrl: string; pid: number; stop(): Promise<void>; output(): string };
 
 export { startServer, freePort };
 

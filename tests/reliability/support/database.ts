@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashSessionToken } from '../../../lib/session-token';
+import { sqliteValue } from '../../helpers/site-database';
 
 export type Role = 'member' | 'author' | 'moderator' | 'admin';
 export type Person = { id: string; email: string; role: Role; cookie: string };
@@ -21,9 +22,6 @@ let counter = 0;
 
 /** A statement and its values, written as SQL both engines accept (`?` placeholders, Dates for times). */
 export type Statement = [sql: string, params: unknown[]];
-
-/** SQLite stores Hearth's times as milliseconds and booleans as 0/1. */
-export const sqliteValue = (value: unknown): unknown => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value);
 
 /** A new person with a live session: who they are, and the rows that make them (see createPerson). */
 export function personRows(role: Role = 'member', name?: string): { person: Person; rows: Statement[] } {

@@ -3,82 +3,26 @@
  * same database (mail workers), and the test's own handle on its rows. The database is decided here and nowhere
  * else: a temporary SQLite file the server migrates at start, or with HEARTH_TEST_ENGINE=postgres (set by
  * jest.reliability-postgres.config.js) a database in a throwaway PostgreSQL cluster of the test file's own.
- * Test SQL goes through `TestDatabase`: `?` placeholders and Dates for times, which each engine's handle turns
- * into its own form.
+ * Test SQL goes through the site's handle (tests/helpers/site-database.ts), written once for both engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
 import { startPostgres } from '../../helpers/postgres';
+import { openSiteDatabase, type SiteDatabase } from '../../helpers/site-database';
 import { startServer, waitForExit, type App } from './app';
-import { OPEN_POST_SQL, openDatabase, personRows, sqliteValue, type Person, type Role } from './database';
+import { OPEN_POST_SQL, personRows, type Person, type Role } from './database';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-
-export type TestDatabase = {
-  all<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  run(sql: string, params?: unknown[]): Promise<void>;
-  /** Makes every other writer wait for `ms` (readers go on), so processes that start writing meanwhile all go at once when it ends. */
-  holdWrites(ms: number): Promise<void>;
-  close(): Promise<void>;
-};
 
 export type Site = {
   app: App;
   /** The DATABASE_URL the app runs on; give it to any other process that must share the database. */
   databaseUrl: string;
-  db: TestDatabase;
+  db: SiteDatabase;
   stop(): Promise<void>;
 };
-
-function sqliteHandle(file: string): TestDatabase {
-  const db = openDatabase(file);
-  return {
-    all: async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params.map(sqliteValue)) as T[],
-    run: async (sql, params = []) => void db.prepare(sql).run(...params.map(sqliteValue)),
-    async holdWrites(ms) {
-      // SQLite has one write lock for the whole file: an immediate transaction takes it.
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        await new Promise((r) => setTimeout(r, ms));
-      } finally {
-        db.exec('COMMIT');
-      }
-    },
-    close: async () => void db.close(),
-  };
-}
-
-/** `?` placeholders numbered the way PostgreSQL wants them ($1, $2, …); test SQL has no `?` inside strings. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
-function postgresHandle(url: string): TestDatabase {
-  const pool = new Pool({ connectionString: url, max: 2 });
-  return {
-    all: async <T>(sql: string, params: unknown[] = []) => (await pool.query(numbered(sql), params)).rows as T[],
-    run: async (sql, params = []) => void (await pool.query(numbered(sql), params)),
-    async holdWrites(ms) {
-      // PostgreSQL locks per table: EXCLUSIVE mode on all of Hearth's lets reads through and makes writes and
-      // SELECT … FOR UPDATE wait.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const { rows } = await client.query<{ name: string }>("SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'");
-        await client.query(`LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN EXCLUSIVE MODE`);
-        await new Promise((r) => setTimeout(r, ms));
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
-  };
-}
 
 /** Runs `start`, and undoes what was already started when it fails. */
 async function startedOrUndone<T>(start: () => Promise<T>, undo: () => Promise<void>): Promise<T> {
@@ -92,12 +36,13 @@ async function startedOrUndone<T>(start: () => Promise<T>, undo: () => Promise<v
 
 async function startSqliteSite(env: Record<string, string>): Promise<Site> {
   const app = await startServer({ env });
-  const db = await startedOrUndone(async () => sqliteHandle(app.databaseFile), app.stop);
+  const databaseUrl = `file:${app.databaseFile}`;
+  const db = await startedOrUndone(async () => openSiteDatabase(databaseUrl), app.stop);
   const stop = async () => {
     await db.close();
     await app.stop();
   };
-  return { app, databaseUrl: `file:${app.databaseFile}`, db, stop };
+  return { app, databaseUrl, db, stop };
 }
 
 async function startPostgresSite(env: Record<string, string>): Promise<Site> {
@@ -108,7 +53,7 @@ async function startPostgresSite(env: Record<string, string>): Promise<Site> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const app = await startedOrUndone(() => startServer({ env: { DATABASE_URL: cluster.url, DATA_DIR: dataDir, ...env } }), undoCluster);
-  const db = postgresHandle(cluster.url);
+  const db = openSiteDatabase(cluster.url);
   const stop = async () => {
     await db.close();
     await app.stop();
@@ -121,16 +66,16 @@ async function startPostgresSite(env: Record<string, string>): Promise<Site> {
 export const startSite = (env: Record<string, string> = {}): Promise<Site> => (process.env.HEARTH_TEST_ENGINE === 'postgres' ? startPostgresSite(env) : startSqliteSite(env));
 
 /** A person with a live session, stored through the test's handle. */
-export async function addPerson(db: TestDatabase, role: Role = 'member', name?: string): Promise<Person> {
+export async function addPerson(db: SiteDatabase, role: Role = 'member', name?: string): Promise<Person> {
   const { person, rows } = personRows(role, name);
   for (const [sql, params] of rows) await db.run(sql, params);
   return person;
 }
 
 /** A published post open for comments (see openPost). */
-export const openPostOf = async (db: TestDatabase): Promise<{ id: number; slug: string }> => (await db.all<{ id: number; slug: string }>(OPEN_POST_SQL))[0];
+export const openPostOf = async (db: SiteDatabase): Promise<{ id: number; slug: string }> => (await db.all<{ id: number; slug: string }>(OPEN_POST_SQL))[0];
 
-export const countOf = async (db: TestDatabase, sql: string, params: unknown[] = []): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0].n);
+export const countOf = async (db: SiteDatabase, sql: string, params: unknown[] = []): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0].n);
 
 export type RunningProcess = { output(): string; stop(): Promise<void> };
 

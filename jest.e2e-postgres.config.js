@@ -1,0 +1,40 @@
+// The browser journeys and HTTP checks again, on PostgreSQL (`npm run test:e2e:postgres`, after a build): one
+// throwaway cluster for the run, a fresh database for every server a test starts (tests/e2e/server.js).
+const e2e = require('./jest.e2e.config');
+
+// These read or write the server's SQLite file directly to set up or check their rows (or, for
+// postgres-site.test.ts, bring their own cluster): they run in the SQLite run only.
+const sqliteFileTests = [
+  'admin-phone', // tests/e2e/admin-site.ts writes its awkward rows into the SQLite file
+  'accessibility', // the same
+  'redirects-admin', // the same
+  'comment-route',
+  'comments',
+  'editor',
+  'feed-details',
+  'guest-comments',
+  'html-validity',
+  'member-data',
+  'moderation-alerts',
+  'one-step-comment',
+  'post-delivery',
+  'postgres-site',
+  'redirects',
+  'safe-edit',
+  'session-read',
+  'sign-in-security',
+  'sign-in',
+  'site-identity',
+  'subscriber-import',
+  'subscriptions',
+].map((name) => `<rootDir>/tests/e2e/${name}\\.test\\.ts$`);
+
+module.exports = async () => {
+  const resolved = await e2e();
+  return {
+    ...resolved,
+    testPathIgnorePatterns: [...(resolved.testPathIgnorePatterns ?? []), ...sqliteFileTests],
+    globalSetup: '<rootDir>/tests/e2e/postgres-global-setup.ts',
+    globalTeardown: '<rootDir>/tests/e2e/postgres-global-teardown.ts',
+  };
+};
