@@ -10,6 +10,13 @@ export const baseUrl = (): string => {
   return url;
 };
 
+/** The DATABASE_URL the suite's shared server runs on, for tests/helpers/site-database.ts. */
+export const sharedDatabaseUrl = (): string => {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL is not set: the global setup did not start the server.');
+  return url;
+};
+
 export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext & { close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -10,4 +10,5 @@ module.exports = async function globalSetup() {
   const server = await startServer();
   globalThis.__HEARTH_SERVER__ = server;
   process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_DATABASE_URL = server.databaseUrl;
 };
