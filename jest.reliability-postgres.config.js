@@ -1,9 +1,34 @@
-// The concurrency guarantees of the reliability suite again, on PostgreSQL (`npm run test:reliability:postgres`):
-// each race test file starts its own throwaway cluster and the built app on it (tests/reliability/support/site.ts).
-// Needs an existing build, like `npm run test:reliability`.
+// The reliability suite again on PostgreSQL (`npm run test:reliability:postgres`, after a build): one throwaway
+// cluster for the run, a fresh database for every server a test starts (tests/e2e/server.js).
 const reliability = require('./jest.reliability.config');
 
-// Read by tests/reliability/support/site.ts; jest's workers inherit it.
-process.env.HEARTH_TEST_ENGINE = 'postgres';
+const sqliteOnly = [
+  // read or write the server's SQLite file directly to set up or check their rows
+  'action-failures',
+  'authorization',
+  'concurrency',
+  'crash',
+  'hostile-input',
+  'mail-outage',
+  'nginx-forms',
+  'nginx-import',
+  'nginx-microcache',
+  'view-counting',
+  // about the SQLite file itself: its backup and restore (PostgreSQL's: tests/integration/db/postgres-backup.test.ts),
+  // its permissions, and copying it into PostgreSQL
+  'backup',
+  'file-modes',
+  'db-copy-pages',
+  // settings refused before any database is opened
+  'invalid-settings',
+].map((name) => `<rootDir>/tests/reliability/${name}\\.test\\.ts$`);
 
-module.exports = async () => ({ ...(await reliability()), testRegex: '-race\\.test\\.ts$' });
+module.exports = async () => {
+  const resolved = await reliability();
+  return {
+    ...resolved,
+    testPathIgnorePatterns: [...(resolved.testPathIgnorePatterns ?? []), ...sqliteOnly],
+    globalSetup: '<rootDir>/tests/reliability/support/postgres-global-setup.ts',
+    globalTeardown: '<rootDir>/tests/helpers/postgres-suite/global-teardown.ts',
+  };
+};

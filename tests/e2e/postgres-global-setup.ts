@@ -2,15 +2,13 @@
  * `npm run test:e2e:postgres`: one throwaway PostgreSQL cluster for the run; every server the browser tests
  * start gets a fresh database in it (tests/e2e/server.js), the suite's shared server included.
  */
-import { startPostgres, type PostgresCluster } from '../helpers/postgres';
+import { startRunCluster } from '../helpers/postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const startSharedServer = require('./global-setup') as () => Promise<void>;
 
 export default async function startClusterAndServer(): Promise<void> {
-  const cluster = await startPostgres();
-  (globalThis as { hearthCluster?: PostgresCluster }).hearthCluster = cluster;
-  // Read by tests/e2e/server.js, here and in the workers jest starts after this.
-  process.env.HEARTH_TEST_POSTGRES = JSON.stringify({ url: cluster.url, adminUrl: cluster.adminUrl });
+  // Its HEARTH_TEST_POSTGRES is read by tests/e2e/server.js, here and in the workers jest starts after this.
+  await startRunCluster();
   await startSharedServer();
   // Proof the run is on PostgreSQL: the server names the database it uses (a file path on SQLite).
   const output = (globalThis as { __HEARTH_SERVER__?: { output(): string } }).__HEARTH_SERVER__?.output() ?? '';

@@ -99,3 +99,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
     throw error;
   }
 }
+
+/**
+ * One cluster for a whole jest run, from its global setup: published to the test workers (started after the setup)
+ * as HEARTH_TEST_POSTGRES, and kept for stopRunCluster() in the global teardown.
+ */
+export async function startRunCluster(): Promise<PostgresCluster> {
+  const cluster = await startPostgres();
+  (globalThis as { hearthCluster?: PostgresCluster }).hearthCluster = cluster;
+  process.env.HEARTH_TEST_POSTGRES = JSON.stringify({ url: cluster.url, adminUrl: cluster.adminUrl });
+  return cluster;
+}
+
+export async function stopRunCluster(): Promise<void> {
+  await (globalThis as { hearthCluster?: PostgresCluster }).hearthCluster?.stop();
+}

@@ -7,13 +7,12 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Client } from 'pg';
-import { startPostgres, type PostgresCluster } from '../postgres';
+import { startRunCluster } from '../postgres';
 
 export const TEMPLATE_DATABASE = 'hearth_template';
 
 export default async function startSuiteCluster(): Promise<void> {
-  const cluster = await startPostgres();
-  (globalThis as { hearthCluster?: PostgresCluster }).hearthCluster = cluster;
+  const cluster = await startRunCluster();
   const admin = new Client({ connectionString: cluster.adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE} OWNER hearth`);
@@ -24,6 +23,4 @@ export default async function startSuiteCluster(): Promise<void> {
   await client.connect();
   await migrate(drizzle(client), { migrationsFolder: path.join(__dirname, '..', '..', '..', 'db', 'migrations-postgres') });
   await client.end();
-  // Read by every test file's setup, in the workers jest starts after this.
-  process.env.HEARTH_TEST_POSTGRES = JSON.stringify({ url: cluster.url, adminUrl: cluster.adminUrl });
 }

@@ -1,15 +1,13 @@
 /**
  * A site under test for the concurrency guarantees: its database, the built app on it, extra processes on the
- * same database (mail workers), and the test's own handle on its rows. The database is decided here and nowhere
- * else: a temporary SQLite file the server migrates at start, or with HEARTH_TEST_ENGINE=postgres (set by
- * jest.reliability-postgres.config.js) a database in a throwaway PostgreSQL cluster of the test file's own.
+ * same database (mail workers), and the test's own handle on its rows. The run decides the engine: a temporary
+ * SQLite file the server migrates at start, or on `npm run test:reliability:postgres` a fresh database in the
+ * run's throwaway PostgreSQL cluster.
  * Test SQL goes through the site's handle (tests/helpers/site-database.ts), written once for both engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startPostgres } from '../../helpers/postgres';
 import { openSiteDatabase, type SiteDatabase } from '../../helpers/site-database';
 import { startServer, waitForExit, type App } from './app';
 import { OPEN_POST_SQL, personRows, type Person, type Role } from './database';
@@ -24,46 +22,25 @@ export type Site = {
   stop(): Promise<void>;
 };
 
-/** Runs `start`, and undoes what was already started when it fails. */
-async function startedOrUndone<T>(start: () => Promise<T>, undo: () => Promise<void>): Promise<T> {
+/**
+ * Starts the built app on a fresh database (the server migrates and seeds it) with extra environment: a SQLite
+ * file, or on `npm run test:reliability:postgres` a database in the run's cluster (tests/e2e/server.js).
+ */
+export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+  const app = await startServer({ env });
+  let db: SiteDatabase;
   try {
-    return await start();
+    db = openSiteDatabase(app.databaseUrl);
   } catch (error) {
-    await undo();
+    await app.stop();
     throw error;
   }
-}
-
-async function startSqliteSite(env: Record<string, string>): Promise<Site> {
-  const app = await startServer({ env });
-  const databaseUrl = `file:${app.databaseFile}`;
-  const db = await startedOrUndone(async () => openSiteDatabase(databaseUrl), app.stop);
   const stop = async () => {
     await db.close();
     await app.stop();
   };
-  return { app, databaseUrl, db, stop };
+  return { app, databaseUrl: app.databaseUrl, db, stop };
 }
-
-async function startPostgresSite(env: Record<string, string>): Promise<Site> {
-  const cluster = await startPostgres();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-race-'));
-  const undoCluster = async () => {
-    await cluster.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const app = await startedOrUndone(() => startServer({ env: { DATABASE_URL: cluster.url, DATA_DIR: dataDir, ...env } }), undoCluster);
-  const db = openSiteDatabase(cluster.url);
-  const stop = async () => {
-    await db.close();
-    await app.stop();
-    await undoCluster();
-  };
-  return { app, databaseUrl: cluster.url, db, stop };
-}
-
-/** Starts the built app on a fresh database (the server migrates and seeds it) with extra environment. */
-export const startSite = (env: Record<string, string> = {}): Promise<Site> => (process.env.HEARTH_TEST_ENGINE === 'postgres' ? startPostgresSite(env) : startSqliteSite(env));
 
 /** A person with a live session, stored through the test's handle. */
 export async function addPerson(db: SiteDatabase, role: Role = 'member', name?: string): Promise<Person> {
