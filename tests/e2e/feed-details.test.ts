@@ -3,8 +3,8 @@
  * (server/index.js with its page cache): tag and comment feeds, JSON Feed 1.1, dc:creator, conditional
  * GETs answered 304, canonical links on list pages and /…/page/1 redirecting to the list itself.
  */
-import Database from 'better-sqlite3';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -13,6 +13,7 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
 type Item = { title: string; link: string; 'dc:creator': string; 'content:encoded': string };
 
 let server: Server;
+let db: SiteDatabase;
 let commented: { id: number; slug: string };
 let tag: { slug: string; name: string };
 let category: string;
@@ -21,44 +22,45 @@ let author: string;
 const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`${server.url}${pathname}`, { headers, redirect: 'manual' });
 
 /** Approved, held, spam and deleted comments by members and guests, the approved ones outnumbering a feed. */
-function seedComments(db: Database.Database) {
-  const member = db.prepare('SELECT id FROM users WHERE name IS NOT NULL AND email IS NOT NULL LIMIT 1').get() as { id: string };
-  db.prepare('UPDATE users SET name = ? WHERE id = ?').run('Łukasz Wróbel-Żak', member.id);
-  const insert = db.prepare('INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, ?, ?, ?, ?, ?, ?, ?)');
+async function seedComments() {
+  const member = (await db.get<{ id: string }>('SELECT id FROM users WHERE name IS NOT NULL AND email IS NOT NULL LIMIT 1'))!;
+  await db.run('UPDATE users SET name = ? WHERE id = ?', ['Łukasz Wróbel-Żak', member.id]);
+  const insert = (...params: unknown[]) =>
+    db.run('INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, ?, ?, ?, ?, ?, ?, ?)', params);
   const at = Date.now() - 3_600_000;
-  for (let i = 0; i < 22; i += 1) insert.run(commented.id, null, `Older note ${i}`, `<p>Older note ${i}</p>`, 'approved', at + i * 1000, 'Filler Guest', 'filler@example.org');
+  for (let i = 0; i < 22; i += 1) await insert(commented.id, null, `Older note ${i}`, `<p>Older note ${i}</p>`, 'approved', new Date(at + i * 1000), 'Filler Guest', 'filler@example.org');
   const add = (status: string, text: string, offset: number, guest: [string, string] | null) =>
-    insert.run(
+    insert(
       commented.id,
       guest ? null : member.id,
       text,
       `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`,
       status,
-      at + 60_000 + offset,
+      new Date(at + 60_000 + offset),
       guest?.[0] ?? null,
       guest?.[1] ?? null,
     );
-  add('approved', 'Pacing saved my week', 1000, ['Zoë O’Brien-Ñúñez', 'zoe.guest@example.org']);
-  add('pending', 'HELD words awaiting a moderator', 2000, ['Held Guest', 'held@example.net']);
-  add('spam', 'SPAM words buy now', 3000, null);
-  add('deleted', 'DELETED words nobody sees', 4000, null);
-  add('approved', 'Rest days count & <so> does sleep', 5000, null);
+  await add('approved', 'Pacing saved my week', 1000, ['Zoë O’Brien-Ñúñez', 'zoe.guest@example.org']);
+  await add('pending', 'HELD words awaiting a moderator', 2000, ['Held Guest', 'held@example.net']);
+  await add('spam', 'SPAM words buy now', 3000, null);
+  await add('deleted', 'DELETED words nobody sees', 4000, null);
+  await add('approved', 'Rest days count & <so> does sleep', 5000, null);
 }
 
 beforeAll(async () => {
   server = await startServer();
-  const db = new Database(server.databaseFile);
-  const post = db.prepare("SELECT id, slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1").get() as { id: number; slug: string };
-  commented = post;
-  tag = db
-    .prepare('SELECT t.slug, t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.status = ? GROUP BY t.id ORDER BY count(*) DESC LIMIT 1')
-    .get('published') as { slug: string; name: string };
-  category = (db.prepare('SELECT c.slug FROM categories c JOIN posts p ON p.category_id = c.id GROUP BY c.id LIMIT 1').get() as { slug: string }).slug;
-  author = (db.prepare("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1").get() as { slug: string }).slug;
-  seedComments(db);
-  db.close();
+  db = openSiteDatabase(server.databaseUrl);
+  commented = (await db.get<{ id: number; slug: string }>("SELECT id, slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1"))!;
+  tag = (await db.get<{ slug: string; name: string }>(
+    'SELECT t.slug, t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.status = ? GROUP BY t.id ORDER BY count(*) DESC LIMIT 1',
+    ['published'],
+  ))!;
+  category = (await db.get<{ slug: string }>('SELECT c.slug FROM categories c JOIN posts p ON p.category_id = c.id GROUP BY c.id LIMIT 1'))!.slug;
+  author = (await db.get<{ slug: string }>("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1"))!.slug;
+  await seedComments();
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -181,16 +183,17 @@ describe('list addresses', () => {
 
 describe('members-only comments', () => {
   let closed: Server;
+  let closedDb: SiteDatabase;
   afterAll(async () => {
+    await closedDb?.close();
     await closed?.stop();
   });
 
   it('have no public comment feed and no link to one', async () => {
     closed = await startServer();
-    const db = new Database(closed.databaseFile);
-    db.prepare('UPDATE site_settings SET comments_members_only = 1').run();
-    const slug = (db.prepare("SELECT slug FROM posts WHERE status = 'published' LIMIT 1").get() as { slug: string }).slug;
-    db.close();
+    closedDb = openSiteDatabase(closed.databaseUrl);
+    await closedDb.run('UPDATE site_settings SET comments_members_only = ?', [true]);
+    const slug = (await closedDb.get<{ slug: string }>("SELECT slug FROM posts WHERE status = 'published' LIMIT 1"))!.slug;
     const feed = await fetch(`${closed.url}/posts/${slug}/comments/feed.xml`);
     expect(feed.status).toBe(404);
     const html = await (await fetch(`${closed.url}/posts/${slug}`)).text();

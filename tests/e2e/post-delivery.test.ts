@@ -3,10 +3,10 @@
  * worker sends to a real SMTP server that refuses one address: queued at first, then sent, failed (with
  * the reason) and skipped for an address that left the list, without reloading. axe in light and dark.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { violations } from './axe';
 import { signInAsNewMember } from './sign-in-steps';
@@ -15,14 +15,17 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
 let browser: BrowserContext;
+let db: SiteDatabase;
 
 beforeAll(async () => {
   mail = await startMailCatcher({ refuse: (address) => address.startsWith('gone-away') });
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'ada@example.org' } });
+  db = openSiteDatabase(server.databaseUrl);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.close();
   await server?.stop();
   await mail?.close();
 });
@@ -32,21 +35,19 @@ it('shows queued, then sent, failed with the reason, and skipped emails, updatin
   await signInAsNewMember(page, server.url, mail, 'ada@example.org', 'Ada', '/account');
 
   // Emails announcing one post, due in a few seconds (as publishing queues them), and one for another post.
-  const db = new Database(server.databaseFile);
-  const [postId, otherId] = (db.prepare("SELECT id FROM posts WHERE status = 'published' ORDER BY id LIMIT 2").all() as { id: number }[]).map((p) => p.id);
-  const dueAt = Date.now() + 8_000;
+  const [postId, otherId] = (await db.all<{ id: number }>("SELECT id FROM posts WHERE status = 'published' ORDER BY id LIMIT 2")).map((p) => p.id);
+  const dueAt = new Date(Date.now() + 8_000);
   const addresses = { 'zoe.nunez@example.org': 'confirmed', 'lukasz@example.org': 'confirmed', 'gone-away@example.org': 'confirmed', 'left@example.org': 'unsubscribed' };
   for (const [email, status] of Object.entries(addresses)) {
-    db.prepare('INSERT INTO subscribers (email, status, frequency, all_categories) VALUES (?, ?, ?, 1)').run(email, status, 'each-post');
-    db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id, dedupe_key) VALUES ('new-post', ?, 'A new post', 'text', '<p>html</p>', ?, ?, ?)").run(
+    await db.run('INSERT INTO subscribers (email, status, frequency, all_categories) VALUES (?, ?, ?, ?)', [email, status, 'each-post', true]);
+    await db.run("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id, dedupe_key) VALUES ('new-post', ?, 'A new post', 'text', '<p>html</p>', ?, ?, ?)", [
       email,
       dueAt,
       postId,
       `e2e:${email}`,
-    );
+    ]);
   }
-  db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id) VALUES ('new-post', 'someone@example.org', 'Other', 't', 'h', ?, ?)").run(dueAt, otherId);
-  db.close();
+  await db.run("INSERT INTO outbox (kind, to_address, subject, text, html, next_attempt_at, post_id) VALUES ('new-post', 'someone@example.org', 'Other', 't', 'h', ?, ?)", [dueAt, otherId]);
 
   await page.goto(`${server.url}/admin/posts/${postId}`);
   const panel = page.getByRole('region', { name: 'Newsletter delivery' });

@@ -4,61 +4,52 @@
  * comes (nobody presses anything), leave in one click from the page or from a mail program (RFC 8058),
  * and the admin's view of it all.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
-import { confirmFromEmail as confirmWith, linkIn } from './subscription-steps';
+import { confirmFromEmail as confirmWith, linkIn, subscriberStatus } from './subscription-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
 let browser: BrowserContext;
+let db: SiteDatabase;
 let postPath: string;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'admin@example.org', MAIL_PER_SECOND: '50' } });
+  db = openSiteDatabase(server.databaseUrl);
   browser = await launchBrowser();
   postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.close();
   await server?.stop();
   await mail?.close();
 });
 
-const statusOf = (email: string) => {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    return (db.prepare('select status from subscribers where email = ?').get(email) as { status: string } | undefined)?.status;
-  } finally {
-    db.close();
-  }
-};
+const statusOf = (email: string) => subscriberStatus(db, email);
 
 const confirmFromEmail = (page: Page, email: string, count = 1) => confirmWith(page, mail, email, statusOf, count);
 
 /** Writes a post scheduled `inMs` from now, as the editor will; the server publishes it at that time by itself. */
-function schedulePost(slug: string, title: string, inMs: number) {
-  const db = new Database(server.databaseFile);
-  try {
-    const author = db.prepare('select id from users where slug is not null limit 1').get() as { id: string };
-    const category = db.prepare("select id from categories where slug = 'community-stories'").get() as { id: number };
-    db.prepare("insert into posts (slug, title, excerpt, body, status, published_at, author_id, category_id) values (?, ?, ?, ?, 'scheduled', ?, ?, ?)").run(
-      slug,
-      title,
-      `All about ${title.toLowerCase()}.`,
-      `Some words about ${title.toLowerCase()}.`,
-      Date.now() + inMs,
-      author.id,
-      category.id,
-    );
-  } finally {
-    db.close();
-  }
+async function schedulePost(slug: string, title: string, inMs: number) {
+  const author = (await db.get<{ id: string }>('select id from users where slug is not null limit 1'))!;
+  const category = (await db.get<{ id: number }>("select id from categories where slug = 'community-stories'"))!;
+  await db.run("insert into posts (slug, title, excerpt, body, status, published_at, author_id, category_id) values (?, ?, ?, ?, 'scheduled', ?, ?, ?)", [
+    slug,
+    title,
+    `All about ${title.toLowerCase()}.`,
+    `Some words about ${title.toLowerCase()}.`,
+    new Date(Date.now() + inMs),
+    author.id,
+    category.id,
+  ]);
 }
 
 describe('following the blog by email', () => {
@@ -102,7 +93,7 @@ describe('following the blog by email', () => {
   });
 
   it('emails a scheduled post to each subscriber once when its time comes, and refreshes the cached pages that show it', async () => {
-    schedulePost('subscribers-first-post', 'A post for subscribers', 3000);
+    await schedulePost('subscribers-first-post', 'A post for subscribers', 3000);
     const categoryUrl = `${server.url}/category/community-stories`;
     for (const url of [`${server.url}/`, categoryUrl]) expect(await (await fetch(url)).text()).not.toContain('subscribers-first-post');
     expect((await fetch(`${server.url}/posts/subscribers-first-post`)).status).toBe(404);
@@ -126,24 +117,24 @@ describe('following the blog by email', () => {
     // The choices come before "Unsubscribe".
     const sections = (await page.getByRole('heading', { level: 2 }).allTextContents()).filter((h) => ['What you get', 'Unsubscribe'].includes(h));
     expect(sections).toEqual(['What you get', 'Unsubscribe']);
-    expect(statusOf('reader@example.org')).toBe('confirmed'); // opening the link changes nothing
+    expect(await statusOf('reader@example.org')).toBe('confirmed'); // opening the link changes nothing
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }).waitFor();
-    expect(statusOf('reader@example.org')).toBe('unsubscribed');
+    expect(await statusOf('reader@example.org')).toBe('unsubscribed');
 
     const toMailer = await mail.waitFor('mailer@example.org', 3);
     const header = (name: string) => toMailer.headerLines.find((h) => h.key === name)?.line ?? '';
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const oneClick = header('list-unsubscribe').match(/<(\S+)>/)![1];
     expect((await fetch(oneClick, { redirect: 'manual' })).status).toBe(303); // a GET only leads to the page
-    expect(statusOf('mailer@example.org')).toBe('confirmed');
+    expect(await statusOf('mailer@example.org')).toBe('confirmed');
     const tampered = await fetch(`${oneClick}x`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(tampered.status).toBe(400);
     const response = await fetch(oneClick, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(200);
-    expect(statusOf('mailer@example.org')).toBe('unsubscribed');
+    expect(await statusOf('mailer@example.org')).toBe('unsubscribed');
 
-    schedulePost('after-everyone-left', 'Nobody is emailed this', 500);
+    await schedulePost('after-everyone-left', 'Nobody is emailed this', 500);
     await new Promise((r) => setTimeout(r, 4000));
     expect(mail.messages.some((m) => m.subject === 'Nobody is emailed this')).toBe(false);
   });
@@ -160,17 +151,19 @@ describe('following the blog by email', () => {
     await admin.getByRole('cell', { name: 'mailer@example.org' }).waitFor();
     await expect(admin.getByRole('cell', { name: 'reader@example.org' }).count()).resolves.toBe(0);
     // Subscribers with different topics: the list and the CSV show each one's own (once they showed another's).
-    const db = new Database(server.databaseFile);
-    const topic = (slug: string) => (db.prepare('SELECT id FROM categories WHERE slug = ?').get(slug) as { id: number }).id;
+    const topic = async (slug: string) => (await db.get<{ id: number }>('SELECT id FROM categories WHERE slug = ?', [slug]))!.id;
     for (const [email, slugs] of [
       ['zoe.topics@example.org', ['living-well']],
       ['luke.topics@example.org', ['research-news', 'living-well']],
       ['kim.topics@example.org', ['community-stories']],
     ] as const) {
-      const id = db.prepare("INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, 'confirmed', 'weekly', 0, ?)").run(email, Date.now()).lastInsertRowid;
-      for (const slug of slugs) db.prepare('INSERT INTO subscriber_categories (subscriber_id, category_id) VALUES (?, ?)').run(id, topic(slug));
+      const { id } = (await db.get<{ id: number }>("INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, 'confirmed', 'weekly', ?, ?) RETURNING id", [
+        email,
+        false,
+        new Date(),
+      ]))!;
+      for (const slug of slugs) await db.run('INSERT INTO subscriber_categories (subscriber_id, category_id) VALUES (?, ?)', [id, await topic(slug)]);
     }
-    db.close();
     await admin.getByLabel('Search by address').fill('.topics@');
     await admin.getByRole('region', { name: 'Everyone on the list' }).getByRole('button', { name: 'Search' }).click();
     await admin.getByRole('cell', { name: 'zoe.topics@example.org' }).waitFor();
