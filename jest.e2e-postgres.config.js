@@ -11,13 +11,11 @@ const sqliteFileTests = [
   'comment-route',
   'comments',
   'editor',
-  'feed-details',
   'guest-comments',
   'html-validity',
   'member-data',
   'moderation-alerts',
   'one-step-comment',
-  'post-delivery',
   'postgres-site',
   'redirects',
   'safe-edit',
@@ -25,8 +23,6 @@ const sqliteFileTests = [
   'sign-in-security',
   'sign-in',
   'site-identity',
-  'subscriber-import',
-  'subscriptions',
 ].map((name) => `<rootDir>/tests/e2e/${name}\\.test\\.ts$`);
 
 module.exports = async () => {
