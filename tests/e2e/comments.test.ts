@@ -3,10 +3,10 @@
  * a first comment held for moderation, a moderator approving it from a second browser, a reply, an edit
  * and a deletion, an edit held for moderation while the approved text stays public. The post page stays one cached HTML; everything per-person comes from /api.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { violations } from './axe';
 import { finishWithCode, signInAsNewMember, submitEmail } from './sign-in-steps';
@@ -15,6 +15,7 @@ import { pastSharedPageCache } from './shared-page-cache';
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let member: BrowserContext;
 let moderator: BrowserContext;
 let postPath: string;
@@ -24,11 +25,13 @@ let ashWroteAt = 0;
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'mod@example.org' } });
+  db = openSiteDatabase(server.databaseUrl);
   member = await launchBrowser();
   moderator = await launchBrowser();
   postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
 });
 afterAll(async () => {
+  await db?.close();
   await member?.close();
   await moderator?.close();
   await server?.stop();
@@ -181,9 +184,7 @@ describe('reports and the moderation queue', () => {
 
 describe('an edit that needs moderation', () => {
   it('keeps the approved text public until a moderator approves an edit with a blocked word', async () => {
-    const db = new Database(server.databaseFile);
-    db.prepare('UPDATE site_settings SET blocked_words = ? WHERE id = 1').run(JSON.stringify(['miracle cure', 'snake oil']));
-    db.close();
+    await db.run('UPDATE site_settings SET blocked_words = ? WHERE id = 1', [JSON.stringify(['miracle cure', 'snake oil'])]);
     const before = 'Adding: pacing helped me a lot too.';
     const after = 'Adding: pacing helped me a lot too. Someone once sold me a “Miracle Cure” — £40, ça n’a rien fait.';
 

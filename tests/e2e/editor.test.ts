@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 import { pastSharedPageCache } from './shared-page-cache';
@@ -18,6 +18,7 @@ import { pastSharedPageCache } from './shared-page-cache';
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let editorBrowser: BrowserContext;
 let memberBrowser: BrowserContext;
 let page: Page;
@@ -26,6 +27,7 @@ let imageFile: string;
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'editor@example.org' } });
+  db = openSiteDatabase(server.databaseUrl);
   editorBrowser = await launchBrowser();
   memberBrowser = await launchBrowser();
   imageFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-image-')), 'heat-pad.png');
@@ -34,6 +36,7 @@ beforeAll(async () => {
     .toFile(imageFile);
 });
 afterAll(async () => {
+  await db?.close();
   await editorBrowser?.close();
   await memberBrowser?.close();
   await server?.stop();
@@ -140,9 +143,7 @@ describe('writing and publishing a post from the browser', () => {
     await writer.getByRole('heading', { level: 1, name: 'Edit “Łukasz’s slow mornings”' }).waitFor();
     await expect(form.getByLabel('Text (Markdown)').inputValue()).resolves.toBe('First line, typed before the autosave. And more after it.');
     await expect(form.getByLabel('Image description (alt text)').inputValue()).resolves.toBe('A window with morning light');
-    const db = new Database(server.databaseFile, { readonly: true });
-    expect(db.prepare('SELECT COUNT(*) FROM posts WHERE title = ?').pluck().get('Łukasz’s slow mornings')).toBe(1);
-    db.close();
+    expect(await db.get('SELECT CAST(count(*) AS INTEGER) AS n FROM posts WHERE title = ?', ['Łukasz’s slow mornings'])).toEqual({ n: 1 });
     await writer.close();
   });
 

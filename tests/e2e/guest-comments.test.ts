@@ -3,10 +3,10 @@
  * their address; signing in by email with that address makes the comments theirs: the thread shows their
  * account's name, /account lists them, they can edit one, and "download my data" includes them.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 
@@ -14,14 +14,17 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>' } });
+  db = openSiteDatabase(server.databaseUrl);
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await db?.close();
   await browser?.close();
   await server?.stop();
   await mail?.close();
@@ -32,18 +35,18 @@ const LUKE = 'luke.guest@example.net';
 
 it('shows guests by name only, and hands their comments to whoever signs in with that address', async () => {
   const postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
-  const db = new Database(server.databaseFile);
-  const post = db.prepare('SELECT id, title FROM posts WHERE slug = ?').get(postPath.slice('/posts/'.length)) as { id: number; title: string };
-  const insert = db.prepare(
-    "INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, NULL, ?, ?, 'approved', ?, ?, ?)",
-  );
+  const post = (await db.get<{ id: number }>('SELECT id FROM posts WHERE slug = ?', [postPath.slice('/posts/'.length)]))!;
+  const insertGuestComment = async (body: string, createdAt: Date, guestName: string, guestEmail: string) =>
+    (await db.get<{ id: number }>(
+      "INSERT INTO comments (post_id, parent_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) VALUES (?, NULL, 0, NULL, ?, ?, 'approved', ?, ?, ?) RETURNING id",
+      [post.id, body, `<p>${body}</p>`, createdAt, guestName, guestEmail],
+    ))!.id;
   const at = Date.now() - 3_600_000;
   const zoeIds = [
-    insert.run(post.id, 'Pacing saved my week', '<p>Pacing saved my week</p>', at, 'Zoë O’Brien-Ñúñez', ZOE),
-    insert.run(post.id, 'Rest days count too', '<p>Rest days count too</p>', at + 1000, 'Zoë O’Brien-Ñúñez', ZOE),
-  ].map((r) => Number(r.lastInsertRowid));
-  insert.run(post.id, 'Dzięki za wpis', '<p>Dzięki za wpis</p>', at + 2000, 'Łukasz "Luke" ‹Żółć›', LUKE);
-  db.close();
+    await insertGuestComment('Pacing saved my week', new Date(at), 'Zoë O’Brien-Ñúñez', ZOE),
+    await insertGuestComment('Rest days count too', new Date(at + 1000), 'Zoë O’Brien-Ñúñez', ZOE),
+  ];
+  await insertGuestComment('Dzięki za wpis', new Date(at + 2000), 'Łukasz "Luke" ‹Żółć›', LUKE);
 
   const before = await (await fetch(`${server.url}${postPath}`)).text();
   expect(before).toContain('Zoë O’Brien-Ñúñez');

@@ -4,10 +4,10 @@
  * that comment in the moderation queue, and the moderator approves it and then edits its text (the
  * public page says "edited by a moderator"). The changed staff pages pass axe in light and dark.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { violations } from './axe';
 import { signInAsNewMember } from './sign-in-steps';
@@ -16,6 +16,7 @@ import { pastSharedPageCache } from './shared-page-cache';
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let member: BrowserContext;
 let moderator: BrowserContext;
 let postPath: string;
@@ -23,11 +24,13 @@ let postPath: string;
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url } });
+  db = openSiteDatabase(server.databaseUrl);
   member = await launchBrowser();
   moderator = await launchBrowser();
   postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
 });
 afterAll(async () => {
+  await db?.close();
   await member?.close();
   await moderator?.close();
   await server?.stop();
@@ -62,9 +65,7 @@ describe('a moderator told at once', () => {
   it('chooses “at once” on /account (members never see the choice)', async () => {
     modPage = await moderator.newPage();
     await signInAsNewMember(modPage, server.url, mail, 'rosa@example.org', 'Rosa “Mod” Díaz', '/account');
-    const db = new Database(server.databaseFile);
-    db.prepare("UPDATE users SET role = 'moderator' WHERE email = ?").run('rosa@example.org');
-    db.close();
+    await db.run("UPDATE users SET role = 'moderator' WHERE email = ?", ['rosa@example.org']);
     await modPage.reload();
     const atOnce = modPage.getByLabel('At once, one email per held comment or report');
     await atOnce.check();

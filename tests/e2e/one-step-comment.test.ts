@@ -4,16 +4,17 @@
  * another browser, asks for one button press, which signs them in and posts the comment, once. A reply
  * to someone's comment goes the same way, from the Reply button under that comment.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { pastSharedPageCache } from './shared-page-cache';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let reader: BrowserContext;
 let phone: BrowserContext | undefined;
 let stranger: BrowserContext | undefined;
@@ -29,11 +30,11 @@ beforeAll(async () => {
   reader = await launchBrowser();
   postPath = (await (await fetch(`${server.url}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
   // A new member's first comment is published at once here, so the signed-out browser can see it too.
-  const db = new Database(server.databaseFile);
-  db.prepare('UPDATE site_settings SET hold_first_comment = 0').run();
-  db.close();
+  db = openSiteDatabase(server.databaseUrl);
+  await db.run('UPDATE site_settings SET hold_first_comment = ?', [false]);
 });
 afterAll(async () => {
+  await db?.close();
   await stranger?.close();
   await phone?.close();
   await reader?.close();
@@ -45,12 +46,7 @@ const commentBox = (page: Page) => page.locator('#comment-form').getByLabel('You
 const draftOffered = (page: Page, text: string) =>
   page.waitForFunction((expected) => document.querySelector<HTMLTextAreaElement>('#comment-form textarea')?.value === expected, text, { timeout: 10_000 });
 const publicHtml = async () => (await fetch(`${server.url}${postPath}`)).text();
-const storedCount = () => {
-  const db = new Database(server.databaseFile, { readonly: true });
-  const row = db.prepare('SELECT count(*) AS n FROM comments WHERE body = ?').get(TEXT) as { n: number };
-  db.close();
-  return row.n;
-};
+const storedCount = async () => (await db.get<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE body = ?', [TEXT]))!.n;
 
 it('posts a signed-out reader’s comment once its emailed link is confirmed on another device', async () => {
   const page = await reader.newPage();
@@ -64,7 +60,7 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   await page.getByRole('button', { name: 'Post comment' }).click();
   await page.getByText(/^Almost there: we emailed you a link/).waitFor();
   expect(await publicHtml()).not.toContain('on a <em>bad</em> day');
-  expect(storedCount()).toBe(0);
+  expect(await storedCount()).toBe(0);
 
   const email = await mail.waitFor(ADDRESS);
   expect(email.text).not.toContain('bad* day');
@@ -87,7 +83,7 @@ it('posts a signed-out reader’s comment once its emailed link is confirmed on 
   // The link again (a second tap, another tab): nothing more is posted.
   await other.goto(confirmUrl);
   await other.getByRole('heading', { name: 'This link was already used' }).waitFor();
-  expect(storedCount()).toBe(1);
+  expect(await storedCount()).toBe(1);
 
   // The first browser, still signed out, sees the comment after the server's one-second page cache, and no stale draft.
   await new Promise((resolve) => setTimeout(resolve, 1_200));
@@ -146,18 +142,11 @@ it('tells a replier whose comment was hidden before they confirmed, and posts th
   await page.getByRole('button', { name: 'Confirm and post' }).waitFor();
 
   // A moderator hides the comment while the page is open: pressing the button then posts nothing.
-  const db = new Database(server.databaseFile);
-  db.prepare("UPDATE comments SET status = 'spam' WHERE body LIKE '%good hour a day%'").run();
-  db.close();
+  await db.run("UPDATE comments SET status = 'spam' WHERE body LIKE '%good hour a day%'");
   await page.getByRole('button', { name: 'Confirm and post' }).click();
   await page.getByText(/^The comment you replied to was removed a moment ago/).waitFor();
-  const reply = () => {
-    const read = new Database(server.databaseFile, { readonly: true });
-    const row = read.prepare("SELECT parent_id AS parentId FROM comments WHERE body LIKE '%for the hour idea%'").get();
-    read.close();
-    return row;
-  };
-  expect(reply()).toBeUndefined();
+  const reply = () => db.get(`SELECT parent_id AS "parentId" FROM comments WHERE body LIKE '%for the hour idea%'`);
+  expect(await reply()).toBeUndefined();
 
   await page.reload();
   await page.getByText(/^The comment you replied to has been removed since you wrote your reply/).waitFor();
@@ -167,5 +156,5 @@ it('tells a replier whose comment was hidden before they confirmed, and posts th
     .getByRole('article', { name: /^Ñandú Ó Briain/ })
     .getByText('for the hour idea')
     .waitFor();
-  expect(reply()).toEqual({ parentId: null });
+  expect(await reply()).toEqual({ parentId: null });
 });

@@ -5,11 +5,11 @@
  * brings it back, Discard drops another change. An admin's draft page answers 404 until published, and its
  * edits wait for Update page. The editor's main button is in view on a phone, on a new post too.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { violations } from './axe';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 import { pastSharedPageCache } from './shared-page-cache';
@@ -17,7 +17,7 @@ import { pastSharedPageCache } from './shared-page-cache';
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
-let db: Database.Database;
+let db: SiteDatabase;
 let authorBrowser: BrowserContext;
 let adminBrowser: BrowserContext;
 let page: Page;
@@ -32,18 +32,18 @@ const STEP_MS = 120_000;
 const text = async (path: string) => (await fetch(`${server.url}${path}`)).text();
 const publicViews = async () => ({ post: await text(`/posts/${SLUG}`), feed: await text('/feed.xml'), search: await text(`/search?q=${NEW_WORD}`) });
 const body = () => page.getByRole('form', { name: 'Post' }).getByLabel('Text (Markdown)');
-const rowBody = () => (db.prepare('SELECT body FROM posts WHERE id = ?').get(postId) as { body: string }).body;
-const copies = () => db.prepare('SELECT fields FROM post_working_copies WHERE post_id = ?').all(postId);
+const rowBody = async () => (await db.get<{ body: string }>('SELECT body FROM posts WHERE id = ?', [postId]))!.body;
+const copies = () => db.all('SELECT fields FROM post_working_copies WHERE post_id = ?', [postId]);
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: 'ada@example.org' } });
-  db = new Database(server.databaseFile);
+  db = openSiteDatabase(server.databaseUrl);
   authorBrowser = await launchBrowser();
   adminBrowser = await launchBrowser();
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await authorBrowser?.close();
   await adminBrowser?.close();
   await server?.stop();
@@ -57,13 +57,13 @@ describe('editing a published post safely', () => {
       page = await authorBrowser.newPage();
       await signInAsNewMember(page, server.url, mail, 'zoe@example.org', 'Zoë O’Brien-Ñúñez', '/');
       // An admin made her an author (the people page is another journey's).
-      const zoe = db.prepare("UPDATE users SET role = 'author', slug = 'zoe-obrien' WHERE email = 'zoe@example.org' RETURNING id").get() as { id: string };
-      const category = db.prepare("SELECT id FROM categories WHERE slug = 'living-well'").get() as { id: number };
-      postId = Number(
-        db
-          .prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)")
-          .run(SLUG, 'Doses of amitriptyline', 'What we learnt about low doses.', 'Start low, go slow.', Date.now() - 60_000, zoe.id, category.id).lastInsertRowid,
-      );
+      const zoe = (await db.get<{ id: string }>("UPDATE users SET role = 'author', slug = 'zoe-obrien' WHERE email = 'zoe@example.org' RETURNING id"))!;
+      const category = (await db.get<{ id: number }>("SELECT id FROM categories WHERE slug = 'living-well'"))!;
+      const post = (await db.get<{ id: number }>(
+        "INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?) RETURNING id",
+        [SLUG, 'Doses of amitriptyline', 'What we learnt about low doses.', 'Start low, go slow.', new Date(Date.now() - 60_000), zoe.id, category.id],
+      ))!;
+      postId = post.id;
       const before = await publicViews(); // now cached, as readers would have it
       expect(before.post).toContain('Start low, go slow.');
       expect(before.feed).toContain('Doses of amitriptyline');
@@ -75,8 +75,8 @@ describe('editing a published post safely', () => {
       await body().fill(`Start low, go slow. Take it with ${NEW_WORD}.`);
       await form.getByText(/^Unsaved changes: kept privately/).waitFor();
       await form.getByText('Changes saved privately — not yet on the site.').waitFor(AUTOSAVE_WAIT);
-      expect(copies()).toHaveLength(1);
-      expect(rowBody()).toBe('Start low, go slow.');
+      expect(await copies()).toHaveLength(1);
+      expect(await rowBody()).toBe('Start low, go slow.');
 
       const after = await publicViews();
       expect(after.post).not.toContain(NEW_WORD);
@@ -103,7 +103,7 @@ describe('editing a published post safely', () => {
       expect(views.post).toContain(NEW_WORD);
       expect(views.feed).toContain(NEW_WORD);
       expect(views.search).toContain(`/posts/${SLUG}`);
-      expect(copies()).toHaveLength(0);
+      expect(await copies()).toHaveLength(0);
 
       const versions = page.getByRole('region', { name: 'Earlier versions' }).getByRole('listitem');
       await expect(versions.count()).resolves.toBe(2);
@@ -147,12 +147,12 @@ describe('editing a published post safely', () => {
     async () => {
       await body().fill('Never mind qqxqqword.');
       await page.getByText('Changes saved privately — not yet on the site.').waitFor(AUTOSAVE_WAIT);
-      expect(copies()).toHaveLength(1);
+      expect(await copies()).toHaveLength(1);
       await page.getByRole('button', { name: 'Discard changes' }).click();
       await page.getByText(/^Your unpublished changes were discarded/).waitFor();
       await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#field-body')?.value ?? '') === 'Start low, go slow.');
-      expect(copies()).toHaveLength(0);
-      expect(rowBody()).toBe('Start low, go slow.');
+      expect(await copies()).toHaveLength(0);
+      expect(await rowBody()).toBe('Start low, go slow.');
       expect(await text(`/posts/${SLUG}`)).not.toContain('qqxqqword');
     },
     STEP_MS,
