@@ -9,16 +9,10 @@ const sqliteFileTests = [
   'accessibility', // the same
   'redirects-admin', // the same
   'comment-route',
-  'comments',
-  'editor',
-  'guest-comments',
   'html-validity',
   'member-data',
-  'moderation-alerts',
-  'one-step-comment',
   'postgres-site',
   'redirects',
-  'safe-edit',
   'session-read',
   'sign-in-security',
   'sign-in',
