@@ -4,11 +4,11 @@
  * and an admin signed in through the sign-in form in Chromium.
  * A new admin page goes into ADMIN_PAGES.
  */
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 
@@ -59,78 +59,108 @@ const LONG = 'Ein-sehr-langes-Wort-ohne-Leerzeichen-Schmerztagebuchauswertungsbo
 type AwkwardRow = 'post' | 'draft' | 'page' | 'importDone' | 'importFailed';
 
 /** Rows of every kind the admin pages list, written straight into the server's database. Returns the ids the page list refers to. */
-function writeAwkwardRows(file: string): Record<AwkwardRow, number> {
-  const db = new Database(file);
-  const now = Date.now();
-  const person = (name: string, email: string, role: string) => {
-    const id = randomUUID();
-    db.prepare('INSERT INTO users (id, name, email, role, slug) VALUES (?, ?, ?, ?, ?)').run(id, name, email, role, role === 'author' ? `author-${id.slice(0, 8)}` : null);
-    return id;
-  };
-  const luke = person('Łukasz "Luke" ‹Żółć›', 'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'author');
-  const zoe = person('Zoë O’Brien-Ñúñez', 'zoe.obrien-nunez@example.org', 'moderator');
-  const sam = person('Sam 🌻 Okonkwo-Lindqvist', 'sam.okonkwo.lindqvist@example.org', 'member');
-  const category = (db.prepare('SELECT id FROM categories ORDER BY id LIMIT 1').get() as { id: number }).id;
-  const post = Number(
-    db
-      .prepare("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)")
-      .run('zolc-notes', `Łukasz’s notes 🌿 on pacing: ${LONG}`, 'Zoë O’Brien-Ñúñez asked; Łukasz answers.', `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`, now - 3600_000, luke, category)
-      .lastInsertRowid,
-  );
-  const draft = Number(
-    db.prepare("INSERT INTO posts (slug, title, body, status, author_id) VALUES ('zolc-draft', ?, ?, 'draft', ?)").run(`Draft 📝 by Łukasz “Luke” ‹Żółć›`, 'Not yet 🌱', luke).lastInsertRowid,
-  );
-  const page = Number(db.prepare("INSERT INTO pages (slug, title, body, status, nav_order) VALUES ('zolc-page', ?, ?, 'draft', NULL)").run(`Über uns — ${LONG}`, 'Draft words 🌻').lastInsertRowid);
-  const comment = db.prepare('INSERT INTO comments (post_id, author_id, body, html, status) VALUES (?, ?, ?, ?, ?)');
-  comment.run(post, sam, `Held: call me on 0612 345 678 ${LONG}`, `<p>Held: call me on 0612 345 678 ${LONG}</p>`, 'pending');
-  comment.run(post, sam, 'Buy miracle cures 💊 here', '<p>Buy miracle cures 💊 here</p>', 'spam');
-  const reported = comment.run(post, luke, 'A reported but kind comment', '<p>A reported but kind comment</p>', 'approved').lastInsertRowid;
-  db.prepare('INSERT INTO comment_reports (comment_id, reporter_id, reason, note) VALUES (?, ?, ?, ?)').run(reported, zoe, 'unkind', `It reads harshly to me — ${LONG}`);
-  const subscriber = db.prepare('INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, ?, ?, ?, ?)');
-  subscriber.run('lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'confirmed', 'weekly', 0, now);
-  subscriber.run('zoe+living-well@example.org', 'pending', 'each-post', 1, null);
-  subscriber.run('gone.away@example.org', 'undeliverable', 'each-post', 1, now);
-  db.prepare("INSERT INTO outbox (kind, to_address, subject, text, html, status, attempts, next_attempt_at, last_error) VALUES ('new-post', ?, ?, 'x', '<p>x</p>', 'failed', 5, ?, ?)").run(
-    'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org',
-    `New post: Łukasz’s notes 🌿 on pacing: ${LONG}`,
-    now,
-    `550 5.1.1 <lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org>: Recipient address rejected: ${LONG}`,
-  );
-  const activity = db.prepare('INSERT INTO activity_log (actor_id, actor_name, action, subject, at) VALUES (?, ?, ?, ?, ?)');
-  activity.run(luke, 'Łukasz "Luke" ‹Żółć›', 'post.publish', `“Łukasz’s notes 🌿 on pacing: ${LONG}”`, now - 60_000);
-  activity.run(zoe, 'Zoë O’Brien-Ñúñez', 'comment.approve', 'a comment by Sam 🌻 Okonkwo-Lindqvist', now);
-  const report = {
-    dryRun: false,
-    counts: { post: { added: 12, updated: 3, skipped: 1 }, comment: { added: 240, updated: 0, skipped: 17 }, image: { added: 30, updated: 0, skipped: 2 } },
-    notes: [
-      { subject: `Post “${LONG}” (WordPress ID 42)`, outcome: 'changed', reason: 'Also in “Research”: kept as the tag “Research”' },
-      { subject: 'Comment 7 by Łukasz', outcome: 'skipped', reason: 'Spam is never imported.' },
-      { subject: '[gallery ids="1,2"] in “Zoë’s garden”', outcome: 'kept as text', reason: 'Hearth has no galleries: the shortcode is kept as text.' },
-      { subject: `/wp-content/uploads/2024/05/${LONG}.jpg`, outcome: 'missing', reason: 'Not in the uploads archive: the post keeps its alt text.' },
-    ],
-    notesLeftOut: 0,
-    startedAt: new Date(now - 60_000).toISOString(),
-    finishedAt: new Date(now).toISOString(),
-  };
-  const job = db.prepare(
-    "INSERT INTO import_jobs (kind, status, file_name, file_path, uploads_path, progress_done, progress_total, stage, report, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', ?, ?, '/nowhere/export.xml', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const importDone = Number(
-    job.run('done', `zoe-${LONG}.wordpress.2024-05-01.xml`, '/nowhere/uploads.zip', 100, 100, 'Finished', JSON.stringify(report), null, luke, now - 60_000, now, now).lastInsertRowid,
-  );
-  const importFailed = Number(
-    job.run('failed', 'not-an-export.xml', null, 0, 0, 'Stopped', null, 'This file is not a WordPress export: it has no <rss> element.', luke, now - 120_000, now - 100_000, now - 100_000)
-      .lastInsertRowid,
-  );
-  db.prepare("INSERT INTO redirects (from_path, to_path, hits, last_hit_at, origin) VALUES (?, '/posts/zolc-notes', 12, ?, 'wordpress')").run(`/2019/03/04/łukasz-notes-${LONG.toLowerCase()}`, now);
-  db.close();
-  return { post, draft, page, importDone, importFailed };
+async function writeAwkwardRows(databaseUrl: string): Promise<Record<AwkwardRow, number>> {
+  const db = openSiteDatabase(databaseUrl);
+  try {
+    const now = Date.now();
+    const at = (ms: number) => new Date(ms);
+    /** Runs an INSERT … RETURNING id and gives that id. */
+    const inserted = async (sql: string, params: unknown[]) => (await db.get<{ id: number }>(`${sql} RETURNING id`, params))!.id;
+    const person = async (name: string, email: string, role: string) => {
+      const id = randomUUID();
+      await db.run('INSERT INTO users (id, name, email, role, slug) VALUES (?, ?, ?, ?, ?)', [id, name, email, role, role === 'author' ? `author-${id.slice(0, 8)}` : null]);
+      return id;
+    };
+    const luke = await person('Łukasz "Luke" ‹Żółć›', 'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'author');
+    const zoe = await person('Zoë O’Brien-Ñúñez', 'zoe.obrien-nunez@example.org', 'moderator');
+    const sam = await person('Sam 🌻 Okonkwo-Lindqvist', 'sam.okonkwo.lindqvist@example.org', 'member');
+    const category = (await db.get<{ id: number }>('SELECT id FROM categories ORDER BY id LIMIT 1'))!.id;
+    const post = await inserted("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id, category_id) VALUES (?, ?, ?, ?, 'published', ?, ?, ?)", [
+      'zolc-notes',
+      `Łukasz’s notes 🌿 on pacing: ${LONG}`,
+      'Zoë O’Brien-Ñúñez asked; Łukasz answers.',
+      `## ${LONG}\n\nZoë’s question, and Łukasz’s answer 🌿.`,
+      at(now - 3600_000),
+      luke,
+      category,
+    ]);
+    const draft = await inserted("INSERT INTO posts (slug, title, body, status, author_id) VALUES ('zolc-draft', ?, ?, 'draft', ?)", [`Draft 📝 by Łukasz “Luke” ‹Żółć›`, 'Not yet 🌱', luke]);
+    const page = await inserted("INSERT INTO pages (slug, title, body, status, nav_order) VALUES ('zolc-page', ?, ?, 'draft', NULL)", [`Über uns — ${LONG}`, 'Draft words 🌻']);
+    const comment = 'INSERT INTO comments (post_id, author_id, body, html, status) VALUES (?, ?, ?, ?, ?)';
+    await db.run(comment, [post, sam, `Held: call me on 0612 345 678 ${LONG}`, `<p>Held: call me on 0612 345 678 ${LONG}</p>`, 'pending']);
+    await db.run(comment, [post, sam, 'Buy miracle cures 💊 here', '<p>Buy miracle cures 💊 here</p>', 'spam']);
+    const reported = await inserted(comment, [post, luke, 'A reported but kind comment', '<p>A reported but kind comment</p>', 'approved']);
+    await db.run('INSERT INTO comment_reports (comment_id, reporter_id, reason, note) VALUES (?, ?, ?, ?)', [reported, zoe, 'unkind', `It reads harshly to me — ${LONG}`]);
+    const subscriber = 'INSERT INTO subscribers (email, status, frequency, all_categories, confirmed_at) VALUES (?, ?, ?, ?, ?)';
+    await db.run(subscriber, ['lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org', 'confirmed', 'weekly', false, at(now)]);
+    await db.run(subscriber, ['zoe+living-well@example.org', 'pending', 'each-post', true, null]);
+    await db.run(subscriber, ['gone.away@example.org', 'undeliverable', 'each-post', true, at(now)]);
+    await db.run("INSERT INTO outbox (kind, to_address, subject, text, html, status, attempts, next_attempt_at, last_error) VALUES ('new-post', ?, ?, 'x', '<p>x</p>', 'failed', 5, ?, ?)", [
+      'lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org',
+      `New post: Łukasz’s notes 🌿 on pacing: ${LONG}`,
+      at(now),
+      `550 5.1.1 <lukasz.zolc.with-a-rather-long-address-for-the-newsletter@example-community-health.org>: Recipient address rejected: ${LONG}`,
+    ]);
+    const activity = 'INSERT INTO activity_log (actor_id, actor_name, action, subject, at) VALUES (?, ?, ?, ?, ?)';
+    await db.run(activity, [luke, 'Łukasz "Luke" ‹Żółć›', 'post.publish', `“Łukasz’s notes 🌿 on pacing: ${LONG}”`, at(now - 60_000)]);
+    await db.run(activity, [zoe, 'Zoë O’Brien-Ñúñez', 'comment.approve', 'a comment by Sam 🌻 Okonkwo-Lindqvist', at(now)]);
+    const report = {
+      dryRun: false,
+      counts: { post: { added: 12, updated: 3, skipped: 1 }, comment: { added: 240, updated: 0, skipped: 17 }, image: { added: 30, updated: 0, skipped: 2 } },
+      notes: [
+        { subject: `Post “${LONG}” (WordPress ID 42)`, outcome: 'changed', reason: 'Also in “Research”: kept as the tag “Research”' },
+        { subject: 'Comment 7 by Łukasz', outcome: 'skipped', reason: 'Spam is never imported.' },
+        { subject: '[gallery ids="1,2"] in “Zoë’s garden”', outcome: 'kept as text', reason: 'Hearth has no galleries: the shortcode is kept as text.' },
+        { subject: `/wp-content/uploads/2024/05/${LONG}.jpg`, outcome: 'missing', reason: 'Not in the uploads archive: the post keeps its alt text.' },
+      ],
+      notesLeftOut: 0,
+      startedAt: new Date(now - 60_000).toISOString(),
+      finishedAt: new Date(now).toISOString(),
+    };
+    const job =
+      "INSERT INTO import_jobs (kind, status, file_name, file_path, uploads_path, progress_done, progress_total, stage, report, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', ?, ?, '/nowhere/export.xml', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    const importDone = await inserted(job, [
+      'done',
+      `zoe-${LONG}.wordpress.2024-05-01.xml`,
+      '/nowhere/uploads.zip',
+      100,
+      100,
+      'Finished',
+      JSON.stringify(report),
+      null,
+      luke,
+      at(now - 60_000),
+      at(now),
+      at(now),
+    ]);
+    const importFailed = await inserted(job, [
+      'failed',
+      'not-an-export.xml',
+      null,
+      0,
+      0,
+      'Stopped',
+      null,
+      'This file is not a WordPress export: it has no <rss> element.',
+      luke,
+      at(now - 120_000),
+      at(now - 100_000),
+      at(now - 100_000),
+    ]);
+    await db.run("INSERT INTO redirects (from_path, to_path, hits, last_hit_at, origin) VALUES (?, '/posts/zolc-notes', 12, ?, 'wordpress')", [
+      `/2019/03/04/łukasz-notes-${LONG.toLowerCase()}`,
+      at(now),
+    ]);
+    return { post, draft, page, importDone, importFailed };
+  } finally {
+    await db.close();
+  }
 }
 
 export async function openAdminSite(): Promise<AdminSite> {
   const mail = await startMailCatcher();
   const server = await startServer({ env: { EMAIL_SERVER: mail.url, ADMIN_EMAILS: ADMIN_EMAIL } });
-  const ids = writeAwkwardRows(server.databaseFile);
+  const ids = await writeAwkwardRows(server.databaseUrl);
   const browser = await launchBrowser();
   const signIn = await browser.newPage();
   await signInAsNewMember(signIn, server.url, mail, ADMIN_EMAIL, 'Ada Ñ. Admin', '/admin');

@@ -3,13 +3,13 @@
  * correct Location, at most Next's trailing-slash hop before it) that lands on a page answering 200; old-style
  * addresses that match nothing stay 404; hits are counted; and the shipped nginx passes redirects and 404s on.
  */
-import Database from 'better-sqlite3';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
-let db: Database.Database;
+let db: SiteDatabase;
 let post: string;
 let otherPost: string;
 let category: string;
@@ -20,12 +20,13 @@ const PERMANENT = [301, 308];
 
 beforeAll(async () => {
   server = await startServer({ env: { PAGE_CACHE_MS: '0' } });
-  db = new Database(server.databaseFile);
-  const slugs = db.prepare("SELECT slug FROM posts WHERE status = 'published' ORDER BY id LIMIT 2").pluck().all() as string[];
-  [post, otherPost] = slugs.map((slug) => `/posts/${slug}`);
-  category = `/category/${db.prepare('SELECT slug FROM categories ORDER BY id LIMIT 1').pluck().get()}`;
-  tag = `/tag/${db.prepare('SELECT t.slug FROM tags t JOIN post_tags pt ON pt.tag_id = t.id LIMIT 1').pluck().get()}`;
-  author = `/author/${db.prepare("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1").pluck().get()}`;
+  db = openSiteDatabase(server.databaseUrl);
+  const slugOf = async (sql: string) => (await db.get<{ slug: string }>(sql))?.slug;
+  const slugs = await db.all<{ slug: string }>("SELECT slug FROM posts WHERE status = 'published' ORDER BY id LIMIT 2");
+  [post, otherPost] = slugs.map(({ slug }) => `/posts/${slug}`);
+  category = `/category/${await slugOf('SELECT slug FROM categories ORDER BY id LIMIT 1')}`;
+  tag = `/tag/${await slugOf('SELECT t.slug FROM tags t JOIN post_tags pt ON pt.tag_id = t.id LIMIT 1')}`;
+  author = `/author/${await slugOf("SELECT u.slug FROM users u JOIN posts p ON p.author_id = u.id WHERE p.status = 'published' LIMIT 1")}`;
   // What an import writes (normalized: lower case, decoded, no trailing slash).
   const rows: [string, string][] = [
     ['/pacing-yourself', post],
@@ -44,11 +45,10 @@ beforeAll(async () => {
     ['/comments/feed', '/feed.xml'],
     ['/wp-content/uploads/2024/05/garden.jpg', post],
   ];
-  const insert = db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, 'wordpress', ?)");
-  for (const [from, to] of rows) insert.run(from, to, Date.now());
+  for (const [from, to] of rows) await db.run("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, ?, 'wordpress', ?)", [from, to, new Date()]);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -124,21 +124,21 @@ it('keeps the home page and its ordinary queries', async () => {
   expect(await follow(server.url, '/?utm_source=chat')).toMatchObject({ status: 200, hops: [] });
 });
 
-const hitsOf = (fromPath: string) => db.prepare('SELECT hits, last_hit_at AS lastHitAt FROM redirects WHERE from_path = ?').get(fromPath) as { hits: number; lastHitAt: number | null };
+const hitsOf = async (fromPath: string) => (await db.get<{ hits: number; lastHitAt: number | null }>('SELECT hits, last_hit_at AS "lastHitAt" FROM redirects WHERE from_path = ?', [fromPath]))!;
 
 /** The server hands its hit counts to the app every two seconds: waits (bounded) until `fromPath` has `hits`, then a little longer for strays. */
 async function hitsSettle(fromPath: string, hits: number): Promise<number> {
-  for (let i = 0; i < 60 && hitsOf(fromPath).hits < hits; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 60 && (await hitsOf(fromPath)).hits < hits; i++) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 2500));
-  return hitsOf(fromPath).hits;
+  return (await hitsOf(fromPath)).hits;
 }
 
-const totalHits = () => db.prepare('SELECT SUM(hits) FROM redirects').pluck().get() as number;
+const totalHits = async () => (await db.get<{ total: number }>('SELECT CAST(SUM(hits) AS INTEGER) AS total FROM redirects'))!.total;
 
 /** Waits (bounded) until hits from earlier tests have all been handed over: no change across a whole hand-over interval. */
 async function countsQuiet(): Promise<void> {
-  for (let i = 0, last = -1; i < 10 && totalHits() !== last; i++) {
-    last = totalHits();
+  for (let i = 0, last = -1; i < 10 && (await totalHits()) !== last; i++) {
+    last = await totalHits();
     await new Promise((r) => setTimeout(r, 2500));
   }
 }
@@ -146,9 +146,9 @@ async function countsQuiet(): Promise<void> {
 it('counts every hit with its time, also when Next answers the redirect from its cache', async () => {
   await countsQuiet();
   const before = Date.now();
-  const dated = hitsOf('/2024/05/01/pacing-yourself').hits;
-  const postname = hitsOf('/pacing-yourself').hits;
-  const feed = hitsOf('/feed').hits;
+  const dated = (await hitsOf('/2024/05/01/pacing-yourself')).hits;
+  const postname = (await hitsOf('/pacing-yourself')).hits;
+  const feed = (await hitsOf('/feed')).hits;
   for (let i = 0; i < 3; i++) {
     await follow(server.url, '/2024/05/01/pacing-yourself');
     // A cached route's redirect: after the first, Next answers it without running the lookup again.
@@ -160,13 +160,13 @@ it('counts every hit with its time, also when Next answers the redirect from its
   await expect(hitsSettle('/2024/05/01/pacing-yourself', dated + 3)).resolves.toBe(dated + 3);
   await expect(hitsSettle('/pacing-yourself', postname + 4)).resolves.toBe(postname + 4);
   await expect(hitsSettle('/feed', feed + 3)).resolves.toBe(feed + 3);
-  expect(hitsOf('/pacing-yourself').lastHitAt).toBeGreaterThanOrEqual(before);
+  expect((await hitsOf('/pacing-yourself')).lastHitAt).toBeGreaterThanOrEqual(before);
   // Answers that are not moved addresses (a trailing-slash hop to a live post, a 404) count nothing anywhere.
-  const counted = totalHits();
+  const counted = await totalHits();
   await follow(server.url, `${post}/`);
   await follow(server.url, '/2021/01/01/never-was');
   await new Promise((r) => setTimeout(r, 2500));
-  expect(totalHits()).toBe(counted);
+  expect(await totalHits()).toBe(counted);
 });
 
 const nginx = ensureNginx();
@@ -184,7 +184,7 @@ describeWithNginx('behind the shipped nginx', () => {
   it('passes the redirect on, and does not keep a 404 once the address has moved', async () => {
     expect(await follow(proxy.url, '/2024/05/01/pacing-yourself/')).toMatchObject({ final: post, status: 200 });
     expect((await follow(proxy.url, '/2022/02/02/moved-later')).status).toBe(404);
-    db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/2022/02/02/moved-later', ?, 'admin', ?)").run(post, Date.now());
+    await db.run("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES ('/2022/02/02/moved-later', ?, 'admin', ?)", [post, new Date()]);
     // nginx keeps pages for a second at most.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await follow(proxy.url, '/2022/02/02/moved-later')).toMatchObject({ final: post, status: 200 });
@@ -192,7 +192,7 @@ describeWithNginx('behind the shipped nginx', () => {
 
   it('counts each hit nginx passes on: it keeps no redirect, so none is answered without the app', async () => {
     await countsQuiet();
-    const start = hitsOf('/category/living-better').hits;
+    const start = (await hitsOf('/category/living-better')).hits;
     for (let i = 0; i < 4; i++) expect(await follow(proxy.url, '/category/living-better/')).toMatchObject({ final: category, status: 200 });
     await expect(hitsSettle('/category/living-better', start + 4)).resolves.toBe(start + 4);
   });

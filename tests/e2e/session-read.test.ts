@@ -5,35 +5,35 @@
  * straight into its database.
  */
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { hashSessionToken } from '../../lib/session-token';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
-let db: Database.Database;
+let db: SiteDatabase;
 
 const DAY = 86_400_000;
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.databaseFile);
+  db = openSiteDatabase(server.databaseUrl);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
 /** A member whose session expires `expiresIn` ms from now; returns its token. */
-function memberWithSession(name: string, expiresIn: number): { token: string; hash: string } {
+async function memberWithSession(name: string, expiresIn: number): Promise<{ token: string; hash: string }> {
   const id = randomUUID();
   const token = randomUUID();
-  db.prepare("insert into users (id, name, email, role) values (?, ?, ?, 'member')").run(id, name, `${id}@example.org`);
-  db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + expiresIn);
+  await db.run("insert into users (id, name, email, role) values (?, ?, ?, 'member')", [id, name, `${id}@example.org`]);
+  await db.run('insert into sessions (session_token, user_id, expires) values (?, ?, ?)', [hashSessionToken(token), id, new Date(Date.now() + expiresIn)]);
   return { token, hash: hashSessionToken(token) };
 }
 
-const storedExpiry = (hash: string) => (db.prepare('select expires from sessions where session_token = ?').get(hash) as { expires: number } | undefined)?.expires;
+const storedExpiry = async (hash: string) => (await db.get<{ expires: number }>('select expires from sessions where session_token = ?', [hash]))?.expires;
 
 async function whoIs(cookie: string): Promise<{ user: { name: string } | null }> {
   const response = await fetch(`${server.url}/api/me`, { headers: { cookie } });
@@ -42,28 +42,28 @@ async function whoIs(cookie: string): Promise<{ user: { name: string } | null }>
 }
 
 it('reads a current session without renewing it, as Auth.js does within a day of its last renewal', async () => {
-  const { token, hash } = memberWithSession('Zoë O’Brien-Ñúñez', 30 * DAY - 60_000);
-  const before = storedExpiry(hash);
+  const { token, hash } = await memberWithSession('Zoë O’Brien-Ñúñez', 30 * DAY - 60_000);
+  const before = await storedExpiry(hash);
   const answer = await whoIs(`theme=dark; authjs.session-token=${token}`);
   expect(answer.user?.name).toBe('Zoë O’Brien-Ñúñez');
-  expect(storedExpiry(hash)).toBe(before);
+  expect(await storedExpiry(hash)).toBe(before);
 });
 
 it('leaves a session due for renewal to Auth.js, which extends it to 30 days', async () => {
-  const { token, hash } = memberWithSession('Łukasz Żółć', 60 * 60_000);
+  const { token, hash } = await memberWithSession('Łukasz Żółć', 60 * 60_000);
   const answer = await whoIs(`authjs.session-token=${token}`);
   expect(answer.user?.name).toBe('Łukasz Żółć');
-  expect(storedExpiry(hash)).toBeGreaterThan(Date.now() + 29 * DAY);
+  expect(await storedExpiry(hash)).toBeGreaterThan(Date.now() + 29 * DAY);
 });
 
 it('leaves an expired session to Auth.js, which signs nobody in and deletes it', async () => {
-  const { token, hash } = memberWithSession('Mo 🌿 de la Peña', -60_000);
+  const { token, hash } = await memberWithSession('Mo 🌿 de la Peña', -60_000);
   expect((await whoIs(`authjs.session-token=${token}`)).user).toBeNull();
-  expect(storedExpiry(hash)).toBeUndefined();
+  expect(await storedExpiry(hash)).toBeUndefined();
 });
 
 it('signs nobody in for an unknown token, no cookie, the https cookie name on a plain http request, or a cookie with chunks', async () => {
-  const { token } = memberWithSession('Ana Lúcia', 30 * DAY - 60_000);
+  const { token } = await memberWithSession('Ana Lúcia', 30 * DAY - 60_000);
   expect((await whoIs(`authjs.session-token=${randomUUID()}`)).user).toBeNull();
   expect((await whoIs('theme=dark')).user).toBeNull();
   expect((await whoIs(`__Secure-authjs.session-token=${token}`)).user).toBeNull();
@@ -72,8 +72,8 @@ it('signs nobody in for an unknown token, no cookie, the https cookie name on a 
 });
 
 it('posts a comment as the member whose session it reads', async () => {
-  const { token } = memberWithSession('Priya Ramaswamy', 30 * DAY - 60_000);
-  const { id: postId } = db.prepare("select id from posts where status = 'published' order by published_at desc").get() as { id: number };
+  const { token } = await memberWithSession('Priya Ramaswamy', 30 * DAY - 60_000);
+  const { id: postId } = (await db.get<{ id: number }>("select id from posts where status = 'published' order by published_at desc"))!;
   const response = await fetch(`${server.url}/api/posts/${postId}/comments`, {
     method: 'POST',
     headers: { cookie: `authjs.session-token=${token}`, 'content-type': 'application/json' },
@@ -81,6 +81,6 @@ it('posts a comment as the member whose session it reads', async () => {
   });
   expect(response.status).toBe(201);
   const { id } = (await response.json()) as { id: number };
-  const author = db.prepare('select u.name from comments c join users u on u.id = c.author_id where c.id = ?').get(id) as { name: string };
-  expect(author.name).toBe('Priya Ramaswamy');
+  const author = await db.get<{ name: string }>('select u.name from comments c join users u on u.id = c.author_id where c.id = ?', [id]);
+  expect(author?.name).toBe('Priya Ramaswamy');
 });
