@@ -5,15 +5,9 @@ const e2e = require('./jest.e2e.config');
 // These read or write the server's SQLite file directly to set up or check their rows (or, for
 // postgres-site.test.ts, bring their own cluster): they run in the SQLite run only.
 const sqliteFileTests = [
-  'admin-phone', // tests/e2e/admin-site.ts writes its awkward rows into the SQLite file
-  'accessibility', // the same
-  'redirects-admin', // the same
-  'comment-route',
   'html-validity',
   'member-data',
   'postgres-site',
-  'redirects',
-  'session-read',
   'sign-in-security',
   'sign-in',
   'site-identity',
