@@ -52,6 +52,17 @@ export async function addPerson(db: SiteDatabase, role: Role = 'member', name?: 
 /** A published post open for comments (see openPost). */
 export const openPostOf = async (db: SiteDatabase): Promise<{ id: number; slug: string }> => (await db.all<{ id: number; slug: string }>(OPEN_POST_SQL))[0];
 
+/** An approved comment written straight into the database (a conversation to reply to, or a commenter's track record). */
+export async function addApprovedComment(db: SiteDatabase, postId: number, authorId: string, body: string): Promise<number> {
+  const [{ id }] = await db.all<{ id: number }>("INSERT INTO comments (post_id, author_id, body, html, status, depth) VALUES (?, ?, ?, ?, 'approved', 1) RETURNING id", [
+    postId,
+    authorId,
+    body,
+    `<p>${body}</p>`,
+  ]);
+  return id;
+}
+
 export const countOf = async (db: SiteDatabase, sql: string, params: unknown[] = []): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0].n);
 
 export type RunningProcess = { output(): string; stop(): Promise<void> };
