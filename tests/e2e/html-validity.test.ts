@@ -7,45 +7,51 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { hashSessionToken } from '../../lib/session-token';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 type VnuMessage = { type: string; url: string; message: string; lastLine?: number; extract?: string };
 
 let server: Server;
+let db: SiteDatabase;
 let dir: string;
 const pages: { name: string; path: string; cookie?: string }[] = [];
 
 /** A member of `role` with a live session (stored hashed, as the app stores it): the Cookie header carrying it. */
-function sessionFor(db: Database.Database, role: 'member' | 'admin', name: string): string {
+async function sessionFor(role: 'member' | 'admin', name: string): Promise<string> {
   const id = randomUUID();
   const token = randomUUID();
-  db.prepare('insert into users (id, name, email, role) values (?, ?, ?, ?)').run(id, name, `${id}@example.org`, role);
-  db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 3_600_000);
+  await db.run('insert into users (id, name, email, role) values (?, ?, ?, ?)', [id, name, `${id}@example.org`, role]);
+  await db.run('insert into sessions (session_token, user_id, expires) values (?, ?, ?)', [hashSessionToken(token), id, new Date(Date.now() + 3_600_000)]);
   return `authjs.session-token=${token}`;
 }
 
 beforeAll(async () => {
   server = await startServer();
   dir = mkdtempSync(path.join(tmpdir(), 'hearth-vnu-'));
-  const db = new Database(server.databaseFile);
-  const one = <T>(sql: string) => db.prepare(sql).get() as T;
+  db = openSiteDatabase(server.databaseUrl);
+  const one = async <T>(sql: string) => (await db.get<T>(sql)) as T;
   // A post with every kind of content: a table, footnotes, an image, comments by a member and a guest.
-  const post = one<{ id: number; slug: string; body: string }>("select id, slug, body from posts where status = 'published' order by published_at desc limit 1");
+  const post = await one<{ id: number; slug: string; body: string }>("select id, slug, body from posts where status = 'published' order by published_at desc limit 1");
   const table = '\n\n| Day | Energy |\n| --- | --- |\n| Monday | Low |\n| Tuesday | Better |\n\nPacing helps.[^pace]\n\n[^pace]: Zoë O’Brien-Ñúñez, 2026.\n';
-  const image = one<{ body: string } | undefined>("select body from posts where body like '%![%' limit 1")?.body.match(/!\[[^\]]*\]\([^)]+\)/)?.[0] ?? '';
-  db.prepare('update posts set body = ? where id = ?').run(`${post.body}${table}\n${image}\n`, post.id);
-  const insert = db.prepare("insert into comments (post_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) values (?, 0, null, ?, ?, 'approved', ?, ?, ?)");
-  insert.run(post.id, 'Dzięki', '<p>Dzięki</p>', Date.now() - 60_000, 'Łukasz', 'lukasz@example.org');
-  const page = one<{ slug: string }>("select slug from pages where status = 'published' limit 1");
-  const category = one<{ slug: string }>('select c.slug from categories c join posts p on p.category_id = c.id group by c.id limit 1');
-  const tag = one<{ slug: string }>('select t.slug from tags t join post_tags pt on pt.tag_id = t.id group by t.id limit 1');
-  const author = one<{ slug: string }>("select u.slug from users u join posts p on p.author_id = u.id where p.status = 'published' limit 1");
-  const member = sessionFor(db, 'member', 'Zoë O’Brien-Ñúñez');
-  const admin = sessionFor(db, 'admin', 'Łukasz Admin');
-  db.close();
+  const image = (await one<{ body: string } | undefined>("select body from posts where body like '%![%' limit 1"))?.body.match(/!\[[^\]]*\]\([^)]+\)/)?.[0] ?? '';
+  await db.run('update posts set body = ? where id = ?', [`${post.body}${table}\n${image}\n`, post.id]);
+  await db.run("insert into comments (post_id, depth, author_id, body, html, status, created_at, guest_name, guest_email) values (?, 0, null, ?, ?, 'approved', ?, ?, ?)", [
+    post.id,
+    'Dzięki',
+    '<p>Dzięki</p>',
+    new Date(Date.now() - 60_000),
+    'Łukasz',
+    'lukasz@example.org',
+  ]);
+  const page = await one<{ slug: string }>("select slug from pages where status = 'published' limit 1");
+  const category = await one<{ slug: string }>('select c.slug from categories c join posts p on p.category_id = c.id group by c.id limit 1');
+  const tag = await one<{ slug: string }>('select t.slug from tags t join post_tags pt on pt.tag_id = t.id group by t.id limit 1');
+  const author = await one<{ slug: string }>("select u.slug from users u join posts p on p.author_id = u.id where p.status = 'published' limit 1");
+  const member = await sessionFor('member', 'Zoë O’Brien-Ñúñez');
+  const admin = await sessionFor('admin', 'Łukasz Admin');
   pages.push(
     { name: 'home', path: '/' },
     { name: 'post', path: `/posts/${post.slug}` },
@@ -65,6 +71,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

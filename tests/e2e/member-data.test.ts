@@ -2,13 +2,13 @@
  * A member's data the way a person handles it: they sign in, comment and subscribe, download their data from
  * /account (the file lists the comment, the subscription and the sign-in email they were sent), then delete the
  * account from /account. Afterwards no table of the database holds their address or their name, not even the
- * outbox that carried their sign-in email.
+ * outbox that carried their sign-in email. On either engine.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember, whoAmI } from './sign-in-steps';
 
@@ -17,36 +17,44 @@ const EMAIL = 'zoe.nunez+hearth@example.org';
 
 let mail: MailCatcher;
 let server: Awaited<ReturnType<typeof startServer>>;
+let db: SiteDatabase;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>' } });
+  db = openSiteDatabase(server.databaseUrl);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.close();
   await server?.stop();
   await mail?.close();
 });
 
-/** Every table and column of the database file whose text holds one of the needles (any case). */
-function scanDatabase(file: string, needles: string[]): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    const found: string[] = [];
-    for (const { name } of db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]) {
-      for (const row of db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]) {
-        for (const [column, value] of Object.entries(row)) {
-          const text = typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : null;
-          if (text && needles.some((needle) => text.toLowerCase().includes(needle.toLowerCase()))) found.push(`${name}.${column}`);
-        }
+/** Every table, quoted to select from: SQLite's catalogue, or every schema of PostgreSQL's but the system's. */
+const tablesSql = () =>
+  server.databaseUrl.startsWith('file:')
+    ? `select '"' || name || '"' as name from sqlite_master where type = 'table'`
+    : "select quote_ident(table_schema) || '.' || quote_ident(table_name) as name from information_schema.tables where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')";
+
+/** A column's value as text: strings, blobs (bytea), and PostgreSQL's jsonb, which arrives parsed. */
+const textOf = (value: unknown): string | null =>
+  typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
+
+/** Every table and column of the database whose text holds one of the needles (any case). */
+async function scanDatabase(needles: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const { name } of await db.all<{ name: string }>(tablesSql())) {
+    for (const row of await db.all<Record<string, unknown>>(`select * from ${name}`)) {
+      for (const [column, value] of Object.entries(row)) {
+        const text = textOf(value);
+        if (text && needles.some((needle) => text.toLowerCase().includes(needle.toLowerCase()))) found.push(`${name}.${column}`);
       }
     }
-    return found;
-  } finally {
-    db.close();
   }
+  return found;
 }
 
 it('downloads everything about the member from /account, then deleting the account from /account leaves no trace', async () => {
@@ -73,13 +81,13 @@ it('downloads everything about the member from /account, then deleting the accou
   expect(data.emailsToYou.map((m: { kind: string }) => m.kind)).toContain('sign-in');
   expect(data.sessions).toHaveLength(1);
   expect(JSON.stringify(data)).not.toMatch(/session_?token|hello@hearth/i);
-  expect(scanDatabase(server.databaseFile, [EMAIL, NAME]).length).toBeGreaterThan(0);
+  expect((await scanDatabase([EMAIL, NAME])).length).toBeGreaterThan(0);
 
   await page.getByLabel(/Remove them/).check();
   await page.getByLabel(/To confirm, type/).fill('delete my account');
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await page.waitForURL(/\/signin\?deleted=1/);
   await expect(whoAmI(page)).resolves.toBeNull();
-  expect(scanDatabase(server.databaseFile, [EMAIL, NAME, 'Pacing saved my winter'])).toEqual([]);
+  await expect(scanDatabase([EMAIL, NAME, 'Pacing saved my winter'])).resolves.toEqual([]);
   await page.close();
 }, 180_000);

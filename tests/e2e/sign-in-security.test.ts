@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hashSessionToken } from '../../lib/session-token';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { launchBrowser } from './browser';
 import { startServer } from './server';
 import { submitEmail, whoAmI } from './sign-in-steps';
@@ -21,12 +21,15 @@ const JOURNEY_TIMEOUT = 180_000;
 
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>' } });
+  db = openSiteDatabase(server.databaseUrl);
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
   await mail?.close();
 });
@@ -51,15 +54,7 @@ async function askForCode(page: Page, email: string, nth = 1) {
 
 const callbackUrl = (email: string, token: string) => `${server.url}/api/auth/callback/email?${new URLSearchParams({ token, email, callbackUrl: '/' })}`;
 
-const query = <T>(sql: string, ...params: unknown[]): T => {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-};
-const codesFor = (email: string) => query<{ n: number }>('select count(*) as n from verification_tokens where identifier = ?', email).n;
+const codesFor = async (email: string) => (await db.get<{ n: number }>('select cast(count(*) as integer) as n from verification_tokens where identifier = ?', [email]))!.n;
 
 /**
  * A page on another origin (127.0.0.1 on its own port: another site than localhost) that tries to sign
@@ -106,7 +101,7 @@ describe('login CSRF', () => {
           await expect(whoAmI(page)).resolves.toBeNull();
         });
         // Nothing was used up: the code still waits for its owner.
-        expect(codesFor(attack.email)).toBe(1);
+        await expect(codesFor(attack.email)).resolves.toBe(1);
       } finally {
         await evil.close();
       }
@@ -159,7 +154,7 @@ describe('guessing sign-in codes', () => {
         expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
         expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
       }
-      expect(codesFor(email)).toBe(1);
+      await expect(codesFor(email)).resolves.toBe(1);
     },
     JOURNEY_TIMEOUT,
   );
@@ -197,7 +192,7 @@ describe('guessing sign-in codes', () => {
           expect(new URL(response.headers.get('location')!).pathname).toBe('/signin/confirm');
           expect(response.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
         }
-        expect(codesFor(victim)).toBe(1);
+        await expect(codesFor(victim)).resolves.toBe(1);
       });
     },
     JOURNEY_TIMEOUT,
@@ -226,7 +221,7 @@ describe('guessing sign-in codes', () => {
         await page.getByRole('button', { name: 'Sign in with this code' }).click();
         await page.getByText('Too many tries for this sign-in').waitFor();
         await expect(page.getByText('Please ask for a new sign-in email in 15 minutes.').isVisible()).resolves.toBe(true);
-        expect(codesFor(email)).toBe(0);
+        await expect(codesFor(email)).resolves.toBe(0);
         // The emailed link's button cannot use it either.
         await page.goto(`${server.url}/signin/confirm?${new URLSearchParams({ email, token, callbackUrl: '/' })}`);
         await page.getByRole('button', { name: 'Sign in' }).click();
@@ -261,7 +256,7 @@ describe('codes and sessions at rest', () => {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.waitForURL(/\/welcome/);
         const cookie = (await browser.cookies(server.url)).find((c) => c.name === 'authjs.session-token')!;
-        const stored = query<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = ?', email).session_token;
+        const stored = (await db.get<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = ?', [email]))!.session_token;
         expect(stored).toBe(hashSessionToken(cookie.value));
         expect(stored).not.toBe(cookie.value);
 
@@ -276,10 +271,8 @@ describe('codes and sessions at rest', () => {
   it('a session row stored the old way (token in plain text) is not a credential', async () => {
     const id = randomUUID();
     const token = randomUUID();
-    const db = new Database(server.databaseFile);
-    db.prepare("insert into users (id, name, email, role) values (?, 'Old', ?, 'member')").run(id, `${id}@example.org`);
-    db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(token, id, Date.now() + 3_600_000);
-    db.close();
+    await db.run("insert into users (id, name, email, role) values (?, 'Old', ?, 'member')", [id, `${id}@example.org`]);
+    await db.run('insert into sessions (session_token, user_id, expires) values (?, ?, ?)', [token, id, new Date(Date.now() + 3_600_000)]);
     const response = await fetch(`${server.url}/api/me`, { headers: { Cookie: `authjs.session-token=${token}` } });
     expect((await response.json()).user).toBeNull();
   });
@@ -287,13 +280,11 @@ describe('codes and sessions at rest', () => {
 
 describe('after signing in, only this site', () => {
   let cookie = '';
-  beforeAll(() => {
-    const db = new Database(server.databaseFile);
+  beforeAll(async () => {
     const id = randomUUID();
-    db.prepare("insert into users (id, name, email, role) values (?, 'Named', ?, 'member')").run(id, `${id}@example.org`);
+    await db.run("insert into users (id, name, email, role) values (?, 'Named', ?, 'member')", [id, `${id}@example.org`]);
     const token = `welcome-${id}`;
-    db.prepare('insert into sessions (session_token, user_id, expires) values (?, ?, ?)').run(hashSessionToken(token), id, Date.now() + 3_600_000);
-    db.close();
+    await db.run('insert into sessions (session_token, user_id, expires) values (?, ?, ?)', [hashSessionToken(token), id, new Date(Date.now() + 3_600_000)]);
     cookie = `authjs.session-token=${token}`;
   });
 

@@ -2,10 +2,10 @@
  * Signing in for real: the app sends through a real SMTP server started here, Chromium follows
  * the emailed link (or types the code), and the member picks a display name, manages the account and signs out.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { finishWithCode, submitEmail, whoAmI } from './sign-in-steps';
 
@@ -13,15 +13,18 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let browser: BrowserContext;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startServer({ env: { EMAIL_SERVER: mail.url, EMAIL_FROM: 'Hearth <hello@hearth.test>', ADMIN_EMAILS: 'boss@example.org' } });
+  db = openSiteDatabase(server.databaseUrl);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.close();
   await server?.stop();
   await mail?.close();
 });
@@ -100,9 +103,7 @@ describe('signing in by email', () => {
     const page = await other.newPage();
     await askForEmail(page, 'late@example.org');
     const { link } = readSignInEmail(await mail.waitFor('late@example.org'));
-    const db = new Database(server.databaseFile);
-    db.prepare("update verification_tokens set expires = ? where identifier = 'late@example.org'").run(Date.now() - 1000);
-    db.close();
+    await db.run("update verification_tokens set expires = ? where identifier = 'late@example.org'", [new Date(Date.now() - 1000)]);
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'This sign-in link is incomplete, used or expired' }).waitFor();
     await expect(page.getByRole('button', { name: 'Sign in' }).count()).resolves.toBe(0);
@@ -177,9 +178,7 @@ describe('the account page', () => {
     await page.waitForURL(/\/signin\?deleted=1/);
     await page.getByText('Your account has been deleted.').waitFor();
     await expect(whoAmI(page)).resolves.toBeNull();
-    const db = new Database(server.databaseFile, { readonly: true });
-    expect(db.prepare("select count(*) as n from users where email = 'leaving@example.org'").get()).toEqual({ n: 0 });
-    db.close();
+    await expect(db.get("select cast(count(*) as integer) as n from users where email = 'leaving@example.org'")).resolves.toEqual({ n: 0 });
     await own.close();
   });
 

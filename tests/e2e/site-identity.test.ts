@@ -8,18 +8,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { violations } from './axe';
 import { launchBrowser } from './browser';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { startServer } from './server';
 import { signInAsNewMember } from './sign-in-steps';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let mail: MailCatcher;
 let server: Server;
+let db: SiteDatabase;
 let browser: BrowserContext;
 let page: Page;
 let folder: string;
@@ -34,15 +35,16 @@ beforeAll(async () => {
     .toFile(path.join(folder, 'flame icon.png'));
   fs.writeFileSync(path.join(folder, 'not-really.png'), 'GIF? no: just text pretending to be a picture');
   // A post published late in the evening in New York (03:30 the next day in UTC), by a seeded author.
-  const db = new Database(server.databaseFile);
-  const author = db.prepare("SELECT id FROM users WHERE role IN ('author', 'admin') LIMIT 1").get() as { id: string };
-  db.prepare(
-    "INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES ('late-night-notes', 'Late-night notes ✍️', '', 'Written after midnight.', 'published', ?, ?)",
-  ).run(Date.parse('2026-11-20T03:30:00Z'), author.id);
-  db.close();
+  db = openSiteDatabase(server.databaseUrl);
+  const author = (await db.get<{ id: string }>("SELECT id FROM users WHERE role IN ('author', 'admin') LIMIT 1"))!;
+  await db.run("INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES ('late-night-notes', 'Late-night notes ✍️', '', 'Written after midnight.', 'published', ?, ?)", [
+    new Date('2026-11-20T03:30:00Z'),
+    author.id,
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
+  await db?.close();
   await server?.stop();
   await mail?.close();
   fs.rmSync(folder, { recursive: true, force: true });
