@@ -6,16 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { callAction, form, submitForm, type ActionAnswer } from './support/actions';
-import { startServer, type App } from './support/app';
-import { createPerson, insertApprovedComment, openDatabase, openPost, type Person, type Role } from './support/database';
+import type { Person, Role } from './support/database';
+import { addApprovedComment, addPerson, openPostOf, startSite, type Site } from './support/site';
 
 /** The caller: nobody, the owner of the target, another member, another author, a moderator, an admin. */
 const CALLERS = ['anonymous', 'owner', 'member', 'author', 'moderator', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
-type Cell = { db: Database.Database; url: string; owner: Person; caller: Person | null; postId: number };
+type Cell = { url: string; owner: Person; caller: Person | null; postId: number };
 type Target = Record<string, string | number>;
 
 type Row = {
@@ -23,19 +22,25 @@ type Row = {
   /** Who owns the target: a member (their comment, their account) or an author (their post). */
   owner: Role;
   allowed: Caller[];
-  setup?: (cell: Cell) => Target;
-  /** The state the call may change (compared before and after). */
-  state: (cell: Cell, target: Target) => unknown;
+  setup?: (cell: Cell) => Promise<Target>;
+  /** The state the call may change (compared before and after), read in full before it is compared. */
+  state: (cell: Cell, target: Target) => Promise<unknown>;
   /** A route that changes that state when allowed (routes are read-only otherwise). */
   writes?: true;
 } & ({ action: (cell: Cell, target: Target) => Promise<ActionAnswer> } | { route: (cell: Cell, target: Target) => Promise<Response> });
 
-let app: App;
-let db: Database.Database;
+let site: Site;
 let seededPostId: number;
 
-const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
-const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params);
+// The test's own SQL goes through the site's handle, on whichever engine the run uses (tests/helpers/site-database.ts).
+const one = (sql: string, ...params: unknown[]) => site.db.get<Record<string, unknown>>(sql, params);
+/** Reads of several rows say ORDER BY: without it, PostgreSQL's order changes when a row is updated. */
+const all = (sql: string, ...params: unknown[]) => site.db.all(sql, params);
+const run = (sql: string, ...params: unknown[]) => site.db.run(sql, params);
+/** Inserts one row and gives its id. */
+const insertedId = async (sql: string, ...params: unknown[]) => Number((await site.db.all<{ id: number }>(`${sql} RETURNING id`, params))[0].id);
+/** Several reads of one state, each awaited: a pending read would compare as `{}`. */
+const together = (...reads: Promise<unknown>[]) => Promise.all(reads);
 const cookieOf = (cell: Cell) => cell.caller?.cookie;
 const signedIn: Caller[] = ['owner', 'member', 'author', 'moderator', 'admin'];
 const otherSignedIn: Caller[] = ['member', 'author', 'moderator', 'admin'];
@@ -46,25 +51,22 @@ const admins: Caller[] = ['admin'];
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${++serial}`;
 
-function createPost(owner: Person, status: 'draft' | 'published'): number {
+function createPost(owner: Person, status: 'draft' | 'published'): Promise<number> {
   const slug = `authz-${unique()}`;
-  return Number(
-    db
-      .prepare('INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(slug, `Post ${slug}`, '', 'Body.', status, status === 'published' ? Date.now() - 60_000 : null, owner.id).lastInsertRowid,
-  );
+  const publishedAt = status === 'published' ? new Date(Date.now() - 60_000) : null;
+  return insertedId('INSERT INTO posts (slug, title, excerpt, body, status, published_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)', slug, `Post ${slug}`, '', 'Body.', status, publishedAt, owner.id);
 }
-const ownComment = (cell: Cell) => ({ commentId: insertApprovedComment(db, cell.postId, cell.owner.id, `owned ${unique()}`) });
-const pendingComment = (cell: Cell) => {
-  const { commentId } = ownComment(cell);
-  db.prepare("UPDATE comments SET status = 'pending' WHERE id = ?").run(commentId);
+const ownComment = async (cell: Cell) => ({ commentId: await addApprovedComment(site.db, cell.postId, cell.owner.id, `owned ${unique()}`) });
+const pendingComment = async (cell: Cell) => {
+  const { commentId } = await ownComment(cell);
+  await run("UPDATE comments SET status = 'pending' WHERE id = ?", commentId);
   return { commentId };
 };
 const commentRow = (t: Target) => one('SELECT body, status, author_id FROM comments WHERE id = ?', t.commentId);
 const postRow = (t: Target) => one('SELECT title, status, published_at, slug FROM posts WHERE id = ?', t.postId);
-const draftPost = (cell: Cell) => ({ postId: createPost(cell.owner, 'draft') });
-const publishedPost = (cell: Cell) => ({ postId: createPost(cell.owner, 'published') });
-const callerRow = (cell: Cell) => (cell.caller ? one('SELECT name, reply_notifications FROM users WHERE id = ?', cell.caller.id) : null);
+const draftPost = async (cell: Cell) => ({ postId: await createPost(cell.owner, 'draft') });
+const publishedPost = async (cell: Cell) => ({ postId: await createPost(cell.owner, 'published') });
+const callerRow = async (cell: Cell) => (cell.caller ? one('SELECT name, reply_notifications FROM users WHERE id = ?', cell.caller.id) : null);
 const postForm = (t: Target, extra: Record<string, string> = {}) => ({ postId: String(t.postId), ...extra });
 const editorFields = (title: string) => ({
   title,
@@ -79,15 +81,14 @@ const editorFields = (title: string) => ({
   coverAlt: '',
 });
 const page = (path: string) => (cell: Cell) => fetch(`${cell.url}${path}`, { headers: cell.caller ? { Cookie: cell.caller.cookie } : {}, redirect: 'manual' });
-const noChange = () => null;
+const noChange = async () => null;
 /** The site identity fields of the settings form, left as they are. */
 const SAME_IDENTITY = { iconUploadId: '', logoUploadId: '', timeZone: 'UTC', dateFormat: 'long' };
 /** A fresh category at `position`, and a fresh tag (their ids). */
-const newCategory = (position: number) => Number(db.prepare('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)').run(`topic-${unique()}`, 'A topic', position).lastInsertRowid);
+const newCategory = (position: number) => insertedId('INSERT INTO categories (slug, name, position) VALUES (?, ?, ?)', `topic-${unique()}`, 'A topic', position);
 /** A fresh imported redirect (its id). */
-const newRedirect = () =>
-  Number(db.prepare("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, '/about', 'wordpress', ?)").run(`/2019/01/01/authz-${unique()}`, Date.now()).lastInsertRowid);
-const newTag = () => Number(db.prepare('INSERT INTO tags (slug, name) VALUES (?, ?)').run(`tag-${unique()}`, 'A tag').lastInsertRowid);
+const newRedirect = () => insertedId("INSERT INTO redirects (from_path, to_path, origin, created_at) VALUES (?, '/about', 'wordpress', ?)", `/2019/01/01/authz-${unique()}`, new Date());
+const newTag = () => insertedId('INSERT INTO tags (slug, name) VALUES (?, ?)', `tag-${unique()}`, 'A tag');
 // Issue 14: working copies, revisions and page drafts, written as the app stores them.
 const OLD_POST = JSON.stringify({
   title: 'Old title',
@@ -106,39 +107,50 @@ const OLD_PAGE = JSON.stringify({ title: 'Old page', slug: 'old-page', body: 'Ol
 const postCopy = (t: Target) => one('SELECT fields FROM post_working_copies WHERE post_id = ?', t.postId);
 const pageCopy = (t: Target) => one('SELECT fields FROM page_working_copies WHERE page_id = ?', t.pageId);
 const pageRow = (t: Target) => one('SELECT title, slug, body, status FROM pages WHERE id = ?', t.pageId);
-const withPostCopy = (t: Target) => (db.prepare('INSERT INTO post_working_copies (post_id, fields, saved_at) VALUES (?, ?, ?)').run(t.postId, OLD_POST, Date.now()), t);
-const withPostRevision = (t: Target) => ({
+const withPostCopy = async (t: Target) => {
+  await run('INSERT INTO post_working_copies (post_id, fields, saved_at) VALUES (?, ?, ?)', t.postId, OLD_POST, new Date());
+  return t;
+};
+const withPostRevision = async (t: Target) => ({
   ...t,
-  revisionId: Number(db.prepare('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)').run(t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez').lastInsertRowid),
+  revisionId: await insertedId('INSERT INTO post_revisions (post_id, fields, author_name) VALUES (?, ?, ?)', t.postId, OLD_POST, 'Zoë O’Brien-Ñúñez'),
 });
-const publishedPage = (status: 'draft' | 'published' = 'published') => ({
-  pageId: Number(db.prepare('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)').run(`authz-page-${unique()}`, 'A page', 'Text.', status).lastInsertRowid),
+const publishedPage = async (status: 'draft' | 'published' = 'published') => ({
+  pageId: await insertedId('INSERT INTO pages (slug, title, body, status) VALUES (?, ?, ?, ?)', `authz-page-${unique()}`, 'A page', 'Text.', status),
 });
-const withPageCopy = (t: Target) => (db.prepare('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, Date.now()), t);
-const withPageRevision = (t: Target) => ({
+const withPageCopy = async (t: Target) => {
+  await run('INSERT INTO page_working_copies (page_id, fields, saved_at) VALUES (?, ?, ?)', t.pageId, OLD_PAGE, new Date());
+  return t;
+};
+const withPageRevision = async (t: Target) => ({
   ...t,
-  revisionId: Number(db.prepare('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)').run(t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›').lastInsertRowid),
+  revisionId: await insertedId('INSERT INTO page_revisions (page_id, fields, author_name) VALUES (?, ?, ?)', t.pageId, OLD_PAGE, 'Łukasz “Luke” ‹Żółć›'),
 });
 const pageForm = (t: Target, title: string) => ({ id: String(t.pageId), title, slug: `authz-edited-${unique()}`, body: `${title} 🌿`, navOrder: '' });
 /** An unused image row (its files are not needed to describe or delete it). */
-const libraryImage = (cell: Cell) => ({
-  uploadId: Number(
-    db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)").run(`${randomBytes(16).toString('hex')}.webp`, cell.owner.id)
-      .lastInsertRowid,
+const libraryImage = async (cell: Cell) => ({
+  uploadId: await insertedId(
+    "INSERT INTO uploads (file, mime_type, width, height, bytes, uploader_id) VALUES (?, 'image/webp', 40, 30, 100, ?)",
+    `${randomBytes(16).toString('hex')}.webp`,
+    cell.owner.id,
   ),
 });
 
 /** A finished import that failed, its files gone: its pages can be read, and running it again is refused even to admins. */
-const importJob = (cell: Cell) => ({
-  jobId: Number(
-    db
-      .prepare(
-        "INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)",
-      )
-      .run(cell.owner.id, Date.now(), Date.now(), Date.now()).lastInsertRowid,
-  ),
-});
-const importsFolder = () => path.join(path.dirname(app.databaseFile), 'imports');
+const importJob = async (cell: Cell) => {
+  const now = new Date();
+  return {
+    jobId: await insertedId(
+      "INSERT INTO import_jobs (kind, status, file_name, file_path, error, started_by_id, created_at, heartbeat_at, finished_at) VALUES ('wordpress', 'failed', 'old-site.xml', '/nowhere/export.xml', 'Not a WordPress export.', ?, ?, ?, ?)",
+      cell.owner.id,
+      now,
+      now,
+      now,
+    ),
+  };
+};
+// The server's data folder on either engine: its SQLite file's folder, or the DATA_DIR it is given beside a PostgreSQL database.
+const importsFolder = () => path.join(path.dirname(site.app.databaseFile), 'imports');
 /** Issue 15: the subscriber import form, posting a one-address CSV to import at once. */
 function subscriberCsvForm(email: string): FormData {
   const data = form({ mode: 'ask', step: 'import' });
@@ -153,7 +165,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: signedIn,
     writes: true,
-    state: (c) => one('SELECT count(*) AS n FROM comments WHERE post_id = ?', c.postId),
+    state: (c) => one('SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE post_id = ?', c.postId),
     route: (c) =>
       fetch(`${c.url}/api/posts/${c.postId}/comments`, {
         method: 'POST',
@@ -167,7 +179,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: ['owner'],
     setup: ownComment,
-    state: (_c, t) => [commentRow(t), all('SELECT body FROM comment_pending_edits WHERE comment_id = ?', t.commentId)],
+    state: (_c, t) => together(commentRow(t), all('SELECT body FROM comment_pending_edits WHERE comment_id = ?', t.commentId)),
     action: (c, t) => submitForm(c.url, 'editCommentAction', { commentId: String(t.commentId), body: 'changed by someone' }, cookieOf(c)),
   },
   {
@@ -183,7 +195,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: otherSignedIn,
     setup: ownComment,
-    state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ?', t.commentId),
+    state: (_c, t) => all('SELECT * FROM comment_reports WHERE comment_id = ? ORDER BY id', t.commentId),
     action: (c, t) => submitForm(c.url, 'reportCommentAction', { commentId: String(t.commentId), reason: 'unkind' }, cookieOf(c)),
   },
   {
@@ -238,21 +250,21 @@ const TABLE: Row[] = [
     name: 'deleteAccountAction',
     owner: 'member',
     allowed: signedIn,
-    state: (c) => (c.caller ? one('SELECT id FROM users WHERE id = ?', c.caller.id) : all('SELECT id FROM users')),
+    state: (c) => (c.caller ? one('SELECT id FROM users WHERE id = ?', c.caller.id) : all('SELECT id FROM users ORDER BY id')),
     action: (c) => submitForm(c.url, 'deleteAccountAction', { comments: 'keep', confirmation: 'delete my account' }, cookieOf(c)),
   },
   {
     name: 'signOutAction',
     owner: 'member',
     allowed: signedIn,
-    state: (c) => (c.caller ? all('SELECT session_token FROM sessions WHERE user_id = ?', c.caller.id) : all('SELECT session_token FROM sessions')),
+    state: (c) => (c.caller ? all('SELECT session_token FROM sessions WHERE user_id = ? ORDER BY session_token', c.caller.id) : all('SELECT session_token FROM sessions ORDER BY session_token')),
     action: (c) => callAction(c.url, 'signOutAction', [], cookieOf(c)),
   },
   {
     name: 'subscribeMemberAction',
     owner: 'member',
     allowed: signedIn,
-    state: (c) => (c.caller ? one('SELECT status FROM subscribers WHERE email = ?', c.caller.email) : all('SELECT id FROM subscribers')),
+    state: (c) => (c.caller ? one('SELECT status FROM subscribers WHERE email = ?', c.caller.email) : all('SELECT id FROM subscribers ORDER BY id')),
     action: (c) => submitForm(c.url, 'subscribeMemberAction', {}, cookieOf(c)),
   },
   // Anyone may ask for these; the emailed link or code, not a role, is what grants the rest.
@@ -260,63 +272,63 @@ const TABLE: Row[] = [
     name: 'subscribeAction',
     owner: 'member',
     allowed: ['anonymous', ...signedIn],
-    state: () => one('SELECT count(*) AS n FROM subscribers'),
+    state: () => one('SELECT CAST(count(*) AS INTEGER) AS n FROM subscribers'),
     action: (c) => submitForm(c.url, 'subscribeAction', { email: `sub-${unique()}@example.org`, frequency: 'each-post' }, cookieOf(c)),
   },
   {
     name: 'requestSignInAction',
     owner: 'member',
     allowed: ['anonymous', ...signedIn],
-    state: () => one('SELECT count(*) AS n FROM verification_tokens'),
+    state: () => one('SELECT CAST(count(*) AS INTEGER) AS n FROM verification_tokens'),
     action: (c) => submitForm(c.url, 'requestSignInAction', { email: `signin-${unique()}@example.org`, callbackUrl: '/' }, cookieOf(c)),
   },
   {
     name: 'enterSignInCodeAction (no pending sign-in)',
     owner: 'member',
     allowed: [],
-    state: () => all('SELECT session_token FROM sessions'),
+    state: () => all('SELECT session_token FROM sessions ORDER BY session_token'),
     action: (c) => submitForm(c.url, 'enterSignInCodeAction', { code: 'ABCD-EFGH' }, cookieOf(c)),
   },
   {
     name: 'confirmSignInAction (wrong code)',
     owner: 'member',
     allowed: [],
-    state: () => all('SELECT session_token FROM sessions'),
+    state: () => all('SELECT session_token FROM sessions ORDER BY session_token'),
     action: (c) => submitForm(c.url, 'confirmSignInAction', { email: `confirm-${unique()}@example.org`, token: 'ABCDEFGH', callbackUrl: '/' }, cookieOf(c)),
   },
   {
     name: 'requestWaitingCommentAction',
     owner: 'member',
     allowed: ['anonymous', ...signedIn],
-    state: () => one('SELECT count(*) AS n FROM waiting_comments'),
+    state: () => one('SELECT CAST(count(*) AS INTEGER) AS n FROM waiting_comments'),
     action: (c) => submitForm(c.url, 'requestWaitingCommentAction', { postId: String(c.postId), body: 'Waiting', name: 'Zoë', email: `wait-${unique()}@example.org`, website: '' }, cookieOf(c)),
   },
   {
     name: 'confirmWaitingCommentAction (unknown token)',
     owner: 'member',
     allowed: [],
-    state: () => [all('SELECT session_token FROM sessions'), one('SELECT count(*) AS n FROM comments')],
+    state: () => together(all('SELECT session_token FROM sessions ORDER BY session_token'), one('SELECT CAST(count(*) AS INTEGER) AS n FROM comments')),
     action: (c) => submitForm(c.url, 'confirmWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)),
   },
   {
     name: 'renewWaitingCommentAction (unknown token)',
     owner: 'member',
     allowed: [],
-    state: () => one('SELECT count(*) AS n FROM outbox'),
+    state: () => one('SELECT CAST(count(*) AS INTEGER) AS n FROM outbox'),
     action: (c) => submitForm(c.url, 'renewWaitingCommentAction', { token: randomBytes(32).toString('base64url') }, cookieOf(c)),
   },
   ...(['confirmSubscriptionAction', 'unsubscribeAction', 'resubscribeAction', 'muteThreadAction'] as const).map((name): Row => ({
     name: `${name} (forged token)`,
     owner: 'member',
     allowed: [],
-    state: () => [all('SELECT * FROM subscribers'), all('SELECT * FROM thread_mutes')],
+    state: () => together(all('SELECT * FROM subscribers ORDER BY id'), all('SELECT * FROM thread_mutes ORDER BY user_id, root_id')),
     action: (c) => submitForm(c.url, name, { token: 'eyJ1IjoiYSJ9.forged' }, cookieOf(c)),
   })),
   {
     name: 'updateSubscriptionAction (forged token)',
     owner: 'member',
     allowed: [],
-    state: () => all('SELECT * FROM subscribers'),
+    state: () => all('SELECT * FROM subscribers ORDER BY id'),
     action: (c) => submitForm(c.url, 'updateSubscriptionAction', { token: 'eyJ1IjoiYSJ9.forged', frequency: 'weekly' }, cookieOf(c)),
   },
   // Posts: authors their own, admins everyone's.
@@ -324,7 +336,7 @@ const TABLE: Row[] = [
     name: 'savePostAction (new post)',
     owner: 'author',
     allowed: ['owner', 'author', 'admin'],
-    state: () => one('SELECT count(*) AS n FROM posts'),
+    state: () => one('SELECT CAST(count(*) AS INTEGER) AS n FROM posts'),
     action: (c) => submitForm(c.url, 'savePostAction', { postId: '', ...editorFields(`New ${unique()}`) }, cookieOf(c)),
   },
   {
@@ -387,14 +399,14 @@ const TABLE: Row[] = [
     name: 'savePageAction (new page)',
     owner: 'member',
     allowed: admins,
-    state: () => all('SELECT id FROM pages'),
+    state: () => all('SELECT id FROM pages ORDER BY id'),
     action: (c) => submitForm(c.url, 'savePageAction', { id: '', title: 'A page', slug: `page-${unique()}`, body: 'Text.', navOrder: '' }, cookieOf(c)),
   },
   {
     name: 'deletePageAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ pageId: Number(db.prepare('INSERT INTO pages (slug, title, body) VALUES (?, ?, ?)').run(`gone-${unique()}`, 'To delete', 'x').lastInsertRowid) }),
+    setup: async () => ({ pageId: await insertedId('INSERT INTO pages (slug, title, body) VALUES (?, ?, ?)', `gone-${unique()}`, 'To delete', 'x') }),
     state: (_c, t) => one('SELECT id FROM pages WHERE id = ?', t.pageId),
     action: (c, t) => submitForm(c.url, 'deletePageAction', { id: String(t.pageId) }, cookieOf(c)),
   },
@@ -402,11 +414,10 @@ const TABLE: Row[] = [
     name: 'retryMailAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({
-      mailId: Number(
-        db
-          .prepare("INSERT INTO outbox (kind, to_address, subject, text, html, status, next_attempt_at, last_error) VALUES ('reply', 'x@example.org', 's', 't', 'h', 'failed', ?, 'down')")
-          .run(Date.now() + 3_600_000).lastInsertRowid,
+    setup: async () => ({
+      mailId: await insertedId(
+        "INSERT INTO outbox (kind, to_address, subject, text, html, status, next_attempt_at, last_error) VALUES ('reply', 'x@example.org', 's', 't', 'h', 'failed', ?, 'down')",
+        new Date(Date.now() + 3_600_000),
       ),
     }),
     state: (_c, t) => one('SELECT status, next_attempt_at FROM outbox WHERE id = ?', t.mailId),
@@ -454,7 +465,7 @@ const TABLE: Row[] = [
     owner: 'author',
     // Writers get as far as the image check (415); everyone else is stopped before it.
     allowed: ['owner', 'author', 'admin'],
-    state: () => all('SELECT id FROM uploads'),
+    state: () => all('SELECT id FROM uploads ORDER BY id'),
     route: async (c) => {
       const response = await fetch(`${c.url}/api/admin/uploads`, {
         method: 'POST',
@@ -480,7 +491,7 @@ const TABLE: Row[] = [
     name: 'updateSettingsAction (site icon, logo, time zone, date format)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ uploadId: Number(db.prepare("INSERT INTO uploads (file, mime_type, width, height, bytes) VALUES (?, 'image/webp', 512, 512, 100)").run(`${unique()}.webp`).lastInsertRowid) }),
+    setup: async () => ({ uploadId: await insertedId("INSERT INTO uploads (file, mime_type, width, height, bytes) VALUES (?, 'image/webp', 512, 512, 100)", `${unique()}.webp`) }),
     state: () => all('SELECT icon_upload_id, logo_upload_id, time_zone, date_format FROM site_settings'),
     action: (c, t) =>
       submitForm(
@@ -512,7 +523,7 @@ const TABLE: Row[] = [
     name: 'GET /posts/<slug>/comments/feed.xml (public)',
     owner: 'author',
     allowed: [...CALLERS],
-    setup: (cell) => ({ slug: String(one('SELECT slug FROM posts WHERE id = ?', publishedPost(cell).postId)!.slug) }),
+    setup: async (cell) => ({ slug: String((await one('SELECT slug FROM posts WHERE id = ?', (await publishedPost(cell)).postId))!.slug) }),
     state: noChange,
     route: (c, t) => page(`/posts/${t.slug}/comments/feed.xml`)(c),
   },
@@ -523,18 +534,18 @@ const TABLE: Row[] = [
     owner: 'author',
     allowed: ['anonymous', ...signedIn],
     writes: true,
-    setup: (cell) => {
-      db.prepare('UPDATE site_settings SET stats_enabled = 1').run();
-      const { postId } = publishedPost(cell);
-      return { postId, slug: String(one('SELECT slug FROM posts WHERE id = ?', postId)!.slug) };
+    setup: async (cell) => {
+      await run('UPDATE site_settings SET stats_enabled = ?', true);
+      const { postId } = await publishedPost(cell);
+      return { postId, slug: String((await one('SELECT slug FROM posts WHERE id = ?', postId))!.slug) };
     },
-    state: (_c, t) => all('SELECT views FROM page_view_counts WHERE post_id = ?', t.postId),
+    state: (_c, t) => all('SELECT views FROM page_view_counts WHERE post_id = ? ORDER BY day, path', t.postId),
     route: async (c, t) => {
       const response = await fetch(`${c.url}/posts/${t.slug}`, {
         headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
       });
       // The server hands its counts to the app every two seconds: wait for this one (bounded).
-      for (let i = 0; i < 50 && !one('SELECT views FROM page_view_counts WHERE post_id = ?', t.postId); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && !(await one('SELECT views FROM page_view_counts WHERE post_id = ?', t.postId)); i++) await new Promise((r) => setTimeout(r, 100));
       return response;
     },
   },
@@ -542,7 +553,7 @@ const TABLE: Row[] = [
     name: 'POST /api/internal/views (no key)',
     owner: 'member',
     allowed: [],
-    state: () => all('SELECT * FROM page_view_counts'),
+    state: () => all('SELECT * FROM page_view_counts ORDER BY day, path'),
     route: (c) =>
       fetch(`${c.url}/api/internal/views`, {
         method: 'POST',
@@ -554,10 +565,10 @@ const TABLE: Row[] = [
     name: 'POST /api/internal/redirect-hits (no key)',
     owner: 'member',
     allowed: [],
-    setup: () => ({ redirectId: newRedirect() }),
+    setup: async () => ({ redirectId: await newRedirect() }),
     state: (_c, t) => one('SELECT hits, last_hit_at FROM redirects WHERE id = ?', t.redirectId),
-    route: (c, t) => {
-      const fromPath = String(one('SELECT from_path FROM redirects WHERE id = ?', t.redirectId)!.from_path);
+    route: async (c, t) => {
+      const fromPath = String((await one('SELECT from_path FROM redirects WHERE id = ?', t.redirectId))!.from_path);
       return fetch(`${c.url}/api/internal/redirect-hits`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer guessed', ...(c.caller ? { Cookie: c.caller.cookie } : {}) },
@@ -570,7 +581,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: admins,
     state: () => all('SELECT stats_enabled FROM site_settings'),
-    action: (c) => submitForm(c.url, 'setStatsCountingAction', { counting: one('SELECT stats_enabled FROM site_settings')?.stats_enabled === 0 ? 'on' : 'off' }, cookieOf(c)),
+    action: async (c) => submitForm(c.url, 'setStatsCountingAction', { counting: (await one('SELECT stats_enabled FROM site_settings'))?.stats_enabled === 0 ? 'on' : 'off' }, cookieOf(c)),
   },
   { name: 'GET /admin/stats', owner: 'member', allowed: admins, state: noChange, route: page('/admin/stats') },
   // Issue 14, site-shape: categories, tags and the menu are the admins' alone.
@@ -578,22 +589,22 @@ const TABLE: Row[] = [
     name: 'saveCategoryAction (new category)',
     owner: 'member',
     allowed: admins,
-    state: () => all('SELECT id, slug FROM categories'),
+    state: () => all('SELECT id, slug FROM categories ORDER BY id'),
     action: (c) => submitForm(c.url, 'saveCategoryAction', { id: '', name: `Topic ${unique()}`, slug: '', description: '' }, cookieOf(c)),
   },
   {
     name: 'saveCategoryAction (rename)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ categoryId: newCategory(0) }),
-    state: (_c, t) => [one('SELECT name, slug FROM categories WHERE id = ?', t.categoryId), all('SELECT * FROM category_redirects WHERE category_id = ?', t.categoryId)],
+    setup: async () => ({ categoryId: await newCategory(0) }),
+    state: (_c, t) => together(one('SELECT name, slug FROM categories WHERE id = ?', t.categoryId), all('SELECT * FROM category_redirects WHERE category_id = ? ORDER BY old_slug', t.categoryId)),
     action: (c, t) => submitForm(c.url, 'saveCategoryAction', { id: String(t.categoryId), name: 'Renamed topic', slug: `renamed-${unique()}`, description: 'New words.' }, cookieOf(c)),
   },
   {
     name: 'moveCategoryAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ categoryId: newCategory(-1), otherId: newCategory(0) }),
+    setup: async () => ({ categoryId: await newCategory(-1), otherId: await newCategory(0) }),
     state: () => all('SELECT id, position FROM categories ORDER BY id'),
     action: (c, t) => submitForm(c.url, 'moveCategoryAction', { id: String(t.categoryId), direction: 'down' }, cookieOf(c)),
   },
@@ -601,7 +612,7 @@ const TABLE: Row[] = [
     name: 'deleteCategoryAction (no posts)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ categoryId: newCategory(0) }),
+    setup: async () => ({ categoryId: await newCategory(0) }),
     state: (_c, t) => one('SELECT id FROM categories WHERE id = ?', t.categoryId),
     action: (c, t) => submitForm(c.url, 'deleteCategoryAction', { id: String(t.categoryId), targetId: '' }, cookieOf(c)),
   },
@@ -609,23 +620,23 @@ const TABLE: Row[] = [
     name: 'renameTagAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ tagId: newTag() }),
-    state: (_c, t) => [one('SELECT name, slug FROM tags WHERE id = ?', t.tagId), all('SELECT * FROM tag_redirects')],
+    setup: async () => ({ tagId: await newTag() }),
+    state: (_c, t) => together(one('SELECT name, slug FROM tags WHERE id = ?', t.tagId), all('SELECT * FROM tag_redirects ORDER BY old_slug')),
     action: (c, t) => submitForm(c.url, 'renameTagAction', { id: String(t.tagId), name: 'Renamed', slug: `renamed-tag-${unique()}` }, cookieOf(c)),
   },
   {
     name: 'mergeTagAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ tagId: newTag(), intoId: newTag() }),
-    state: (_c, t) => all('SELECT id FROM tags WHERE id IN (?, ?)', t.tagId, t.intoId),
+    setup: async () => ({ tagId: await newTag(), intoId: await newTag() }),
+    state: (_c, t) => all('SELECT id FROM tags WHERE id IN (?, ?) ORDER BY id', t.tagId, t.intoId),
     action: (c, t) => submitForm(c.url, 'mergeTagAction', { id: String(t.tagId), intoId: String(t.intoId) }, cookieOf(c)),
   },
   {
     name: 'deleteTagAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ tagId: newTag() }),
+    setup: async () => ({ tagId: await newTag() }),
     state: (_c, t) => one('SELECT id FROM tags WHERE id = ?', t.tagId),
     action: (c, t) => submitForm(c.url, 'deleteTagAction', { id: String(t.tagId) }, cookieOf(c)),
   },
@@ -633,7 +644,7 @@ const TABLE: Row[] = [
     name: 'saveMenuAction',
     owner: 'member',
     allowed: admins,
-    state: () => all('SELECT * FROM menu_items'),
+    state: () => all('SELECT * FROM menu_items ORDER BY id'),
     action: (c) => submitForm(c.url, 'saveMenuAction', { menu: JSON.stringify([{ kind: 'link', label: `Home ${unique()}`, url: '/' }]) }, cookieOf(c)),
   },
   ...['/admin/categories', '/admin/tags', '/admin/menu'].map((path): Row => ({ name: `GET ${path}`, owner: 'member', allowed: admins, state: noChange, route: page(path) })),
@@ -643,14 +654,14 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: moderators,
     setup: ownComment,
-    state: (_c, t) => [commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ?', t.commentId)],
+    state: (_c, t) => together(commentRow(t), all('SELECT body, replaced_by_moderator_id FROM comment_revisions WHERE comment_id = ? ORDER BY id', t.commentId)),
     action: (c, t) => submitForm(c.url, 'moderatorEditCommentAction', { commentId: String(t.commentId), body: 'Number removed by a moderator.' }, cookieOf(c)),
   },
   {
     name: 'moderationAlertsAction',
     owner: 'member',
     allowed: moderators,
-    state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users')),
+    state: (c) => (c.caller ? one('SELECT moderation_alerts FROM users WHERE id = ?', c.caller.id) : all('SELECT moderation_alerts FROM users ORDER BY id')),
     action: (c) => submitForm(c.url, 'moderationAlertsAction', { moderationAlerts: 'instant' }, cookieOf(c)),
   },
   { name: 'GET /api/admin/posts/<own post>/delivery', owner: 'author', allowed: postOwners, setup: publishedPost, state: noChange, route: (c, t) => page(`/api/admin/posts/${t.postId}/delivery`)(c) },
@@ -660,7 +671,7 @@ const TABLE: Row[] = [
     owner: 'author',
     allowed: postOwners,
     setup: publishedPost,
-    state: (_c, t) => [postRow(t), postCopy(t)],
+    state: (_c, t) => together(postRow(t), postCopy(t)),
     action: (c, t) => submitForm(c.url, 'savePostAction', postForm(t, editorFields('Kept privately')), cookieOf(c)),
   },
   {
@@ -676,30 +687,30 @@ const TABLE: Row[] = [
     owner: 'author',
     allowed: postOwners,
     setup: publishedPost,
-    state: (_c, t) => [postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ?', t.postId)],
+    state: (_c, t) => together(postRow(t), all('SELECT fields FROM post_revisions WHERE post_id = ? ORDER BY id', t.postId)),
     action: (c, t) => submitForm(c.url, 'updatePostAction', postForm(t, editorFields('Updated')), cookieOf(c)),
   },
   {
     name: 'discardPostChangesAction (own published post)',
     owner: 'author',
     allowed: postOwners,
-    setup: (c) => withPostCopy(publishedPost(c)),
-    state: (_c, t) => [postRow(t), postCopy(t)],
+    setup: (c) => publishedPost(c).then(withPostCopy),
+    state: (_c, t) => together(postRow(t), postCopy(t)),
     action: (c, t) => submitForm(c.url, 'discardPostChangesAction', postForm(t), cookieOf(c)),
   },
   {
     name: 'restorePostRevisionAction (own published post)',
     owner: 'author',
     allowed: postOwners,
-    setup: (c) => withPostRevision(publishedPost(c)),
-    state: (_c, t) => [postRow(t), postCopy(t)],
+    setup: (c) => publishedPost(c).then(withPostRevision),
+    state: (_c, t) => together(postRow(t), postCopy(t)),
     action: (c, t) => submitForm(c.url, 'restorePostRevisionAction', postForm(t, { revisionId: String(t.revisionId) }), cookieOf(c)),
   },
   {
     name: 'GET /admin/posts/<own published post> (with its revisions)',
     owner: 'author',
     allowed: postOwners,
-    setup: (c) => withPostRevision(publishedPost(c)),
+    setup: (c) => publishedPost(c).then(withPostRevision),
     state: noChange,
     route: (c, t) => page(`/admin/posts/${t.postId}`)(c),
   },
@@ -708,7 +719,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: admins,
     setup: () => publishedPage(),
-    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    state: (_c, t) => together(pageRow(t), pageCopy(t)),
     action: (c, t) => submitForm(c.url, 'savePageAction', pageForm(t, 'Kept privately'), cookieOf(c)),
   },
   {
@@ -739,23 +750,23 @@ const TABLE: Row[] = [
     name: 'discardPageChangesAction',
     owner: 'member',
     allowed: admins,
-    setup: () => withPageCopy(publishedPage()),
-    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    setup: () => publishedPage().then(withPageCopy),
+    state: (_c, t) => together(pageRow(t), pageCopy(t)),
     action: (c, t) => submitForm(c.url, 'discardPageChangesAction', { id: String(t.pageId) }, cookieOf(c)),
   },
   {
     name: 'restorePageRevisionAction',
     owner: 'member',
     allowed: admins,
-    setup: () => withPageRevision(publishedPage()),
-    state: (_c, t) => [pageRow(t), pageCopy(t)],
+    setup: () => publishedPage().then(withPageRevision),
+    state: (_c, t) => together(pageRow(t), pageCopy(t)),
     action: (c, t) => submitForm(c.url, 'restorePageRevisionAction', { id: String(t.pageId), revisionId: String(t.revisionId) }, cookieOf(c)),
   },
   {
     name: 'GET /admin/pages/<published page> (with its revisions)',
     owner: 'member',
     allowed: admins,
-    setup: () => withPageRevision(publishedPage()),
+    setup: () => publishedPage().then(withPageRevision),
     state: noChange,
     route: (c, t) => page(`/admin/pages/${t.pageId}`)(c),
   },
@@ -788,7 +799,7 @@ const TABLE: Row[] = [
     owner: 'member',
     allowed: admins,
     writes: true,
-    state: () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()).sort() : []),
+    state: async () => (fs.existsSync(importsFolder()) ? fs.readdirSync(importsFolder()).sort() : []),
     route: (c) =>
       fetch(`${c.url}/api/admin/import?part=export`, {
         method: 'PUT',
@@ -809,8 +820,8 @@ const TABLE: Row[] = [
     name: 'importSubscribersAction (ask each to confirm)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ email: `imported-${unique()}@example.org` }),
-    state: (_c, t) => [one('SELECT status FROM subscribers WHERE email = ?', t.email), all('SELECT kind FROM outbox WHERE to_address = ?', t.email)],
+    setup: async () => ({ email: `imported-${unique()}@example.org` }),
+    state: (_c, t) => together(one('SELECT status FROM subscribers WHERE email = ?', t.email), all('SELECT kind FROM outbox WHERE to_address = ? ORDER BY id', t.email)),
     action: (c, t) => callAction(c.url, 'importSubscribersAction', [{ ok: false }, subscriberCsvForm(String(t.email))], cookieOf(c)),
   },
   { name: 'GET /admin/subscribers/import', owner: 'member', allowed: admins, state: noChange, route: page('/admin/subscribers/import') },
@@ -819,7 +830,7 @@ const TABLE: Row[] = [
     name: 'saveRedirectAction (add)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ fromPath: `/2020/01/01/authz-${unique()}` }),
+    setup: async () => ({ fromPath: `/2020/01/01/authz-${unique()}` }),
     state: (_c, t) => one('SELECT to_path FROM redirects WHERE from_path = ?', t.fromPath),
     action: (c, t) => submitForm(c.url, 'saveRedirectAction', { id: '', fromPath: String(t.fromPath), toPath: '/about' }, cookieOf(c)),
   },
@@ -827,7 +838,7 @@ const TABLE: Row[] = [
     name: 'saveRedirectAction (edit)',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ redirectId: newRedirect() }),
+    setup: async () => ({ redirectId: await newRedirect() }),
     state: (_c, t) => one('SELECT from_path, to_path FROM redirects WHERE id = ?', t.redirectId),
     action: (c, t) => submitForm(c.url, 'saveRedirectAction', { id: String(t.redirectId), fromPath: `/2020/02/02/authz-${unique()}`, toPath: '/archive' }, cookieOf(c)),
   },
@@ -835,7 +846,7 @@ const TABLE: Row[] = [
     name: 'removeRedirectAction',
     owner: 'member',
     allowed: admins,
-    setup: () => ({ redirectId: newRedirect() }),
+    setup: async () => ({ redirectId: await newRedirect() }),
     state: (_c, t) => one('SELECT id FROM redirects WHERE id = ?', t.redirectId),
     action: (c, t) => submitForm(c.url, 'removeRedirectAction', { id: String(t.redirectId) }, cookieOf(c)),
   },
@@ -845,13 +856,12 @@ const TABLE: Row[] = [
 const ROLE_OF: Record<Exclude<Caller, 'anonymous' | 'owner'>, Role> = { member: 'member', author: 'author', moderator: 'moderator', admin: 'admin' };
 
 beforeAll(async () => {
-  app = await startServer({ env: { COMMENT_FLOOD_LIMITS: 'off' } });
-  db = openDatabase(app.databaseFile);
-  seededPostId = openPost(db).id;
+  site = await startSite({ COMMENT_FLOOD_LIMITS: 'off' });
+  seededPostId = (await openPostOf(site.db)).id;
 });
 afterAll(async () => {
-  db?.close();
-  await app?.stop();
+  // Closes the handle before stopping the server (on PostgreSQL, stopping drops its database).
+  await site?.stop();
 });
 
 /** Allowed for a route: a 2xx page that is not the "not available" notice; refused: anything else but a 5xx. */
@@ -863,11 +873,11 @@ async function routeAllowed(response: Response): Promise<boolean> {
 
 describe.each(TABLE)('$name', (row) => {
   it.each(CALLERS)('%s', async (who) => {
-    const owner = createPerson(db, row.owner);
-    const caller = who === 'anonymous' ? null : who === 'owner' ? owner : createPerson(db, ROLE_OF[who]);
-    const cell: Cell = { db, url: app.url, owner, caller, postId: seededPostId };
-    const target = row.setup?.(cell) ?? {};
-    const before = JSON.stringify(row.state(cell, target));
+    const owner = await addPerson(site.db, row.owner);
+    const caller = who === 'anonymous' ? null : who === 'owner' ? owner : await addPerson(site.db, ROLE_OF[who]);
+    const cell: Cell = { url: site.app.url, owner, caller, postId: seededPostId };
+    const target = (await row.setup?.(cell)) ?? {};
+    const before = JSON.stringify(await row.state(cell, target));
     const expected = row.allowed.includes(who);
     if ('route' in row) {
       expect({ who, allowed: await routeAllowed(await row.route(cell, target)) }).toEqual({ who, allowed: expected });
@@ -880,7 +890,7 @@ describe.each(TABLE)('$name', (row) => {
       if (expected) expect({ who, saidOk }).toEqual({ who, saidOk: true });
       else expect({ who, ok: answer.result?.ok }).not.toEqual({ who, ok: true });
     }
-    const after = JSON.stringify(row.state(cell, target));
+    const after = JSON.stringify(await row.state(cell, target));
     if (expected && (!('route' in row) || row.writes)) expect(after).not.toBe(before);
     else expect(after).toBe(before);
   });
