@@ -5,7 +5,6 @@ const reliability = require('./jest.reliability.config');
 const sqliteOnly = [
   // read or write the server's SQLite file directly to set up or check their rows
   'action-failures',
-  'authorization',
   'concurrency',
   'crash',
   'hostile-input',
