@@ -5,13 +5,13 @@
  * so server actions are checked against the host nginx sends. Each form must show its success and
  * change what it should, and no answer anywhere may be a 4xx or 5xx.
  */
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
 import { finishWithLink, signInAsNewMember, submitEmail, whoAmI } from '../e2e/sign-in-steps';
-import { confirmFromEmail } from '../e2e/subscription-steps';
+import { confirmFromEmail, subscriberStatus as statusOf } from '../e2e/subscription-steps';
 import { readSignInEmail, startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
 import { freePort, startServer, type App } from './support/app';
 
 const nginx = ensureNginx();
@@ -28,6 +28,7 @@ const AMELIE = '李小龍 Amélie d’Arc';
 describeWithNginx('every reader form through the shipped nginx', () => {
   let mail: MailCatcher;
   let app: App;
+  let db: SiteDatabase;
   let proxy: RunningNginx;
   let site: string;
   let postPath: string;
@@ -52,6 +53,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
         COMMENT_FLOOD_LIMITS: 'off',
       },
     });
+    db = openSiteDatabase(app.databaseUrl);
     proxy = await startNginx((nginx as { binary: string }).binary, app.port, { port: proxyPort });
     postPath = (await (await fetch(`${site}/`)).text()).match(/href="(\/posts\/[^"]+)"/)![1];
   }, 60_000);
@@ -59,6 +61,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
   afterAll(async () => {
     for (const browser of browsers) await browser.close();
     await proxy?.stop();
+    await db?.close();
     await app?.stop();
     await mail?.close();
   });
@@ -81,16 +84,9 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     return context.newPage();
   }
 
-  function row<T>(sql: string, ...params: unknown[]): T | undefined {
-    const db = new Database(app.databaseFile, { readonly: true });
-    try {
-      return db.prepare(sql).get(...params) as T | undefined;
-    } finally {
-      db.close();
-    }
-  }
-  const nameOf = (email: string) => row<{ name: string }>('select name from users where email = ?', email)?.name;
-  const subscriberStatus = (email: string) => row<{ status: string }>('select status from subscribers where email = ?', email)?.status;
+  const row = <T>(sql: string, ...params: unknown[]) => db.get<T>(sql, params);
+  const nameOf = async (email: string) => (await row<{ name: string }>('select name from users where email = ?', email))?.name;
+  const subscriberStatus = (email: string) => statusOf(db, email);
   const commentBy = (email: string, text: string) =>
     row<{ id: number; status: string; body: string }>('select c.id, c.status, c.body from comments c join users u on u.id = c.author_id where u.email = ? and c.body like ?', email, `%${text}%`);
   const meThroughProxy = async (page: Page) => ((await (await page.context().request.get(`${site}/api/me`)).json()) as { user: unknown }).user;
@@ -115,10 +111,10 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     await confirmFromEmail(page, mail, email, subscriberStatus);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }).waitFor();
-    expect(subscriberStatus(email)).toBe('unsubscribed');
+    expect(await subscriberStatus(email)).toBe('unsubscribed');
     await page.getByRole('button', { name: 'Subscribe again' }).click();
     await page.getByText('You are subscribed. Welcome!').waitFor();
-    expect(subscriberStatus(email)).toBe('confirmed');
+    expect(await subscriberStatus(email)).toBe('confirmed');
   }
 
   /** Opens the mute link of the `count`th email to `email` (a reply notice) and presses its button. */
@@ -130,7 +126,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     await page.goto(muteLink);
     await page.getByRole('button', { name: 'Mute this conversation' }).click();
     await page.getByText('you won’t get emails about this conversation any more').waitFor();
-    expect(row('select 1 as muted from thread_mutes m join users u on u.id = m.user_id where u.email = ?', email)).toEqual({ muted: 1 });
+    expect(await row('select 1 as muted from thread_mutes m join users u on u.id = m.user_id where u.email = ?', email)).toEqual({ muted: 1 });
   }
 
   /** A comment card, found by its author's name (which starts its accessible name). */
@@ -152,7 +148,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       zoe = await browser();
       await signInAsNewMember(zoe, site, mail, 'zoe@example.org', ZOE, postPath);
       await expect(whoAmI(zoe)).resolves.toEqual({ name: ZOE, role: 'member' });
-      expect(nameOf('zoe@example.org')).toBe(ZOE);
+      expect(await nameOf('zoe@example.org')).toBe(ZOE);
 
       mod = await browser();
       await signInWithLink(mod, 'mod@example.org', MOD);
@@ -160,7 +156,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
 
       lukasz = await browser();
       await signInAsNewMember(lukasz, site, mail, 'lukasz@example.org', LUKASZ, postPath);
-      expect(nameOf('lukasz@example.org')).toBe(LUKASZ);
+      expect(await nameOf('lukasz@example.org')).toBe(LUKASZ);
     });
 
     it('subscribes, confirms from the email, leaves and rejoins', async () => {
@@ -170,7 +166,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
     it('holds first comments, and the moderator approves and removes from the thread', async () => {
       await postComment(zoe, 'Pacing saved my *autumn*.', 'Your comment is awaiting moderation');
       await postComment(lukasz, 'Same here, slowly.', 'Your comment is awaiting moderation');
-      expect(commentBy('zoe@example.org', 'Pacing saved')?.status).toBe('pending');
+      expect((await commentBy('zoe@example.org', 'Pacing saved'))?.status).toBe('pending');
 
       await mod.goto(`${site}${postPath}`);
       const queue = mod.getByRole('region', { name: 'Awaiting moderation on this post' });
@@ -179,17 +175,17 @@ describeWithNginx('every reader form through the shipped nginx', () => {
         await mod.getByText(/^Approved: the comment is now public/).waitFor();
         await queue.getByText(text).waitFor({ state: 'detached' });
       }
-      expect(commentBy('zoe@example.org', 'Pacing saved')?.status).toBe('approved');
-      expect(commentBy('lukasz@example.org', 'Same here')?.status).toBe('approved');
+      expect((await commentBy('zoe@example.org', 'Pacing saved'))?.status).toBe('approved');
+      expect((await commentBy('lukasz@example.org', 'Same here'))?.status).toBe('approved');
 
       await postComment(lukasz, 'Posted by mistake.', 'Posted by mistake.');
-      const mistake = commentBy('lukasz@example.org', 'Posted by mistake')!;
+      const mistake = (await commentBy('lukasz@example.org', 'Posted by mistake'))!;
       expect(mistake.status).toBe('approved');
       await mod.reload();
       await mod.locator(`#comment-${mistake.id}`).getByRole('button', { name: 'Remove' }).click();
       await mod.getByText('Deleted.', { exact: true }).waitFor();
       // Removed: gone, or kept as "deleted" when it has replies.
-      expect([undefined, 'deleted']).toContain(row<{ status: string }>('select status from comments where id = ?', mistake.id)?.status);
+      expect([undefined, 'deleted']).toContain((await row<{ status: string }>('select status from comments where id = ?', mistake.id))?.status);
     });
 
     it('edits a comment and reports another', async () => {
@@ -209,7 +205,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await mod.locator('.queue-item').filter({ hasText: 'Pacing saved my whole autumn.' }).waitFor({ state: 'detached' });
       await zoe.reload();
       await articleBy(zoe, ZOE).getByText('edited', { exact: true }).waitFor();
-      expect(commentBy('zoe@example.org', 'Pacing')?.body).toBe('Pacing saved my *whole* autumn.');
+      expect((await commentBy('zoe@example.org', 'Pacing'))?.body).toBe('Pacing saved my *whole* autumn.');
 
       await lukasz.reload();
       const hers = articleBy(lukasz, ZOE);
@@ -217,7 +213,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await hers.getByLabel('Unkind or hurtful').check();
       await hers.getByRole('button', { name: 'Send report' }).click();
       await hers.getByText('Thank you for telling us.').waitFor();
-      expect(row('select reason from comment_reports where comment_id = ?', commentBy('zoe@example.org', 'Pacing')!.id)).toEqual({ reason: 'unkind' });
+      expect(await row('select reason from comment_reports where comment_id = ?', (await commentBy('zoe@example.org', 'Pacing'))!.id)).toEqual({ reason: 'unkind' });
     });
 
     it('chooses reply emails, gets one when the moderator replies, and mutes the conversation from it', async () => {
@@ -229,7 +225,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
         await page.getByLabel('At once, one email per reply').check();
         await page.getByRole('button', { name: 'Save email choices' }).click();
         await page.getByText('Saved.', { exact: true }).waitFor();
-        expect(row('select reply_notifications as choice from users where email = ?', email)).toEqual({ choice: 'instant' });
+        expect(await row('select reply_notifications as choice from users where email = ?', email)).toEqual({ choice: 'instant' });
       }
 
       await mod.goto(`${site}${postPath}`);
@@ -254,7 +250,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await zoe.getByRole('button', { name: 'Sign out' }).click();
       await zoe.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
       await expect(whoAmI(zoe)).resolves.toBeNull();
-      expect(row("select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = 'zoe@example.org'")).toEqual({ n: 0 });
+      expect(await row("select CAST(count(*) AS INTEGER) as n from sessions s join users u on u.id = s.user_id where u.email = 'zoe@example.org'")).toEqual({ n: 0 });
     });
   });
 
@@ -272,7 +268,7 @@ describeWithNginx('every reader form through the shipped nginx', () => {
       await amelie.getByLabel('Display name').fill(AMELIE);
       await amelie.getByRole('button', { name: 'Continue' }).click();
       await amelie.waitForURL(`${site}/`);
-      expect(nameOf('amelie@example.org')).toBe(AMELIE);
+      expect(await nameOf('amelie@example.org')).toBe(AMELIE);
       await expect(meThroughProxy(amelie)).resolves.toEqual({ name: AMELIE, role: 'member' });
 
       // A second email, its link opened on another device: the confirm button, then the same finishing link.
