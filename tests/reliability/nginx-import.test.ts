@@ -11,8 +11,10 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
+import { openSiteDatabase } from '../helpers/site-database';
 import { freePort, startServer, type App } from './support/app';
-import { createPerson, openDatabase, type Person } from './support/database';
+import type { Person } from './support/database';
+import { addPerson } from './support/site';
 import { zipBuffer } from '../fixtures/wordpress/zip-writer';
 
 const nginx = ensureNginx();
@@ -44,9 +46,12 @@ describeWithNginx('the admin import and export through the shipped nginx', () =>
     site = `http://localhost:${proxyPort}`;
     app = await startServer({ env: { SITE_URL: site, TRUSTED_PROXIES: '127.0.0.1' } });
     proxy = await startNginx((nginx as { binary: string }).binary, app.port, { port: proxyPort });
-    const db = openDatabase(app.databaseFile);
-    admin = createPerson(db, 'admin', 'Ada Admin');
-    db.close();
+    const db = openSiteDatabase(app.databaseUrl);
+    try {
+      admin = await addPerson(db, 'admin', 'Ada Admin');
+    } finally {
+      await db.close();
+    }
   }, 60_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@
  * micro-cached for everyone, members included, a member's new comment is in the page they get at once (their
  * write marks their browser for a few seconds) and in everyone's within the cache lifetime, and nothing
  * per-visitor is ever answered from the cache.
- * Real processes only: the app on a migrated SQLite file, nginx, an SMTP catcher, Chromium for sign-in.
+ * Real processes only: the app on a migrated database of the run's engine, nginx, an SMTP catcher, Chromium for sign-in.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,12 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchData } from '../../bench/seed';
 import { signInMembers } from '../../bench/sessions';
-import { startServer as startServerUntyped } from '../e2e/server';
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
-
-// tests/e2e/server.js is plain JavaScript: TypeScript infers its options from the defaults alone.
-const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+import { startServer, type App } from './support/app';
+import { createLastingDatabase, type LastingDatabase } from './support/lasting-database';
 
 const root = path.join(__dirname, '..', '..');
 const nginx = ensureNginx();
@@ -29,8 +27,9 @@ const describeWithNginx = 'unavailable' in nginx ? describe.skip : describe;
 
 describeWithNginx('nginx micro-cache in front of Hearth', () => {
   let dir: string;
+  let database: LastingDatabase;
   let mail: MailCatcher;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: App;
   let proxy: RunningNginx;
   let data: BenchData;
   let cookie: string;
@@ -55,18 +54,18 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No build found: run `next build` first.');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-test-'));
-    const databaseFile = path.join(dir, 'hearth.db');
+    database = await createLastingDatabase(dir);
     // The benchmark's seeding, small: members who already have an approved comment, so a new one is published at once.
     const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'bench/seed-cli.ts', JSON.stringify({ posts: 25, threadComments: 2, subscribers: 0 })], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: dir },
       encoding: 'utf8',
     });
     data = JSON.parse(output) as BenchData;
     postPath = `/posts/${data.threadPost.slug}`;
     mail = await startMailCatcher();
     // The proxy is the app's only trusted peer, as the deployment docs say.
-    server = await startServer({ databaseFile, env: { EMAIL_SERVER: mail.url, TRUSTED_PROXIES: '127.0.0.1' } });
+    server = await startServer(database.serverOptions({ EMAIL_SERVER: mail.url, TRUSTED_PROXIES: '127.0.0.1' }));
     proxy = await startNginx((nginx as { binary: string }).binary, server.port);
     // Cookies belong to a host, not a port: the session made on the app works through nginx on localhost too.
     [cookie] = await signInMembers(server.url, mail, [data.memberEmails[0]], 1);
@@ -76,6 +75,7 @@ describeWithNginx('nginx micro-cache in front of Hearth', () => {
     await proxy?.stop();
     await server?.stop();
     await mail?.close();
+    await database?.drop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

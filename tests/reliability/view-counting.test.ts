@@ -10,13 +10,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { BenchData } from '../../bench/seed';
-import { startServer as startServerUntyped } from '../e2e/server';
 import { ensureNginx, startNginx, type RunningNginx } from '../helpers/nginx';
-
-const startServer = startServerUntyped as unknown as (options: { databaseFile: string; env: Record<string, string> }) => ReturnType<typeof startServerUntyped>;
+import { openSiteDatabase, type SiteDatabase } from '../helpers/site-database';
+import { startServer, type App } from './support/app';
+import { createLastingDatabase, type LastingDatabase } from './support/lasting-database';
 
 const root = path.join(__dirname, '..', '..');
 const nginx = ensureNginx();
@@ -29,29 +28,32 @@ const READER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, li
 
 describeWithNginx('counting views from real browsers', () => {
   let dir: string;
-  let databaseFile: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let database: LastingDatabase;
+  let db: SiteDatabase;
+  let server: App;
   let proxy: RunningNginx;
   let browser: Browser;
   let postPath: string;
   const cspErrors: string[] = [];
 
   /** Views stored for one path, or for all post pages. */
-  const views = (counted = postPath): number => {
-    const db = new Database(databaseFile, { readonly: true });
-    try {
-      const where = counted === '/posts/*' ? "path LIKE '/posts/%'" : 'path = ?';
-      return (db.prepare(`SELECT coalesce(sum(views), 0) AS n FROM page_view_counts WHERE ${where}`).get(...(counted === '/posts/*' ? [] : [counted])) as { n: number }).n;
-    } finally {
-      db.close();
-    }
+  const views = async (counted = postPath): Promise<number> => {
+    const where = counted === '/posts/*' ? "path LIKE '/posts/%'" : 'path = ?';
+    return (await db.get<{ n: number }>(`SELECT CAST(coalesce(sum(views), 0) AS INTEGER) AS n FROM page_view_counts WHERE ${where}`, counted === '/posts/*' ? [] : [counted]))!.n;
+  };
+  /** Every table of the app's, as a name to select from. */
+  const tables = async (): Promise<string[]> => {
+    const sql = database.url.startsWith('file:')
+      ? "SELECT '\"' || name || '\"' AS name FROM sqlite_master WHERE type = 'table'"
+      : "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
+    return (await db.all<{ name: string }>(sql)).map((t) => t.name);
   };
   /**
    * The server hands its counts to the app every two seconds: polled until they arrive, then one more
    * interval, so that a view counted twice (or one that should not count) would show too.
    */
   async function waitForViews(expected: number, counted = postPath): Promise<number> {
-    for (let i = 0; i < 100 && views(counted) < expected; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await views(counted)) < expected; i++) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 2500));
     return views(counted);
   }
@@ -68,17 +70,18 @@ describeWithNginx('counting views from real browsers', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No build found: run `next build` first.');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-views-test-'));
-    databaseFile = path.join(dir, 'hearth.db');
+    database = await createLastingDatabase(dir);
     const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'bench/seed-cli.ts', JSON.stringify({ posts: 12, threadComments: 2, subscribers: 0 })], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: dir },
       encoding: 'utf8',
     });
     const data = JSON.parse(output) as BenchData;
     postPath = `/posts/${data.threadPost.slug}`;
     const viewsLog = path.join(dir, 'nginx-views.log');
     // The page cache keeps a page for a minute here (1 s in production), so a slow machine still gets a hit.
-    server = await startServer({ databaseFile, env: { TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000', NGINX_VIEWS_LOG: viewsLog } });
+    server = await startServer(database.serverOptions({ TRUSTED_PROXIES: '127.0.0.1', PAGE_CACHE_MS: '60000', NGINX_VIEWS_LOG: viewsLog }));
+    db = openSiteDatabase(database.url);
     proxy = await startNginx((nginx as { binary: string }).binary, server.port, { viewsLog });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -90,28 +93,28 @@ describeWithNginx('counting views from real browsers', () => {
   afterAll(async () => {
     await browser?.close();
     await proxy?.stop();
+    await db?.close();
     await server?.stop();
+    await database?.drop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('counts a view rendered fresh and one served from the app’s in-process page cache, with the referring site by host only', async () => {
     const { context, page } = await reader();
-    const before = views();
+    const before = await views();
     const first = await page.goto(server.url + postPath, { referer: 'https://forum.example.org/threads/42?member=zoe' });
     const second = await page.goto(server.url + postPath);
     // The same CSP nonce twice: the second copy came from the page cache, not from Next.
     expect(second!.headers()['content-security-policy']).toBe(first!.headers()['content-security-policy']);
     await page.waitForLoadState('networkidle');
     expect(await waitForViews(before + 2)).toBe(before + 2);
-    const db = new Database(databaseFile, { readonly: true });
-    expect(db.prepare('SELECT host, views FROM referrer_counts').all()).toEqual([{ host: 'forum.example.org', views: 1 }]);
-    db.close();
+    expect(await db.all('SELECT host, views FROM referrer_counts')).toEqual([{ host: 'forum.example.org', views: 1 }]);
     await context.close();
   });
 
   it('counts each view through nginx once: its micro-cache HITs (reported by nginx) and what reaches the app', async () => {
     const { context, page } = await reader();
-    const before = views();
+    const before = await views();
     const statuses: string[] = [];
     for (let i = 0; i < 6 && !statuses.includes('HIT'); i++) {
       const response = await page.goto(proxy.url + postPath);
@@ -125,7 +128,7 @@ describeWithNginx('counting views from real browsers', () => {
   });
 
   it('counts a client navigation to another post once, and none of the prefetches Next made for its links', async () => {
-    const allPosts = views('/posts/*');
+    const allPosts = await views('/posts/*');
     const { context, page } = await reader();
     // Next prefetches the post links in view once the page is idle: none of those may count.
     const prefetched = page.waitForRequest((request) => Boolean(request.headers()['next-router-prefetch']) && new URL(request.url()).pathname.startsWith('/posts/'), { timeout: 20_000 });
@@ -134,7 +137,7 @@ describeWithNginx('counting views from real browsers', () => {
     await page.waitForLoadState('networkidle');
     const link = page.locator('main a[href^="/posts/"]').first();
     const target = (await link.getAttribute('href'))!.split(/[?#]/)[0];
-    const before = views(target);
+    const before = await views(target);
     const rsc: string[] = [];
     page.on('request', (request) => {
       if (request.headers().rsc === '1') rsc.push(request.url());
@@ -147,12 +150,12 @@ describeWithNginx('counting views from real browsers', () => {
     expect(await page.evaluate(() => (window as unknown as { stayedOnThePage?: boolean }).stayedOnThePage)).toBe(true);
     expect(rsc.some((url) => new URL(url).pathname === target)).toBe(true);
     expect(await waitForViews(before + 1, target)).toBe(before + 1);
-    expect(views('/posts/*')).toBe(allPosts + 1);
+    expect(await views('/posts/*')).toBe(allPosts + 1);
     await context.close();
   });
 
   it('counts nothing for readers with Do Not Track or Global Privacy Control, fresh, cached or through nginx', async () => {
-    const before = views();
+    const before = await views();
     for (const headers of [{ DNT: '1' }, { 'Sec-GPC': '1' }] as Record<string, string>[]) {
       const { context, page } = await reader({ extraHTTPHeaders: headers });
       for (let i = 0; i < 2; i++) {
@@ -173,7 +176,7 @@ describeWithNginx('counting views from real browsers', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     expect(await page.evaluate(() => navigator.userAgent)).toMatch(/HeadlessChrome/);
-    const before = views();
+    const before = await views();
     await page.goto(server.url + postPath);
     await page.goto(proxy.url + postPath);
     await page.goto(proxy.url + postPath);
@@ -186,16 +189,13 @@ describeWithNginx('counting views from real browsers', () => {
 
   it('ran every page under the CSP, and stored no address, browser name or cookie anywhere', async () => {
     expect(cspErrors).toEqual([]);
-    const db = new Database(databaseFile, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
     const found: string[] = [];
-    for (const table of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+    for (const table of await tables()) {
+      for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM ${table}`)) {
         const text = JSON.stringify(row);
         for (const needle of ['ZoeMarker', 'HeadlessChrome', '127.0.0.1', '::1', 'threads/42', 'member=zoe']) if (text.includes(needle)) found.push(`${table}: ${needle}`);
       }
     }
-    db.close();
     expect(found).toEqual([]);
   });
 });
