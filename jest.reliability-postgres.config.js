@@ -5,14 +5,8 @@ const reliability = require('./jest.reliability.config');
 const sqliteOnly = [
   // read or write the server's SQLite file directly to set up or check their rows
   'action-failures',
-  'concurrency',
-  'crash',
   'hostile-input',
   'mail-outage',
-  'nginx-forms',
-  'nginx-import',
-  'nginx-microcache',
-  'view-counting',
   // about the SQLite file itself: its backup and restore (PostgreSQL's: tests/integration/db/postgres-backup.test.ts),
   // its permissions, and copying it into PostgreSQL
   'backup',

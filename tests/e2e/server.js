@@ -55,11 +55,14 @@ async function asClusterAdmin(adminUrl, text) {
   }
 }
 
-/** A fresh, empty database in the run's PostgreSQL cluster (the server migrates and seeds it), or null on SQLite runs. */
-async function clusterDatabase() {
+/**
+ * A fresh, empty database in the run's PostgreSQL cluster (a server migrates and seeds it), named `<prefix>_…`,
+ * or null on SQLite runs. @param {string} prefix
+ */
+async function clusterDatabase(prefix) {
   if (!process.env.HEARTH_TEST_POSTGRES) return null;
   const { url, adminUrl } = JSON.parse(process.env.HEARTH_TEST_POSTGRES);
-  const name = `e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await asClusterAdmin(adminUrl, `CREATE DATABASE ${name} OWNER hearth`);
   const databaseUrl = new URL(url);
   databaseUrl.pathname = `/${name}`;
@@ -71,7 +74,7 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
   const port = await freePort();
   const dataDir = databaseFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
   const file = databaseFile ?? path.join(dataDir, 'hearth.db');
-  const database = databaseFile || env.DATABASE_URL ? null : await clusterDatabase();
+  const database = databaseFile || env.DATABASE_URL ? null : await clusterDatabase('e2e');
   const url = `http://localhost:${port}`;
   const databaseEnv = database ? { DATABASE_URL: database.url, DATA_DIR: dataDir } : { DATABASE_URL: `file:${file}` };
   const child = spawnServer(port, { ...databaseEnv, SITE_URL: url, ...env });
@@ -120,4 +123,4 @@ async function startServerExpectingFailure({ env, timeoutMs = 30_000 }) {
   return { code, output };
 }
 
-module.exports = { startServer, startServerExpectingFailure, freePort };
+module.exports = { startServer, startServerExpectingFailure, freePort, clusterDatabase };

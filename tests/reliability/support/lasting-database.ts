@@ -4,9 +4,11 @@
  * database in the run's cluster (tests/e2e/server.js drops its own databases when a server stops, so it cannot
  * give these).
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { clusterDatabase } = require('../../e2e/server') as {
+  clusterDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> } | null>;
+};
 
 export type LastingDatabase = {
   /** The DATABASE_URL that names it, for the seeding script and the test's own handle. */
@@ -17,29 +19,11 @@ export type LastingDatabase = {
   drop(): Promise<void>;
 };
 
-async function asClusterAdmin(adminUrl: string, sql: string): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 export async function createLastingDatabase(dir: string): Promise<LastingDatabase> {
-  if (!process.env.HEARTH_TEST_POSTGRES) {
+  const database = await clusterDatabase('lasting');
+  if (!database) {
     const databaseFile = path.join(dir, 'hearth.db');
     return { url: `file:${databaseFile}`, serverOptions: (env = {}) => ({ databaseFile, env }), drop: async () => {} };
   }
-  const { url, adminUrl } = JSON.parse(process.env.HEARTH_TEST_POSTGRES) as { url: string; adminUrl: string };
-  const name = `lasting_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await asClusterAdmin(adminUrl, `CREATE DATABASE ${name} OWNER hearth`);
-  const databaseUrl = new URL(url);
-  databaseUrl.pathname = `/${name}`;
-  return {
-    url: databaseUrl.toString(),
-    serverOptions: (env = {}) => ({ env: { DATABASE_URL: databaseUrl.toString(), DATA_DIR: dir, ...env } }),
-    drop: () => asClusterAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  return { url: database.url, serverOptions: (env = {}) => ({ env: { DATABASE_URL: database.url, DATA_DIR: dir, ...env } }), drop: database.drop };
 }
