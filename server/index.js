@@ -114,6 +114,8 @@ function malformedTarget(req) {
   } catch {
     return { status: 400, message: 'That address is not valid.' };
   }
+  // A NUL character in a path names nothing Hearth stores, and PostgreSQL refuses it in any query (a 500 at every slug lookup).
+  if (/%00/.test(url.split('?')[0])) return { status: 400, message: 'That address is not valid.' };
   return null;
 }
 

@@ -25,13 +25,27 @@ function scrub(text) {
   return String(text).replace(QUERY_PARAMS, '$1 [redacted]').replace(EMAIL, '[email]').replace(QUERY_VALUE, '$1[redacted]').replace(LONG_SECRET, '[redacted]').slice(0, MAX_MESSAGE);
 }
 
+const MAX_CAUSES = 3;
+
 /**
- * An error as the log may show it: its kind, and its message scrubbed (or the thrown value itself, when it has none).
+ * An error's message, then its causes' messages, each scrubbed on its own. Drizzle wraps a failed query's error
+ * ("Failed query: …") around the database's own complaint (a PostgreSQL exception, a deadlock) as its cause: without
+ * it the log would say which query failed but not why.
+ * @param {{ message: unknown; cause?: unknown }} error @returns {string}
+ */
+function messageWithCauses(error) {
+  const parts = [scrub(error.message)];
+  for (let cause = error.cause, n = 0; cause instanceof Error && n < MAX_CAUSES; cause = cause.cause, n++) parts.push(`caused by: ${scrub(cause.message)}`);
+  return parts.join('\n');
+}
+
+/**
+ * An error as the log may show it: its kind, and its message and causes scrubbed (or the thrown value itself, when it has no message).
  * @param {unknown} error @returns {{ type: unknown; message: string }}
  */
 function loggableError(error) {
   const fields = typeof error === 'object' && error !== null ? error : {};
-  return { type: 'name' in fields ? fields.name : undefined, message: scrub('message' in fields && fields.message != null ? fields.message : error) };
+  return { type: 'name' in fields ? fields.name : undefined, message: 'message' in fields && fields.message != null ? messageWithCauses(fields) : scrub(error) };
 }
 
 /** A request path fit for the log: no query string (tokens, addresses and searches live there). @param {string | undefined} url */
@@ -53,7 +67,7 @@ function routeConsoleToLogger(logger) {
   for (const [method, level] of levels) {
     console[method] = (/** @type {unknown[]} */ ...args) => {
       const error = args.find((arg) => arg instanceof Error);
-      const fields = error ? { err: { type: error.name, message: scrub(error.message), stack: scrub(error.stack ?? '') } } : {};
+      const fields = error ? { err: { type: error.name, message: messageWithCauses(error), stack: scrub(error.stack ?? '') } } : {};
       logger[level](fields, scrub(format(...args.filter((arg) => arg !== error))));
     };
   }

@@ -36,6 +36,18 @@ function unexpected(name: string, error: unknown): ActionState {
   return { ...UNEXPECTED, message: `${UNEXPECTED.message} (Reference: ${requestId}.)` };
 }
 
+const hasNul = (value: unknown): boolean => (typeof value === 'string' ? value.includes('\u0000') : typeof value === 'object' && value !== null && Object.values(value).some(hasNul));
+
+/**
+ * Parsed fields holding a NUL character, refused like any invalid field: no form has a use for one, and
+ * PostgreSQL cannot store one in text (SQLite can), so the write would fail as an unexpected error there.
+ */
+function withNul(input: unknown): ActionState | null {
+  const fields = typeof input === 'object' && input !== null ? Object.entries(input).filter(([, value]) => hasNul(value)) : hasNul(input) ? [['form', input]] : [];
+  if (fields.length === 0) return null;
+  return { ok: false, message: 'Please check the highlighted field.', fieldErrors: Object.fromEntries(fields.map(([field]) => [field, ['This cannot contain a NUL character.']])) };
+}
+
 async function guard<A extends Access, S extends z.ZodType>(
   spec: Spec<A, S>,
   raw: () => unknown,
@@ -52,6 +64,8 @@ async function guard<A extends Access, S extends z.ZodType>(
     }
     const parsed = spec.schema.safeParse(raw());
     if (!parsed.success) return invalid(parsed.error);
+    const refused = withNul(parsed.data);
+    if (refused) return refused;
     return await run(parsed.data, user as UserFor<A>);
   } catch (error) {
     unstable_rethrow(error);

@@ -4,16 +4,18 @@
  * bodies, and arguments of the wrong type for every server action. No answer may be a 5xx, a refused
  * request may store nothing, and no stored or echoed payload may come back as live markup on any page.
  */
-import type Database from 'better-sqlite3';
+import type { SiteDatabase } from '../helpers/site-database';
 import { actionRefs, callAction, callActionRaw, submitForm, type ActionAnswer } from './support/actions';
-import { startServer, type App } from './support/app';
+import type { App } from './support/app';
 import { postComment } from './support/comments';
 import { oneShot } from './support/one-shot';
-import { createPerson, insertApprovedComment, openDatabase, openPost, type Person } from './support/database';
+import type { Person } from './support/database';
+import { addApprovedComment, addPerson, countOf, openPostOf, startSite, type Site } from './support/site';
 import { headerInjection, hostileStrings, overLong, sqlPayloads, unreadable, unsafeMarkup, xssPayloads } from './fixtures/hostile-strings';
 
+let site: Site;
 let app: App;
-let db: Database.Database;
+let db: SiteDatabase;
 let admin: Person;
 let commenter: Person;
 let post: { id: number; slug: string };
@@ -25,26 +27,13 @@ type Outcome = { status: number; stored: boolean };
 type Case = { name: string; run: () => Promise<Outcome> };
 
 /** Everything a request could write (rate-limit bookkeeping aside). */
-function snapshot(): string {
-  const counts = [
-    'comments',
-    'comment_reports',
-    'posts',
-    'pages',
-    'subscribers',
-    'users',
-    'sessions',
-    'verification_tokens',
-    'uploads',
-    'outbox',
-    'tags',
-    'thread_mutes',
-    'categories',
-    'menu_items',
-  ].map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
-  const settings = db.prepare('SELECT * FROM site_settings').all();
-  const names = db.prepare('SELECT name, role, reply_notifications, commenting_blocked FROM users ORDER BY id').all();
-  const postRows = db.prepare('SELECT title, body, status FROM posts ORDER BY id').all();
+async function snapshot(): Promise<string> {
+  const tables = ['comments', 'comment_reports', 'posts', 'pages', 'subscribers', 'users', 'sessions', 'verification_tokens', 'uploads', 'outbox', 'tags', 'thread_mutes', 'categories', 'menu_items'];
+  const counts: number[] = [];
+  for (const table of tables) counts.push(await countOf(db, `SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`));
+  const settings = await db.all('SELECT * FROM site_settings');
+  const names = await db.all('SELECT name, role, reply_notifications, commenting_blocked FROM users ORDER BY id');
+  const postRows = await db.all('SELECT title, body, status FROM posts ORDER BY id');
   return JSON.stringify([counts, settings, names, postRows]);
 }
 
@@ -326,18 +315,17 @@ function malformedEncodingCases(): Case[] {
 }
 
 beforeAll(async () => {
-  app = await startServer({ env: { COMMENT_FLOOD_LIMITS: 'off' } });
-  db = openDatabase(app.databaseFile);
-  post = openPost(db);
-  admin = createPerson(db, 'admin', 'Admin');
-  commenter = createPerson(db, 'member', 'Commenter');
+  site = await startSite({ COMMENT_FLOOD_LIMITS: 'off' });
+  ({ app, db } = site);
+  post = await openPostOf(db);
+  admin = await addPerson(db, 'admin', 'Admin');
+  commenter = await addPerson(db, 'member', 'Commenter');
   // A member with an approved comment is published at once, so hostile comments reach the public page.
-  insertApprovedComment(db, post.id, commenter.id, 'An earlier, approved comment.');
-  reportable = insertApprovedComment(db, post.id, admin.id, 'Report me.');
+  await addApprovedComment(db, post.id, commenter.id, 'An earlier, approved comment.');
+  reportable = await addApprovedComment(db, post.id, admin.id, 'Report me.');
 });
 afterAll(async () => {
-  db?.close();
-  await app?.stop();
+  await site?.stop();
 });
 
 describe('hostile input', () => {
@@ -371,7 +359,7 @@ describe('hostile input', () => {
     console.info(`hostile input: ${total} cases`);
     expect(total).toBeGreaterThanOrEqual(300);
     for (const testCase of cases) {
-      const before = snapshot();
+      const before = await snapshot();
       let outcome: Outcome;
       try {
         outcome = await testCase.run();
@@ -380,12 +368,13 @@ describe('hostile input', () => {
         continue;
       }
       if (outcome.status >= 500) failures.push(`${testCase.name}: HTTP ${outcome.status}`);
-      if (!outcome.stored && snapshot() !== before) failures.push(`${testCase.name}: refused (HTTP ${outcome.status}) but the database changed`);
+      if (!outcome.stored && (await snapshot()) !== before) failures.push(`${testCase.name}: refused (HTTP ${outcome.status}) but the database changed`);
     }
     expect(failures).toEqual([]);
     // The server still answers after all of it.
     expect((await fetch(`${app.url}/api/me`)).status).toBe(200);
-    expect(app.output()).not.toMatch(/SQLITE_|TypeError|ReferenceError/);
+    // No database error reaches the log: SQLite's codes, or a failed query (Drizzle's wrapper, as PostgreSQL's arrive).
+    expect(app.output()).not.toMatch(/SQLITE_|Failed query|TypeError|ReferenceError/);
     // Nothing relabels a 5xx any more (server/action-body.js refuses undecodable bodies before Next):
     // each of those is a 4xx of its own.
     malformedStatuses.delete('multipart pointing at a missing form');
@@ -394,7 +383,7 @@ describe('hostile input', () => {
 
   it('shows no stored payload as live markup on any page where stored content appears', async () => {
     for (const id of createdPosts.slice(0, 10)) await submitForm(app.url, 'publishPostAction', { postId: String(id) }, admin.cookie);
-    const slugs = (db.prepare(`SELECT slug FROM posts WHERE id IN (${createdPosts.join(',') || 0})`).all() as { slug: string }[]).map((r) => r.slug);
+    const slugs = (await db.all<{ slug: string }>(`SELECT slug FROM posts WHERE id IN (${createdPosts.join(',') || 0})`)).map((r) => r.slug);
     const pages = [
       `/posts/${post.slug}`,
       '/',
@@ -423,8 +412,8 @@ describe('hostile input', () => {
       '/account',
       `/api/posts/${post.id}/comments`,
     ];
-    const stored = db.prepare("SELECT count(*) AS n FROM comments WHERE body LIKE '%xss_probe%' AND status = 'approved'").get() as { n: number };
-    expect(stored.n).toBeGreaterThan(20);
+    // lower(): LIKE ignores ASCII case on SQLite only.
+    expect(await countOf(db, "SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE lower(body) LIKE '%xss_probe%' AND status = 'approved'")).toBeGreaterThan(20);
     for (const [path, cookie] of [...pages.map((p) => [p, undefined] as const), ...adminPages.map((p) => [p, admin.cookie] as const), [`/posts/${post.slug}`, commenter.cookie] as const]) {
       const response = await fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
       expect({ path, status: response.status < 500 }).toEqual({ path, status: true });

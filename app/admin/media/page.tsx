@@ -12,6 +12,7 @@ import { SiteDate } from '@/components/layout/site-date';
 import { describeUse, inUseReason } from '@/lib/media-library';
 import { WRITERS } from '@/lib/roles';
 import '@/components/admin/media.css';
+import { adminSearchText } from '@/lib/admin-search';
 
 // The media library: every uploaded image, newest first, to add to, describe, find where it is used, and delete when unused.
 export const metadata: Metadata = { title: 'Media library' };
@@ -63,7 +64,7 @@ export default async function MediaPage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/media', WRITERS);
   if (!user) return <NotAllowed who="authors and admins" />;
   const params = await searchParams;
-  const search = (params.q ?? '').trim().slice(0, 200);
+  const search = adminSearchText(params.q, 200);
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));
   const { uploads, total } = await listUploads(search, page);
   const totalPages = Math.max(1, Math.ceil(total / UPLOADS_PER_PAGE));

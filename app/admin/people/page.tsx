@@ -7,6 +7,7 @@ import { SiteDate } from '@/components/layout/site-date';
 import { ADMINS } from '@/lib/roles';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { ROLE_LABELS } from '@/lib/validations/person-role';
+import { adminSearchText } from '@/lib/admin-search';
 
 export const metadata: Metadata = { title: 'People and roles' };
 
@@ -52,7 +53,7 @@ function PeopleTable({ caption, people, currentUserId }: { caption: string; peop
 export default async function PeoplePage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/people', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
-  const search = ((await searchParams).q ?? '').trim().slice(0, 254);
+  const search = adminSearchText((await searchParams).q, 254);
   const found = search ? await searchPeople(search) : [];
   return (
     <div className="page-wide">

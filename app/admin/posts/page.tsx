@@ -6,6 +6,7 @@ import { listPostsForEditor } from '@/db/queries/editor-posts';
 import { POST_STATUSES, type PostStatus } from '@/db/schema-values';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { isAdmin, WRITERS } from '@/lib/roles';
+import { adminSearchText } from '@/lib/admin-search';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -19,7 +20,7 @@ export default async function PostsPage({ searchParams }: Props) {
   if (!user) return <NotAllowed who="the site’s authors and admins" />;
   const params = await searchParams;
   const status = POST_STATUSES.includes(params.status as PostStatus) ? (params.status as PostStatus) : undefined;
-  const search = (params.q ?? '').trim().slice(0, 200);
+  const search = adminSearchText(params.q, 200);
   // Authors see their own posts; admins everyone's.
   const rows = await listPostsForEditor({ status, search, authorId: isAdmin(user.role) ? undefined : user.id });
   const filterHref = (f: (typeof FILTERS)[number]) => `/admin/posts?${new URLSearchParams({ ...(f === 'all' ? {} : { status: f }), ...(search ? { q: search } : {}) })}`;

@@ -10,6 +10,7 @@ import { ADMINS } from '@/lib/roles';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { FREQUENCY_LABELS } from '@/lib/subscriptions/choices';
 import { PageBar } from '@/components/ui/pagination';
+import { adminSearchText } from '@/lib/admin-search';
 
 export const metadata: Metadata = { title: 'Subscribers' };
 
@@ -21,7 +22,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/subscribers', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins (subscribers’ addresses are private)" />;
   const params = await searchParams;
-  const search = (params.q ?? '').trim().slice(0, 254);
+  const search = adminSearchText(params.q, 254);
   const requestedPage = Number.parseInt(params.page ?? '1', 10);
   const page = Number.isSafeInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1;
   const counts = await countSubscribers();

@@ -27,4 +27,13 @@ describe('what may reach the log', () => {
     expect(loggableError({ name: 'SqliteError', message: 'Failed query: select 1\nparams: my story' })).toEqual({ type: 'SqliteError', message: 'Failed query: select 1\nparams: [redacted]' });
     expect(loggableError(null)).toEqual({ type: undefined, message: 'null' });
   });
+
+  it("keeps the database's own complaint that a failed query carries as its cause, each part scrubbed", () => {
+    const complaint = Object.assign(new Error('value for jo@example.org violates check constraint'), { code: '23514' });
+    const failed = new Error('Failed query: update "users" set "email" = $1\nparams: jo@example.org', { cause: complaint });
+    expect(loggableError(failed)).toEqual({
+      type: 'Error',
+      message: 'Failed query: update "users" set "email" = $1\nparams: [redacted]\ncaused by: value for [email] violates check constraint',
+    });
+  });
 });

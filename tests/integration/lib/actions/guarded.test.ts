@@ -77,6 +77,17 @@ describe('formAction', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('refuses a valid field holding a NUL character (PostgreSQL cannot store one) before running anything', async () => {
+    const admin = (await signedIn('admin'))!;
+    expect(await renameAction({ ok: false }, form({ name: 'Ada\u0000Admin', note: 'hi' }))).toEqual({
+      ok: false,
+      message: 'Please check the highlighted field.',
+      fieldErrors: { name: ['This cannot contain a NUL character.'] },
+    });
+    expect(run).not.toHaveBeenCalled();
+    expect(await nameOf(admin.id)).toBe(admin.name);
+  });
+
   it('turns a real database failure into the generic answer with a reference, logged once, and changes nothing', async () => {
     const admin = (await signedIn('admin'))!;
     const refusal = await refuseWrites({ table: 'users', event: 'UPDATE', message: 'injected failure' });
