@@ -50,12 +50,4 @@ export function openPost(db: Database.Database): { id: number; slug: string } {
   return db.prepare(OPEN_POST_SQL).get() as { id: number; slug: string };
 }
 
-export const countRows = (db: Database.Database, table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-
 export const integrityCheck = (db: Database.Database): string => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
-
-/** An approved comment written straight into the database (a conversation to reply to, or a commenter's track record). */
-export function insertApprovedComment(db: Database.Database, postId: number, authorId: string, body: string): number {
-  const html = `<p>${body}</p>`;
-  return Number(db.prepare("INSERT INTO comments (post_id, author_id, body, html, status, depth) VALUES (?, ?, ?, ?, 'approved', 1)").run(postId, authorId, body, html).lastInsertRowid);
-}
