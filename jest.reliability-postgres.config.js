@@ -3,7 +3,6 @@
 const reliability = require('./jest.reliability.config');
 
 const sqliteOnly = [
-  // read or write the server's SQLite file directly to set up or check their rows
   // about the SQLite file itself: its backup and restore (PostgreSQL's: tests/integration/db/postgres-backup.test.ts),
   // its permissions, and copying it into PostgreSQL
   'backup',

@@ -41,10 +41,10 @@ export const isResult = (value: EditablePost | EditorResult): value is EditorRes
 
 /**
  * What is wrong with the fields beyond their shape (a clash, something gone), or null. Runs inside the save's
- * transaction, holding the lock on post addresses, so two posts saved at once cannot both take one address.
+ * transaction, holding the lock on the address it checks, so two posts saved at once cannot both take it.
  */
 export async function fieldProblems(values: PostEditorValues, id: number | null): Promise<EditorResult | null> {
-  await lockFor('post addresses');
+  await lockFor(`post address ${values.slug}`);
   const fieldErrors: Record<string, string[]> = {};
   if (await isSlugTaken(values.slug, id ?? undefined)) fieldErrors.slug = ['Another post already uses (or used) this web address. Choose another.'];
   if (values.categoryId !== null && !(await categoryExists(values.categoryId))) fieldErrors.categoryId = ['That category no longer exists. Reload the page and choose again.'];

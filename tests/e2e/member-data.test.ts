@@ -33,12 +33,6 @@ afterAll(async () => {
   await mail?.close();
 });
 
-/** Every table, quoted to select from: SQLite's catalogue, or every schema of PostgreSQL's but the system's. */
-const tablesSql = () =>
-  server.databaseUrl.startsWith('file:')
-    ? `select '"' || name || '"' as name from sqlite_master where type = 'table'`
-    : "select quote_ident(table_schema) || '.' || quote_ident(table_name) as name from information_schema.tables where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')";
-
 /** A column's value as text: strings, blobs (bytea), and PostgreSQL's jsonb, which arrives parsed. */
 const textOf = (value: unknown): string | null =>
   typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
@@ -46,7 +40,7 @@ const textOf = (value: unknown): string | null =>
 /** Every table and column of the database whose text holds one of the needles (any case). */
 async function scanDatabase(needles: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const { name } of await db.all<{ name: string }>(tablesSql())) {
+  for (const name of await db.tables()) {
     for (const row of await db.all<Record<string, unknown>>(`select * from ${name}`)) {
       for (const [column, value] of Object.entries(row)) {
         const text = textOf(value);

@@ -97,10 +97,16 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
-      if (response.status < 500) return { url, port, databaseFile: file, databaseUrl: database?.url ?? `file:${file}`, pid: child.pid, stop, output: () => output };
+      if (response.status < 500) {
+        const databaseUrl = env.DATABASE_URL ?? database?.url ?? `file:${file}`;
+        return { url, port, databaseFile: file, databaseUrl, dataDir: env.DATA_DIR ?? dataDir ?? path.dirname(file), pid: child.pid, stop, output: () => output };
+      }
     } catch {
       // Not listening yet.
     }

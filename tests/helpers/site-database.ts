@@ -9,6 +9,9 @@ import Database from 'better-sqlite3';
 import { Pool } from 'pg';
 
 export type SiteDatabase = {
+  engine: 'sqlite' | 'postgres';
+  /** Every table, quoted to select from: SQLite's catalogue, or every schema of PostgreSQL's but the system's (migrations' bookkeeping included). */
+  tables(): Promise<string[]>;
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The first row, or undefined. */
   get<T>(sql: string, params?: unknown[]): Promise<T | undefined>;
@@ -26,6 +29,8 @@ function sqliteHandle(file: string): SiteDatabase {
   db.pragma('busy_timeout = 10000');
   const all = async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params.map(sqliteValue)) as T[];
   return {
+    engine: 'sqlite',
+    tables: async () => (await all<{ name: string }>(`SELECT '"' || name || '"' AS name FROM sqlite_master WHERE type = 'table'`)).map((t) => t.name),
     all,
     get: async <T>(sql: string, params: unknown[] = []) => (await all<T>(sql, params))[0],
     run: async (sql, params = []) => void db.prepare(sql).run(...params.map(sqliteValue)),
@@ -55,6 +60,13 @@ function postgresHandle(url: string): SiteDatabase {
   const pool = new Pool({ connectionString: url, max: 2 });
   const all = async <T>(sql: string, params: unknown[] = []) => (await pool.query(numbered(sql), params)).rows.map((row: Record<string, unknown>) => sqliteShapedRow<T>(row));
   return {
+    engine: 'postgres',
+    tables: async () =>
+      (
+        await all<{ name: string }>(
+          "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')",
+        )
+      ).map((t) => t.name),
     all,
     get: async <T>(sql: string, params: unknown[] = []) => (await all<T>(sql, params))[0],
     run: async (sql, params = []) => void (await pool.query(numbered(sql), params)),
@@ -68,8 +80,11 @@ function postgresHandle(url: string): SiteDatabase {
         await client.query(`LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN EXCLUSIVE MODE`);
         await new Promise((r) => setTimeout(r, ms));
         await client.query('COMMIT');
-      } finally {
         client.release();
+      } catch (error) {
+        // A client left inside a failed transaction must not go back to the pool.
+        client.release(error as Error);
+        throw error;
       }
     },
     close: () => pool.end(),

@@ -162,7 +162,7 @@ it.each(CASES)('$action: a database failure answers the generic message with a r
   const target = await row.setup();
   const before = JSON.stringify(await row.state(target));
   const linesBefore = failureLines().length;
-  const { breakIt, repair } = row.failure[site.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres'];
+  const { breakIt, repair } = row.failure[site.db.engine];
   for (const statement of breakIt) await site.db.run(statement);
   let answer: ActionAnswer;
   try {

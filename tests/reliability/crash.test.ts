@@ -30,13 +30,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** SQLite's own check of the file after the crash. PostgreSQL recovers on its own and was not the process killed; there the check is that the restarted server's database answers with every acknowledged row (below). */
-async function integrityCheck(handle: SiteDatabase, url: string): Promise<string> {
-  if (!url.startsWith('file:')) return 'ok';
-  return (await handle.all<{ integrity_check: string }>('PRAGMA integrity_check')).map((r) => r.integrity_check).join('\n');
-}
-
-it('keeps every acknowledged comment and an intact database after SIGKILL mid-storm', async () => {
+it('keeps every acknowledged comment, and takes writes again, after SIGKILL mid-storm', async () => {
   database = await createLastingDatabase(dir);
   const options = database.serverOptions({ COMMENT_FLOOD_LIMITS: 'off' });
   first = await startServer(options);
@@ -73,7 +67,6 @@ it('keeps every acknowledged comment and an intact database after SIGKILL mid-st
 
   restarted = await startServer(options);
   db = openSiteDatabase(database.url);
-  expect(await integrityCheck(db, database.url)).toBe('ok');
   const rows = await db.all<{ id: number; body: string }>('SELECT id, body FROM comments WHERE post_id = ?', [post.id]);
   const stored = new Map(rows.map((r) => [r.id, r.body]));
   const missing = acknowledged.filter((c) => stored.get(c.id) !== c.body);
@@ -82,4 +75,13 @@ it('keeps every acknowledged comment and an intact database after SIGKILL mid-st
   // And the restarted server takes writes again.
   const after = await postComment(restarted.url, post.id, members[0], { body: 'after the crash' });
   expect(after.status).toBe(201);
+});
+
+// SQLite's own check of the file the killed process was writing. PostgreSQL was not the process killed and
+// recovers on its own: there the test above is the check (the restarted server's database answers, with every
+// acknowledged row).
+const onSqlite = process.env.HEARTH_TEST_POSTGRES ? it.skip : it;
+onSqlite('leaves a SQLite file that passes PRAGMA integrity_check', async () => {
+  const check = await db!.all<{ integrity_check: string }>('PRAGMA integrity_check');
+  expect(check.map((r) => r.integrity_check).join('\n')).toBe('ok');
 });

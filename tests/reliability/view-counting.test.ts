@@ -41,13 +41,6 @@ describeWithNginx('counting views from real browsers', () => {
     const where = counted === '/posts/*' ? "path LIKE '/posts/%'" : 'path = ?';
     return (await db.get<{ n: number }>(`SELECT CAST(coalesce(sum(views), 0) AS INTEGER) AS n FROM page_view_counts WHERE ${where}`, counted === '/posts/*' ? [] : [counted]))!.n;
   };
-  /** Every table of the app's, as a name to select from. */
-  const tables = async (): Promise<string[]> => {
-    const sql = database.url.startsWith('file:')
-      ? "SELECT '\"' || name || '\"' AS name FROM sqlite_master WHERE type = 'table'"
-      : "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
-    return (await db.all<{ name: string }>(sql)).map((t) => t.name);
-  };
   /**
    * The server hands its counts to the app every two seconds: polled until they arrive, then one more
    * interval, so that a view counted twice (or one that should not count) would show too.
@@ -190,7 +183,7 @@ describeWithNginx('counting views from real browsers', () => {
   it('ran every page under the CSP, and stored no address, browser name or cookie anywhere', async () => {
     expect(cspErrors).toEqual([]);
     const found: string[] = [];
-    for (const table of await tables()) {
+    for (const table of await db.tables()) {
       for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM ${table}`)) {
         const text = JSON.stringify(row);
         for (const needle of ['ZoeMarker', 'HeadlessChrome', '127.0.0.1', '::1', 'threads/42', 'member=zoe']) if (text.includes(needle)) found.push(`${table}: ${needle}`);

@@ -9,10 +9,10 @@ import { listUploads, listUploadUses, UPLOADS_PER_PAGE, type Upload, type Upload
 import { deleteUploadAction, updateUploadDetailsAction } from '@/lib/actions/media';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
 import { SiteDate } from '@/components/layout/site-date';
+import { adminSearchText } from '@/lib/admin-search';
 import { describeUse, inUseReason } from '@/lib/media-library';
 import { WRITERS } from '@/lib/roles';
 import '@/components/admin/media.css';
-import { adminSearchText } from '@/lib/admin-search';
 
 // The media library: every uploaded image, newest first, to add to, describe, find where it is used, and delete when unused.
 export const metadata: Metadata = { title: 'Media library' };

@@ -7,6 +7,7 @@ import { PageBar } from '@/components/ui/pagination';
 import { listRedirects } from '@/db/queries/redirects';
 import { removeRedirectAction, saveRedirectAction } from '@/lib/actions/redirects';
 import { requireRoleOrSignIn } from '@/lib/admin-access';
+import { adminSearchText } from '@/lib/admin-search';
 import { parsePageNumber } from '@/lib/pagination';
 import { ADMINS } from '@/lib/roles';
 import '../site-shape.css';
@@ -24,7 +25,7 @@ export default async function AdminRedirectsPage({ searchParams }: Props) {
   const user = await requireRoleOrSignIn('/admin/redirects', ADMINS);
   if (!user) return <NotAllowed who="the site’s admins" />;
   const params = await searchParams;
-  const search = (params.q ?? '').trim().slice(0, 200);
+  const search = adminSearchText(params.q, 200);
   const page = parsePageNumber(params.page) ?? 1;
   const { rows, total } = await listRedirects({ search, page, perPage: PER_PAGE });
   const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));

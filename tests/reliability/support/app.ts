@@ -9,8 +9,11 @@ const { startServer, freePort } = require('../../e2e/server') as {
   freePort(): Promise<number>;
 };
 
-/** `databaseUrl` is what the server runs on: its SQLite file, or its database in the run's PostgreSQL cluster. */
-export type App = { url: string; port: number; databaseFile: string; databaseUrl: string; pid: number; stop(): Promise<void>; output(): string };
+/**
+ * `databaseUrl` is what the server runs on: its SQLite file, or a PostgreSQL database (`databaseFile` is then a path
+ * nothing is written to); `dataDir` holds its uploads, imports and auth secret.
+ */
+export type App = { url: string; port: number; databaseFile: string; databaseUrl: string; dataDir: string; pid: number; stop(): Promise<void>; output(): string };
 
 export { startServer, freePort };
 
