@@ -7,14 +7,13 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeOwnerOnly } from '@/db/file-modes';
-import { authSecretFile } from '@/server/auth-secret';
 import { env } from './env';
 
 export const dataPaths = {
   folder: env.dataDir,
   database: env.databasePath,
   uploads: path.join(env.dataDir, 'uploads'),
-  authSecret: authSecretFile(env.dataDir),
+  authSecret: path.join(env.dataDir, 'auth-secret'),
   backups: path.join(env.dataDir, 'backups'),
 };
 
