@@ -6,6 +6,14 @@ import type { Report } from './report';
 const ms = (value: number) => `${value} ms`;
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}% of baseline`);
 
+type Rate = { requestsPerSecond: number };
+
+/** A target met when `measured` runs at least `floor` times as fast as `reference`, both from the same run. */
+function ratioCheck(target: string, measured: Rate, reference: Rate, floor: number, unit = 'req/s'): Report['targets'][number] {
+  const ratio = measured.requestsPerSecond / reference.requestsPerSecond;
+  return { target, measured: `${measured.requestsPerSecond} vs ${reference.requestsPerSecond} ${unit} (${(ratio * 100).toFixed(1)}%)`, met: ratio >= floor };
+}
+
 export function checkTargets(report: Report): Report['targets'] {
   // SQLite's rows; PostgreSQL's are named alike with a suffix (bench/postgres-rows.ts) and found by their own name.
   const find = (name: string) => report.results.find((r) => r.name.startsWith(name) && !isOnPostgres(r.name));
@@ -22,36 +30,24 @@ export function checkTargets(report: Report): Report['targets'] {
     const off = find(`${prefix}post page, counting off, reader browser`);
     const on = find(`${prefix}post page, counting on, reader browser`);
     if (!off || !on) continue;
-    const ratio = on.requestsPerSecond / off.requestsPerSecond;
     const where = prefix ? 'behind nginx' : 'app alone';
-    checks.push({
-      target: `post page (${where}) views/s with counting on within 10% of off`,
-      measured: `${on.requestsPerSecond} vs ${off.requestsPerSecond} views/s (${(ratio * 100).toFixed(1)}%)`,
-      met: ratio >= 0.9,
-    });
+    checks.push(ratioCheck(`post page (${where}) views/s with counting on within 10% of off`, on, off, 0.9, 'views/s'));
   }
   // Issue 15: the old addresses' table costs reader pages nothing; compared in the same run.
   const withRedirects = find(REDIRECTS_TARGET);
   if (post && withRedirects) {
-    const ratio = withRedirects.requestsPerSecond / post.requestsPerSecond;
-    checks.push({
-      target: 'post page with 10,000 redirects within 5% of without',
-      measured: `${withRedirects.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`,
-      met: ratio >= 0.95,
-    });
+    checks.push(ratioCheck('post page with 10,000 redirects within 5% of without', withRedirects, post, 0.95));
   }
   const proxied = find('nginx: post page, anonymous');
   if (proxied) checks.push({ target: 'post page behind nginx >= 50% of baseline', measured: percent(proxied.ratioToBaseline), met: (proxied.ratioToBaseline ?? 0) >= 0.5 });
   // Issue 16: members and feeds at the anonymous page's speed; search cheap, repeated or fresh.
   const signedIn = find('post page, signed in');
   if (post && signedIn) {
-    const ratio = signedIn.requestsPerSecond / post.requestsPerSecond;
-    checks.push({ target: 'signed-in post page >= 50% of anonymous', measured: `${signedIn.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`, met: ratio >= 0.5 });
+    checks.push(ratioCheck('signed-in post page >= 50% of anonymous', signedIn, post, 0.5));
   }
   const feed = find('RSS feed');
   if (post && feed) {
-    const ratio = feed.requestsPerSecond / post.requestsPerSecond;
-    checks.push({ target: '/feed.xml >= 50% of the post page', measured: `${feed.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`, met: ratio >= 0.5 });
+    checks.push(ratioCheck('/feed.xml >= 50% of the post page', feed, post, 0.5));
   }
   const repeated = find('search /search');
   if (repeated) checks.push({ target: 'repeated search <= 2 ms server CPU per request', measured: ms(repeated.cpuMsPerRequest.app), met: repeated.cpuMsPerRequest.app <= 2 });
@@ -69,12 +65,7 @@ export function checkTargets(report: Report): Report['targets'] {
   // The PostgreSQL column: the same run, the same data, a server of its own on a throwaway cluster.
   const postOnPostgres = findOnPostgres('post page, 200 comments, anonymous');
   if (post && postOnPostgres) {
-    const ratio = postOnPostgres.requestsPerSecond / post.requestsPerSecond;
-    checks.push({
-      target: 'post page on PostgreSQL within 10% of SQLite',
-      measured: `${postOnPostgres.requestsPerSecond} vs ${post.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}%)`,
-      met: ratio >= 0.9,
-    });
+    checks.push(ratioCheck('post page on PostgreSQL within 10% of SQLite', postOnPostgres, post, 0.9));
   }
   const commentsOnPostgres = findOnPostgres('comment submission');
   if (commentsOnPostgres) {
