@@ -6,9 +6,9 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '@/server/owner-modes';
 
-export const OWNER_DIR_MODE = 0o700;
-export const OWNER_FILE_MODE = 0o600;
+export { OWNER_DIR_MODE, OWNER_FILE_MODE };
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, '0');
 

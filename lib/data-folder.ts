@@ -7,13 +7,14 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeOwnerOnly } from '@/db/file-modes';
+import { authSecretFile } from '@/server/auth-secret';
 import { env } from './env';
 
 export const dataPaths = {
   folder: env.dataDir,
   database: env.databasePath,
   uploads: path.join(env.dataDir, 'uploads'),
-  authSecret: path.join(env.dataDir, 'auth-secret'),
+  authSecret: authSecretFile(env.dataDir),
   backups: path.join(env.dataDir, 'backups'),
 };
 

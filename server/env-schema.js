@@ -75,7 +75,7 @@ const envSchema = z.object({
   ADMIN_EMAILS: z.string().default(''),
   /** Where the mail worker reaches this server to refresh cached pages after publishing (default: loopback on PORT). */
   INTERNAL_URL: optional,
-  /** Set by server/index.js (random per process, never sent): rendered where a script needs the CSP nonce. */
+  /** Set by server/index.js (derived from the auth secret, never sent): rendered where a script needs the CSP nonce. */
   HEARTH_NONCE_PLACEHOLDER: optional,
   /** Set by server/index.js (random per process, never sent): the key its counters hand their counts to the app with. */
   HEARTH_COUNTS_KEY: optional,

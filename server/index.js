@@ -31,7 +31,8 @@ const next = /** @type {typeof import('next').default} */ (/** @type {unknown} *
 const { screenActionBody } = require('./action-body');
 const { hearthCacheControl } = require('./cache-control');
 const { createLogger, loggableError, loggablePath, routeConsoleToLogger } = require('./log');
-const { newNonce, swapNonceInBody } = require('./nonce');
+const { resolveAuthSecret } = require('./auth-secret');
+const { newNonce, noncePlaceholderFor, swapNonceInBody } = require('./nonce');
 const { markWrite } = require('./just-wrote');
 const { createPageCache } = require('./page-cache');
 const { securityHeaders } = require('./security-headers');
@@ -53,13 +54,26 @@ const https = (SITE_URL ?? '').startsWith('https:');
 
 const logger = createLogger(LOG_LEVEL);
 routeConsoleToLogger(logger);
+
+/** The auth secret (server/auth-secret.js), or the end of this process with one line saying why it cannot be had. */
+function authSecretOrExit() {
+  try {
+    return resolveAuthSecret(env.AUTH_SECRET, dataDirOf(env));
+  } catch (error) {
+    logger.fatal({ err: loggableError(error) }, 'could not read or create the auth secret in the data folder');
+    process.exit(1);
+  }
+}
+
 // The two values below are written into process.env for the app in this process (lib/env.ts reads them).
-// Never sent to anyone: Next renders it into pages, each response gets its own nonce instead.
-const noncePlaceholder = newNonce();
+// Never sent to anyone: Next renders it into pages, each response gets its own nonce instead. The same in
+// every instance sharing AUTH_SECRET, so a page one rendered keeps its scripts when another serves it.
+const noncePlaceholder = noncePlaceholderFor(authSecretOrExit());
 process.env.HEARTH_NONCE_PLACEHOLDER = noncePlaceholder;
 // Only this process knows it: the view and redirect hit counters hand their counts to the app with it.
 const countsKey = newNonce();
 process.env.HEARTH_COUNTS_KEY = countsKey;
+
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, port });
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024, filter: worthCompressing });

@@ -3,9 +3,11 @@
  * Per-response CSP nonces on cacheable pages.
  *
  * Next puts the nonce it finds in the request's CSP header on every script it renders, and keeps
- * rendered pages in its cache. So Next is always given the same secret placeholder (random per
- * process, never sent to anyone), and every response body has the placeholder swapped for a fresh
- * nonce on its way out. The two have the same length, so Content-Length stays right.
+ * rendered pages in its cache. So Next is always given the same secret placeholder (never sent to anyone),
+ * and every response body has the placeholder swapped for a fresh nonce on its way out. The two have the
+ * same length, so Content-Length stays right. The placeholder is derived from the auth secret: every
+ * instance of one site uses the same (a page rendered by one and served by another keeps its scripts),
+ * it differs between sites, and whoever could write it into a page would need the secret first.
  */
 const crypto = require('node:crypto');
 
@@ -16,6 +18,14 @@ const NONCE_BYTES = 16; // 22 characters of base64url
 
 function newNonce() {
   return crypto.randomBytes(NONCE_BYTES).toString('base64url');
+}
+
+/**
+ * The site's placeholder, shaped like a nonce: the first NONCE_BYTES of an HMAC keyed by the auth secret
+ * (a label of its own, no other HMAC Hearth makes with the secret can equal it). @param {string} authSecret
+ */
+function noncePlaceholderFor(authSecret) {
+  return crypto.createHmac('sha256', authSecret).update('hearth:csp-nonce-placeholder').digest().subarray(0, NONCE_BYTES).toString('base64url');
 }
 
 /** Swaps `placeholder` for `nonce` in a body written in chunks, including across chunk borders. @param {string} placeholder @param {string} nonce */
@@ -79,4 +89,4 @@ function swapNonceInBody(res, placeholder, nonce) {
   };
 }
 
-module.exports = { newNonce, createNonceSwapper, swapNonceInBody };
+module.exports = { newNonce, noncePlaceholderFor, createNonceSwapper, swapNonceInBody };

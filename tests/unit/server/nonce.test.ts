@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { createNonceSwapper, newNonce } from '../../../server/nonce';
+import { createNonceSwapper, newNonce, noncePlaceholderFor } from '../../../server/nonce';
 
 function swapInChunks(body: string, cuts: number[], placeholder: string, nonce: string): string {
   const swapper = createNonceSwapper(placeholder, nonce);
@@ -48,5 +48,34 @@ describe('per-response nonce swap', () => {
 
   it('refuses a nonce of another length', () => {
     expect(() => createNonceSwapper(placeholder, 'short')).toThrow(/same length/);
+  });
+});
+
+describe("the site's nonce placeholder", () => {
+  const secret = 'one site secret, long enough to pass the config check';
+  // What 16 random bytes look like in base64url: 22 characters, the last one holding 2 bits.
+  const nonceShape = /^[A-Za-z0-9_-]{21}[AQgw]$/;
+
+  it('is the same for every instance with the same secret', () => {
+    expect(noncePlaceholderFor(secret)).toBe(noncePlaceholderFor(secret));
+  });
+
+  it('differs between sites', () => {
+    expect(noncePlaceholderFor(`${secret}!`)).not.toBe(noncePlaceholderFor(secret));
+    expect(noncePlaceholderFor('another site')).not.toBe(noncePlaceholderFor(secret));
+  });
+
+  it('has the shape of a fresh nonce, so swapping keeps every length', () => {
+    const placeholder = noncePlaceholderFor(secret);
+    expect(placeholder).toMatch(nonceShape);
+    expect(newNonce()).toMatch(nonceShape);
+    expect(() => createNonceSwapper(placeholder, newNonce())).not.toThrow();
+  });
+
+  it('reveals nothing of the secret and is never a nonce drawn for a response', () => {
+    const placeholder = noncePlaceholderFor(secret);
+    expect(secret).not.toContain(placeholder);
+    expect(Buffer.from(secret).toString('base64url')).not.toContain(placeholder);
+    for (let i = 0; i < 1000; i++) expect(newNonce()).not.toBe(placeholder);
   });
 });
