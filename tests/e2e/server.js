@@ -2,7 +2,8 @@
  * Starts the built app (Hearth's production server, server/index.js) on 127.0.0.1 and a free port, with its own database,
  * and stops it again. Used by the browser tests and anything else that needs real HTTP. The database is a fresh
  * SQLite file, or, when a run's PostgreSQL cluster is up (HEARTH_TEST_POSTGRES, set by `npm run test:e2e:postgres`'s
- * global setup), a fresh database in that cluster, dropped when the server stops.
+ * global setup), a fresh database in that cluster, dropped when the server stops. A server on PostgreSQL is given a
+ * random AUTH_SECRET unless the test brings one (a restart that must keep sessions brings the same one).
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -14,6 +15,7 @@ const { Client } = require('pg');
 
 const root = path.resolve(__dirname, '..', '..');
 const { serverNodeArgs } = require('../../server/node-args');
+const { isPostgresUrl } = require('../../server/env-schema');
 
 const serverEntry = path.join(root, 'server', 'index.js');
 
@@ -77,7 +79,10 @@ async function startServer({ databaseFile, env = {}, timeoutMs = 60_000 } = {}) 
   const database = databaseFile || env.DATABASE_URL ? null : await clusterDatabase('e2e');
   const url = `http://localhost:${port}`;
   const databaseEnv = database ? { DATABASE_URL: database.url, DATA_DIR: dataDir } : { DATABASE_URL: `file:${file}` };
-  const child = spawnServer(port, { ...databaseEnv, SITE_URL: url, ...env });
+  const serverEnv = { ...databaseEnv, SITE_URL: url, ...env };
+  // A PostgreSQL site refuses to start without AUTH_SECRET: a random one for this server, unless the test brings its own.
+  if (isPostgresUrl(serverEnv.DATABASE_URL) && !serverEnv.AUTH_SECRET) serverEnv.AUTH_SECRET = randomBytes(32).toString('base64url');
+  const child = spawnServer(port, serverEnv);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -2,7 +2,7 @@
  * Moving a site to PostgreSQL as an operator does it: the demo site plus the benchmark's data (1,000 posts, a
  * 200-comment thread, 5,000 subscribers) and a post showing an uploaded image, served by the built app on its
  * SQLite file; then the server stops, `npm run db:copy -- --to postgres://…` fills a throwaway cluster, and the
- * same build started on that database with the same data folder serves every page as a reader sees it: the same
+ * same build started on that database with the same data folder (its generated secret as AUTH_SECRET) serves every page as a reader sees it: the same
  * HTML, apart from the address the server listens on, the <script>s and the order of the <head> tags (Next.js
  * streams those in the order their data arrives). Search pages are left to
  * tests/integration/db/search-parity.test.ts: the engines find the same posts, but rank ties and cut snippets
@@ -86,7 +86,9 @@ it('serves the same pages on PostgreSQL after db:copy as it did on SQLite', asyn
   cluster = await startPostgres();
   const copy = await dbCopy(cluster.url);
   expect(copy).toMatchObject({ code: 0, output: expect.stringMatching(/copied \d+ rows/) });
-  postgresApp = await startServer({ env: { DATABASE_URL: cluster.url, DATA_DIR: dir } });
+  // As the README says for a move: the generated secret becomes AUTH_SECRET, which PostgreSQL requires.
+  const AUTH_SECRET = fs.readFileSync(path.join(dir, 'auth-secret'), 'utf8').trim();
+  postgresApp = await startServer({ env: { DATABASE_URL: cluster.url, DATA_DIR: dir, AUTH_SECRET } });
   expect(postgresApp.output()).toMatch(/database ready at hearth@127\.0\.0\.1/);
 
   const differing: { pathname: string; status: number; firstDifference: string }[] = [];

@@ -1,7 +1,7 @@
 /**
  * An invalid setting stops server/index.js at start with one line naming the variable and what it
  * should look like (never its value: some carry passwords), instead of a server answering 500 to
- * every request. The rules are lib/env.ts's own (server/env-schema.js).
+ * every request. The rules are lib/env.ts's own (server/env-schema.js), and a PostgreSQL site needs AUTH_SECRET.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServerExpectingFailure } = require('../e2e/server') as {
@@ -20,6 +20,8 @@ describe('invalid settings', () => {
     ['SITE_URL', { SITE_URL: 'blog.example.org' }, /SITE_URL must be the full public address with http:\/\/ or https:\/\//],
     ['TRUSTED_PROXIES', { TRUSTED_PROXIES: '127.0.0.1, nginx.local, 10.0.0.0/40' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges.*not understood: nginx\.local, 10\.0\.0\.0\/40\./],
     ['MAIL_WORKER', { MAIL_WORKER: 'yes' }, /MAIL_WORKER must be inline or off/],
+    // Checked before any connection: the database need not exist.
+    ['AUTH_SECRET', { DATABASE_URL: 'postgres://hearth:s3cret-pass@localhost:5432/hearth' }, /AUTH_SECRET is not set and DATABASE_URL is PostgreSQL.*openssl rand/],
   ])('stops on a bad %s with one clear line', async (_name, env, line) => {
     const { code, output } = await startServerExpectingFailure({ env: { ...base, ...env } });
     expect(code).not.toBe(0);

@@ -4,6 +4,7 @@
  * database in the run's cluster (tests/e2e/server.js drops its own databases when a server stops, so it cannot
  * give these).
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { clusterDatabase } = require('../../e2e/server') as {
@@ -25,5 +26,7 @@ export async function createLastingDatabase(dir: string): Promise<LastingDatabas
     const databaseFile = path.join(dir, 'hearth.db');
     return { url: `file:${databaseFile}`, serverOptions: (env = {}) => ({ databaseFile, env }), drop: async () => {} };
   }
-  return { url: database.url, serverOptions: (env = {}) => ({ env: { DATABASE_URL: database.url, DATA_DIR: dir, ...env } }), drop: database.drop };
+  // One AUTH_SECRET for every server on it, as a PostgreSQL site requires: sessions and links outlive a restart.
+  const AUTH_SECRET = crypto.randomBytes(32).toString('base64url');
+  return { url: database.url, serverOptions: (env = {}) => ({ env: { DATABASE_URL: database.url, DATA_DIR: dir, AUTH_SECRET, ...env } }), drop: database.drop };
 }

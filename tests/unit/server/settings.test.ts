@@ -29,4 +29,17 @@ describe("the production server's settings", () => {
     });
     expect(serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org', ALLOW_INSECURE: 'true' }).ok).toBe(true);
   });
+
+  it('refuse a PostgreSQL site without AUTH_SECRET in one line, even with ALLOW_INSECURE; SQLite still generates one', () => {
+    const postgres = { DATABASE_URL: 'postgres://hearth:s3cret-pass@db.example.org:5432/hearth' };
+    for (const source of [postgres, { ...postgres, ALLOW_INSECURE: 'true' }]) {
+      expect(serverSettings(source)).toEqual({
+        ok: false,
+        lines: [expect.stringMatching(/^\[hearth\] refusing to start: AUTH_SECRET is not set and DATABASE_URL is PostgreSQL, where every server must share one secret/)],
+      });
+    }
+    expect(JSON.stringify(serverSettings(postgres))).not.toMatch(/s3cret/);
+    expect(serverSettings({ ...postgres, AUTH_SECRET: 'x'.repeat(40) }).ok).toBe(true);
+    expect(serverSettings({ DATABASE_URL: 'file:data/hearth.db' }).ok).toBe(true);
+  });
 });
