@@ -60,7 +60,7 @@ function authSecretOrExit() {
   try {
     return resolveAuthSecret(env.AUTH_SECRET, dataDirOf(env));
   } catch (error) {
-    logger.fatal({ err: loggableError(error) }, 'could not read or create the auth secret in the data folder');
+    logger.fatal({ err: loggableError(error) }, `cannot start: the data folder ${dataDirOf(env)} cannot hold the auth secret (set AUTH_SECRET, or make the folder writable)`);
     process.exit(1);
   }
 }

@@ -73,14 +73,19 @@ describe('reader routes', () => {
 });
 
 describe('start-up', () => {
-  it('refuses to start on a database path that cannot be opened, naming the path', async () => {
+  it('refuses to start on a database path that cannot be opened, naming the path or its folder', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bad-db-'));
     const blocker = path.join(dir, 'a-file');
     fs.writeFileSync(blocker, '');
     const badPath = path.join(blocker, 'hearth.db');
-    const { code, output } = await startServerExpectingFailure({ env: { DATABASE_URL: `file:${badPath}` } });
-    expect(code).not.toBe(0);
-    expect(output).toContain(`Cannot open the database at ${badPath}`);
+    // With AUTH_SECRET set, nothing else needs the folder: the database says why it cannot open.
+    const withSecret = await startServerExpectingFailure({ env: { DATABASE_URL: `file:${badPath}`, AUTH_SECRET: 'a-secret-long-enough-for-this-test-0123456789' } });
+    expect(withSecret.code).not.toBe(0);
+    expect(withSecret.output).toContain(`Cannot open the database at ${badPath}`);
+    // Without it, the generated secret's place in that folder is the first thing found wanting.
+    const withoutSecret = await startServerExpectingFailure({ env: { DATABASE_URL: `file:${badPath}` } });
+    expect(withoutSecret.code).not.toBe(0);
+    expect(withoutSecret.output).toContain(`the data folder ${blocker} cannot hold the auth secret`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
