@@ -7,8 +7,8 @@ const createJestConfig = nextJest({ dir: __dirname });
 const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  // Browser journeys and reliability suites run against the built app with their own configs.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/reliability/'],
+  // Browser journeys, the reliability suites and the cluster suite run against the built app with their own configs.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/reliability/', '<rootDir>/tests/cluster/'],
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
   // Typing into a form takes jsdom a few seconds on a busy shared machine; jest's 5 s made such tests flaky.
   testTimeout: 20_000,

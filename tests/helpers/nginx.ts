@@ -61,15 +61,26 @@ type NginxOptions = {
 };
 
 /**
- * Starts nginx with the shipped configuration on 127.0.0.1, proxying to the app on `upstreamPort`. The
- * site is `http://localhost:<port>`, the address a browser uses, so that is the host the app receives.
+ * The upstream block's shipped `server` line (its parameters: max_fails, fail_timeout) once per local port,
+ * in the order given: one app instance, or several behind the one proxy.
  */
-export async function startNginx(binary: string, upstreamPort: number, { port: wanted, timeoutMs = 15_000, viewsLog }: NginxOptions = {}): Promise<RunningNginx> {
+export function upstreamServers(block: string, ports: number[]): string {
+  const line = block.match(/^([ \t]*server )\S+( [^;\n]*)?;\n/m);
+  if (!line) throw new Error('the "site-specific: upstream" block of deploy/nginx/hearth.conf has no `server` line');
+  return ports.map((port) => `${line[1]}127.0.0.1:${port}${line[2] ?? ''};\n`).join('');
+}
+
+/**
+ * Starts nginx with the shipped configuration on 127.0.0.1, proxying to the app on `upstreamPort`, or to every
+ * instance of it when given several ports. The site is `http://localhost:<port>`, the address a browser uses,
+ * so that is the host the app receives.
+ */
+export async function startNginx(binary: string, upstreamPort: number | number[], { port: wanted, timeoutMs = 15_000, viewsLog }: NginxOptions = {}): Promise<RunningNginx> {
   const port = wanted ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-nginx-'));
   const site = renderHearthConfig({
     cache: (block) => block.replace('/var/cache/nginx/hearth', path.join(dir, 'cache')),
-    upstream: (block) => block.replace(/server \S+;/, `server 127.0.0.1:${upstreamPort};`),
+    upstream: (block) => upstreamServers(block, [upstreamPort].flat()),
     host: () => `    set $hearth_site_host localhost:${port};\n`,
     redirect: () => '',
     listen: () => `    listen 127.0.0.1:${port};\n    server_name localhost;\n`,
