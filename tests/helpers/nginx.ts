@@ -1,6 +1,6 @@
 /**
  * A private nginx in front of a running app, built from the production file deploy/nginx/hearth.conf:
- * only its "site-specific" blocks are replaced (a local port and the matching site host, a temporary
+ * only its "site-specific" blocks are replaced (one or several local app ports, the matching site host, a temporary
  * cache folder, no TLS), so what the benchmark and the tests measure is the shipped configuration.
  * Non-daemon, everything (pid, logs, cache, temp files) in a temporary folder, stopped and removed by `stop()`.
  */
