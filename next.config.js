@@ -17,6 +17,10 @@ const nextConfig = {
   // server that readers keep busy never holds the admin's pages (17 MB less at start, about 25 MB less
   // after serving the reader pages; the first visit to a route waits for its code once).
   experimental: { isrFlushToDisk: false, globalNotFound: true, preloadEntriesOnStart: false },
+  // Several instances of one site (REDIS_URL): rendered pages and tagged reads live in the cache they share,
+  // none in this process's memory, so an invalidation through any instance reaches all. Read at start, so
+  // one build serves either way.
+  ...(process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve('./server/shared-cache-handler.js'), cacheMaxMemorySize: 0 } : {}),
   async rewrites() {
     // WordPress's query addresses (/?p=42) and addresses no route answers go to the moved-address lookup
     // (app/(site)/moved-address): it runs on those requests alone, never on a page that renders.
