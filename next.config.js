@@ -1,9 +1,11 @@
 /**
  * Next.js configuration.
- * Reader pages are rendered on first request and then cached in memory until a cache tag
+ * Reader pages are rendered on first request and then cached in memory (or in the shared cache, below) until a cache tag
  * is invalidated; nothing is flushed to disk so a restart with another database never
  * serves pages made from the old one.
  */
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -17,10 +19,6 @@ const nextConfig = {
   // server that readers keep busy never holds the admin's pages (17 MB less at start, about 25 MB less
   // after serving the reader pages; the first visit to a route waits for its code once).
   experimental: { isrFlushToDisk: false, globalNotFound: true, preloadEntriesOnStart: false },
-  // Several instances of one site (REDIS_URL): rendered pages and tagged reads live in the cache they share,
-  // none in this process's memory, so an invalidation through any instance reaches all. Read at start, so
-  // one build serves either way.
-  ...(process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve('./server/shared-cache-handler.js'), cacheMaxMemorySize: 0 } : {}),
   async rewrites() {
     // WordPress's query addresses (/?p=42) and addresses no route answers go to the moved-address lookup
     // (app/(site)/moved-address): it runs on those requests alone, never on a page that renders.
@@ -50,4 +48,11 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * Several instances of one site (REDIS_URL): the running server keeps rendered pages and tagged reads in the
+ * cache they share (server/shared-cache-handler.js), none in its own memory, so an invalidation through any
+ * instance reaches all. Decided when the server starts, never at build, so one build serves either way.
+ * @param {string} phase
+ */
+module.exports = (phase) =>
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { ...nextConfig, cacheHandler: require.resolve('./server/shared-cache-handler.js'), cacheMaxMemorySize: 0 } : nextConfig;
