@@ -2,7 +2,7 @@
 // database per test file (tests/helpers/postgres-suite). `npm run test:postgres`.
 const base = require('./jest.config');
 
-// Tests about SQLite itself, or that bring their own PostgreSQL cluster: they run in the default run only.
+// Tests about SQLite itself, that bring their own PostgreSQL cluster, or use no database: they run in the default run only.
 const sqliteOnly = [
   // opens SQLite files: WAL, pragmas, folder creation, migration on open
   '<rootDir>/tests/integration/db/index.test.ts',
@@ -18,6 +18,8 @@ const sqliteOnly = [
   '<rootDir>/tests/integration/db/search-parity.test.ts',
   // SQLite's reading connection refusing writes (PostgreSQL has no separate reading connection)
   '<rootDir>/tests/integration/db/reading-guard.test.ts',
+  // the shared cache in Redis: no database in it, so one run is enough
+  '<rootDir>/tests/unit/server/shared-cache.test.ts',
 ];
 
 module.exports = async () => {

@@ -1,9 +1,11 @@
 /**
  * Next.js configuration.
- * Reader pages are rendered on first request and then cached in memory until a cache tag
+ * Reader pages are rendered on first request and then cached in memory (or in the shared cache, below) until a cache tag
  * is invalidated; nothing is flushed to disk so a restart with another database never
  * serves pages made from the old one.
  */
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -46,4 +48,11 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * Several instances of one site (REDIS_URL): the running server keeps rendered pages and tagged reads in the
+ * cache they share (server/shared-cache-handler.js), none in its own memory, so an invalidation through any
+ * instance reaches all. Decided when the server starts, never at build, so one build serves either way.
+ * @param {string} phase
+ */
+module.exports = (phase) =>
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { ...nextConfig, cacheHandler: require.resolve('./server/shared-cache-handler.js'), cacheMaxMemorySize: 0 } : nextConfig;

@@ -81,6 +81,11 @@ const envSchema = z.object({
   HEARTH_COUNTS_KEY: optional,
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
+  /** The cache several instances of one site share (server/shared-cache.js); unset = each keeps its own in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/\s]+/)
+    .optional(),
   AUTH_GITHUB_ID: optional,
   AUTH_GITHUB_SECRET: optional,
   AUTH_GOOGLE_ID: optional,
@@ -104,6 +109,7 @@ const HINTS = {
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
   ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
   VIEW_COUNTING: 'VIEW_COUNTING must be on or off.',
+  REDIS_URL: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS), with a password or database number if it needs them.',
 };
 
 /**

@@ -35,6 +35,7 @@ const { resolveAuthSecret } = require('./auth-secret');
 const { newNonce, noncePlaceholderFor, swapNonceInBody } = require('./nonce');
 const { markWrite } = require('./just-wrote');
 const { createPageCache } = require('./page-cache');
+const { sharedCache } = require('./shared-cache');
 const { securityHeaders } = require('./security-headers');
 const { applyClientAddress, createProxyTrust, forwardedByUntrustedLocalProxy } = require('./trusted-proxies');
 const { followNginxViews } = require('./nginx-views');
@@ -78,6 +79,9 @@ const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname, por
 const handle = app.getRequestHandler();
 const compress = compression({ threshold: 1024, filter: worthCompressing });
 const pageCache = createPageCache({ lifetimeMs: PAGE_CACHE_MS });
+// Several instances (REDIS_URL): a change made through any of them drops this one's page copies at once,
+// rather than after their second. Connecting here also has the shared cache ready before the first request.
+sharedCache()?.onInvalidation(() => pageCache.clear());
 const proxyTrust = createProxyTrust(TRUSTED_PROXIES);
 const internalUrl = (INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
 

@@ -142,7 +142,13 @@ function createPageCache({ lifetimeMs, maxBytes = 32 * 1024 * 1024, maxPageBytes
   /** What it holds now, expired pages included until the next store drops them. */
   const held = () => ({ pages: pages.size, bytes: storedBytes });
 
-  return { keyFor, answer, recordInto, discard, held };
+  /** Drops every stored page (they were made from data that just changed somewhere). */
+  function clear() {
+    pages.clear();
+    storedBytes = 0;
+  }
+
+  return { keyFor, answer, recordInto, discard, held, clear };
 }
 
 module.exports = { createPageCache };

@@ -1,7 +1,7 @@
 /**
  * A throwaway Redis server for one test file: Debian's redis-server on 127.0.0.1 and a free port, keeping
  * nothing on disk. `stop()` and `start()` take it down and bring it back on the same port (an outage, as a
- * test sees it); the process's exit stops it if a test never got that far. No redis-server installed: start
+ * test sees it), `freeze()` and `thaw()` stall and resume it; the process's exit stops it if a test never got that far. No redis-server installed: start
  * fails saying so (.ci/run installs it), it never skips.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -16,6 +16,9 @@ export type RedisServer = {
   start: () => Promise<void>;
   /** Stops the server (SIGKILL: an outage, not a shutdown); safe to call twice. */
   stop: () => Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a stalled server; `thaw` resumes it. */
+  freeze: () => void;
+  thaw: () => void;
 };
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -62,5 +65,5 @@ export async function startRedis(): Promise<RedisServer> {
   }
 
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop, freeze: () => child?.kill('SIGSTOP'), thaw: () => child?.kill('SIGCONT') };
 }

@@ -18,6 +18,15 @@ describe("the production server's settings", () => {
     expect(lines.join('\n')).not.toMatch(/s3cret/);
   });
 
+  it('take a Redis address for the shared cache, and refuse anything else without repeating it', () => {
+    for (const url of ['redis://127.0.0.1:6379', 'rediss://:s3cret@cache.example.org:6380/2']) expect(serverSettings({ REDIS_URL: url }).ok).toBe(true);
+    for (const url of ['http://cache.example.org', '127.0.0.1:6379', 'redis://']) {
+      const settings = serverSettings({ REDIS_URL: url });
+      expect(settings).toEqual({ ok: false, lines: [expect.stringMatching(/^\[hearth\] refusing to start: REDIS_URL must look like redis:\/\/host:6379/)] });
+    }
+    expect(JSON.stringify(serverSettings({ REDIS_URL: 'memcached://:s3cret@cache' }))).not.toMatch(/s3cret/);
+  });
+
   it('refuse an insecure public site, saying how to start it anyway', () => {
     const settings = serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org' });
     expect(settings).toEqual({
