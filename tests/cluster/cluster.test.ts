@@ -13,8 +13,9 @@ import { postComment } from '../reliability/support/comments';
 import type { Person } from '../reliability/support/database';
 import { addApprovedComment, addPerson, countOf, openPostOf } from '../reliability/support/site';
 import { startCluster, type Cluster } from './support/cluster';
+import { editorFieldsOf } from './support/editor-fields';
 import { readAndComment } from './support/load';
-import { readPage, timesUntilShown, warm } from './support/pages';
+import { readPage, sharedCacheVerdicts, timesUntilShown, warm } from './support/pages';
 import { scriptsOf, watchScripts } from './support/scripts-in-browser';
 
 const FRESH_WITHIN_MS = 1000;
@@ -55,46 +56,24 @@ it('shows a comment posted through instance A in the post page served by B and C
   await commentThrough(a, body);
   const acknowledged = performance.now();
   const times = await timesUntilShown([b, c], postPath, body, acknowledged, FRESH_WITHIN_MS);
-  expect(times.map((ms) => ms !== null && ms <= FRESH_WITHIN_MS)).toEqual([true, true]);
+  // Each: when the first request that showed it was sent (ms after the acknowledgement), or null for never within 1 s.
+  expect(times).toEqual([expect.any(Number), expect.any(Number)]);
 });
 
 it('shows a post edited on B, through the editor’s update, fresh on A and C at once', async () => {
   const [a, b, c] = urls();
-  const current = await cluster.db.get<{ title: string; slug: string; excerpt: string | null; body: string; category_id: number | null }>(
-    'SELECT title, slug, excerpt, body, category_id FROM posts WHERE id = ?',
-    [post.id],
-  );
-  const tags = await cluster.db.all<{ name: string }>('SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id WHERE pt.post_id = ? ORDER BY t.name', [post.id]);
+  const fields = await editorFieldsOf(cluster.db, post.id);
   await warm([a, b, c], postPath);
   const addition = `Edited on B ${unique()}`;
-  const answer = await submitForm(
-    b,
-    'updatePostAction',
-    {
-      postId: String(post.id),
-      title: current!.title,
-      slug: current!.slug,
-      excerpt: current!.excerpt ?? '',
-      body: `${current!.body}\n\n${addition}`,
-      categoryId: current!.category_id === null ? '' : String(current!.category_id),
-      tags: tags.map((t) => t.name).join(', '),
-      contentNote: '',
-      lastReviewedAt: '',
-      coverImageId: '',
-      coverAlt: '',
-    },
-    admin.cookie,
-  );
+  const answer = await submitForm(b, 'updatePostAction', { ...fields, body: `${fields.body}\n\n${addition}` }, admin.cookie);
   // The editor reloads itself after an update (lib/actions/editor.ts): that redirect is the action's success.
-  expect({ status: answer.status, redirect: answer.redirect, result: answer.result }).toMatchObject({ redirect: expect.stringMatching(`^/admin/posts/${post.id}\\?note=updated`) });
+  expect({ status: answer.status, redirect: answer.redirect, result: answer.result }).toMatchObject({ redirect: expect.stringMatching(`^/admin/posts/${post.id}\\?note=updated&`) });
   for (const baseUrl of [a, c]) {
     const page = await readPage(baseUrl, postPath);
     expect({ baseUrl, status: page.status, fresh: page.html.includes(addition) }).toEqual({ baseUrl, status: 200, fresh: true });
   }
-  // …and the fresh page is cached again, shared: every instance now answers it from Next's cache.
-  await readPage(a, postPath);
-  await new Promise((r) => setTimeout(r, 1100));
-  for (const baseUrl of [b, c]) expect({ baseUrl, cache: (await readPage(baseUrl, postPath)).nextCache }).toEqual({ baseUrl, cache: 'HIT' });
+  // …and the fresh page is kept again, shared: rendered by A, the others answer it from Next's cache.
+  expect(await sharedCacheVerdicts(a, [b, c], postPath, 10_000)).toEqual(['HIT', 'HIT']);
 });
 
 describe('in Chromium', () => {
@@ -173,27 +152,19 @@ it('keeps answering through every instance, uncached, in under 2 s a page while 
     await commentThrough(urls()[0], during);
     expect(performance.now() - sent).toBeLessThan(2000);
     const times = await timesUntilShown(urls(), postPath, during, performance.now(), 2 * FRESH_WITHIN_MS);
-    expect(times.map((ms) => ms !== null)).toEqual([true, true, true]);
+    expect(times).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
   } finally {
     await cluster.redis.start();
   }
-  // Back: pages are kept in the shared cache again (bounded wait for the instances to reconnect)…
+  // Back: pages are kept in the shared cache again (a bounded wait for the instances to use Redis again)…
   const [a, b, c] = urls();
-  const deadline = Date.now() + 15_000;
-  let cached: (string | null)[] = [];
-  while (Date.now() < deadline) {
-    await readPage(a, postPath);
-    await new Promise((r) => setTimeout(r, 1100));
-    cached = await Promise.all([b, c].map(async (baseUrl) => (await readPage(baseUrl, postPath)).nextCache));
-    if (cached.every((verdict) => verdict === 'HIT')) break;
-  }
-  expect(cached).toEqual(['HIT', 'HIT']);
+  expect(await sharedCacheVerdicts(a, [b, c], postPath, 15_000)).toEqual(['HIT', 'HIT']);
   // …and a new comment through A is fresh on B and C within the second, as before the outage.
   await warm([a, b, c], postPath);
   const after = `After the Redis outage, ${unique()}`;
   await commentThrough(a, after);
   const times = await timesUntilShown([b, c], postPath, after, performance.now(), FRESH_WITHIN_MS);
-  expect(times.map((ms) => ms !== null && ms <= FRESH_WITHIN_MS)).toEqual([true, true]);
+  expect(times).toEqual([expect.any(Number), expect.any(Number)]);
 }, 90_000);
 
 it('loses no reader request and no acknowledged comment when an instance is killed (SIGKILL) during 20 s of reading and commenting through nginx', async () => {
@@ -217,8 +188,12 @@ it('loses no reader request and no acknowledged comment when an instance is kill
   }
   await waitForExit(victim.pid);
 
+  // nginx retries a read only until it has begun answering it: an instance killed after sending a response's
+  // headers and before its body leaves that reader with a cut answer (Next flushes headers on their own first).
   expect(result.readFailures).toEqual([]);
   expect(result.reads).toBeGreaterThan(100);
+  // nginx did meet the dead instance (and retried elsewhere): its error log names it.
+  expect(cluster.proxy.errorLog()).toContain(`127.0.0.1:${victim.port}`);
   const acknowledged = result.comments.filter((c) => typeof c.status === 'number' && c.status >= 200 && c.status < 300);
   // Only a comment in flight on the killed instance may go unacknowledged (nginx never sends a POST twice).
   expect(acknowledged.length).toBeGreaterThanOrEqual(result.comments.length - 5);

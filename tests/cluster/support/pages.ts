@@ -39,3 +39,19 @@ export async function timesUntilShown(baseUrls: string[], pathname: string, text
     }),
   );
 }
+
+/**
+ * Renders the page through `renderer`, then asks each of `others` for it (past their one-second page caches)
+ * until all answer it from Next's cache, the one they share, or `withinMs` has passed. Resolves with the
+ * others' last `x-nextjs-cache` verdicts. (The shared cache may decline an entry made within a moment of an
+ * invalidation, so the first renders after a change need not be kept.)
+ */
+export async function sharedCacheVerdicts(renderer: string, others: string[], pathname: string, withinMs: number): Promise<(string | null)[]> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    await readPage(renderer, pathname);
+    await pastSharedPageCache();
+    const verdicts = await Promise.all(others.map(async (baseUrl) => (await readPage(baseUrl, pathname)).nextCache));
+    if (Date.now() >= deadline || verdicts.every((verdict) => verdict === 'HIT')) return verdicts;
+  }
+}
