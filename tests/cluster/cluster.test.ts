@@ -132,6 +132,8 @@ it('sends each of 200 queued emails exactly once with all three instances runnin
   for (const id of ids) copies.set(id, (copies.get(id) ?? 0) + 1);
   expect([...copies].filter(([, n]) => n > 1)).toEqual([]);
   expect(copies.size).toBe(QUEUED);
+  // …each row claimed by one instance once: one attempt each.
+  expect(await countOf(cluster.db, "SELECT count(*) AS n FROM outbox WHERE attempts <> 1 AND to_address LIKE 'cluster-reader+%'")).toBe(0);
   for (const instance of cluster.instances) expect(instance.output()).not.toMatch(/pass failed|not sent/);
 }, 90_000);
 
