@@ -12,11 +12,18 @@ import { authSecretFile } from '@/server/auth-secret';
 import { uploadsDirOf } from '@/server/env-schema';
 import { env } from './env';
 
+/** The one name of the uploads folder: every read and write of an uploaded file goes through it. */
+const uploads = uploadsDirOf(env);
+
 export const dataPaths = {
   folder: env.dataDir,
   database: env.databasePath,
-  /** The one name of the uploads folder: every read and write of an uploaded file goes through it. */
-  uploads: uploadsDirOf(env),
+  uploads,
+  /**
+   * An admin import's files while it waits and runs. With the uploads, so on a shared UPLOADS_DIR every server
+   * finds them: the export, its archive and the start may each reach a different server. Never backed up.
+   */
+  imports: path.join(uploads, 'imports'),
   authSecret: authSecretFile(env.dataDir),
   backups: path.join(env.dataDir, 'backups'),
 };

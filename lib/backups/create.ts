@@ -45,7 +45,8 @@ export async function createBackup(target: string): Promise<string> {
     const database = await backUpDatabase(into);
     fs.mkdirSync(into.uploads, { mode: OWNER_DIR_MODE });
     if (fs.existsSync(dataPaths.uploads)) {
-      fs.cpSync(dataPaths.uploads, into.uploads, { recursive: true, filter: (source) => !source.endsWith('.partial') });
+      // Neither half-written images nor the files of an import under way (a whole WordPress export) are site data yet.
+      fs.cpSync(dataPaths.uploads, into.uploads, { recursive: true, filter: (source) => !source.endsWith('.partial') && source !== dataPaths.imports });
     }
     let secret = 'the generated auth secret';
     if (env.AUTH_SECRET) {

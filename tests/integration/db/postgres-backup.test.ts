@@ -73,6 +73,9 @@ beforeAll(async () => {
   await postgresDb().$client.end();
   fs.mkdirSync(uploadsDir, { recursive: true });
   fs.writeFileSync(path.join(uploadsDir, 'cover.webp'), 'an image');
+  // An admin import under way keeps its files with the uploads (every server must find them); they are not backed up.
+  fs.mkdirSync(path.join(uploadsDir, 'imports', 'pending'), { recursive: true });
+  fs.writeFileSync(path.join(uploadsDir, 'imports', 'pending', 'export.xml'), '<rss/>');
 }, 60_000);
 
 afterAll(async () => {
@@ -86,6 +89,7 @@ describe('backup and restore on PostgreSQL', () => {
     const backup = await npm('backup', [target]);
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.output).toMatch(/Backed up the PostgreSQL database hearth@127\.0\.0\.1:\d+\/hearth \(pg_dump, checked with pg_restore --list\), 1 uploaded file\(s\) from \S+shared\/uploads and/);
+    expect(fs.readdirSync(path.join(target, 'uploads'))).toEqual(['cover.webp']);
     expect(fs.readFileSync(path.join(target, 'uploads', 'cover.webp'), 'utf8')).toBe('an image');
     expect(fs.statSync(path.join(target, 'hearth.pgdump')).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(target, 'hearth.db'))).toBe(false);
@@ -104,7 +108,7 @@ describe('backup and restore on PostgreSQL', () => {
     expect(restore.output).toContain(`Restored the uploads to ${uploadsDir}.`);
     expect(fs.readdirSync(uploadsDir)).toEqual(['cover.webp']);
     const replaced = restore.output.match(/The replaced folder is kept at (\S+)\./)![1];
-    expect(fs.readdirSync(replaced)).toEqual(['after-the-backup.webp']);
+    expect(fs.readdirSync(replaced).sort()).toEqual(['after-the-backup.webp', 'imports']);
     expect(fs.existsSync(path.join(dataDir, 'uploads'))).toBe(false);
     // The search index and its triggers came back too: accents still fold, new posts are still indexed.
     expect(await found('lodz')).toEqual(['A winter in Łódź']);

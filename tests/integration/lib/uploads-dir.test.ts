@@ -1,6 +1,7 @@
 /**
  * UPLOADS_DIR, the folder several servers of one site share: an upload is written there (not in the data
- * folder), served from there, deleted from there, and made owner-only there at start. The modules are loaded
+ * folder), served from there, deleted from there, and made owner-only there at start; an admin import's files
+ * wait there too, since its parts and its start may reach different servers. The modules are loaded
  * after the setting is made, as a server reads it at start.
  */
 import fs from 'node:fs';
@@ -18,20 +19,23 @@ let modules: {
   mediaRoute: typeof import('@/app/media/[file]/route').GET;
   dataPaths: typeof import('@/lib/data-folder').dataPaths;
   tightenDataFolder: typeof import('@/lib/data-folder').tightenDataFolder;
+  receiveImportPart: typeof import('@/lib/wordpress/import-upload').receiveImportPart;
+  uploadFiles: typeof import('@/lib/wordpress/import-upload').uploadFiles;
   dataDir: string;
 };
 
 beforeAll(async () => {
   shared = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-shared-uploads-'));
   process.env.UPLOADS_DIR = path.join(shared, 'uploads');
-  const [{ storeUpload }, { deleteUpload }, { GET }, { dataPaths, tightenDataFolder }, { env }] = await Promise.all([
+  const [{ storeUpload }, { deleteUpload }, { GET }, { dataPaths, tightenDataFolder }, { receiveImportPart, uploadFiles }, { env }] = await Promise.all([
     import('@/lib/uploads'),
     import('@/lib/media-library'),
     import('@/app/media/[file]/route'),
     import('@/lib/data-folder'),
+    import('@/lib/wordpress/import-upload'),
     import('@/lib/env'),
   ]);
-  modules = { storeUpload, deleteUpload, mediaRoute: GET, dataPaths, tightenDataFolder, dataDir: env.dataDir };
+  modules = { storeUpload, deleteUpload, mediaRoute: GET, dataPaths, tightenDataFolder, receiveImportPart, uploadFiles, dataDir: env.dataDir };
 });
 afterAll(() => {
   delete process.env.UPLOADS_DIR;
@@ -75,6 +79,16 @@ it('deletes an unused image’s files from UPLOADS_DIR', async () => {
   const { author, upload, file } = await storeOne();
   expect(await modules.deleteUpload({ id: author.id, name: author.name, role: 'admin' }, upload.id)).toMatchObject({ ok: true });
   expect(fs.readdirSync(path.join(shared, 'uploads')).filter((name) => name.startsWith(file.replace('.webp', '')))).toEqual([]);
+});
+
+it('keeps an admin import’s files in UPLOADS_DIR, where any server finds them', async () => {
+  async function* body() {
+    yield new TextEncoder().encode('<?xml version="1.0"?><rss version="2.0"><channel/></rss>');
+  }
+  const received = await modules.receiveImportPart('export', body());
+  if (!received.ok) throw new Error(received.reason);
+  expect(modules.uploadFiles(received.uploadId)?.exportPath).toBe(path.join(shared, 'uploads', 'imports', received.uploadId, 'export.xml'));
+  expect(fs.existsSync(path.join(modules.dataDir, 'imports'))).toBe(false);
 });
 
 it('makes UPLOADS_DIR owner-only at start, like the data folder, and says so', async () => {
