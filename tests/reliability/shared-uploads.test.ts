@@ -35,8 +35,6 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-jest.setTimeout(120_000);
-
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 it('serves through B, with the right bytes and type, an image uploaded through A, kept only in UPLOADS_DIR', async () => {
