@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { uploadsDirOf } from '../../../server/env-schema';
 import { serverSettings } from '../../../server/settings';
 
 describe("the production server's settings", () => {
@@ -50,5 +51,18 @@ describe("the production server's settings", () => {
     expect(JSON.stringify(serverSettings(postgres))).not.toMatch(/s3cret/);
     expect(serverSettings({ ...postgres, AUTH_SECRET: 'x'.repeat(40) }).ok).toBe(true);
     expect(serverSettings({ DATABASE_URL: 'file:data/hearth.db' }).ok).toBe(true);
+  });
+
+  it('take UPLOADS_DIR as an absolute folder, refuse a relative one in one line, and default to uploads in the data folder', () => {
+    const shared = serverSettings({ DATABASE_URL: 'file:/var/lib/hearth/hearth.db', UPLOADS_DIR: '/srv/hearth-shared/uploads/' });
+    expect(shared.ok && uploadsDirOf(shared.env)).toBe('/srv/hearth-shared/uploads');
+    const local = serverSettings({ DATABASE_URL: 'file:/var/lib/hearth/hearth.db' });
+    expect(local.ok && uploadsDirOf(local.env)).toBe('/var/lib/hearth/uploads');
+    const withDataDir = serverSettings({ DATABASE_URL: 'postgres://hearth:pw@db.example.org:5432/hearth', AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/var/lib/hearth-a' });
+    expect(withDataDir.ok && uploadsDirOf(withDataDir.env)).toBe('/var/lib/hearth-a/uploads');
+    expect(serverSettings({ UPLOADS_DIR: 'shared/uploads' })).toEqual({
+      ok: false,
+      lines: [expect.stringMatching(/^\[hearth\] refusing to start: UPLOADS_DIR must be an absolute path to the folder every server of the site shares/)],
+    });
   });
 });
