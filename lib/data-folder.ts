@@ -53,6 +53,24 @@ const tightenIn = (folder: string, names: string[]) => [
   ...names.flatMap((name) => makeOwnerOnly(path.join(folder, name))),
 ];
 
+/**
+ * Why the server cannot start on UPLOADS_DIR, or null. A folder every server shares is mounted, never made: one
+ * missing (the share not mounted yet) would otherwise be created on this machine's disk, and the images
+ * uploaded here would be missing on every other server.
+ */
+export function sharedUploadsProblem(): string | null {
+  if (!env.UPLOADS_DIR) return null;
+  try {
+    if (!fs.statSync(dataPaths.uploads).isDirectory()) return `UPLOADS_DIR ${dataPaths.uploads} is not a folder.`;
+    fs.accessSync(dataPaths.uploads, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `UPLOADS_DIR ${dataPaths.uploads} does not exist: mount the shared folder there (or create it), then start again.`;
+    return `UPLOADS_DIR ${dataPaths.uploads} cannot be used by this server (${code ?? (error as Error).message}): it must be readable and writable by the user the server runs as.`;
+  }
+}
+
 /** Makes the data folder and Hearth's files in it (and a separate uploads folder) owner-only; returns one log line when anything changed. */
 export function tightenDataFolder(): string | null {
   const { folder, uploads } = dataPaths;

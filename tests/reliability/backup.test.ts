@@ -109,6 +109,7 @@ it('restores the database, UPLOADS_DIR and secret onto an empty data folder: ima
   try {
     // The uploads live outside the data folder, where several servers would share them.
     const uploadsBefore = path.join(dir, 'shared-volume', 'uploads');
+    fs.mkdirSync(uploadsBefore, { recursive: true });
     const site = await startServer({ databaseFile: path.join(dir, 'site', 'hearth.db'), env: { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '50', UPLOADS_DIR: uploadsBefore } });
     servers.push(site);
     const db = openDatabase(site.databaseFile);

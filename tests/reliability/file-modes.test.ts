@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type App } from './support/app';
+import { startServerExpectingFailure } from '../e2e/server';
 import { createPerson, openDatabase } from './support/database';
 import { modeOf, notOwnerOnly } from './support/file-modes';
 import { runScript } from './support/scripts';
@@ -75,16 +76,23 @@ it('tightens an existing install at start and says what it changed', async () =>
   expect(notOwnerOnly(data)).toEqual([]);
 });
 
-it('keeps an UPLOADS_DIR outside the data folder owner-only too: created so, and tightened at start', async () => {
+it('refuses an UPLOADS_DIR that is not there (a share not mounted), and keeps one outside the data folder owner-only', async () => {
   await app!.stop();
   const shared = path.join(root, 'shared-volume', 'uploads');
-  expect(await startWithContent({ UPLOADS_DIR: shared })).not.toMatch(/made the data folder owner-only/);
+  const refused = await startServerExpectingFailure({ env: { DATABASE_URL: `file:${path.join(data, 'hearth.db')}`, UPLOADS_DIR: shared } });
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toContain(`UPLOADS_DIR ${shared} does not exist: mount the shared folder there`);
+  expect(fs.existsSync(shared)).toBe(false);
+
+  // Made by hand with the usual umask (0755), it is tightened at start, and so is what is written into it.
+  fs.mkdirSync(shared, { recursive: true });
+  const output = await startWithContent({ UPLOADS_DIR: shared });
+  expect(output).toContain(`${shared} 0755→0700`);
   expect(fs.readdirSync(shared)).toHaveLength(1);
   expect(notOwnerOnly(shared)).toEqual([]);
 
   await app!.stop();
   loosen(shared);
-  const output = await startWithContent({ UPLOADS_DIR: shared });
-  expect(output).toContain(`${shared} 0755→0700`);
+  expect(await startWithContent({ UPLOADS_DIR: shared })).toMatch(new RegExp(`${shared}/\\S+ 0644→0600`));
   expect(notOwnerOnly(shared)).toEqual([]);
 });

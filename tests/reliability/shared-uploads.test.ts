@@ -24,6 +24,7 @@ let b: App;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-two-servers-'));
   shared = path.join(root, 'shared', 'uploads');
+  fs.mkdirSync(shared, { recursive: true });
   // Every server of a site shares its secret and its uploads folder; each keeps its own data folder.
   const site = { UPLOADS_DIR: shared, AUTH_SECRET: randomBytes(32).toString('base64url') };
   a = await startSite({ ...site, DATA_DIR: path.join(root, 'data-a') });
