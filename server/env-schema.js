@@ -83,6 +83,8 @@ const envSchema = z.object({
   HEARTH_NONCE_PLACEHOLDER: optional,
   /** Set by server/index.js (random per process, never sent): the key its counters hand their counts to the app with. */
   HEARTH_COUNTS_KEY: optional,
+  /** PostgreSQL connections each process keeps at most (db/postgres.ts); a job's advisory lock holds one while the job queries on another. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(10),
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
   /** The cache several instances of one site share (server/shared-cache.js); unset = each keeps its own in memory. */
@@ -113,6 +115,7 @@ const HINTS = {
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
   ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
   VIEW_COUNTING: 'VIEW_COUNTING must be on or off.',
+  DATABASE_POOL_SIZE: 'DATABASE_POOL_SIZE must be a whole number from 2 to 1000 (a scheduled job holds one connection for its lock while it queries on another).',
   REDIS_URL: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS), with a password or database number if it needs them.',
 };
 

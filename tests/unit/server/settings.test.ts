@@ -28,6 +28,11 @@ describe("the production server's settings", () => {
     expect(JSON.stringify(serverSettings({ REDIS_URL: 'memcached://:s3cret@cache' }))).not.toMatch(/s3cret/);
   });
 
+  it('refuse a PostgreSQL pool of fewer than two connections (a job holds one for its lock)', () => {
+    expect(serverSettings({ DATABASE_POOL_SIZE: '1' })).toEqual({ ok: false, lines: [expect.stringMatching(/DATABASE_POOL_SIZE must be a whole number from 2 to 1000/)] });
+    expect(serverSettings({ DATABASE_POOL_SIZE: '2' }).ok).toBe(true);
+  });
+
   it('refuse an insecure public site, saying how to start it anyway', () => {
     const settings = serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org' });
     expect(settings).toEqual({
