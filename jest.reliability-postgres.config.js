@@ -16,7 +16,7 @@ module.exports = async () => {
   const resolved = await reliability();
   return {
     ...resolved,
-    testPathIgnorePatterns: [...(resolved.testPathIgnorePatterns ?? []), ...sqliteOnly],
+    testPathIgnorePatterns: [...(resolved.testPathIgnorePatterns ?? []).filter((pattern) => !reliability.postgresOnly.includes(pattern)), ...sqliteOnly],
     globalSetup: '<rootDir>/tests/reliability/support/postgres-global-setup.ts',
     globalTeardown: '<rootDir>/tests/helpers/postgres-suite/global-teardown.ts',
   };

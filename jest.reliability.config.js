@@ -4,9 +4,16 @@ const nextJest = require('next/jest');
 
 const createJestConfig = nextJest({ dir: __dirname });
 
+// Tests about PostgreSQL itself: they run in `npm run test:reliability:postgres` only (its config takes them back).
+const postgresOnly = [
+  // waking a worker in another process through NOTIFY, and the worker's refusal to start without AUTH_SECRET
+  'worker-on-postgres',
+].map((name) => `<rootDir>/tests/reliability/${name}\\.test\\.ts$`);
+
 module.exports = createJestConfig({
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/reliability'],
+  testPathIgnorePatterns: postgresOnly,
   globalSetup: '<rootDir>/tests/reliability/support/require-build.js',
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
   // Each file starts its own servers; generous because the machine is shared, but every loop is bounded.
@@ -14,3 +21,4 @@ module.exports = createJestConfig({
   maxWorkers: 1,
   forceExit: true,
 });
+module.exports.postgresOnly = postgresOnly;

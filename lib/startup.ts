@@ -1,13 +1,13 @@
 /**
  * Server start-up: open and migrate the database, seed demo content into an empty one,
- * make sure there is an auth secret, make the data folder owner-only, and say how email is delivered.
+ * make sure there is an auth secret and a shared uploads folder (UPLOADS_DIR) is there, make the data folder owner-only, and say how email is delivered.
  * A database that cannot be opened stops the server with one clear message.
  */
 import { DatabaseOpenError, prepareDatabase } from '@/db/index';
 import { PostgresStartError } from '@/db/postgres';
 import { seedIfEmpty } from '@/db/seed';
 import { getAuthSecret } from './auth-secret';
-import { tightenDataFolder } from './data-folder';
+import { sharedUploadsProblem, tightenDataFolder } from './data-folder';
 import { env } from './env';
 import { emailDeliveryConfigured } from './mail/transport';
 import { startWorker } from './jobs/worker';
@@ -18,6 +18,11 @@ export async function prepareServer(): Promise<void> {
     const seeded = await seedIfEmpty();
     console.log(`[hearth] database ready at ${env.databaseName}${seeded ? ' (seeded with demo content)' : ''}`);
     getAuthSecret();
+    const uploadsProblem = sharedUploadsProblem();
+    if (uploadsProblem) {
+      console.error(`[hearth] ${uploadsProblem}`);
+      process.exit(1);
+    }
     const tightened = tightenDataFolder();
     if (tightened) console.log(tightened);
     if (!emailDeliveryConfigured()) {

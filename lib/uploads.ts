@@ -1,8 +1,8 @@
 /**
  * Image uploads for posts. The bytes decide what a file is (never its name or the browser's MIME type);
  * accepted images are re-encoded as WebP at most 1600 px wide with all metadata dropped (phone photos
- * carry GPS positions), plus smaller copies for responsive pages, written under <dataDir>/uploads, then
- * recorded. Animated GIFs and WebPs stay animated (as WebP). Nothing is half-saved (lib/upload-files.ts).
+ * carry GPS positions), plus smaller copies for responsive pages, written in the uploads folder (UPLOADS_DIR, by
+ * default <data folder>/uploads: lib/data-folder.ts), then recorded. Animated GIFs and WebPs stay animated (as WebP). Nothing is half-saved (lib/upload-files.ts).
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// `npm run backup [folder]`: one owner-only folder with a consistent copy of the live database, the uploads and
+// `npm run backup [folder]`: one owner-only folder with a consistent copy of the live database, the uploads (UPLOADS_DIR) and
 // the auth secret, safe while the server runs and writes (see lib/backups/create.ts).
 import path from 'node:path';
 import { createBackup, defaultBackupTarget } from '@/lib/backups/create';

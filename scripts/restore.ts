@@ -1,5 +1,6 @@
 // `npm run restore <backup>`: brings a backup's database, uploads and auth secret back onto the data folder
-// named by DATABASE_URL, keeping what it replaces (see lib/backups/restore.ts). Stop the server and worker first.
+// named by DATABASE_URL (the uploads into UPLOADS_DIR when it is set), keeping what it replaces (see
+// lib/backups/restore.ts). Stop every server and worker first.
 import path from 'node:path';
 import { restoreBackup, RestoreRefused } from '@/lib/backups/restore';
 

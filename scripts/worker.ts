@@ -1,7 +1,15 @@
-// `npm run worker`: sends queued email from its own process (set MAIL_WORKER=off on the web server).
+// `npm run worker`: runs the jobs and sends queued email from its own process (set MAIL_WORKER=off on the web server).
 import { prepareDatabase } from '@/db/index';
 import { env } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';
+import { missingSharedSecret } from '@/server/auth-secret';
+
+// The emails it sends carry signed links: on PostgreSQL they must be signed with the servers' one shared secret.
+const missingSecret = missingSharedSecret(env);
+if (missingSecret) {
+  console.error(`[hearth] refusing to start: ${missingSecret}`);
+  process.exit(1);
+}
 
 prepareDatabase().then(
   () => {

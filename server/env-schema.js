@@ -39,8 +39,12 @@ const envSchema = z.object({
     .refine((v) => (v.startsWith('file:') && v.length > 'file:'.length) || isPostgresUrl(v), {
       message: 'DATABASE_URL must look like file:path/to/hearth.db (a SQLite file) or postgres://user:password@host:5432/database (PostgreSQL).',
     }),
-  /** Folder for uploads, the generated auth secret and backups; by default the SQLite file's folder, or ./data on PostgreSQL. */
+  /** Folder for uploads (unless UPLOADS_DIR names another), the generated auth secret and backups; by default the SQLite file's folder, or ./data on PostgreSQL. */
   DATA_DIR: optional,
+  /** Folder of the uploaded images, shared by every server of one site (NFS, a shared volume); by default <data folder>/uploads. */
+  UPLOADS_DIR: optional.refine((v) => v === undefined || path.isAbsolute(v), {
+    message: 'UPLOADS_DIR must be an absolute path to the folder every server of the site shares for uploaded images, for example /var/lib/hearth/shared/uploads.',
+  }),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long anonymous readers share a finished page in server/index.js (ms); 0 turns it off. */
@@ -79,6 +83,8 @@ const envSchema = z.object({
   HEARTH_NONCE_PLACEHOLDER: optional,
   /** Set by server/index.js (random per process, never sent): the key its counters hand their counts to the app with. */
   HEARTH_COUNTS_KEY: optional,
+  /** PostgreSQL connections each process keeps at most (db/postgres.ts); a job's advisory lock holds one while the job queries on another. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(10),
   /** Unset = generated once and kept in the data folder. */
   AUTH_SECRET: optional,
   /** The cache several instances of one site share (server/shared-cache.js); unset = each keeps its own in memory. */
@@ -109,6 +115,7 @@ const HINTS = {
   COMMENT_FLOOD_LIMITS: 'COMMENT_FLOOD_LIMITS must be on or off.',
   ALLOW_INSECURE: 'ALLOW_INSECURE must be true or false.',
   VIEW_COUNTING: 'VIEW_COUNTING must be on or off.',
+  DATABASE_POOL_SIZE: 'DATABASE_POOL_SIZE must be a whole number from 2 to 1000 (a scheduled job holds one connection for its lock while it queries on another).',
   REDIS_URL: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS), with a password or database number if it needs them.',
 };
 
@@ -138,4 +145,12 @@ function dataDirOf(env) {
   return env.DATABASE_URL.startsWith('file:') ? path.dirname(path.resolve(env.DATABASE_URL.slice('file:'.length))) : path.resolve('data');
 }
 
-module.exports = { envSchema, readEnv, isPostgresUrl, dataDirOf };
+/**
+ * The folder of uploaded images, absolute: UPLOADS_DIR, else `uploads` in the data folder.
+ * @param {{ UPLOADS_DIR?: string, DATA_DIR?: string, DATABASE_URL: string }} env
+ */
+function uploadsDirOf(env) {
+  return env.UPLOADS_DIR ? path.resolve(env.UPLOADS_DIR) : path.join(dataDirOf(env), 'uploads');
+}
+
+module.exports = { envSchema, readEnv, isPostgresUrl, dataDirOf, uploadsDirOf };

@@ -1,5 +1,5 @@
 /**
- * `npm run backup`: one folder with the database (a SQLite copy, or a pg_dump on PostgreSQL), the uploads and
+ * `npm run backup`: one folder with the database (a SQLite copy, or a pg_dump on PostgreSQL), the uploads (from UPLOADS_DIR, or the data folder's) and
  * the auth secret, owner-only. The database is copied first, the uploads after it: an image is written before
  * its row, so every image the copied database names is already on disk when the uploads are copied. Built under `<target>.partial` and renamed
  * when complete, so a folder under the final name is always a whole backup.
@@ -45,7 +45,8 @@ export async function createBackup(target: string): Promise<string> {
     const database = await backUpDatabase(into);
     fs.mkdirSync(into.uploads, { mode: OWNER_DIR_MODE });
     if (fs.existsSync(dataPaths.uploads)) {
-      fs.cpSync(dataPaths.uploads, into.uploads, { recursive: true, filter: (source) => !source.endsWith('.partial') });
+      // Neither half-written images nor the files of an import under way (a whole WordPress export) are site data yet.
+      fs.cpSync(dataPaths.uploads, into.uploads, { recursive: true, filter: (source) => !source.endsWith('.partial') && source !== dataPaths.imports });
     }
     let secret = 'the generated auth secret';
     if (env.AUTH_SECRET) {
@@ -59,7 +60,7 @@ export async function createBackup(target: string): Promise<string> {
     makeOwnerOnly(partial);
     fs.renameSync(partial, target);
     const images = fs.readdirSync(backupLayout(target).uploads).length;
-    return `Backed up ${database}, ${images} uploaded file(s) and ${secret} to ${target} (owner-only).`;
+    return `Backed up ${database}, ${images} uploaded file(s) from ${dataPaths.uploads} and ${secret} to ${target} (owner-only).`;
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;

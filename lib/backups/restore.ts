@@ -1,12 +1,13 @@
 /**
  * `npm run restore <backup>`: puts a backup (a folder from `npm run backup`, or a database file from an older
- * Hearth, or a .pgdump file) in place of the database, the data folder's uploads and auth secret. On PostgreSQL
+ * Hearth, or a .pgdump file) in place of the database, the uploads (UPLOADS_DIR, or the data folder's) and the auth secret. On PostgreSQL
  * the dump replaces the database's contents in one transaction, refused while other connections use it. Refuses a database that fails
  * integrity_check or is not Hearth's, and refuses while any process (the server, the mail worker) has the live
  * database open. Everything it replaces is kept beside it as `<name>.replaced-<UTC time>`.
  */
 import 'server-only';
 import fs from 'node:fs';
+import path from 'node:path';
 import { backupDatabase, checkDatabaseFile, processesUsing } from '@/db/backup';
 import { checkDumpFile, otherSessions, restorePostgres } from '@/db/postgres-dump';
 import { OWNER_DIR_MODE } from '@/db/file-modes';
@@ -29,6 +30,18 @@ function keepReplaced(live: string, stamp: string, suffixes = ['']): string | nu
   const kept = `${live}.replaced-${stamp}`;
   for (const suffix of suffixes) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix);
   return kept;
+}
+
+/**
+ * The uploads folder is set aside by renaming it, which a mount point refuses (EBUSY): checked before anything
+ * is replaced, so a refused restore changes nothing.
+ */
+function refuseUploadsMountPoint() {
+  const { uploads } = dataPaths;
+  if (!fs.existsSync(uploads) || fs.statSync(uploads).dev === fs.statSync(path.dirname(uploads)).dev) return;
+  throw new RestoreRefused(
+    `Not restoring: the uploads folder ${uploads} is a mount point, which cannot be set aside. Set UPLOADS_DIR to a folder inside the mounted volume (move the files there), then restore.`,
+  );
 }
 
 /** Puts the SQLite file `sourceDatabase` in place of the live one; says what it did. */
@@ -68,6 +81,7 @@ export async function restoreBackup(source: string): Promise<string[]> {
   if (!dump && !target) {
     throw new RestoreRefused('Not restoring: this backup is of a SQLite database, and DATABASE_URL names a PostgreSQL server. Restore it onto SQLite, then move it with `npm run db:copy`.');
   }
+  if (isFolder) refuseUploadsMountPoint();
   const stamp = fileStamp();
   const report = [dump ? await restorePostgresDump(dump) : await restoreSqlite(isFolder ? from.database : source, target!, stamp)];
 

@@ -1,6 +1,7 @@
 /**
- * The files of an admin import, received as raw request bodies and streamed straight to a private folder of
- * the data folder (imports/<upload id>/), never held in memory: an export can be 2 GB, an uploads archive 4 GB.
+ * The files of an admin import, received as raw request bodies and streamed straight to a private folder
+ * (imports/<upload id>/ in the uploads folder, which every server of a site shares), never held in memory: an
+ * export can be 2 GB, an uploads archive 4 GB.
  * The first bytes must look like XML (the export) or a zip (the uploads); anything else, or anything over
  * its limit, is refused and its partial file removed.
  */
@@ -28,7 +29,7 @@ export const IMPORT_REFUSALS = {
 } as const;
 export type ImportRefusal = keyof typeof IMPORT_REFUSALS;
 
-export const importsFolder = () => path.join(dataPaths.folder, 'imports');
+export const importsFolder = () => dataPaths.imports;
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The files of one upload, or null for an id that is malformed or whose folder is gone. */
@@ -111,8 +112,8 @@ export async function removeUpload(folder: string): Promise<void> {
 export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Removes abandoned uploads: a site's whole export (people's stories, their addresses) must not linger in
- * the data folder. `inUse` are the folders of jobs that may still read theirs.
+ * Removes abandoned uploads: a site's whole export (people's stories, their addresses) must not linger on
+ * disk. `inUse` are the folders of jobs that may still read theirs.
  */
 export async function removeAbandonedUploads(inUse: string[], now = Date.now()): Promise<void> {
   const root = importsFolder();

@@ -149,8 +149,8 @@ const importJob = async (cell: Cell) => {
     ),
   };
 };
-// The server's data folder on either engine: its SQLite file's folder, or the DATA_DIR it is given beside a PostgreSQL database.
-const importsFolder = () => path.join(site.app.dataDir, 'imports');
+// Admin imports' files: in the uploads folder of the server's data folder (its SQLite file's folder, or the DATA_DIR it is given beside a PostgreSQL database).
+const importsFolder = () => path.join(site.app.dataDir, 'uploads', 'imports');
 /** Issue 15: the subscriber import form, posting a one-address CSV to import at once. */
 function subscriberCsvForm(email: string): FormData {
   const data = form({ mode: 'ask', step: 'import' });

@@ -1,9 +1,10 @@
 /**
  * `npm run backup` while the server takes a write storm, then `npm run restore` into a fresh place:
  * the restored file is intact and holds every comment acknowledged before the backup began.
- * Restore refuses a damaged file and a database that a running server has open.
- * A backup holds everything needed to come back: restored onto an empty data folder, a new server serves the
- * uploaded images, honours the unsubscribe links already emailed, and signs a member in.
+ * Restore refuses a damaged file, a database that a running server has open, and an uploads folder it cannot set aside.
+ * A backup holds everything needed to come back: taken from a site whose uploads live in UPLOADS_DIR (outside its
+ * data folder) and restored onto an empty data folder and another UPLOADS_DIR, a new server serves the uploaded
+ * images, honours the unsubscribe links already emailed, and signs a member in.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -93,12 +94,23 @@ it('refuses to restore a damaged file', async () => {
   expect(fs.existsSync(path.join(dir, 'elsewhere', 'hearth.db'))).toBe(false);
 });
 
-it('restores the database, uploads and secret onto an empty data folder: images, emailed links and sign-in work', async () => {
+it('refuses, changing nothing, to restore uploads into a mount point, which cannot be set aside', async () => {
+  const target = path.join(dir, 'mount-point', 'hearth.db');
+  const run = await runScript('restore', [path.join(dir, 'backups', 'for-refusal')], target, { UPLOADS_DIR: '/proc' });
+  expect(run.code).not.toBe(0);
+  expect(run.output).toMatch(/Not restoring: the uploads folder \/proc is a mount point, which cannot be set aside\. Set UPLOADS_DIR to a folder inside the mounted volume/);
+  expect(fs.existsSync(target)).toBe(false);
+});
+
+it('restores the database, UPLOADS_DIR and secret onto an empty data folder: images, emailed links and sign-in work', async () => {
   const mail = await startMailCatcher();
   const browser = await launchBrowser();
   const servers: App[] = [];
   try {
-    const site = await startServer({ databaseFile: path.join(dir, 'site', 'hearth.db'), env: { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '50' } });
+    // The uploads live outside the data folder, where several servers would share them.
+    const uploadsBefore = path.join(dir, 'shared-volume', 'uploads');
+    fs.mkdirSync(uploadsBefore, { recursive: true });
+    const site = await startServer({ databaseFile: path.join(dir, 'site', 'hearth.db'), env: { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '50', UPLOADS_DIR: uploadsBefore } });
     servers.push(site);
     const db = openDatabase(site.databaseFile);
     const author = createPerson(db, 'author', 'Robin');
@@ -110,17 +122,21 @@ it('restores the database, uploads and secret onto an empty data folder: images,
     const unsubscribe = sent.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.match(/<(\S+)>/)![1];
 
     const backup = path.join(dir, 'everything');
-    expect(await runScript('backup', [backup], site.databaseFile)).toMatchObject({ code: 0 });
+    expect(await runScript('backup', [backup], site.databaseFile, { UPLOADS_DIR: uploadsBefore })).toMatchObject({ code: 0 });
     await site.stop();
+    expect(fs.readdirSync(path.join(backup, 'uploads')).sort()).toEqual(fs.readdirSync(uploadsBefore).sort());
+    expect(fs.existsSync(path.join(dir, 'site', 'uploads'))).toBe(false);
 
     const emptyDataFolder = path.join(dir, 'new-machine', 'data');
     fs.mkdirSync(emptyDataFolder, { recursive: true });
-    const restore = await runScript('restore', [backup], path.join(emptyDataFolder, 'hearth.db'));
+    const uploadsAfter = path.join(dir, 'new-shared-volume', 'uploads');
+    const restore = await runScript('restore', [backup], path.join(emptyDataFolder, 'hearth.db'), { UPLOADS_DIR: uploadsAfter });
     expect(restore).toMatchObject({ code: 0 });
-    expect(restore.output).toMatch(/Restored the uploads/);
+    expect(restore.output).toContain(`Restored the uploads to ${uploadsAfter}.`);
+    expect(fs.readdirSync(uploadsAfter).sort()).toEqual(fs.readdirSync(uploadsBefore).sort());
     expect(restore.output).toMatch(/Restored the auth secret/);
 
-    const restored = await startServer({ databaseFile: path.join(emptyDataFolder, 'hearth.db'), env: { EMAIL_SERVER: mail.url } });
+    const restored = await startServer({ databaseFile: path.join(emptyDataFolder, 'hearth.db'), env: { EMAIL_SERVER: mail.url, UPLOADS_DIR: uploadsAfter } });
     servers.push(restored);
     const served = await fetch(`${restored.url}${image}`);
     expect(served.status).toBe(200);

@@ -7,10 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type App } from './support/app';
+import { startServerExpectingFailure } from '../e2e/server';
 import { createPerson, openDatabase } from './support/database';
 import { modeOf, notOwnerOnly } from './support/file-modes';
 import { runScript } from './support/scripts';
 import { uploadImage } from './support/site-content';
+
+/** As earlier versions left them: 0644 files in 0755 folders. */
+function loosen(target: string) {
+  const isDir = fs.statSync(target).isDirectory();
+  fs.chmodSync(target, isDir ? 0o755 : 0o644);
+  if (isDir) for (const name of fs.readdirSync(target)) loosen(path.join(target, name));
+}
 
 let root: string;
 let data: string;
@@ -30,8 +38,8 @@ afterAll(async () => {
 });
 
 /** The server's files, after it has written the database (so its -wal and -shm exist) and stored an image. */
-async function startWithContent(): Promise<string> {
-  app = await startServer({ databaseFile: path.join(data, 'hearth.db') });
+async function startWithContent(env: Record<string, string> = {}): Promise<string> {
+  app = await startServer({ databaseFile: path.join(data, 'hearth.db'), env });
   const db = openDatabase(app.databaseFile);
   const author = createPerson(db, 'author');
   db.close();
@@ -59,12 +67,6 @@ it('writes backups owner-only, in the data folder and anywhere else', async () =
 
 it('tightens an existing install at start and says what it changed', async () => {
   await app!.stop();
-  // As earlier versions left them: 0644 files in 0755 folders.
-  const loosen = (target: string) => {
-    const isDir = fs.statSync(target).isDirectory();
-    fs.chmodSync(target, isDir ? 0o755 : 0o644);
-    if (isDir) for (const name of fs.readdirSync(target)) loosen(path.join(target, name));
-  };
   loosen(data);
   expect(notOwnerOnly(data).length).toBeGreaterThan(5);
 
@@ -72,4 +74,25 @@ it('tightens an existing install at start and says what it changed', async () =>
   expect(output).toMatch(/made the data folder owner-only \(folders 0700, files 0600\): \S+data 0755→0700, \S+data\/hearth\.db 0644→0600, .* and \d+ more/);
   expect(output.match(/made the data folder owner-only/g)).toHaveLength(1);
   expect(notOwnerOnly(data)).toEqual([]);
+});
+
+it('refuses an UPLOADS_DIR that is not there (a share not mounted), and keeps one outside the data folder owner-only', async () => {
+  await app!.stop();
+  const shared = path.join(root, 'shared-volume', 'uploads');
+  const refused = await startServerExpectingFailure({ env: { DATABASE_URL: `file:${path.join(data, 'hearth.db')}`, UPLOADS_DIR: shared } });
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toContain(`UPLOADS_DIR ${shared} does not exist: mount the shared folder there`);
+  expect(fs.existsSync(shared)).toBe(false);
+
+  // Made by hand with the usual umask (0755), it is tightened at start, and so is what is written into it.
+  fs.mkdirSync(shared, { recursive: true });
+  const output = await startWithContent({ UPLOADS_DIR: shared });
+  expect(output).toContain(`${shared} 0755→0700`);
+  expect(fs.readdirSync(shared)).toHaveLength(1);
+  expect(notOwnerOnly(shared)).toEqual([]);
+
+  await app!.stop();
+  loosen(shared);
+  expect(await startWithContent({ UPLOADS_DIR: shared })).toMatch(new RegExp(`${shared}/\\S+ 0644→0600`));
+  expect(notOwnerOnly(shared)).toEqual([]);
 });

@@ -20,6 +20,7 @@ describe('invalid settings', () => {
     ['SITE_URL', { SITE_URL: 'blog.example.org' }, /SITE_URL must be the full public address with http:\/\/ or https:\/\//],
     ['TRUSTED_PROXIES', { TRUSTED_PROXIES: '127.0.0.1, nginx.local, 10.0.0.0/40' }, /TRUSTED_PROXIES must list IP addresses or CIDR ranges.*not understood: nginx\.local, 10\.0\.0\.0\/40\./],
     ['MAIL_WORKER', { MAIL_WORKER: 'yes' }, /MAIL_WORKER must be inline or off/],
+    ['UPLOADS_DIR', { UPLOADS_DIR: 'shared/uploads' }, /UPLOADS_DIR must be an absolute path to the folder every server of the site shares for uploaded images/],
     // Checked before any connection: the database need not exist.
     ['AUTH_SECRET', { DATABASE_URL: 'postgres://hearth:s3cret-pass@localhost:5432/hearth' }, /AUTH_SECRET is not set and DATABASE_URL is PostgreSQL.*openssl rand/],
   ])('stops on a bad %s with one clear line', async (_name, env, line) => {

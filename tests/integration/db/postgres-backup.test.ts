@@ -1,6 +1,7 @@
 /**
  * `npm run backup` and `npm run restore` on PostgreSQL, run as an operator runs them: the backup folder holds a
- * pg_dump of the whole database (owner-only) beside the uploads; restoring it brings back exactly what was there,
+ * pg_dump of the whole database (owner-only) beside the uploads (taken from UPLOADS_DIR, the folder several servers
+ * share, outside the data folder); restoring it brings back exactly what was there, the uploads into UPLOADS_DIR,
  * search index included, and is refused while the server is connected, for a dump that is not Hearth's, and for
  * a backup of the other engine. No password appears in any output.
  */
@@ -17,11 +18,16 @@ jest.setTimeout(60_000);
 type Run = { code: number; output: string };
 
 let cluster: PostgresCluster;
+let root: string;
 let dataDir: string;
+let uploadsDir: string;
 
 async function npm(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   try {
-    const { stdout, stderr } = await exec('npm', ['run', '-s', script, '--', ...args], { env: { ...process.env, DATABASE_URL: cluster.url, DATA_DIR: dataDir, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await exec('npm', ['run', '-s', script, '--', ...args], {
+      env: { ...process.env, DATABASE_URL: cluster.url, DATA_DIR: dataDir, UPLOADS_DIR: uploadsDir, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -48,7 +54,10 @@ const password = () => decodeURIComponent(new URL(cluster.url).password);
 
 beforeAll(async () => {
   cluster = await startPostgres();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-pg-data-'));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-pg-backup-'));
+  dataDir = path.join(root, 'data');
+  uploadsDir = path.join(root, 'shared', 'uploads');
+  fs.mkdirSync(dataDir);
   process.env.DATABASE_URL = cluster.url;
   const { prepareDatabase, postgresDb } = await import('@/db/index');
   const { withTransaction } = await import('@/db/transaction');
@@ -62,13 +71,16 @@ beforeAll(async () => {
     ]);
   });
   await postgresDb().$client.end();
-  fs.mkdirSync(path.join(dataDir, 'uploads'));
-  fs.writeFileSync(path.join(dataDir, 'uploads', 'cover.webp'), 'an image');
+  fs.mkdirSync(uploadsDir, { recursive: true });
+  fs.writeFileSync(path.join(uploadsDir, 'cover.webp'), 'an image');
+  // An admin import under way keeps its files with the uploads (every server must find them); they are not backed up.
+  fs.mkdirSync(path.join(uploadsDir, 'imports', 'pending'), { recursive: true });
+  fs.writeFileSync(path.join(uploadsDir, 'imports', 'pending', 'export.xml'), '<rss/>');
 }, 60_000);
 
 afterAll(async () => {
   await cluster?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
 describe('backup and restore on PostgreSQL', () => {
@@ -76,18 +88,28 @@ describe('backup and restore on PostgreSQL', () => {
     const target = path.join(dataDir, 'backups', 'before-the-change');
     const backup = await npm('backup', [target]);
     expect(backup).toMatchObject({ code: 0 });
-    expect(backup.output).toMatch(/Backed up the PostgreSQL database hearth@127\.0\.0\.1:\d+\/hearth \(pg_dump, checked with pg_restore --list\), 1 uploaded file/);
+    expect(backup.output).toMatch(/Backed up the PostgreSQL database hearth@127\.0\.0\.1:\d+\/hearth \(pg_dump, checked with pg_restore --list\), 1 uploaded file\(s\) from \S+shared\/uploads and/);
+    expect(fs.readdirSync(path.join(target, 'uploads'))).toEqual(['cover.webp']);
+    expect(fs.readFileSync(path.join(target, 'uploads', 'cover.webp'), 'utf8')).toBe('an image');
     expect(fs.statSync(path.join(target, 'hearth.pgdump')).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(target, 'hearth.db'))).toBe(false);
 
     await sql("DELETE FROM posts WHERE slug = 'lodz'");
     await sql("UPDATE posts SET title = 'Renamed after the backup' WHERE slug = 'sjogren'");
+    fs.rmSync(path.join(uploadsDir, 'cover.webp'));
+    fs.writeFileSync(path.join(uploadsDir, 'after-the-backup.webp'), 'a later image');
     expect(await titles()).toEqual(['Renamed after the backup']);
 
     const restore = await npm('restore', [target]);
     expect(restore).toMatchObject({ code: 0 });
     expect(restore.output).toMatch(/Restored the PostgreSQL database hearth@127\.0\.0\.1:\d+\/hearth from .*hearth\.pgdump/);
     expect(await titles()).toEqual(['A winter in Łódź', 'Living with Sjögren’s']);
+    // The uploads are back in UPLOADS_DIR as they were; the folder they replaced is kept beside it.
+    expect(restore.output).toContain(`Restored the uploads to ${uploadsDir}.`);
+    expect(fs.readdirSync(uploadsDir)).toEqual(['cover.webp']);
+    const replaced = restore.output.match(/The replaced folder is kept at (\S+)\./)![1];
+    expect(fs.readdirSync(replaced).sort()).toEqual(['after-the-backup.webp', 'imports']);
+    expect(fs.existsSync(path.join(dataDir, 'uploads'))).toBe(false);
     // The search index and its triggers came back too: accents still fold, new posts are still indexed.
     expect(await found('lodz')).toEqual(['A winter in Łódź']);
     await sql("UPDATE posts SET body = 'Spoons and flares.' WHERE slug = 'sjogren'");

@@ -15,7 +15,7 @@ import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { getUpload, listUploads, listUploadUses, updateUploadDetails } from '@/db/queries/uploads';
 import { activityLog, pages, pageWorkingCopies, postWorkingCopies, siteSettings, uploads, type UserRole } from '@/db/schema';
-import { env } from '@/lib/env';
+import { dataPaths } from '@/lib/data-folder';
 import { deleteUpload } from '@/lib/media-library';
 import { auth } from '@/lib/auth';
 import { storeUpload, type UploadResult } from '@/lib/uploads';
@@ -30,7 +30,7 @@ jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefi
 jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));
 
-const uploadsDir = () => path.join(env.dataDir, 'uploads');
+const uploadsDir = () => dataPaths.uploads;
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
 const rowCount = async () => (await getDb().select().from(uploads)).length;
 const author = () => createAuthor({ role: 'author', name: 'Zoë O’Brien-Ñúñez' });

@@ -7,7 +7,7 @@ import { GET } from '@/app/media/[file]/route';
 import { getDb } from '@/db/index';
 import { getUpload, getUploadByFile } from '@/db/queries/uploads';
 import { activityLog, uploads, type UserRole } from '@/db/schema';
-import { env } from '@/lib/env';
+import { dataPaths } from '@/lib/data-folder';
 import { auth } from '@/lib/auth';
 import { MAX_UPLOAD_BYTES, storeUpload, type UploadResult } from '@/lib/uploads';
 import { createAuthor } from '../../helpers/fixtures';
@@ -22,7 +22,7 @@ jest.mock('@/lib/stored-session', () => ({ readStoredSession: async () => undefi
 jest.setTimeout(30_000);
 const signIn = (user: { id: string; name: string | null; role: UserRole } | null) => jest.mocked(auth).mockResolvedValue(asSession(user));
 
-const uploadsDir = () => path.join(env.dataDir, 'uploads');
+const uploadsDir = () => dataPaths.uploads;
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()) : []);
 const rowCount = async () => (await getDb().select().from(uploads)).length;
 const person = (role: UserRole) => createAuthor({ role });

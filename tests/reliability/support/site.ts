@@ -6,6 +6,7 @@
  * Test SQL goes through the site's handle (tests/helpers/site-database.ts), written once for both engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSiteDatabase, type SiteDatabase } from '../../helpers/site-database';
@@ -18,6 +19,8 @@ export type Site = {
   app: App;
   /** The DATABASE_URL the app runs on; give it to any other process that must share the database. */
   databaseUrl: string;
+  /** The AUTH_SECRET the app runs with, shared with every process startScript starts (as instances must share it). */
+  authSecret: string;
   db: SiteDatabase;
   stop(): Promise<void>;
 };
@@ -27,7 +30,8 @@ export type Site = {
  * file, or on `npm run test:reliability:postgres` a database in the run's cluster (tests/e2e/server.js).
  */
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {
-  const app = await startServer({ env });
+  const authSecret = env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
+  const app = await startServer({ env: { ...env, AUTH_SECRET: authSecret } });
   let db: SiteDatabase;
   try {
     db = openSiteDatabase(app.databaseUrl);
@@ -39,7 +43,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     await db.close();
     await app.stop();
   };
-  return { app, databaseUrl: app.databaseUrl, db, stop };
+  return { app, databaseUrl: app.databaseUrl, authSecret, db, stop };
 }
 
 /** A person with a live session, stored through the test's handle. */
@@ -65,7 +69,8 @@ export async function addApprovedComment(db: SiteDatabase, postId: number, autho
 
 export const countOf = async (db: SiteDatabase, sql: string, params: unknown[] = []): Promise<number> => Number((await db.all<{ n: number | string }>(sql, params))[0].n);
 
-export type RunningProcess = { output(): string; stop(): Promise<void> };
+/** `exited`: the exit code once the process ends by itself (a script that refuses to start). */
+export type RunningProcess = { output(): string; exited(): Promise<number | null>; stop(): Promise<void> };
 
 /**
  * One of the project's npm scripts as its own process on the site's database, e.g. `worker`. The script's
@@ -76,14 +81,17 @@ export function startScript(site: Site, name: string, env: Record<string, string
   const [bin, ...args] = scripts[name].split(' ');
   const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', bin), args, {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: site.databaseUrl, SITE_URL: site.app.url, ...env },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: site.databaseUrl, SITE_URL: site.app.url, AUTH_SECRET: site.authSecret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  // 'close', not 'exit': the output is complete by then.
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
   return {
     output: () => output,
+    exited: () => closed,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       child.kill('SIGTERM');

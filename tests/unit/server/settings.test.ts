@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { uploadsDirOf } from '../../../server/env-schema';
 import { serverSettings } from '../../../server/settings';
 
 describe("the production server's settings", () => {
@@ -27,6 +28,11 @@ describe("the production server's settings", () => {
     expect(JSON.stringify(serverSettings({ REDIS_URL: 'memcached://:s3cret@cache' }))).not.toMatch(/s3cret/);
   });
 
+  it('refuse a PostgreSQL pool of fewer than two connections (a job holds one for its lock)', () => {
+    expect(serverSettings({ DATABASE_POOL_SIZE: '1' })).toEqual({ ok: false, lines: [expect.stringMatching(/DATABASE_POOL_SIZE must be a whole number from 2 to 1000/)] });
+    expect(serverSettings({ DATABASE_POOL_SIZE: '2' }).ok).toBe(true);
+  });
+
   it('refuse an insecure public site, saying how to start it anyway', () => {
     const settings = serverSettings({ SITE_URL: 'http://blog.example.org', EMAIL_SERVER: 'smtp://mail.example.org' });
     expect(settings).toEqual({
@@ -50,5 +56,18 @@ describe("the production server's settings", () => {
     expect(JSON.stringify(serverSettings(postgres))).not.toMatch(/s3cret/);
     expect(serverSettings({ ...postgres, AUTH_SECRET: 'x'.repeat(40) }).ok).toBe(true);
     expect(serverSettings({ DATABASE_URL: 'file:data/hearth.db' }).ok).toBe(true);
+  });
+
+  it('take UPLOADS_DIR as an absolute folder, refuse a relative one in one line, and default to uploads in the data folder', () => {
+    const shared = serverSettings({ DATABASE_URL: 'file:/var/lib/hearth/hearth.db', UPLOADS_DIR: '/srv/hearth-shared/uploads/' });
+    expect(shared.ok && uploadsDirOf(shared.env)).toBe('/srv/hearth-shared/uploads');
+    const local = serverSettings({ DATABASE_URL: 'file:/var/lib/hearth/hearth.db' });
+    expect(local.ok && uploadsDirOf(local.env)).toBe('/var/lib/hearth/uploads');
+    const withDataDir = serverSettings({ DATABASE_URL: 'postgres://hearth:pw@db.example.org:5432/hearth', AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/var/lib/hearth-a' });
+    expect(withDataDir.ok && uploadsDirOf(withDataDir.env)).toBe('/var/lib/hearth-a/uploads');
+    expect(serverSettings({ UPLOADS_DIR: 'shared/uploads' })).toEqual({
+      ok: false,
+      lines: [expect.stringMatching(/^\[hearth\] refusing to start: UPLOADS_DIR must be an absolute path to the folder every server of the site shares/)],
+    });
   });
 });

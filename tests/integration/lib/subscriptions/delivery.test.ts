@@ -19,6 +19,7 @@ import { publishScheduledPosts } from '@/lib/jobs/scheduled-posts';
 import { processWeeklyDigests, weeklyDigestMoment } from '@/lib/subscriptions/digest';
 import { readManageToken } from '@/lib/subscriptions/links';
 import { env } from '@/lib/env';
+import { getAuthSecret } from '@/lib/auth-secret';
 import { createAuthor, createCategory, createPost, createSubscriber } from '../../../helpers/fixtures';
 import { smtpSender, startMailCatcher, type MailCatcher } from '../../../helpers/mail-catcher';
 import { freePort } from '../../../e2e/server';
@@ -130,7 +131,8 @@ describe('announcing a new post', () => {
     // node itself (not the tsx wrapper, which would leave its child running): SIGKILL must hit the worker.
     const worker = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/worker.ts'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: env.DATABASE_URL, EMAIL_SERVER: catcher.url, MAIL_PER_SECOND: '100' },
+      // The worker signs the links it sends with this process's secret (on PostgreSQL it refuses to start without one).
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: getAuthSecret(), EMAIL_SERVER: catcher.url, MAIL_PER_SECOND: '100' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

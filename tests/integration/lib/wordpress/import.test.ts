@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { getDb } from '@/db/index';
 import { withTransaction } from '@/db/transaction';
 import { categories, comments, importedItems, pages, posts, postTags, redirects, tags, uploads, users } from '@/db/schema';
+import { dataPaths } from '@/lib/data-folder';
 import { env } from '@/lib/env';
 import { isValidPageRefreshToken } from '@/lib/page-refresh';
 import { importWordPress } from '@/lib/wordpress/import';
@@ -224,7 +225,7 @@ describe('images', () => {
     expect(stored.length).toBe(uploadsBefore + 1);
     const upload = stored[stored.length - 1];
     expect(upload).toMatchObject({ alt: 'A sunrise', caption: 'Morning' });
-    expect(fs.existsSync(path.join(env.dataDir, 'uploads', upload.file))).toBe(true);
+    expect(fs.existsSync(path.join(dataPaths.uploads, upload.file))).toBe(true);
     const post = (await postBySlug('with-images'))!;
     expect(post.coverImageId).toBe(upload.id);
     expect(post.body).toContain(`/media/${upload.file}`);
@@ -285,7 +286,7 @@ describe('re-runs, dry runs and failures', () => {
   it('a dry run writes nothing and reports the same', async () => {
     const tables = [posts, comments, redirects, importedItems, users, categories, tags, uploads, pages];
     const count = () => Promise.all(tables.map(async (t) => (await db().select().from(t)).length));
-    const files = () => (fs.existsSync(path.join(env.dataDir, 'uploads')) ? fs.readdirSync(path.join(env.dataDir, 'uploads')).length : 0);
+    const files = () => (fs.existsSync(dataPaths.uploads) ? fs.readdirSync(dataPaths.uploads).length : 0);
     const before = [await count(), files()];
     const file = writeWxr({
       authors: [{ id: '199', login: 'dora', email: 'dora@example.org', displayName: 'Dora' }],
