@@ -181,6 +181,10 @@ function serve(req, res) {
   const cacheKey = pageCache.keyFor(req);
   if (cacheKey && pageCache.answer(cacheKey, req, res)) return;
 
+  // Next sends a streamed answer's headers ahead of its first chunk (flushHeaders). An instance that dies in
+  // between leaves the proxy with an answer begun, which it can no longer ask another instance for; sent with
+  // the first chunk, a short answer (most are) leaves whole or not at all.
+  res.flushHeaders = () => {};
   const nonce = newNonce();
   req.headers['content-security-policy'] = `script-src 'nonce-${noncePlaceholder}'`;
   delete req.headers['content-security-policy-report-only'];

@@ -88,7 +88,7 @@ it('keeps an admin import’s files in UPLOADS_DIR, where any server finds them'
   const received = await modules.receiveImportPart('export', body());
   if (!received.ok) throw new Error(received.reason);
   expect(modules.uploadFiles(received.uploadId)?.exportPath).toBe(path.join(shared, 'uploads', 'imports', received.uploadId, 'export.xml'));
-  expect(fs.existsSync(path.join(modules.dataDir, 'imports'))).toBe(false);
+  expect(fs.existsSync(path.join(modules.dataDir, 'imports', received.uploadId))).toBe(false);
 });
 
 it('makes UPLOADS_DIR owner-only at start, like the data folder, and says so', async () => {
