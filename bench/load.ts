@@ -11,7 +11,7 @@ export type Measured = { label: string; pid: number };
 export type Target = {
   name: string;
   url: string;
-  /** The app (first) and, for proxied targets, the proxy: CPU and memory are read for each. */
+  /** The app (first) and, for proxied targets, the proxy: CPU and memory are read for each (a cluster's instances share the label `app`: their CPU is summed, their peak memory the largest). */
   servers: Measured[];
   headers?: Record<string, string>;
   /** A different path for each request (a fresh search each time), in place of url's path. */
@@ -80,6 +80,13 @@ async function run(target: Target, seconds: number, connections: number): Promis
   return aggregateResult(runs, { ...base, connections: target.clients.length });
 }
 
+/** One figure per label: several processes under one label (the instances of a cluster) are combined. */
+function perLabel(figures: [string, number][], combine: (a: number, b: number) => number): Record<string, number> {
+  const combined: Record<string, number> = {};
+  for (const [label, value] of figures) combined[label] = label in combined ? combine(combined[label], value) : value;
+  return combined;
+}
+
 export async function measureTarget(target: Target, options: { seconds: number; warmupSeconds: number; connections: number }): Promise<TargetResult> {
   target.before?.();
   if (options.warmupSeconds > 0) await run(target, options.warmupSeconds, options.connections);
@@ -104,8 +111,14 @@ export async function measureTarget(target: Target, options: { seconds: number; 
     badStatus: answered - good,
     errors: result.errors + result.timeouts,
     statusCodes,
-    cpuMsPerRequest: Object.fromEntries(target.servers.map((server, i) => [server.label, round(((cpuAfter[i] - cpuBefore[i]) * 1000) / Math.max(1, requests), 3)])),
-    peakRssMb: Object.fromEntries(target.servers.map((server) => [server.label, round(peakRssMb(server.pid), 1)])),
+    cpuMsPerRequest: perLabel(
+      target.servers.map((server, i) => [server.label, round(((cpuAfter[i] - cpuBefore[i]) * 1000) / Math.max(1, requests), 3)]),
+      (a, b) => round(a + b, 3),
+    ),
+    peakRssMb: perLabel(
+      target.servers.map((server) => [server.label, round(peakRssMb(server.pid), 1)]),
+      Math.max,
+    ),
     peakIsPerTarget: perTarget,
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
   };

@@ -12,8 +12,12 @@
  * "…, PostgreSQL" (bench/postgres.ts: a throwaway cluster holding a copy of the same database, a second server on it).
  * Unset, they run where PostgreSQL is installed and are skipped, said so, where it is not; 1 requires PostgreSQL; 0
  * leaves them out (BENCH_ONLY's name beginnings select both engines' rows).
+ * The cluster rows (bench/cluster.ts, "cluster: …") run with the PostgreSQL rows where nginx and Redis are installed:
+ * the anonymous and signed-in post page and comment submission through nginx, to the PostgreSQL server alone and to two
+ * instances sharing its database and a Redis.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +33,7 @@ import { formatTable, writeReport, type Report } from './report';
 import { freshQuery, seedDatabase, SIZES } from './bench-database';
 import { commentBody, randomSource } from './seed-text';
 import { findPostgres, startPostgresApp, type PostgresApp } from './postgres';
+import { findRedis, ONE_INSTANCE, startCluster, TWO_INSTANCES } from './cluster';
 import { onPostgres } from './postgres-rows';
 import { signInMembers, whoIs } from './sessions';
 
@@ -47,6 +52,9 @@ const selected = (name: string) => only.length === 0 || only.some((start) => nam
 const MEMBER_TARGETS = ['post page, signed in', 'comment submission'];
 const POST_PAGE = 'post page, 200 comments, anonymous';
 const COMMENTS = `comment submission, ${COMMENTERS} members`;
+/** What the cluster rows measure, each once per side (bench/cluster.ts). */
+const CLUSTER_TARGETS = ['post page, anonymous', 'post page, signed in', COMMENTS];
+const CLUSTER_ROWS = CLUSTER_TARGETS.flatMap((name) => [ONE_INSTANCE + name, TWO_INSTANCES + name]);
 /**
  * COMMENT_FLOOD_LIMITS=off lifts the per-member comment pace; TRUSTED_PROXIES=127.0.0.1 lets the sign-in
  * step give each of the 51 members an address of their own through X-Forwarded-For (the benchmark plays
@@ -102,14 +110,17 @@ async function main() {
 
   const skipped: string[] = [];
   // Copied before any server writes to the SQLite file: both engines start from the same data.
-  const postgresSelected = [POST_PAGE, COMMENTS].map(onPostgres).some(selected);
+  const clusterSelected = CLUSTER_ROWS.some(selected);
+  const postgresSelected = [POST_PAGE, COMMENTS].map(onPostgres).some(selected) || clusterSelected;
+  // Every server on the PostgreSQL database shares one secret, as a cluster's instances must.
+  const postgresEnv = { ...serverEnv, MAIL_PER_SECOND: '1000', AUTH_SECRET: randomBytes(32).toString('base64url') };
   let pg: PostgresApp | null = null;
   if (postgresSelected && 'unavailable' in postgres) {
     skipped.push(`PostgreSQL rows: ${postgres.unavailable}`);
     log(`skipping the PostgreSQL rows: ${postgres.unavailable}`);
   } else if (postgresSelected) {
     started = Date.now();
-    pg = await startPostgresApp({ databaseFile, dataDir: path.join(dir, 'postgres-data'), env: { ...serverEnv, MAIL_PER_SECOND: '1000' } });
+    pg = await startPostgresApp({ databaseFile, dataDir: path.join(dir, 'postgres-data'), env: postgresEnv });
     cleanups.push(pg.stop);
     log(`PostgreSQL server pid ${pg.server.pid} on ${pg.server.url}, on a throwaway cluster filled by db:copy (${pg.copied}; ${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
   }
@@ -145,7 +156,7 @@ async function main() {
   log(`${cookies.length} members signed in through the sign-in form and their emailed links (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   // On PostgreSQL the same 50 commenters sign in again, through that server's own flow.
   started = Date.now();
-  const postgresCookies = pg && selected(onPostgres(COMMENTS)) ? await signInChecked(pg.server.url, pg.mail, data.memberEmails.slice(1, COMMENTERS + 1)) : [];
+  const postgresCookies = pg && (selected(onPostgres(COMMENTS)) || clusterSelected) ? await signInChecked(pg.server.url, pg.mail, data.memberEmails.slice(1, COMMENTERS + 1)) : [];
   if (pg) log(`${postgresCookies.length} members signed in on the PostgreSQL server (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   const app = `http://127.0.0.1:${server.port}`;
@@ -217,6 +228,46 @@ async function main() {
     }
   }
 
+  const redis = findRedis();
+  if (clusterSelected && pg && !('unavailable' in nginx) && 'unavailable' in redis) {
+    skipped.push(`cluster rows: ${redis.unavailable}`);
+    log(`skipping the cluster rows: ${redis.unavailable}`);
+  }
+  const cluster =
+    clusterSelected && pg && !('unavailable' in nginx) && !('unavailable' in redis)
+      ? await startCluster({ nginxBinary: nginx.binary, single: pg.server, databaseUrl: pg.server.databaseUrl, dataDir: path.join(dir, 'cluster'), env: { ...postgresEnv, EMAIL_SERVER: pg.mail.url } })
+      : null;
+  const clusterSides =
+    cluster && pg
+      ? [
+          {
+            prefix: ONE_INSTANCE,
+            url: `http://127.0.0.1:${cluster.single.port}`,
+            servers: [
+              { label: 'app', pid: pg.server.pid! },
+              { label: 'nginx', pid: cluster.single.pid },
+            ],
+          },
+          {
+            prefix: TWO_INSTANCES,
+            url: `http://127.0.0.1:${cluster.pair.port}`,
+            servers: [...cluster.instances.map((instance) => ({ label: 'app', pid: instance.pid! })), { label: 'nginx', pid: cluster.pair.pid }],
+          },
+        ]
+      : [];
+  if (cluster) {
+    cleanups.push(cluster.stop);
+    log(
+      `cluster: two instances (pids ${cluster.instances.map((instance) => instance.pid).join(', ')}) on the PostgreSQL database with a Redis, behind nginx on port ${cluster.pair.port}; the PostgreSQL server alone behind nginx on port ${cluster.single.port}`,
+    );
+    for (const side of clusterSides) {
+      targets.push(
+        { name: `${side.prefix}post page, anonymous`, url: side.url + postPath, servers: side.servers },
+        { name: `${side.prefix}post page, signed in`, url: side.url + postPath, servers: side.servers, headers: { cookie: postgresCookies[0] } },
+      );
+    }
+  }
+
   // Last: it changes a post and the comment counts, which refreshes cached pages (PostgreSQL's only on its own server).
   const random = randomSource(7);
   const bodies = Array.from({ length: 64 }, () => commentBody(random));
@@ -233,6 +284,7 @@ async function main() {
   });
   targets.push(commentTarget(COMMENTS, app, [appServer], cookies.slice(1)));
   if (postgresApp && postgresServer) targets.push(commentTarget(onPostgres(COMMENTS), postgresApp, [postgresServer], postgresCookies));
+  for (const side of clusterSides) targets.push(commentTarget(side.prefix + COMMENTS, side.url, side.servers, postgresCookies));
 
   // Measured before the load, on the pages as seeded.
   const firstLoad = { 'post page': await firstLoadJs(app + postPath), 'home page': await firstLoadJs(`${app}/`) };

@@ -1,4 +1,5 @@
 /** Issue 8's performance targets, checked against the benchmark's own report (never a timed test). */
+import { ONE_INSTANCE, TWO_INSTANCES } from './cluster';
 import { isOnPostgres } from './postgres-rows';
 import { REDIRECTS_TARGET } from './redirects';
 import type { Report } from './report';
@@ -75,6 +76,16 @@ export function checkTargets(report: Report): Report['targets'] {
       measured: `${commentsOnPostgres.requestsPerSecond} accepted/s, ${errors} errors, p99 ${ms(commentsOnPostgres.latencyMs.p99)}`,
       met: commentsOnPostgres.requestsPerSecond >= 200 && errors === 0,
     });
+  }
+  // Issue 19: two instances behind nginx, sharing PostgreSQL and Redis, against the PostgreSQL server alone behind nginx.
+  for (const [name, floor] of [
+    ['post page, anonymous', 0.9],
+    ['post page, signed in', 0.8],
+    ['comment submission', 0.8],
+  ] as const) {
+    const one = find(`${ONE_INSTANCE}${name}`);
+    const two = find(`${TWO_INSTANCES}${name}`);
+    if (one && two) checks.push(ratioCheck(`${name} through nginx, two instances >= ${floor * 100}% of one`, two, one, floor));
   }
   const appPeak = Math.max(...report.results.map((r) => r.peakRssMb.app ?? 0));
   checks.push({ target: 'app peak RSS < 300 MB', measured: `${appPeak} MB`, met: appPeak < 300 });

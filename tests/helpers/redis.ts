@@ -21,7 +21,7 @@ export type RedisServer = {
   thaw: () => void;
 };
 
-const REDIS_SERVER = '/usr/bin/redis-server';
+export const REDIS_SERVER = '/usr/bin/redis-server';
 
 /** Resolves once something accepts connections on the port, or rejects after `timeoutMs`. */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { TargetResult } from '../../../bench/load';
+import { ONE_INSTANCE, TWO_INSTANCES } from '../../../bench/cluster';
 import { onPostgres } from '../../../bench/postgres-rows';
 import type { Report } from '../../../bench/report';
 import { checkTargets } from '../../../bench/targets';
@@ -58,5 +59,20 @@ describe('the PostgreSQL rows of the benchmark targets', () => {
     const results = [row(onPostgres(COMMENTS), 500), row(COMMENTS, 100)];
     expect(check(results, 'comments >= 300')).toMatchObject({ met: false, measured: expect.stringMatching(/^100 accepted/) });
     expect(check([row(onPostgres(POST), 900)], 'post page (app alone)')).toBeUndefined();
+  });
+});
+
+describe('the cluster rows of the benchmark targets', () => {
+  it('holds two instances behind nginx to 90% of one for the anonymous page and 80% for the signed-in page and comments', () => {
+    const pair = (name: string, one: number, two: number) => [row(`${ONE_INSTANCE}${name}`, one), row(`${TWO_INSTANCES}${name}`, two)];
+    const results = [...pair('post page, anonymous', 1000, 900), ...pair('post page, signed in', 1000, 799), ...pair(COMMENTS, 300, 240)];
+    expect(check(results, 'post page, anonymous through nginx, two instances >= 90% of one')).toMatchObject({ met: true, measured: '900 vs 1000 req/s (90.0%)' });
+    expect(check(results, 'post page, signed in through nginx, two instances >= 80% of one')?.met).toBe(false);
+    expect(check(results, 'comment submission through nginx, two instances >= 80% of one')?.met).toBe(true);
+  });
+
+  it('leaves the single-server targets to their own rows', () => {
+    expect(check([row(`${ONE_INSTANCE}${COMMENTS}`, 500)], 'comments >= 300')).toBeUndefined();
+    expect(check([row(`${TWO_INSTANCES}post page, anonymous`, 900)], 'post page (app alone)')).toBeUndefined();
   });
 });
