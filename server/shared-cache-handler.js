@@ -17,10 +17,12 @@ const { sharedCache } = require('./shared-cache');
 /** Kept at most this long (Redis forgets it then), so entries nothing asks for again do not pile up. */
 const ENTRY_LIFETIME_SECONDS = 24 * 60 * 60;
 /**
- * A render that began before an invalidation can be written after it, with the old data: an entry counts
- * as made this long before it was written, so one written within it of an invalidation is rendered again.
+ * Machines' clocks differ (NTP keeps them within milliseconds): an entry counts as made this much earlier
+ * than its instance's clock says, so an invalidation stamped by another instance's clock is never missed.
  */
-const RENDER_ALLOWANCE_MS = 2000;
+const CLOCK_ALLOWANCE_MS = 1000;
+/** Misses remembered at most, for the renders they start (a render of a key missed earlier is forgotten first). */
+const MISSES_REMEMBERED = 10_000;
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 
 /** @typedef {{ lastModified: number, value: any, cacheControl?: { revalidate?: number | false, expire?: number }, tags: string[] }} StoredEntry */
@@ -53,23 +55,38 @@ function ownTags(value) {
 /** The shared cache's get, set and invalidate for one site build on `connection`. @param {SharedCacheConnection} connection @param {string} buildId */
 function createSharedCacheStore(connection, buildId) {
   const entryKey = (/** @type {string} */ key) => `hearth:${buildId}:entry:${key}`;
+  /**
+   * When each key last missed. Next renders after a miss and stores the result: the entry is dated from the
+   * miss, when its render began reading, so an invalidation during a slow render still disowns it.
+   * @type {Map<string, number>}
+   */
+  const missedAt = new Map();
+
+  /** Notes the miss and answers it. @param {string} key @returns {null} */
+  function rememberMiss(key) {
+    if (!missedAt.has(key)) missedAt.set(key, Date.now());
+    if (missedAt.size > MISSES_REMEMBERED) missedAt.delete(/** @type {string} */ (missedAt.keys().next().value));
+    return null;
+  }
 
   /** @param {string} key @param {{ tags?: string[], softTags?: string[] }} [context] @returns {Promise<StoredEntry | null>} */
   async function get(key, context = {}) {
     const stored = await connection.run((redis) => redis.get(entryKey(key)));
-    if (!stored) return null;
+    if (!stored) return rememberMiss(key);
     const entry = /** @type {StoredEntry} */ (JSON.parse(stored, unpackValue));
     const tags = [...new Set([...entry.tags, ...(context.tags ?? []), ...(context.softTags ?? [])])];
     const invalidatedAt = await connection.lastInvalidated(tags);
-    if (invalidatedAt === null || invalidatedAt >= entry.lastModified - RENDER_ALLOWANCE_MS) return null;
+    if (invalidatedAt === null || invalidatedAt >= entry.lastModified - CLOCK_ALLOWANCE_MS) return rememberMiss(key);
     return entry;
   }
 
   /** @param {string} key @param {any} value @param {{ tags?: string[], cacheControl?: StoredEntry['cacheControl'] }} [context] */
   async function set(key, value, context = {}) {
     if (!value) return;
+    const renderBegan = missedAt.get(key) ?? Date.now();
+    missedAt.delete(key);
     /** @type {StoredEntry} */
-    const entry = { lastModified: Date.now(), value, cacheControl: context.cacheControl, tags: [...new Set([...ownTags(value), ...(context.tags ?? [])])] };
+    const entry = { lastModified: renderBegan, value, cacheControl: context.cacheControl, tags: [...new Set([...ownTags(value), ...(context.tags ?? [])])] };
     const expire = context.cacheControl?.expire;
     const lifetime = typeof expire === 'number' && expire > 0 ? Math.min(expire, ENTRY_LIFETIME_SECONDS) : ENTRY_LIFETIME_SECONDS;
     await connection.run((redis) => redis.set(entryKey(key), JSON.stringify(entry, packValue), 'EX', lifetime));
@@ -121,3 +138,4 @@ class SharedCacheHandler {
 
 module.exports = SharedCacheHandler;
 module.exports.createSharedCacheStore = createSharedCacheStore;
+module.exports.CLOCK_ALLOWANCE_MS = CLOCK_ALLOWANCE_MS;

@@ -48,19 +48,40 @@ function connectSharedCache(url, { log = console } = {}) {
   let everReady = false;
   let closing = false;
 
+  /** @type {NodeJS.Timeout | null} */
+  let recoveryTimer = null;
+
   /** @param {unknown} error */
   function startOutage(error) {
     pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+    scheduleRecovery();
     if (outage) return;
     outage = true;
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`[hearth] shared cache (Redis) unavailable (${reason}): pages are rendered without it until it is back`);
   }
 
+  /**
+   * Ends the outage as soon as Redis answers again, without waiting for this instance's next request: an
+   * invalidation that failed here must be made good (endOutage) even if no reader comes back to this instance.
+   */
+  function scheduleRecovery() {
+    if (recoveryTimer || closing) return;
+    recoveryTimer = setTimeout(() => {
+      recoveryTimer = null;
+      if (!outage || closing) return;
+      void run(async () => true).then((answered) => {
+        if (answered === null) scheduleRecovery();
+      });
+    }, PAUSE_AFTER_FAILURE_MS + 100);
+    recoveryTimer.unref();
+  }
+
   client.on('error', startOutage);
   subscriber.on('error', () => {}); // its reconnection is logged through the client's outage
   client.on('ready', () => {
     everReady = true;
+    if (outage) scheduleRecovery();
   });
   client.on('close', () => {
     if (everReady && !closing) startOutage(new Error('connection closed'));
@@ -68,7 +89,14 @@ function connectSharedCache(url, { log = console } = {}) {
 
   subscriber.on('message', (channel, message) => {
     if (channel !== INVALIDATIONS_CHANNEL) return;
-    const tags = /** @type {string[]} */ (JSON.parse(message));
+    let tags;
+    try {
+      tags = JSON.parse(message);
+    } catch (error) {
+      log.error(`[hearth] shared cache: ignored a message on ${INVALIDATIONS_CHANNEL} that is not JSON (${/** @type {Error} */ (error).message})`);
+      return;
+    }
+    if (!Array.isArray(tags)) return;
     for (const listener of listeners) listener(tags);
   });
   // On every (re)connection: a subscription asked for while disconnected is refused, not queued.
@@ -118,12 +146,18 @@ function connectSharedCache(url, { log = console } = {}) {
   }
 
   /**
-   * The newest invalidation time of any of `tags` (the every-entry tag included), or null when unknown.
+   * The newest invalidation time of any of `tags` (the every-entry tag included), or null when unknown: Redis
+   * unavailable, or the invalidation times lost (evicted, flushed, a fresh server), when nothing stored before
+   * can be trusted, so the every-entry tag is set again.
    * @param {string[]} tags
    */
   async function lastInvalidated(tags) {
     const times = await run((redis) => redis.hmget(TAGS_KEY, EVERY_ENTRY_TAG, ...tags));
     if (times === null) return null;
+    if (times[0] === null) {
+      await run((redis) => redis.hsetnx(TAGS_KEY, EVERY_ENTRY_TAG, Date.now()));
+      return null;
+    }
     return Math.max(0, ...times.map(Number).filter(Number.isFinite));
   }
 
@@ -134,6 +168,7 @@ function connectSharedCache(url, { log = console } = {}) {
 
   function close() {
     closing = true;
+    if (recoveryTimer) clearTimeout(recoveryTimer);
     client.disconnect();
     subscriber.disconnect();
   }
