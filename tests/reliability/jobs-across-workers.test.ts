@@ -5,7 +5,7 @@
  * gets exactly one digest, each member one reply email. Counted at a real SMTP server and in the database.
  */
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
-import { addApprovedComment, addPerson, countOf, openPostOf, startScript, startSite, type RunningProcess, type Site } from './support/site';
+import { addApprovedComment, addPerson, countOf, openPostOf, startSite, startWorkers, type RunningProcess, type Site } from './support/site';
 
 const WORKERS = 3;
 const WEEKLY = 12;
@@ -78,10 +78,7 @@ beforeAll(async () => {
   for (const email of addresses.eachPost) await addSubscriber(email, 'each-post');
   for (let i = 0; i < REPLIED_TO; i++) await addReplyNotice(post.id, replier.id);
   const internal = { INTERNAL_URL: `http://127.0.0.1:${site.app.port}` };
-  for (let i = 0; i < WORKERS; i++) workers.push(startScript(site, 'worker', { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', ...internal }));
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline && !workers.every((w) => /mail worker started/.test(w.output()))) await new Promise((r) => setTimeout(r, 100));
-  await new Promise((r) => setTimeout(r, 500));
+  workers.push(...(await startWorkers(site, WORKERS, { EMAIL_SERVER: mail.url, MAIL_PER_SECOND: '1000', ...internal })));
 }, 60_000);
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));

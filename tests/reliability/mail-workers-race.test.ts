@@ -5,7 +5,7 @@
  * lost, none twice, and every outbox row marked sent after one attempt.
  */
 import { startMailCatcher, type MailCatcher } from '../helpers/mail-catcher';
-import { countOf, startScript, startSite, type RunningProcess, type Site } from './support/site';
+import { countOf, startSite, startWorkers, type RunningProcess, type Site } from './support/site';
 
 const QUEUED = 500;
 const WORKERS = 4;
@@ -34,11 +34,7 @@ beforeAll(async () => {
     ]);
   }
   // Each worker takes seconds to start: all four are polling before any row becomes due.
-  for (let i = 0; i < WORKERS; i++) workers.push(startScript(site, 'worker', { EMAIL_SERVER: `${mail.url}?pool=true`, MAIL_PER_SECOND: '1000' }));
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline && !workers.every((w) => /mail worker started/.test(w.output()))) await new Promise((r) => setTimeout(r, 100));
-  // A worker's first pass comes right after its start line: let those empty passes finish.
-  await new Promise((r) => setTimeout(r, 500));
+  workers.push(...(await startWorkers(site, WORKERS, { EMAIL_SERVER: `${mail.url}?pool=true`, MAIL_PER_SECOND: '1000' })));
 }, 60_000);
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));

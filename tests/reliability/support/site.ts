@@ -103,3 +103,17 @@ export function startScript(site: Site, name: string, env: Record<string, string
     },
   };
 }
+
+/**
+ * `count` mail workers (`npm run worker`) on the site's database, returned once every one has started (or after
+ * 40 s: the caller checks each one's output) and its first, empty pass is over, so none is still starting when
+ * the test makes its rows due.
+ */
+export async function startWorkers(site: Site, count: number, env: Record<string, string>): Promise<RunningProcess[]> {
+  const workers = Array.from({ length: count }, () => startScript(site, 'worker', env));
+  const deadline = Date.now() + 40_000;
+  while (Date.now() < deadline && !workers.every((w) => /mail worker started/.test(w.output()))) await new Promise((r) => setTimeout(r, 100));
+  // A worker's first pass comes right after its start line: let those empty passes finish.
+  await new Promise((r) => setTimeout(r, 500));
+  return workers;
+}
