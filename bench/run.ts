@@ -193,6 +193,9 @@ async function main() {
     { name: `search /search?q=${data.searchTerm}, repeated`, url: `${app}/search?q=${data.searchTerm}`, servers: [appServer] },
     // Each request a search not made before: two words of the posts' vocabulary and a number.
     { name: 'search, a fresh query each time', url: `${app}/search`, servers: [appServer], paths: (n) => `/search?q=${encodeURIComponent(freshQuery(n))}` },
+    // The same page with no query, each request at an address not asked before: what rendering it costs Next
+    // without any search, the floor under the fresh searches' cost.
+    { name: 'search page, no query, rendered each time', url: `${app}/search`, servers: [appServer], paths: (n) => `/search?from=${n}` },
   ];
 
   const nginx = ensureNginx(log);

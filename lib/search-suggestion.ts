@@ -1,6 +1,6 @@
 /** "Did you mean …?": the reader's words with each one that finds nothing replaced by a close word posts use. */
 import 'server-only';
-import { wordsFindingNothing, type SearchQuery } from '@/db/queries/search';
+import type { SearchQuery } from '@/db/queries/search';
 import { suggestWord } from '@/db/queries/search-vocabulary';
 import { TAGS, taggedRead } from '@/lib/cache';
 
@@ -11,9 +11,12 @@ export const vocabularyVersion = taggedRead(
   () => [TAGS.posts],
 );
 
-/** The corrected search, or null when every word finds something or no close word exists. */
-export async function correctedSearch(query: SearchQuery, version: string, now = new Date()): Promise<string | null> {
-  const unknown = new Set(await wordsFindingNothing(query, now));
+/**
+ * The corrected search, or null when every word finds something or no close word exists. `wordsFindingNothing`
+ * comes from the search's results (searchPosts), which looked each word up already.
+ */
+export async function correctedSearch(query: SearchQuery, wordsFindingNothing: string[], version: string, now = new Date()): Promise<string | null> {
+  const unknown = new Set(wordsFindingNothing);
   if (!unknown.size) return null;
   let changed = false;
   const words: string[] = [];

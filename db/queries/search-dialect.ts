@@ -13,7 +13,8 @@ export type SearchQuery = { words: SearchWord[] };
 /** Which posts a step looks at: those with every word, or (fallback) those with at least `enough` of them. */
 export type Matching = { query: SearchQuery; fallback: boolean; enough: number };
 
-export type RankedRow = { id: number; slug: string; title: string; publishedAt: Date; total: number };
+/** `snippet`: the body around the matches, with MATCH_START/MATCH_END. */
+export type RankedRow = { id: number; slug: string; title: string; publishedAt: Date; snippet: string; total: number };
 
 /** Markers put around matches in snippets; the page turns them into <mark> after escaping the text. */
 export const MATCH_START = '\u0002';
@@ -39,12 +40,13 @@ export const plainPhrase = (text: string) =>
 export type SearchDialect = {
   /** How many visible posts have every word. */
   countWithAll(query: SearchQuery, now: Date): Promise<number>;
-  /** One page of the matching visible posts, most matched words first, then rank (title first), then newest; each row carries the total. */
+  /**
+   * One page of the matching visible posts, most matched words first, then rank (title first), then newest;
+   * each row carries its snippet and the total.
+   */
   rankedPage(matching: Matching, limit: number, offset: number, now: Date): Promise<RankedRow[]>;
   /** The total for a page past the last one, where no row carries it. */
   countMatching(matching: Matching, now: Date): Promise<number>;
-  /** The body around the matches, with MATCH_START/MATCH_END, for each of the posts `ids`. */
-  snippets(ids: number[], matching: Matching): Promise<Map<number, string>>;
   /** Whether this word alone finds a visible post. */
   findsAny(word: SearchWord, now: Date): Promise<boolean>;
   /** The unstemmed, folded words of visible posts with how many posts use each, and when the next scheduled post comes out. */

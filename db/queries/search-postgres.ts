@@ -49,25 +49,18 @@ export const postgresSearch: SearchDialect = {
   },
 
   async rankedPage(matching, limit, offset, now) {
-    const rows = await all<{ id: number; slug: string; title: string; published_at: number; total: number }>(sql`
-      SELECT r.*, count(*) OVER ()::int AS total FROM (${ranked(matching, now)}) r WHERE r.matched >= ${matching.enough}
-      ORDER BY r.matched DESC, r.rank DESC, r.published_at DESC LIMIT ${limit} OFFSET ${offset}`);
+    // The headline is made for the page's rows alone: it reads a post's whole body again.
+    const rows = await all<{ id: number; slug: string; title: string; published_at: number; snippet: string; total: number }>(sql`
+      SELECT page.*, ts_headline('hearth_search', p.body, ${tsMatch(matching)}, ${HEADLINE}) AS snippet
+      FROM (SELECT r.*, count(*) OVER ()::int AS total FROM (${ranked(matching, now)}) r WHERE r.matched >= ${matching.enough}
+        ORDER BY r.matched DESC, r.rank DESC, r.published_at DESC LIMIT ${limit} OFFSET ${offset}) page
+      JOIN posts p ON p.id = page.id
+      ORDER BY page.matched DESC, page.rank DESC, page.published_at DESC`);
     return rows.map(({ published_at, ...row }) => ({ ...row, publishedAt: new Date(published_at) }));
   },
 
   async countMatching(matching, now) {
     return (await all<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${ranked(matching, now)}) r WHERE r.matched >= ${matching.enough}`))[0].n;
-  },
-
-  async snippets(ids, matching) {
-    if (!ids.length) return new Map();
-    const rows = await all<{ id: number; snippet: string }>(sql`
-      SELECT p.id, ts_headline('hearth_search', p.body, ${tsMatch(matching)}, ${HEADLINE}) AS snippet
-      FROM posts p WHERE p.id IN (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`);
-    return new Map(rows.map((r) => [r.id, r.snippet]));
   },
 
   async findsAny(word, now) {

@@ -35,31 +35,39 @@ const ranked = (matching: Matching, now: Date) => sql`SELECT p.id, p.slug, p.tit
 
 const all = <T>(query: SQL) => getDb().all<T>(query);
 
+/**
+ * The body around the matches of each of the page's posts `ids`, with MATCH_START/MATCH_END. All in one list:
+ * FTS5 reads the whole match for it, but given `rowid = ?` alone it reads every post after that one.
+ */
+function pageSnippets(ids: number[], matching: Matching): Map<number, string> {
+  if (!ids.length) return new Map();
+  const rows = all<{ id: number; snippet: string }>(sql`
+    SELECT rowid AS id, snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet
+    FROM posts_fts WHERE posts_fts MATCH ${ftsMatch(matching)} AND rowid IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
 export const sqliteSearch: SearchDialect = {
   async countWithAll(query, now) {
     return all<{ n: number }>(sql`SELECT count(*) AS n FROM posts_fts f JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ${ftsAll(query)} AND ${visibleAt(now)}`)[0].n;
   },
 
   async rankedPage(matching, limit, offset, now) {
-    const rows = all<Omit<RankedRow, 'publishedAt'> & { published_at: number }>(sql`
+    const rows = all<Omit<RankedRow, 'publishedAt' | 'snippet'> & { published_at: number }>(sql`
       SELECT *, count(*) OVER () AS total FROM (${ranked(matching, now)}) WHERE matched >= ${matching.enough}
       ORDER BY matched DESC, rank, published_at DESC LIMIT ${limit} OFFSET ${offset}`);
-    return rows.map(({ published_at, ...row }) => ({ ...row, publishedAt: new Date(published_at) }));
+    const snippets = pageSnippets(
+      rows.map((r) => r.id),
+      matching,
+    );
+    return rows.map(({ published_at, ...row }) => ({ ...row, publishedAt: new Date(published_at), snippet: snippets.get(row.id) ?? '' }));
   },
 
   async countMatching(matching, now) {
     return all<{ n: number }>(sql`SELECT count(*) AS n FROM (${ranked(matching, now)}) WHERE matched >= ${matching.enough}`)[0].n;
-  },
-
-  async snippets(ids, matching) {
-    if (!ids.length) return new Map();
-    const rows = all<{ id: number; snippet: string }>(sql`
-      SELECT rowid AS id, snippet(posts_fts, 2, ${MATCH_START}, ${MATCH_END}, '…', 24) AS snippet
-      FROM posts_fts WHERE posts_fts MATCH ${ftsMatch(matching)} AND rowid IN (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`);
-    return new Map(rows.map((r) => [r.id, r.snippet]));
   },
 
   async findsAny(word, now) {

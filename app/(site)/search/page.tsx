@@ -24,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const searchQuery = toSearchQuery(query);
   const results = searchQuery ? await searchPosts(searchQuery, page) : null;
   // When some post has every word, no word is misspelt beyond finding: only then is a suggestion skipped.
-  const suggestion = searchQuery && results?.withAll === 0 ? await correctedSearch(searchQuery, await vocabularyVersion()) : null;
+  const suggestion = searchQuery && results?.withAll === 0 ? await correctedSearch(searchQuery, results.wordsFindingNothing, await vocabularyVersion()) : null;
   const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
   const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
   return (

@@ -114,7 +114,7 @@ async function ask(q: string, page = 1): Promise<Record<Engine['name'], Answer>>
   for (const engine of engines) {
     answers[engine.name] = await on(engine, async () => {
       const results = await engine.search.searchPosts(query, page, now);
-      const suggestion = results.withAll === 0 ? await engine.suggestion.correctedSearch(query, stamp, now) : null;
+      const suggestion = results.withAll === 0 ? await engine.suggestion.correctedSearch(query, results.wordsFindingNothing, stamp, now) : null;
       return { results, slugs: results.hits.map((hit) => hit.slug), suggestion };
     });
   }
@@ -205,8 +205,8 @@ describe('search parity between SQLite and PostgreSQL', () => {
     const query = toSearchQuery('gatherinz')!;
     for (const engine of engines) {
       await on(engine, async () => {
-        expect(await engine.suggestion.correctedSearch(query, 'kept', now)).toBeNull();
-        expect(await engine.suggestion.correctedSearch(query, 'kept', new Date(now.getTime() + 2 * DAY))).toBe('gatheringz');
+        expect(await engine.suggestion.correctedSearch(query, ['gatherinz'], 'kept', now)).toBeNull();
+        expect(await engine.suggestion.correctedSearch(query, ['gatherinz'], 'kept', new Date(now.getTime() + 2 * DAY))).toBe('gatheringz');
       });
     }
   });
