@@ -28,6 +28,20 @@ describe('full-text search', () => {
     expect(await find('envel')).toEqual(['in-body']);
   });
 
+  it('leaves out the words no post has, says which, and still wants most of the words typed', async () => {
+    const search = (q: string) => searchPosts(toSearchQuery(q)!, 1);
+    // Of three words, the two found are "most of them": both are needed.
+    expect(await search('pacing energy zqx')).toMatchObject({ total: 1, withAll: 0, wordsFindingNothing: ['zqx'], hits: [{ slug: 'in-body' }] });
+    // Of four, two are enough: the post with all three found words first.
+    const four = await search('pacing energy small zqx');
+    expect(four).toMatchObject({ total: 2, withAll: 0, wordsFindingNothing: ['zqx'] });
+    expect(four.hits.map((h) => h.slug)).toEqual(['in-body', 'in-title']);
+    // One found word of three is not most of them.
+    expect(await search('pacing zqx qvv')).toEqual({ total: 0, withAll: 0, wordsFindingNothing: ['zqx', 'qvv'], hits: [] });
+    // Every word found: the post with both first, then those with one (fewer than a page have both).
+    expect(await search('pacing energy')).toMatchObject({ total: 2, withAll: 1, wordsFindingNothing: [], hits: [{ slug: 'in-body' }, { slug: 'in-title' }] });
+  });
+
   it('stays in step with edits, tags and deletions', async () => {
     await withTransaction((tx) => tx.insert(postTags).values({ postId: tagged.id, tagId: tag.id }));
     expect(await find('hygiene')).toEqual(['tagged']);
