@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startNginx, type RunningNginx } from '../tests/helpers/nginx';
 import { REDIS_SERVER, startRedis } from '../tests/helpers/redis';
 import { startServer, type AppServer } from './app-server';
+import { startTogether } from './start-together';
 
 /** The beginnings of the paired rows' names: the same target through one instance, and through two. */
 export const ONE_INSTANCE = 'cluster: one instance, ';
@@ -39,32 +40,24 @@ export async function startCluster({
   dataDir: string;
   env: Record<string, string>;
 }): Promise<Cluster> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step();
-    stops.length = 0;
-  };
-  try {
+  return startTogether(async (onStop) => {
     const redis = await startRedis();
-    stops.push(redis.stop);
+    onStop(redis.stop);
     const uploads = path.join(dataDir, 'shared-uploads');
     fs.mkdirSync(uploads, { recursive: true });
     const instances: AppServer[] = [];
     for (const name of ['instance-1', 'instance-2']) {
       const instance = await startServer({ env: { ...env, DATABASE_URL: databaseUrl, DATA_DIR: path.join(dataDir, name), UPLOADS_DIR: uploads, REDIS_URL: redis.url } });
-      stops.push(instance.stop);
+      onStop(instance.stop);
       instances.push(instance);
     }
     const pair = await startNginx(
       nginxBinary,
       instances.map((instance) => instance.port),
     );
-    stops.push(pair.stop);
+    onStop(pair.stop);
     const alone = await startNginx(nginxBinary, single.port);
-    stops.push(alone.stop);
-    return { single: alone, pair, instances, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    onStop(alone.stop);
+    return { single: alone, pair, instances };
+  });
 }

@@ -11,6 +11,7 @@ import { findPostgresBin } from '../db/postgres-programs';
 import { startMailCatcher, type MailCatcher } from '../tests/helpers/mail-catcher';
 import { startPostgres } from '../tests/helpers/postgres';
 import { startServer, type AppServer } from './app-server';
+import { startTogether } from './start-together';
 
 const root = path.join(__dirname, '..');
 
@@ -34,26 +35,18 @@ export type PostgresApp = { server: AppServer; mail: MailCatcher; copied: string
 
 /** Starts a cluster holding a copy of `databaseFile` and a server on it (data folder `dataDir`); `stop()` ends all three. */
 export async function startPostgresApp({ databaseFile, dataDir, env }: { databaseFile: string; dataDir: string; env: Record<string, string> }): Promise<PostgresApp> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step();
-    stops.length = 0;
-  };
-  try {
+  return startTogether(async (onStop) => {
     const cluster = await startPostgres();
-    stops.push(cluster.stop);
+    onStop(cluster.stop);
     const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'db-copy.ts'), '--to', cluster.url, '--from', `file:${databaseFile}`], {
       cwd: root,
       encoding: 'utf8',
     });
     const mail = await startMailCatcher();
-    stops.push(() => mail.close());
+    onStop(() => mail.close());
     fs.mkdirSync(dataDir, { recursive: true });
     const server = await startServer({ env: { ...env, DATABASE_URL: cluster.url, DATA_DIR: dataDir, EMAIL_SERVER: mail.url } });
-    stops.push(server.stop);
-    return { server, mail, copied: output.trim().split('\n').at(-1) ?? '', stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    onStop(server.stop);
+    return { server, mail, copied: output.trim().split('\n').at(-1) ?? '' };
+  });
 }
