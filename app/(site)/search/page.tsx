@@ -23,8 +23,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = parsePageNumber(first(params.page) || undefined) ?? 1;
   const searchQuery = toSearchQuery(query);
   const results = searchQuery ? await searchPosts(searchQuery, page) : null;
-  // When some post has every word, no word is misspelt beyond finding: only then is a suggestion skipped.
-  const suggestion = searchQuery && results?.withAll === 0 ? await correctedSearch(searchQuery, results.wordsFindingNothing, await vocabularyVersion()) : null;
+  // Only a word that finds nothing on its own gets a suggestion: with none, the vocabulary is not consulted.
+  const suggestion = searchQuery && results?.wordsFindingNothing.length ? await correctedSearch(searchQuery, results.wordsFindingNothing, await vocabularyVersion()) : null;
   const pages = results ? Math.max(1, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 1;
   const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n) })}`;
   return (
